@@ -1,0 +1,53 @@
+// One jest run for the whole repository, in projects:
+//   unit         *.spec.ts beside the code, no I/O
+//   integration  *.int-spec.ts (real PostgreSQL) and e2e/**/*.e2e-spec.ts (whole stack)
+// `npm test` runs them all; `npx jest --selectProjects unit` runs one.
+const swcTransform = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      // type-graphql and TypeORM read decorator metadata: keep legacy decorators with metadata.
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const moduleNameMapper = {
+  '^@nexara/kit$': '<rootDir>/packages/kit/src/index.ts',
+  '^@nexara/stack$': '<rootDir>/packages/stack/src/index.ts',
+  '^@nexara/stack/testing$': '<rootDir>/packages/stack/src/testing/index.ts',
+  '^@nexara/(tenants|orders|integrations)$': '<rootDir>/subgraphs/$1/src/index.ts',
+  '^@nexara/gateway$': '<rootDir>/gateway/src/index.ts',
+};
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swcTransform },
+  moduleNameMapper,
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+module.exports = {
+  maxWorkers: 2,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{packages,subgraphs,gateway}/**/src/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{packages,subgraphs,gateway}/**/src/**/*.int-spec.ts', '<rootDir>/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/packages/stack/src/testing/global-setup.ts',
+      globalTeardown: '<rootDir>/packages/stack/src/testing/global-teardown.ts',
+      setupFiles: ['reflect-metadata'],
+      testTimeout: 60_000,
+    },
+  ],
+};

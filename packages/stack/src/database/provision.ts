@@ -1,0 +1,119 @@
+import { Client } from 'pg';
+
+/** The schema each subgraph owns, and the login role it runs as (named after it). */
+export const SERVICE_SCHEMAS = ['tenants', 'orders', 'integrations'] as const;
+export type ServiceSchema = (typeof SERVICE_SCHEMAS)[number];
+
+/** Owns every schema and runs migrations; never used by a running service. */
+export const OWNER_ROLE = 'nexara_owner';
+export const serviceRole = (schema: ServiceSchema): string => `nexara_${schema}`;
+
+export type ProvisionedDatabase = {
+  name: string;
+  /** Connects as the owner role: migrations, test fixtures that must see every tenant. */
+  ownerUrl: string;
+  /** Connects as each service's application role: no ownership, no superuser, no BYPASSRLS. */
+  serviceUrls: Record<ServiceSchema, string>;
+};
+
+export function urlFor(adminUrl: string, role: string, password: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.username = role;
+  url.password = password;
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const quoteLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+
+/** Creates (or updates) the owner and service roles. Roles are cluster-wide, so this is idempotent. */
+export async function ensureRoles(adminUrl: string, password: string): Promise<void> {
+  await withClient(adminUrl, async (client) => {
+    for (const role of [OWNER_ROLE, ...SERVICE_SCHEMAS.map(serviceRole)]) {
+      const exists = await client.query('select 1 from pg_roles where rolname = $1', [role]);
+      if (exists.rowCount === 0) {
+        try {
+          await client.query(`create role ${quoteIdent(role)} login`);
+        } catch (error) {
+          // Another process created it between our check and our create.
+          if ((error as { code?: string }).code !== '42710') throw error;
+        }
+      }
+      await client.query(
+        `alter role ${quoteIdent(role)} login nosuperuser nobypassrls nocreatedb nocreaterole password ${quoteLiteral(password)}`,
+      );
+    }
+  });
+}
+
+/**
+ * Creates database `name` owned by the owner role with one schema per
+ * service, each service role limited to its own schema's rows (RLS does the
+ * rest), then the caller runs migrations as the owner.
+ */
+export async function createDatabase(
+  adminUrl: string,
+  name: string,
+  password: string,
+  options: { template?: string; dropExisting?: boolean } = {},
+): Promise<ProvisionedDatabase> {
+  await withClient(adminUrl, async (client) => {
+    if (options.dropExisting) await client.query(`drop database if exists ${quoteIdent(name)} with (force)`);
+    const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      const template = options.template ? ` template ${quoteIdent(options.template)}` : '';
+      await client.query(`create database ${quoteIdent(name)} owner ${OWNER_ROLE}${template}`);
+    }
+  });
+  if (!options.template) {
+    await withClient(urlFor(adminUrl, new URL(adminUrl).username, decodeURIComponent(new URL(adminUrl).password), name), async (client) => {
+      await client.query('create extension if not exists pgcrypto');
+      await client.query(`revoke all on database ${quoteIdent(name)} from public`);
+      await client.query('revoke create on schema public from public');
+      for (const schema of SERVICE_SCHEMAS) {
+        const role = quoteIdent(serviceRole(schema));
+        await client.query(`grant connect on database ${quoteIdent(name)} to ${role}`);
+        await client.query(`create schema if not exists ${quoteIdent(schema)} authorization ${OWNER_ROLE}`);
+        await client.query(`grant usage on schema ${quoteIdent(schema)} to ${role}`);
+        await client.query(
+          `alter default privileges for role ${OWNER_ROLE} in schema ${quoteIdent(schema)} grant select, insert, update, delete on tables to ${role}`,
+        );
+        await client.query(
+          `alter default privileges for role ${OWNER_ROLE} in schema ${quoteIdent(schema)} grant usage, select on sequences to ${role}`,
+        );
+      }
+    });
+  }
+  return describeDatabase(adminUrl, name, password);
+}
+
+export function describeDatabase(adminUrl: string, name: string, password: string): ProvisionedDatabase {
+  const serviceUrls = Object.fromEntries(
+    SERVICE_SCHEMAS.map((schema) => [schema, urlFor(adminUrl, serviceRole(schema), password, name)]),
+  ) as Record<ServiceSchema, string>;
+  return { name, ownerUrl: urlFor(adminUrl, OWNER_ROLE, password, name), serviceUrls };
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  await withClient(adminUrl, (client) => client.query(`drop database if exists ${quoteIdent(name)} with (force)`));
+}
+
+export async function listDatabases(adminUrl: string, prefix: string): Promise<string[]> {
+  return withClient(adminUrl, async (client) => {
+    const result = await client.query<{ datname: string }>('select datname from pg_database where datname like $1', [
+      `${prefix}%`,
+    ]);
+    return result.rows.map((row) => row.datname);
+  });
+}

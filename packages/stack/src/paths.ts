@@ -1,0 +1,6 @@
+import path from 'node:path';
+
+/** The repository root (packages/stack/{src,dist}/ -> ../../..). */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+/** Local state of the demo and the tests: embedded database files, generated local secrets. Git-ignored. */
+export const DATA_DIR = path.join(REPO_ROOT, '.data');

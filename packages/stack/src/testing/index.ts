@@ -1,0 +1,2 @@
+export * from './identities';
+export * from './test-database';

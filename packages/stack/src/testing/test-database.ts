@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { createDatabase, dropDatabase, type ProvisionedDatabase } from '../database/provision';
+
+export const TEST_DATABASE_PREFIX = 'nexara_test_';
+export const TEST_TEMPLATE_DATABASE = `${TEST_DATABASE_PREFIX}template`;
+
+export type TestDatabase = ProvisionedDatabase & {
+  /** Runs SQL as the owner role (RLS still applies: it is forced), for assertions about raw rows. */
+  queryAsOwner: <R extends Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<R[]>;
+  /** Runs SQL as a superuser: sees every tenant's rows, for fixtures and assertions only. */
+  queryAsAdmin: <R extends Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<R[]>;
+  drop: () => Promise<void>;
+};
+
+function testServer(): { adminUrl: string; password: string } {
+  const adminUrl = process.env['NEXARA_TEST_ADMIN_URL'];
+  const password = process.env['NEXARA_TEST_DATABASE_PASSWORD'];
+  if (!adminUrl || !password) {
+    throw new Error('No test database server: run integration tests through jest (npm test), whose global setup starts one.');
+  }
+  return { adminUrl, password };
+}
+
+async function query<R extends Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<R[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<R>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated database for one test file, cloned from the template the global setup built. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const { adminUrl, password } = testServer();
+  const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
+  let database: ProvisionedDatabase | undefined;
+  for (let attempt = 0; !database; attempt += 1) {
+    try {
+      database = await createDatabase(adminUrl, name, password, { template: TEST_TEMPLATE_DATABASE });
+    } catch (error) {
+      // Two workers cloning the template at the same instant: PostgreSQL refuses the second; try again.
+      if (attempt > 20 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    }
+  }
+  const adminDbUrl = new URL(adminUrl);
+  adminDbUrl.pathname = `/${name}`;
+  const created = database;
+  return {
+    ...created,
+    queryAsOwner: (sql, params) => query(created.ownerUrl, sql, params),
+    queryAsAdmin: (sql, params) => query(adminDbUrl.toString(), sql, params),
+    drop: () => dropDatabase(adminUrl, name),
+  };
+}
