@@ -19,10 +19,18 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 export function appError(code: ErrorCode, message?: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message ?? ERROR_CODES[code].message, { extensions: { code, ...extra } });
+}
+
+/**
+ * The same error, also setting the HTTP status of the whole response. Only for
+ * failures before execution (authentication in a context function): inside a
+ * resolver a non-200 answer would make the gateway discard the subgraph's
+ * GraphQL errors and report a bare "404: Not Found" instead.
+ */
+export function httpError(code: ErrorCode, message?: string, extra: Record<string, unknown> = {}): GraphQLError {
   const { status, message: fallback } = ERROR_CODES[code];
-  return new GraphQLError(message ?? fallback, {
-    extensions: { code, ...extra, http: { status } },
-  });
+  return new GraphQLError(message ?? fallback, { extensions: { code, ...extra, http: { status } } });
 }
 
 export function isAppErrorCode(code: unknown): code is ErrorCode {

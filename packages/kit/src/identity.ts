@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { appError } from './errors';
+import { appError, httpError } from './errors';
 
 export const ROLES = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'MANAGER', 'STAFF'] as const;
 export type Role = (typeof ROLES)[number];
@@ -56,7 +56,7 @@ export async function verifyContextToken(token: string, secret: string): Promise
     return identity;
   } catch (error) {
     const reason = error instanceof joseErrors.JWTExpired ? 'context token expired' : 'invalid context token';
-    throw appError('UNAUTHENTICATED', `Requests to this service must come through the gateway (${reason}).`);
+    throw httpError('UNAUTHENTICATED', `Requests to this service must come through the gateway (${reason}).`);
   }
 }
 

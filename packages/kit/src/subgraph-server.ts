@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { appError, isAppErrorCode } from './errors';
+import { httpError, isAppErrorCode } from './errors';
 import { CONTEXT_TOKEN_HEADER, verifyContextToken, type Identity } from './identity';
 import type { Logger } from './logger';
 
@@ -53,6 +53,8 @@ export function maskingErrorFormatter(logger: Logger, production: boolean) {
     const code = formatted.extensions?.['code'];
     if (isAppErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') return formatted;
     if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
+    // Already masked by the subgraph that raised it: keep its correlation id.
+    if (code === 'INTERNAL_SERVER_ERROR' && formatted.extensions?.['correlationId']) return formatted;
     const correlationId = randomUUID();
     logger.error({ err: error, correlationId, path: formatted.path }, 'unexpected error in resolver');
     return {
@@ -86,7 +88,8 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     formatError: maskingErrorFormatter(logger, options.production),
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), logErrors],
+    // No Apollo usage reporting here, so no inline traces either (and no log line announcing them).
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), logErrors],
   });
   await apollo.start();
 
@@ -108,7 +111,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       const requestId = String(request.headers['x-request-id'] ?? randomUUID());
       const token = request.headers[CONTEXT_TOKEN_HEADER];
       if (typeof token !== 'string' || token.length === 0) {
-        throw appError('UNAUTHENTICATED', 'Requests to this service must come through the gateway (no context token).');
+        throw httpError('UNAUTHENTICATED', 'Requests to this service must come through the gateway (no context token).');
       }
       const identity = await verifyContextToken(token, options.contextTokenSecret);
       return { identity, requestId, logger: logger.child({ requestId }) };

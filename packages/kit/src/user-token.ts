@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { appError } from './errors';
+import { httpError } from './errors';
 import { ROLES, type Role } from './identity';
 
 /** Claims of the token `login` returns and the gateway verifies on every request. */
@@ -45,8 +45,8 @@ export async function verifyUserToken(token: string, secret: string): Promise<Us
     return { userId: payload.sub, tenantId, role: role as Role, expiresAt: new Date((payload.exp ?? 0) * 1000) };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) {
-      throw appError('UNAUTHENTICATED', 'Your session has expired; sign in again.', { reason: 'TOKEN_EXPIRED' });
+      throw httpError('UNAUTHENTICATED', 'Your session has expired; sign in again.', { reason: 'TOKEN_EXPIRED' });
     }
-    throw appError('UNAUTHENTICATED', 'The access token is not valid; sign in again.', { reason: 'TOKEN_INVALID' });
+    throw httpError('UNAUTHENTICATED', 'The access token is not valid; sign in again.', { reason: 'TOKEN_INVALID' });
   }
 }
