@@ -1,2 +1,5 @@
-// Placeholder until the subgraph lands: the database description the platform migrates.
-export const tenantsDatabase = { schema: 'tenants', entities: [] as Function[], migrations: [] as Function[] };
+export { tenantsDatabase } from './database';
+export { tenantsConfigShape, type TenantsConfig } from './config';
+export { createTenantsServer, type TenantsServer } from './server';
+export { buildTenantsSchema, tenantsSdl, type TenantsServices } from './schema';
+export { PLATFORM_TENANT } from './tenant/tenant.service';

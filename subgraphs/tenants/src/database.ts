@@ -1,0 +1,12 @@
+import { Branch } from './branch/branch.entity';
+import { CreateTenantTables1764385200000 } from './migrations/1764385200000-CreateTenantTables';
+import { TenantRowLevelSecurity1764385200100 } from './migrations/1764385200100-TenantRowLevelSecurity';
+import { Tenant } from './tenant/tenant.entity';
+import { User } from './user/user.entity';
+
+/** What the platform needs to connect to and migrate the `tenants` schema. */
+export const tenantsDatabase = {
+  schema: 'tenants',
+  entities: [Tenant, Branch, User] as Function[],
+  migrations: [CreateTenantTables1764385200000, TenantRowLevelSecurity1764385200100] as Function[],
+};

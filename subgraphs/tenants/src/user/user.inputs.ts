@@ -1,0 +1,18 @@
+import type { Role } from '@nexara/kit';
+import { Field, InputType } from 'type-graphql';
+import { RoleEnum } from './user.entity';
+
+@InputType('CreateUserInput')
+export class CreateUserInput {
+  @Field({ description: 'Must not belong to any user of Nexara yet (case does not matter).' })
+  email: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => RoleEnum, { description: 'MANAGER may create STAFF only; only a PLATFORM_ADMIN may create PLATFORM_ADMIN.' })
+  role: Role;
+
+  @Field({ description: 'At least 10 characters.' })
+  password: string;
+}

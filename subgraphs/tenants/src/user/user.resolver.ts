@@ -1,0 +1,50 @@
+import type { RequestContext } from '@nexara/kit';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Tenant } from '../tenant/tenant.entity';
+import { TenantService } from '../tenant/tenant.service';
+import { User } from './user.entity';
+import { CreateUserInput } from './user.inputs';
+import { UserService } from './user.service';
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(
+    private readonly userService: UserService,
+    private readonly tenantService: TenantService,
+  ) {}
+
+  @Query(() => User, { nullable: true, description: 'The signed-in user; null when nobody is signed in.' })
+  async me(@Ctx() { identity }: RequestContext): Promise<User | null> {
+    return this.userService.me(identity);
+  }
+
+  @Query(() => [User], { description: 'Users of the tenant you act in (TENANT_ADMIN, MANAGER).' })
+  async users(@Ctx() { identity }: RequestContext): Promise<User[]> {
+    return this.userService.listUsers(identity);
+  }
+
+  @Mutation(() => User, { description: 'TENANT_ADMIN (or MANAGER, for STAFF only). Duplicate email: CONFLICT.' })
+  async createUser(@Arg('input') input: CreateUserInput, @Ctx() { identity }: RequestContext): Promise<User> {
+    return this.userService.createUser(identity, input);
+  }
+
+  @Mutation(() => User, { description: 'TENANT_ADMIN; a disabled user cannot sign in. You cannot disable yourself.' })
+  async disableUser(@Arg('id', () => ID) id: string, @Ctx() { identity }: RequestContext): Promise<User> {
+    return this.userService.setDisabled(identity, id, true);
+  }
+
+  @Mutation(() => User, { description: 'TENANT_ADMIN.' })
+  async enableUser(@Arg('id', () => ID) id: string, @Ctx() { identity }: RequestContext): Promise<User> {
+    return this.userService.setDisabled(identity, id, false);
+  }
+
+  @FieldResolver(() => Tenant)
+  async tenant(@Root() user: User, @Ctx() context: RequestContext): Promise<Tenant> {
+    return this.tenantService.ownerOf(user, context);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'A disabled user cannot sign in.' })
+  disabled(@Root() user: User): boolean {
+    return user.disabledAt !== null;
+  }
+}
