@@ -1,2 +1,8 @@
-// Placeholder until the subgraph lands: the database description the platform migrates.
-export const ordersDatabase = { schema: 'orders', entities: [] as Function[], migrations: [] as Function[] };
+export { ordersDatabase } from './database';
+export { ordersConfigShape, type OrdersConfig } from './config';
+export { createOrdersServer, type OrdersServer } from './server';
+export { buildOrdersSchema, createOrdersServices, ordersSdl, type OrdersServices } from './schema';
+export { OrderService, type OrderFilter, type OrderListArgs, type OrderPage } from './orders/order.service';
+export { ProviderOrderEventService, type ProviderOrderEventResult } from './orders/provider-order-event.service';
+export type { ProviderOrderEventInput, ProviderOrderInput } from './orders/order.inputs';
+export { providerTransition, staffTransitionAllowed, isFinalStatus } from './orders/order-status.machine';

@@ -1,0 +1,15 @@
+import { env } from '@nexara/kit';
+import { z } from 'zod';
+
+export const ordersConfigShape = {
+  /** The orders service role (`nexara_orders`): no ownership, no BYPASSRLS. */
+  DATABASE_URL: env.postgresUrl(),
+  /** Verifies the context tokens the gateway and other services sign. */
+  INTERNAL_TOKEN_SECRET: env.secret(),
+  PORT: env.port(4002),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NODE_ENV: env.nodeEnv(),
+  LOG_LEVEL: env.logLevel(),
+};
+
+export type OrdersConfig = z.infer<z.ZodObject<typeof ordersConfigShape>>;

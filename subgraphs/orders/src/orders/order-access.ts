@@ -1,0 +1,19 @@
+import { actingTenantId, appError, requireUser, type Identity, type Role } from '@nexara/kit';
+
+/** Every user role works the order queue. */
+export const ORDER_OPERATOR_ROLES: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'MANAGER', 'STAFF'];
+
+/** Cancelling loses a sale and may cost a fee with the provider: managers and up. */
+export const ORDER_CANCEL_ROLES: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'MANAGER'];
+
+/** The tenant whose orders the caller may read: users, services acting in a tenant, partners with `orders:read`. */
+export function orderReaderTenantId(identity: Identity): string {
+  if (identity.kind === 'partner' && !identity.scopes.includes('orders:read')) {
+    throw appError('FORBIDDEN', 'This API key lacks the orders:read scope.');
+  }
+  return actingTenantId(identity);
+}
+
+export function requireOrderOperator(identity: Identity, roles: readonly Role[] = ORDER_OPERATOR_ROLES) {
+  return requireUser(identity, roles);
+}

@@ -1,0 +1,37 @@
+import { toDecimalString } from '@nexara/kit';
+
+/** The amounts of an order, each an integer count of `currency` minor units. */
+export type OrderAmounts = {
+  currency: string;
+  itemTotals: readonly number[];
+  subtotal: number;
+  deliveryFee: number;
+  discount: number;
+  tax: number;
+  tip: number;
+  total: number;
+};
+
+/**
+ * Checks that the provider's figures add up. A mismatch is kept on the order
+ * as a warning for staff to see, never an error: the provider's total is what
+ * the customer paid, and refusing the order would lose it.
+ */
+export function orderTotalsWarnings(amounts: OrderAmounts): string[] {
+  const { currency } = amounts;
+  const show = (amount: number): string => `${toDecimalString(amount, currency)} ${currency}`;
+  const warnings: string[] = [];
+
+  const itemsSum = amounts.itemTotals.reduce((sum, amount) => sum + amount, 0);
+  if (itemsSum !== amounts.subtotal) {
+    warnings.push(`Line items add up to ${show(itemsSum)} but the subtotal is ${show(amounts.subtotal)}.`);
+  }
+
+  const expectedTotal = amounts.subtotal + amounts.deliveryFee + amounts.tax + amounts.tip - amounts.discount;
+  if (expectedTotal !== amounts.total) {
+    warnings.push(
+      `Subtotal + delivery fee + tax + tip - discount = ${show(expectedTotal)} but the total is ${show(amounts.total)}.`,
+    );
+  }
+  return warnings;
+}

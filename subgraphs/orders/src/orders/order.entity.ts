@@ -1,0 +1,100 @@
+import type { OrderStatus, Provider } from '@nexara/kit';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintColumn } from '../common/column-transformers';
+
+// JSON columns hold amounts as integer minor units in the order's currency.
+export type OrderCustomerData = { name: string | null; phone: string | null };
+export type OrderDeliveryData = { address: string | null; notes: string | null; lat: number | null; lng: number | null };
+export type OrderItemModifierData = { name: string; quantity: number; unitPrice: number; modifiers: OrderItemModifierData[] };
+export type OrderItemData = {
+  externalId: string | null;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  total: number;
+  modifiers: OrderItemModifierData[];
+  notes: string | null;
+};
+export type OrderPaymentData = { method: string; paid: boolean };
+
+@Entity({ schema: 'orders', name: 'orders' })
+export class OrderEntity {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  /** `orderIdFor(connectionId, externalId)` for provider orders, so the id is known before the row exists. */
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'connection_id', type: 'uuid' })
+  connectionId: string;
+
+  @Column({ type: 'text' })
+  provider: Provider;
+
+  @Column({ name: 'external_id', type: 'text' })
+  externalId: string;
+
+  @Column({ name: 'display_code', type: 'text' })
+  displayCode: string;
+
+  @Column({ type: 'text' })
+  status: OrderStatus;
+
+  @Column({ name: 'placed_at', type: 'timestamptz' })
+  placedAt: Date;
+
+  @Column({ name: 'accept_by', type: 'timestamptz', nullable: true })
+  acceptBy: Date | null;
+
+  @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
+  acceptedAt: Date | null;
+
+  @Column({ name: 'prep_minutes', type: 'integer', nullable: true })
+  prepMinutes: number | null;
+
+  @Column({ type: 'char', length: 3 })
+  currency: string;
+
+  @Column({ type: 'bigint', transformer: bigintColumn })
+  subtotal: number;
+
+  @Column({ name: 'delivery_fee', type: 'bigint', transformer: bigintColumn })
+  deliveryFee: number;
+
+  @Column({ type: 'bigint', transformer: bigintColumn })
+  discount: number;
+
+  @Column({ type: 'bigint', transformer: bigintColumn })
+  tax: number;
+
+  @Column({ type: 'bigint', transformer: bigintColumn })
+  tip: number;
+
+  @Column({ type: 'bigint', transformer: bigintColumn })
+  total: number;
+
+  @Column({ type: 'jsonb', nullable: true })
+  customer: OrderCustomerData | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  delivery: OrderDeliveryData | null;
+
+  @Column({ type: 'jsonb' })
+  items: OrderItemData[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  payment: OrderPaymentData | null;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Column({ type: 'jsonb' })
+  warnings: string[];
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}

@@ -1,0 +1,219 @@
+import type { OrderStatus, Provider } from '@nexara/kit';
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
+import type { ProviderOrderEventKind } from './provider-event.entity';
+import { OrderStatusEnum, ProviderEnum, ProviderOrderEventKindEnum } from './order.types';
+
+@InputType('OrderFilterInput')
+export class OrderFilterInput {
+  @Field(() => [OrderStatusEnum], { nullable: true, description: 'Any of these statuses (empty or null: all).' })
+  status?: OrderStatus[] | null;
+
+  @Field(() => [ProviderEnum], { nullable: true, description: 'Any of these providers (empty or null: all).' })
+  provider?: Provider[] | null;
+
+  @Field(() => ID, { nullable: true })
+  connectionId?: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Placed at or after this instant.' })
+  from?: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Placed before this instant.' })
+  to?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive text found in the display code, external id, customer name or customer phone.',
+  })
+  search?: string | null;
+}
+
+@InputType('CustomerInput')
+export class CustomerInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+}
+
+@InputType('DeliveryInput')
+export class DeliveryInput {
+  @Field(() => String, { nullable: true })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  lat?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  lng?: number | null;
+}
+
+@InputType('PaymentInput')
+export class PaymentInput {
+  @Field()
+  method: string;
+
+  @Field()
+  paid: boolean;
+}
+
+@InputType('OrderItemModifierInput')
+export class OrderItemModifierInput {
+  @Field()
+  name: string;
+
+  @Field(() => Int)
+  quantity: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'Minor units of the order currency.' })
+  unitPrice: number;
+
+  @Field(() => [OrderItemModifierInput], { nullable: true })
+  modifiers?: OrderItemModifierInput[] | null;
+}
+
+@InputType('OrderItemInput')
+export class OrderItemInput {
+  @Field(() => String, { nullable: true })
+  externalId?: string | null;
+
+  @Field()
+  name: string;
+
+  @Field(() => Int)
+  quantity: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'Minor units of the order currency.' })
+  unitPrice: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'Minor units of the order currency.' })
+  total: number;
+
+  @Field(() => [OrderItemModifierInput], { nullable: true })
+  modifiers?: OrderItemModifierInput[] | null;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+}
+
+@InputType('ProviderOrderInput', { description: 'The canonical order as a provider adapter parsed it. Amounts are minor units.' })
+export class ProviderOrderInput {
+  @Field()
+  displayCode: string;
+
+  @Field(() => GraphQLISODateTime)
+  placedAt: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  acceptBy?: Date | null;
+
+  @Field({ description: 'ISO 4217 code.' })
+  currency: string;
+
+  @Field(() => CustomerInput, { nullable: true })
+  customer?: CustomerInput | null;
+
+  @Field(() => DeliveryInput, { nullable: true, description: 'Null for pick-up orders.' })
+  delivery?: DeliveryInput | null;
+
+  @Field(() => [OrderItemInput])
+  items: OrderItemInput[];
+
+  @Field(() => GraphQLSafeInt)
+  subtotal: number;
+
+  @Field(() => GraphQLSafeInt)
+  deliveryFee: number;
+
+  @Field(() => GraphQLSafeInt)
+  discount: number;
+
+  @Field(() => GraphQLSafeInt)
+  tax: number;
+
+  @Field(() => GraphQLSafeInt)
+  tip: number;
+
+  @Field(() => GraphQLSafeInt)
+  total: number;
+
+  @Field(() => PaymentInput, { nullable: true })
+  payment?: PaymentInput | null;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Problems the adapter found while parsing; kept on the order.' })
+  warnings?: string[] | null;
+}
+
+@InputType('ProviderOrderEventInput', { description: 'One event from a provider, parsed by its adapter.' })
+export class ProviderOrderEventInput {
+  @Field(() => ID)
+  connectionId: string;
+
+  @Field(() => ProviderEnum)
+  provider: Provider;
+
+  @Field({ description: 'Unique per connection: the same key applied twice changes nothing the second time.' })
+  eventKey: string;
+
+  @Field(() => ProviderOrderEventKindEnum)
+  kind: ProviderOrderEventKind;
+
+  @Field({ description: "The provider's order id." })
+  externalId: string;
+
+  @Field(() => GraphQLISODateTime)
+  occurredAt: Date;
+
+  @Field(() => OrderStatusEnum, { nullable: true, description: 'The status the provider reports (STATUS_CHANGED).' })
+  status?: OrderStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Added to the timeline entry, e.g. the provider cancel reason.' })
+  note?: string | null;
+
+  @Field(() => ProviderOrderInput, { nullable: true, description: 'The order (ORDER_PLACED).' })
+  order?: ProviderOrderInput | null;
+}
+
+// Argument classes keep the arguments in the order the contract lists them.
+@ArgsType()
+export class OrdersArgs {
+  @Field(() => OrderFilterInput, { nullable: true })
+  filter?: OrderFilterInput | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 50, description: 'At most 200.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  after?: string | null;
+}
+
+@ArgsType()
+export class OrderIdArgs {
+  @Field(() => ID)
+  id: string;
+}
+
+@ArgsType()
+export class AcceptOrderArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes until the food is ready, 1 to 180.' })
+  prepMinutes?: number | null;
+}
+
+@ArgsType()
+export class OrderReasonArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Why: shown in the timeline and passed on to the provider.' })
+  reason: string;
+}

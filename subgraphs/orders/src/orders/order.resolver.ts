@@ -1,0 +1,68 @@
+import type { RequestContext } from '@nexara/kit';
+import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AcceptOrderArgs, OrderIdArgs, OrderReasonArgs, OrdersArgs } from './order.inputs';
+import { orderLoaders } from './order.loaders';
+import { toOrderEventType, toOrderType } from './order.mapper';
+import type { OrderService } from './order.service';
+import { OrderConnectionType, OrderEventType, OrderType } from './order.types';
+
+@Resolver(() => OrderType)
+export class OrderResolver {
+  constructor(private readonly orderService: OrderService) {}
+
+  @Query(() => OrderConnectionType, { description: 'Orders of your tenant, newest first (then by id).' })
+  async orders(@Ctx() context: RequestContext, @Args(() => OrdersArgs) args: OrdersArgs): Promise<OrderConnectionType> {
+    const page = await this.orderService.listOrders(context.identity, args);
+    return {
+      totalCount: page.totalCount,
+      edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toOrderType(edge.order) })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
+  }
+
+  @Query(() => OrderType, { description: 'One order of your tenant; NOT_FOUND if there is none with that id.' })
+  async order(@Ctx() context: RequestContext, @Args(() => OrderIdArgs) { id }: OrderIdArgs): Promise<OrderType> {
+    return toOrderType(await this.orderService.getOrder(context.identity, id));
+  }
+
+  @FieldResolver(() => [OrderEventType], { description: 'Every status the order reached, oldest first.' })
+  async timeline(@Root() order: OrderType, @Ctx() context: RequestContext): Promise<OrderEventType[]> {
+    const events = await orderLoaders(context, this.orderService).timelineByOrderId.load(order.id);
+    return events.map(toOrderEventType);
+  }
+
+  @Mutation(() => OrderType, { description: 'RECEIVED -> ACCEPTED.' })
+  async acceptOrder(@Ctx() context: RequestContext, @Args(() => AcceptOrderArgs) args: AcceptOrderArgs): Promise<OrderType> {
+    return toOrderType(await this.orderService.acceptOrder(context.identity, args.id, args.prepMinutes));
+  }
+
+  @Mutation(() => OrderType, { description: 'RECEIVED -> REJECTED.' })
+  async rejectOrder(@Ctx() context: RequestContext, @Args(() => OrderReasonArgs) args: OrderReasonArgs): Promise<OrderType> {
+    return toOrderType(await this.orderService.rejectOrder(context.identity, args.id, args.reason));
+  }
+
+  @Mutation(() => OrderType, { description: 'ACCEPTED -> PREPARING.' })
+  async markPreparing(@Ctx() context: RequestContext, @Args(() => OrderIdArgs) { id }: OrderIdArgs): Promise<OrderType> {
+    return toOrderType(await this.orderService.markPreparing(context.identity, id));
+  }
+
+  @Mutation(() => OrderType, { description: 'PREPARING -> READY.' })
+  async markReady(@Ctx() context: RequestContext, @Args(() => OrderIdArgs) { id }: OrderIdArgs): Promise<OrderType> {
+    return toOrderType(await this.orderService.markReady(context.identity, id));
+  }
+
+  @Mutation(() => OrderType, { description: 'READY -> PICKED_UP.' })
+  async markPickedUp(@Ctx() context: RequestContext, @Args(() => OrderIdArgs) { id }: OrderIdArgs): Promise<OrderType> {
+    return toOrderType(await this.orderService.markPickedUp(context.identity, id));
+  }
+
+  @Mutation(() => OrderType, { description: 'PICKED_UP -> DELIVERED.' })
+  async markDelivered(@Ctx() context: RequestContext, @Args(() => OrderIdArgs) { id }: OrderIdArgs): Promise<OrderType> {
+    return toOrderType(await this.orderService.markDelivered(context.identity, id));
+  }
+
+  @Mutation(() => OrderType, { description: 'Any open status -> CANCELLED. Managers, tenant admins and platform admins only.' })
+  async cancelOrder(@Ctx() context: RequestContext, @Args(() => OrderReasonArgs) args: OrderReasonArgs): Promise<OrderType> {
+    return toOrderType(await this.orderService.cancelOrder(context.identity, args.id, args.reason));
+  }
+}

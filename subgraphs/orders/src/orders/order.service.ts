@@ -1,0 +1,200 @@
+import { appError, inTenantTransaction, type Identity, type OrderStatus, type Provider, type Role } from '@nexara/kit';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { OrderEventEntity } from './order-event.entity';
+import { ORDER_CANCEL_ROLES, orderReaderTenantId, requireOrderOperator } from './order-access';
+import { cursorTimestamp, decodeOrderCursor, encodeOrderCursor, isUuid } from './order-cursor';
+import { OrderEntity } from './order.entity';
+import { invalidTransition, orderNotFound } from './order.errors';
+import { appendTimeline, findOrder, findOrders, lockOrder, timelinesOf, updateOrder } from './order.repository';
+import { staffTransitionAllowed } from './order-status.machine';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+const MAX_SEARCH_LENGTH = 200;
+const MAX_REASON_LENGTH = 500;
+
+export type OrderFilter = {
+  status?: readonly OrderStatus[] | null;
+  provider?: readonly Provider[] | null;
+  connectionId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  search?: string | null;
+};
+
+export type OrderListArgs = { filter?: OrderFilter | null; first?: number | null; after?: string | null };
+
+export type OrderPage = {
+  totalCount: number;
+  edges: { cursor: string; order: OrderEntity }[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+};
+
+/** Reading orders and the staff's moves through the state machine. */
+export class OrderService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Newest first, then by id; keyset pagination so pages stay stable while orders arrive. */
+  async listOrders(identity: Identity, args: OrderListArgs): Promise<OrderPage> {
+    const tenantId = orderReaderTenantId(identity);
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+      throw appError('BAD_USER_INPUT', `first must be between 0 and ${MAX_PAGE_SIZE}.`);
+    }
+    const after = args.after ? decodeOrderCursor(args.after) : null;
+    const filter = args.filter ?? {};
+    if (filter.connectionId && !isUuid(filter.connectionId)) {
+      throw appError('BAD_USER_INPUT', 'filter.connectionId must be the id of a provider connection.');
+    }
+    const search = filter.search?.trim() ?? '';
+    if (search.length > MAX_SEARCH_LENGTH) {
+      throw appError('BAD_USER_INPUT', `filter.search must be at most ${MAX_SEARCH_LENGTH} characters.`);
+    }
+
+    return inTenantTransaction(this.dataSource, { tenantId }, async (manager) => {
+      const filtered = manager.createQueryBuilder(OrderEntity, 'o').where('o.tenant_id = :tenantId', { tenantId });
+      applyOrderFilter(filtered, { ...filter, search });
+
+      const counted = await filtered.clone().select('count(*)', 'count').getRawOne<{ count: string }>();
+      const totalCount = Number(counted?.count ?? 0);
+
+      const page = filtered
+        .clone()
+        // The exact stored instant, for the cursor: a Date would drop microseconds.
+        .addSelect('cast(extract(epoch from o.placed_at) * 1000000 as bigint)', 'cursor_micros')
+        .orderBy('o.placed_at', 'DESC')
+        .addOrderBy('o.id', 'DESC')
+        .limit(first + 1);
+      if (after) {
+        page.andWhere('(o.placed_at, o.id) < (cast(:afterPlacedAt as timestamptz), cast(:afterId as uuid))', {
+          afterPlacedAt: cursorTimestamp(after.placedAtMicros),
+          afterId: after.id,
+        });
+      }
+      const { entities, raw } = await page.getRawAndEntities<{ cursor_micros: string }>();
+      const edges = entities.slice(0, first).map((order, index) => ({
+        order,
+        cursor: encodeOrderCursor({ placedAtMicros: String(raw[index]?.cursor_micros), id: order.id }),
+      }));
+      return {
+        totalCount,
+        edges,
+        hasNextPage: entities.length > first,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      };
+    });
+  }
+
+  async getOrder(identity: Identity, id: string): Promise<OrderEntity> {
+    const tenantId = orderReaderTenantId(identity);
+    const order = isUuid(id) ? await inTenantTransaction(this.dataSource, { tenantId }, (m) => findOrder(m, tenantId, id)) : null;
+    if (!order) throw orderNotFound(id);
+    return order;
+  }
+
+  /** Orders by id in the caller's tenant; ids of other tenants' orders (or of nothing) are simply absent. */
+  async findOrdersByIds(identity: Identity, ids: readonly string[]): Promise<Map<string, OrderEntity>> {
+    const tenantId = orderReaderTenantId(identity);
+    const valid = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+    const orders = await inTenantTransaction(this.dataSource, { tenantId }, (m) => findOrders(m, tenantId, valid));
+    return new Map(orders.map((order) => [order.id, order]));
+  }
+
+  /** Each order's timeline, oldest first. */
+  async timelines(identity: Identity, orderIds: readonly string[]): Promise<Map<string, OrderEventEntity[]>> {
+    const tenantId = orderReaderTenantId(identity);
+    return inTenantTransaction(this.dataSource, { tenantId }, (m) => timelinesOf(m, tenantId, orderIds));
+  }
+
+  async acceptOrder(identity: Identity, id: string, prepMinutes?: number | null): Promise<OrderEntity> {
+    if (prepMinutes !== null && prepMinutes !== undefined && (!Number.isInteger(prepMinutes) || prepMinutes < 1 || prepMinutes > 180)) {
+      throw appError('BAD_USER_INPUT', 'prepMinutes must be a whole number of minutes from 1 to 180.');
+    }
+    const minutes = prepMinutes ?? null;
+    return this.moveByStaff(identity, id, 'ACCEPTED', {
+      note: minutes === null ? null : `prep ${minutes} min`,
+      prepMinutes: minutes,
+    });
+  }
+
+  async rejectOrder(identity: Identity, id: string, reason: string): Promise<OrderEntity> {
+    return this.moveByStaff(identity, id, 'REJECTED', { note: requiredReason(reason) });
+  }
+
+  async markPreparing(identity: Identity, id: string): Promise<OrderEntity> {
+    return this.moveByStaff(identity, id, 'PREPARING', { note: null });
+  }
+
+  async markReady(identity: Identity, id: string): Promise<OrderEntity> {
+    return this.moveByStaff(identity, id, 'READY', { note: null });
+  }
+
+  async markPickedUp(identity: Identity, id: string): Promise<OrderEntity> {
+    return this.moveByStaff(identity, id, 'PICKED_UP', { note: null });
+  }
+
+  async markDelivered(identity: Identity, id: string): Promise<OrderEntity> {
+    return this.moveByStaff(identity, id, 'DELIVERED', { note: null });
+  }
+
+  async cancelOrder(identity: Identity, id: string, reason: string): Promise<OrderEntity> {
+    return this.moveByStaff(identity, id, 'CANCELLED', { note: requiredReason(reason) }, ORDER_CANCEL_ROLES);
+  }
+
+  private async moveByStaff(
+    identity: Identity,
+    id: string,
+    to: OrderStatus,
+    change: { note: string | null; prepMinutes?: number | null },
+    roles?: readonly Role[],
+  ): Promise<OrderEntity> {
+    const user = requireOrderOperator(identity, roles);
+    if (!isUuid(id)) throw orderNotFound(id);
+    const { tenantId } = user;
+    return inTenantTransaction(this.dataSource, { tenantId }, async (manager) => {
+      const order = await lockOrder(manager, tenantId, id);
+      if (!order) throw orderNotFound(id);
+      if (!staffTransitionAllowed(order.status, to)) throw invalidTransition(order, to);
+
+      const now = new Date();
+      const changes: Partial<OrderEntity> = { status: to, updatedAt: now };
+      if (to === 'ACCEPTED') {
+        changes.acceptedAt = now;
+        changes.prepMinutes = change.prepMinutes ?? null;
+      }
+      await updateOrder(manager, tenantId, order.id, changes);
+      await appendTimeline(manager, tenantId, order.id, [
+        { status: to, at: now, source: 'USER', actor: user.userId, note: change.note },
+      ]);
+      return Object.assign(order, changes);
+    });
+  }
+}
+
+function requiredReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (!trimmed) throw appError('BAD_USER_INPUT', 'Give a reason: the provider and the customer are told why.');
+  if (trimmed.length > MAX_REASON_LENGTH) {
+    throw appError('BAD_USER_INPUT', `The reason must be at most ${MAX_REASON_LENGTH} characters.`);
+  }
+  return trimmed;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+function applyOrderFilter(query: SelectQueryBuilder<OrderEntity>, filter: OrderFilter): void {
+  if (filter.status?.length) query.andWhere('o.status in (:...statuses)', { statuses: filter.status });
+  if (filter.provider?.length) query.andWhere('o.provider in (:...providers)', { providers: filter.provider });
+  if (filter.connectionId) query.andWhere('o.connection_id = :connectionId', { connectionId: filter.connectionId });
+  if (filter.from) query.andWhere('o.placed_at >= :from', { from: filter.from });
+  if (filter.to) query.andWhere('o.placed_at < :to', { to: filter.to });
+  if (filter.search) {
+    query.andWhere(
+      `(o.display_code ilike :search or o.external_id ilike :search or o.customer ->> 'name' ilike :search or o.customer ->> 'phone' ilike :search)`,
+      { search: `%${escapeLike(filter.search)}%` },
+    );
+  }
+}

@@ -1,0 +1,278 @@
+import { ORDER_STATUSES, PROVIDERS, type OrderStatus, type Provider } from '@nexara/kit';
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ORDER_EVENT_SOURCES, type OrderEventSource } from './order-event.entity';
+import {
+  PROVIDER_EVENT_OUTCOMES,
+  PROVIDER_ORDER_EVENT_KINDS,
+  type ProviderEventOutcome,
+  type ProviderOrderEventKind,
+} from './provider-event.entity';
+
+function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
+}
+
+export const ProviderEnum = enumOf<Provider>(PROVIDERS);
+export const OrderStatusEnum = enumOf<OrderStatus>(ORDER_STATUSES);
+export const OrderEventSourceEnum = enumOf<OrderEventSource>(ORDER_EVENT_SOURCES);
+export const ProviderOrderEventKindEnum = enumOf<ProviderOrderEventKind>(PROVIDER_ORDER_EVENT_KINDS);
+export const ProviderEventOutcomeEnum = enumOf<ProviderEventOutcome>(PROVIDER_EVENT_OUTCOMES);
+
+registerEnumType(ProviderEnum, { name: 'Provider', description: 'A delivery provider Nexara integrates.' });
+registerEnumType(OrderStatusEnum, {
+  name: 'OrderStatus',
+  description:
+    'RECEIVED -> ACCEPTED -> PREPARING -> READY -> PICKED_UP -> DELIVERED; REJECTED only from RECEIVED; ' +
+    'CANCELLED from any non-final status. DELIVERED, REJECTED and CANCELLED are final.',
+});
+registerEnumType(OrderEventSourceEnum, { name: 'OrderEventSource', description: 'Who caused a timeline entry.' });
+registerEnumType(ProviderOrderEventKindEnum, { name: 'ProviderOrderEventKind' });
+registerEnumType(ProviderEventOutcomeEnum, {
+  name: 'ProviderEventOutcome',
+  description: 'What applying a provider event did to the order.',
+  valuesConfig: {
+    CREATED: { description: 'The order was created.' },
+    ADVANCED: { description: 'The order moved forward (one timeline entry per status passed).' },
+    UNCHANGED: { description: 'The order already was in that state (or already existed); nothing changed.' },
+    DUPLICATE: { description: 'This event (connection, event key) was applied before; nothing changed.' },
+    IGNORED_FINAL: { description: 'The order is final (delivered, rejected or cancelled); the event was recorded and ignored.' },
+    IGNORED_BACKWARD: { description: 'The event would move the order backward (it is stale); recorded and ignored.' },
+  },
+});
+
+@Directive('@shareable')
+@ObjectType('Money', { description: 'An amount of money: integer minor units of an ISO 4217 currency (1.250 KWD is 1250).' })
+export class MoneyType {
+  @Field(() => GraphQLSafeInt, { description: 'Integer count of the minor units the currency has under ISO 4217.' })
+  amount: number;
+
+  @Field({ description: 'ISO 4217 currency code.' })
+  currency: string;
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Tenant')
+export class TenantRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('ProviderConnection')
+export class ProviderConnectionRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@ObjectType('Customer')
+export class CustomerType {
+  @Field(() => String, { nullable: true })
+  name: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone: string | null;
+}
+
+@ObjectType('Delivery')
+export class DeliveryType {
+  @Field(() => String, { nullable: true })
+  address: string | null;
+
+  @Field(() => String, { nullable: true })
+  notes: string | null;
+
+  @Field(() => Float, { nullable: true })
+  lat: number | null;
+
+  @Field(() => Float, { nullable: true })
+  lng: number | null;
+}
+
+@ObjectType('Payment')
+export class PaymentType {
+  @Field({ description: 'As the provider names it, e.g. CASH, CARD, ONLINE.' })
+  method: string;
+
+  @Field({ description: 'Whether the customer has already paid (to the provider).' })
+  paid: boolean;
+}
+
+@ObjectType('OrderItemModifier')
+export class OrderItemModifierType {
+  @Field()
+  name: string;
+
+  @Field(() => Int)
+  quantity: number;
+
+  @Field(() => MoneyType)
+  unitPrice: MoneyType;
+
+  @Field(() => [OrderItemModifierType], { description: 'Options of this option (e.g. a size, then its extras).' })
+  modifiers: OrderItemModifierType[];
+}
+
+@ObjectType('OrderItem')
+export class OrderItemType {
+  @Field(() => String, { nullable: true, description: "The provider's id of the item." })
+  externalId: string | null;
+
+  @Field()
+  name: string;
+
+  @Field(() => Int)
+  quantity: number;
+
+  @Field(() => MoneyType)
+  unitPrice: MoneyType;
+
+  @Field(() => MoneyType, { description: 'The line total as the provider computed it.' })
+  total: MoneyType;
+
+  @Field(() => [OrderItemModifierType])
+  modifiers: OrderItemModifierType[];
+
+  @Field(() => String, { nullable: true })
+  notes: string | null;
+}
+
+@ObjectType('OrderEvent', { description: 'One entry of an order timeline: the order reached `status` at `at`.' })
+export class OrderEventType {
+  @Field(() => OrderStatusEnum)
+  status: OrderStatus;
+
+  @Field(() => GraphQLISODateTime)
+  at: Date;
+
+  @Field(() => OrderEventSourceEnum)
+  source: OrderEventSource;
+
+  @Field(() => String, { nullable: true, description: 'The user id for USER entries, the provider for PROVIDER entries.' })
+  actor: string | null;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('Order', { description: 'A canonical order, whichever provider it came from.' })
+export class OrderType {
+  @Field(() => ID)
+  id: string;
+
+  /** Not a field: the tenant the order belongs to, for loading its timeline. */
+  tenantId: string;
+
+  @Field(() => TenantRef)
+  tenant: TenantRef;
+
+  @Field(() => ProviderConnectionRef)
+  connection: ProviderConnectionRef;
+
+  @Field(() => ProviderEnum)
+  provider: Provider;
+
+  @Field({ description: "The provider's order id." })
+  externalId: string;
+
+  @Field({ description: 'The short code staff and couriers say out loud.' })
+  displayCode: string;
+
+  @Field(() => OrderStatusEnum)
+  status: OrderStatus;
+
+  @Field(() => GraphQLISODateTime)
+  placedAt: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the provider gives up on an unanswered order.' })
+  acceptBy: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  acceptedAt: Date | null;
+
+  @Field(() => Int, { nullable: true })
+  prepMinutes: number | null;
+
+  @Field(() => CustomerType, { nullable: true })
+  customer: CustomerType | null;
+
+  @Field(() => DeliveryType, { nullable: true, description: 'Null for pick-up orders.' })
+  delivery: DeliveryType | null;
+
+  @Field(() => [OrderItemType])
+  items: OrderItemType[];
+
+  @Field(() => MoneyType)
+  subtotal: MoneyType;
+
+  @Field(() => MoneyType)
+  deliveryFee: MoneyType;
+
+  @Field(() => MoneyType)
+  discount: MoneyType;
+
+  @Field(() => MoneyType)
+  tax: MoneyType;
+
+  @Field(() => MoneyType)
+  tip: MoneyType;
+
+  @Field(() => MoneyType)
+  total: MoneyType;
+
+  @Field(() => PaymentType, { nullable: true })
+  payment: PaymentType | null;
+
+  @Field(() => String, { nullable: true })
+  notes: string | null;
+
+  @Field(() => [String], { description: 'Problems found in what the provider sent (e.g. totals that do not add up).' })
+  warnings: string[];
+
+  @Field(() => GraphQLISODateTime)
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  updatedAt: Date;
+}
+
+@Directive('@shareable')
+@ObjectType('PageInfo')
+export class PageInfoType {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ObjectType('OrderEdge')
+export class OrderEdgeType {
+  @Field()
+  cursor: string;
+
+  @Field(() => OrderType)
+  node: OrderType;
+}
+
+@ObjectType('OrderConnection')
+export class OrderConnectionType {
+  @Field(() => Int, { description: 'Orders matching the filter, on every page.' })
+  totalCount: number;
+
+  @Field(() => [OrderEdgeType])
+  edges: OrderEdgeType[];
+
+  @Field(() => PageInfoType)
+  pageInfo: PageInfoType;
+}
+
+@ObjectType('ApplyProviderOrderEventPayload')
+export class ApplyProviderOrderEventPayload {
+  @Field(() => OrderType, { nullable: true, description: 'The order the event applies to (null only for a duplicate of an unknown order).' })
+  order: OrderType | null;
+
+  @Field(() => ProviderEventOutcomeEnum)
+  outcome: ProviderEventOutcome;
+}

@@ -1,0 +1,22 @@
+import type { RequestContext } from '@nexara/kit';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { ProviderOrderEventInput } from './order.inputs';
+import { toOrderType } from './order.mapper';
+import { ApplyProviderOrderEventPayload } from './order.types';
+import type { ProviderOrderEventService } from './provider-order-event.service';
+
+@Resolver()
+export class ProviderOrderEventResolver {
+  constructor(private readonly providerEvents: ProviderOrderEventService) {}
+
+  @Mutation(() => ApplyProviderOrderEventPayload, {
+    description: 'Internal (service identity only): applies a parsed provider event to its order, idempotently.',
+  })
+  async applyProviderOrderEvent(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => ProviderOrderEventInput) input: ProviderOrderEventInput,
+  ): Promise<ApplyProviderOrderEventPayload> {
+    const result = await this.providerEvents.applyProviderOrderEvent(context.identity, input);
+    return { outcome: result.outcome, order: result.order ? toOrderType(result.order) : null };
+  }
+}
