@@ -1,2 +1,22 @@
-// Placeholder until the subgraph lands: the database description the platform migrates.
-export const integrationsDatabase = { schema: 'integrations', entities: [] as Function[], migrations: [] as Function[] };
+export { integrationsDatabase } from './database';
+export { integrationsConfigShape, type IntegrationsConfig } from './config';
+export { createIntegrationsServer, type IntegrationsServer } from './server';
+export { buildIntegrationsSchema, integrationsSdl, type IntegrationsServices } from './schema';
+export {
+  ConnectionService,
+  type ConnectionKeyMatch,
+  type ConnectionSecret,
+  type ConnectionView,
+  type ConnectProviderResult,
+} from './connections/connection.service';
+export { webhookUrlFor, type ConnectProviderRequest } from './connections/connection.validation';
+export {
+  createSecretBox,
+  parseEncryptionKeys,
+  secretBoxFromConfig,
+  SECRETS_KEYS_VARIABLE,
+  SecretDecryptionError,
+  SecretKeyConfigError,
+  type SecretBox,
+  type SealedSecret,
+} from './secrets/secret-box';

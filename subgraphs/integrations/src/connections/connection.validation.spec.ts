@@ -1,0 +1,95 @@
+import type { GraphQLError } from 'graphql';
+import { aConnectProviderInput } from '../testing/connection-factory';
+import { randomToken, validateConnectProvider, webhookUrlFor, type ConnectProviderRequest } from './connection.validation';
+
+function rejectionOf(request: ConnectProviderRequest): GraphQLError {
+  try {
+    validateConnectProvider(request);
+  } catch (error) {
+    return error as GraphQLError;
+  }
+  throw new Error('expected the request to be rejected');
+}
+
+describe('validateConnectProvider', () => {
+  it('normalises a valid request: trims text, upper-cases the currency, drops the URL trailing slash', () => {
+    const branchId = '6F9619FF-8B86-4D01-B42D-00CF4FC964FF';
+    const valid = validateConnectProvider(
+      aConnectProviderInput({
+        name: '  Marina  ',
+        externalStoreId: ' loc-42 ',
+        currency: 'sar',
+        apiBaseUrl: 'https://api.deliveroo.test/',
+        branchId,
+        autoAccept: null,
+      }),
+    );
+
+    expect(valid).toMatchObject({
+      name: 'Marina',
+      externalStoreId: 'loc-42',
+      currency: 'SAR',
+      apiBaseUrl: 'https://api.deliveroo.test',
+      branchId: branchId.toLowerCase(),
+      autoAccept: false,
+      secret: null,
+    });
+  });
+
+  it('keeps a given secret exactly as given', () => {
+    expect(validateConnectProvider(aConnectProviderInput({ secret: ' sixteen-chars-ok ' })).secret).toBe(' sixteen-chars-ok ');
+  });
+
+  const invalid: [string, Partial<ConnectProviderRequest>, string][] = [
+    ['an unknown currency', { currency: 'XYZ' }, 'currency'],
+    ['a currency that is not three letters', { currency: 'SARR' }, 'currency'],
+    ['an empty currency', { currency: '' }, 'currency'],
+    ['a non-http callback URL', { apiBaseUrl: 'ftp://api.example.test' }, 'apiBaseUrl'],
+    ['a relative callback URL', { apiBaseUrl: '/callbacks' }, 'apiBaseUrl'],
+    ['a callback URL that is not a URL', { apiBaseUrl: 'not a url' }, 'apiBaseUrl'],
+    ['a blank name', { name: '   ' }, 'name'],
+    ['an over-long name', { name: 'n'.repeat(201) }, 'name'],
+    ['a blank external store id', { externalStoreId: '' }, 'externalStoreId'],
+    ['a secret under 16 characters', { secret: 'fifteen-chars!!' }, 'secret'],
+    ['a branch id that is not a UUID', { branchId: 'branch-1' }, 'branchId'],
+    ['an unknown provider', { provider: 'UBER' as ConnectProviderRequest['provider'] }, 'provider'],
+  ];
+
+  it.each(invalid)('rejects %s as BAD_USER_INPUT naming the field', (_case, overrides, field) => {
+    const error = rejectionOf(aConnectProviderInput(overrides));
+
+    expect(error.extensions['code']).toBe('BAD_USER_INPUT');
+    expect(Object.keys(error.extensions['fields'] as object)).toEqual([field]);
+    expect(error.message).toContain(field);
+  });
+
+  it('reports every problem at once and never echoes the secret', () => {
+    const error = rejectionOf(aConnectProviderInput({ currency: 'XX', name: '', secret: 'tiny-secret' }));
+
+    expect(Object.keys(error.extensions['fields'] as object).sort()).toEqual(['currency', 'name', 'secret']);
+    expect(JSON.stringify({ message: error.message, extensions: error.extensions })).not.toContain('tiny-secret');
+  });
+});
+
+describe('webhookUrlFor', () => {
+  it.each([
+    ['http://localhost:4000', 'DELIVEROO', 'http://localhost:4000/webhooks/deliveroo/KEY'],
+    ['https://hub.example.com/', 'TALABAT', 'https://hub.example.com/webhooks/talabat/KEY'],
+    ['https://example.com/nexara', 'JAHEZ', 'https://example.com/nexara/webhooks/jahez/KEY'],
+    ['https://example.com', 'CAREEM', 'https://example.com/webhooks/careem/KEY'],
+  ] as const)('builds from %s for %s', (publicUrl, provider, expected) => {
+    expect(webhookUrlFor(publicUrl, provider, 'KEY')).toBe(expected);
+  });
+});
+
+describe('randomToken', () => {
+  it('is 32 random bytes in base64url (43 URL-safe characters)', () => {
+    const tokens = new Set(Array.from({ length: 50 }, randomToken));
+
+    expect(tokens.size).toBe(50);
+    for (const token of tokens) {
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    }
+  });
+});

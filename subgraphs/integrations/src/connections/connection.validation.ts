@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { appError, isCurrencyCode, PROVIDERS, type Provider } from '@nexara/kit';
+
+/** What a caller asks for in `connectProvider` (GraphQL input or a service call). */
+export type ConnectProviderRequest = {
+  provider: Provider;
+  name: string;
+  branchId: string;
+  externalStoreId: string;
+  currency: string;
+  apiBaseUrl: string;
+  autoAccept?: boolean | null;
+  secret?: string | null;
+};
+
+/** The request after validation: trimmed, currency upper-cased, URL without trailing slash. */
+export type ValidConnectProviderRequest = Omit<ConnectProviderRequest, 'autoAccept' | 'secret'> & {
+  autoAccept: boolean;
+  secret: string | null;
+};
+
+export const MIN_SECRET_LENGTH = 16;
+const MAX_TEXT_LENGTH = 200;
+const MAX_SECRET_LENGTH = 4096;
+const MAX_URL_LENGTH = 2048;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
+
+/** 32 random bytes, base64url: connection keys and generated provider secrets. */
+export function randomToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** The absolute URL a provider posts to: `${PUBLIC_URL}/webhooks/${provider}/${connectionKey}`. */
+export function webhookUrlFor(publicUrl: string, provider: Provider, connectionKey: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/webhooks/${provider.toLowerCase()}/${encodeURIComponent(connectionKey)}`;
+}
+
+function normalizedHttpUrl(value: string): string | null {
+  const trimmed = value.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_URL_LENGTH) return null;
+  try {
+    const url = new URL(trimmed);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (!url.hostname) return null;
+    return trimmed.replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks every field and reports all problems at once as BAD_USER_INPUT,
+ * with `extensions.fields` naming each field. Never echoes the secret.
+ */
+export function validateConnectProvider(request: ConnectProviderRequest): ValidConnectProviderRequest {
+  const problems: Record<string, string> = {};
+  const name = request.name.trim();
+  const externalStoreId = request.externalStoreId.trim();
+  const currency = request.currency.trim().toUpperCase();
+  const apiBaseUrl = normalizedHttpUrl(request.apiBaseUrl);
+  const branchId = request.branchId.trim();
+  const secret = request.secret ?? null;
+
+  if (!(PROVIDERS as readonly string[]).includes(request.provider)) {
+    problems['provider'] = `must be one of ${PROVIDERS.join(', ')}`;
+  }
+  if (name.length === 0) problems['name'] = 'must not be empty';
+  else if (name.length > MAX_TEXT_LENGTH) problems['name'] = `must be at most ${MAX_TEXT_LENGTH} characters`;
+  if (externalStoreId.length === 0) problems['externalStoreId'] = "must not be empty (the provider's id for the branch)";
+  else if (externalStoreId.length > MAX_TEXT_LENGTH) {
+    problems['externalStoreId'] = `must be at most ${MAX_TEXT_LENGTH} characters`;
+  }
+  if (!isCurrencyCode(currency)) problems['currency'] = 'must be an ISO 4217 currency code such as SAR or AED';
+  if (apiBaseUrl === null) problems['apiBaseUrl'] = 'must be an absolute http(s) URL';
+  if (!isUuid(branchId)) problems['branchId'] = 'must be a branch id (UUID)';
+  if (secret !== null && secret.length < MIN_SECRET_LENGTH) {
+    problems['secret'] = `must be at least ${MIN_SECRET_LENGTH} characters, or omitted to have one generated`;
+  } else if (secret !== null && secret.length > MAX_SECRET_LENGTH) {
+    problems['secret'] = `must be at most ${MAX_SECRET_LENGTH} characters`;
+  }
+
+  const fields = Object.keys(problems);
+  if (fields.length > 0 || apiBaseUrl === null) {
+    const message = fields.map((field) => `${field} ${problems[field]}`).join('; ');
+    throw appError('BAD_USER_INPUT', `Cannot connect the provider: ${message}.`, { fields: problems });
+  }
+  return {
+    provider: request.provider,
+    name,
+    branchId: branchId.toLowerCase(),
+    externalStoreId,
+    currency,
+    apiBaseUrl,
+    autoAccept: request.autoAccept ?? false,
+    secret,
+  };
+}

@@ -1,0 +1,212 @@
+import type { OrderStatus, Provider } from '@nexara/kit';
+
+/**
+ * The one interface every delivery provider is handled through. Adapters are
+ * pure: no database, no network, no clock of their own (callers pass `now`).
+ *
+ * The shim runs, for each delivery:
+ *   1. `matchRoute`     404 for a (method, sub-path) the provider never calls;
+ *   2. `authenticate`   401 (or 400 when the scheme's own identifier is missing)
+ *                       over the raw bytes, before anything reads the JSON;
+ *   3. `idempotencyKey` 400 when the body is not a JSON object or the key is missing;
+ *   4. stores the delivery, then answers with `answer`.
+ * The worker later runs `parse` (a thrown `PayloadError` means FAILED at once)
+ * and the callback sender runs `buildCallback`.
+ */
+export type ProviderAdapter = {
+  provider: Provider;
+  /** Is this (method, subPath) a route the provider calls? Unknown -> 404 `UNKNOWN_ROUTE`. */
+  matchRoute(method: string, subPath: string): Rejection | null;
+  /**
+   * Over the RAW bytes, before any JSON parsing; constant-time; succeeds if
+   * ANY of the connection's secrets verifies. A connection without secrets
+   * never authenticates.
+   */
+  authenticate(request: InboundWebhook, connection: ConnectionContext, now: Date): Rejection | null;
+  /**
+   * The provider's idempotency key (providers.md), or a 400: `MALFORMED_JSON`
+   * when the body is not a JSON object (checked for every provider, so the
+   * inbox only ever holds JSON), `MISSING_IDEMPOTENCY_KEY` when the key is absent.
+   */
+  idempotencyKey(request: InboundWebhook): string | Rejection;
+  /** The HTTP answer for an accepted delivery (DESIGN §4, or the provider's own contract where it fixes one). */
+  answer(request: InboundWebhook, connection: ConnectionContext, receipt: WebhookReceipt): WebhookAnswer;
+  /**
+   * Wire payload -> canonical events, in the order they must be applied.
+   * Throws `PayloadError` (shared/errors) with a reason for anything that can
+   * never be processed (schema mismatch, bad money, another store's order).
+   */
+  parse(request: InboundWebhook, connection: ConnectionContext): CanonicalOrderEvent[];
+  /**
+   * The outbound call telling the provider what the restaurant decided, signed
+   * or authenticated with the connection's current secret; null when the
+   * provider has no call for that action (each adapter says why).
+   */
+  buildCallback(
+    action: CallbackAction,
+    order: CallbackOrder,
+    connection: ConnectionContext,
+    now: Date,
+  ): OutboundCall | null;
+};
+
+export type InboundWebhook = {
+  provider: Provider;
+  method: 'POST' | 'PUT';
+  /**
+   * Path after `/webhooks/:provider/:connectionKey`, without leading or
+   * trailing slash, '' for the base: e.g. 'order/STORE1',
+   * 'remoteId/STORE1/remoteOrder/<id>/posOrderStatus', 'order-update'.
+   * Segments as the router decoded them.
+   */
+  subPath: string;
+  /** Header names lower-cased. */
+  headers: Record<string, string | undefined>;
+  rawBody: Buffer;
+  receivedAt: Date;
+};
+
+export type ConnectionContext = {
+  id: string;
+  tenantId: string;
+  provider: Provider;
+  /** ISO 4217 code of every amount this connection receives. */
+  currency: string;
+  /**
+   * The provider's id for the branch: Deliveroo `location_id`, Talabat
+   * `remoteId` (also its `chainCode` in callbacks), Careem `branch.id`, Jahez `branch_id`.
+   */
+  externalStoreId: string;
+  /** Callbacks go to `{apiBaseUrl}/...`; a trailing slash is tolerated. */
+  apiBaseUrl: string;
+  /** Current first; two during a rotation. Outbound calls use the first. */
+  secrets: string[];
+};
+
+export type RejectionCode =
+  | 'UNKNOWN_ROUTE'
+  | 'MISSING_SIGNATURE'
+  | 'BAD_SIGNATURE'
+  | 'MISSING_TIMESTAMP'
+  | 'INVALID_TIMESTAMP'
+  | 'STALE_TIMESTAMP'
+  | 'FUTURE_TIMESTAMP'
+  | 'MISSING_TOKEN'
+  | 'INVALID_TOKEN'
+  | 'TOKEN_EXPIRED'
+  | 'WRONG_ALGORITHM'
+  | 'MISSING_IDEMPOTENCY_KEY'
+  | 'INVALID_IDEMPOTENCY_KEY'
+  | 'MALFORMED_JSON';
+
+/** Why a delivery is refused. `message` is safe to send back: it never holds a secret or a token. */
+export type Rejection = { status: 400 | 401 | 404; code: RejectionCode; message: string };
+
+export type WebhookReceipt = { eventId: string; duplicate: boolean };
+export type WebhookAnswer = { status: number; body: unknown };
+
+/**
+ * One fact from a provider, field for field the orders subgraph's
+ * `ProviderOrderEventInput` minus `connectionId` and `provider`, which the
+ * caller adds. Dates are ISO 8601 strings (UTC), amounts integer minor units.
+ *
+ * The order is named by exactly one of:
+ * - `externalId`: the provider's order id (every ORDER_PLACED, and every
+ *   status event whose provider names its own order id);
+ * - `orderId`: our order id, `orderIdFor(connectionId, externalId)`, when the
+ *   provider only knows that (Talabat's posOrderStatus calls name the order by
+ *   the `remoteOrderId` we answered with, and the id cannot be reversed into
+ *   the token). The orders side looks the order up by primary key then.
+ */
+export type CanonicalOrderEvent = OrderPlacedEvent | StatusChangedEvent;
+
+export type OrderPlacedEvent = {
+  /** Unique per connection: the idempotency key, or key + suffix when one delivery carries two facts. */
+  eventKey: string;
+  kind: 'ORDER_PLACED';
+  externalId: string;
+  orderId: null;
+  occurredAt: string;
+  status: null;
+  note: string | null;
+  order: CanonicalOrder;
+};
+
+export type StatusChangedEvent = {
+  eventKey: string;
+  kind: 'STATUS_CHANGED';
+  occurredAt: string;
+  status: OrderStatus;
+  /** Goes on the timeline entry, e.g. the provider's cancel reason. */
+  note: string | null;
+  order: null;
+} & ({ externalId: string; orderId: null } | { externalId: null; orderId: string });
+
+export type CanonicalOrder = {
+  displayCode: string;
+  placedAt: string;
+  /** When the provider gives up on an unanswered order. */
+  acceptBy: string | null;
+  currency: string;
+  customer: { name: string | null; phone: string | null } | null;
+  /**
+   * Null when nobody delivers (customer pick-up, table service). A courier
+   * delivery whose address the provider keeps to itself has all fields null.
+   */
+  delivery: { address: string | null; notes: string | null; lat: number | null; lng: number | null } | null;
+  items: CanonicalItem[];
+  subtotal: number;
+  deliveryFee: number;
+  discount: number;
+  tax: number;
+  tip: number;
+  total: number;
+  payment: { method: string; paid: boolean } | null;
+  notes: string | null;
+  /** Human-readable problems found while parsing (totals that do not add up, test orders): shown to staff. */
+  warnings: string[];
+};
+
+export type CanonicalItem = {
+  externalId: string | null;
+  name: string;
+  quantity: number;
+  /** One unit of the item without its modifiers. */
+  unitPrice: number;
+  /** The whole line as the provider charged it (quantity, modifiers, item discounts). */
+  total: number;
+  notes: string | null;
+  modifiers: CanonicalModifier[];
+};
+
+/** `quantity` is per unit of the parent line; `unitPrice` may be negative ("no cheese"). */
+export type CanonicalModifier = { name: string; quantity: number; unitPrice: number; modifiers: CanonicalModifier[] };
+
+/**
+ * What the restaurant (or Nexara for it) decided. Besides the staff actions,
+ * `RECEIVED` / `RECEIVE_FAILED` report whether a new order made it into
+ * Nexara: only Deliveroo wants that (its `sync_status`), every other adapter
+ * returns null for them.
+ */
+export type CallbackAction =
+  | { kind: 'RECEIVED' }
+  | { kind: 'RECEIVE_FAILED'; reason: string }
+  | { kind: 'ACCEPTED'; prepMinutes?: number }
+  | { kind: 'REJECTED'; reason: string }
+  | { kind: 'PREPARING' }
+  | { kind: 'READY' }
+  | { kind: 'PICKED_UP' }
+  | { kind: 'CANCELLED'; reason: string };
+
+export type CallbackActionKind = CallbackAction['kind'];
+
+/** `id` is our order id, `externalId` the provider's (Talabat: the order `token`). */
+export type CallbackOrder = { id: string; externalId: string; placedAt: Date };
+
+/** Header names lower-case; `body` is the exact JSON text any signature covers. */
+export type OutboundCall = {
+  method: 'POST' | 'PUT' | 'PATCH';
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+};

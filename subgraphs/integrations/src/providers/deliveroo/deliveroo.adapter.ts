@@ -1,0 +1,27 @@
+import type { ProviderAdapter } from '../adapter';
+import { keyOrThrow } from '../shared/errors';
+import { checkedIdempotencyKey, headerOf, jsonObjectOf, malformedJson } from '../shared/json-body';
+import { fixedRoutes } from '../shared/routes';
+import { authenticateDeliveroo, DELIVEROO_GUID_HEADER } from './authenticate';
+import { buildDeliverooCallback } from './callbacks';
+import { parseDeliveroo } from './parse';
+
+export const deliverooAdapter: ProviderAdapter = {
+  provider: 'DELIVEROO',
+  matchRoute: fixedRoutes('Deliveroo', ['POST ']),
+  authenticate: (request, connection) => authenticateDeliveroo(request, connection),
+  idempotencyKey(request) {
+    const key = checkedIdempotencyKey(headerOf(request, DELIVEROO_GUID_HEADER), 'The X-Deliveroo-Sequence-Guid header');
+    if (typeof key !== 'string') return key;
+    return jsonObjectOf(request.rawBody) ? key : malformedJson();
+  },
+  // Deliveroo treats anything but 200 as a failed delivery and retries it.
+  answer: (_request, _connection, receipt) => ({
+    status: 200,
+    body: { eventId: receipt.eventId, duplicate: receipt.duplicate },
+  }),
+  parse(request, connection) {
+    return parseDeliveroo(request, connection, keyOrThrow(deliverooAdapter.idempotencyKey(request)));
+  },
+  buildCallback: buildDeliverooCallback,
+};

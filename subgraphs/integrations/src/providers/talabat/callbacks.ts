@@ -1,0 +1,69 @@
+import type { CallbackAction, CallbackOrder, ConnectionContext, OutboundCall } from '../adapter';
+import { callbackUrl, currentSecret, jsonCall } from '../shared/outbound';
+import { signHs512Jwt } from './jwt';
+
+/** Lifetime of the token on one outbound call: long enough for retries of that call, short if it leaks. */
+export const TALABAT_CALLBACK_TOKEN_SECONDS = 300;
+
+type TalabatStatusBody =
+  | { status: 'order_accepted'; acceptanceTime?: string }
+  | { status: 'order_rejected'; reason: string }
+  | { status: 'order_prepared' }
+  | { status: 'order_picked_up' };
+
+/**
+ * `POST {apiBase}/v2/chains/{chainCode}/orders/{token}/status` (providers.md).
+ * `chainCode` is the connection's `externalStoreId`: a Talabat connection is
+ * one vendor, whose remoteId Delivery Hero also uses as its chain code in
+ * the plugin set-up. `{token}` is the order token (our externalId).
+ *
+ * - ACCEPTED -> `order_accepted`, `acceptanceTime` = now + prepMinutes (when
+ *   the food will be ready); omitted when staff gave no preparation time;
+ * - REJECTED -> `order_rejected` with the staff's reason as written;
+ * - READY -> `order_prepared`; PICKED_UP -> `order_picked_up`;
+ * - CANCELLED: the plugin API has no restaurant-side cancel (Talabat cancels,
+ *   and tells us through posOrderStatus); PREPARING has no Talabat status;
+ *   RECEIVED / RECEIVE_FAILED are Deliveroo-only.
+ *
+ * Authenticated with `Authorization: Bearer <JWT>`, HS512 over the
+ * connection's current secret, `iss: "nexara"`, `iat` now, `exp` 5 min later.
+ */
+export function buildTalabatCallback(
+  action: CallbackAction,
+  order: CallbackOrder,
+  connection: ConnectionContext,
+  now: Date,
+): OutboundCall | null {
+  const body = talabatBody(action, now);
+  if (!body) return null;
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const token = signHs512Jwt(
+    { iss: 'nexara', iat: issuedAt, exp: issuedAt + TALABAT_CALLBACK_TOKEN_SECONDS },
+    currentSecret(connection.secrets),
+  );
+  const chainCode = encodeURIComponent(connection.externalStoreId);
+  const path = `/v2/chains/${chainCode}/orders/${encodeURIComponent(order.externalId)}/status`;
+  return jsonCall('POST', callbackUrl(connection.apiBaseUrl, path), body, () => ({ authorization: `Bearer ${token}` }));
+}
+
+function talabatBody(action: CallbackAction, now: Date): TalabatStatusBody | null {
+  switch (action.kind) {
+    case 'ACCEPTED':
+      if (action.prepMinutes === undefined) return { status: 'order_accepted' };
+      return {
+        status: 'order_accepted',
+        acceptanceTime: new Date(now.getTime() + action.prepMinutes * 60_000).toISOString(),
+      };
+    case 'REJECTED':
+      return { status: 'order_rejected', reason: action.reason };
+    case 'READY':
+      return { status: 'order_prepared' };
+    case 'PICKED_UP':
+      return { status: 'order_picked_up' };
+    case 'CANCELLED':
+    case 'PREPARING':
+    case 'RECEIVED':
+    case 'RECEIVE_FAILED':
+      return null;
+  }
+}

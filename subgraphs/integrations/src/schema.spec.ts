@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import type { ConnectionService } from './connections/connection.service';
+import { buildIntegrationsSchema, integrationsSdl } from './schema';
+
+describe('integrations subgraph schema', () => {
+  // Building the schema touches no service; resolvers are never called here.
+  const services = { connections: {} as ConnectionService };
+
+  it('prints the same SDL without services', async () => {
+    expect(await integrationsSdl()).toBe((await buildIntegrationsSchema(services)).sdl);
+  });
+
+  it('declares ProviderConnection as a resolvable entity and Branch/Tenant as stubs owned elsewhere', async () => {
+    const { sdl } = await buildIntegrationsSchema(services);
+
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
+    expect(sdl).toMatch(/type ProviderConnection @key\(fields: "id"\)/);
+    expect(sdl).toMatch(/type Branch @key\(fields: "id", resolvable: false\)/);
+    expect(sdl).toMatch(/type Tenant @key\(fields: "id", resolvable: false\)/);
+  });
+
+  it('offers no way to read a secret or the raw connection key back', async () => {
+    const { schema } = await buildIntegrationsSchema(services);
+    const connection = schema.getType('ProviderConnection');
+    const fields = connection && 'getFields' in connection ? Object.keys(connection.getFields()) : [];
+
+    expect(fields).toEqual(
+      expect.arrayContaining(['id', 'provider', 'name', 'status', 'webhookUrl', 'branch', 'tenant', 'createdAt']),
+    );
+    expect(fields.filter((field) => /secret|key|cipher/i.test(field))).toEqual([]);
+  });
+
+  it('exposes the contract operations', async () => {
+    const { schema } = await buildIntegrationsSchema(services);
+
+    expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toEqual(
+      expect.arrayContaining(['connections', 'connection', '_entities', '_service']),
+    );
+    expect(Object.keys(schema.getMutationType()?.getFields() ?? {})).toEqual(['connectProvider']);
+  });
+});

@@ -1,0 +1,30 @@
+import { loadConfig } from '@nexara/kit';
+import { integrationsConfigShape } from '../config';
+import { createIntegrationsServer, type IntegrationsServer } from '../server';
+import { graphqlClient, type GraphQLClient } from './graphql-client';
+
+export const TEST_PUBLIC_URL = 'https://hub.nexara.test';
+
+export type RunningIntegrations = { server: IntegrationsServer; url: string; graphql: GraphQLClient };
+
+/** Starts the subgraph on a free port against `databaseUrl`, configured through the real config shape. */
+export async function startIntegrations(settings: {
+  databaseUrl: string;
+  internalTokenSecret: string;
+  encryptionKeys: string;
+  publicUrl?: string;
+}): Promise<RunningIntegrations> {
+  const config = loadConfig(integrationsConfigShape, {
+    DATABASE_URL: settings.databaseUrl,
+    INTERNAL_TOKEN_SECRET: settings.internalTokenSecret,
+    SECRETS_ENCRYPTION_KEYS: settings.encryptionKeys,
+    PUBLIC_URL: settings.publicUrl ?? TEST_PUBLIC_URL,
+    PORT: '0',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+  });
+  const server = await createIntegrationsServer(config);
+  const address = await server.listen(0, '127.0.0.1');
+  const url = `${address}/graphql`;
+  return { server, url, graphql: graphqlClient(url, settings.internalTokenSecret) };
+}
