@@ -1,0 +1,228 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { SIMULATED_PROVIDERS, isSimulatedProvider, providerSlug, type SimulatedProvider } from './connections';
+
+/**
+ * The four providers' callback APIs on loopback: whatever the platform tells a
+ * provider (accept, reject, ready, picked up) lands here and is recorded, with
+ * its headers, so tests can check payloads and authentication. It verifies
+ * nothing itself. Each provider's `apiBase` is `http://127.0.0.1:<port>/<provider>`.
+ */
+export type RecordedCallback = {
+  id: number;
+  /** From the first path segment; null when it names no provider. */
+  provider: SimulatedProvider | null;
+  /** Which callback of providers.md this is, or null when no route matched (the platform called a wrong path). */
+  route: CallbackRoute | null;
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  headers: Record<string, string | string[]>;
+  rawBody: string;
+  /** The parsed JSON body; null when the body was empty or not JSON. */
+  body: unknown;
+  receivedAt: string;
+  /** What the simulator answered (an injected failure or the success code). */
+  answeredStatus: number;
+};
+
+export type CallbackRoute =
+  | 'deliveroo.update_order_status'
+  | 'deliveroo.sync_status'
+  | 'talabat.update_order_status'
+  | 'careem.update_order'
+  | 'jahez.status_update';
+
+export type ProviderApiOptions = {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Loopback only: the recorded headers carry the platform's provider credentials. */
+  host?: '127.0.0.1' | '::1' | 'localhost';
+};
+
+export type ProviderApi = {
+  app: FastifyInstance;
+  /** e.g. http://127.0.0.1:4010 */
+  url: string;
+  port: number;
+  /** The `apiBaseUrl` a connection of that provider should hold. */
+  baseUrl(provider: SimulatedProvider): string;
+  recorded(provider?: SimulatedProvider): RecordedCallback[];
+  clear(): void;
+  /** The next `times` callbacks of the provider are answered `status` (default 500). */
+  failNext(provider: SimulatedProvider, times: number, status?: number): void;
+  close(): Promise<void>;
+};
+
+const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'];
+
+const providerField = z
+  .string()
+  .transform((value) => value.toUpperCase())
+  .refine(isSimulatedProvider, { message: `provider must be one of ${SIMULATED_PROVIDERS.join(', ')} (any case)` })
+  .transform((value) => value as SimulatedProvider);
+
+const failRequestSchema = z.object({
+  provider: providerField,
+  times: z.number().int().min(1).max(10_000),
+  status: z.number().int().min(400).max(599).default(500),
+});
+
+const recordedQuerySchema = z.object({ provider: providerField.optional() });
+
+type RouteDefinition = {
+  provider: SimulatedProvider;
+  route: CallbackRoute;
+  method: 'PATCH' | 'POST' | 'PUT';
+  path: string;
+  answer: (request: FastifyRequest, body: unknown) => unknown;
+};
+
+const ROUTES: readonly RouteDefinition[] = [
+  { provider: 'DELIVEROO', route: 'deliveroo.update_order_status', method: 'PATCH', path: '/deliveroo/order/v1/orders/:id', answer: () => ({}) },
+  { provider: 'DELIVEROO', route: 'deliveroo.sync_status', method: 'POST', path: '/deliveroo/order/v1/orders/:id/sync_status', answer: () => ({}) },
+  {
+    provider: 'TALABAT',
+    route: 'talabat.update_order_status',
+    method: 'POST',
+    path: '/talabat/v2/chains/:chainCode/orders/:token/status',
+    answer: () => ({}),
+  },
+  {
+    provider: 'CAREEM',
+    route: 'careem.update_order',
+    method: 'PUT',
+    path: '/careem/orders/:id',
+    answer: (request, body) => ({ id: paramsOf(request)['id'], state: isRecord(body) ? body['state'] : undefined }),
+  },
+  { provider: 'JAHEZ', route: 'jahez.status_update', method: 'POST', path: '/jahez/webhooks/status_update', answer: () => ({ success: true }) },
+];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function paramsOf(request: FastifyRequest): Record<string, string> {
+  return isRecord(request.params) ? Object.fromEntries(Object.entries(request.params).map(([k, v]) => [k, String(v)])) : {};
+}
+
+function parseBody(raw: string): unknown {
+  if (raw.length === 0) return null;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+export async function startProviderApi(options: ProviderApiOptions = {}): Promise<ProviderApi> {
+  const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK_HOSTS.includes(host)) throw new Error(`The provider API listens on loopback only, not "${String(host)}".`);
+
+  const records: RecordedCallback[] = [];
+  const failures = new Map<SimulatedProvider, { remaining: number; status: number }>();
+  let nextId = 1;
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+
+  // Keep every body as the exact text received: tests may check signatures over it, and non-JSON must still be recorded.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  const record = (request: FastifyRequest, provider: SimulatedProvider | null, route: CallbackRoute | null, status: number): RecordedCallback => {
+    const rawBody = typeof request.body === 'string' ? request.body : '';
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = value;
+    const entry: RecordedCallback = {
+      id: nextId++,
+      provider,
+      route,
+      method: request.method,
+      path: request.url.split('?')[0] ?? request.url,
+      params: paramsOf(request),
+      headers,
+      rawBody,
+      body: parseBody(rawBody),
+      receivedAt: new Date().toISOString(),
+      answeredStatus: status,
+    };
+    records.push(entry);
+    return entry;
+  };
+
+  const takeFailure = (provider: SimulatedProvider): number | null => {
+    const failure = failures.get(provider);
+    if (!failure || failure.remaining <= 0) return null;
+    failure.remaining -= 1;
+    if (failure.remaining === 0) failures.delete(provider);
+    return failure.status;
+  };
+
+  for (const definition of ROUTES) {
+    app.route({
+      method: definition.method,
+      url: definition.path,
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const failStatus = takeFailure(definition.provider);
+        const entry = record(request, definition.provider, definition.route, failStatus ?? 200);
+        if (failStatus !== null) {
+          return reply
+            .code(failStatus)
+            .send({ error: { code: 'SIMULATED_FAILURE', message: `Injected failure for ${definition.provider} callbacks.` } });
+        }
+        return reply.code(200).send(definition.answer(request, entry.body));
+      },
+    });
+  }
+
+  app.get('/_recorded', async (request, reply) => {
+    const query = recordedQuerySchema.safeParse(request.query);
+    if (!query.success) return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: z.prettifyError(query.error) } });
+    const provider = query.data.provider;
+    return provider ? records.filter((entry) => entry.provider === provider) : records;
+  });
+
+  app.delete('/_recorded', async (_request, reply) => {
+    records.length = 0;
+    return reply.code(204).send();
+  });
+
+  app.post('/_fail', async (request, reply) => {
+    const parsed = failRequestSchema.safeParse(typeof request.body === 'string' ? parseBody(request.body) : request.body);
+    if (!parsed.success) return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: z.prettifyError(parsed.error) } });
+    failures.set(parsed.data.provider, { remaining: parsed.data.times, status: parsed.data.status });
+    return { provider: parsed.data.provider, times: parsed.data.times, status: parsed.data.status };
+  });
+
+  app.delete('/_fail', async (_request, reply) => {
+    failures.clear();
+    return reply.code(204).send();
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const segment = (request.url.split('/')[1] ?? '').toUpperCase();
+    // A wrong path from the platform is a finding: keep it, so a test can show what was called.
+    record(request, isSimulatedProvider(segment) ? segment : null, null, 404);
+    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No provider callback at ${request.method} ${request.url}.` } });
+  });
+
+  await app.listen({ port: options.port ?? 0, host });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('The provider API did not bind a TCP port.');
+  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${hostForUrl}:${address.port}`;
+
+  return {
+    app,
+    url,
+    port: address.port,
+    baseUrl: (provider) => `${url}/${providerSlug(provider)}`,
+    recorded: (provider) => (provider ? records.filter((entry) => entry.provider === provider) : [...records]),
+    clear: () => {
+      records.length = 0;
+    },
+    failNext: (provider, times, status = 500) => {
+      failures.set(provider, { remaining: times, status });
+    },
+    close: () => app.close(),
+  };
+}

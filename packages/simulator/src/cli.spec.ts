@@ -1,0 +1,127 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CliUsageError, formatSummary, parseCliArgs, parseConnections, runSimulateCli, type CliIo } from './cli';
+import { startFakePlatform, type FakePlatform } from './testing/fake-platform';
+
+describe('parseCliArgs', () => {
+  it('applies the documented defaults', () => {
+    expect(parseCliArgs([])).toMatchObject({
+      provider: ['CAREEM', 'TALABAT', 'DELIVEROO', 'JAHEZ'],
+      rate: 5,
+      connections: '.data/demo-connections.json',
+      'api-port': 4010,
+      api: true,
+    });
+  });
+
+  it('reads the options of `npm run simulate -- --provider all --rate 5 --duration 60`', () => {
+    expect(parseCliArgs(['--provider', 'talabat,Jahez', '--rate', '2.5', '--duration', '60', '--api-port', '4999', '--seed', '8', '--no-api'])).toMatchObject({
+      provider: ['TALABAT', 'JAHEZ'],
+      rate: 2.5,
+      duration: 60,
+      'api-port': 4999,
+      seed: 8,
+      api: false,
+    });
+  });
+
+  it.each([
+    [['--rate', 'fast'], /--rate/],
+    [['--rate', '0'], /--rate: must be a positive number/],
+    [['--provider', 'noon'], /unknown provider "noon"/],
+    [['--duration', '-1'], /--duration/],
+    [['--api-port', '70000'], /--api-port/],
+    [['--duplicate-ratio', '1.5'], /--duplicate-ratio: must be between 0 and 1/],
+    [['--status-ratio', '0.9', '--cancel-ratio', '0.2'], /must not exceed 1/],
+    [['--speed', '3'], /speed/],
+    [['extra'], /extra/],
+  ])('explains what is wrong with %j', (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(CliUsageError);
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
+  it('lists every problem at once', () => {
+    expect(() => parseCliArgs(['--rate', '0', '--seed=-4'])).toThrow(/--rate[\s\S]*--seed/);
+    expect(parseCliArgs([]).duration).toBeUndefined();
+  });
+});
+
+describe('parseConnections', () => {
+  const valid = { provider: 'CAREEM', webhookUrl: 'http://localhost:4000/webhooks/careem/k', secret: 's', externalStoreId: 'b1', currency: 'AED' };
+
+  it('accepts the demo file shape, extra fields included', () => {
+    expect(parseConnections(JSON.stringify([{ ...valid, tenant: 'demo' }]), 'c.json')).toEqual([{ ...valid, tenant: 'demo' }].map(({ tenant: _t, ...rest }) => rest));
+  });
+
+  it('names the connection and field that is wrong', () => {
+    expect(() => parseConnections(JSON.stringify([valid, { ...valid, currency: 'XYZ' }]), 'c.json')).toThrow(/c\.json\[1\]\[currency\]: currency must be one of/);
+    expect(() => parseConnections(JSON.stringify([{ ...valid, webhookUrl: 'not a url' }]), 'c.json')).toThrow(/\[0\]\[webhookUrl\]/);
+    expect(() => parseConnections('{', 'c.json')).toThrow(/c\.json is not JSON/);
+  });
+});
+
+describe('formatSummary', () => {
+  it('prints one line with the counts and latencies', () => {
+    const line = formatSummary(
+      { sent: 12, newOrders: 8, statusUpdates: 2, cancellations: 1, duplicates: 1, outOfOrder: 0, ok: 10, clientErrors: 1, serverErrors: 1, networkErrors: 0, contractViolations: 0, p50Ms: 4, p99Ms: 31 },
+      65_000,
+    );
+    expect(line).toBe('[simulate 01:05] sent 12 | 2xx 10 | 4xx 1 | 5xx 1 | no answer 0 | duplicates 1 | p50 4 ms | p99 31 ms');
+  });
+});
+
+describe('runSimulateCli', () => {
+  let platform: FakePlatform;
+  let dir: string;
+  let output: string[];
+  let errors: string[];
+  let io: CliIo;
+
+  beforeEach(async () => {
+    platform = await startFakePlatform();
+    dir = await mkdtemp(join(tmpdir(), 'nexara-simulate-'));
+    await writeFile(join(dir, 'connections.json'), JSON.stringify(platform.connections));
+    output = [];
+    errors = [];
+    io = { log: (line) => output.push(line), error: (line) => errors.push(line), cwd: dir };
+  });
+
+  afterEach(async () => {
+    await platform.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('drives the connections for the duration, serves the provider API meanwhile, and ends with a summary', async () => {
+    const code = await runSimulateCli(
+      ['--connections', 'connections.json', '--rate', '40', '--duration', '0.3', '--api-port', '0', '--provider', 'careem,jahez', '--follow-up-delay', '0', '--seed', '4'],
+      io,
+      new AbortController().signal,
+    );
+    expect(errors).toEqual([]);
+    expect(code).toBe(0);
+    expect(output[0]).toMatch(/^Provider callback APIs on http:\/\/127\.0\.0\.1:\d+/);
+    expect(output.at(-1)).toMatch(/^\[simulate 00:00\] sent \d+ \| 2xx \d+ \| 4xx 0 \| 5xx 0 \| no answer 0/);
+    expect(platform.deliveries.length).toBeGreaterThan(0);
+    expect(new Set(platform.deliveries.map((d) => d.provider))).toEqual(new Set(['CAREEM', 'JAHEZ']));
+  });
+
+  it('runs until stopped when no duration is given', async () => {
+    const controller = new AbortController();
+    const running = runSimulateCli(['--connections', 'connections.json', '--rate', '50', '--no-api', '--follow-up-delay', '0'], io, controller.signal);
+    controller.abort();
+    expect(await running).toBe(0);
+    expect(output.some((line) => line.startsWith('Provider callback APIs'))).toBe(false);
+  });
+
+  it('exits 2 with a clear message when the connections file is missing', async () => {
+    expect(await runSimulateCli(['--connections', 'nope.json'], io, new AbortController().signal)).toBe(2);
+    expect(errors[0]).toMatch(/Cannot read connections from .*nope\.json[\s\S]*npm start/);
+  });
+
+  it('exits 2 when no connection matches the providers asked for', async () => {
+    await writeFile(join(dir, 'careem-only.json'), JSON.stringify(platform.connections.filter((c) => c.provider === 'CAREEM')));
+    expect(await runSimulateCli(['--connections', 'careem-only.json', '--provider', 'talabat'], io, new AbortController().signal)).toBe(2);
+    expect(errors[0]).toMatch(/no connection for talabat/);
+  });
+});

@@ -1,0 +1,169 @@
+import type { Random } from '../random';
+import {
+  basketSubtotal,
+  choiceTotal,
+  lineTotal,
+  randomBasket,
+  randomDiscount,
+  randomFulfilment,
+  type BasketChoice,
+  type BuiltOrder,
+  type OrderBuildInput,
+} from './basket';
+import { countryProfileFor, randomAddress, randomCustomer, randomOrderNote } from './people';
+
+/**
+ * Deliveroo order API payloads, providers.md "Deliveroo". Money is
+ * `{fractional, currency_code}` with `fractional` already in minor units.
+ * Prices include VAT (no separate tax) and Deliveroo charges no fee to the
+ * restaurant here, so: `total_price` = sum of item `total_price`;
+ * `partner_order_total` = total_price - offer_discount; `cash_due` is
+ * partner_order_total for cash orders, else 0.
+ * A modifier's `quantity` is per unit of its parent; its `total_price` =
+ * quantity x (unit_price + its own modifiers), for one unit of the parent;
+ * an item's `total_price` = quantity x (unit_price + modifiers).
+ */
+export type DeliverooMoney = { fractional: number; currency_code: string };
+
+export type DeliverooItem = {
+  pos_item_id: string;
+  name: string;
+  quantity: number;
+  unit_price: DeliverooMoney;
+  total_price: DeliverooMoney;
+  modifiers: DeliverooItem[];
+};
+
+export type DeliverooOrderStatus = 'placed' | 'accepted' | 'rejected' | 'confirmed' | 'canceled';
+
+export type DeliverooFulfillmentType = 'deliveroo' | 'customer' | 'restaurant' | 'table_service';
+
+export type DeliverooAddress = {
+  street: string;
+  number: string;
+  address_line_1: string;
+  address_line_2: string;
+  city: string;
+  postcode: string;
+  latitude: number;
+  longitude: number;
+};
+
+export type DeliverooOrder = {
+  id: string;
+  order_number: string;
+  display_id: string;
+  location_id: string;
+  status: DeliverooOrderStatus;
+  status_log: { at: string; status: DeliverooOrderStatus }[];
+  fulfillment_type: DeliverooFulfillmentType;
+  asap: boolean;
+  prepare_for: string;
+  start_preparing_at: string;
+  notes: string;
+  cutlery: boolean;
+  total_price: DeliverooMoney;
+  partner_order_total: DeliverooMoney;
+  offer_discount: DeliverooMoney;
+  cash_due: DeliverooMoney;
+  items: DeliverooItem[];
+  customer: { first_name: string; contact_number: string };
+  /** Only when the restaurant delivers itself (`fulfillment_type: "restaurant"`). */
+  delivery?: { address: DeliverooAddress; estimated_delivery_at: string };
+};
+
+export type DeliverooEvent = {
+  event: 'order.new' | 'order.status_update';
+  body: { order: DeliverooOrder };
+};
+
+function modifierOf(choice: BasketChoice, currency: string): DeliverooItem {
+  return {
+    pos_item_id: choice.remoteCode,
+    name: choice.name,
+    quantity: choice.quantity,
+    unit_price: { fractional: choice.unitPrice, currency_code: currency },
+    total_price: { fractional: choiceTotal(choice), currency_code: currency },
+    modifiers: choice.children.map((child) => modifierOf(child, currency)),
+  };
+}
+
+function deliverooOrderId(random: Random, currency: string): string {
+  return `${countryProfileFor(currency).deliverooMarket}:${random.uuid()}`;
+}
+
+export function buildDeliverooOrder(input: OrderBuildInput): BuiltOrder<DeliverooOrder> {
+  const { random, currency, now } = input;
+  const fulfilment = input.fulfilment ?? randomFulfilment(random);
+  const basket = randomBasket(random, input.externalStoreId, currency);
+  const subtotal = basketSubtotal(basket);
+  const discount = randomDiscount(random, subtotal);
+  const total = subtotal - discount;
+  const cash = random.chance(0.2);
+  const customer = randomCustomer(random, currency, basket.language);
+  const restaurantDelivers = fulfilment === 'delivery' && random.chance(0.3);
+  const fulfillmentType: DeliverooFulfillmentType = fulfilment === 'pickup' ? 'customer' : restaurantDelivers ? 'restaurant' : 'deliveroo';
+  const money = (fractional: number): DeliverooMoney => ({ fractional, currency_code: currency });
+  const minutes = (n: number): string => new Date(now.getTime() + n * 60 * 1000).toISOString();
+  const id = deliverooOrderId(random, currency);
+
+  const order: DeliverooOrder = {
+    id,
+    order_number: String(random.int(10000, 99999)),
+    display_id: String(random.int(1000, 9999)),
+    location_id: input.externalStoreId,
+    status: 'placed',
+    status_log: [{ at: now.toISOString(), status: 'placed' }],
+    fulfillment_type: fulfillmentType,
+    asap: true,
+    prepare_for: minutes(20),
+    start_preparing_at: minutes(5),
+    notes: randomOrderNote(random, basket.language),
+    cutlery: random.chance(0.4),
+    total_price: money(subtotal),
+    partner_order_total: money(total),
+    offer_discount: money(discount),
+    cash_due: money(cash ? total : 0),
+    items: basket.lines.map((line) => ({
+      pos_item_id: line.remoteCode,
+      name: line.name,
+      quantity: line.quantity,
+      unit_price: money(line.unitPrice),
+      total_price: money(lineTotal(line)),
+      modifiers: line.choices.map((choice) => modifierOf(choice, currency)),
+    })),
+    customer: { first_name: customer.firstName, contact_number: customer.phone },
+  };
+  if (restaurantDelivers) {
+    const address = randomAddress(random, currency, basket.language);
+    order.delivery = {
+      address: {
+        street: address.street,
+        number: address.number,
+        address_line_1: `${address.number} ${address.street}`,
+        address_line_2: `${address.building}, flat ${address.flatNumber}, ${address.area}`,
+        city: address.city,
+        postcode: address.postcode,
+        latitude: address.latitude,
+        longitude: address.longitude,
+      },
+      estimated_delivery_at: minutes(45),
+    };
+  }
+
+  return {
+    order,
+    externalId: id,
+    fulfilment,
+    totals: { currency, subtotal, deliveryFee: 0, tax: 0, tip: 0, discount, total },
+  };
+}
+
+/** The same order as Deliveroo reports it after a status change: new status, log appended. */
+export function deliverooOrderWithStatus(order: DeliverooOrder, status: DeliverooOrderStatus, at: Date): DeliverooOrder {
+  return { ...order, status, status_log: [...order.status_log, { at: at.toISOString(), status }] };
+}
+
+export function deliverooEvent(event: DeliverooEvent['event'], order: DeliverooOrder): DeliverooEvent {
+  return { event, body: { order } };
+}

@@ -1,0 +1,127 @@
+import { minorToDecimalNumber } from '../money';
+import {
+  basketSubtotal,
+  flattenChoices,
+  lineTotal,
+  randomBasket,
+  randomDeliveryFee,
+  randomDiscount,
+  randomFulfilment,
+  type BasketChoice,
+  type BuiltOrder,
+  type OrderBuildInput,
+} from './basket';
+import { randomOrderNote } from './people';
+
+/**
+ * Jahez payloads, providers.md "Jahez" (our contract). Money is JSON numbers in
+ * major units (SAR usually, from the connection); prices include VAT; no
+ * customer or address is sent.
+ *
+ * Semantics the totals follow: product `original_price` is one unit without
+ * options; an option's `final_price` is for one option unit and its `quantity`
+ * per product unit (nested choices flattened into their own modifier groups,
+ * quantities multiplied); product `final_price` = quantity x (original_price +
+ * options), the line total; order `final_price` = sum(product final_price) +
+ * delivery_fee - offer.amount.
+ */
+export type JahezOption = { id: string; name: string; quantity: number; final_price: number };
+
+export type JahezModifier = { modifier_id: string; name: string; options: JahezOption[] };
+
+export type JahezProduct = {
+  product_id: string;
+  name: string;
+  quantity: number;
+  original_price: number;
+  final_price: number;
+  notes: string;
+  modifiers: JahezModifier[];
+};
+
+export type JahezPaymentMethod =
+  | 'CASH'
+  | 'CREDITCARD'
+  | 'POS'
+  | 'POS-MADA'
+  | 'POS-CREDIT-CARD'
+  | 'APPLE-PAY-MADA'
+  | 'APPLE-PAY-CREDIT-CARD';
+
+export type JahezOrder = {
+  jahez_id: number;
+  branch_id: string;
+  created_at: string;
+  products: JahezProduct[];
+  final_price: number;
+  delivery_fee: number;
+  offer: { amount: number };
+  payment_method: JahezPaymentMethod;
+  notes: string;
+};
+
+/** N new, A accepted, R rejected, O out for delivery, D delivered, C cancelled, T timed out. */
+export type JahezOrderStatus = 'N' | 'A' | 'R' | 'O' | 'D' | 'C' | 'T';
+
+export type JahezOrderUpdate = { jahezOrderId: number; status: JahezOrderStatus; reason?: string };
+
+function groupModifiers(choices: BasketChoice[], currency: string): JahezModifier[] {
+  const groups = new Map<string, JahezModifier>();
+  for (const choice of flattenChoices(choices)) {
+    let group = groups.get(choice.groupId);
+    if (!group) {
+      group = { modifier_id: choice.groupId, name: choice.groupName, options: [] };
+      groups.set(choice.groupId, group);
+    }
+    group.options.push({
+      id: choice.remoteCode,
+      name: choice.name,
+      quantity: choice.quantity,
+      final_price: minorToDecimalNumber(choice.unitPrice, currency),
+    });
+  }
+  return [...groups.values()];
+}
+
+export function buildJahezOrder(input: OrderBuildInput): BuiltOrder<JahezOrder> {
+  const { random, currency, now } = input;
+  const fulfilment = input.fulfilment ?? randomFulfilment(random);
+  const basket = randomBasket(random, input.externalStoreId, currency);
+  const subtotal = basketSubtotal(basket);
+  const deliveryFee = randomDeliveryFee(random, currency, fulfilment);
+  const discount = randomDiscount(random, subtotal);
+  const total = subtotal + deliveryFee - discount;
+  const number = (minor: number): number => minorToDecimalNumber(minor, currency);
+  const jahezId = random.int(1_000_000, 99_999_999);
+
+  const order: JahezOrder = {
+    jahez_id: jahezId,
+    branch_id: input.externalStoreId,
+    created_at: now.toISOString(),
+    products: basket.lines.map((line) => ({
+      product_id: line.remoteCode,
+      name: line.name,
+      quantity: line.quantity,
+      original_price: number(line.unitPrice),
+      final_price: number(lineTotal(line)),
+      notes: line.note,
+      modifiers: groupModifiers(line.choices, currency),
+    })),
+    final_price: number(total),
+    delivery_fee: number(deliveryFee),
+    offer: { amount: number(discount) },
+    payment_method: random.pick<JahezPaymentMethod>(['CASH', 'CREDITCARD', 'POS-MADA', 'APPLE-PAY-MADA', 'APPLE-PAY-CREDIT-CARD']),
+    notes: randomOrderNote(random, basket.language),
+  };
+
+  return {
+    order,
+    externalId: String(jahezId),
+    fulfilment,
+    totals: { currency, subtotal, deliveryFee, tax: 0, tip: 0, discount, total },
+  };
+}
+
+export function buildJahezOrderUpdate(jahezOrderId: number, status: JahezOrderStatus, reason?: string): JahezOrderUpdate {
+  return reason === undefined ? { jahezOrderId, status } : { jahezOrderId, status, reason };
+}
