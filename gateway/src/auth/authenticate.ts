@@ -1,0 +1,37 @@
+import { httpError, verifyUserToken, type Identity } from '@nexara/kit';
+
+/** A platform admin picks the tenant it acts in with this header (the dashboard's tenant switcher). */
+export const ACTING_TENANT_HEADER = 'x-nexara-tenant';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Headers = Record<string, string | string[] | undefined>;
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The caller of a dashboard request: anonymous (only `login` will accept it),
+ * or the user its bearer token names. An expired or forged token is an error,
+ * never a silent downgrade to anonymous, so the client knows to sign in again.
+ */
+export async function authenticateUser(headers: Headers, authTokenSecret: string): Promise<Identity> {
+  const authorization = single(headers['authorization']);
+  if (!authorization) return { kind: 'anonymous' };
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (!match) throw httpError('UNAUTHENTICATED', 'Authorization must be "Bearer <token>".');
+  const token = match[1]!;
+  if (token.startsWith('nxk_')) {
+    throw httpError('UNAUTHENTICATED', 'API keys are for the partner endpoint /partner/graphql, not /graphql.');
+  }
+  const claims = await verifyUserToken(token, authTokenSecret);
+  let tenantId = claims.tenantId;
+  const acting = single(headers[ACTING_TENANT_HEADER]);
+  if (acting) {
+    if (claims.role !== 'PLATFORM_ADMIN') throw httpError('FORBIDDEN', 'Only platform admins may act in another tenant.');
+    if (!UUID.test(acting)) throw httpError('BAD_USER_INPUT', `${ACTING_TENANT_HEADER} must be a tenant id.`);
+    tenantId = acting;
+  }
+  return { kind: 'user', userId: claims.userId, tenantId, role: claims.role };
+}

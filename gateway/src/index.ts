@@ -1,0 +1,3 @@
+export * from './auth/authenticate';
+export * from './config';
+export * from './server';

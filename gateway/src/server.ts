@@ -1,0 +1,37 @@
+import { createLogger, type Logger, type RunningServer } from '@nexara/kit';
+import Fastify from 'fastify';
+import type { GatewayConfig } from './config';
+import { mountGateway, subgraphUrls } from './graphql/gateway-server';
+
+/** The edge: `/graphql` (Apollo Gateway), `/healthz`, `/readyz`. */
+export async function createGatewayServer(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+
+  app.get('/healthz', async () => ({ status: 'ok', service: 'gateway' }));
+  app.get('/readyz', async (_request, reply) => {
+    const checks = await Promise.all(
+      Object.entries(subgraphUrls(config)).map(async ([name, url]) => {
+        const readyUrl = new URL('/readyz', url);
+        try {
+          const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2_000) });
+          return [name, response.ok ? 'ready' : `unavailable (${response.status})`] as const;
+        } catch {
+          return [name, 'unreachable'] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, state]) => state === 'ready');
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+  });
+
+  await mountGateway(app, config, logger);
+
+  return {
+    app,
+    listen: async (port, host = config.HOST) => app.listen({ port, host }),
+    close: async () => {
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { LocalSecrets } from '../database/local-secrets';
+import type { ProvisionedDatabase } from '../database/provision';
+
+export type ServiceName = 'tenants' | 'orders' | 'integrations' | 'gateway';
+export type Ports = Record<ServiceName, number>;
+
+export const DEFAULT_PORTS: Ports = { tenants: 4001, orders: 4002, integrations: 4003, gateway: 4000 };
+
+export type PlatformSettings = {
+  database: ProvisionedDatabase;
+  secrets: Pick<LocalSecrets, 'authTokenSecret' | 'internalTokenSecret' | 'secretsEncryptionKey'>;
+  ports: Ports;
+  /** Where the gateway is reachable from outside (webhook URLs are built from it). */
+  publicUrl: string;
+  nodeEnv: 'development' | 'test' | 'production';
+  logLevel: string;
+};
+
+/**
+ * The environment each service is started with: the single place that knows
+ * which variable each one reads, shared by `npm start` (child processes) and
+ * the tests (in-process), so both run the same configuration.
+ */
+export function serviceEnvironments(settings: PlatformSettings): Record<ServiceName, Record<string, string>> {
+  const common = {
+    NODE_ENV: settings.nodeEnv,
+    LOG_LEVEL: settings.logLevel,
+    HOST: '127.0.0.1',
+    INTERNAL_TOKEN_SECRET: settings.secrets.internalTokenSecret,
+  };
+  const { ports } = settings;
+  const graphqlUrl = (port: number): string => `http://127.0.0.1:${port}/graphql`;
+  return {
+    tenants: {
+      ...common,
+      PORT: String(ports.tenants),
+      DATABASE_URL: settings.database.serviceUrls.tenants,
+      AUTH_TOKEN_SECRET: settings.secrets.authTokenSecret,
+    },
+    orders: { ...common, PORT: String(ports.orders), DATABASE_URL: settings.database.serviceUrls.orders },
+    integrations: {
+      ...common,
+      PORT: String(ports.integrations),
+      DATABASE_URL: settings.database.serviceUrls.integrations,
+      SECRETS_ENCRYPTION_KEYS: settings.secrets.secretsEncryptionKey,
+      PUBLIC_URL: settings.publicUrl,
+    },
+    gateway: {
+      ...common,
+      PORT: String(ports.gateway),
+      AUTH_TOKEN_SECRET: settings.secrets.authTokenSecret,
+      TENANTS_URL: graphqlUrl(ports.tenants),
+      ORDERS_URL: graphqlUrl(ports.orders),
+      INTEGRATIONS_URL: graphqlUrl(ports.integrations),
+    },
+  };
+}
