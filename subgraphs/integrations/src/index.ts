@@ -20,3 +20,4 @@ export {
   type SecretBox,
   type SealedSecret,
 } from './secrets/secret-box';
+export { JOB_QUEUE_SCHEMA, migrateJobQueue } from './jobs/job-queue';

@@ -1,8 +1,9 @@
-import { integrationsDatabase } from '@nexara/integrations';
+import { integrationsDatabase, JOB_QUEUE_SCHEMA, migrateJobQueue } from '@nexara/integrations';
 import { migrate } from '@nexara/kit';
 import { ordersDatabase } from '@nexara/orders';
 import { tenantsDatabase } from '@nexara/tenants';
-import type { ProvisionedDatabase } from './provision';
+import { Client } from 'pg';
+import { serviceRole, type ProvisionedDatabase } from './provision';
 
 /** Each subgraph's checked-in migrations, run as the schema owner. */
 export const SERVICE_DATABASES = [tenantsDatabase, ordersDatabase, integrationsDatabase];
@@ -12,5 +13,27 @@ export async function migrateAll(database: ProvisionedDatabase): Promise<string[
   for (const service of SERVICE_DATABASES) {
     applied.push(...(await migrate({ url: database.ownerUrl, ...service })));
   }
+  await migrateJobQueue(database.ownerUrl);
+  await grantJobQueue(database.ownerUrl);
   return applied;
+}
+
+/**
+ * The job queue is shared infrastructure, not a subgraph's schema: integrations
+ * (webhook processing, callbacks) and orders (enqueueing callbacks in the same
+ * transaction as a status change) both use it.
+ */
+async function grantJobQueue(ownerUrl: string): Promise<void> {
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    for (const role of [serviceRole('integrations'), serviceRole('orders')]) {
+      await client.query(`grant usage on schema ${JOB_QUEUE_SCHEMA} to ${role}`);
+      await client.query(`grant select, insert, update, delete on all tables in schema ${JOB_QUEUE_SCHEMA} to ${role}`);
+      await client.query(`grant usage, select on all sequences in schema ${JOB_QUEUE_SCHEMA} to ${role}`);
+      await client.query(`grant execute on all functions in schema ${JOB_QUEUE_SCHEMA} to ${role}`);
+    }
+  } finally {
+    await client.end();
+  }
 }
