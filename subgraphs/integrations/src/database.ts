@@ -2,10 +2,15 @@ import { ConnectionSecretEntity } from './connections/connection-secret.entity';
 import { ConnectionEntity } from './connections/connection.entity';
 import { CreateConnections1795920100000 } from './migrations/1795920100000-CreateConnections';
 import { ConnectionsRowLevelSecurity1795920200000 } from './migrations/1795920200000-ConnectionsRowLevelSecurity';
+import { CreateAuditLog1795920300000 } from './migrations/1795920300000-CreateAuditLog';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
   schema: 'integrations',
   entities: [ConnectionEntity, ConnectionSecretEntity] as Function[],
-  migrations: [CreateConnections1795920100000, ConnectionsRowLevelSecurity1795920200000] as Function[],
+  migrations: [
+    CreateConnections1795920100000,
+    ConnectionsRowLevelSecurity1795920200000,
+    CreateAuditLog1795920300000,
+  ] as Function[],
 };
