@@ -14,6 +14,9 @@ export const gatewayConfigShape = {
   TENANTS_URL: env.url().default('http://127.0.0.1:4001/graphql'),
   ORDERS_URL: env.url().default('http://127.0.0.1:4002/graphql'),
   INTEGRATIONS_URL: env.url().default('http://127.0.0.1:4003/graphql'),
+  /** Per provider connection: sustained webhooks per second, and the burst allowed above it. */
+  WEBHOOK_RATE_PER_SECOND: z.coerce.number().int().min(1).default(50),
+  WEBHOOK_RATE_BURST: z.coerce.number().int().min(1).default(100),
   /** The composed, checked-in supergraph (`npm run compose` writes it). */
   SUPERGRAPH_PATH: z.string().default(path.join(__dirname, '..', 'schema', 'supergraph.graphql')),
 };

@@ -2,8 +2,11 @@ import { createLogger, type Logger, type RunningServer } from '@nexara/kit';
 import Fastify from 'fastify';
 import type { GatewayConfig } from './config';
 import { mountGateway, subgraphUrls } from './graphql/gateway-server';
+import { createReceiveWebhookClient } from './webhooks/receive-webhook-client';
+import { createWebhookRateLimit } from './webhooks/webhook-rate-limit';
+import { registerWebhookRoutes } from './webhooks/webhook-routes';
 
-/** The edge: `/graphql` (Apollo Gateway), `/healthz`, `/readyz`. */
+/** The edge: `/graphql` (Apollo Gateway), `/webhooks/...` (the shim), `/healthz`, `/readyz`. */
 export async function createGatewayServer(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
@@ -25,6 +28,11 @@ export async function createGatewayServer(config: GatewayConfig, options: { logg
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
   });
 
+  await registerWebhookRoutes(app, {
+    receive: createReceiveWebhookClient({ integrationsUrl: config.INTEGRATIONS_URL, internalTokenSecret: config.INTERNAL_TOKEN_SECRET }),
+    rateLimit: createWebhookRateLimit({ perSecond: config.WEBHOOK_RATE_PER_SECOND, burst: config.WEBHOOK_RATE_BURST }),
+    logger: logger.child({ component: 'webhooks' }),
+  });
   await mountGateway(app, config, logger);
 
   return {

@@ -1,0 +1,118 @@
+import type { Logger } from '@nexara/kit';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorBody, isWebhookProvider, statusFor, type WebhookProvider } from './webhook-answers';
+import type { RateLimitDecision } from './webhook-rate-limit';
+import { InboxUnavailableError, type ReceiveWebhookAnswer, type ReceiveWebhookInput } from './receive-webhook-client';
+
+export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+
+export type WebhookRouteOptions = {
+  receive: (input: ReceiveWebhookInput) => Promise<ReceiveWebhookAnswer>;
+  rateLimit: (connectionKey: string) => Promise<RateLimitDecision>;
+  logger: Logger;
+};
+
+type Params = { provider: string; connectionKey: string; '*'?: string };
+
+/**
+ * The REST shim providers call: `POST|PUT /webhooks/:provider/:connectionKey[/sub/path]`.
+ * It checks transport (provider, size, JSON, rate) and hands the raw bytes to
+ * the integrations inbox, which authenticates, stores and queues them in one
+ * transaction; the provider gets a 2xx only after that commit.
+ */
+export async function registerWebhookRoutes(app: FastifyInstance, options: WebhookRouteOptions): Promise<void> {
+  await app.register(async (scope) => {
+    // Keep the raw bytes: signatures are computed over them, not over re-serialized JSON.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(
+      /^application\/([\w.-]+\+)?json\s*(;.*)?$/i,
+      { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
+
+    scope.setErrorHandler((error: FastifyError, request, reply) => {
+      const provider = providerOf(request);
+      const [status, code, message] =
+        error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? [413, 'PAYLOAD_TOO_LARGE', 'The body is over 1 MiB.']
+          : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? [415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.']
+            : (error.statusCode ?? 500) < 500
+              ? [400, 'BAD_REQUEST', error.message]
+              : [500, 'INTERNAL_ERROR', 'The webhook could not be handled.'];
+      if (status >= 500) options.logger.error({ err: error }, 'webhook shim error');
+      return send(reply, provider, status, errorBody(code, message));
+    });
+
+    const handler = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
+      const { provider, connectionKey } = request.params;
+      if (!isWebhookProvider(provider)) {
+        return reply.code(404).type('application/json').send(errorBody('UNKNOWN_PROVIDER', `No provider "${provider}".`));
+      }
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      if (!isJsonText(body)) return send(reply, provider, 400, errorBody('MALFORMED_JSON', 'The body is not valid JSON.'));
+
+      const limit = await options.rateLimit(connectionKey);
+      if (!limit.allowed) {
+        reply.header('retry-after', String(limit.retryAfterSeconds));
+        return send(reply, provider, 429, errorBody('RATE_LIMITED', `Too many requests; retry in ${limit.retryAfterSeconds} s.`));
+      }
+
+      let answer: ReceiveWebhookAnswer;
+      try {
+        answer = await options.receive({
+          provider: provider.toUpperCase(),
+          connectionKey,
+          method: request.method,
+          subPath: request.params['*'] ?? '',
+          headers: stringHeaders(request.headers),
+          bodyBase64: body.toString('base64'),
+          receivedAt: new Date().toISOString(),
+        });
+      } catch (error) {
+        if (!(error instanceof InboxUnavailableError)) throw error;
+        options.logger.warn({ err: error.message, provider }, 'inbox unavailable: webhook not acknowledged');
+        return send(reply, provider, 503, errorBody('STORE_UNAVAILABLE', 'Not stored; retry later.'));
+      }
+      if (answer.verdict === 'REJECTED') {
+        options.logger.info({ provider, code: answer.errorCode, status: answer.httpStatus }, 'webhook rejected');
+      }
+      return reply.code(answer.httpStatus).type('application/json').send(answer.responseBody);
+    };
+
+    for (const url of ['/webhooks/:provider/:connectionKey', '/webhooks/:provider/:connectionKey/*']) {
+      scope.route<{ Params: Params }>({ method: ['POST', 'PUT'], url, handler });
+    }
+  });
+}
+
+function providerOf(request: FastifyRequest): WebhookProvider | null {
+  const provider = (request.params as Partial<Params> | undefined)?.provider ?? '';
+  return isWebhookProvider(provider) ? provider : null;
+}
+
+function send(reply: FastifyReply, provider: WebhookProvider | null, status: number, body: string): FastifyReply {
+  return reply
+    .code(provider ? statusFor(provider, status) : status)
+    .type('application/json')
+    .send(body);
+}
+
+function isJsonText(body: Buffer): boolean {
+  if (body.length === 0) return false;
+  try {
+    JSON.parse(body.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function stringHeaders(headers: FastifyRequest['headers']): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') result[name] = value;
+    else if (Array.isArray(value)) result[name] = value.join(', ');
+  }
+  return result;
+}
