@@ -8,3 +8,4 @@ export * from './subgraph-schema';
 export * from './subgraph-server';
 export * from './providers';
 export * from './user-token';
+export * from './event-bus';

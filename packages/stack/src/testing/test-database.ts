@@ -3,7 +3,19 @@ import { Client } from 'pg';
 import { createDatabase, dropDatabase, type ProvisionedDatabase } from '../database/provision';
 
 export const TEST_DATABASE_PREFIX = 'nexara_test_';
-export const TEST_TEMPLATE_DATABASE = `${TEST_DATABASE_PREFIX}template`;
+
+/**
+ * Names carry the pid of the jest run that owns them (`nexara_test_<pid>_...`),
+ * so two runs can share one server: each drops only its own databases and
+ * those of runs that are no longer alive.
+ */
+export const runDatabasePrefix = (pid: number): string => `${TEST_DATABASE_PREFIX}${pid}_`;
+export const templateDatabaseFor = (pid: number): string => `${runDatabasePrefix(pid)}template`;
+
+export function ownerPidOf(database: string): number | null {
+  const match = /^nexara_test_(\d+)_/.exec(database);
+  return match ? Number(match[1]) : null;
+}
 
 export type TestDatabase = ProvisionedDatabase & {
   /** Runs SQL as the owner role (RLS still applies: it is forced), for assertions about raw rows. */
@@ -13,13 +25,14 @@ export type TestDatabase = ProvisionedDatabase & {
   drop: () => Promise<void>;
 };
 
-function testServer(): { adminUrl: string; password: string } {
+function testServer(): { adminUrl: string; password: string; template: string } {
   const adminUrl = process.env['NEXARA_TEST_ADMIN_URL'];
   const password = process.env['NEXARA_TEST_DATABASE_PASSWORD'];
-  if (!adminUrl || !password) {
+  const template = process.env['NEXARA_TEST_TEMPLATE'];
+  if (!adminUrl || !password || !template) {
     throw new Error('No test database server: run integration tests through jest (npm test), whose global setup starts one.');
   }
-  return { adminUrl, password };
+  return { adminUrl, password, template };
 }
 
 async function query<R extends Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<R[]> {
@@ -34,12 +47,12 @@ async function query<R extends Record<string, unknown>>(url: string, sql: string
 
 /** A fresh, migrated database for one test file, cloned from the template the global setup built. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const { adminUrl, password } = testServer();
-  const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
+  const { adminUrl, password, template } = testServer();
+  const name = `${template.replace(/template$/, '')}${process.pid}_${randomBytes(4).toString('hex')}`;
   let database: ProvisionedDatabase | undefined;
   for (let attempt = 0; !database; attempt += 1) {
     try {
-      database = await createDatabase(adminUrl, name, password, { template: TEST_TEMPLATE_DATABASE });
+      database = await createDatabase(adminUrl, name, password, { template });
     } catch (error) {
       // Two workers cloning the template at the same instant: PostgreSQL refuses the second; try again.
       if (attempt > 20 || !/being accessed by other users/.test(String(error))) throw error;

@@ -1,0 +1,59 @@
+/**
+ * Small events services publish after their transaction commits. The payload
+ * is ids only: a consumer re-reads what it needs with its own credentials, so
+ * the bus never carries tenant data and never needs to be trusted with it.
+ */
+export type BusEvent = {
+  tenantId: string;
+  /** What changed, e.g. `order.changed`, `webhook.received`, `alert.raised`, `connection.changed`. */
+  kind: string;
+  /** The id of the thing that changed. */
+  id: string;
+};
+
+export type BusListener = (event: BusEvent) => void;
+
+export type EventBus = {
+  readonly transport: 'postgres' | 'redis';
+  publish: (event: BusEvent) => Promise<void>;
+  /** Returns the function that unsubscribes. Listeners are called for every event of every tenant. */
+  subscribe: (listener: BusListener) => () => void;
+  /** Resolves once the bus is listening (so a test can publish right after). */
+  ready: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+export const EVENT_CHANNEL = 'nexara_events';
+
+/** Parses an event off the wire; anything malformed is dropped (and counted by the caller), never thrown. */
+export function parseBusEvent(raw: string): BusEvent | null {
+  try {
+    const value = JSON.parse(raw) as Partial<BusEvent>;
+    if (typeof value.tenantId === 'string' && typeof value.kind === 'string' && typeof value.id === 'string') {
+      return { tenantId: value.tenantId, kind: value.kind, id: value.id };
+    }
+  } catch {
+    // fall through
+  }
+  return null;
+}
+
+/** Fan-out to listeners; one failing listener never stops the others. */
+export class ListenerSet {
+  private readonly listeners = new Set<BusListener>();
+
+  add(listener: BusListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: BusEvent, onError: (error: unknown) => void): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        onError(error);
+      }
+    }
+  }
+}
