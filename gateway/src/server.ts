@@ -2,6 +2,7 @@ import { createLogger, type Logger, type RunningServer } from '@nexara/kit';
 import Fastify from 'fastify';
 import type { GatewayConfig } from './config';
 import { mountGateway, subgraphUrls } from './graphql/gateway-server';
+import { mountSubscriptions } from './subscriptions/mount-subscriptions';
 import { createReceiveWebhookClient } from './webhooks/receive-webhook-client';
 import { createWebhookRateLimit } from './webhooks/webhook-rate-limit';
 import { registerWebhookRoutes } from './webhooks/webhook-routes';
@@ -33,12 +34,14 @@ export async function createGatewayServer(config: GatewayConfig, options: { logg
     rateLimit: createWebhookRateLimit({ perSecond: config.WEBHOOK_RATE_PER_SECOND, burst: config.WEBHOOK_RATE_BURST }),
     logger: logger.child({ component: 'webhooks' }),
   });
-  await mountGateway(app, config, logger);
+  const apollo = await mountGateway(app, config, logger);
+  const subscriptions = mountSubscriptions(app, apollo, config, logger);
 
   return {
     app,
     listen: async (port, host = config.HOST) => app.listen({ port, host }),
     close: async () => {
+      await subscriptions.close();
       await app.close();
     },
   };

@@ -9,3 +9,4 @@ export * from './platform/environments';
 export * from './platform/in-process';
 export * from './platform/processes';
 export * from './platform/service-call';
+export * from './demo/demo-connections';

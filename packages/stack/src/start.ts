@@ -4,6 +4,7 @@ import { startDatabaseServer } from './database/database-server';
 import { localSecrets } from './database/local-secrets';
 import { migrateAll } from './database/migrate-all';
 import { createDatabase, ensureRoles } from './database/provision';
+import { DEMO_CONNECTIONS_FILE, demoConnections } from './demo/demo-connections';
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN } from './demo/demo-data';
 import { assertNotProduction, seedDemo } from './demo/seed';
 import { DATA_DIR, REPO_ROOT } from './paths';
@@ -15,12 +16,17 @@ const DEMO_DATABASE_PORT = 54329;
 const DEMO_DATABASE = 'nexara';
 const WEB_PORT = 3000;
 
-const ENTRY_POINTS: Record<ServiceName, string> = {
+const ENTRY_POINTS: Record<ServiceName | 'worker', string> = {
   tenants: 'subgraphs/tenants/dist/main.js',
   orders: 'subgraphs/orders/dist/main.js',
   integrations: 'subgraphs/integrations/dist/main.js',
+  worker: 'subgraphs/integrations/dist/worker/main.js',
   gateway: 'gateway/dist/main.js',
 };
+/** Where the provider simulator serves the providers' callback APIs (the demo connections' apiBaseUrl). */
+const SIMULATOR_API_PORT = 4010;
+/** Demo traffic: new orders per second across all demo connections (status updates follow some of them). */
+const DEMO_RATE = process.env['DEMO_RATE'] ?? '0.5';
 
 /**
  * `npm start`: the whole platform on one machine. Embedded PostgreSQL (or
@@ -69,7 +75,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
 
   const baseEnv = { PATH: process.env['PATH'], HOME: process.env['HOME'] };
-  for (const name of Object.keys(ENTRY_POINTS) as ServiceName[]) {
+  for (const name of Object.keys(ENTRY_POINTS) as (ServiceName | 'worker')[]) {
     processes.push(
       startProcess(name, process.execPath, [path.join(REPO_ROOT, ENTRY_POINTS[name])], {
         cwd: REPO_ROOT,
@@ -101,18 +107,38 @@ async function startDemo(
 ): Promise<void> {
   await waitForReady(`${gatewayUrl}/readyz`);
 
+  const urls = {
+    tenants: `http://127.0.0.1:${DEFAULT_PORTS.tenants}/graphql`,
+    orders: `http://127.0.0.1:${DEFAULT_PORTS.orders}/graphql`,
+    integrations: `http://127.0.0.1:${DEFAULT_PORTS.integrations}/graphql`,
+  };
   const seed = await seedDemo({
-    urls: {
-      tenants: `http://127.0.0.1:${DEFAULT_PORTS.tenants}/graphql`,
-      orders: `http://127.0.0.1:${DEFAULT_PORTS.orders}/graphql`,
-      integrations: `http://127.0.0.1:${DEFAULT_PORTS.integrations}/graphql`,
-    },
+    urls,
     internalTokenSecret,
-    providerApiBaseUrl: 'http://127.0.0.1:4010',
+    providerApiBaseUrl: `http://127.0.0.1:${SIMULATOR_API_PORT}`,
     ordersPerTenant: 180,
     log: (line) => console.log(`seed       │ ${line}`),
   });
   if (!seed.seeded) console.log('seed       │ demo data already present');
+  await demoConnections(seed, { urls, internalTokenSecret });
+  if (Number(DEMO_RATE) > 0) processes.push(
+    startProcess(
+      'traffic',
+      process.execPath,
+      [
+        path.join(REPO_ROOT, 'packages/simulator/dist/cli.js'),
+        '--provider', 'all',
+        '--rate', DEMO_RATE,
+        '--connections', DEMO_CONNECTIONS_FILE,
+        '--api-port', String(SIMULATOR_API_PORT),
+      ],
+      {
+        cwd: REPO_ROOT,
+        env: baseEnv,
+        onExit: (code) => console.error(`demo traffic stopped (code ${code}); the platform keeps running`),
+      },
+    ),
+  );
 
   processes.push(
     startProcess('web', process.execPath, [viteBin(), 'preview', '--port', String(WEB_PORT), '--strictPort'], {
@@ -132,6 +158,7 @@ async function startDemo(
     Dashboard        http://localhost:${WEB_PORT}
     GraphQL API      ${gatewayUrl}/graphql   (Apollo Sandbox in a browser)
     Webhooks         ${gatewayUrl}/webhooks/<provider>/<connectionKey>
+    Demo traffic     ${DEMO_RATE} new orders/s from the provider simulator (DEMO_RATE=0 to stop)
 
   Demo logins (password "${DEMO_PASSWORD}")
     ${PLATFORM_ADMIN.email.padEnd(26)} platform admin

@@ -6,6 +6,8 @@ export type ServiceSchema = (typeof SERVICE_SCHEMAS)[number];
 
 /** Owns every schema and runs migrations; never used by a running service. */
 export const OWNER_ROLE = 'nexara_owner';
+/** The gateway reads no table: it connects only to LISTEN on the event bus channel. */
+export const GATEWAY_ROLE = 'nexara_gateway';
 export const serviceRole = (schema: ServiceSchema): string => `nexara_${schema}`;
 
 export type ProvisionedDatabase = {
@@ -14,6 +16,8 @@ export type ProvisionedDatabase = {
   ownerUrl: string;
   /** Connects as each service's application role: no ownership, no superuser, no BYPASSRLS. */
   serviceUrls: Record<ServiceSchema, string>;
+  /** The gateway's role: may connect (event bus), may read nothing. */
+  gatewayUrl: string;
 };
 
 export function urlFor(adminUrl: string, role: string, password: string, database: string): string {
@@ -40,7 +44,7 @@ const quoteLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`
 /** Creates (or updates) the owner and service roles. Roles are cluster-wide, so this is idempotent. */
 export async function ensureRoles(adminUrl: string, password: string): Promise<void> {
   await withClient(adminUrl, async (client) => {
-    for (const role of [OWNER_ROLE, ...SERVICE_SCHEMAS.map(serviceRole)]) {
+    for (const role of [OWNER_ROLE, GATEWAY_ROLE, ...SERVICE_SCHEMAS.map(serviceRole)]) {
       const exists = await client.query('select 1 from pg_roles where rolname = $1', [role]);
       if (exists.rowCount === 0) {
         try {
@@ -81,6 +85,7 @@ export async function createDatabase(
       await client.query('create extension if not exists pgcrypto');
       await client.query(`revoke all on database ${quoteIdent(name)} from public`);
       await client.query('revoke create on schema public from public');
+      await client.query(`grant connect on database ${quoteIdent(name)} to ${GATEWAY_ROLE}`);
       for (const schema of SERVICE_SCHEMAS) {
         const role = quoteIdent(serviceRole(schema));
         await client.query(`grant connect on database ${quoteIdent(name)} to ${role}`);
@@ -102,7 +107,12 @@ export function describeDatabase(adminUrl: string, name: string, password: strin
   const serviceUrls = Object.fromEntries(
     SERVICE_SCHEMAS.map((schema) => [schema, urlFor(adminUrl, serviceRole(schema), password, name)]),
   ) as Record<ServiceSchema, string>;
-  return { name, ownerUrl: urlFor(adminUrl, OWNER_ROLE, password, name), serviceUrls };
+  return {
+    name,
+    ownerUrl: urlFor(adminUrl, OWNER_ROLE, password, name),
+    serviceUrls,
+    gatewayUrl: urlFor(adminUrl, GATEWAY_ROLE, password, name),
+  };
 }
 
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {

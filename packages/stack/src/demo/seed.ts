@@ -25,7 +25,14 @@ export type SeededTenant = {
   externalOrderIds: string[];
 };
 
-export type SeedResult = { seeded: boolean; adminEmail: string; tenants: SeededTenant[] };
+export type SeedResult = {
+  seeded: boolean;
+  adminEmail: string;
+  /** Filled when this call seeded (secrets are only known then). */
+  tenants: SeededTenant[];
+  /** Every demo tenant's id, seeded now or before. */
+  tenantIds: string[];
+};
 
 /** Small deterministic PRNG (mulberry32): the demo looks the same on every fresh clone. */
 function randomGenerator(seed: number): () => number {
@@ -66,9 +73,14 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     { input: { adminEmail: PLATFORM_ADMIN.email, adminName: PLATFORM_ADMIN.name, adminPassword: DEMO_PASSWORD } },
   );
   const adminIdentity: Identity = { kind: 'user', userId: admin.id, tenantId: admin.tenant.id, role: 'PLATFORM_ADMIN' };
-  const { tenants: existing } = await call<{ tenants: { slug: string }[] }>(options.urls.tenants, adminIdentity, `{ tenants { slug } }`);
+  const { tenants: existing } = await call<{ tenants: { id: string; slug: string }[] }>(
+    options.urls.tenants,
+    adminIdentity,
+    `{ tenants { id slug } }`,
+  );
   if (DEMO_TENANTS.every((tenant) => existing.some((e) => e.slug === tenant.slug))) {
-    return { seeded: false, adminEmail: PLATFORM_ADMIN.email, tenants: [] };
+    const tenantIds = existing.filter((e) => DEMO_TENANTS.some((t) => t.slug === e.slug)).map((e) => e.id);
+    return { seeded: false, adminEmail: PLATFORM_ADMIN.email, tenants: [], tenantIds };
   }
 
   const random = randomGenerator(options.randomSeed ?? 20261129);
@@ -129,7 +141,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     tenants.push({ tenantId, slug: demo.slug, branchId, ownerEmail: demo.ownerEmail, connections, externalOrderIds });
     log(`seeded ${demo.name}: ${connections.length} connections, ${externalOrderIds.length} orders`);
   }
-  return { seeded: true, adminEmail: PLATFORM_ADMIN.email, tenants };
+  return { seeded: true, adminEmail: PLATFORM_ADMIN.email, tenants, tenantIds: tenants.map((t) => t.tenantId) };
 }
 
 const APPLY = `mutation Apply($input: ProviderOrderEventInput!) {

@@ -14,6 +14,8 @@ export type PlatformSettings = {
   publicUrl: string;
   nodeEnv: 'development' | 'test' | 'production';
   logLevel: string;
+  /** Set: the event bus runs over Redis pub/sub instead of PostgreSQL LISTEN/NOTIFY. */
+  redisUrl?: string;
 };
 
 /**
@@ -21,7 +23,8 @@ export type PlatformSettings = {
  * which variable each one reads, shared by `npm start` (child processes) and
  * the tests (in-process), so both run the same configuration.
  */
-export function serviceEnvironments(settings: PlatformSettings): Record<ServiceName, Record<string, string>> {
+export function serviceEnvironments(settings: PlatformSettings): Record<ServiceName | 'worker', Record<string, string>> {
+  const bus: Record<string, string> = settings.redisUrl ? { REDIS_URL: settings.redisUrl } : {};
   const common = {
     NODE_ENV: settings.nodeEnv,
     LOG_LEVEL: settings.logLevel,
@@ -30,6 +33,16 @@ export function serviceEnvironments(settings: PlatformSettings): Record<ServiceN
   };
   const { ports } = settings;
   const graphqlUrl = (port: number): string => `http://127.0.0.1:${port}/graphql`;
+  const integrations = {
+    ...common,
+    ...bus,
+    PORT: String(ports.integrations),
+    DATABASE_URL: settings.database.serviceUrls.integrations,
+    SECRETS_ENCRYPTION_KEYS: settings.secrets.secretsEncryptionKey,
+    PUBLIC_URL: settings.publicUrl,
+    ORDERS_URL: graphqlUrl(ports.orders),
+    WEBHOOK_TARGET_URL: `http://127.0.0.1:${ports.gateway}`,
+  };
   return {
     tenants: {
       ...common,
@@ -37,17 +50,15 @@ export function serviceEnvironments(settings: PlatformSettings): Record<ServiceN
       DATABASE_URL: settings.database.serviceUrls.tenants,
       AUTH_TOKEN_SECRET: settings.secrets.authTokenSecret,
     },
-    orders: { ...common, PORT: String(ports.orders), DATABASE_URL: settings.database.serviceUrls.orders },
-    integrations: {
-      ...common,
-      PORT: String(ports.integrations),
-      DATABASE_URL: settings.database.serviceUrls.integrations,
-      SECRETS_ENCRYPTION_KEYS: settings.secrets.secretsEncryptionKey,
-      PUBLIC_URL: settings.publicUrl,
-    },
+    orders: { ...common, ...bus, PORT: String(ports.orders), DATABASE_URL: settings.database.serviceUrls.orders },
+    integrations,
+    // The webhook worker runs as the integrations service (same role, keys and settings).
+    worker: integrations,
     gateway: {
       ...common,
+      ...bus,
       PORT: String(ports.gateway),
+      EVENT_BUS_DATABASE_URL: settings.database.gatewayUrl,
       AUTH_TOKEN_SECRET: settings.secrets.authTokenSecret,
       TENANTS_URL: graphqlUrl(ports.tenants),
       ORDERS_URL: graphqlUrl(ports.orders),

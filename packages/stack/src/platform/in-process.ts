@@ -3,6 +3,7 @@ import { createIntegrationsServer, integrationsConfigShape } from '@nexara/integ
 import { createLogger, loadConfig, type RunningServer } from '@nexara/kit';
 import { createOrdersServer, ordersConfigShape } from '@nexara/orders';
 import { createTenantsServer, tenantsConfigShape } from '@nexara/tenants';
+import { freePorts } from './free-port';
 import { serviceEnvironments, type PlatformSettings, type Ports } from './environments';
 
 export type RunningPlatform = {
@@ -21,7 +22,15 @@ export type RunningPlatform = {
 export async function startPlatformInProcess(
   settings: Omit<PlatformSettings, 'ports'> & { ports?: Partial<Ports> },
 ): Promise<RunningPlatform> {
-  const ports: Ports = { tenants: 0, orders: 0, integrations: 0, gateway: 0, ...settings.ports };
+  // Every port is fixed before anything starts: services name each other (the worker calls
+  // orders, test webhooks go to the gateway), so none can wait to learn another's port.
+  const [tenants, orders, integrations, gateway] = await freePorts(4);
+  const ports: Ports = {
+    tenants: settings.ports?.tenants || tenants!,
+    orders: settings.ports?.orders || orders!,
+    integrations: settings.ports?.integrations || integrations!,
+    gateway: settings.ports?.gateway || gateway!,
+  };
   const started: RunningServer[] = [];
   const logger = createLogger('platform', settings.logLevel);
   const listen = async (server: RunningServer, port: number): Promise<number> => {
@@ -29,24 +38,22 @@ export async function startPlatformInProcess(
     return Number(new URL(await server.listen(port, '127.0.0.1')).port);
   };
   try {
-    const initial = serviceEnvironments({ ...settings, ports });
-    ports.tenants = await listen(
-      await createTenantsServer(loadConfig(tenantsConfigShape, initial.tenants), { logger: logger.child({ service: 'tenants' }) }),
+    const env = serviceEnvironments({ ...settings, ports });
+    await listen(
+      await createTenantsServer(loadConfig(tenantsConfigShape, env.tenants), { logger: logger.child({ service: 'tenants' }) }),
       ports.tenants,
     );
-    ports.orders = await listen(
-      await createOrdersServer(loadConfig(ordersConfigShape, initial.orders), { logger: logger.child({ service: 'orders' }) }),
+    await listen(
+      await createOrdersServer(loadConfig(ordersConfigShape, env.orders), { logger: logger.child({ service: 'orders' }) }),
       ports.orders,
     );
-    ports.integrations = await listen(
-      await createIntegrationsServer(loadConfig(integrationsConfigShape, initial.integrations), {
+    await listen(
+      await createIntegrationsServer(loadConfig(integrationsConfigShape, env.integrations), {
         logger: logger.child({ service: 'integrations' }),
       }),
       ports.integrations,
     );
-    // The gateway learns the subgraphs' real ports only now.
-    const env = serviceEnvironments({ ...settings, ports });
-    ports.gateway = await listen(
+    await listen(
       await createGatewayServer(loadConfig(gatewayConfigShape, env.gateway), { logger: logger.child({ service: 'gateway' }) }),
       ports.gateway,
     );

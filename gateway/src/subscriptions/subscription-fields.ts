@@ -1,0 +1,97 @@
+import {
+  Kind,
+  parse,
+  print,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
+import type { BusEvent } from '@nexara/kit';
+
+/**
+ * How a subscription field is served: which bus events concern it, and the
+ * query that re-reads the changed thing with the client's own selection
+ * (run through the supergraph under the subscriber's credentials, so the
+ * payload is federated and tenant-checked like any query).
+ */
+export type SubscriptionField = {
+  eventKinds: readonly string[];
+  /** The query field that reads one event's subject, e.g. `order(id: $id)`. */
+  queryField: string;
+  /** Hidden fields read alongside the client's selection, for filtering. */
+  filterSelection: string;
+  matches: (hidden: Record<string, unknown>, args: Record<string, unknown>) => boolean;
+};
+
+type OrderChangedFilter = { status?: string[] | string | null; provider?: string[] | string | null; connectionId?: string | null };
+
+const asList = (value: string[] | string | null | undefined): string[] | null =>
+  value == null ? null : Array.isArray(value) ? value : [value];
+
+export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
+  orderChanged: {
+    eventKinds: ['order.changed'],
+    queryField: 'order(id: $__nexaraId)',
+    filterSelection: '__nexaraStatus: status __nexaraProvider: provider __nexaraConnection: connection { id }',
+    matches: (hidden, args) => {
+      const filter = (args['filter'] ?? {}) as OrderChangedFilter;
+      const statuses = asList(filter.status);
+      const providers = asList(filter.provider);
+      if (statuses?.length && !statuses.includes(String(hidden['__nexaraStatus']))) return false;
+      if (providers?.length && !providers.includes(String(hidden['__nexaraProvider']))) return false;
+      const connection = hidden['__nexaraConnection'] as { id?: string } | null;
+      if (filter.connectionId && connection?.id !== filter.connectionId) return false;
+      return true;
+    },
+  },
+};
+
+export type PreparedSubscription = {
+  responseKey: string;
+  field: SubscriptionField;
+  /** The re-read query: the client's selection plus the hidden filter fields, with the client's fragments and variables. */
+  query: string;
+};
+
+/** Turns a subscription operation into its re-read query, or explains why it cannot be served. */
+export function prepareSubscription(document: DocumentNode, operationName?: string | null): PreparedSubscription | string {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+  if (!operation || operation.operation !== 'subscription') return 'Not a subscription operation.';
+  const [root, ...more] = operation.selectionSet.selections;
+  if (!root || more.length || root.kind !== Kind.FIELD) return 'A subscription selects exactly one root field.';
+  const field = SUBSCRIPTION_FIELDS[root.name.value];
+  if (!field) return `Subscription field "${root.name.value}" is not served.`;
+
+  const hidden = (parse(`{ ${field.filterSelection} }`).definitions[0] as OperationDefinitionNode).selectionSet.selections;
+  const selections: SelectionNode[] = [...hidden, ...(root.selectionSet?.selections ?? [])];
+  const fragments = document.definitions
+    .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+    .map((d) => print(d))
+    .join('\n');
+  const selection = print({ kind: Kind.SELECTION_SET, selections });
+  // Only the client's variables the re-read uses (the root field's arguments are not part of it).
+  const used = (operation.variableDefinitions ?? []).filter((definition) =>
+    new RegExp(`\\$${definition.variable.name.value}\\b`).test(selection + fragments),
+  );
+  const variables = ['$__nexaraId: ID!', ...used.map((definition) => print(definition))].join(', ');
+  return {
+    responseKey: (root as FieldNode).alias?.value ?? root.name.value,
+    field,
+    query: `query NexaraSubscriptionEvent(${variables}) { __nexaraSubject: ${field.queryField} ${selection} }\n${fragments}`,
+  };
+}
+
+/** Splits a re-read result into the hidden filter values and the client's payload. */
+export function splitHidden(subject: Record<string, unknown>): { hidden: Record<string, unknown>; payload: Record<string, unknown> } {
+  const hidden: Record<string, unknown> = {};
+  const payload: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(subject)) (key.startsWith('__nexara') ? hidden : payload)[key] = value;
+  return { hidden, payload };
+}
+
+export function eventConcerns(field: SubscriptionField, event: BusEvent): boolean {
+  return field.eventKinds.includes(event.kind);
+}
