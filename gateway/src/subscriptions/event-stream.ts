@@ -32,10 +32,7 @@ export function eventStream<T>(onClose: () => void): { push: (value: T) => void;
     [Symbol.asyncIterator]() {
       return iterator;
     },
-    [Symbol.asyncDispose]: async () => {
-      close();
-    },
-  };
+  } as AsyncGenerator<T>;
 
   return {
     push: (value) => {

@@ -6,3 +6,11 @@ export { OrderService, type OrderFilter, type OrderListArgs, type OrderPage } fr
 export { ProviderOrderEventService, type ProviderOrderEventResult } from './orders/provider-order-event.service';
 export type { ProviderOrderEventInput, ProviderOrderInput } from './orders/order.inputs';
 export { providerTransition, staffTransitionAllowed, isFinalStatus } from './orders/order-status.machine';
+export { ProviderCallbackService } from './callbacks/provider-callback.service';
+export {
+  PROVIDER_CALLBACK_TASK,
+  providerCallbackJobKey,
+  type ProviderCallbackAction,
+  type ProviderCallbackJob,
+} from './callbacks/provider-callback.job';
+export { ACCEPTANCE_AT_RISK_MARGIN_MS } from './orders/order-acceptance';

@@ -63,6 +63,43 @@ describe(buildOrdersSchema.name, () => {
     expect(argumentsOf(sdl, 'Mutation', 'rejectOrder')).toEqual(['id: ID!', 'reason: String!']);
     expect(argumentsOf(sdl, 'Mutation', 'cancelOrder')).toEqual(['id: ID!', 'reason: String!']);
     expect(argumentsOf(sdl, 'Mutation', 'applyProviderOrderEvent')).toEqual(['input: ProviderOrderEventInput!']);
-    expect(fieldsOf(sdl, 'OrderFilterInput')).toEqual(['status', 'provider', 'connectionId', 'from', 'to', 'search']);
+    expect(fieldsOf(sdl, 'OrderFilterInput')).toEqual(['status', 'provider', 'connectionId', 'from', 'to', 'search', 'acceptanceAtRisk']);
+  });
+
+  it('has the webhook pipeline fields: acceptance risk, callbacks, and a status event may name the order by our id', () => {
+    expect(sdl).toContain('acceptanceAtRisk: Boolean!');
+    expect(sdl).toContain('callbacks: [ProviderCallback!]!');
+    expect(fieldsOf(sdl, 'ProviderCallback')).toEqual(['action', 'outcome', 'attempt', 'httpStatus', 'detail', 'at']);
+    expect(sdl).toMatch(/enum CallbackOutcome \{\s+"""[^"]*"""\s+DELIVERED/);
+    expect(argumentsOf(sdl, 'Mutation', 'autoAcceptOrder')).toEqual(['id: ID!', 'prepMinutes: Int']);
+    expect(argumentsOf(sdl, 'Mutation', 'recordProviderCallback')).toEqual(['input: RecordProviderCallbackInput!']);
+    expect(fieldsOf(sdl, 'RecordProviderCallbackInput')).toEqual(['orderId', 'action', 'outcome', 'attempt', 'httpStatus', 'detail']);
+    const eventInput = definitionOf(sdl, 'ProviderOrderEventInput');
+    const typeOf = (name: string) => {
+      const field = eventInput?.fields?.find((f) => f.name.value === name);
+      return field ? print(field.type) : undefined;
+    };
+    expect([typeOf('externalId'), typeOf('orderId')]).toEqual(['String', 'ID']);
+  });
+
+  it('hides the internal mutations and the types only they use from the API schema (@inaccessible)', () => {
+    const mutation = definitionOf(sdl, 'Mutation');
+    const inaccessibleFields = (mutation?.fields ?? [])
+      .filter((field) => field.directives?.some((directive) => directive.name.value === 'inaccessible'))
+      .map((field) => field.name.value)
+      .sort();
+    expect(inaccessibleFields).toEqual(['applyProviderOrderEvent', 'autoAcceptOrder', 'recordProviderCallback']);
+    const inaccessibleTypes = parse(sdl)
+      .definitions.filter(
+        (node): node is ObjectTypeDefinitionNode | InputObjectTypeDefinitionNode =>
+          (node.kind === 'ObjectTypeDefinition' || node.kind === 'InputObjectTypeDefinition') &&
+          (node.directives ?? []).some((directive) => directive.name.value === 'inaccessible'),
+      )
+      .map((node) => node.name.value)
+      .sort();
+    expect(inaccessibleTypes).toEqual([
+      'ApplyProviderOrderEventPayload', 'CustomerInput', 'DeliveryInput', 'OrderItemInput', 'OrderItemModifierInput', 'PaymentInput',
+      'ProviderOrderEventInput', 'ProviderOrderInput', 'RecordProviderCallbackInput',
+    ]);
   });
 });

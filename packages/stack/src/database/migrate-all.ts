@@ -32,6 +32,26 @@ async function grantJobQueue(ownerUrl: string): Promise<void> {
       await client.query(`grant select, insert, update, delete on all tables in schema ${JOB_QUEUE_SCHEMA} to ${role}`);
       await client.query(`grant usage, select on all sequences in schema ${JOB_QUEUE_SCHEMA} to ${role}`);
       await client.query(`grant execute on all functions in schema ${JOB_QUEUE_SCHEMA} to ${role}`);
+      // graphile-worker enables row-level security on its private tables without policies, so a
+      // role that is not their owner sees and inserts nothing. Jobs are not tenant rows: the
+      // payload carries ids only, and each task re-reads under the job's tenant.
+      const { rows } = await client.query<{ tablename: string }>(
+        `select tablename from pg_tables where schemaname = $1 and rowsecurity`,
+        [JOB_QUEUE_SCHEMA],
+      );
+      for (const { tablename } of rows) {
+        const policy = `${role}_queue_access`;
+        const exists = await client.query('select 1 from pg_policies where schemaname = $1 and tablename = $2 and policyname = $3', [
+          JOB_QUEUE_SCHEMA,
+          tablename,
+          policy,
+        ]);
+        if (exists.rowCount === 0) {
+          await client.query(
+            `create policy ${policy} on ${JOB_QUEUE_SCHEMA}.${tablename} for all to ${role} using (true) with check (true)`,
+          );
+        }
+      }
     }
   } finally {
     await client.end();

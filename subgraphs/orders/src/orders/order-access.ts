@@ -1,4 +1,4 @@
-import { actingTenantId, appError, requireUser, type Identity, type Role } from '@nexara/kit';
+import { actingTenantId, appError, requireService, requireUser, type Identity, type Role } from '@nexara/kit';
 
 /** Every user role works the order queue. */
 export const ORDER_OPERATOR_ROLES: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'MANAGER', 'STAFF'];
@@ -16,4 +16,13 @@ export function orderReaderTenantId(identity: Identity): string {
 
 export function requireOrderOperator(identity: Identity, roles: readonly Role[] = ORDER_OPERATOR_ROLES) {
   return requireUser(identity, roles);
+}
+
+/** The tenant an internal service (the integrations worker) acts in: internal order mutations always act in one. */
+export function serviceTenantId(identity: Identity): string {
+  const service = requireService(identity);
+  if (!service.tenantId) {
+    throw appError('BAD_USER_INPUT', 'This internal operation acts in a tenant: the service identity must carry its tenantId.');
+  }
+  return service.tenantId;
 }

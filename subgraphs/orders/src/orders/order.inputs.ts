@@ -1,6 +1,6 @@
 import type { OrderStatus, Provider } from '@nexara/kit';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Directive, Field, Float, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
 import type { ProviderOrderEventKind } from './provider-event.entity';
 import { OrderStatusEnum, ProviderEnum, ProviderOrderEventKindEnum } from './order.types';
 
@@ -26,8 +26,12 @@ export class OrderFilterInput {
     description: 'Case-insensitive text found in the display code, external id, customer name or customer phone.',
   })
   search?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only orders whose acceptanceAtRisk is this (null: all).' })
+  acceptanceAtRisk?: boolean | null;
 }
 
+@Directive('@inaccessible')
 @InputType('CustomerInput')
 export class CustomerInput {
   @Field(() => String, { nullable: true })
@@ -37,6 +41,7 @@ export class CustomerInput {
   phone?: string | null;
 }
 
+@Directive('@inaccessible')
 @InputType('DeliveryInput')
 export class DeliveryInput {
   @Field(() => String, { nullable: true })
@@ -52,6 +57,7 @@ export class DeliveryInput {
   lng?: number | null;
 }
 
+@Directive('@inaccessible')
 @InputType('PaymentInput')
 export class PaymentInput {
   @Field()
@@ -61,6 +67,7 @@ export class PaymentInput {
   paid: boolean;
 }
 
+@Directive('@inaccessible')
 @InputType('OrderItemModifierInput')
 export class OrderItemModifierInput {
   @Field()
@@ -76,6 +83,7 @@ export class OrderItemModifierInput {
   modifiers?: OrderItemModifierInput[] | null;
 }
 
+@Directive('@inaccessible')
 @InputType('OrderItemInput')
 export class OrderItemInput {
   @Field(() => String, { nullable: true })
@@ -100,6 +108,7 @@ export class OrderItemInput {
   notes?: string | null;
 }
 
+@Directive('@inaccessible')
 @InputType('ProviderOrderInput', { description: 'The canonical order as a provider adapter parsed it. Amounts are minor units.' })
 export class ProviderOrderInput {
   @Field()
@@ -151,6 +160,7 @@ export class ProviderOrderInput {
   warnings?: string[] | null;
 }
 
+@Directive('@inaccessible')
 @InputType('ProviderOrderEventInput', { description: 'One event from a provider, parsed by its adapter.' })
 export class ProviderOrderEventInput {
   @Field(() => ID)
@@ -165,8 +175,17 @@ export class ProviderOrderEventInput {
   @Field(() => ProviderOrderEventKindEnum)
   kind: ProviderOrderEventKind;
 
-  @Field({ description: "The provider's order id." })
-  externalId: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The provider's order id. Exactly one of externalId and orderId is set; ORDER_PLACED needs externalId.",
+  })
+  externalId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "Nexara's id of the order, for providers whose status calls name the order by the id Nexara answered (Talabat). STATUS_CHANGED only.",
+  })
+  orderId?: string | null;
 
   @Field(() => GraphQLISODateTime)
   occurredAt: Date;

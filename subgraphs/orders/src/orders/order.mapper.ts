@@ -1,9 +1,10 @@
+import { isAcceptanceAtRisk } from './order-acceptance';
 import type { OrderEventEntity } from './order-event.entity';
 import type { OrderEntity, OrderItemModifierData } from './order.entity';
 import type { MoneyType, OrderEventType, OrderItemModifierType, OrderType } from './order.types';
 
 /** Stored rows -> GraphQL shapes: amounts gain the order's currency. */
-export function toOrderType(order: OrderEntity): OrderType {
+export function toOrderType(order: OrderEntity, now: Date = new Date()): OrderType {
   const money = (amount: number): MoneyType => ({ amount, currency: order.currency });
   const modifiers = (list: readonly OrderItemModifierData[]): OrderItemModifierType[] =>
     list.map((modifier) => ({
@@ -24,6 +25,7 @@ export function toOrderType(order: OrderEntity): OrderType {
     status: order.status,
     placedAt: order.placedAt,
     acceptBy: order.acceptBy,
+    acceptanceAtRisk: isAcceptanceAtRisk(order, now),
     acceptedAt: order.acceptedAt,
     prepMinutes: order.prepMinutes,
     customer: order.customer ? { name: order.customer.name ?? null, phone: order.customer.phone ?? null } : null,

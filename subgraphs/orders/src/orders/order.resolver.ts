@@ -1,5 +1,5 @@
 import type { RequestContext } from '@nexara/kit';
-import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AcceptOrderArgs, OrderIdArgs, OrderReasonArgs, OrdersArgs } from './order.inputs';
 import { orderLoaders } from './order.loaders';
 import { toOrderEventType, toOrderType } from './order.mapper';
@@ -64,5 +64,13 @@ export class OrderResolver {
   @Mutation(() => OrderType, { description: 'Any open status -> CANCELLED. Managers, tenant admins and platform admins only.' })
   async cancelOrder(@Ctx() context: RequestContext, @Args(() => OrderReasonArgs) args: OrderReasonArgs): Promise<OrderType> {
     return toOrderType(await this.orderService.cancelOrder(context.identity, args.id, args.reason));
+  }
+
+  @Directive('@inaccessible')
+  @Mutation(() => OrderType, {
+    description: "Internal (service identity only): RECEIVED -> ACCEPTED for a connection's auto-accept; any other status is answered unchanged.",
+  })
+  async autoAcceptOrder(@Ctx() context: RequestContext, @Args(() => AcceptOrderArgs) args: AcceptOrderArgs): Promise<OrderType> {
+    return toOrderType(await this.orderService.autoAcceptOrder(context.identity, args.id, args.prepMinutes));
   }
 }

@@ -1,7 +1,9 @@
-import { appError, inTenantTransaction, type Identity, type OrderStatus, type Provider, type Role } from '@nexara/kit';
+import { appError, inTenantTransaction, type Identity, type OrderStatus, type Provider } from '@nexara/kit';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import type { OrderEventEntity } from './order-event.entity';
-import { ORDER_CANCEL_ROLES, orderReaderTenantId, requireOrderOperator } from './order-access';
+import { enqueueProviderCallback, providerCallbackJob, type ProviderCallbackAction } from '../callbacks/provider-callback.job';
+import type { OrderEventEntity, OrderEventSource } from './order-event.entity';
+import { ORDER_CANCEL_ROLES, orderReaderTenantId, requireOrderOperator, serviceTenantId } from './order-access';
+import { acceptanceRiskHorizon } from './order-acceptance';
 import { cursorTimestamp, decodeOrderCursor, encodeOrderCursor, isUuid } from './order-cursor';
 import { OrderEntity } from './order.entity';
 import { invalidTransition, orderNotFound } from './order.errors';
@@ -20,6 +22,7 @@ export type OrderFilter = {
   from?: Date | null;
   to?: Date | null;
   search?: string | null;
+  acceptanceAtRisk?: boolean | null;
 };
 
 export type OrderListArgs = { filter?: OrderFilter | null; first?: number | null; after?: string | null };
@@ -54,7 +57,7 @@ export class OrderService {
 
     return inTenantTransaction(this.dataSource, { tenantId }, async (manager) => {
       const filtered = manager.createQueryBuilder(OrderEntity, 'o').where('o.tenant_id = :tenantId', { tenantId });
-      applyOrderFilter(filtered, { ...filter, search });
+      applyOrderFilter(filtered, { ...filter, search }, new Date());
 
       const counted = await filtered.clone().select('count(*)', 'count').getRawOne<{ count: string }>();
       const totalCount = Number(counted?.count ?? 0);
@@ -108,68 +111,131 @@ export class OrderService {
   }
 
   async acceptOrder(identity: Identity, id: string, prepMinutes?: number | null): Promise<OrderEntity> {
-    if (prepMinutes !== null && prepMinutes !== undefined && (!Number.isInteger(prepMinutes) || prepMinutes < 1 || prepMinutes > 180)) {
-      throw appError('BAD_USER_INPUT', 'prepMinutes must be a whole number of minutes from 1 to 180.');
-    }
-    const minutes = prepMinutes ?? null;
-    return this.moveByStaff(identity, id, 'ACCEPTED', {
-      note: minutes === null ? null : `prep ${minutes} min`,
-      prepMinutes: minutes,
-    });
+    const user = requireOrderOperator(identity);
+    return this.moveOrder(user.tenantId, id, { ...acceptance(prepMinutes), by: { source: 'USER', actor: user.userId } });
+  }
+
+  /**
+   * The worker accepting on a connection with auto-accept. Idempotent, as the
+   * worker may retry: an order that is no longer RECEIVED (staff or the
+   * provider got there first) is answered as it is.
+   */
+  async autoAcceptOrder(identity: Identity, id: string, prepMinutes?: number | null): Promise<OrderEntity> {
+    const tenantId = serviceTenantId(identity);
+    return this.moveOrder(
+      tenantId,
+      id,
+      { ...acceptance(prepMinutes), by: { source: 'SYSTEM', actor: AUTO_ACCEPT_ACTOR } },
+      { whenNotAllowed: 'unchanged' },
+    );
   }
 
   async rejectOrder(identity: Identity, id: string, reason: string): Promise<OrderEntity> {
-    return this.moveByStaff(identity, id, 'REJECTED', { note: requiredReason(reason) });
+    const user = requireOrderOperator(identity);
+    const why = requiredReason(reason);
+    return this.moveOrder(user.tenantId, id, {
+      to: 'REJECTED',
+      note: why,
+      callback: { kind: 'REJECTED', reason: why },
+      by: { source: 'USER', actor: user.userId },
+    });
   }
 
   async markPreparing(identity: Identity, id: string): Promise<OrderEntity> {
-    return this.moveByStaff(identity, id, 'PREPARING', { note: null });
+    return this.moveOneStep(identity, id, 'PREPARING', { kind: 'PREPARING' });
   }
 
   async markReady(identity: Identity, id: string): Promise<OrderEntity> {
-    return this.moveByStaff(identity, id, 'READY', { note: null });
+    return this.moveOneStep(identity, id, 'READY', { kind: 'READY' });
   }
 
   async markPickedUp(identity: Identity, id: string): Promise<OrderEntity> {
-    return this.moveByStaff(identity, id, 'PICKED_UP', { note: null });
+    return this.moveOneStep(identity, id, 'PICKED_UP', { kind: 'PICKED_UP' });
   }
 
+  /** No provider has a "delivered" call: the courier's app tells it. */
   async markDelivered(identity: Identity, id: string): Promise<OrderEntity> {
-    return this.moveByStaff(identity, id, 'DELIVERED', { note: null });
+    return this.moveOneStep(identity, id, 'DELIVERED', null);
   }
 
   async cancelOrder(identity: Identity, id: string, reason: string): Promise<OrderEntity> {
-    return this.moveByStaff(identity, id, 'CANCELLED', { note: requiredReason(reason) }, ORDER_CANCEL_ROLES);
+    const user = requireOrderOperator(identity, ORDER_CANCEL_ROLES);
+    const why = requiredReason(reason);
+    return this.moveOrder(user.tenantId, id, {
+      to: 'CANCELLED',
+      note: why,
+      callback: { kind: 'CANCELLED', reason: why },
+      by: { source: 'USER', actor: user.userId },
+    });
   }
 
-  private async moveByStaff(
+  private async moveOneStep(
     identity: Identity,
     id: string,
     to: OrderStatus,
-    change: { note: string | null; prepMinutes?: number | null },
-    roles?: readonly Role[],
+    callback: ProviderCallbackAction | null,
   ): Promise<OrderEntity> {
-    const user = requireOrderOperator(identity, roles);
+    const user = requireOrderOperator(identity);
+    return this.moveOrder(user.tenantId, id, { to, note: null, callback, by: { source: 'USER', actor: user.userId } });
+  }
+
+  /**
+   * One step of the state machine, its timeline entry and the provider
+   * callback job, all in one transaction: if the change does not commit,
+   * the provider is never told about it.
+   */
+  private async moveOrder(
+    tenantId: string,
+    id: string,
+    move: OrderMove,
+    options: { whenNotAllowed: 'throw' | 'unchanged' } = { whenNotAllowed: 'throw' },
+  ): Promise<OrderEntity> {
     if (!isUuid(id)) throw orderNotFound(id);
-    const { tenantId } = user;
     return inTenantTransaction(this.dataSource, { tenantId }, async (manager) => {
       const order = await lockOrder(manager, tenantId, id);
       if (!order) throw orderNotFound(id);
-      if (!staffTransitionAllowed(order.status, to)) throw invalidTransition(order, to);
+      if (!staffTransitionAllowed(order.status, move.to)) {
+        if (options.whenNotAllowed === 'unchanged') return order;
+        throw invalidTransition(order, move.to);
+      }
 
       const now = new Date();
-      const changes: Partial<OrderEntity> = { status: to, updatedAt: now };
-      if (to === 'ACCEPTED') {
+      const changes: Partial<OrderEntity> = { status: move.to, updatedAt: now };
+      if (move.to === 'ACCEPTED') {
         changes.acceptedAt = now;
-        changes.prepMinutes = change.prepMinutes ?? null;
+        changes.prepMinutes = move.prepMinutes ?? null;
       }
       await updateOrder(manager, tenantId, order.id, changes);
-      await appendTimeline(manager, tenantId, order.id, [
-        { status: to, at: now, source: 'USER', actor: user.userId, note: change.note },
-      ]);
+      await appendTimeline(manager, tenantId, order.id, [{ status: move.to, at: now, ...move.by, note: move.note }]);
+      if (move.callback) await enqueueProviderCallback(manager, providerCallbackJob(order, move.callback));
       return Object.assign(order, changes);
     });
   }
+}
+
+/** The timeline actor of orders accepted by a connection's auto-accept. */
+export const AUTO_ACCEPT_ACTOR = 'auto-accept';
+
+type OrderMove = {
+  to: OrderStatus;
+  note: string | null;
+  prepMinutes?: number | null;
+  by: { source: OrderEventSource; actor: string };
+  /** What the provider is told once the move commits; null when it has no call for it. */
+  callback: ProviderCallbackAction | null;
+};
+
+function acceptance(prepMinutes: number | null | undefined): Omit<OrderMove, 'by'> {
+  if (prepMinutes !== null && prepMinutes !== undefined && (!Number.isInteger(prepMinutes) || prepMinutes < 1 || prepMinutes > 180)) {
+    throw appError('BAD_USER_INPUT', 'prepMinutes must be a whole number of minutes from 1 to 180.');
+  }
+  const minutes = prepMinutes ?? null;
+  return {
+    to: 'ACCEPTED',
+    note: minutes === null ? null : `prep ${minutes} min`,
+    prepMinutes: minutes,
+    callback: minutes === null ? { kind: 'ACCEPTED' } : { kind: 'ACCEPTED', prepMinutes: minutes },
+  };
 }
 
 function requiredReason(reason: string): string {
@@ -185,7 +251,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-function applyOrderFilter(query: SelectQueryBuilder<OrderEntity>, filter: OrderFilter): void {
+function applyOrderFilter(query: SelectQueryBuilder<OrderEntity>, filter: OrderFilter, now: Date): void {
   if (filter.status?.length) query.andWhere('o.status in (:...statuses)', { statuses: filter.status });
   if (filter.provider?.length) query.andWhere('o.provider in (:...providers)', { providers: filter.provider });
   if (filter.connectionId) query.andWhere('o.connection_id = :connectionId', { connectionId: filter.connectionId });
@@ -196,5 +262,11 @@ function applyOrderFilter(query: SelectQueryBuilder<OrderEntity>, filter: OrderF
       `(o.display_code ilike :search or o.external_id ilike :search or o.customer ->> 'name' ilike :search or o.customer ->> 'phone' ilike :search)`,
       { search: `%${escapeLike(filter.search)}%` },
     );
+  }
+  if (filter.acceptanceAtRisk !== null && filter.acceptanceAtRisk !== undefined) {
+    // Served by orders_status_placed_at_idx (tenant_id, status, placed_at desc, id desc): the tenant's RECEIVED orders
+    // are its live queue, few and already in page order, so the deadline is a cheap filter on them. No accept_by, no risk.
+    const atRisk = `(o.status = 'RECEIVED' and o.accept_by is not null and o.accept_by <= :riskHorizon)`;
+    query.andWhere(filter.acceptanceAtRisk ? atRisk : `not ${atRisk}`, { riskHorizon: acceptanceRiskHorizon(now) });
   }
 }

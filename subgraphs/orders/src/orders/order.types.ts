@@ -148,7 +148,10 @@ export class OrderEventType {
   @Field(() => OrderEventSourceEnum)
   source: OrderEventSource;
 
-  @Field(() => String, { nullable: true, description: 'The user id for USER entries, the provider for PROVIDER entries.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The user id for USER entries, the provider for PROVIDER entries, what acted for SYSTEM entries (auto-accept, provider-callback).',
+  })
   actor: string | null;
 
   @Field(() => String, { nullable: true })
@@ -187,6 +190,9 @@ export class OrderType {
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the provider gives up on an unanswered order.' })
   acceptBy: Date | null;
+
+  @Field({ description: 'Still RECEIVED with acceptBy less than two minutes away or already passed: answer it now.' })
+  acceptanceAtRisk: boolean;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   acceptedAt: Date | null;
@@ -268,6 +274,7 @@ export class OrderConnectionType {
   pageInfo: PageInfoType;
 }
 
+@Directive('@inaccessible')
 @ObjectType('ApplyProviderOrderEventPayload')
 export class ApplyProviderOrderEventPayload {
   @Field(() => OrderType, { nullable: true, description: 'The order the event applies to (null only for a duplicate of an unknown order).' })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { orderIdFor } from '@nexara/kit';
+import { orderIdFor, type OrderStatus } from '@nexara/kit';
 import { aUser, theWorker } from '../testing/identities';
 import { aProviderOrder, anOrderPlacedEvent, applyEvent, aStatusChangedEvent } from '../testing/order-factory';
 import { ORDER, type OrderQueryResult } from '../testing/order-operations';
@@ -284,6 +284,96 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
       expect(errorCodes(await applyEvent(env, worker, noStatus))).toEqual(['BAD_USER_INPUT']);
       const noOrder = { ...anOrderPlacedEvent({ connectionId: randomUUID(), externalId: 'x' }), order: null };
       expect(errorCodes(await applyEvent(env, worker, noOrder))).toEqual(['BAD_USER_INPUT']);
+    });
+  });
+
+  describe('STATUS_CHANGED naming the order by our id (Talabat)', () => {
+    const connectionId = randomUUID();
+    const token = 'tlb-token-55aa01';
+    const orderId = orderIdFor(connectionId, token);
+    const byOrderId = (status: OrderStatus, eventKey: string, overrides: Record<string, unknown> = {}) => ({
+      ...aStatusChangedEvent({ connectionId, externalId: token, provider: 'TALABAT', status, eventKey, occurredAt: '2026-11-28T18:33:00.000Z' }),
+      externalId: null,
+      orderId,
+      ...overrides,
+    });
+
+    beforeAll(async () => {
+      dataOf(await applyEvent(env, worker, anOrderPlacedEvent({ connectionId, externalId: token, provider: 'TALABAT' })));
+    });
+
+    it('moves the order found by primary key, records the receipt under that order, like an event by externalId', async () => {
+      const result = dataOf(await applyEvent(env, worker, byOrderId('ACCEPTED', 'tlb-accept')));
+      expect(result.applyProviderOrderEvent.outcome).toBe('ADVANCED');
+      expect(result.applyProviderOrderEvent.order).toMatchObject({ id: orderId, externalId: token, status: 'ACCEPTED' });
+      expect(result.applyProviderOrderEvent.order?.acceptedAt).toBe('2026-11-28T18:33:00.000Z');
+      expect(result.applyProviderOrderEvent.order?.timeline.at(-1)).toEqual({
+        status: 'ACCEPTED',
+        at: '2026-11-28T18:33:00.000Z',
+        source: 'PROVIDER',
+        actor: 'TALABAT',
+        note: 'TALABAT reported ACCEPTED',
+      });
+      expect(await receipt(connectionId, 'tlb-accept')).toEqual({ outcome: 'ADVANCED', status: 'ACCEPTED', kind: 'STATUS_CHANGED' });
+      expect(await rowCounts(orderId)).toEqual({ orders: 1, events: 2, receipts: 2 });
+    });
+
+    it('accepts our id in upper case too (a UUID is a UUID)', async () => {
+      const result = dataOf(await applyEvent(env, worker, byOrderId('PREPARING', 'tlb-prep', { orderId: orderId.toUpperCase() })));
+      expect(result.applyProviderOrderEvent).toMatchObject({ outcome: 'ADVANCED', order: { id: orderId, status: 'PREPARING' } });
+    });
+
+    it('answers DUPLICATE to the same event again, UNCHANGED under a new key, and ignores a stale one', async () => {
+      expect(dataOf(await applyEvent(env, worker, byOrderId('PREPARING', 'tlb-prep'))).applyProviderOrderEvent.outcome).toBe('DUPLICATE');
+      expect(dataOf(await applyEvent(env, worker, byOrderId('PREPARING', 'tlb-prep-2'))).applyProviderOrderEvent.outcome).toBe('UNCHANGED');
+      expect(dataOf(await applyEvent(env, worker, byOrderId('ACCEPTED', 'tlb-late'))).applyProviderOrderEvent.outcome).toBe(
+        'IGNORED_BACKWARD',
+      );
+      expect(await rowCounts(orderId)).toEqual({ orders: 1, events: 3, receipts: 5 });
+    });
+
+    it('and events by externalId still reach the same order', async () => {
+      const ready = aStatusChangedEvent({ connectionId, externalId: token, provider: 'TALABAT', status: 'READY', eventKey: 'tlb-ready' });
+      expect(dataOf(await applyEvent(env, worker, ready)).applyProviderOrderEvent.order).toMatchObject({ id: orderId, status: 'READY' });
+    });
+
+    it('answers NOT_FOUND for an unknown id, an order of another connection and one of another tenant, recording nothing', async () => {
+      const otherConnection = randomUUID();
+      dataOf(await applyEvent(env, worker, anOrderPlacedEvent({ connectionId: otherConnection, externalId: 'other-conn' })));
+      const otherTenant = randomUUID();
+      dataOf(await applyEvent(env, theWorker(otherTenant), anOrderPlacedEvent({ connectionId, externalId: 'other-tenant' })));
+
+      const cases = [
+        ['unknown', randomUUID()],
+        ['another connection', orderIdFor(otherConnection, 'other-conn')],
+        ['another tenant', orderIdFor(connectionId, 'other-tenant')],
+      ] as const;
+      for (const [name, id] of cases) {
+        const result = await applyEvent(env, worker, byOrderId('CANCELLED', `tlb-missing-${name}`, { orderId: id }));
+        expect([name, errorCodes(result)]).toEqual([name, ['NOT_FOUND']]);
+        expect(result.errors[0]?.extensions).toMatchObject({ orderId: id, connectionId });
+        expect(await receipt(connectionId, `tlb-missing-${name}`)).toBeNull();
+      }
+      const [statuses] = await env.db.queryAsAdmin<{ other_connection: string; other_tenant: string }>(
+        `select (select status from orders.orders where id = $1) as other_connection, (select status from orders.orders where id = $2) as other_tenant`,
+        [cases[1][1], cases[2][1]],
+      );
+      expect(statuses).toEqual({ other_connection: 'RECEIVED', other_tenant: 'RECEIVED' });
+    });
+
+    it.each([
+      ['both externalId and orderId', { externalId: token }],
+      ['neither', { orderId: null }],
+      ['an orderId that is not a UUID', { orderId: 'tlb-token-55aa01' }],
+    ])('refuses %s with BAD_USER_INPUT', async (_case, overrides) => {
+      const result = await applyEvent(env, worker, byOrderId('DELIVERED', 'tlb-bad', overrides));
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+      expect(await receipt(connectionId, 'tlb-bad')).toBeNull();
+    });
+
+    it('refuses ORDER_PLACED named by orderId (it needs the provider order id)', async () => {
+      const placedById = { ...anOrderPlacedEvent({ connectionId: randomUUID(), externalId: 'x' }), externalId: null, orderId: randomUUID() };
+      expect(errorCodes(await applyEvent(env, worker, placedById))).toEqual(['BAD_USER_INPUT']);
     });
   });
 

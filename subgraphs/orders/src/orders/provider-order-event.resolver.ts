@@ -1,5 +1,5 @@
 import type { RequestContext } from '@nexara/kit';
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import { ProviderOrderEventInput } from './order.inputs';
 import { toOrderType } from './order.mapper';
 import { ApplyProviderOrderEventPayload } from './order.types';
@@ -9,6 +9,7 @@ import type { ProviderOrderEventService } from './provider-order-event.service';
 export class ProviderOrderEventResolver {
   constructor(private readonly providerEvents: ProviderOrderEventService) {}
 
+  @Directive('@inaccessible')
   @Mutation(() => ApplyProviderOrderEventPayload, {
     description: 'Internal (service identity only): applies a parsed provider event to its order, idempotently.',
   })

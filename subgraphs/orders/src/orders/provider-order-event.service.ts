@@ -27,14 +27,14 @@ export class ProviderOrderEventService {
     }
     const tenantId = service.tenantId;
     const event = validateProviderOrderEvent(input);
-    const orderId = orderIdFor(event.connectionId, event.externalId);
+    const orderId = orderIdOf(event);
 
     try {
       return await inTenantTransaction(this.dataSource, { tenantId }, async (manager) => {
         const seen = await manager.findOne(ProviderEventEntity, {
           where: { tenantId, connectionId: event.connectionId, eventKey: event.eventKey },
         });
-        if (seen) return { outcome: 'DUPLICATE', order: await findOrder(manager, tenantId, orderId) };
+        if (seen) return { outcome: 'DUPLICATE', order: await findOrder(manager, tenantId, seen.orderId) };
 
         const result =
           event.kind === 'ORDER_PLACED'
@@ -49,6 +49,13 @@ export class ProviderOrderEventService {
       return { outcome: 'DUPLICATE', order };
     }
   }
+}
+
+/** The order an event is about: named by Nexara's id, or derived from (connection, provider order id) as at ingest. */
+function orderIdOf(event: ValidProviderOrderEvent): string {
+  if (event.kind === 'ORDER_PLACED') return orderIdFor(event.connectionId, event.externalId);
+  const { target } = event;
+  return target.by === 'orderId' ? target.orderId : orderIdFor(event.connectionId, target.externalId);
 }
 
 async function placeOrder(
@@ -114,12 +121,15 @@ async function changeStatus(
   event: Extract<ValidProviderOrderEvent, { kind: 'STATUS_CHANGED' }>,
 ): Promise<ProviderOrderEventResult> {
   const order = await lockOrder(manager, tenantId, orderId);
-  if (!order) {
+  // An order of another connection is unknown to this one: a connection's events never move another's orders.
+  if (!order || order.connectionId !== event.connectionId) {
     // The ORDER_PLACED event may still be on its way: the worker retries; nothing is recorded meanwhile.
-    throw appError('NOT_FOUND', `No order ${event.externalId} from connection ${event.connectionId} yet.`, {
-      externalId: event.externalId,
-      connectionId: event.connectionId,
-    });
+    const { target, connectionId } = event;
+    const [named, extensions] =
+      target.by === 'orderId'
+        ? [`with id ${target.orderId}`, { orderId: target.orderId, connectionId }]
+        : [target.externalId, { externalId: target.externalId, connectionId }];
+    throw appError('NOT_FOUND', `No order ${named} from connection ${connectionId} yet.`, extensions);
   }
   const transition = providerTransition(order.status, event.status);
   if (transition.kind === 'unchanged') return { outcome: 'UNCHANGED', order };

@@ -118,4 +118,42 @@ describe(validateProviderOrderEvent.name, () => {
     const status = validateProviderOrderEvent({ ...placed(), kind: 'STATUS_CHANGED', order: null, status: 'READY' });
     expect(status).toMatchObject({ kind: 'STATUS_CHANGED', status: 'READY', connectionId: CONNECTION });
   });
+
+  describe('naming the order: exactly one of externalId and orderId', () => {
+    const ORDER_ID = '7E1B2C3D-4A5B-5C6D-8E7F-9A0B1C2D3E4F';
+    const statusChanged = (names: Pick<ProviderOrderEventInput, 'externalId' | 'orderId'>): ProviderOrderEventInput => ({
+      ...placed(),
+      kind: 'STATUS_CHANGED',
+      order: null,
+      status: 'ACCEPTED',
+      externalId: null,
+      orderId: null,
+      ...names,
+    });
+
+    it('takes a status event by our order id (lower-cased) or by the provider id (trimmed)', () => {
+      expect(validateProviderOrderEvent(statusChanged({ orderId: ORDER_ID }))).toMatchObject({
+        target: { by: 'orderId', orderId: ORDER_ID.toLowerCase() },
+      });
+      expect(validateProviderOrderEvent(statusChanged({ externalId: ' J-1 ' }))).toMatchObject({
+        target: { by: 'externalId', externalId: 'J-1' },
+      });
+    });
+
+    it.each<[string, Pick<ProviderOrderEventInput, 'externalId' | 'orderId'>, string]>([
+      ['both', { externalId: 'J-1', orderId: ORDER_ID }, 'set either externalId or orderId, not both'],
+      ['neither', {}, 'externalId or orderId is required'],
+      ['blank ones', { externalId: '  ', orderId: ' ' }, 'externalId or orderId is required'],
+      ['an orderId that is not a UUID', { orderId: 'TLB-1' }, 'orderId must be a UUID'],
+    ])('refuses %s', (_case, names, problem) => {
+      expect(problemsOf(statusChanged(names))).toEqual([problem]);
+    });
+
+    it('needs externalId for ORDER_PLACED', () => {
+      expect(problemsOf({ ...placed(), externalId: null, orderId: ORDER_ID })).toEqual([
+        "ORDER_PLACED names the order by externalId (the provider's order id), not orderId",
+      ]);
+      expect(problemsOf({ ...placed(), externalId: null })).toEqual(['externalId or orderId is required']);
+    });
+  });
 });

@@ -33,15 +33,20 @@ export type ProviderOrderData = {
   warnings: string[];
 };
 
+/**
+ * How a status event names its order: by the provider's order id, or (Talabat)
+ * by the id Nexara answered when the order was placed.
+ */
+export type ProviderOrderTarget = { by: 'externalId'; externalId: string } | { by: 'orderId'; orderId: string };
+
 export type ValidProviderOrderEvent =
-  | (ProviderEventBase & { kind: 'ORDER_PLACED'; order: ProviderOrderData })
-  | (ProviderEventBase & { kind: 'STATUS_CHANGED'; status: OrderStatus });
+  | (ProviderEventBase & { kind: 'ORDER_PLACED'; externalId: string; order: ProviderOrderData })
+  | (ProviderEventBase & { kind: 'STATUS_CHANGED'; target: ProviderOrderTarget; status: OrderStatus });
 
 type ProviderEventBase = {
   connectionId: string;
   provider: Provider;
   eventKey: string;
-  externalId: string;
   occurredAt: Date;
   note: string | null;
 };
@@ -104,25 +109,49 @@ export function validateProviderOrderEvent(input: ProviderOrderEventInput): Vali
     connectionId: input.connectionId.toLowerCase(),
     provider: input.provider,
     eventKey: problems.text('eventKey', input.eventKey, { required: true, max: 500 }) ?? '',
-    externalId: problems.text('externalId', input.externalId, { required: true, max: 200 }) ?? '',
     occurredAt: problems.date('occurredAt', input.occurredAt, true) ?? new Date(Number.NaN),
     note: problems.text('note', input.note, { required: false, max: 1000 }),
   };
+  const target = validateTarget(input, problems);
 
   if (input.kind === 'ORDER_PLACED') {
+    if (target?.by === 'orderId') problems.add("ORDER_PLACED names the order by externalId (the provider's order id), not orderId");
     if (!input.order) problems.add('order is required for ORDER_PLACED');
     const order = input.order ? validateProviderOrder(input.order, problems) : null;
     problems.throwIfAny();
-    return { ...base, kind: 'ORDER_PLACED', order: order as ProviderOrderData };
+    const externalId = target?.by === 'externalId' ? target.externalId : '';
+    return { ...base, kind: 'ORDER_PLACED', externalId, order: order as ProviderOrderData };
   }
   if (input.kind === 'STATUS_CHANGED') {
     if (!input.status) problems.add('status is required for STATUS_CHANGED');
     problems.throwIfAny();
-    return { ...base, kind: 'STATUS_CHANGED', status: input.status as OrderStatus };
+    return { ...base, kind: 'STATUS_CHANGED', target: target as ProviderOrderTarget, status: input.status as OrderStatus };
   }
   problems.add('kind must be ORDER_PLACED or STATUS_CHANGED');
   problems.throwIfAny();
   throw new Error('unreachable');
+}
+
+/** Exactly one of externalId and orderId; null (with a problem added) otherwise. */
+function validateTarget(input: ProviderOrderEventInput, problems: Problems): ProviderOrderTarget | null {
+  const externalId = problems.text('externalId', input.externalId, { required: false, max: 200 });
+  const orderId = input.orderId?.trim() || null;
+  if (externalId !== null && orderId !== null) {
+    problems.add('set either externalId or orderId, not both');
+    return null;
+  }
+  if (orderId !== null) {
+    if (!isUuid(orderId)) {
+      problems.add('orderId must be a UUID');
+      return null;
+    }
+    return { by: 'orderId', orderId: orderId.toLowerCase() };
+  }
+  if (externalId === null) {
+    problems.add('externalId or orderId is required');
+    return null;
+  }
+  return { by: 'externalId', externalId };
 }
 
 function validateProviderOrder(input: ProviderOrderInput, problems: Problems): ProviderOrderData {

@@ -85,16 +85,24 @@ export async function applyEvent(env: OrdersTestEnv, identity: Identity, input: 
  */
 export async function anOrder(
   env: OrdersTestEnv,
-  options: { tenantId: string; status?: OrderStatus; connectionId?: string; externalId?: string; order?: Record<string, unknown> },
+  options: {
+    tenantId: string;
+    status?: OrderStatus;
+    connectionId?: string;
+    externalId?: string;
+    provider?: Provider;
+    order?: Record<string, unknown>;
+  },
 ): Promise<OrderResult> {
   const worker = theWorker(options.tenantId);
   const connectionId = options.connectionId ?? randomUUID();
   const externalId = options.externalId ?? `ext-${randomUUID()}`;
-  const placed = dataOf(await applyEvent(env, worker, anOrderPlacedEvent({ connectionId, externalId, order: options.order })));
+  const { provider } = options;
+  const placed = dataOf(await applyEvent(env, worker, anOrderPlacedEvent({ connectionId, externalId, provider, order: options.order })));
   const order = placed.applyProviderOrderEvent.order;
   if (!order) throw new Error('ORDER_PLACED returned no order');
   if (!options.status || options.status === 'RECEIVED') return order;
-  const moved = dataOf(await applyEvent(env, worker, aStatusChangedEvent({ connectionId, externalId, status: options.status })));
+  const moved = dataOf(await applyEvent(env, worker, aStatusChangedEvent({ connectionId, externalId, provider, status: options.status })));
   if (moved.applyProviderOrderEvent.order?.status !== options.status) throw new Error(`could not move the order to ${options.status}`);
   return moved.applyProviderOrderEvent.order;
 }

@@ -11,6 +11,7 @@ export const ORDER_FIELDS = /* GraphQL */ `
     status
     placedAt
     acceptBy
+    acceptanceAtRisk
     acceptedAt
     prepMinutes
     customer { name phone }
@@ -34,6 +35,7 @@ export const ORDER_FIELDS = /* GraphQL */ `
     notes
     warnings
     timeline { status at source actor note }
+    callbacks { action outcome attempt httpStatus detail at }
     createdAt
     updatedAt
   }
@@ -41,6 +43,14 @@ export const ORDER_FIELDS = /* GraphQL */ `
 
 export type MoneyResult = { amount: number; currency: string };
 export type OrderEventResult = { status: string; at: string; source: string; actor: string | null; note: string | null };
+export type CallbackResult = {
+  action: string;
+  outcome: string;
+  attempt: number;
+  httpStatus: number | null;
+  detail: string | null;
+  at: string;
+};
 export type ModifierResult = { name: string; quantity: number; unitPrice: MoneyResult; modifiers: ModifierResult[] };
 export type OrderResult = {
   id: string;
@@ -52,6 +62,7 @@ export type OrderResult = {
   status: string;
   placedAt: string;
   acceptBy: string | null;
+  acceptanceAtRisk: boolean;
   acceptedAt: string | null;
   prepMinutes: number | null;
   customer: { name: string | null; phone: string | null } | null;
@@ -75,6 +86,7 @@ export type OrderResult = {
   notes: string | null;
   warnings: string[];
   timeline: OrderEventResult[];
+  callbacks: CallbackResult[];
   createdAt: string;
   updatedAt: string;
 };
@@ -89,6 +101,22 @@ export const APPLY_PROVIDER_ORDER_EVENT = /* GraphQL */ `
   ${ORDER_FIELDS}
 `;
 export type ApplyResult = { applyProviderOrderEvent: { outcome: string; order: OrderResult | null } };
+
+export const AUTO_ACCEPT_ORDER = /* GraphQL */ `
+  mutation AutoAccept($id: ID!, $prepMinutes: Int) {
+    autoAcceptOrder(id: $id, prepMinutes: $prepMinutes) { ...OrderFields }
+  }
+  ${ORDER_FIELDS}
+`;
+export type AutoAcceptResult = { autoAcceptOrder: OrderResult };
+
+export const RECORD_PROVIDER_CALLBACK = /* GraphQL */ `
+  mutation Record($input: RecordProviderCallbackInput!) {
+    recordProviderCallback(input: $input) { ...OrderFields }
+  }
+  ${ORDER_FIELDS}
+`;
+export type RecordCallbackResult = { recordProviderCallback: OrderResult };
 
 export const ORDER = /* GraphQL */ `
   query Order($id: ID!) {
