@@ -12,6 +12,18 @@ const FEDERATION_LINK =
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
 
 /**
+ * Subscriptions are declared in subgraphs (so they are in the composed schema)
+ * but served by the gateway over graphql-ws from the event bus; type-graphql
+ * insists on a PubSub for any @Subscription, so it gets one that says so.
+ */
+const GATEWAY_SERVED = {
+  publish: (): void => undefined,
+  subscribe: (): AsyncIterable<unknown> => {
+    throw new Error('Subscriptions are served by the gateway over graphql-ws on /graphql.');
+  },
+};
+
+/**
  * type-graphql (code first) -> a Federation 2 subgraph schema, in one place:
  * build the type-graphql schema, print it with its directives, prepend the
  * federation link, and hand it with the resolvers to `buildSubgraphSchema`.
@@ -20,7 +32,12 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<{ schema: GraphQLSchema; sdl: string }> {
-  const codeFirst = await buildSchema({ validate: { forbidUnknownValues: false }, ...options, skipCheck: true });
+  const codeFirst = await buildSchema({
+    validate: { forbidUnknownValues: false },
+    pubSub: GATEWAY_SERVED,
+    ...options,
+    skipCheck: true,
+  });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(codeFirst)}`;
   const resolvers = createResolversMap(codeFirst) as GraphQLResolverMap<unknown>;
   for (const [typeName, resolver] of Object.entries(referenceResolvers)) {

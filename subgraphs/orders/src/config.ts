@@ -10,6 +10,8 @@ export const ordersConfigShape = {
   HOST: z.string().min(1).default('127.0.0.1'),
   NODE_ENV: env.nodeEnv(),
   LOG_LEVEL: env.logLevel(),
+  /** Order changes are announced on Redis pub/sub when set, else with PostgreSQL NOTIFY over DATABASE_URL. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
 };
 
 export type OrdersConfig = z.infer<z.ZodObject<typeof ordersConfigShape>>;

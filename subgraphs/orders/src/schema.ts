@@ -1,8 +1,10 @@
 import { buildFederatedSchema } from '@nexara/kit';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { noOrderChanges, type OrderChanges } from './events/order-changes';
 import { ProviderCallbackResolver } from './callbacks/provider-callback.resolver';
 import { ProviderCallbackService } from './callbacks/provider-callback.service';
+import { OrderSubscriptionResolver } from './events/order-subscription.resolver';
 import { orderReferenceResolver } from './orders/order.reference';
 import { OrderResolver } from './orders/order.resolver';
 import { OrderService } from './orders/order.service';
@@ -16,11 +18,11 @@ export type OrdersServices = {
 };
 
 /** The services over one DataSource (which need not be initialized just to print the schema). */
-export function createOrdersServices(dataSource: DataSource): OrdersServices {
+export function createOrdersServices(dataSource: DataSource, changes: OrderChanges = noOrderChanges): OrdersServices {
   return {
-    orders: new OrderService(dataSource),
-    providerEvents: new ProviderOrderEventService(dataSource),
-    callbacks: new ProviderCallbackService(dataSource),
+    orders: new OrderService(dataSource, changes),
+    providerEvents: new ProviderOrderEventService(dataSource, changes),
+    callbacks: new ProviderCallbackService(dataSource, changes),
   };
 }
 
@@ -29,10 +31,11 @@ export async function buildOrdersSchema(services: OrdersServices): Promise<{ sch
     [OrderResolver, new OrderResolver(services.orders)],
     [ProviderOrderEventResolver, new ProviderOrderEventResolver(services.providerEvents)],
     [ProviderCallbackResolver, new ProviderCallbackResolver(services.callbacks)],
+    [OrderSubscriptionResolver, new OrderSubscriptionResolver()],
   ]);
   return buildFederatedSchema(
     {
-      resolvers: [OrderResolver, ProviderOrderEventResolver, ProviderCallbackResolver],
+      resolvers: [OrderResolver, ProviderOrderEventResolver, ProviderCallbackResolver, OrderSubscriptionResolver],
       container: { get: (resolverClass: Function) => resolvers.get(resolverClass) },
     },
     { Order: orderReferenceResolver(services.orders) },

@@ -1,7 +1,8 @@
-import { createDataSource, createLogger, createSubgraphServer, type Logger, type RunningServer } from '@nexara/kit';
+import { createDataSource, createEventBus, createLogger, createSubgraphServer, type Logger, type RunningServer } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import type { OrdersConfig } from './config';
 import { ordersDatabase } from './database';
+import { orderChangesOn } from './events/order-changes';
 import { buildOrdersSchema, createOrdersServices } from './schema';
 
 export type OrdersServer = RunningServer & { dataSource: DataSource };
@@ -10,8 +11,9 @@ export async function createOrdersServer(config: OrdersConfig, options: { logger
   const logger = options.logger ?? createLogger('orders', config.LOG_LEVEL);
   const dataSource = createDataSource({ url: config.DATABASE_URL, ...ordersDatabase, poolSize: 10 });
   await dataSource.initialize();
+  const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
   try {
-    const { schema } = await buildOrdersSchema(createOrdersServices(dataSource));
+    const { schema } = await buildOrdersSchema(createOrdersServices(dataSource, orderChangesOn(bus, logger)));
     const server = await createSubgraphServer({
       name: 'orders',
       schema,
@@ -29,11 +31,13 @@ export async function createOrdersServer(config: OrdersConfig, options: { logger
         try {
           await server.close();
         } finally {
+          await bus.close();
           await dataSource.destroy();
         }
       },
     };
   } catch (error) {
+    await bus.close();
     await dataSource.destroy();
     throw error;
   }

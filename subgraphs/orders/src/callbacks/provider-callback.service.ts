@@ -1,3 +1,4 @@
+import { noOrderChanges, type OrderChanges } from '../events/order-changes';
 import { randomUUID } from 'node:crypto';
 import { inTenantTransaction, type Identity } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -19,7 +20,10 @@ export const CALLBACK_TIMELINE_ACTOR = 'provider-callback';
 
 /** Records what the integrations worker reports about provider callbacks, and reads them back per order. */
 export class ProviderCallbackService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly changes: OrderChanges = noOrderChanges,
+  ) {}
 
   /**
    * Every report is a row; the final ones (delivered, failed, not supported)
@@ -30,7 +34,7 @@ export class ProviderCallbackService {
     const record = validateProviderCallbackRecord(input);
     if (!isUuid(input.orderId)) throw orderNotFound(input.orderId);
     const orderId = input.orderId.toLowerCase();
-    return inTenantTransaction(this.dataSource, { tenantId }, async (manager) => {
+    const recorded = await inTenantTransaction(this.dataSource, { tenantId }, async (manager) => {
       // Locked so the status written on the timeline is the one the order has when this commits.
       const order = await lockOrder(manager, tenantId, orderId);
       if (!order) throw orderNotFound(input.orderId);
@@ -43,6 +47,8 @@ export class ProviderCallbackService {
       }
       return order;
     });
+    this.changes(tenantId, recorded.id);
+    return recorded;
   }
 
   /** Each order's callback reports, oldest first. */

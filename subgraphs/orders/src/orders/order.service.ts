@@ -1,3 +1,4 @@
+import { noOrderChanges, type OrderChanges } from '../events/order-changes';
 import { appError, inTenantTransaction, type Identity, type OrderStatus, type Provider } from '@nexara/kit';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { enqueueProviderCallback, providerCallbackJob, type ProviderCallbackAction } from '../callbacks/provider-callback.job';
@@ -36,7 +37,10 @@ export type OrderPage = {
 
 /** Reading orders and the staff's moves through the state machine. */
 export class OrderService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly changes: OrderChanges = noOrderChanges,
+  ) {}
 
   /** Newest first, then by id; keyset pagination so pages stay stable while orders arrive. */
   async listOrders(identity: Identity, args: OrderListArgs): Promise<OrderPage> {
@@ -191,7 +195,8 @@ export class OrderService {
     options: { whenNotAllowed: 'throw' | 'unchanged' } = { whenNotAllowed: 'throw' },
   ): Promise<OrderEntity> {
     if (!isUuid(id)) throw orderNotFound(id);
-    return inTenantTransaction(this.dataSource, { tenantId }, async (manager) => {
+    let changed = false;
+    const result = await inTenantTransaction(this.dataSource, { tenantId }, async (manager) => {
       const order = await lockOrder(manager, tenantId, id);
       if (!order) throw orderNotFound(id);
       if (!staffTransitionAllowed(order.status, move.to)) {
@@ -208,8 +213,11 @@ export class OrderService {
       await updateOrder(manager, tenantId, order.id, changes);
       await appendTimeline(manager, tenantId, order.id, [{ status: move.to, at: now, ...move.by, note: move.note }]);
       if (move.callback) await enqueueProviderCallback(manager, providerCallbackJob(order, move.callback));
+      changed = true;
       return Object.assign(order, changes);
     });
+    if (changed) this.changes(tenantId, result.id);
+    return result;
   }
 }
 

@@ -1,3 +1,4 @@
+import { noOrderChanges, type OrderChanges } from '../events/order-changes';
 import { appError, inTenantTransaction, orderIdFor, requireService, type Identity } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProviderOrderEventInput } from './order.inputs';
@@ -18,7 +19,10 @@ class AlreadyApplied extends Error {}
  * key): the receipt is written in the same transaction as the change.
  */
 export class ProviderOrderEventService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly changes: OrderChanges = noOrderChanges,
+  ) {}
 
   async applyProviderOrderEvent(identity: Identity, input: ProviderOrderEventInput): Promise<ProviderOrderEventResult> {
     const service = requireService(identity);
@@ -30,7 +34,7 @@ export class ProviderOrderEventService {
     const orderId = orderIdOf(event);
 
     try {
-      return await inTenantTransaction(this.dataSource, { tenantId }, async (manager) => {
+      const applied = await inTenantTransaction<ProviderOrderEventResult>(this.dataSource, { tenantId }, async (manager) => {
         const seen = await manager.findOne(ProviderEventEntity, {
           where: { tenantId, connectionId: event.connectionId, eventKey: event.eventKey },
         });
@@ -43,6 +47,8 @@ export class ProviderOrderEventService {
         if (!(await recordReceipt(manager, tenantId, orderId, event, result.outcome))) throw new AlreadyApplied();
         return result;
       });
+      if (applied.outcome === 'CREATED' || applied.outcome === 'ADVANCED') this.changes(tenantId, orderId);
+      return applied;
     } catch (error) {
       if (!(error instanceof AlreadyApplied)) throw error;
       const order = await inTenantTransaction(this.dataSource, { tenantId }, (m) => findOrder(m, tenantId, orderId));
