@@ -1,4 +1,4 @@
-import { seedDemo, startPlatformInProcess, postGraphQL, type RunningPlatform, type SeedResult } from '@nexara/stack';
+import { callAsService, seedDemo, startPlatformInProcess, postGraphQL, type RunningPlatform, type SeedResult } from '@nexara/stack';
 import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/stack/testing';
 
 export type TestPlatform = RunningPlatform & { database: TestDatabase; seed: SeedResult };
@@ -7,7 +7,9 @@ export type TestPlatform = RunningPlatform & { database: TestDatabase; seed: See
  * The whole platform for one test file: a fresh database, every service
  * in-process on free ports, and the demo seed (small) through the real APIs.
  */
-export async function startTestPlatform(options: { ordersPerTenant?: number } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: { ordersPerTenant?: number; worker?: boolean; providerApi?: boolean } = {},
+): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const platform = await startPlatformInProcess({
     database,
@@ -73,4 +75,44 @@ export async function rawPost(
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as never };
+}
+
+let placedCount = 0;
+
+/** A new RECEIVED order for one of the seeded tenants, as the worker would create it (internal mutation, service identity). */
+export async function placeOrder(platform: TestPlatform, slug: string): Promise<string> {
+  const tenant = platform.seed.tenants.find((t) => t.slug === slug)!;
+  const connection = tenant.connections[0]!;
+  const currency = slug === 'harbor-grill' ? 'KWD' : 'SAR';
+  const externalId = `E2E-${Date.now()}-${(placedCount += 1)}`;
+  const now = new Date().toISOString();
+  const { applyProviderOrderEvent } = await callAsService<{ applyProviderOrderEvent: { order: { id: string } } }>(
+    `${platform.urls.orders}/graphql`,
+    testSecrets.internalTokenSecret,
+    { kind: 'service', service: 'e2e', tenantId: tenant.tenantId },
+    `mutation($input: ProviderOrderEventInput!) { applyProviderOrderEvent(input: $input) { order { id } } }`,
+    {
+      input: {
+        connectionId: connection.id,
+        provider: connection.provider,
+        eventKey: `${externalId}-placed`,
+        kind: 'ORDER_PLACED',
+        externalId,
+        occurredAt: now,
+        order: {
+          displayCode: externalId.slice(-6),
+          placedAt: now,
+          currency,
+          items: [{ name: 'Falafel Wrap', quantity: 2, unitPrice: 1850, total: 3700, modifiers: [] }],
+          subtotal: 3700,
+          deliveryFee: 0,
+          discount: 0,
+          tax: 0,
+          tip: 0,
+          total: 3700,
+        },
+      },
+    },
+  );
+  return applyProviderOrderEvent.order.id;
 }

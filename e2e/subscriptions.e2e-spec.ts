@@ -1,0 +1,118 @@
+import { eventually } from './support/eventually';
+import { placeOrder, signIn, startTestPlatform, type TestPlatform } from './support/platform';
+import { collect, wsClient } from './support/ws-client';
+
+/**
+ * Live operations through the gateway: subscriptions over graphql-ws, fed by
+ * the event bus, each payload re-read through the supergraph as the subscriber.
+ */
+let platform: TestPlatform;
+let bistro: Awaited<ReturnType<typeof signIn>>;
+let harbor: Awaited<ReturnType<typeof signIn>>;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ ordersPerTenant: 8 });
+  bistro = await signIn(platform, 'owner@demo-bistro.test');
+  harbor = await signIn(platform, 'owner@harbor-grill.test');
+});
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const ORDER_CHANGED = `subscription($filter: OrderChangedFilterInput) {
+  orderChanged(filter: $filter) { id status tenant { name } connection { name provider } total { amount currency } }
+}`;
+
+type Changed = { orderChanged: { id: string; status: string; tenant: { name: string }; connection: { name: string; provider: string } } };
+
+async function receivedOrderIds(): Promise<{ id: string }[]> {
+  return [{ id: await placeOrder(platform, 'demo-bistro') }];
+}
+
+describe('orderChanged over graphql-ws', () => {
+  it("delivers a tenant's change to its subscribers with federated fields, and nothing to another tenant", async () => {
+    const a = wsClient(platform.graphqlUrl, bistro.token);
+    const b = wsClient(platform.graphqlUrl, harbor.token);
+    const ofA = collect<Changed>(a.client, ORDER_CHANGED);
+    const ofB = collect<Changed>(b.client, ORDER_CHANGED);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300)); // subscriptions registered
+      const [order] = await receivedOrderIds();
+      await bistro.query(`mutation($id: ID!) { acceptOrder(id: $id, prepMinutes: 10) { id } }`, { id: order!.id });
+
+      // The order's arrival is itself a change, then the acceptance.
+      await eventually(async () => ofA.values.find((v) => v.orderChanged.id === order!.id && v.orderChanged.status === 'RECEIVED'), 10_000, 'arrival');
+      const changed = await eventually(
+        async () => ofA.values.find((v) => v.orderChanged.id === order!.id && v.orderChanged.status === 'ACCEPTED'),
+        10_000,
+        'acceptance',
+      );
+      expect(changed.orderChanged).toMatchObject({ id: order!.id, status: 'ACCEPTED', tenant: { name: 'Demo Bistro' } });
+      expect(changed.orderChanged.connection.name).toMatch(/Demo Bistro on/);
+      expect(Object.keys(changed.orderChanged).sort()).toEqual(['connection', 'id', 'status', 'tenant', 'total']);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(ofB.values).toEqual([]);
+    } finally {
+      ofA.dispose();
+      ofB.dispose();
+      await Promise.all([a.client.dispose(), b.client.dispose()]);
+    }
+  });
+
+  it('honours the filter', async () => {
+    const socket = wsClient(platform.graphqlUrl, bistro.token);
+    const onlyPreparing = collect<Changed>(socket.client, ORDER_CHANGED, { filter: { status: ['PREPARING'] } });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const [order] = await receivedOrderIds();
+      await bistro.query(`mutation($id: ID!) { acceptOrder(id: $id) { id } }`, { id: order!.id });
+      await bistro.query(`mutation($id: ID!) { markPreparing(id: $id) { id } }`, { id: order!.id });
+      const changed = await eventually(async () => onlyPreparing.values.find((v) => v.orderChanged.id === order!.id), 10_000);
+      expect(changed.orderChanged.status).toBe('PREPARING');
+      expect(onlyPreparing.values.every((v) => v.orderChanged.status === 'PREPARING')).toBe(true);
+    } finally {
+      onlyPreparing.dispose();
+      await socket.client.dispose();
+    }
+  });
+
+  it('delivers every event to 200 concurrent subscribers', async () => {
+    const sockets = Array.from({ length: 20 }, () => wsClient(platform.graphqlUrl, bistro.token));
+    const subscriptions = sockets.flatMap((socket) => Array.from({ length: 10 }, () => collect<Changed>(socket.client, ORDER_CHANGED)));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const [order] = await receivedOrderIds();
+      await bistro.query(`mutation($id: ID!) { acceptOrder(id: $id) { id } }`, { id: order!.id });
+      await eventually(
+        async () => (subscriptions.every((s) => s.values.some((v) => v.orderChanged.id === order!.id)) ? true : undefined),
+        30_000,
+        'all 200 subscribers',
+      );
+    } finally {
+      for (const subscription of subscriptions) subscription.dispose();
+      await Promise.all(sockets.map((socket) => socket.client.dispose()));
+    }
+  });
+
+  it('answers queries sent over the socket', async () => {
+    const socket = wsClient(platform.graphqlUrl, bistro.token);
+    try {
+      const result = await new Promise<unknown>((resolve, reject) => {
+        socket.client.subscribe({ query: '{ tenant { name } }' }, { next: resolve, error: reject, complete: () => undefined });
+      });
+      expect(result).toEqual({ data: { tenant: { name: 'Demo Bistro' } } });
+    } finally {
+      await socket.client.dispose();
+    }
+  });
+
+  it('closes a socket without a valid token with 4401', async () => {
+    for (const token of [undefined, 'not-a-token']) {
+      const socket = wsClient(platform.graphqlUrl, token);
+      socket.client.subscribe({ query: ORDER_CHANGED }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+      await expect(socket.closed).resolves.toBe(4401);
+      await socket.client.dispose();
+    }
+  });
+});
