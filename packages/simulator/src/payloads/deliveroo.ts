@@ -16,9 +16,11 @@ import { countryProfileFor, randomAddress, randomCustomer, randomOrderNote } fro
  * Deliveroo order API payloads, providers.md "Deliveroo". Money is
  * `{fractional, currency_code}` with `fractional` already in minor units.
  * Prices include VAT (no separate tax) and Deliveroo charges no fee to the
- * restaurant here, so: `total_price` = sum of item `total_price`;
- * `partner_order_total` = total_price - offer_discount; `cash_due` is
- * partner_order_total for cash orders, else 0.
+ * restaurant here, so: `total_price` = what the order comes to after the
+ * offer (sum of item `total_price` - `offer_discount`), and
+ * `partner_order_total` is the same figure (no commission is modelled);
+ * `cash_due` is the total for cash orders, else 0. (providers.md leaves the
+ * reading open; this is the one Nexara's adapter documents.)
  * A modifier's `quantity` is per unit of its parent; its `total_price` =
  * quantity x (unit_price + its own modifiers), for one unit of the parent;
  * an item's `total_price` = quantity x (unit_price + modifiers).
@@ -120,7 +122,7 @@ export function buildDeliverooOrder(input: OrderBuildInput): BuiltOrder<Delivero
     start_preparing_at: minutes(5),
     notes: randomOrderNote(random, basket.language),
     cutlery: random.chance(0.4),
-    total_price: money(subtotal),
+    total_price: money(total),
     partner_order_total: money(total),
     offer_discount: money(discount),
     cash_due: money(cash ? total : 0),

@@ -1,5 +1,5 @@
 import { createGatewayServer, gatewayConfigShape } from '@nexara/gateway';
-import { createIntegrationsServer, integrationsConfigShape } from '@nexara/integrations';
+import { createIntegrationsServer, createWebhookWorker, integrationsConfigShape, webhookWorkerConfigShape } from '@nexara/integrations';
 import { createLogger, loadConfig, type RunningServer } from '@nexara/kit';
 import { createOrdersServer, ordersConfigShape } from '@nexara/orders';
 import { createTenantsServer, tenantsConfigShape } from '@nexara/tenants';
@@ -20,7 +20,11 @@ export type RunningPlatform = {
  * `npm start` configures the real processes. Used by end-to-end tests.
  */
 export async function startPlatformInProcess(
-  settings: Omit<PlatformSettings, 'ports'> & { ports?: Partial<Ports> },
+  settings: Omit<PlatformSettings, 'ports'> & {
+    ports?: Partial<Ports>;
+    /** Also run the webhook worker here (tests of the webhook path); extra variables override its settings. */
+    worker?: boolean | Record<string, string>;
+  },
 ): Promise<RunningPlatform> {
   // Every port is fixed before anything starts: services name each other (the worker calls
   // orders, test webhooks go to the gateway), so none can wait to learn another's port.
@@ -31,10 +35,11 @@ export async function startPlatformInProcess(
     integrations: settings.ports?.integrations || integrations!,
     gateway: settings.ports?.gateway || gateway!,
   };
-  const started: RunningServer[] = [];
+  /** How to stop what has started, in start order (stopped in reverse). */
+  const started: (() => Promise<void>)[] = [];
   const logger = createLogger('platform', settings.logLevel);
   const listen = async (server: RunningServer, port: number): Promise<number> => {
-    started.push(server);
+    started.push(() => server.close());
     return Number(new URL(await server.listen(port, '127.0.0.1')).port);
   };
   try {
@@ -53,12 +58,19 @@ export async function startPlatformInProcess(
       }),
       ports.integrations,
     );
+    if (settings.worker) {
+      const overrides = typeof settings.worker === 'object' ? settings.worker : {};
+      const worker = await createWebhookWorker(loadConfig(webhookWorkerConfigShape, { ...env.worker, ...overrides }), {
+        logger: logger.child({ service: 'worker' }),
+      });
+      started.push(() => worker.stop());
+    }
     await listen(
       await createGatewayServer(loadConfig(gatewayConfigShape, env.gateway), { logger: logger.child({ service: 'gateway' }) }),
       ports.gateway,
     );
   } catch (error) {
-    await Promise.allSettled(started.map((server) => server.close()));
+    for (const stop of started.reverse()) await stop().catch(() => undefined);
     throw error;
   }
   const base = (port: number): string => `http://127.0.0.1:${port}`;
@@ -68,7 +80,7 @@ export async function startPlatformInProcess(
     graphqlUrl: `${urls.gateway}/graphql`,
     settings: { ...settings, ports },
     stop: async () => {
-      for (const server of started.reverse()) await server.close();
+      for (const stop of started.reverse()) await stop();
     },
   };
 }

@@ -38,7 +38,14 @@ export const CAREEM_STATUSES = {
 export const CAREEM_ACCEPT_MINUTES = 8;
 
 /** `delivery`: a Careem captain collects and delivers (Careem keeps the address); `pickup`: the customer collects. */
-export const CAREEM_DELIVERY_TYPES = ['delivery', 'pickup'] as const;
+/**
+ * `delivery_type` names who moves the food (`delivery`, `careem`, `restaurant`,
+ * ...): our contract fixes no list, so anything that is not a pick-up is a
+ * delivery rather than a payload we refuse.
+ */
+export function isCareemPickup(deliveryType: string): boolean {
+  return /pick/i.test(deliveryType);
+}
 
 /**
  * `ORDER_CREATED` -> ORDER_PLACED (plus STATUS_CHANGED under
@@ -114,7 +121,7 @@ function careemOrder(details: PayloadObject, currency: string, placedAt: string)
   const total = sumAmounts([subtotal, deliveryFee, tax, -discount], `${price.path} total`);
   if (total < 0) throw new PayloadError(`${price.path}.discount is larger than the order it discounts`);
 
-  const deliveryType = details.oneOf('delivery_type', CAREEM_DELIVERY_TYPES);
+  const deliveryType = details.string('delivery_type');
   const customer = details.optionalObject('customer');
   const paymentType = customer?.optionalString('payment_type') ?? null;
   return {
@@ -125,7 +132,7 @@ function careemOrder(details: PayloadObject, currency: string, placedAt: string)
     customer: customer
       ? { name: customer.optionalString('name'), phone: customer.optionalString('phone_number') }
       : null,
-    delivery: deliveryType === 'delivery' ? { address: null, notes: null, lat: null, lng: null } : null,
+    delivery: isCareemPickup(deliveryType) ? null : { address: null, notes: null, lat: null, lng: null },
     items,
     subtotal,
     deliveryFee,

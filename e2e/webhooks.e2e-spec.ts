@@ -1,0 +1,237 @@
+import { buildWebhook, sendWebhook, talabatRemoteOrderId, type BuiltWebhook, type SimulatedConnection } from '@nexara/simulator';
+import { eventually } from './support/eventually';
+import { signIn, startTestPlatform, type TestPlatform } from './support/platform';
+
+/**
+ * The webhook pipeline end to end: real provider payloads signed by the
+ * simulator, through the gateway's shim, the integrations inbox, the job
+ * queue and the worker, into orders; read back through the gateway.
+ */
+let platform: TestPlatform;
+let owner: Awaited<ReturnType<typeof signIn>>;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ ordersPerTenant: 0, worker: true, providerApi: true });
+  owner = await signIn(platform, 'owner@demo-bistro.test');
+});
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const PROVIDERS = ['CAREEM', 'TALABAT', 'DELIVEROO', 'JAHEZ'] as const;
+
+function connectionOf(provider: (typeof PROVIDERS)[number]): SimulatedConnection & { id: string } {
+  const tenant = platform.seed.tenants.find((t) => t.slug === 'demo-bistro')!;
+  const connection = tenant.connections.find((c) => c.provider === provider)!;
+  return {
+    id: connection.id,
+    provider,
+    // The seed's webhook URLs name PUBLIC_URL; the test reaches the gateway on its own port.
+    webhookUrl: connection.webhookUrl.replace('http://localhost:4000', platform.urls.gateway),
+    secret: connection.secret,
+    externalStoreId: connection.externalStoreId,
+    currency: 'SAR',
+  };
+}
+
+const ORDER_BY_EXTERNAL = `query($search: String!) {
+  orders(first: 5, filter: { search: $search }) {
+    totalCount
+    edges { node {
+      id externalId provider status displayCode acceptBy warnings
+      subtotal { amount currency } deliveryFee { amount } discount { amount } tax { amount } tip { amount } total { amount currency }
+      items { name quantity unitPrice { amount } total { amount } modifiers { name quantity } }
+      customer { name } delivery { address }
+      timeline { status source }
+      connection { id }
+    } }
+  }
+}`;
+
+type OrderNode = {
+  id: string;
+  externalId: string;
+  provider: string;
+  status: string;
+  subtotal: { amount: number; currency: string };
+  deliveryFee: { amount: number };
+  discount: { amount: number };
+  tax: { amount: number };
+  tip: { amount: number };
+  total: { amount: number; currency: string };
+  items: { name: string; quantity: number }[];
+  timeline: { status: string; source: string }[];
+  connection: { id: string };
+  warnings: string[];
+};
+
+async function ordersFor(externalId: string): Promise<OrderNode[]> {
+  const { orders } = await owner.query<{ orders: { edges: { node: OrderNode }[] } }>(ORDER_BY_EXTERNAL, { search: externalId });
+  return orders.edges.map((e) => e.node).filter((n) => n.externalId === externalId);
+}
+
+async function processedOrder(externalId: string, status?: string): Promise<OrderNode> {
+  return eventually(
+    async () => {
+      const [order] = await ordersFor(externalId);
+      return order && (!status || order.status === status) ? order : undefined;
+    },
+    20_000,
+    `order ${externalId}${status ? ` in ${status}` : ''}`,
+  );
+}
+
+async function countRows(table: string): Promise<number> {
+  const [row] = await platform.database.queryAsAdmin<{ count: string }>(`select count(*) from ${table}`);
+  return Number(row!.count);
+}
+
+describe.each(PROVIDERS)('%s webhooks', (provider) => {
+  let placed: BuiltWebhook;
+  let remoteOrderId: string | undefined;
+
+  it('turns a valid new order into a canonical order with every amount in minor units', async () => {
+    placed = await buildWebhook(connectionOf(provider), 'new_order', { seed: 101 });
+    const answer = await sendWebhook(placed);
+    expect(answer.status).toBeGreaterThanOrEqual(200);
+    expect(answer.status).toBeLessThan(300);
+    if (provider === 'TALABAT') remoteOrderId = talabatRemoteOrderId(answer.body) ?? undefined;
+
+    const order = await processedOrder(placed.externalId);
+    const totals = placed.totals!;
+    expect(order).toMatchObject({
+      provider,
+      status: 'RECEIVED',
+      connection: { id: connectionOf(provider).id },
+      subtotal: { amount: totals.subtotal, currency: 'SAR' },
+      deliveryFee: { amount: totals.deliveryFee },
+      discount: { amount: totals.discount },
+      tax: { amount: totals.tax },
+      tip: { amount: totals.tip },
+      total: { amount: totals.total, currency: 'SAR' },
+      warnings: [],
+    });
+    expect(order.items.length).toBeGreaterThan(0);
+    expect(order.timeline[0]).toEqual({ status: 'RECEIVED', source: 'PROVIDER' });
+    if (provider === 'TALABAT') expect(remoteOrderId).toBe(order.id);
+  });
+
+  it('treats the same delivery twice as one order with one timeline entry', async () => {
+    const again = await sendWebhook(placed);
+    expect(again.status).toBeLessThan(300);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const orders = await ordersFor(placed.externalId);
+    expect(orders).toHaveLength(1);
+    // One provider entry (a SYSTEM entry may follow: Deliveroo is told the order was received).
+    expect(orders[0]!.timeline.filter((entry) => entry.source === 'PROVIDER')).toHaveLength(1);
+  });
+
+  it('cancels an order the provider cancels before acceptance', async () => {
+    const cancellation = await buildWebhook(connectionOf(provider), 'cancellation', {
+      seed: 102,
+      order: placed.order,
+      remoteOrderId,
+    });
+    expect((await sendWebhook(cancellation)).status).toBeLessThan(300);
+    await processedOrder(placed.externalId, 'CANCELLED');
+  });
+
+  it.each([
+    ['a bad signature or token', { fault: 'bad_signature' as const }, 401],
+    ['missing authentication', { fault: 'missing_auth' as const }, 401],
+  ])('rejects %s and changes nothing', async (_case, options, status) => {
+    const [events, orders] = [await countRows('integrations.webhook_events'), await countRows('orders.orders')];
+    const forged = await buildWebhook(connectionOf(provider), 'new_order', { seed: 103, ...options });
+    const answer = await sendWebhook(forged);
+    expect(answer.status).toBe(status);
+    expect(await countRows('integrations.webhook_events')).toBe(events);
+    expect(await countRows('orders.orders')).toBe(orders);
+  });
+});
+
+describe('provider-specific authentication', () => {
+  it.each([
+    ['CAREEM', 'stale_timestamp'],
+    ['CAREEM', 'future_timestamp'],
+    ['TALABAT', 'alg_none'],
+    ['TALABAT', 'alg_hs256'],
+    ['TALABAT', 'expired_token'],
+    ['TALABAT', 'future_timestamp'],
+  ] as const)('%s: %s is 401', async (provider, fault) => {
+    const events = await countRows('integrations.webhook_events');
+    const answer = await sendWebhook(await buildWebhook(connectionOf(provider), 'new_order', { seed: 104, fault }));
+    expect(answer.status).toBe(401);
+    expect(await countRows('integrations.webhook_events')).toBe(events);
+  });
+
+  it.each(['JAHEZ', 'DELIVEROO'] as const)('%s: a missing idempotency header is 400', async (provider) => {
+    const answer = await sendWebhook(await buildWebhook(connectionOf(provider), 'new_order', { seed: 105, fault: 'missing_idempotency' }));
+    expect(answer.status).toBe(400);
+  });
+
+  it('accepts Deliveroo legacy POS signatures', async () => {
+    const legacy = await buildWebhook(connectionOf('DELIVEROO'), 'new_order', { seed: 106, legacySignature: true });
+    expect((await sendWebhook(legacy)).status).toBe(200);
+    await processedOrder(legacy.externalId);
+  });
+});
+
+describe('transport and connection checks', () => {
+  it('answers 404 for an unknown connection and 409 for a paused one', async () => {
+    const unknown = await buildWebhook({ ...connectionOf('CAREEM'), webhookUrl: `${platform.urls.gateway}/webhooks/careem/${'x'.repeat(43)}` }, 'new_order', { seed: 107 });
+    expect((await sendWebhook(unknown)).status).toBe(404);
+
+    const jahez = connectionOf('JAHEZ');
+    await owner.query(`mutation($id: ID!) { pauseConnection(id: $id) { status } }`, { id: jahez.id });
+    try {
+      const paused = await buildWebhook(jahez, 'new_order', { seed: 108 });
+      const answer = await sendWebhook(paused);
+      expect(answer.status).toBe(409);
+      const body = typeof answer.body === 'string' ? JSON.parse(answer.body) : answer.body;
+      expect((body as { error: { code: string } }).error.code).toBe('CONNECTION_PAUSED');
+    } finally {
+      await owner.query(`mutation($id: ID!) { resumeConnection(id: $id) { status } }`, { id: jahez.id });
+    }
+  });
+
+  it('refuses malformed JSON, other content types and bodies over 1 MiB', async () => {
+    const url = connectionOf('CAREEM').webhookUrl;
+    const post = (body: string, type = 'application/json') =>
+      fetch(url, { method: 'POST', body, headers: { 'content-type': type } }).then((r) => r.status);
+    expect(await post('{"event_type":')).toBe(400);
+    expect(await post('<order/>', 'application/xml')).toBe(415);
+    expect(await post(JSON.stringify({ padding: 'x'.repeat(1024 * 1024) }))).toBe(413);
+  });
+});
+
+describe('provider callbacks', () => {
+  it('tells the provider when staff accept, retrying while it answers 500, and records the outcome on the order', async () => {
+    const api = platform.providerApi!;
+    const placed = await buildWebhook(connectionOf('TALABAT'), 'new_order', { seed: 109 });
+    await sendWebhook(placed);
+    const order = await processedOrder(placed.externalId);
+    api.clear();
+    api.failNext('TALABAT', 2, 500);
+    await owner.query(`mutation($id: ID!) { acceptOrder(id: $id, prepMinutes: 20) { status } }`, { id: order.id });
+
+    const calls = await eventually(async () => {
+      const recorded = api.recorded('TALABAT');
+      return recorded.length >= 3 ? recorded : undefined;
+    }, 30_000, 'three callback attempts');
+    const last = calls.at(-1)!;
+    expect(last.method).toBe('POST');
+    expect(last.path).toBe(`/talabat/v2/chains/${connectionOf('TALABAT').externalStoreId}/orders/${placed.externalId}/status`);
+    expect(last.body).toMatchObject({ status: 'order_accepted' });
+    expect(String(last.headers['authorization'])).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+
+    const { order: withCallbacks } = await eventually(async () => {
+      const result = await owner.query<{ order: { callbacks: { outcome: string; attempt: number }[] } }>(
+        `query($id: ID!) { order(id: $id) { callbacks { outcome attempt } } }`,
+        { id: order.id },
+      );
+      return result.order.callbacks.some((c) => c.outcome === 'DELIVERED') ? result : undefined;
+    }, 30_000, 'DELIVERED callback outcome');
+    expect(withCallbacks.callbacks.filter((c) => c.outcome === 'RETRYING')).toHaveLength(2);
+  });
+});
