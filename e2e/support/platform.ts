@@ -1,7 +1,13 @@
 import { callAsService, seedDemo, startPlatformInProcess, postGraphQL, type RunningPlatform, type SeedResult } from '@nexara/stack';
+import { startProviderApi, type ProviderApi } from '@nexara/simulator';
 import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/stack/testing';
 
-export type TestPlatform = RunningPlatform & { database: TestDatabase; seed: SeedResult };
+export type TestPlatform = RunningPlatform & {
+  database: TestDatabase;
+  seed: SeedResult;
+  /** The providers' callback APIs (simulator), when asked for. */
+  providerApi: ProviderApi | null;
+};
 
 /**
  * The whole platform for one test file: a fresh database, every service
@@ -11,7 +17,10 @@ export async function startTestPlatform(
   options: { ordersPerTenant?: number; worker?: boolean; providerApi?: boolean } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase();
+  const providerApi = options.providerApi ? await startProviderApi({ port: 0 }) : null;
   const platform = await startPlatformInProcess({
+    // Retries in milliseconds rather than seconds, so failure paths finish within a test.
+    worker: options.worker ? { RETRY_BASE_MS: '50', RETRY_MAX_MS: '500', WEBHOOK_MAX_ATTEMPTS: '4', CALLBACK_MAX_ATTEMPTS: '4' } : false,
     database,
     secrets: testSecrets,
     publicUrl: 'http://localhost:4000',
@@ -26,20 +35,23 @@ export async function startTestPlatform(
         integrations: `${platform.urls.integrations}/graphql`,
       },
       internalTokenSecret: testSecrets.internalTokenSecret,
-      providerApiBaseUrl: 'http://127.0.0.1:9',
+      providerApiBaseUrl: providerApi ? providerApi.url : 'http://127.0.0.1:9',
       ordersPerTenant: options.ordersPerTenant ?? 12,
     });
     return {
       ...platform,
       database,
       seed,
+      providerApi,
       stop: async () => {
         await platform.stop();
+        await providerApi?.close();
         await database.drop();
       },
     };
   } catch (error) {
     await platform.stop();
+    await providerApi?.close();
     await database.drop();
     throw error;
   }

@@ -25,6 +25,21 @@ export const gatewayConfigShape = {
   API_SCHEMA_PATH: z.string().default(path.join(__dirname, '..', 'schema', 'api.graphql')),
   /** The composed, checked-in supergraph (`npm run compose` writes it). */
   SUPERGRAPH_PATH: z.string().default(path.join(__dirname, '..', 'schema', 'supergraph.graphql')),
+  /** The partner contract: the supergraph with everything not tagged `public` made @inaccessible (`npm run compose`). */
+  PARTNER_SUPERGRAPH_PATH: z.string().default(path.join(__dirname, '..', 'schema', 'public-supergraph.graphql')),
+  /** The dashboard's persisted documents; production `/graphql` runs only these for browsers. */
+  PERSISTED_DOCUMENTS_PATH: z.string().default(path.join(__dirname, '..', '..', 'web', 'persisted-documents.json')),
+  /** A GraphQL request's whole budget: subgraph fetches are aborted when it runs out. */
+  GRAPHQL_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** Per partner API key: requests allowed per window, and the window. */
+  PARTNER_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  PARTNER_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /**
+   * How long a verified API key is trusted without asking the tenants subgraph again.
+   * 0 (the default): every request checks, so a revoked or expired key fails on its next
+   * request. At most 5000: a revoked key keeps working at most that long.
+   */
+  PARTNER_KEY_CACHE_MS: z.coerce.number().int().min(0).max(5_000).default(0),
 };
 
 export type GatewayConfig = z.infer<z.ZodObject<typeof gatewayConfigShape>>;

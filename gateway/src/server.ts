@@ -2,15 +2,23 @@ import { createLogger, type Logger, type RunningServer } from '@nexara/kit';
 import Fastify from 'fastify';
 import type { GatewayConfig } from './config';
 import { mountGateway, subgraphUrls } from './graphql/gateway-server';
+import { mountPartnerGateway } from './partner/partner-gateway';
 import { mountSubscriptions } from './subscriptions/mount-subscriptions';
 import { createReceiveWebhookClient } from './webhooks/receive-webhook-client';
 import { createWebhookRateLimit } from './webhooks/webhook-rate-limit';
 import { registerWebhookRoutes } from './webhooks/webhook-routes';
 
-/** The edge: `/graphql` (Apollo Gateway), `/webhooks/...` (the shim), `/healthz`, `/readyz`. */
+/** The edge: `/graphql` (Apollo Gateway), `/partner/graphql` (the partner API), `/webhooks/...` (the shim), `/healthz`, `/readyz`. */
 export async function createGatewayServer(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 1024 * 1024,
+    // A client gets this long to send its whole request (slow senders cannot hold sockets open),
+    // and an idle connection is closed a little after the GraphQL request budget runs out.
+    requestTimeout: config.GRAPHQL_REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.GRAPHQL_REQUEST_TIMEOUT_MS + 5_000,
+  });
 
   app.get('/healthz', async () => ({ status: 'ok', service: 'gateway' }));
   app.get('/readyz', async (_request, reply) => {
@@ -35,6 +43,7 @@ export async function createGatewayServer(config: GatewayConfig, options: { logg
     logger: logger.child({ component: 'webhooks' }),
   });
   const apollo = await mountGateway(app, config, logger);
+  await mountPartnerGateway(app, config, logger);
   const subscriptions = mountSubscriptions(app, apollo, config, logger);
 
   return {

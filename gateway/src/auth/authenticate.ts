@@ -1,4 +1,7 @@
+import { HeaderMap } from '@apollo/server';
 import { httpError, verifyUserToken, type Identity } from '@nexara/kit';
+import { GraphQLError } from 'graphql';
+import type { ApiKeyAuthenticator, PartnerIdentity } from './api-keys';
 
 /** A platform admin picks the tenant it acts in with this header (the dashboard's tenant switcher). */
 export const ACTING_TENANT_HEADER = 'x-nexara-tenant';
@@ -34,4 +37,32 @@ export async function authenticateUser(headers: Headers, authTokenSecret: string
     tenantId = acting;
   }
   return { kind: 'user', userId: claims.userId, tenantId, role: claims.role };
+}
+
+/** 401 for the partner endpoint, with the `WWW-Authenticate` challenge HTTP clients expect. */
+export function partnerUnauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer realm="nexara-partner"']]) },
+    },
+  });
+}
+
+/**
+ * The caller of a partner request: the API key in `Authorization: Bearer nxk_...`,
+ * and nothing else (no anonymous access, no dashboard tokens).
+ */
+export async function authenticatePartner(headers: Headers, authenticateApiKey: ApiKeyAuthenticator): Promise<PartnerIdentity> {
+  const authorization = single(headers['authorization']);
+  if (!authorization) throw partnerUnauthenticated('Send your API key as "Authorization: Bearer nxk_...".');
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (!match) throw partnerUnauthenticated('Authorization must be "Bearer nxk_...".');
+  const token = match[1]!;
+  if (!token.startsWith('nxk_')) {
+    throw partnerUnauthenticated('The partner API accepts API keys (nxk_...) only; dashboard sign-in tokens work on /graphql.');
+  }
+  const identity = await authenticateApiKey(token);
+  if (!identity) throw partnerUnauthenticated('The API key is unknown, revoked or expired.');
+  return identity;
 }

@@ -2,17 +2,60 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import { maskingErrorFormatter, signContextToken, type Logger } from '@nexara/kit';
-import type { FastifyInstance } from 'fastify';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import { ConfigError, signContextToken, type Identity, type Logger } from '@nexara/kit';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateUser } from '../auth/authenticate';
 import type { GatewayConfig } from '../config';
+import { hardenedApolloOptions } from './hardening';
+import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
+import { loadTrustedDocuments, trustedDocumentsPlugin } from './trusted-documents';
 
 export function subgraphUrls(config: GatewayConfig): Record<string, string> {
   return { tenants: config.TENANTS_URL, orders: config.ORDERS_URL, integrations: config.INTEGRATIONS_URL };
+}
+
+/** An Apollo Gateway over a checked-in supergraph, sending every subgraph fetch through `SubgraphDataSource`. */
+export function createSupergraphGateway(supergraphSdl: string, config: GatewayConfig, logger: Logger): ApolloGateway {
+  const urls = subgraphUrls(config);
+  return new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name }) => {
+      const url = urls[name];
+      if (!url) throw new Error(`The supergraph names subgraph "${name}", which has no URL configured`);
+      return new SubgraphDataSource({ url, timeoutMs: config.GRAPHQL_REQUEST_TIMEOUT_MS });
+    },
+    logger,
+  });
+}
+
+/**
+ * Transport errors on a GraphQL route (body over 1 MiB, malformed JSON) in
+ * the GraphQL error shape, so clients parse one kind of answer.
+ */
+export function graphqlTransportErrorHandler(logger: Logger) {
+  return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    const status = error.statusCode ?? 500;
+    const [code, message] =
+      error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? ['PAYLOAD_TOO_LARGE', 'The request body is over 1 MiB.']
+        : status < 500
+          ? ['BAD_REQUEST', error.message]
+          : ['INTERNAL_SERVER_ERROR', 'Something went wrong on our side.'];
+    if (status >= 500) logger.error({ err: error }, 'GraphQL transport error');
+    return reply.code(status).type('application/json').send({ errors: [{ message, extensions: { code } }] });
+  };
+}
+
+/**
+ * Whether production `/graphql` runs only the dashboard's persisted
+ * documents for this request: for browsers (they send `Origin`) and for
+ * anonymous callers (who can do nothing but sign in). An integration with a
+ * valid token and no `Origin` may send any operation; the limits still apply.
+ */
+export function requiresTrustedDocuments(headers: Record<string, string | string[] | undefined>, identity: Identity): boolean {
+  return headers['origin'] !== undefined || identity.kind === 'anonymous';
 }
 
 /**
@@ -22,40 +65,41 @@ export function subgraphUrls(config: GatewayConfig): Record<string, string> {
  */
 export async function mountGateway(app: FastifyInstance, config: GatewayConfig, logger: Logger): Promise<ApolloServer<GatewayContext>> {
   const production = config.NODE_ENV === 'production';
-  const urls = subgraphUrls(config);
-  const gateway = new ApolloGateway({
-    supergraphSdl: fs.readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name }) => {
-      const url = urls[name];
-      if (!url) throw new Error(`The supergraph names subgraph "${name}", which has no URL configured`);
-      return new SubgraphDataSource({ url });
-    },
+  const trusted = loadTrustedDocuments(config.PERSISTED_DOCUMENTS_PATH);
+  if (production && !trusted) {
+    throw new ConfigError([
+      `PERSISTED_DOCUMENTS_PATH: ${config.PERSISTED_DOCUMENTS_PATH} does not exist; production needs the dashboard's persisted documents`,
+    ]);
+  }
+  const hardening = hardenedApolloOptions<GatewayContext>({
+    production,
     logger,
-  });
-
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    limits: DEFAULT_QUERY_LIMITS,
     introspection: !production,
-    includeStacktraceInErrorResponses: !production,
-    formatError: maskingErrorFormatter(logger, production),
-    plugins: [
-      fastifyApolloDrainPlugin(app),
-      production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
-    ],
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: createSupergraphGateway(fs.readFileSync(config.SUPERGRAPH_PATH, 'utf8'), config, logger),
+    ...hardening,
+    plugins: [fastifyApolloDrainPlugin(app), ...hardening.plugins, ...(trusted ? [trustedDocumentsPlugin(trusted)] : [])],
   });
   await apollo.start();
 
-  await app.register(fastifyApollo(apollo), {
-    path: '/graphql',
-    method: ['GET', 'POST'],
-    context: async (request) => {
-      const requestId = randomUUID();
-      const identity = await authenticateUser(request.headers, config.AUTH_TOKEN_SECRET);
-      const contextToken = await signContextToken(identity, config.INTERNAL_TOKEN_SECRET);
-      return { contextToken, requestId };
-    },
+  await app.register(async (scope) => {
+    scope.setErrorHandler(graphqlTransportErrorHandler(logger));
+    scope.route({
+      method: ['GET', 'POST'],
+      url: '/graphql',
+      handler: fastifyApolloHandler(apollo, {
+        context: async (request) => {
+          const requestId = randomUUID();
+          const deadline = Date.now() + config.GRAPHQL_REQUEST_TIMEOUT_MS;
+          const identity = await authenticateUser(request.headers, config.AUTH_TOKEN_SECRET);
+          const contextToken = await signContextToken(identity, config.INTERNAL_TOKEN_SECRET);
+          const trustedDocumentsOnly = production && requiresTrustedDocuments(request.headers, identity);
+          return { contextToken, requestId, deadline, trustedDocumentsOnly };
+        },
+      }),
+    });
   });
   return apollo;
 }

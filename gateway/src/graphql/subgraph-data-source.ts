@@ -1,21 +1,57 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CONTEXT_TOKEN_HEADER } from '@nexara/kit';
+import { GraphQLError } from 'graphql';
 
 export type GatewayContext = {
   /** Signed once per request from the caller's identity; subgraphs reject requests without it. */
   contextToken: string;
   requestId: string;
+  /** When the client's request times out (epoch ms); every subgraph fetch of the request is aborted then. */
+  deadline?: number;
+  /** Production `/graphql` for browsers and anonymous callers: only the dashboard's persisted documents run. */
+  trustedDocumentsOnly?: boolean;
 };
 
+/** Tells the subgraph (and our own fetcher) when the client stops waiting, as epoch milliseconds. */
+export const DEADLINE_HEADER = 'x-nexara-deadline';
+
+/** The only headers a subgraph request carries besides fetch's own (content type, length, host...). */
+export const FORWARDED_HEADERS = [CONTEXT_TOKEN_HEADER, 'x-request-id', DEADLINE_HEADER] as const;
+
 /**
- * Sends subgraph requests with exactly two headers of ours: the context token
- * and the request id. Nothing the client sent is forwarded, so a client can
- * never impersonate the gateway or smuggle headers to a subgraph.
+ * Sends subgraph requests with exactly the headers in `FORWARDED_HEADERS`.
+ * Nothing the client sent is forwarded, so a client can never impersonate
+ * the gateway or smuggle headers to a subgraph. Each fetch is aborted at
+ * the request's deadline (or after `timeoutMs` without one) and reported
+ * as GATEWAY_TIMEOUT.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly timeoutMs: number;
+
+  constructor(options: { url: string; timeoutMs: number }) {
+    super({ url: options.url });
+    this.timeoutMs = options.timeoutMs;
+    const send = this.fetcher;
+    this.fetcher = (url, init) => {
+      const deadline = Number(init?.headers?.[DEADLINE_HEADER]);
+      const remaining = Number.isFinite(deadline) ? Math.min(deadline - Date.now(), options.timeoutMs) : options.timeoutMs;
+      return send(url, { ...init, signal: AbortSignal.timeout(Math.max(1, remaining)) });
+    };
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!('contextToken' in context)) return; // health checks and schema loading carry no request context
     request.http?.headers.set(CONTEXT_TOKEN_HEADER, context.contextToken);
     request.http?.headers.set('x-request-id', context.requestId);
+    request.http?.headers.set(DEADLINE_HEADER, String(context.deadline ?? Date.now() + this.timeoutMs));
+  }
+
+  override didEncounterError(...[error, ...rest]: Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>): void {
+    if (error.name === 'AbortError' || error.name === 'TimeoutError') {
+      throw new GraphQLError(`A service did not answer within ${this.timeoutMs} ms; try again.`, {
+        extensions: { code: 'GATEWAY_TIMEOUT' },
+      });
+    }
+    super.didEncounterError(error, ...rest);
   }
 }

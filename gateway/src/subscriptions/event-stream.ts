@@ -2,7 +2,7 @@
  * A push-based async iterator: producers `push`, the graphql-ws server pulls.
  * Closing (client `complete`, socket close) runs `onClose` exactly once.
  */
-export function eventStream<T>(onClose: () => void): { push: (value: T) => void; iterator: AsyncGenerator<T> } {
+export function eventStream<T>(onClose: () => void): { push: (value: T) => void; iterator: AsyncIterableIterator<T> } {
   const buffered: T[] = [];
   let waiting: ((result: IteratorResult<T>) => void) | null = null;
   let closed = false;
@@ -15,7 +15,7 @@ export function eventStream<T>(onClose: () => void): { push: (value: T) => void;
     waiting = null;
   };
 
-  const iterator: AsyncGenerator<T> = {
+  const iterator: AsyncIterableIterator<T> = {
     next: () => {
       if (buffered.length) return Promise.resolve({ value: buffered.shift()!, done: false });
       if (closed) return Promise.resolve({ value: undefined, done: true });
@@ -32,7 +32,7 @@ export function eventStream<T>(onClose: () => void): { push: (value: T) => void;
     [Symbol.asyncIterator]() {
       return iterator;
     },
-  } as AsyncGenerator<T>;
+  };
 
   return {
     push: (value) => {

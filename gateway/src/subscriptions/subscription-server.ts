@@ -40,7 +40,6 @@ type SocketExtra = { identity?: Extract<Identity, { kind: 'user' }>; allTenants?
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions): { close: () => Promise<void> } {
   const wsServer = new WebSocketServer({ server: options.server, path: options.path });
-  const { logger } = options;
 
   const serverCleanup = useServer<Record<string, unknown>, SocketExtra>(
     {
@@ -89,7 +88,10 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
 
   return {
     close: async () => {
-      await serverCleanup.dispose();
+      // graphql-ws waits for every socket's closing handshake; a client that never answers must not hold shutdown.
+      await Promise.race([serverCleanup.dispose(), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+      // ws's close() stops new connections but leaves open ones: cut them, or shutdown waits on every client.
+      for (const client of wsServer.clients) client.terminate();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
@@ -99,7 +101,7 @@ function printDocument(args: ExecutionArgs): string {
   return args.document.loc?.source.body ?? '';
 }
 
-function subscribe(args: ExecutionArgs, options: SubscriptionServerOptions): AsyncGenerator<ExecutionResult> | ExecutionResult {
+function subscribe(args: ExecutionArgs, options: SubscriptionServerOptions): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
   const { identity, allTenants } = args.contextValue as { identity: Extract<Identity, { kind: 'user' }>; allTenants: boolean };
   const prepared = prepareSubscription(args.document, args.operationName);
   if (typeof prepared === 'string') return { errors: [new GraphQLError(prepared, { extensions: { code: 'BAD_USER_INPUT' } })] };

@@ -46,3 +46,6 @@ export async function buildFederatedSchema(
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
   return { schema, sdl };
 }
+
+/** Puts a schema element into the partner API (the public contract; see packages/stack/src/compose/public-contract.ts). */
+export const PUBLIC_TAG = '@tag(name: "public")';

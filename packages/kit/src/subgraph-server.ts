@@ -24,6 +24,8 @@ export type SubgraphServerOptions = {
   production: boolean;
   /** Throws when the service cannot serve (database unreachable): drives /readyz. */
   checkReady: () => Promise<void>;
+  /** Largest request body accepted (default 1 MiB). */
+  bodyLimit?: number;
 };
 
 export type RunningServer = {
@@ -68,7 +70,7 @@ export function maskingErrorFormatter(logger: Logger, production: boolean) {
 
 /** One HTTP server per subgraph: POST /graphql (context token required), /healthz, /readyz. */
 export async function createSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 1024 * 1024 });
   const { logger } = options;
 
   const logErrors: ApolloServerPlugin<RequestContext> = {

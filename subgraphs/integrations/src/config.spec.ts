@@ -60,4 +60,29 @@ describe('integrations configuration', () => {
       expect.arrayContaining(['DATABASE_URL', 'INTERNAL_TOKEN_SECRET', 'SECRETS_ENCRYPTION_KEYS', 'PORT']),
     );
   });
+
+  it('gives rotated secrets 24 h of grace and sends test webhooks to PUBLIC_URL unless told otherwise', () => {
+    const config = loadConfig(integrationsConfigShape, validEnv);
+
+    expect(config.SECRET_ROTATION_GRACE_SECONDS).toBe(86_400);
+    expect(config.WEBHOOK_TARGET_URL).toBeUndefined();
+    expect(
+      loadConfig(integrationsConfigShape, {
+        ...validEnv,
+        SECRET_ROTATION_GRACE_SECONDS: '60',
+        WEBHOOK_TARGET_URL: 'http://127.0.0.1:4000/',
+      }),
+    ).toMatchObject({ SECRET_ROTATION_GRACE_SECONDS: 60, WEBHOOK_TARGET_URL: 'http://127.0.0.1:4000' });
+  });
+
+  it.each([
+    ['SECRET_ROTATION_GRACE_SECONDS', 'a day'],
+    ['SECRET_ROTATION_GRACE_SECONDS', '-1'],
+    ['WEBHOOK_TARGET_URL', 'gateway:4000'],
+  ])('rejects %s=%s, naming the variable', (variable, value) => {
+    const problems = problemsOf({ ...validEnv, [variable]: value });
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.startsWith(`${variable}:`)).toBe(true);
+  });
 });

@@ -40,6 +40,25 @@ export const integrationsConfigShape = {
   SECRETS_ENCRYPTION_KEYS: encryptionKeys(),
   /** Where the gateway is reachable from outside; webhook URLs are built from it. */
   PUBLIC_URL: httpUrl().default('http://localhost:4000'),
+  /** Where this service reaches the gateway's webhook shim for `sendTestWebhook`; PUBLIC_URL when unset. */
+  WEBHOOK_TARGET_URL: httpUrl().optional(),
+  /** How long a rotated-out connection secret keeps verifying (seconds; default 24 h). */
+  SECRET_ROTATION_GRACE_SECONDS: z.coerce.number().int().min(0).max(2_592_000).default(86_400),
+  /** The orders subgraph (GraphQL endpoint) the webhook worker applies provider events through. */
+  ORDERS_URL: httpUrl().default('http://127.0.0.1:4002/graphql'),
+  /** Jobs one webhook worker process runs at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  /** Processing attempts of a webhook event (counted afresh after a replay) before it is DEAD. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /** Attempts at a provider callback before it is recorded FAILED. */
+  CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(6),
+  /** Retries wait up to RETRY_BASE_MS * 2^(failures - 1) ms, capped at RETRY_MAX_MS, with full jitter. */
+  RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(1_000),
+  RETRY_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(300_000),
+  /** A webhook event PROCESSING this long (ms) is taken as abandoned by a dead worker and queued again. */
+  WORKER_STALE_AFTER_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(120_000),
+  /** How often (ms) the worker looks for jobs whose retry time has come (new jobs wake it at once). */
+  WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
 };
 
 export type IntegrationsConfig = z.infer<z.ZodObject<typeof integrationsConfigShape>>;

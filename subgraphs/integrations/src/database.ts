@@ -3,6 +3,7 @@ import { ConnectionEntity } from './connections/connection.entity';
 import { CreateConnections1795920100000 } from './migrations/1795920100000-CreateConnections';
 import { ConnectionsRowLevelSecurity1795920200000 } from './migrations/1795920200000-ConnectionsRowLevelSecurity';
 import { CreateAuditLog1795920300000 } from './migrations/1795920300000-CreateAuditLog';
+import { CreateWebhookEvents1795920400000 } from './migrations/1795920400000-CreateWebhookEvents';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -12,5 +13,6 @@ export const integrationsDatabase = {
     CreateConnections1795920100000,
     ConnectionsRowLevelSecurity1795920200000,
     CreateAuditLog1795920300000,
+    CreateWebhookEvents1795920400000,
   ] as Function[],
 };

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import type { ConnectionService } from './connections/connection.service';
-import { buildIntegrationsSchema, integrationsSdl } from './schema';
+import { buildIntegrationsSchema, integrationsSdl, type IntegrationsServices } from './schema';
 
 describe('integrations subgraph schema', () => {
   // Building the schema touches no service; resolvers are never called here.
-  const services = { connections: {} as ConnectionService };
+  const services = { connections: {} as ConnectionService } as IntegrationsServices;
 
   it('prints the same SDL without services', async () => {
     expect(await integrationsSdl()).toBe((await buildIntegrationsSchema(services)).sdl);
@@ -36,6 +36,30 @@ describe('integrations subgraph schema', () => {
     expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toEqual(
       expect.arrayContaining(['connections', 'connection', '_entities', '_service']),
     );
-    expect(Object.keys(schema.getMutationType()?.getFields() ?? {})).toEqual(['connectProvider']);
+    expect(Object.keys(schema.getMutationType()?.getFields() ?? {})).toEqual(
+      expect.arrayContaining([
+        'connectProvider',
+        'rotateConnectionSecret',
+        'pauseConnection',
+        'resumeConnection',
+        'updateConnection',
+        'sendTestWebhook',
+      ]),
+    );
+    expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toEqual(expect.arrayContaining(['auditLog']));
+  });
+
+  it('declares PageInfo shareable with exactly the fields the orders subgraph declares', async () => {
+    const { sdl } = await buildIntegrationsSchema(services);
+
+    expect(sdl).toMatch(/type PageInfo @shareable \{\s*hasNextPage: Boolean!\s*endCursor: String\s*\}/);
+  });
+
+  it('answers sendTestWebhook with the result type the dashboard reads', async () => {
+    const { sdl } = await buildIntegrationsSchema(services);
+
+    expect(sdl).toMatch(/sendTestWebhook\(connectionId: ID!, kind: TestWebhookKind!\): TestWebhookResult!/);
+    expect(sdl).toMatch(/enum TestWebhookKind \{\s*NEW_ORDER\s*STATUS_UPDATE\s*CANCELLATION\s*\}/);
+    expect(sdl).toMatch(/enum AuditKind \{\s*ADMIN_ACTION\s*SECURITY_EVENT\s*\}/);
   });
 });

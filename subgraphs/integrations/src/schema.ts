@@ -1,17 +1,37 @@
 import { buildFederatedSchema } from '@nexara/kit';
 import type { GraphQLSchema } from 'graphql';
+import { AuditResolver } from './audit/audit.resolver';
+import type { AuditService } from './audit/audit.service';
 import { connectionReference } from './connections/connection.reference';
 import { ConnectionResolver } from './connections/connection.resolver';
 import type { ConnectionService } from './connections/connection.service';
+import { TestWebhookResolver } from './connections/test-webhook.resolver';
+import type { TestWebhookService } from './connections/test-webhook.service';
+import { WebhookEventResolver } from './webhooks/webhook-event.resolver';
+import type { WebhookEventService } from './webhooks/webhook-event.service';
+import { WebhookInboxResolver } from './webhooks/webhook-inbox.resolver';
+import type { WebhookInboxService } from './webhooks/webhook-inbox.service';
 
 /** The services the schema's resolvers delegate to. */
-export type IntegrationsServices = { connections: ConnectionService };
+export type IntegrationsServices = {
+  connections: ConnectionService;
+  audit: AuditService;
+  testWebhooks: TestWebhookService;
+  webhookInbox: WebhookInboxService;
+  webhookEvents: WebhookEventService;
+};
 
 export async function buildIntegrationsSchema(services: IntegrationsServices): Promise<{ schema: GraphQLSchema; sdl: string }> {
-  const instances = new Map<Function, object>([[ConnectionResolver, new ConnectionResolver(services.connections)]]);
+  const instances = new Map<Function, object>([
+    [ConnectionResolver, new ConnectionResolver(services.connections)],
+    [AuditResolver, new AuditResolver(services.audit)],
+    [TestWebhookResolver, new TestWebhookResolver(services.testWebhooks)],
+    [WebhookInboxResolver, new WebhookInboxResolver(services.webhookInbox)],
+    [WebhookEventResolver, new WebhookEventResolver(services.webhookEvents, services.connections)],
+  ]);
   return buildFederatedSchema(
     {
-      resolvers: [ConnectionResolver],
+      resolvers: [ConnectionResolver, AuditResolver, TestWebhookResolver, WebhookInboxResolver, WebhookEventResolver],
       container: { get: (resolverClass: Function) => instances.get(resolverClass) },
     },
     { ProviderConnection: connectionReference(services.connections) },
@@ -20,6 +40,6 @@ export async function buildIntegrationsSchema(services: IntegrationsServices): P
 
 /** The subgraph SDL alone (composition, checks): resolvers are never called, so no services are needed. */
 export async function integrationsSdl(): Promise<string> {
-  const unused = {} as ConnectionService;
-  return (await buildIntegrationsSchema({ connections: unused })).sdl;
+  const unused = {} as IntegrationsServices;
+  return (await buildIntegrationsSchema(unused)).sdl;
 }

@@ -1,15 +1,22 @@
 import { createDataSource, createLogger, createSubgraphServer, type Logger, type RunningServer } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import type { IntegrationsConfig } from './config';
+import { AuditService } from './audit/audit.service';
 import { ConnectionService } from './connections/connection.service';
+import { TestWebhookService } from './connections/test-webhook.service';
 import { integrationsDatabase } from './database';
 import { buildIntegrationsSchema, type IntegrationsServices } from './schema';
 import { secretBoxFromConfig } from './secrets/secret-box';
+import { ConnectionDirectory } from './webhooks/connection-directory';
+import { WebhookEventService } from './webhooks/webhook-event.service';
+import { WebhookInboxService } from './webhooks/webhook-inbox.service';
 
 export type IntegrationsServer = RunningServer & {
   dataSource: DataSource;
   /** Service functions for in-process callers (webhook shim, worker, tests). */
   services: IntegrationsServices;
+  /** Connections by webhook key, cached; invalidated across instances by LISTEN. */
+  directory: ConnectionDirectory;
 };
 
 export async function createIntegrationsServer(
@@ -21,34 +28,59 @@ export async function createIntegrationsServer(
   const secretBox = secretBoxFromConfig(config.SECRETS_ENCRYPTION_KEYS);
   const dataSource = createDataSource({ url: config.DATABASE_URL, ...integrationsDatabase, poolSize: 10 });
   await dataSource.initialize();
+  let directory: ConnectionDirectory | null = null;
   try {
-    const services: IntegrationsServices = {
-      connections: new ConnectionService({ dataSource, secretBox, publicUrl: config.PUBLIC_URL, logger }),
-    };
+    const audit = new AuditService({ dataSource, logger });
+    const connections = new ConnectionService({
+      dataSource,
+      secretBox,
+      publicUrl: config.PUBLIC_URL,
+      logger,
+      audit,
+      rotationGraceSeconds: config.SECRET_ROTATION_GRACE_SECONDS,
+    });
+    const testWebhooks = new TestWebhookService({
+      dataSource,
+      connections,
+      audit,
+      targetUrl: config.WEBHOOK_TARGET_URL ?? config.PUBLIC_URL,
+      logger,
+    });
+    directory = new ConnectionDirectory({ dataSource, connections, logger, listenUrl: config.DATABASE_URL });
+    await directory.start();
+    const webhookInbox = new WebhookInboxService({ dataSource, directory, audit, logger });
+    const webhookEvents = new WebhookEventService({ dataSource, audit, logger });
+    const services: IntegrationsServices = { connections, audit, testWebhooks, webhookInbox, webhookEvents };
     const { schema } = await buildIntegrationsSchema(services);
     const server = await createSubgraphServer({
       name: 'integrations',
       schema,
       contextTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      // A webhook of up to 1 MiB arrives base64-encoded inside a GraphQL request: a third larger, plus the envelope.
+      bodyLimit: 2 * 1024 * 1024,
       logger,
       production: config.NODE_ENV === 'production',
       checkReady: async () => {
         await dataSource.query('select 1');
       },
     });
+    const startedDirectory = directory;
     return {
       ...server,
       dataSource,
       services,
+      directory: startedDirectory,
       close: async () => {
         try {
           await server.close();
         } finally {
+          await startedDirectory.stop();
           await dataSource.destroy();
         }
       },
     };
   } catch (error) {
+    await directory?.stop();
     await dataSource.destroy();
     throw error;
   }

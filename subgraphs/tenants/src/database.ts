@@ -1,12 +1,14 @@
+import { ApiKey } from './api-key/api-key.entity';
 import { Branch } from './branch/branch.entity';
 import { CreateTenantTables1764385200000 } from './migrations/1764385200000-CreateTenantTables';
 import { TenantRowLevelSecurity1764385200100 } from './migrations/1764385200100-TenantRowLevelSecurity';
+import { CreateApiKeys1795923000000 } from './migrations/1795923000000-CreateApiKeys';
 import { Tenant } from './tenant/tenant.entity';
 import { User } from './user/user.entity';
 
 /** What the platform needs to connect to and migrate the `tenants` schema. */
 export const tenantsDatabase = {
   schema: 'tenants',
-  entities: [Tenant, Branch, User] as Function[],
-  migrations: [CreateTenantTables1764385200000, TenantRowLevelSecurity1764385200100] as Function[],
+  entities: [Tenant, Branch, User, ApiKey] as Function[],
+  migrations: [CreateTenantTables1764385200000, TenantRowLevelSecurity1764385200100, CreateApiKeys1795923000000] as Function[],
 };

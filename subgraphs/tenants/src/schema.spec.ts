@@ -1,4 +1,6 @@
 import { createDataSource } from '@nexara/kit';
+import { parse, printSchema, type ObjectTypeDefinitionNode } from 'graphql';
+import { ApiKeyService } from './api-key/api-key.service';
 import { AuthService } from './auth/auth.service';
 import { BranchService } from './branch/branch.service';
 import { tenantsDatabase } from './database';
@@ -14,12 +16,13 @@ describe('buildTenantsSchema', () => {
     branches: new BranchService(dataSource),
     users: new UserService(dataSource),
     auth: new AuthService(dataSource, { tokenSecret: 'x'.repeat(32), tokenTtlSeconds: 60 }),
+    apiKeys: new ApiKeyService(dataSource),
   };
 
-  it('is a Federation 2 subgraph with Tenant, Branch and User as entities', async () => {
+  it('is a Federation 2 subgraph with Tenant, Branch, User and ApiKey as entities', async () => {
     const { sdl, schema } = await buildTenantsSchema(services);
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
-    for (const type of ['Tenant', 'Branch', 'User']) {
+    for (const type of ['Tenant', 'Branch', 'User', 'ApiKey']) {
       expect(sdl).toMatch(new RegExp(`type ${type} @key\\(fields: "id"\\)`));
     }
     expect(schema.getQueryType()?.getFields()['_entities']).toBeDefined();
@@ -28,11 +31,37 @@ describe('buildTenantsSchema', () => {
   it('exposes the contract operations and never the password hash', async () => {
     const { schema, sdl } = await buildTenantsSchema(services);
     expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toEqual(
-      expect.arrayContaining(['me', 'tenant', 'tenants', 'branches', 'users']),
+      expect.arrayContaining(['me', 'tenant', 'tenants', 'branches', 'users', 'apiKeys']),
     );
     expect(Object.keys(schema.getMutationType()?.getFields() ?? {})).toEqual(
-      expect.arrayContaining(['login', 'createTenant', 'createBranch', 'createUser', 'disableUser', 'enableUser', 'bootstrapPlatform']),
+      expect.arrayContaining([
+        'login', 'createTenant', 'createBranch', 'createUser', 'disableUser', 'enableUser', 'bootstrapPlatform',
+        'createApiKey', 'revokeApiKey', 'authenticateApiKey',
+      ]),
     );
-    expect(sdl).not.toMatch(/password_?hash|passwordHash|isPlatform/i);
+    expect(sdl).not.toMatch(/password_?hash|passwordHash|isPlatform|secret_?hash|secretHash|createdBy/i);
+  });
+
+  it('maps the API key scope enum onto the kit scope strings', async () => {
+    const { schema } = await buildTenantsSchema(services);
+    const scopeEnum = schema.getType('ApiKeyScope');
+    const values = scopeEnum && 'getValues' in scopeEnum ? scopeEnum.getValues().map(({ name, value }) => [name, value]) : [];
+    expect(values).toEqual([
+      ['ORDERS_READ', 'orders:read'],
+      ['ORDERS_WRITE', 'orders:write'],
+      ['CONNECTIONS_READ', 'connections:read'],
+    ]);
+  });
+
+  it('hides the key check and its answer type from the client API (@inaccessible)', async () => {
+    const { sdl, schema } = await buildTenantsSchema(services);
+    const definitions = parse(sdl).definitions.filter((node): node is ObjectTypeDefinitionNode => node.kind === 'ObjectTypeDefinition');
+    const inaccessible = (node: { directives?: readonly { name: { value: string } }[] }) =>
+      (node.directives ?? []).some((directive) => directive.name.value === 'inaccessible');
+    const mutation = definitions.find((node) => node.name.value === 'Mutation');
+    expect((mutation?.fields ?? []).filter(inaccessible).map((field) => field.name.value)).toEqual(['authenticateApiKey']);
+    expect(definitions.filter(inaccessible).map((node) => node.name.value)).toEqual(['ApiKeyIdentity']);
+    // Still served by the subgraph itself: the partner gateway calls it directly.
+    expect(printSchema(schema)).toContain('authenticateApiKey(secret: String!): ApiKeyIdentity');
   });
 });

@@ -1,5 +1,7 @@
 import { buildFederatedSchema, type RequestContext } from '@nexara/kit';
 import type { GraphQLSchema } from 'graphql';
+import { ApiKeyResolver } from './api-key/api-key.resolver';
+import type { ApiKeyService } from './api-key/api-key.service';
 import { AuthResolver } from './auth/auth.resolver';
 import type { AuthService } from './auth/auth.service';
 import { BranchResolver } from './branch/branch.resolver';
@@ -14,6 +16,7 @@ export type TenantsServices = {
   branches: BranchService;
   users: UserService;
   auth: AuthService;
+  apiKeys: ApiKeyService;
 };
 
 type Reference = { id: string };
@@ -25,10 +28,11 @@ export async function buildTenantsSchema(services: TenantsServices): Promise<{ s
     [BranchResolver, new BranchResolver(services.branches, services.tenants)],
     [UserResolver, new UserResolver(services.users, services.tenants)],
     [AuthResolver, new AuthResolver(services.auth)],
+    [ApiKeyResolver, new ApiKeyResolver(services.apiKeys)],
   ]);
   return buildFederatedSchema(
     {
-      resolvers: [TenantResolver, BranchResolver, UserResolver, AuthResolver],
+      resolvers: [TenantResolver, BranchResolver, UserResolver, AuthResolver, ApiKeyResolver],
       container: { get: (resolverClass: Function) => instances.get(resolverClass) },
     },
     {
@@ -44,6 +48,10 @@ export async function buildTenantsSchema(services: TenantsServices): Promise<{ s
       User: {
         __resolveReference: (reference: Reference, context: RequestContext) =>
           services.users.findVisibleUser(context.identity, reference.id),
+      },
+      ApiKey: {
+        __resolveReference: (reference: Reference, context: RequestContext) =>
+          services.apiKeys.findVisibleApiKey(context.identity, reference.id),
       },
     },
   );

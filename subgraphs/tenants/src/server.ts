@@ -1,5 +1,6 @@
 import { createDataSource, createLogger, createSubgraphServer, type Logger, type RunningServer } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
+import { ApiKeyService } from './api-key/api-key.service';
 import { AuthService } from './auth/auth.service';
 import { BranchService } from './branch/branch.service';
 import type { TenantsConfig } from './config';
@@ -23,6 +24,7 @@ export async function createTenantsServer(config: TenantsConfig, options: { logg
         tokenSecret: config.AUTH_TOKEN_SECRET,
         tokenTtlSeconds: config.AUTH_TOKEN_TTL_SECONDS,
       }),
+      apiKeys: new ApiKeyService(dataSource),
     };
     const { schema, sdl } = await buildTenantsSchema(services);
     const server = await createSubgraphServer({

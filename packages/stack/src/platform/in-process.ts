@@ -80,7 +80,17 @@ export async function startPlatformInProcess(
     graphqlUrl: `${urls.gateway}/graphql`,
     settings: { ...settings, ports },
     stop: async () => {
-      for (const stop of started.reverse()) await stop();
+      // A step that hangs (a client that never finishes its close handshake) must not hang the
+      // caller: each gets 15 s, and a step that overruns is reported and left behind.
+      for (const stop of started.reverse()) {
+        let timer: NodeJS.Timeout | undefined;
+        const overran = await Promise.race([
+          stop().then(() => false),
+          new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), 15_000))),
+        ]);
+        clearTimeout(timer);
+        if (overran) logger.warn({ step: stop.toString() }, 'a service did not stop within 15 s; moving on');
+      }
     },
   };
 }

@@ -1,5 +1,7 @@
-import { inTenantTransaction, type Identity, type Logger } from '@nexara/kit';
+import { appError, inTenantTransaction, type Identity, type Logger } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
+import { managingTenantId, OPERATOR_ROLES } from '../connections/connection-access';
+import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor';
 
 export type AuditKind = 'ADMIN_ACTION' | 'SECURITY_EVENT';
 
@@ -11,6 +13,27 @@ export type AuditEntry = {
   action: string;
   subjectType: string;
   subjectId: string | null;
+  detail: Record<string, unknown>;
+};
+
+export type AuditLogPage = {
+  totalCount: number;
+  edges: { cursor: string; node: AuditEntry }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+};
+
+export const DEFAULT_AUDIT_PAGE_SIZE = 50;
+export const MAX_AUDIT_PAGE_SIZE = 200;
+
+type AuditRow = {
+  id: string;
+  at: Date;
+  at_text: string;
+  kind: AuditKind;
+  actor: string;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
   detail: Record<string, unknown>;
 };
 
@@ -80,6 +103,60 @@ export class AuditService {
         );
       }
       return first;
+    });
+  }
+
+  /**
+   * The acting tenant's audit trail, newest first (then by id), keyset
+   * paginated so a page stays stable while new entries arrive.
+   * Tenant admins and managers (and platform admins, internal services) read it.
+   */
+  async listAuditLog(actor: Identity, args: { first?: number | null; after?: string | null }): Promise<AuditLogPage> {
+    const tenantId = managingTenantId(actor, OPERATOR_ROLES);
+    const first = args.first ?? DEFAULT_AUDIT_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 0 || first > MAX_AUDIT_PAGE_SIZE) {
+      throw appError('BAD_USER_INPUT', `first must be between 0 and ${MAX_AUDIT_PAGE_SIZE}.`);
+    }
+    const after = args.after ? decodeAuditCursor(args.after) : null;
+
+    return inTenantTransaction(this.deps.dataSource, { tenantId }, async (manager) => {
+      const totals = (await manager.query(
+        'select count(*)::int as total from integrations.audit_log where tenant_id = $1',
+        [tenantId],
+      )) as { total: number }[];
+      const params: unknown[] = [tenantId, first + 1];
+      let position = '';
+      if (after) {
+        params.push(after.at, after.id);
+        position = 'and (at, id) < ($3::timestamptz, $4::uuid)';
+      }
+      const rows = (await manager.query(
+        `select id, at, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_text,
+                kind, actor, action, subject_type, subject_id, detail
+           from integrations.audit_log
+          where tenant_id = $1 ${position}
+          order by at desc, id desc
+          limit $2`,
+        params,
+      )) as AuditRow[];
+      const edges = rows.slice(0, first).map((row) => ({
+        cursor: encodeAuditCursor({ at: row.at_text, id: row.id }),
+        node: {
+          id: row.id,
+          at: row.at,
+          kind: row.kind,
+          actor: row.actor,
+          action: row.action,
+          subjectType: row.subject_type,
+          subjectId: row.subject_id,
+          detail: row.detail,
+        },
+      }));
+      return {
+        totalCount: totals[0]?.total ?? 0,
+        edges,
+        pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      };
     });
   }
 

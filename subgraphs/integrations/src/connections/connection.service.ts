@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { appError, inTenantTransaction, requireUser, type Identity, type Logger, type Provider } from '@nexara/kit';
+import { appError, inTenantTransaction, type Identity, type Logger, type Provider } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
 import type { SecretBox } from '../secrets/secret-box';
+import { ADMIN_ROLES, managingTenantId, OPERATOR_ROLES } from './connection-access';
 import { ConnectionSecretEntity } from './connection-secret.entity';
 import { ConnectionEntity, type ConnectionStatus } from './connection.entity';
 import {
   isUuid,
   randomToken,
   validateConnectProvider,
+  validateRotationSecret,
+  validateUpdateConnection,
   webhookUrlFor,
+  type ConnectionChanges,
   type ConnectProviderRequest,
+  type UpdateConnectionRequest,
 } from './connection.validation';
 
 /** A connection as callers see it: never its secrets; the key only inside the webhook URL. */
@@ -33,7 +39,23 @@ export type ConnectionServiceDependencies = {
   /** Where the gateway is reachable from outside (PUBLIC_URL). */
   publicUrl: string;
   logger: Logger;
+  /** Admin actions are written in the transaction of the change. */
+  audit: AuditService;
+  /** How long a rotated-out secret keeps verifying (SECRET_ROTATION_GRACE_SECONDS). */
+  rotationGraceSeconds: number;
 };
+
+export type RotateConnectionSecretResult = {
+  connection: ConnectionView;
+  /** The new secret in clear: returned this once, stored only encrypted. */
+  secret: string;
+};
+
+/** A connection with its webhook key and current secret in clear: for sending signed test webhooks only. */
+export type ConnectionWithSecret = { connection: ConnectionEntity; secret: string };
+
+/** PostgreSQL channel the webhook shim listens on to drop its cached copy of a connection (payload: the connection key). */
+export const CONNECTION_CHANGED_CHANNEL = 'integrations_connection_changed';
 
 const CONNECTION_KEY_PATTERN = /^[A-Za-z0-9_-]{32,128}$/;
 const DUPLICATE_STORE_CONSTRAINT = 'connections_tenant_provider_store_key';
@@ -63,20 +85,6 @@ function readerTenantId(actor: Identity): string {
   }
 }
 
-/** Tenant admins (and platform admins acting in a tenant) connect providers; so may internal services (the demo seeder). */
-function adminTenantId(actor: Identity): string {
-  switch (actor.kind) {
-    case 'anonymous':
-      throw appError('UNAUTHENTICATED');
-    case 'partner':
-      throw appError('FORBIDDEN', 'Partner API keys cannot manage provider connections.');
-    case 'service':
-      return readerTenantId(actor);
-    case 'user':
-      return requireUser(actor, ['TENANT_ADMIN']).tenantId;
-  }
-}
-
 /** Provider connections of a tenant and their encrypted secrets. Every method checks access first. */
 export class ConnectionService {
   constructor(private readonly deps: ConnectionServiceDependencies) {}
@@ -100,7 +108,7 @@ export class ConnectionService {
   }
 
   async connectProvider(actor: Identity, request: ConnectProviderRequest): Promise<ConnectProviderResult> {
-    const tenantId = adminTenantId(actor);
+    const tenantId = managingTenantId(actor, ADMIN_ROLES);
     const valid = validateConnectProvider(request);
     const secret = valid.secret ?? randomToken();
     const connectionId = randomUUID();
@@ -132,6 +140,23 @@ export class ConnectionService {
       }
       const sealed = this.deps.secretBox.seal(secret, { tenantId, connectionId });
       await manager.getRepository(ConnectionSecretEntity).insert({ tenantId, connectionId, ...sealed, expiresAt: null });
+      await this.deps.audit.recordAdminAction(manager, {
+        tenantId,
+        actor,
+        action: 'PROVIDER_CONNECTED',
+        subjectType: 'ProviderConnection',
+        subjectId: connectionId,
+        detail: {
+          provider: valid.provider,
+          name: valid.name,
+          branchId: valid.branchId,
+          externalStoreId: valid.externalStoreId,
+          currency: valid.currency,
+          apiBaseUrl: valid.apiBaseUrl,
+          autoAccept: valid.autoAccept,
+          secretGenerated: valid.secret === null,
+        },
+      });
       return manager.getRepository(ConnectionEntity).findOneByOrFail({ tenantId, id: connectionId });
     });
 
@@ -140,6 +165,125 @@ export class ConnectionService {
       'provider connected',
     );
     return { connection: this.view(connection), secret };
+  }
+
+  /**
+   * Replaces the current secret with a new one (the provider-issued `secret`,
+   * or a generated one), returned this once. The previous secret keeps
+   * verifying for the grace period so deliveries signed before the provider
+   * switched still pass; older rotated-out secrets keep their own expiry.
+   */
+  async rotateConnectionSecret(
+    actor: Identity,
+    id: string,
+    providerSecret?: string | null,
+  ): Promise<RotateConnectionSecretResult> {
+    const tenantId = managingTenantId(actor, ADMIN_ROLES);
+    const given = validateRotationSecret(providerSecret);
+    const secret = given ?? randomToken();
+    const graceSeconds = this.deps.rotationGraceSeconds;
+
+    const connection = await this.inTenant(tenantId, async (manager) => {
+      const row = await this.lockConnection(manager, tenantId, id);
+      // Wrapped in a select so the driver returns plain rows (a bare UPDATE comes back as [rows, count]).
+      const expired = (await manager.query(
+        `with expired as (
+           update integrations.connection_secrets
+              set expires_at = now() + make_interval(secs => $3)
+            where tenant_id = $1 and connection_id = $2 and expires_at is null
+           returning expires_at
+         )
+         select expires_at from expired`,
+        [tenantId, row.id, graceSeconds],
+      )) as { expires_at: Date }[];
+      const sealed = this.deps.secretBox.seal(secret, { tenantId, connectionId: row.id });
+      await manager
+        .getRepository(ConnectionSecretEntity)
+        .insert({ tenantId, connectionId: row.id, ...sealed, expiresAt: null });
+      const updated = await this.touchConnection(manager, row, {});
+      await this.deps.audit.recordAdminAction(manager, {
+        tenantId,
+        actor,
+        action: 'CONNECTION_SECRET_ROTATED',
+        subjectType: 'ProviderConnection',
+        subjectId: row.id,
+        detail: {
+          secretGenerated: given === null,
+          graceSeconds,
+          previousSecretExpiresAt: expired[0]?.expires_at.toISOString() ?? null,
+        },
+      });
+      return updated;
+    });
+
+    this.deps.logger.info({ tenantId, connectionId: connection.id, secretGenerated: given === null }, 'connection secret rotated');
+    return { connection: this.view(connection), secret };
+  }
+
+  /** Stops accepting the connection's webhooks (the shim answers 409). Pausing a paused connection changes nothing. */
+  pauseConnection(actor: Identity, id: string): Promise<ConnectionView> {
+    return this.setStatus(actor, id, 'PAUSED');
+  }
+
+  /** Accepts the connection's webhooks again. Resuming an active connection changes nothing. */
+  resumeConnection(actor: Identity, id: string): Promise<ConnectionView> {
+    return this.setStatus(actor, id, 'ACTIVE');
+  }
+
+  /** Changes the fields given (name, autoAccept, apiBaseUrl), validated as in connectProvider. */
+  async updateConnection(actor: Identity, request: UpdateConnectionRequest): Promise<ConnectionView> {
+    const tenantId = managingTenantId(actor, ADMIN_ROLES);
+    const requested = validateUpdateConnection(request);
+
+    const connection = await this.inTenant(tenantId, async (manager) => {
+      const row = await this.lockConnection(manager, tenantId, request.id);
+      const changes: ConnectionChanges = {};
+      const changed: Record<string, { from: unknown; to: unknown }> = {};
+      for (const field of ['name', 'autoAccept', 'apiBaseUrl'] as const) {
+        const value = requested[field];
+        if (value !== undefined && value !== row[field]) {
+          Object.assign(changes, { [field]: value });
+          changed[field] = { from: row[field], to: value };
+        }
+      }
+      const updated = Object.keys(changes).length > 0 ? await this.touchConnection(manager, row, changes) : row;
+      await this.deps.audit.recordAdminAction(manager, {
+        tenantId,
+        actor,
+        action: 'CONNECTION_UPDATED',
+        subjectType: 'ProviderConnection',
+        subjectId: row.id,
+        detail: { changes: changed },
+      });
+      return updated;
+    });
+    return this.view(connection);
+  }
+
+  /**
+   * A connection's webhook key and current secret in clear, for building a
+   * correctly signed test webhook. Internal: the caller has checked access.
+   */
+  async connectionWithCurrentSecret(tenantId: string, id: string): Promise<ConnectionWithSecret | null> {
+    if (!isUuid(tenantId) || !isUuid(id)) return null;
+    return this.inTenant(tenantId, async (manager) => {
+      const connection = await manager.getRepository(ConnectionEntity).findOneBy({ tenantId, id });
+      if (!connection) return null;
+      const current = await manager
+        .getRepository(ConnectionSecretEntity)
+        .createQueryBuilder('secret')
+        .where('secret.tenant_id = :tenantId and secret.connection_id = :id and secret.expires_at is null', { tenantId, id })
+        .getOne();
+      if (!current) return null;
+      return { connection, secret: this.deps.secretBox.open(current, { tenantId, connectionId: id }) };
+    });
+  }
+
+  /** Rejected webhooks counted for the connection in the last hour. */
+  async securityEventsLastHour(actor: Identity, connection: ConnectionView): Promise<number> {
+    const tenantId = readerTenantId(actor);
+    if (tenantId !== connection.tenantId) return 0;
+    return this.deps.audit.countSecurityEvents(tenantId, connection.id, new Date(Date.now() - 3_600_000));
   }
 
   /**
@@ -183,6 +327,59 @@ export class ConnectionService {
       createdAt: row.createdAt,
       expiresAt: row.expiresAt,
     }));
+  }
+
+  private async setStatus(actor: Identity, id: string, status: ConnectionStatus): Promise<ConnectionView> {
+    const tenantId = managingTenantId(actor, OPERATOR_ROLES);
+    const { connection, changed } = await this.inTenant(tenantId, async (manager) => {
+      const row = await this.lockConnection(manager, tenantId, id);
+      const changed = row.status !== status;
+      const updated = changed ? await this.touchConnection(manager, row, { status }) : row;
+      await this.deps.audit.recordAdminAction(manager, {
+        tenantId,
+        actor,
+        action: status === 'PAUSED' ? 'CONNECTION_PAUSED' : 'CONNECTION_RESUMED',
+        subjectType: 'ProviderConnection',
+        subjectId: row.id,
+        detail: { from: row.status, to: status, changed },
+      });
+      return { connection: updated, changed };
+    });
+    if (changed) this.deps.logger.info({ tenantId, connectionId: connection.id, status }, 'connection status changed');
+    return this.view(connection);
+  }
+
+  /** The connection row, locked until the transaction ends so concurrent changes apply one after another. */
+  private async lockConnection(manager: EntityManager, tenantId: string, id: string): Promise<ConnectionEntity> {
+    const row = isUuid(id)
+      ? await manager
+          .getRepository(ConnectionEntity)
+          .createQueryBuilder('connection')
+          .setLock('pessimistic_write')
+          .where('connection.tenant_id = :tenantId and connection.id = :id', { tenantId, id })
+          .getOne()
+      : null;
+    if (!row) throw appError('NOT_FOUND', 'No such provider connection in this tenant.');
+    return row;
+  }
+
+  /**
+   * Applies `changes`, sets updated_at, and tells the webhook shim to drop its
+   * cached copy. NOTIFY is delivered only if this transaction commits.
+   */
+  private async touchConnection(
+    manager: EntityManager,
+    row: ConnectionEntity,
+    changes: ConnectionChanges & { status?: ConnectionStatus },
+  ): Promise<ConnectionEntity> {
+    await manager
+      .createQueryBuilder()
+      .update(ConnectionEntity)
+      .set({ ...changes, updatedAt: () => 'now()' })
+      .where('tenant_id = :tenantId and id = :id', { tenantId: row.tenantId, id: row.id })
+      .execute();
+    await manager.query('select pg_notify($1, $2)', [CONNECTION_CHANGED_CHANNEL, row.connectionKey]);
+    return manager.getRepository(ConnectionEntity).findOneByOrFail({ tenantId: row.tenantId, id: row.id });
   }
 
   private inTenant<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {

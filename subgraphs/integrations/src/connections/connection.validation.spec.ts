@@ -1,6 +1,13 @@
 import type { GraphQLError } from 'graphql';
 import { aConnectProviderInput } from '../testing/connection-factory';
-import { randomToken, validateConnectProvider, webhookUrlFor, type ConnectProviderRequest } from './connection.validation';
+import {
+  randomToken,
+  validateConnectProvider,
+  validateRotationSecret,
+  validateUpdateConnection,
+  webhookUrlFor,
+  type ConnectProviderRequest,
+} from './connection.validation';
 
 function rejectionOf(request: ConnectProviderRequest): GraphQLError {
   try {
@@ -91,5 +98,56 @@ describe('randomToken', () => {
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(Buffer.from(token, 'base64url')).toHaveLength(32);
     }
+  });
+});
+
+function thrownBy(work: () => unknown): GraphQLError {
+  try {
+    work();
+  } catch (error) {
+    return error as GraphQLError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('validateUpdateConnection', () => {
+  const id = '6f9619ff-8b86-4d01-b42d-00cf4fc964ff';
+
+  it('keeps only the fields given, normalised like connectProvider', () => {
+    expect(validateUpdateConnection({ id, name: '  Marina ', apiBaseUrl: null })).toEqual({ name: 'Marina' });
+    expect(validateUpdateConnection({ id, apiBaseUrl: 'https://api.test/v1/', autoAccept: false })).toEqual({
+      apiBaseUrl: 'https://api.test/v1',
+      autoAccept: false,
+    });
+  });
+
+  it.each([
+    ['a blank name', { name: ' ' }, ['name']],
+    ['a non-http URL', { apiBaseUrl: 'mailto:ops@example.com' }, ['apiBaseUrl']],
+    ['both at once', { name: '', apiBaseUrl: 'nope' }, ['apiBaseUrl', 'name']],
+    ['nothing to change', { name: null, autoAccept: null }, []],
+  ])('refuses %s as BAD_USER_INPUT naming the fields', (_case, fields, named) => {
+    const error = thrownBy(() => validateUpdateConnection({ id, ...fields }));
+
+    expect(error.extensions['code']).toBe('BAD_USER_INPUT');
+    expect(Object.keys(error.extensions['fields'] as object).sort()).toEqual(named);
+  });
+});
+
+describe('validateRotationSecret', () => {
+  it('passes a provider secret of 16 characters or more, and null to have one generated', () => {
+    expect(validateRotationSecret('sixteen-chars-ok')).toBe('sixteen-chars-ok');
+    expect(validateRotationSecret(undefined)).toBeNull();
+    expect(validateRotationSecret(null)).toBeNull();
+  });
+
+  it.each([
+    ['15 characters', 'fifteen-chars!!'],
+    ['over 4096 characters', 's'.repeat(4097)],
+  ])('refuses a secret of %s without echoing it', (_case, secret) => {
+    const error = thrownBy(() => validateRotationSecret(secret));
+
+    expect(error.extensions['code']).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify({ message: error.message, extensions: error.extensions })).not.toContain(secret.slice(0, 15));
   });
 });

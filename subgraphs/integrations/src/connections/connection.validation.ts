@@ -50,6 +50,21 @@ function normalizedHttpUrl(value: string): string | null {
   }
 }
 
+function nameProblem(name: string): string | null {
+  if (name.length === 0) return 'must not be empty';
+  if (name.length > MAX_TEXT_LENGTH) return `must be at most ${MAX_TEXT_LENGTH} characters`;
+  return null;
+}
+
+function secretProblem(secret: string | null): string | null {
+  if (secret === null) return null;
+  if (secret.length < MIN_SECRET_LENGTH) {
+    return `must be at least ${MIN_SECRET_LENGTH} characters, or omitted to have one generated`;
+  }
+  if (secret.length > MAX_SECRET_LENGTH) return `must be at most ${MAX_SECRET_LENGTH} characters`;
+  return null;
+}
+
 /**
  * Checks every field and reports all problems at once as BAD_USER_INPUT,
  * with `extensions.fields` naming each field. Never echoes the secret.
@@ -66,8 +81,8 @@ export function validateConnectProvider(request: ConnectProviderRequest): ValidC
   if (!(PROVIDERS as readonly string[]).includes(request.provider)) {
     problems['provider'] = `must be one of ${PROVIDERS.join(', ')}`;
   }
-  if (name.length === 0) problems['name'] = 'must not be empty';
-  else if (name.length > MAX_TEXT_LENGTH) problems['name'] = `must be at most ${MAX_TEXT_LENGTH} characters`;
+  const badName = nameProblem(name);
+  if (badName) problems['name'] = badName;
   if (externalStoreId.length === 0) problems['externalStoreId'] = "must not be empty (the provider's id for the branch)";
   else if (externalStoreId.length > MAX_TEXT_LENGTH) {
     problems['externalStoreId'] = `must be at most ${MAX_TEXT_LENGTH} characters`;
@@ -75,11 +90,8 @@ export function validateConnectProvider(request: ConnectProviderRequest): ValidC
   if (!isCurrencyCode(currency)) problems['currency'] = 'must be an ISO 4217 currency code such as SAR or AED';
   if (apiBaseUrl === null) problems['apiBaseUrl'] = 'must be an absolute http(s) URL';
   if (!isUuid(branchId)) problems['branchId'] = 'must be a branch id (UUID)';
-  if (secret !== null && secret.length < MIN_SECRET_LENGTH) {
-    problems['secret'] = `must be at least ${MIN_SECRET_LENGTH} characters, or omitted to have one generated`;
-  } else if (secret !== null && secret.length > MAX_SECRET_LENGTH) {
-    problems['secret'] = `must be at most ${MAX_SECRET_LENGTH} characters`;
-  }
+  const badSecret = secretProblem(secret);
+  if (badSecret) problems['secret'] = badSecret;
 
   const fields = Object.keys(problems);
   if (fields.length > 0 || apiBaseUrl === null) {
@@ -96,4 +108,54 @@ export function validateConnectProvider(request: ConnectProviderRequest): ValidC
     autoAccept: request.autoAccept ?? false,
     secret,
   };
+}
+
+/** What `updateConnection` may change; null or omitted leaves a field as it is. */
+export type UpdateConnectionRequest = {
+  id: string;
+  name?: string | null;
+  autoAccept?: boolean | null;
+  apiBaseUrl?: string | null;
+};
+
+export type ConnectionChanges = { name?: string; autoAccept?: boolean; apiBaseUrl?: string };
+
+/** Same rules as `connectProvider` for the fields given; at least one must be given. */
+export function validateUpdateConnection(request: UpdateConnectionRequest): ConnectionChanges {
+  const problems: Record<string, string> = {};
+  const changes: ConnectionChanges = {};
+  if (request.name !== undefined && request.name !== null) {
+    const name = request.name.trim();
+    const badName = nameProblem(name);
+    if (badName) problems['name'] = badName;
+    else changes.name = name;
+  }
+  if (request.apiBaseUrl !== undefined && request.apiBaseUrl !== null) {
+    const apiBaseUrl = normalizedHttpUrl(request.apiBaseUrl);
+    if (apiBaseUrl === null) problems['apiBaseUrl'] = 'must be an absolute http(s) URL';
+    else changes.apiBaseUrl = apiBaseUrl;
+  }
+  if (request.autoAccept !== undefined && request.autoAccept !== null) changes.autoAccept = request.autoAccept;
+
+  const fields = Object.keys(problems);
+  if (fields.length > 0) {
+    const message = fields.map((field) => `${field} ${problems[field]}`).join('; ');
+    throw appError('BAD_USER_INPUT', `Cannot update the connection: ${message}.`, { fields: problems });
+  }
+  if (Object.keys(changes).length === 0) {
+    throw appError('BAD_USER_INPUT', 'Cannot update the connection: give at least one of name, autoAccept, apiBaseUrl.', {
+      fields: {},
+    });
+  }
+  return changes;
+}
+
+/** A provider-issued secret for `rotateConnectionSecret`, or null to have one generated. Never echoes it. */
+export function validateRotationSecret(secret: string | null | undefined): string | null {
+  const given = secret ?? null;
+  const problem = secretProblem(given);
+  if (problem) {
+    throw appError('BAD_USER_INPUT', `Cannot rotate the secret: secret ${problem}.`, { fields: { secret: problem } });
+  }
+  return given;
 }

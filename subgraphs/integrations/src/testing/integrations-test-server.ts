@@ -13,6 +13,8 @@ export async function startIntegrations(settings: {
   internalTokenSecret: string;
   encryptionKeys: string;
   publicUrl?: string;
+  /** Further variables, e.g. WEBHOOK_TARGET_URL or SECRET_ROTATION_GRACE_SECONDS. */
+  env?: Record<string, string>;
 }): Promise<RunningIntegrations> {
   const config = loadConfig(integrationsConfigShape, {
     DATABASE_URL: settings.databaseUrl,
@@ -22,6 +24,7 @@ export async function startIntegrations(settings: {
     PORT: '0',
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    ...settings.env,
   });
   const server = await createIntegrationsServer(config);
   const address = await server.listen(0, '127.0.0.1');

@@ -40,7 +40,7 @@ describe('provider callback jobs (real PostgreSQL and graphile-worker, over HTTP
     return {
       task: 'provider_callback',
       key: `callback:${order.id}:${action.kind}`,
-      maxAttempts: 1,
+      maxAttempts: 25,
       payload: {
         tenantId,
         orderId: order.id,

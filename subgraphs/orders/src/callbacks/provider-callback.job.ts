@@ -53,12 +53,13 @@ export function providerCallbackJobKey(orderId: string, kind: ProviderCallbackKi
 
 /**
  * Enqueues the callback on `manager`'s transaction, so the job exists exactly
- * when the status change commits. One attempt for graphile-worker: the worker
- * retries the provider call itself, with backoff and jitter, and records each outcome.
+ * when the status change commits. The worker counts and spaces its own
+ * attempts (backoff with jitter, each outcome recorded); graphile-worker's
+ * budget of 25 is there so a job whose worker was killed mid-call still runs.
  */
 export async function enqueueProviderCallback(manager: EntityManager, job: ProviderCallbackJob): Promise<void> {
   await manager.query(
-    `select id from graphile_worker.add_job($1::text, $2::json, job_key => $3::text, max_attempts => 1)`,
+    `select id from graphile_worker.add_job($1::text, $2::json, job_key => $3::text, max_attempts => 25)`,
     [PROVIDER_CALLBACK_TASK, JSON.stringify(job), providerCallbackJobKey(job.orderId, job.action.kind)],
   );
 }

@@ -14,8 +14,21 @@ export function orderReaderTenantId(identity: Identity): string {
   return actingTenantId(identity);
 }
 
-export function requireOrderOperator(identity: Identity, roles: readonly Role[] = ORDER_OPERATOR_ROLES) {
-  return requireUser(identity, roles);
+/**
+ * Who may change an order: users with one of `roles`, and partner API keys
+ * holding `orders:write` (a group's own POS accepting orders). The actor is
+ * what the timeline records.
+ */
+export function requireOrderOperator(
+  identity: Identity,
+  roles: readonly Role[] = ORDER_OPERATOR_ROLES,
+): { tenantId: string; userId: string } {
+  if (identity.kind === 'partner') {
+    if (!identity.scopes.includes('orders:write')) throw appError('FORBIDDEN', 'This API key lacks the orders:write scope.');
+    return { tenantId: identity.tenantId, userId: `api-key:${identity.apiKeyId}` };
+  }
+  const user = requireUser(identity, roles);
+  return { tenantId: user.tenantId, userId: user.userId };
 }
 
 /** The tenant an internal service (the integrations worker) acts in: internal order mutations always act in one. */

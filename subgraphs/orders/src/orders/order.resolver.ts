@@ -1,3 +1,4 @@
+import { PUBLIC_TAG } from '@nexara/kit';
 import type { RequestContext } from '@nexara/kit';
 import { Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AcceptOrderArgs, OrderIdArgs, OrderReasonArgs, OrdersArgs } from './order.inputs';
@@ -10,6 +11,7 @@ import { OrderConnectionType, OrderEventType, OrderType } from './order.types';
 export class OrderResolver {
   constructor(private readonly orderService: OrderService) {}
 
+  @Directive(PUBLIC_TAG)
   @Query(() => OrderConnectionType, { description: 'Orders of your tenant, newest first (then by id).' })
   async orders(@Ctx() context: RequestContext, @Args(() => OrdersArgs) args: OrdersArgs): Promise<OrderConnectionType> {
     const page = await this.orderService.listOrders(context.identity, args);
@@ -20,47 +22,56 @@ export class OrderResolver {
     };
   }
 
+  @Directive(PUBLIC_TAG)
   @Query(() => OrderType, { description: 'One order of your tenant; NOT_FOUND if there is none with that id.' })
   async order(@Ctx() context: RequestContext, @Args(() => OrderIdArgs) { id }: OrderIdArgs): Promise<OrderType> {
     return toOrderType(await this.orderService.getOrder(context.identity, id));
   }
 
+  @Directive(PUBLIC_TAG)
   @FieldResolver(() => [OrderEventType], { description: 'Every status the order reached, oldest first.' })
   async timeline(@Root() order: OrderType, @Ctx() context: RequestContext): Promise<OrderEventType[]> {
     const events = await orderLoaders(context, this.orderService).timelineByOrderId.load(order.id);
     return events.map(toOrderEventType);
   }
 
+  @Directive(PUBLIC_TAG)
   @Mutation(() => OrderType, { description: 'RECEIVED -> ACCEPTED.' })
   async acceptOrder(@Ctx() context: RequestContext, @Args(() => AcceptOrderArgs) args: AcceptOrderArgs): Promise<OrderType> {
     return toOrderType(await this.orderService.acceptOrder(context.identity, args.id, args.prepMinutes));
   }
 
+  @Directive(PUBLIC_TAG)
   @Mutation(() => OrderType, { description: 'RECEIVED -> REJECTED.' })
   async rejectOrder(@Ctx() context: RequestContext, @Args(() => OrderReasonArgs) args: OrderReasonArgs): Promise<OrderType> {
     return toOrderType(await this.orderService.rejectOrder(context.identity, args.id, args.reason));
   }
 
+  @Directive(PUBLIC_TAG)
   @Mutation(() => OrderType, { description: 'ACCEPTED -> PREPARING.' })
   async markPreparing(@Ctx() context: RequestContext, @Args(() => OrderIdArgs) { id }: OrderIdArgs): Promise<OrderType> {
     return toOrderType(await this.orderService.markPreparing(context.identity, id));
   }
 
+  @Directive(PUBLIC_TAG)
   @Mutation(() => OrderType, { description: 'PREPARING -> READY.' })
   async markReady(@Ctx() context: RequestContext, @Args(() => OrderIdArgs) { id }: OrderIdArgs): Promise<OrderType> {
     return toOrderType(await this.orderService.markReady(context.identity, id));
   }
 
+  @Directive(PUBLIC_TAG)
   @Mutation(() => OrderType, { description: 'READY -> PICKED_UP.' })
   async markPickedUp(@Ctx() context: RequestContext, @Args(() => OrderIdArgs) { id }: OrderIdArgs): Promise<OrderType> {
     return toOrderType(await this.orderService.markPickedUp(context.identity, id));
   }
 
+  @Directive(PUBLIC_TAG)
   @Mutation(() => OrderType, { description: 'PICKED_UP -> DELIVERED.' })
   async markDelivered(@Ctx() context: RequestContext, @Args(() => OrderIdArgs) { id }: OrderIdArgs): Promise<OrderType> {
     return toOrderType(await this.orderService.markDelivered(context.identity, id));
   }
 
+  @Directive(PUBLIC_TAG)
   @Mutation(() => OrderType, { description: 'Any open status -> CANCELLED. Managers, tenant admins and platform admins only.' })
   async cancelOrder(@Ctx() context: RequestContext, @Args(() => OrderReasonArgs) args: OrderReasonArgs): Promise<OrderType> {
     return toOrderType(await this.orderService.cancelOrder(context.identity, args.id, args.reason));

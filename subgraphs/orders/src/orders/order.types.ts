@@ -1,3 +1,4 @@
+import { PUBLIC_TAG } from '@nexara/kit';
 import { ORDER_STATUSES, PROVIDERS, type OrderStatus, type Provider } from '@nexara/kit';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -42,6 +43,7 @@ registerEnumType(ProviderEventOutcomeEnum, {
 });
 
 @Directive('@shareable')
+@Directive(PUBLIC_TAG)
 @ObjectType('Money', { description: 'An amount of money: integer minor units of an ISO 4217 currency (1.250 KWD is 1250).' })
 export class MoneyType {
   @Field(() => GraphQLSafeInt, { description: 'Integer count of the minor units the currency has under ISO 4217.' })
@@ -65,6 +67,7 @@ export class ProviderConnectionRef {
   id: string;
 }
 
+@Directive(PUBLIC_TAG)
 @ObjectType('Customer')
 export class CustomerType {
   @Field(() => String, { nullable: true })
@@ -74,6 +77,7 @@ export class CustomerType {
   phone: string | null;
 }
 
+@Directive(PUBLIC_TAG)
 @ObjectType('Delivery')
 export class DeliveryType {
   @Field(() => String, { nullable: true })
@@ -89,6 +93,7 @@ export class DeliveryType {
   lng: number | null;
 }
 
+@Directive(PUBLIC_TAG)
 @ObjectType('Payment')
 export class PaymentType {
   @Field({ description: 'As the provider names it, e.g. CASH, CARD, ONLINE.' })
@@ -98,6 +103,7 @@ export class PaymentType {
   paid: boolean;
 }
 
+@Directive(PUBLIC_TAG)
 @ObjectType('OrderItemModifier')
 export class OrderItemModifierType {
   @Field()
@@ -113,6 +119,7 @@ export class OrderItemModifierType {
   modifiers: OrderItemModifierType[];
 }
 
+@Directive(PUBLIC_TAG)
 @ObjectType('OrderItem')
 export class OrderItemType {
   @Field(() => String, { nullable: true, description: "The provider's id of the item." })
@@ -137,6 +144,7 @@ export class OrderItemType {
   notes: string | null;
 }
 
+@Directive(PUBLIC_TAG)
 @ObjectType('OrderEvent', { description: 'One entry of an order timeline: the order reached `status` at `at`.' })
 export class OrderEventType {
   @Field(() => OrderStatusEnum)
@@ -161,89 +169,115 @@ export class OrderEventType {
 @Directive('@key(fields: "id")')
 @ObjectType('Order', { description: 'A canonical order, whichever provider it came from.' })
 export class OrderType {
+  @Directive(PUBLIC_TAG)
   @Field(() => ID)
   id: string;
 
   /** Not a field: the tenant the order belongs to, for loading its timeline. */
   tenantId: string;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => TenantRef)
   tenant: TenantRef;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => ProviderConnectionRef)
   connection: ProviderConnectionRef;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => ProviderEnum)
   provider: Provider;
 
+  @Directive(PUBLIC_TAG)
   @Field({ description: "The provider's order id." })
   externalId: string;
 
+  @Directive(PUBLIC_TAG)
   @Field({ description: 'The short code staff and couriers say out loud.' })
   displayCode: string;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => OrderStatusEnum)
   status: OrderStatus;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => GraphQLISODateTime)
   placedAt: Date;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the provider gives up on an unanswered order.' })
   acceptBy: Date | null;
 
+  @Directive(PUBLIC_TAG)
   @Field({ description: 'Still RECEIVED with acceptBy less than two minutes away or already passed: answer it now.' })
   acceptanceAtRisk: boolean;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => GraphQLISODateTime, { nullable: true })
   acceptedAt: Date | null;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => Int, { nullable: true })
   prepMinutes: number | null;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => CustomerType, { nullable: true })
   customer: CustomerType | null;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => DeliveryType, { nullable: true, description: 'Null for pick-up orders.' })
   delivery: DeliveryType | null;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => [OrderItemType])
   items: OrderItemType[];
 
+  @Directive(PUBLIC_TAG)
   @Field(() => MoneyType)
   subtotal: MoneyType;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => MoneyType)
   deliveryFee: MoneyType;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => MoneyType)
   discount: MoneyType;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => MoneyType)
   tax: MoneyType;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => MoneyType)
   tip: MoneyType;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => MoneyType)
   total: MoneyType;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => PaymentType, { nullable: true })
   payment: PaymentType | null;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => String, { nullable: true })
   notes: string | null;
 
   @Field(() => [String], { description: 'Problems found in what the provider sent (e.g. totals that do not add up).' })
   warnings: string[];
 
+  @Directive(PUBLIC_TAG)
   @Field(() => GraphQLISODateTime)
   createdAt: Date;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => GraphQLISODateTime)
   updatedAt: Date;
 }
 
 @Directive('@shareable')
+@Directive(PUBLIC_TAG)
 @ObjectType('PageInfo')
 export class PageInfoType {
   @Field()
@@ -253,6 +287,7 @@ export class PageInfoType {
   endCursor: string | null;
 }
 
+@Directive(PUBLIC_TAG)
 @ObjectType('OrderEdge')
 export class OrderEdgeType {
   @Field()
@@ -262,6 +297,7 @@ export class OrderEdgeType {
   node: OrderType;
 }
 
+@Directive(PUBLIC_TAG)
 @ObjectType('OrderConnection')
 export class OrderConnectionType {
   @Field(() => Int, { description: 'Orders matching the filter, on every page.' })

@@ -1,3 +1,4 @@
+import { PUBLIC_TAG } from '@nexara/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -6,6 +7,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 @ObjectType('Tenant', { description: 'A restaurant group using Nexara; every other record belongs to exactly one.' })
 @Entity({ schema: 'tenants', name: 'tenants' })
 export class Tenant {
+  @Directive(PUBLIC_TAG)
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -14,6 +16,7 @@ export class Tenant {
   @Column({ type: 'text' })
   slug: string;
 
+  @Directive(PUBLIC_TAG)
   @Field()
   @Column({ type: 'text' })
   name: string;

@@ -1,5 +1,6 @@
+import { PUBLIC_TAG } from '@nexara/kit';
 import type { RequestContext } from '@nexara/kit';
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
 import { User } from '../user/user.entity';
 import { Tenant } from './tenant.entity';
 import { BootstrapPlatformInput, CreateTenantInput } from './tenant.inputs';
@@ -9,6 +10,7 @@ import { TenantService } from './tenant.service';
 export class TenantResolver {
   constructor(private readonly tenantService: TenantService) {}
 
+  @Directive(PUBLIC_TAG)
   @Query(() => Tenant, { nullable: true, description: 'The tenant you act in.' })
   async tenant(@Ctx() { identity }: RequestContext): Promise<Tenant | null> {
     return this.tenantService.actingTenant(identity);

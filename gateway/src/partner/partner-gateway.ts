@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import { signContextToken, type Logger } from '@nexara/kit';
+import type { FastifyInstance } from 'fastify';
+import { GraphQLError } from 'graphql';
+import { createApiKeyAuthenticator, type ApiKeyAuthenticator } from '../auth/api-keys';
+import { authenticatePartner } from '../auth/authenticate';
+import type { GatewayConfig } from '../config';
+import { createSupergraphGateway, graphqlTransportErrorHandler } from '../graphql/gateway-server';
+import { hardenedApolloOptions } from '../graphql/hardening';
+import { DEFAULT_QUERY_LIMITS } from '../graphql/limits/query-limits';
+import type { GatewayContext } from '../graphql/subgraph-data-source';
+import { createRateLimit, rateLimitHeaders, type RateLimitState } from './partner-rate-limit';
+
+export const PARTNER_PATH = '/partner/graphql';
+
+function rateLimited(state: RateLimitState, what: string): GraphQLError {
+  return new GraphQLError(`${what}; retry in ${state.resetSeconds} s.`, {
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: state.resetSeconds,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(state.resetSeconds)]]) },
+    },
+  });
+}
+
+/** Whether the composed contract has anything in it (`npm run compose` writes a placeholder while nothing is tagged public). */
+export function isSupergraph(sdl: string): boolean {
+  return /@link\(url: "https:\/\/specs\.apollo\.dev\/link\//.test(sdl);
+}
+
+/**
+ * The partner API on `/partner/graphql`: a second Apollo Gateway over the
+ * public contract (the supergraph with everything not tagged `public`
+ * @inaccessible), so partners can neither query nor introspect anything
+ * else. API keys only; each key has its own rate limit, reported in
+ * `RateLimit-*` headers on every answer.
+ */
+export async function mountPartnerGateway(
+  app: FastifyInstance,
+  config: GatewayConfig,
+  logger: Logger,
+  options: { authenticateApiKey?: ApiKeyAuthenticator } = {},
+): Promise<ApolloServer<GatewayContext> | null> {
+  const log = logger.child({ component: 'partner' });
+  const sdl = fs.existsSync(config.PARTNER_SUPERGRAPH_PATH) ? fs.readFileSync(config.PARTNER_SUPERGRAPH_PATH, 'utf8') : '';
+  if (!isSupergraph(sdl)) {
+    log.warn({ path: config.PARTNER_SUPERGRAPH_PATH }, 'no public contract: nothing is tagged public yet; /partner/graphql answers 503');
+    app.all(PARTNER_PATH, async (_request, reply) =>
+      reply.code(503).send({
+        errors: [{ message: 'The partner API has no public schema yet.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      }),
+    );
+    return null;
+  }
+
+  const production = config.NODE_ENV === 'production';
+  const authenticateApiKey =
+    options.authenticateApiKey ??
+    createApiKeyAuthenticator({
+      tenantsUrl: config.TENANTS_URL,
+      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      cacheMs: config.PARTNER_KEY_CACHE_MS,
+      timeoutMs: config.GRAPHQL_REQUEST_TIMEOUT_MS,
+    });
+  const perKey = createRateLimit({
+    keyPrefix: 'partner-key',
+    limit: config.PARTNER_RATE_LIMIT,
+    windowSeconds: config.PARTNER_RATE_WINDOW_SECONDS,
+  });
+
+  // Partners always see the contract's schema (introspection, Sandbox in development): it is public by definition.
+  const hardening = hardenedApolloOptions<GatewayContext>({ production, logger: log, limits: DEFAULT_QUERY_LIMITS, introspection: true });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: createSupergraphGateway(sdl, config, log),
+    ...hardening,
+    plugins: [fastifyApolloDrainPlugin(app), ...hardening.plugins],
+  });
+  await apollo.start();
+
+  await app.register(async (scope) => {
+    scope.setErrorHandler(graphqlTransportErrorHandler(log));
+    scope.route({
+      method: ['GET', 'POST'],
+      url: PARTNER_PATH,
+      handler: fastifyApolloHandler(apollo, {
+        context: async (request, reply) => {
+          const requestId = randomUUID();
+          const deadline = Date.now() + config.GRAPHQL_REQUEST_TIMEOUT_MS;
+          // No limit per client address before this: behind a load balancer every partner shares one,
+          // and guessing a 256-bit key is hopeless anyway. A lookup is one indexed hash match.
+          const identity = await authenticatePartner(request.headers, authenticateApiKey);
+          const state = await perKey.consume(identity.apiKeyId);
+          void reply.headers(rateLimitHeaders(state));
+          if (!state.allowed) {
+            throw rateLimited(state, `This API key's limit of ${state.limit} requests per ${config.PARTNER_RATE_WINDOW_SECONDS} s is used up`);
+          }
+          const contextToken = await signContextToken(identity, config.INTERNAL_TOKEN_SECRET);
+          return { contextToken, requestId, deadline };
+        },
+      }),
+    });
+  });
+  return apollo;
+}

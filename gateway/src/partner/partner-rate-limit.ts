@@ -1,0 +1,42 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+export type RateLimitState = {
+  allowed: boolean;
+  /** Requests allowed per window. */
+  limit: number;
+  /** Requests left in the current window. */
+  remaining: number;
+  /** Seconds until the window resets. */
+  resetSeconds: number;
+};
+
+/**
+ * A fixed window of `limit` requests per `windowSeconds` for each key
+ * (rate-limiter-flexible's RateLimiterMemory: in memory per gateway
+ * instance, so N instances allow up to N times the limit in total).
+ */
+export function createRateLimit(options: { keyPrefix: string; limit: number; windowSeconds: number }) {
+  const limiter = new RateLimiterMemory({ keyPrefix: options.keyPrefix, points: options.limit, duration: options.windowSeconds });
+  const seconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
+  return {
+    /** Counts one request for `key`. */
+    consume: async (key: string): Promise<RateLimitState> => {
+      try {
+        const result = await limiter.consume(key);
+        return { allowed: true, limit: options.limit, remaining: result.remainingPoints, resetSeconds: seconds(result.msBeforeNext) };
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return { allowed: false, limit: options.limit, remaining: 0, resetSeconds: seconds(rejection.msBeforeNext) };
+      }
+    },
+  };
+}
+
+/** The `RateLimit-*` response headers (IETF draft "RateLimit header fields for HTTP", the widely used three-header form). */
+export function rateLimitHeaders(state: RateLimitState): Record<string, string> {
+  return {
+    'ratelimit-limit': String(state.limit),
+    'ratelimit-remaining': String(state.remaining),
+    'ratelimit-reset': String(state.resetSeconds),
+  };
+}

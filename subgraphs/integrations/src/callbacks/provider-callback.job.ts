@@ -1,0 +1,94 @@
+import { PROVIDERS, type Provider } from '@nexara/kit';
+import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import type { CallbackAction, CallbackActionKind } from '../providers/adapter';
+import { JOB_MAX_ATTEMPTS } from '../webhooks/webhook-jobs';
+import type { CallbackOutcome } from '../worker/orders-client';
+
+/** The graphile-worker task that tells a provider what the restaurant decided. */
+export const PROVIDER_CALLBACK_TASK = 'provider_callback';
+
+/** A final outcome whose recording on the order failed (orders unreachable): retried on its own, without calling the provider again. */
+export type PendingCallbackReport = {
+  outcome: Exclude<CallbackOutcome, 'RETRYING'>;
+  attempt: number;
+  httpStatus: number | null;
+  detail: string | null;
+  /** How often recording it has failed so far. */
+  tries: number;
+};
+
+/**
+ * The job payload: the contract with the orders subgraph, which enqueues it
+ * in the transaction of a status change. `attempt` (calls made so far) and
+ * `report` are added only by this worker when it re-enqueues.
+ */
+export type ProviderCallbackJob = {
+  tenantId: string;
+  orderId: string;
+  connectionId: string;
+  provider: Provider;
+  externalId: string;
+  /** ISO 8601 */
+  placedAt: string;
+  action: CallbackAction;
+  attempt?: number;
+  report?: PendingCallbackReport;
+};
+
+const text = z.string().trim().min(1).max(1_000);
+const actionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('RECEIVED') }),
+  z.object({ kind: z.literal('RECEIVE_FAILED'), reason: text }),
+  z.object({ kind: z.literal('ACCEPTED'), prepMinutes: z.number().int().min(1).max(180).optional() }),
+  z.object({ kind: z.literal('REJECTED'), reason: text }),
+  z.object({ kind: z.literal('PREPARING') }),
+  z.object({ kind: z.literal('READY') }),
+  z.object({ kind: z.literal('PICKED_UP') }),
+  z.object({ kind: z.literal('CANCELLED'), reason: text }),
+]);
+
+const jobSchema = z.object({
+  tenantId: z.guid(),
+  orderId: z.guid(),
+  connectionId: z.guid(),
+  provider: z.enum(PROVIDERS),
+  externalId: z.string().min(1).max(500),
+  placedAt: z.iso.datetime({ offset: true }),
+  action: actionSchema,
+  attempt: z.number().int().min(0).max(1_000).optional(),
+  report: z
+    .object({
+      outcome: z.enum(['DELIVERED', 'FAILED', 'NOT_SUPPORTED']),
+      attempt: z.number().int().min(0).max(1_000),
+      httpStatus: z.number().int().min(100).max(599).nullable(),
+      detail: z.string().nullable(),
+      tries: z.number().int().min(0).max(1_000),
+    })
+    .optional(),
+});
+
+/** The payload as a job, or what is wrong with it (a job that can never run is logged and dropped). */
+export function parseProviderCallbackJob(payload: unknown): { job: ProviderCallbackJob } | { problem: string } {
+  const parsed = jobSchema.safeParse(payload);
+  if (!parsed.success) return { problem: z.prettifyError(parsed.error) };
+  return { job: parsed.data as ProviderCallbackJob };
+}
+
+/** The key the orders subgraph uses too: one queued job per (order, action). */
+export function providerCallbackJobKey(orderId: string, kind: CallbackActionKind): string {
+  return `callback:${orderId}:${kind}`;
+}
+
+/** Queues the callback (again) in `manager`'s transaction, replacing a queued one for the same order and action. */
+export async function enqueueProviderCallback(
+  manager: EntityManager,
+  job: ProviderCallbackJob,
+  runAt: Date | null = null,
+): Promise<void> {
+  await manager.query(
+    `select 1 from graphile_worker.add_job(
+       $1::text, $2::json, run_at => $3::timestamptz, max_attempts => $4::smallint, job_key => $5::text)`,
+    [PROVIDER_CALLBACK_TASK, JSON.stringify(job), runAt, JOB_MAX_ATTEMPTS, providerCallbackJobKey(job.orderId, job.action.kind)],
+  );
+}

@@ -1,0 +1,392 @@
+import type { Provider } from '@nexara/kit';
+import type { EntityManager } from 'typeorm';
+
+export const WEBHOOK_EVENT_STATUSES = ['QUEUED', 'PROCESSING', 'PROCESSED', 'FAILED', 'DEAD'] as const;
+export type WebhookEventStatus = (typeof WEBHOOK_EVENT_STATUSES)[number];
+
+/** Only these can be put back in the queue by hand: the others are waiting, running, or done. */
+export const REPLAYABLE_STATUSES: readonly WebhookEventStatus[] = ['FAILED', 'DEAD'];
+
+/** One stored delivery and its processing state (`integrations.webhook_events`). */
+export type WebhookEventRecord = {
+  tenantId: string;
+  id: string;
+  connectionId: string;
+  provider: Provider;
+  idempotencyKey: string;
+  method: 'POST' | 'PUT';
+  subPath: string;
+  /** The headers that matter, credentials redacted (see header-redaction.ts). */
+  headers: Record<string, string>;
+  /** The raw bytes as received. */
+  body: Buffer;
+  receivedAt: Date;
+  /** `receivedAt` as PostgreSQL printed it, to the microsecond, for cursors. */
+  receivedAtText: string;
+  status: WebhookEventStatus;
+  /** Every processing attempt ever made, replays included. */
+  attempts: number;
+  /** `attempts` when the event was last replayed: the retry budget counts from here. */
+  attemptsAtReplay: number;
+  replays: number;
+  lastError: string | null;
+  nextAttemptAt: Date | null;
+  firstAttemptAt: Date | null;
+  lastAttemptAt: Date | null;
+  processedAt: Date | null;
+  processingMs: number | null;
+  orderIds: string[];
+};
+
+type WebhookEventRow = {
+  tenant_id: string;
+  id: string;
+  connection_id: string;
+  provider: Provider;
+  idempotency_key: string;
+  method: 'POST' | 'PUT';
+  sub_path: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  received_at: Date;
+  received_at_text: string;
+  status: WebhookEventStatus;
+  attempts: number;
+  attempts_at_replay: number;
+  replays: number;
+  last_error: string | null;
+  next_attempt_at: Date | null;
+  first_attempt_at: Date | null;
+  last_attempt_at: Date | null;
+  processed_at: Date | null;
+  processing_ms: number | null;
+  order_ids: string[];
+};
+
+const COLUMNS = `tenant_id, id, connection_id, provider, idempotency_key, method, sub_path, headers, body, received_at,
+  to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as received_at_text,
+  status, attempts, attempts_at_replay, replays, last_error, next_attempt_at, first_attempt_at, last_attempt_at,
+  processed_at, processing_ms, order_ids::text[] as order_ids`;
+
+/** Longest last_error kept: the start says what went wrong; provider and orders error bodies can be long. */
+export const MAX_ERROR_LENGTH = 2_000;
+
+export function truncateError(message: string): string {
+  return message.length > MAX_ERROR_LENGTH ? `${message.slice(0, MAX_ERROR_LENGTH - 1)}…` : message;
+}
+
+function toRecord(row: WebhookEventRow): WebhookEventRecord {
+  return {
+    tenantId: row.tenant_id,
+    id: row.id,
+    connectionId: row.connection_id,
+    provider: row.provider,
+    idempotencyKey: row.idempotency_key,
+    method: row.method,
+    subPath: row.sub_path,
+    headers: row.headers,
+    body: row.body,
+    receivedAt: row.received_at,
+    receivedAtText: row.received_at_text,
+    status: row.status,
+    attempts: row.attempts,
+    attemptsAtReplay: row.attempts_at_replay,
+    replays: row.replays,
+    lastError: row.last_error,
+    nextAttemptAt: row.next_attempt_at,
+    firstAttemptAt: row.first_attempt_at,
+    lastAttemptAt: row.last_attempt_at,
+    processedAt: row.processed_at,
+    processingMs: row.processing_ms,
+    orderIds: row.order_ids,
+  };
+}
+
+/**
+ * `manager.query` answers an UPDATE ... RETURNING as `[rows, count]`; a
+ * data-modifying CTE read by a SELECT comes back as plain rows.
+ */
+async function selectRows(manager: EntityManager, sql: string, params: unknown[]): Promise<WebhookEventRecord[]> {
+  return ((await manager.query(sql, params)) as WebhookEventRow[]).map(toRecord);
+}
+
+export type NewWebhookEvent = {
+  tenantId: string;
+  connectionId: string;
+  provider: Provider;
+  idempotencyKey: string;
+  method: 'POST' | 'PUT';
+  subPath: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  receivedAt: Date;
+};
+
+/**
+ * Stores a delivery unless the connection already holds one with its
+ * idempotency key. A concurrent insert of the same key waits for the first
+ * to commit and then finds it, so concurrent identical deliveries store one.
+ */
+export async function insertWebhookEvent(
+  manager: EntityManager,
+  event: NewWebhookEvent,
+): Promise<{ id: string; duplicate: boolean }> {
+  const inserted = (await manager.query(
+    `insert into integrations.webhook_events
+       (tenant_id, connection_id, provider, idempotency_key, method, sub_path, headers, body, received_at)
+     values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)
+     on conflict (tenant_id, connection_id, idempotency_key) do nothing
+     returning id`,
+    [
+      event.tenantId,
+      event.connectionId,
+      event.provider,
+      event.idempotencyKey,
+      event.method,
+      event.subPath,
+      JSON.stringify(event.headers),
+      event.body,
+      event.receivedAt,
+    ],
+  )) as { id: string }[];
+  if (inserted[0]) return { id: inserted[0].id, duplicate: false };
+  const existing = (await manager.query(
+    `select id from integrations.webhook_events where tenant_id = $1 and connection_id = $2 and idempotency_key = $3`,
+    [event.tenantId, event.connectionId, event.idempotencyKey],
+  )) as { id: string }[];
+  if (!existing[0]) throw new Error('webhook event conflicted on its idempotency key but cannot be found');
+  return { id: existing[0].id, duplicate: true };
+}
+
+export async function findWebhookEvent(
+  manager: EntityManager,
+  tenantId: string,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<WebhookEventRecord | null> {
+  const rows = await selectRows(
+    manager,
+    `select ${COLUMNS} from integrations.webhook_events where tenant_id = $1 and id = $2${options.lock ? ' for update' : ''}`,
+    [tenantId, id],
+  );
+  return rows[0] ?? null;
+}
+
+export type WebhookEventFilter = {
+  status?: readonly WebhookEventStatus[] | null;
+  provider?: readonly Provider[] | null;
+  connectionId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+};
+
+/** A page of the tenant's events, newest first (then by id), after the (receivedAt, id) position given. */
+export async function listWebhookEvents(
+  manager: EntityManager,
+  tenantId: string,
+  filter: WebhookEventFilter,
+  page: { limit: number; after: { receivedAt: string; id: string } | null },
+): Promise<{ totalCount: number; rows: WebhookEventRecord[] }> {
+  const params: unknown[] = [tenantId];
+  const conditions = ['tenant_id = $1'];
+  const add = (condition: (placeholder: string) => string, value: unknown): void => {
+    params.push(value);
+    conditions.push(condition(`$${params.length}`));
+  };
+  if (filter.status?.length) add((p) => `status = any(${p}::text[])`, [...filter.status]);
+  if (filter.provider?.length) add((p) => `provider = any(${p}::text[])`, [...filter.provider]);
+  if (filter.connectionId) add((p) => `connection_id = ${p}::uuid`, filter.connectionId);
+  if (filter.from) add((p) => `received_at >= ${p}::timestamptz`, filter.from);
+  if (filter.to) add((p) => `received_at < ${p}::timestamptz`, filter.to);
+  const where = conditions.join(' and ');
+
+  const counted = (await manager.query(
+    `select count(*)::int as total from integrations.webhook_events where ${where}`,
+    params,
+  )) as { total: number }[];
+
+  const pageParams = [...params];
+  let position = '';
+  if (page.after) {
+    pageParams.push(page.after.receivedAt, page.after.id);
+    position = ` and (received_at, id) < ($${pageParams.length - 1}::timestamptz, $${pageParams.length}::uuid)`;
+  }
+  pageParams.push(page.limit);
+  const rows = await selectRows(
+    manager,
+    `select ${COLUMNS} from integrations.webhook_events
+      where ${where}${position}
+      order by received_at desc, id desc
+      limit $${pageParams.length}`,
+    pageParams,
+  );
+  return { totalCount: counted[0]?.total ?? 0, rows };
+}
+
+/**
+ * Takes the event for one processing attempt: PROCESSING, attempts + 1.
+ * Null when there is nothing to do (processed, failed, dead, or gone): the
+ * job that asked is a stale one. A PROCESSING event is taken again: its
+ * previous run died before it could record anything.
+ */
+export async function claimWebhookEvent(
+  manager: EntityManager,
+  tenantId: string,
+  id: string,
+): Promise<WebhookEventRecord | null> {
+  const rows = await selectRows(
+    manager,
+    `with claimed as (
+       update integrations.webhook_events
+          set status = 'PROCESSING',
+              attempts = attempts + 1,
+              first_attempt_at = coalesce(first_attempt_at, now()),
+              last_attempt_at = now(),
+              next_attempt_at = null
+        where tenant_id = $1 and id = $2 and status in ('QUEUED', 'PROCESSING')
+       returning *
+     )
+     select ${COLUMNS} from claimed`,
+    [tenantId, id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function markWebhookEventProcessed(
+  manager: EntityManager,
+  tenantId: string,
+  id: string,
+  orderIds: readonly string[],
+): Promise<void> {
+  await manager.query(
+    `update integrations.webhook_events
+        set status = 'PROCESSED',
+            processed_at = now(),
+            processing_ms = greatest(0, round(extract(epoch from (clock_timestamp() - coalesce(last_attempt_at, now()))) * 1000))::int,
+            next_attempt_at = null,
+            order_ids = $3::uuid[]
+      where tenant_id = $1 and id = $2`,
+    [tenantId, id, [...new Set(orderIds)]],
+  );
+}
+
+/** FAILED (can never be processed as it is) or DEAD (out of retries): either waits for a person to replay it. */
+export async function markWebhookEventStopped(
+  manager: EntityManager,
+  tenantId: string,
+  id: string,
+  status: 'FAILED' | 'DEAD',
+  reason: string,
+  orderIds: readonly string[] = [],
+): Promise<void> {
+  await manager.query(
+    `update integrations.webhook_events
+        set status = $3, last_error = $4, next_attempt_at = null,
+            order_ids = (select coalesce(array_agg(distinct o), '{}') from unnest(order_ids || $5::uuid[]) o)
+      where tenant_id = $1 and id = $2`,
+    [tenantId, id, status, truncateError(reason), [...orderIds]],
+  );
+}
+
+/** Back to QUEUED until `delayMs` from now (the database's clock); returns when the next attempt is due. */
+export async function scheduleWebhookEventRetry(
+  manager: EntityManager,
+  tenantId: string,
+  id: string,
+  reason: string,
+  delayMs: number,
+  orderIds: readonly string[] = [],
+): Promise<Date> {
+  const rows = (await manager.query(
+    `with retried as (
+       update integrations.webhook_events
+          set status = 'QUEUED', last_error = $3,
+              next_attempt_at = now() + make_interval(secs => $4::double precision / 1000),
+              order_ids = (select coalesce(array_agg(distinct o), '{}') from unnest(order_ids || $5::uuid[]) o)
+        where tenant_id = $1 and id = $2
+       returning next_attempt_at
+     )
+     select next_attempt_at from retried`,
+    [tenantId, id, truncateError(reason), delayMs, [...orderIds]],
+  )) as { next_attempt_at: Date }[];
+  const next = rows[0]?.next_attempt_at;
+  if (!next) throw new Error(`webhook event ${id} vanished while scheduling its retry`);
+  return next;
+}
+
+/** FAILED or DEAD -> QUEUED with a fresh retry budget; the attempts made so far are kept. */
+export async function replayWebhookEventRow(
+  manager: EntityManager,
+  tenantId: string,
+  id: string,
+): Promise<WebhookEventRecord | null> {
+  const rows = await selectRows(
+    manager,
+    `with replayed as (
+       update integrations.webhook_events
+          set status = 'QUEUED', attempts_at_replay = attempts, replays = replays + 1, next_attempt_at = null
+        where tenant_id = $1 and id = $2 and status in ('FAILED', 'DEAD')
+       returning *
+     )
+     select ${COLUMNS} from replayed`,
+    [tenantId, id],
+  );
+  return rows[0] ?? null;
+}
+
+/** Every DEAD event of a connection -> QUEUED with a fresh retry budget; returns their ids. */
+export async function replayDeadWebhookEventRows(
+  manager: EntityManager,
+  tenantId: string,
+  connectionId: string,
+): Promise<string[]> {
+  const rows = (await manager.query(
+    `with replayed as (
+       update integrations.webhook_events
+          set status = 'QUEUED', attempts_at_replay = attempts, replays = replays + 1, next_attempt_at = null
+        where tenant_id = $1 and connection_id = $2 and status = 'DEAD'
+       returning id, received_at
+     )
+     select id from replayed order by received_at, id`,
+    [tenantId, connectionId],
+  )) as { id: string }[];
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Events PROCESSING for longer than `olderThanMs`, in every tenant (ids only,
+ * through the SECURITY DEFINER function): their worker died mid-run.
+ */
+export async function staleWebhookEventIds(
+  manager: EntityManager,
+  olderThanMs: number,
+  limit: number,
+): Promise<{ tenantId: string; id: string }[]> {
+  const rows = (await manager.query(`select tenant_id, id from integrations.stale_webhook_events($1, $2)`, [
+    Math.round(olderThanMs),
+    limit,
+  ])) as { tenant_id: string; id: string }[];
+  return rows.map((row) => ({ tenantId: row.tenant_id, id: row.id }));
+}
+
+/** A stale PROCESSING event -> QUEUED (in its tenant); false when another sweeper or its own worker got there first. */
+export async function requeueStaleWebhookEvent(
+  manager: EntityManager,
+  tenantId: string,
+  id: string,
+  olderThanMs: number,
+): Promise<boolean> {
+  const rows = (await manager.query(
+    `with requeued as (
+       update integrations.webhook_events
+          set status = 'QUEUED', next_attempt_at = now(),
+              last_error = 'The worker processing this event stopped before finishing; queued again.'
+        where tenant_id = $1 and id = $2 and status = 'PROCESSING'
+          and last_attempt_at < now() - make_interval(secs => $3::double precision / 1000)
+       returning id
+     )
+     select id from requeued`,
+    [tenantId, id, olderThanMs],
+  )) as { id: string }[];
+  return rows.length > 0;
+}

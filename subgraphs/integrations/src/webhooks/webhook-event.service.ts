@@ -1,0 +1,153 @@
+import { appError, inTenantTransaction, type Identity, type Logger } from '@nexara/kit';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
+import { managingTenantId, OPERATOR_ROLES } from '../connections/connection-access';
+import { decodeWebhookEventCursor, encodeWebhookEventCursor } from './webhook-event-cursor';
+import {
+  findWebhookEvent,
+  listWebhookEvents,
+  replayDeadWebhookEventRows,
+  replayWebhookEventRow,
+  type WebhookEventFilter,
+  type WebhookEventRecord,
+} from './webhook-event.repository';
+import { enqueueWebhookEvent } from './webhook-jobs';
+
+export const DEFAULT_WEBHOOK_EVENT_PAGE_SIZE = 50;
+export const MAX_WEBHOOK_EVENT_PAGE_SIZE = 200;
+
+export type WebhookEventPage = {
+  totalCount: number;
+  edges: { cursor: string; node: WebhookEventRecord }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Who may read the inbox: users of every role, and services acting in a
+ * tenant. Partner API keys may not: deliveries hold customer data and the
+ * public API does not expose them.
+ */
+function inboxReaderTenantId(actor: Identity): string {
+  switch (actor.kind) {
+    case 'anonymous':
+      throw appError('UNAUTHENTICATED');
+    case 'partner':
+      throw appError('FORBIDDEN', 'Partner API keys cannot read webhook deliveries.');
+    case 'service':
+      if (!actor.tenantId) throw appError('BAD_USER_INPUT', 'This request needs a tenant to act in.');
+      return actor.tenantId;
+    case 'user':
+      return actor.tenantId;
+  }
+}
+
+/** The tenant's webhook deliveries: listing, and putting failed or dead ones back in the queue. */
+export class WebhookEventService {
+  constructor(private readonly deps: { dataSource: DataSource; audit: Pick<AuditService, 'recordAdminAction'>; logger: Logger }) {}
+
+  async listWebhookEvents(
+    actor: Identity,
+    args: { filter?: WebhookEventFilter | null; first?: number | null; after?: string | null },
+  ): Promise<WebhookEventPage> {
+    const tenantId = inboxReaderTenantId(actor);
+    const first = args.first ?? DEFAULT_WEBHOOK_EVENT_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 0 || first > MAX_WEBHOOK_EVENT_PAGE_SIZE) {
+      throw appError('BAD_USER_INPUT', `first must be between 0 and ${MAX_WEBHOOK_EVENT_PAGE_SIZE}.`);
+    }
+    const filter = args.filter ?? {};
+    if (filter.connectionId && !UUID.test(filter.connectionId)) {
+      throw appError('BAD_USER_INPUT', 'filter.connectionId must be the id of a provider connection.');
+    }
+    const after = args.after ? decodeWebhookEventCursor(args.after) : null;
+
+    const { totalCount, rows } = await this.inTenant(tenantId, (manager) =>
+      listWebhookEvents(manager, tenantId, filter, { limit: first + 1, after }),
+    );
+    const edges = rows.slice(0, first).map((node) => ({
+      cursor: encodeWebhookEventCursor({ receivedAt: node.receivedAtText, id: node.id }),
+      node,
+    }));
+    return { totalCount, edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  /** One delivery of the caller's tenant, or null (also for another tenant's id). */
+  async findWebhookEvent(actor: Identity, id: string): Promise<WebhookEventRecord | null> {
+    const tenantId = inboxReaderTenantId(actor);
+    if (!UUID.test(id)) return null;
+    return this.inTenant(tenantId, (manager) => findWebhookEvent(manager, tenantId, id));
+  }
+
+  /**
+   * FAILED or DEAD -> QUEUED, processed again from the stored bytes with a
+   * fresh retry budget; the attempts made so far stay on the record.
+   * Tenant admins and managers; written to the audit trail with the change.
+   */
+  async replayWebhookEvent(actor: Identity, id: string): Promise<WebhookEventRecord> {
+    const tenantId = managingTenantId(actor, OPERATOR_ROLES);
+    if (!UUID.test(id)) throw appError('NOT_FOUND', 'No such webhook event in this tenant.');
+    const replayed = await this.inTenant(tenantId, async (manager) => {
+      const current = await findWebhookEvent(manager, tenantId, id, { lock: true });
+      if (!current) throw appError('NOT_FOUND', 'No such webhook event in this tenant.');
+      if (current.status !== 'FAILED' && current.status !== 'DEAD') {
+        throw appError(
+          'BAD_USER_INPUT',
+          `Only FAILED or DEAD webhook events can be replayed; this one is ${current.status}.`,
+          { status: current.status },
+        );
+      }
+      const row = await replayWebhookEventRow(manager, tenantId, id);
+      if (!row) throw new Error(`webhook event ${id} changed under its row lock`);
+      await enqueueWebhookEvent(manager, { tenantId, eventId: id });
+      await this.deps.audit.recordAdminAction(manager, {
+        tenantId,
+        actor,
+        action: 'WEBHOOK_EVENT_REPLAYED',
+        subjectType: 'WebhookEvent',
+        subjectId: id,
+        detail: {
+          connectionId: current.connectionId,
+          provider: current.provider,
+          previousStatus: current.status,
+          attempts: current.attempts,
+          lastError: current.lastError,
+        },
+      });
+      return row;
+    });
+    this.deps.logger.info({ tenantId, eventId: id }, 'webhook event replayed');
+    return replayed;
+  }
+
+  /** Every DEAD event of one connection back in the queue; answers how many. */
+  async replayDeadWebhookEvents(actor: Identity, connectionId: string): Promise<number> {
+    const tenantId = managingTenantId(actor, OPERATOR_ROLES);
+    if (!UUID.test(connectionId)) throw appError('NOT_FOUND', 'No such provider connection in this tenant.');
+    const count = await this.inTenant(tenantId, async (manager) => {
+      const exists = (await manager.query(
+        'select 1 from integrations.connections where tenant_id = $1 and id = $2',
+        [tenantId, connectionId],
+      )) as unknown[];
+      if (exists.length === 0) throw appError('NOT_FOUND', 'No such provider connection in this tenant.');
+      const ids = await replayDeadWebhookEventRows(manager, tenantId, connectionId);
+      for (const eventId of ids) await enqueueWebhookEvent(manager, { tenantId, eventId });
+      await this.deps.audit.recordAdminAction(manager, {
+        tenantId,
+        actor,
+        action: 'DEAD_WEBHOOK_EVENTS_REPLAYED',
+        subjectType: 'ProviderConnection',
+        subjectId: connectionId,
+        // The ids themselves can be many; the events show their replay count.
+        detail: { count: ids.length },
+      });
+      return ids.length;
+    });
+    this.deps.logger.info({ tenantId, connectionId, count }, 'dead webhook events replayed');
+    return count;
+  }
+
+  private inTenant<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return inTenantTransaction(this.deps.dataSource, { tenantId }, work);
+  }
+}

@@ -1,0 +1,182 @@
+import { appError, inTenantTransaction, requireService, type Identity, type Logger, type Provider } from '@nexara/kit';
+import type { DataSource } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
+import type { InboundWebhook, Rejection } from '../providers/adapter';
+import { adapterFor } from '../providers/registry';
+import type { ConnectionDirectory, DirectoryConnection } from './connection-directory';
+import { inboundHeaders, storedHeaders } from './header-redaction';
+import { answerStatusFor, errorBody } from './webhook-answer';
+import { insertWebhookEvent } from './webhook-event.repository';
+import { enqueueWebhookEvent } from './webhook-jobs';
+
+export const WEBHOOK_VERDICTS = ['ACCEPTED', 'DUPLICATE', 'REJECTED'] as const;
+export type WebhookVerdict = (typeof WEBHOOK_VERDICTS)[number];
+
+/** One delivery as the webhook shim passes it on: transport checked, nothing else. */
+export type ReceiveWebhookRequest = {
+  provider: Provider;
+  connectionKey: string;
+  method: string;
+  /** After `/webhooks/:provider/:connectionKey/`, '' for the base path. */
+  subPath: string;
+  headers: Record<string, unknown>;
+  /** The raw body, base64: signatures are over these exact bytes. */
+  bodyBase64: string;
+  receivedAt: Date;
+};
+
+/** What the shim answers the provider, verbatim. */
+export type ReceiveWebhookResult = {
+  verdict: WebhookVerdict;
+  httpStatus: number;
+  responseBody: string;
+  eventId: string | null;
+  errorCode: string | null;
+};
+
+export type WebhookInboxDependencies = {
+  dataSource: DataSource;
+  directory: ConnectionDirectory;
+  audit: Pick<AuditService, 'recordSecurityEvent'>;
+  logger: Logger;
+  now?: () => Date;
+};
+
+/** The shim already refuses bodies over 1 MiB; this only bounds what a confused caller can make us decode. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const MAX_SUB_PATH_LENGTH = 2_000;
+
+/**
+ * The durable inbox behind `POST /webhooks/:provider/:connectionKey`: finds
+ * the connection, has its provider's adapter authenticate the raw bytes and
+ * name the idempotency key, and stores the delivery and queues its
+ * processing in one transaction. The shim answers only after this returns,
+ * so a 2xx always means "committed". Refusals are counted as security
+ * events and never stored or processed.
+ */
+export class WebhookInboxService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: WebhookInboxDependencies) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async receiveWebhook(actor: Identity, request: ReceiveWebhookRequest): Promise<ReceiveWebhookResult> {
+    requireService(actor);
+    const { provider } = request;
+    const rawBody = decodeBody(request.bodyBase64);
+    if (request.subPath.length > MAX_SUB_PATH_LENGTH) {
+      throw appError('BAD_USER_INPUT', `subPath must be at most ${MAX_SUB_PATH_LENGTH} characters.`);
+    }
+
+    let connection = await this.deps.directory.findByKey(request.connectionKey);
+    if (connection?.status === 'PAUSED') {
+      // Refusing costs the provider a retry, so a cached "paused" is checked against the database
+      // first: a resume whose notification has not arrived yet must not turn deliveries away.
+      this.deps.directory.invalidate(request.connectionKey);
+      connection = await this.deps.directory.findByKey(request.connectionKey);
+    }
+    // A key of another provider is as unknown here as a key of nothing: say nothing about which exists.
+    if (!connection || connection.provider !== provider) {
+      return refusal(provider, 404, 'UNKNOWN_CONNECTION', 'No connection with that key for this provider.');
+    }
+
+    const method = request.method.toUpperCase();
+    const inbound: InboundWebhook = {
+      provider,
+      method: method === 'PUT' ? 'PUT' : 'POST',
+      subPath: request.subPath.replace(/^\/+|\/+$/g, ''),
+      headers: inboundHeaders(request.headers),
+      rawBody,
+      receivedAt: request.receivedAt,
+    };
+    if (connection.status === 'PAUSED') {
+      return this.refuse(connection, inbound, {
+        status: 409,
+        code: 'CONNECTION_PAUSED',
+        message: 'This connection is paused; resume it in Nexara to receive webhooks again.',
+      });
+    }
+
+    const adapter = adapterFor(provider);
+    const routeProblem: Rejection | null =
+      method === 'POST' || method === 'PUT'
+        ? adapter.matchRoute(method, inbound.subPath)
+        : { status: 404, code: 'UNKNOWN_ROUTE', message: `${provider} does not call ${method.slice(0, 10)}.` };
+    const problem = routeProblem ?? adapter.authenticate(inbound, connection, this.now());
+    if (problem) return this.refuse(connection, inbound, problem);
+    const key = adapter.idempotencyKey(inbound);
+    if (typeof key !== 'string') return this.refuse(connection, inbound, key);
+
+    const stored = await inTenantTransaction(this.deps.dataSource, { tenantId: connection.tenantId }, async (manager) => {
+      const result = await insertWebhookEvent(manager, {
+        tenantId: connection.tenantId,
+        connectionId: connection.id,
+        provider,
+        idempotencyKey: key,
+        method: inbound.method,
+        subPath: inbound.subPath,
+        headers: storedHeaders(request.headers),
+        body: rawBody,
+        receivedAt: request.receivedAt,
+      });
+      if (!result.duplicate) await enqueueWebhookEvent(manager, { tenantId: connection.tenantId, eventId: result.id });
+      return result;
+    });
+
+    const answer = adapter.answer(inbound, connection, { eventId: stored.id, duplicate: stored.duplicate });
+    return {
+      verdict: stored.duplicate ? 'DUPLICATE' : 'ACCEPTED',
+      httpStatus: answerStatusFor(provider, answer.status),
+      responseBody: JSON.stringify(answer.body),
+      eventId: stored.id,
+      errorCode: null,
+    };
+  }
+
+  /** Counts the refusal for the connection (rate-limited in the audit log) and answers it; never stores the delivery. */
+  private async refuse(
+    connection: DirectoryConnection,
+    inbound: InboundWebhook,
+    rejection: { status: number; code: string; message: string },
+  ): Promise<ReceiveWebhookResult> {
+    try {
+      await this.deps.audit.recordSecurityEvent({
+        tenantId: connection.tenantId,
+        connectionId: connection.id,
+        code: rejection.code,
+        detail: {
+          provider: connection.provider,
+          status: rejection.status,
+          message: rejection.message,
+          method: inbound.method,
+          subPath: inbound.subPath.slice(0, 200),
+          bytes: inbound.rawBody.length,
+        },
+      });
+    } catch (error) {
+      // The refusal stands whether or not it could be counted.
+      this.deps.logger.warn({ err: error, connectionId: connection.id, code: rejection.code }, 'could not record a rejected webhook');
+    }
+    return refusal(connection.provider, rejection.status, rejection.code, rejection.message);
+  }
+}
+
+function refusal(provider: Provider, status: number, code: string, message: string): ReceiveWebhookResult {
+  return {
+    verdict: 'REJECTED',
+    httpStatus: answerStatusFor(provider, status),
+    responseBody: errorBody(code, message),
+    eventId: null,
+    errorCode: code,
+  };
+}
+
+function decodeBody(bodyBase64: string): Buffer {
+  const tooLong = bodyBase64.length > Math.ceil(MAX_BODY_BYTES / 3) * 4;
+  if (tooLong || bodyBase64.length % 4 !== 0 || !BASE64.test(bodyBase64)) {
+    throw appError('BAD_USER_INPUT', 'bodyBase64 must be the base64 of a body of at most 1 MiB.');
+  }
+  return Buffer.from(bodyBase64, 'base64');
+}

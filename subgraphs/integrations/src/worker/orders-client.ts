@@ -1,0 +1,135 @@
+import { CONTEXT_TOKEN_HEADER, signContextToken, type OrderStatus, type Provider } from '@nexara/kit';
+import type { CanonicalOrderEvent } from '../providers/adapter';
+
+/** What applying a provider event did (the orders subgraph's `ProviderEventOutcome`). */
+export type ProviderEventOutcome = 'CREATED' | 'ADVANCED' | 'UNCHANGED' | 'DUPLICATE' | 'IGNORED_FINAL' | 'IGNORED_BACKWARD';
+
+export type AppliedOrder = { id: string; externalId: string; placedAt: string; status: OrderStatus };
+export type ApplyProviderOrderEventResult = { outcome: ProviderEventOutcome; order: AppliedOrder | null };
+
+/** The orders subgraph's `ProviderOrderEventInput`: a canonical event plus where it came from. */
+export type ProviderOrderEventInput = CanonicalOrderEvent & { connectionId: string; provider: Provider };
+
+export type CallbackOutcome = 'DELIVERED' | 'RETRYING' | 'FAILED' | 'NOT_SUPPORTED';
+export type RecordProviderCallbackInput = {
+  orderId: string;
+  action: string;
+  outcome: CallbackOutcome;
+  attempt: number;
+  httpStatus: number | null;
+  detail: string | null;
+};
+
+/**
+ * A failed call to the orders subgraph. TRANSIENT failures heal by
+ * themselves (orders restarting, the order of a status event not there
+ * yet) and are retried; PERMANENT ones (orders refuses the input itself)
+ * never will, however often they are tried.
+ */
+export class OrdersCallError extends Error {
+  override name = 'OrdersCallError';
+
+  constructor(
+    readonly kind: 'TRANSIENT' | 'PERMANENT',
+    readonly code: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type GraphQLErrorBody = { message?: unknown; extensions?: { code?: unknown } };
+
+/**
+ * Orders refusing what we sent (BAD_USER_INPUT, or GraphQL rejecting a
+ * variable) is permanent. Everything else is worth another try: NOT_FOUND
+ * (a status event whose order has not arrived yet), INTERNAL_SERVER_ERROR,
+ * UNAUTHENTICATED (keys being rolled out), GRAPHQL_VALIDATION_FAILED (orders
+ * not yet upgraded to the schema this worker speaks).
+ */
+export function classifyOrdersErrors(operation: string, errors: readonly GraphQLErrorBody[]): OrdersCallError {
+  const codes = errors.map((error) => (typeof error.extensions?.code === 'string' ? error.extensions.code : null));
+  const messages = errors
+    .map((error, index) => `${codes[index] ?? 'ERROR'}: ${typeof error.message === 'string' ? error.message : 'no message'}`)
+    .join('; ');
+  const permanent = codes.find((code) => code === 'BAD_USER_INPUT' || code === 'ARGUMENT_VALIDATION_ERROR');
+  const code = permanent ?? codes.find((code) => code !== null) ?? null;
+  return new OrdersCallError(permanent ? 'PERMANENT' : 'TRANSIENT', code, `orders ${operation} refused: ${messages || 'no detail'}`);
+}
+
+const APPLY = `mutation ApplyProviderOrderEvent($input: ProviderOrderEventInput!) {
+  applyProviderOrderEvent(input: $input) { outcome order { id externalId placedAt status } }
+}`;
+const AUTO_ACCEPT = `mutation AutoAcceptOrder($id: ID!) { autoAcceptOrder(id: $id) { id status } }`;
+const RECORD_CALLBACK = `mutation RecordProviderCallback($input: RecordProviderCallbackInput!) {
+  recordProviderCallback(input: $input) { id }
+}`;
+
+export type OrdersClient = {
+  applyProviderOrderEvent(tenantId: string, input: ProviderOrderEventInput): Promise<ApplyProviderOrderEventResult>;
+  autoAcceptOrder(tenantId: string, orderId: string): Promise<{ id: string; status: OrderStatus }>;
+  recordProviderCallback(tenantId: string, input: RecordProviderCallbackInput): Promise<void>;
+};
+
+/**
+ * Calls the orders subgraph's internal mutations directly (they are
+ * inaccessible through the supergraph) as the `integrations-worker` service
+ * acting in the event's tenant, with a context token signed by the internal key.
+ */
+export function createOrdersClient(options: { url: string; internalTokenSecret: string; timeoutMs?: number }): OrdersClient {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+
+  async function call<T>(tenantId: string, operation: string, query: string, variables: Record<string, unknown>): Promise<T> {
+    const token = await signContextToken(
+      { kind: 'service', service: 'integrations-worker', tenantId },
+      options.internalTokenSecret,
+      { issuer: 'nexara-integrations-worker' },
+    );
+    let response: Response;
+    try {
+      response = await fetch(options.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CONTEXT_TOKEN_HEADER]: token },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new OrdersCallError('TRANSIENT', null, `orders unreachable for ${operation}: ${describe(error)}`);
+    }
+    const text = await response.text().catch(() => '');
+    const body = parseGraphQLResponse(text);
+    if (body?.errors?.length) throw classifyOrdersErrors(operation, body.errors);
+    const result = body?.data?.[operation];
+    if (!response.ok || result === undefined || result === null) {
+      throw new OrdersCallError('TRANSIENT', null, `orders answered ${operation} with HTTP ${response.status}: ${text.slice(0, 200)}`);
+    }
+    return result as T;
+  }
+
+  return {
+    applyProviderOrderEvent: (tenantId, input) =>
+      call<ApplyProviderOrderEventResult>(tenantId, 'applyProviderOrderEvent', APPLY, { input }),
+    autoAcceptOrder: (tenantId, orderId) =>
+      call<{ id: string; status: OrderStatus }>(tenantId, 'autoAcceptOrder', AUTO_ACCEPT, { id: orderId }),
+    recordProviderCallback: async (tenantId, input) => {
+      await call<{ id: string }>(tenantId, 'recordProviderCallback', RECORD_CALLBACK, { input });
+    },
+  };
+}
+
+type GraphQLResponseBody = { data?: Record<string, unknown> | null; errors?: GraphQLErrorBody[] };
+
+function parseGraphQLResponse(text: string): GraphQLResponseBody | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as GraphQLResponseBody) : null;
+  } catch {
+    return null;
+  }
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return `${error.message}${cause}`;
+}

@@ -1,0 +1,139 @@
+import { createDataSource, createLogger, type Logger } from '@nexara/kit';
+import { run, type Runner, type TaskList } from 'graphile-worker';
+import { Pool } from 'pg';
+import { AuditService } from '../audit/audit.service';
+import { runProviderCallback } from '../callbacks/provider-callback.task';
+import { PROVIDER_CALLBACK_TASK } from '../callbacks/provider-callback.job';
+import { ConnectionService } from '../connections/connection.service';
+import { integrationsDatabase } from '../database';
+import { secretBoxFromConfig } from '../secrets/secret-box';
+import { ConnectionDirectory } from '../webhooks/connection-directory';
+import { PROCESS_WEBHOOK_EVENT_TASK } from '../webhooks/webhook-jobs';
+import type { WebhookWorkerConfig } from './config';
+import { graphileLogger } from './graphile-logger';
+import { createOrdersClient } from './orders-client';
+import { processWebhookEvent } from './process-webhook-event.task';
+import { sweepStaleWebhookEvents } from './stale-event-sweeper';
+
+export type WebhookWorker = {
+  /** Finishes the jobs in hand, then closes every connection. */
+  stop: () => Promise<void>;
+  /** One sweep for events abandoned by a dead worker now (it also runs on a timer); answers how many were queued again. */
+  sweepStaleEvents: () => Promise<number>;
+};
+
+export type WebhookWorkerOptions = {
+  logger?: Logger;
+  /** Source of the retry jitter (tests pass a seeded one). */
+  random?: () => number;
+};
+
+/**
+ * The webhook worker: graphile-worker running `process_webhook_event` and
+ * `provider_callback` as the integrations service role, plus the sweeper
+ * that rescues events a killed worker left behind. Its own process in
+ * production (`dist/worker/main.js`); tests start it in-process.
+ */
+export async function createWebhookWorker(config: WebhookWorkerConfig, options: WebhookWorkerOptions = {}): Promise<WebhookWorker> {
+  const logger = options.logger ?? createLogger('integrations-worker', config.LOG_LEVEL);
+  const secretBox = secretBoxFromConfig(config.SECRETS_ENCRYPTION_KEYS);
+  const poolSize = config.WORKER_CONCURRENCY + 2;
+  const dataSource = createDataSource({
+    url: config.DATABASE_URL,
+    ...integrationsDatabase,
+    poolSize,
+    applicationName: 'nexara-integrations-worker',
+  });
+  await dataSource.initialize();
+  const queuePool = new Pool({ connectionString: config.DATABASE_URL, max: poolSize, application_name: 'nexara-integrations-queue' });
+  // An idle client losing its server must be logged, not crash the process (graphile-worker checks for both handlers).
+  queuePool.on('error', (error) => logger.warn({ err: error.message }, 'job queue connection error'));
+  queuePool.on('connect', (client) => {
+    client.on('error', (error) => logger.warn({ err: error.message }, 'job queue connection error'));
+  });
+  let directory: ConnectionDirectory | null = null;
+  let runner: Runner | null = null;
+  try {
+    const audit = new AuditService({ dataSource, logger });
+    const connections = new ConnectionService({
+      dataSource,
+      secretBox,
+      publicUrl: config.PUBLIC_URL,
+      logger,
+      audit,
+      rotationGraceSeconds: config.SECRET_ROTATION_GRACE_SECONDS,
+    });
+    directory = new ConnectionDirectory({ dataSource, connections, logger, listenUrl: config.DATABASE_URL });
+    await directory.start();
+    const orders = createOrdersClient({ url: config.ORDERS_URL, internalTokenSecret: config.INTERNAL_TOKEN_SECRET });
+    const backoff = { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS };
+    const processing = {
+      dataSource,
+      directory,
+      orders,
+      logger,
+      settings: { maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, backoff, random: options.random },
+    };
+    const callbacks = {
+      dataSource,
+      directory,
+      orders,
+      logger,
+      settings: { maxAttempts: config.CALLBACK_MAX_ATTEMPTS, backoff, random: options.random },
+    };
+    const taskList: TaskList = {
+      [PROCESS_WEBHOOK_EVENT_TASK]: async (payload) => {
+        await processWebhookEvent(processing, payload);
+      },
+      [PROVIDER_CALLBACK_TASK]: async (payload) => {
+        await runProviderCallback(callbacks, payload);
+      },
+    };
+    runner = await run({
+      pgPool: queuePool,
+      concurrency: config.WORKER_CONCURRENCY,
+      pollInterval: config.WORKER_POLL_INTERVAL_MS,
+      noHandleSignals: true,
+      logger: graphileLogger(logger),
+      taskList,
+    });
+  } catch (error) {
+    await directory?.stop();
+    await queuePool.end().catch(() => undefined);
+    await dataSource.destroy();
+    throw error;
+  }
+
+  const sweep = async (): Promise<number> =>
+    sweepStaleWebhookEvents({ dataSource, staleAfterMs: config.WORKER_STALE_AFTER_MS, logger });
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweepTimer = setInterval(
+    () => {
+      sweeping = sweep().catch((error: unknown) => logger.warn({ err: String(error) }, 'stale event sweep failed'));
+    },
+    Math.min(30_000, Math.max(1_000, Math.floor(config.WORKER_STALE_AFTER_MS / 2))),
+  );
+  sweepTimer.unref();
+  sweeping = sweep().catch((error: unknown) => logger.warn({ err: String(error) }, 'stale event sweep failed'));
+
+  const startedRunner = runner;
+  const startedDirectory = directory;
+  let stopped: Promise<void> | null = null;
+  return {
+    sweepStaleEvents: sweep,
+    stop: () => {
+      stopped ??= (async () => {
+        clearInterval(sweepTimer);
+        try {
+          await startedRunner.stop();
+          await sweeping;
+        } finally {
+          await startedDirectory.stop();
+          await queuePool.end().catch(() => undefined);
+          await dataSource.destroy();
+        }
+      })();
+      return stopped;
+    },
+  };
+}
