@@ -10,3 +10,4 @@ export * from './platform/in-process';
 export * from './platform/processes';
 export * from './platform/service-call';
 export * from './demo/demo-connections';
+export * from './platform/free-port';

@@ -4,6 +4,7 @@ import { CreateConnections1795920100000 } from './migrations/1795920100000-Creat
 import { ConnectionsRowLevelSecurity1795920200000 } from './migrations/1795920200000-ConnectionsRowLevelSecurity';
 import { CreateAuditLog1795920300000 } from './migrations/1795920300000-CreateAuditLog';
 import { CreateWebhookEvents1795920400000 } from './migrations/1795920400000-CreateWebhookEvents';
+import { RescueStaleQueuedEvents1795920600000 } from './migrations/1795920600000-RescueStaleQueuedEvents';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -14,5 +15,6 @@ export const integrationsDatabase = {
     ConnectionsRowLevelSecurity1795920200000,
     CreateAuditLog1795920300000,
     CreateWebhookEvents1795920400000,
+    RescueStaleQueuedEvents1795920600000,
   ] as Function[],
 };

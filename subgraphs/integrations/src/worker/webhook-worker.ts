@@ -53,6 +53,7 @@ export async function createWebhookWorker(config: WebhookWorkerConfig, options: 
   });
   let directory: ConnectionDirectory | null = null;
   let runner: Runner | null = null;
+  let stopping = false;
   try {
     const audit = new AuditService({ dataSource, logger });
     const connections = new ConnectionService({
@@ -89,14 +90,40 @@ export async function createWebhookWorker(config: WebhookWorkerConfig, options: 
         await runProviderCallback(callbacks, payload);
       },
     };
-    runner = await run({
-      pgPool: queuePool,
-      concurrency: config.WORKER_CONCURRENCY,
-      pollInterval: config.WORKER_POLL_INTERVAL_MS,
-      noHandleSignals: true,
-      logger: graphileLogger(logger),
-      taskList,
-    });
+    const startRunner = async (): Promise<Runner> => {
+      const started = await run({
+        pgPool: queuePool,
+        concurrency: config.WORKER_CONCURRENCY,
+        pollInterval: config.WORKER_POLL_INTERVAL_MS,
+        noHandleSignals: true,
+        logger: graphileLogger(logger),
+        taskList,
+      });
+      // graphile-worker's runner ends when its database goes away (a restart, a failover).
+      // Start a new one once the database answers again, so processing resumes by itself.
+      started.promise.then(
+        () => restartUnlessStopping(),
+        (error: unknown) => {
+          logger.warn({ err: String(error) }, 'job runner stopped unexpectedly; restarting it');
+          restartUnlessStopping();
+        },
+      );
+      return started;
+    };
+    const restartUnlessStopping = (): void => {
+      if (stopping) return;
+      setTimeout(() => {
+        if (stopping) return;
+        startRunner().then(
+          (next) => (runner = next),
+          (error: unknown) => {
+            logger.warn({ err: String(error) }, 'job runner could not start yet; retrying');
+            restartUnlessStopping();
+          },
+        );
+      }, 1_000).unref();
+    };
+    runner = await startRunner();
   } catch (error) {
     await directory?.stop();
     await queuePool.end().catch(() => undefined);
@@ -116,7 +143,6 @@ export async function createWebhookWorker(config: WebhookWorkerConfig, options: 
   sweepTimer.unref();
   sweeping = sweep().catch((error: unknown) => logger.warn({ err: String(error) }, 'stale event sweep failed'));
 
-  const startedRunner = runner;
   const startedDirectory = directory;
   let stopped: Promise<void> | null = null;
   return {
@@ -124,8 +150,9 @@ export async function createWebhookWorker(config: WebhookWorkerConfig, options: 
     stop: () => {
       stopped ??= (async () => {
         clearInterval(sweepTimer);
+        stopping = true;
         try {
-          await startedRunner.stop();
+          await runner?.stop();
           await sweeping;
         } finally {
           await startedDirectory.stop();
