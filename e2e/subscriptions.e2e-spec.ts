@@ -1,4 +1,4 @@
-import { eventually } from './support/eventually';
+import { eventually } from '@nexara/stack/testing';
 import { placeOrder, signIn, startTestPlatform, type TestPlatform } from './support/platform';
 import { collect, wsClient } from './support/ws-client';
 

@@ -1,5 +1,5 @@
 import { buildWebhook, sendWebhook, talabatRemoteOrderId, type BuiltWebhook, type SimulatedConnection } from '@nexara/simulator';
-import { eventually } from './support/eventually';
+import { eventually } from '@nexara/stack/testing';
 import { signIn, startTestPlatform, type TestPlatform } from './support/platform';
 
 /**

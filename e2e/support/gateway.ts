@@ -7,7 +7,7 @@ import { createLogger, loadConfig, type Logger } from '@nexara/kit';
 import { REPO_ROOT, serviceEnvironments, type RunningPlatform } from '@nexara/stack';
 import { parse } from 'graphql';
 import { pino } from 'pino';
-import { composePublicContract } from '../../packages/stack/src/compose/public-contract';
+import { composePublicContract } from '@nexara/stack';
 
 /**
  * Another gateway in this process, configured exactly like the platform's

@@ -11,3 +11,4 @@ export * from './platform/processes';
 export * from './platform/service-call';
 export * from './demo/demo-connections';
 export * from './platform/free-port';
+export { composePublicContract } from './compose/public-contract';

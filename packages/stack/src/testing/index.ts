@@ -1,2 +1,3 @@
 export * from './identities';
 export * from './test-database';
+export * from './eventually';

@@ -1,3 +1,4 @@
+import { eventually } from '@nexara/stack/testing';
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Identity, type Provider } from '@nexara/kit';
@@ -181,21 +182,7 @@ export async function startWebhookPipeline(): Promise<WebhookPipeline> {
   };
 }
 
-/** Polls `probe` until it returns a value (not undefined) or `timeoutMs` passes. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
-}
+export { eventually };
 
 export type StoredEvent = {
   id: string;
