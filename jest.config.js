@@ -1,6 +1,7 @@
 // One jest run for the whole repository, in projects:
 //   unit         *.spec.ts beside the code, no I/O
 //   integration  *.int-spec.ts (real PostgreSQL) and e2e/**/*.e2e-spec.ts (whole stack)
+//   faults       e2e/faults/**/*.fault-spec.ts: services as processes, killed, database crashed
 // `npm test` runs them all; `npx jest --selectProjects unit` runs one.
 const swcTransform = [
   '@swc/jest',
@@ -49,6 +50,13 @@ module.exports = {
       testMatch: ['<rootDir>/{packages,subgraphs,gateway}/**/src/**/*.int-spec.ts', '<rootDir>/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/packages/stack/src/testing/global-setup.ts',
       globalTeardown: '<rootDir>/packages/stack/src/testing/global-teardown.ts',
+      setupFiles: ['reflect-metadata'],
+    },
+    {
+      ...shared,
+      displayName: 'faults',
+      // Each fault test runs its own PostgreSQL (it gets crashed) and services built in dist/.
+      testMatch: ['<rootDir>/e2e/faults/**/*.fault-spec.ts'],
       setupFiles: ['reflect-metadata'],
     },
   ],

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { SimulatedConnection, SimulatedProvider } from './connections';
 import { currencyExponentOf } from './money';
 import { countryProfileFor } from './payloads/people';
@@ -190,6 +191,8 @@ export class ScenarioRunner {
       ...options,
     };
     this.seed = (options.seed ?? Math.floor(Math.random() * 2 ** 32)) >>> 0;
+    // Every order waiting for its next follow-up listens for the stop: hundreds at once is normal here.
+    setMaxListeners(0, this.stopController.signal);
   }
 
   get running(): boolean {

@@ -8,7 +8,7 @@ import { DEMO_CONNECTIONS_FILE, demoConnections } from './demo/demo-connections'
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN } from './demo/demo-data';
 import { assertNotProduction, seedDemo } from './demo/seed';
 import { DATA_DIR, REPO_ROOT } from './paths';
-import { DEFAULT_PORTS, serviceEnvironments, type ServiceName } from './platform/environments';
+import { DEFAULT_PORTS, SERVICE_ENTRY_POINTS, serviceEnvironments, type ServiceName } from './platform/environments';
 import { startProcess, waitForReady, type ManagedProcess } from './platform/processes';
 
 /** The demo's embedded PostgreSQL port: not 5432, so a local server keeps its port. */
@@ -16,13 +16,6 @@ const DEMO_DATABASE_PORT = 54329;
 const DEMO_DATABASE = 'nexara';
 const WEB_PORT = 3000;
 
-const ENTRY_POINTS: Record<ServiceName | 'worker', string> = {
-  tenants: 'subgraphs/tenants/dist/main.js',
-  orders: 'subgraphs/orders/dist/main.js',
-  integrations: 'subgraphs/integrations/dist/main.js',
-  worker: 'subgraphs/integrations/dist/worker/main.js',
-  gateway: 'gateway/dist/main.js',
-};
 /** Where the provider simulator serves the providers' callback APIs (the demo connections' apiBaseUrl). */
 const SIMULATOR_API_PORT = 4010;
 /** Demo traffic: new orders per second across all demo connections (status updates follow some of them). */
@@ -75,9 +68,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
 
   const baseEnv = { PATH: process.env['PATH'], HOME: process.env['HOME'] };
-  for (const name of Object.keys(ENTRY_POINTS) as (ServiceName | 'worker')[]) {
+  for (const name of Object.keys(SERVICE_ENTRY_POINTS) as (ServiceName | 'worker')[]) {
     processes.push(
-      startProcess(name, process.execPath, [path.join(REPO_ROOT, ENTRY_POINTS[name])], {
+      startProcess(name, process.execPath, [path.join(REPO_ROOT, SERVICE_ENTRY_POINTS[name])], {
         cwd: REPO_ROOT,
         env: { ...baseEnv, ...envs[name] },
         onExit: (code) => {

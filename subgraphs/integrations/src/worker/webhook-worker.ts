@@ -98,6 +98,11 @@ export async function createWebhookWorker(config: WebhookWorkerConfig, options: 
         noHandleSignals: true,
         logger: graphileLogger(logger),
         taskList,
+        // graphile-worker 0.17 records a job's completion or failure without awaiting it
+        // unless these are batched: with the database down that write rejects unhandled and
+        // takes the process down. Batched (delay 0 = same tick), the write is retried with
+        // backoff, and if the database stays away the runner shuts down, which restarts it.
+        preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       });
       // graphile-worker's runner ends when its database goes away (a restart, a failover).
       // Start a new one once the database answers again, so processing resumes by itself.
