@@ -1,4 +1,5 @@
 import { eventually } from '@nexara/stack/testing';
+import { startGateway } from './support/gateway';
 import { placeOrder, signIn, startTestPlatform, type TestPlatform } from './support/platform';
 import { collect, wsClient } from './support/ws-client';
 
@@ -77,21 +78,37 @@ describe('orderChanged over graphql-ws', () => {
     }
   });
 
-  it('delivers every event to 200 concurrent subscribers', async () => {
-    const sockets = Array.from({ length: 20 }, () => wsClient(platform.graphqlUrl, bistro.token));
-    const subscriptions = sockets.flatMap((socket) => Array.from({ length: 10 }, () => collect<Changed>(socket.client, ORDER_CHANGED)));
+  it('delivers every event to 200 concurrent subscribers, re-reading it once per distinct selection', async () => {
+    // Its own gateway, so its re-read counter sees only this test.
+    const gateway = await startGateway(platform);
+    const SLIM = 'subscription { orderChanged { id status } }';
+    const sockets = Array.from({ length: 20 }, () => wsClient(`${gateway.url}/graphql`, bistro.token));
+    // Two selections (two re-read keys); filters differ within each, and a filter is applied after the shared read.
+    const subscriptions = sockets.flatMap((socket, i) =>
+      Array.from({ length: 10 }, (_, j) =>
+        i % 2 ? collect<Changed>(socket.client, SLIM) : collect<Changed>(socket.client, ORDER_CHANGED, j % 2 ? { filter: { provider: null } } : {}),
+      ),
+    );
     try {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const [order] = await receivedOrderIds();
       await bistro.query(`mutation($id: ID!) { acceptOrder(id: $id) { id } }`, { id: order!.id });
+      const statusesOf = (s: (typeof subscriptions)[number]) => s.values.filter((v) => v.orderChanged.id === order!.id).map((v) => v.orderChanged.status);
       await eventually(
-        async () => (subscriptions.every((s) => s.values.some((v) => v.orderChanged.id === order!.id)) ? true : undefined),
+        async () => (subscriptions.every((s) => statusesOf(s).includes('ACCEPTED')) ? true : undefined),
         30_000,
         'all 200 subscribers',
       );
+      // Each subscriber saw the same changes in the order they happened...
+      for (const subscription of subscriptions) expect(statusesOf(subscription)).toEqual(['RECEIVED', 'ACCEPTED']);
+      // ...and each event was read once per selection, not once per subscriber.
+      const events = subscriptions[0]!.values.length;
+      expect(subscriptions.every((s) => s.values.length === events)).toBe(true);
+      expect(gateway.subscriptionReReads('/graphql')).toBe(2 * events);
     } finally {
       for (const subscription of subscriptions) subscription.dispose();
       await Promise.all(sockets.map((socket) => socket.client.dispose()));
+      await gateway.stop();
     }
   });
 

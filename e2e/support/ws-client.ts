@@ -13,6 +13,7 @@ export function wsClient(graphqlUrl: string, token?: string, extraParams: Record
     connectionParams: token ? { authorization: `Bearer ${token}`, ...extraParams } : extraParams,
     retryAttempts: 0,
     lazy: false,
+    onNonLazyError: () => undefined, // the close code is in `closed`; graphql-ws would print the whole event
     on: { closed: (event) => resolveClosed((event as { code: number }).code) },
   });
   return { client, closed };

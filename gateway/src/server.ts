@@ -8,8 +8,16 @@ import { createReceiveWebhookClient } from './webhooks/receive-webhook-client';
 import { createWebhookRateLimit } from './webhooks/webhook-rate-limit';
 import { registerWebhookRoutes } from './webhooks/webhook-routes';
 
-/** The edge: `/graphql` (Apollo Gateway), `/partner/graphql` (the partner API), `/webhooks/...` (the shim), `/healthz`, `/readyz`. */
-export async function createGatewayServer(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
+export type GatewayServer = RunningServer & {
+  /** Subscription re-read queries run so far on a WebSocket path (`/graphql`, `/partner/graphql`): one per event and shared key. */
+  subscriptionReReads: (path: string) => number;
+};
+
+/**
+ * The edge: `/graphql` (Apollo Gateway), `/partner/graphql` (the partner API),
+ * both also over graphql-ws, `/webhooks/...` (the shim), `/healthz`, `/readyz`.
+ */
+export async function createGatewayServer(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<GatewayServer> {
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const app = Fastify({
     logger: false,
@@ -43,12 +51,13 @@ export async function createGatewayServer(config: GatewayConfig, options: { logg
     logger: logger.child({ component: 'webhooks' }),
   });
   const apollo = await mountGateway(app, config, logger);
-  await mountPartnerGateway(app, config, logger);
-  const subscriptions = mountSubscriptions(app, apollo, config, logger);
+  const partner = await mountPartnerGateway(app, config, logger);
+  const subscriptions = mountSubscriptions(app, apollo, partner, config, logger);
 
   return {
     app,
     listen: async (port, host = config.HOST) => app.listen({ port, host }),
+    subscriptionReReads: subscriptions.reReads,
     close: async () => {
       await subscriptions.close();
       await app.close();

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { signContextToken, type Logger } from '@nexara/kit';
 import type { FastifyInstance } from 'fastify';
-import { GraphQLError } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { createApiKeyAuthenticator, type ApiKeyAuthenticator } from '../auth/api-keys';
 import { authenticatePartner } from '../auth/authenticate';
 import type { GatewayConfig } from '../config';
@@ -12,38 +12,38 @@ import { createSupergraphGateway, graphqlTransportErrorHandler } from '../graphq
 import { hardenedApolloOptions } from '../graphql/hardening';
 import { DEFAULT_QUERY_LIMITS } from '../graphql/limits/query-limits';
 import type { GatewayContext } from '../graphql/subgraph-data-source';
-import { createRateLimit, rateLimitHeaders, type RateLimitState } from './partner-rate-limit';
+import { createRateLimit, rateLimitedError, rateLimitHeaders } from './partner-rate-limit';
 
 export const PARTNER_PATH = '/partner/graphql';
-
-function rateLimited(state: RateLimitState, what: string): GraphQLError {
-  return new GraphQLError(`${what}; retry in ${state.resetSeconds} s.`, {
-    extensions: {
-      code: 'RATE_LIMITED',
-      retryAfterSeconds: state.resetSeconds,
-      http: { status: 429, headers: new HeaderMap([['retry-after', String(state.resetSeconds)]]) },
-    },
-  });
-}
 
 /** Whether the composed contract has anything in it (`npm run compose` writes a placeholder while nothing is tagged public). */
 export function isSupergraph(sdl: string): boolean {
   return /@link\(url: "https:\/\/specs\.apollo\.dev\/link\//.test(sdl);
 }
 
+/** What the partner endpoint's WebSocket side shares with its HTTP side: the gateway, its schema, key checks and per-key limits. */
+export type PartnerGateway = {
+  apollo: ApolloServer<GatewayContext>;
+  /** The public contract as partners see it (the same schema `gateway/schema/public.graphql` holds). */
+  apiSchema: GraphQLSchema;
+  authenticateApiKey: ApiKeyAuthenticator;
+  perKey: ReturnType<typeof createRateLimit>;
+};
+
 /**
  * The partner API on `/partner/graphql`: a second Apollo Gateway over the
  * public contract (the supergraph with everything not tagged `public`
  * @inaccessible), so partners can neither query nor introspect anything
  * else. API keys only; each key has its own rate limit, reported in
- * `RateLimit-*` headers on every answer.
+ * `RateLimit-*` headers on every answer. graphql-ws on the same path is
+ * mounted with the other WebSocket endpoints (`mountSubscriptions`).
  */
 export async function mountPartnerGateway(
   app: FastifyInstance,
   config: GatewayConfig,
   logger: Logger,
   options: { authenticateApiKey?: ApiKeyAuthenticator } = {},
-): Promise<ApolloServer<GatewayContext> | null> {
+): Promise<PartnerGateway | null> {
   const log = logger.child({ component: 'partner' });
   const sdl = fs.existsSync(config.PARTNER_SUPERGRAPH_PATH) ? fs.readFileSync(config.PARTNER_SUPERGRAPH_PATH, 'utf8') : '';
   if (!isSupergraph(sdl)) {
@@ -73,12 +73,18 @@ export async function mountPartnerGateway(
 
   // Partners always see the contract's schema (introspection, Sandbox in development): it is public by definition.
   const hardening = hardenedApolloOptions<GatewayContext>({ production, logger: log, limits: DEFAULT_QUERY_LIMITS, introspection: true });
+  const gateway = createSupergraphGateway(sdl, config, log);
+  // The contract's API schema, exactly as this gateway serves it (what WebSocket operations are validated against).
+  const loaded: { apiSchema?: GraphQLSchema } = {};
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (loaded.apiSchema = apiSchema));
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: createSupergraphGateway(sdl, config, log),
+    gateway,
     ...hardening,
     plugins: [fastifyApolloDrainPlugin(app), ...hardening.plugins],
   });
   await apollo.start();
+  const apiSchema = loaded.apiSchema;
+  if (!apiSchema) throw new Error('the partner gateway started without a schema');
 
   await app.register(async (scope) => {
     scope.setErrorHandler(graphqlTransportErrorHandler(log));
@@ -94,14 +100,12 @@ export async function mountPartnerGateway(
           const identity = await authenticatePartner(request.headers, authenticateApiKey);
           const state = await perKey.consume(identity.apiKeyId);
           void reply.headers(rateLimitHeaders(state));
-          if (!state.allowed) {
-            throw rateLimited(state, `This API key's limit of ${state.limit} requests per ${config.PARTNER_RATE_WINDOW_SECONDS} s is used up`);
-          }
+          if (!state.allowed) throw rateLimitedError(state, config.PARTNER_RATE_WINDOW_SECONDS, 'http');
           const contextToken = await signContextToken(identity, config.INTERNAL_TOKEN_SECRET);
           return { contextToken, requestId, deadline };
         },
       }),
     });
   });
-  return apollo;
+  return { apollo, apiSchema, authenticateApiKey, perKey };
 }

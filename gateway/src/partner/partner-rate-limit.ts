@@ -1,3 +1,5 @@
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 export type RateLimitState = {
@@ -39,4 +41,17 @@ export function rateLimitHeaders(state: RateLimitState): Record<string, string> 
     'ratelimit-remaining': String(state.remaining),
     'ratelimit-reset': String(state.resetSeconds),
   };
+}
+
+/**
+ * RATE_LIMITED for a key whose window is used up. Over HTTP it also sets
+ * 429 and Retry-After; over a WebSocket there is no status, so the seconds
+ * travel in `extensions.retryAfterSeconds` only.
+ */
+export function rateLimitedError(state: RateLimitState, windowSeconds: number, transport: 'http' | 'websocket'): GraphQLError {
+  const http = { status: 429, headers: new HeaderMap([['retry-after', String(state.resetSeconds)]]) };
+  return new GraphQLError(
+    `This API key's limit of ${state.limit} requests per ${windowSeconds} s is used up; retry in ${state.resetSeconds} s.`,
+    { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: state.resetSeconds, ...(transport === 'http' ? { http } : {}) } },
+  );
 }

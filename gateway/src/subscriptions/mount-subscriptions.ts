@@ -1,49 +1,102 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ApolloServer } from '@apollo/server';
 import { ConfigError, createEventBus, signContextToken, type EventBus, type Logger } from '@nexara/kit';
 import type { FastifyInstance } from 'fastify';
 import { buildSchema, type ExecutionResult } from 'graphql';
+import type { WebSocketServer } from 'ws';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../graphql/subgraph-data-source';
-import { attachSubscriptionServer, type OperationRunner } from './subscription-server';
+import { PARTNER_PATH, type PartnerGateway } from '../partner/partner-gateway';
+import { partnerSubscriberAuthenticator } from '../partner/partner-subscriber';
+import { createSubscriptionServer, type OperationRunner } from './subscription-server';
+import { userSubscriberAuthenticator } from './user-subscriber';
 
-/** Subscriptions (and queries/mutations) over graphql-ws on the gateway's `/graphql`, fed by the event bus. */
+/** Runs operations through `apollo` (the same pipeline, plugins and limits as HTTP) under a signed context token. */
+function apolloRunner(apollo: ApolloServer<GatewayContext>, internalTokenSecret: string): OperationRunner {
+  return async (query, variables, identity, operationName) => {
+    const contextToken = await signContextToken(identity, internalTokenSecret);
+    const response = await apollo.executeOperation({ query, variables, operationName }, { contextValue: { contextToken, requestId: randomUUID() } });
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported over WebSocket');
+    return response.body.singleResult as ExecutionResult;
+  };
+}
+
+/**
+ * Hands each HTTP upgrade to the WebSocket server of its path. Two
+ * WebSocketServers attached to one HTTP server with `path` each answer
+ * every upgrade (one aborts what the other accepts), so they run with
+ * `noServer` and this one listener picks; any other path gets a 404.
+ */
+export function routeUpgrades(app: FastifyInstance, servers: ReadonlyMap<string, WebSocketServer>): void {
+  app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://gateway').pathname;
+    const wsServer = servers.get(path);
+    if (!wsServer) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
+  });
+}
+
+/**
+ * GraphQL over WebSocket (graphql-ws) on the gateway's own port, fed by the
+ * event bus: dashboard users on `/graphql` (API schema), partners on
+ * `/partner/graphql` (the public contract, API keys) when the partner API
+ * is up.
+ */
 export function mountSubscriptions(
   app: FastifyInstance,
   apollo: ApolloServer<GatewayContext>,
+  partner: PartnerGateway | null,
   config: GatewayConfig,
   logger: Logger,
-): { bus: EventBus; close: () => Promise<void> } {
+): { bus: EventBus; reReads: (path: string) => number; close: () => Promise<void> } {
   if (!config.REDIS_URL && !config.EVENT_BUS_DATABASE_URL) {
     throw new ConfigError(['EVENT_BUS_DATABASE_URL or REDIS_URL must be set (the event bus that feeds subscriptions)']);
   }
   const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.EVENT_BUS_DATABASE_URL ?? '', logger });
   const apiSchema = buildSchema(fs.readFileSync(config.API_SCHEMA_PATH, 'utf8'));
+  const production = config.NODE_ENV === 'production';
+  const log = logger.child({ component: 'subscriptions' });
 
-  const run: OperationRunner = async (query, variables, identity, operationName) => {
-    const contextToken = await signContextToken(identity, config.INTERNAL_TOKEN_SECRET);
-    const response = await apollo.executeOperation(
-      { query, variables, operationName },
-      { contextValue: { contextToken, requestId: randomUUID() } },
+  const servers = new Map([
+    [
+      '/graphql',
+      createSubscriptionServer({
+        schema: () => apiSchema,
+        run: apolloRunner(apollo, config.INTERNAL_TOKEN_SECRET),
+        bus,
+        authenticate: userSubscriberAuthenticator(config.AUTH_TOKEN_SECRET),
+        production,
+        logger: log,
+      }),
+    ],
+  ]);
+  if (partner) {
+    servers.set(
+      PARTNER_PATH,
+      createSubscriptionServer({
+        schema: () => partner.apiSchema,
+        run: apolloRunner(partner.apollo, config.INTERNAL_TOKEN_SECRET),
+        bus,
+        authenticate: partnerSubscriberAuthenticator(partner, config.PARTNER_RATE_WINDOW_SECONDS),
+        production,
+        logger: log.child({ endpoint: 'partner' }),
+      }),
     );
-    if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported over WebSocket');
-    return response.body.singleResult as ExecutionResult;
-  };
+  }
+  routeUpgrades(app, new Map([...servers].map(([path, server]) => [path, server.wsServer])));
 
-  const subscriptions = attachSubscriptionServer({
-    server: app.server,
-    path: '/graphql',
-    schema: () => apiSchema,
-    run,
-    bus,
-    authTokenSecret: config.AUTH_TOKEN_SECRET,
-    logger: logger.child({ component: 'subscriptions' }),
-  });
   return {
     bus,
+    reReads: (path) => servers.get(path)?.reReads() ?? 0,
     close: async () => {
-      await subscriptions.close();
+      await Promise.all([...servers.values()].map((server) => server.close()));
       await bus.close();
     },
   };

@@ -1,12 +1,21 @@
-import type { Server } from 'node:http';
-import { verifyUserToken, type BusEvent, type EventBus, type Identity, type Logger } from '@nexara/kit';
-import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { BusEvent, EventBus, Identity, Logger } from '@nexara/kit';
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  parse,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationTypeNode,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { createEventFanOut, type SharedWork } from './event-fan-out';
 import { eventStream } from './event-stream';
-import { eventConcerns, prepareSubscription, splitHidden } from './subscription-fields';
+import { eventConcerns, prepareSubscription, splitHidden, type PreparedSubscription } from './subscription-fields';
 
-/** Runs one operation through the gateway as `identity` (the same path HTTP requests take). */
+/** Runs one operation through a gateway as `identity` (the same path HTTP requests take). */
 export type OperationRunner = (
   query: string,
   variables: Record<string, unknown>,
@@ -14,80 +23,109 @@ export type OperationRunner = (
   operationName?: string,
 ) => Promise<ExecutionResult>;
 
+/** Who is on the other end of a socket, as its `connectionParams` proved. */
+export type Subscriber = {
+  identity: Extract<Identity, { kind: 'user' | 'partner' }>;
+  /** A platform admin who picked no tenant follows every tenant. */
+  allTenants: boolean;
+  /**
+   * Everything besides the tenant that decides what a re-read returns for
+   * this subscriber (a user's role; a key's scopes). Subscribers with the
+   * same audience share re-reads; see `reReadKey`.
+   */
+  audience: string;
+  /** When the credentials run out: the socket is closed with 4401 then. */
+  expiresAt?: Date;
+  /**
+   * Asks whether the credentials still hold (an API key can be revoked at
+   * any time), before each operation and each delivery; deliveries of one
+   * event share the answer per `key`. False closes the socket with 4401.
+   */
+  stillValid?: { key: string; check: () => Promise<boolean> };
+  /** Refuses an operation before it runs (a key's scopes and rate limit); null lets it run. */
+  admit?: (operation: { type: OperationTypeNode; rootField: string }) => Promise<GraphQLError | null>;
+};
+
+/** The subscriber that `connectionParams` name, or null (the socket is closed with 4401). Throwing means "could not tell" (4500). */
+export type SubscriberAuthenticator = (connectionParams: Record<string, unknown> | undefined) => Promise<Subscriber | null>;
+
 export type SubscriptionServerOptions = {
-  server: Server;
-  path: string;
+  /** What operations are validated against: what this endpoint's clients may ask for. */
   schema: () => GraphQLSchema;
   run: OperationRunner;
   bus: EventBus;
-  authTokenSecret: string;
+  authenticate: SubscriberAuthenticator;
+  production: boolean;
   logger: Logger;
 };
 
 /** Closing codes graphql-ws clients understand: 4401 means "sign in again". */
 const UNAUTHORIZED = 4401;
 
-type SocketExtra = { identity?: Extract<Identity, { kind: 'user' }>; allTenants?: boolean; expiryTimer?: NodeJS.Timeout };
+type SocketExtra = { subscriber?: Subscriber; expiryTimer?: NodeJS.Timeout };
+type SocketContext = { subscriber: Subscriber; closeUnauthorized: (reason: string) => void };
 
 /**
- * GraphQL over WebSocket (graphql-ws) on the gateway's own port and path.
+ * GraphQL over WebSocket (graphql-ws) for one endpoint, on a `noServer`
+ * WebSocketServer (the caller routes HTTP upgrades to it by path).
  * Apollo Gateway cannot execute subscriptions, so each subscription listens
  * to the event bus and, for every event that concerns it, re-runs the
- * client's own selection as a query through the supergraph under the
+ * client's own selection as a query through the gateway under the
  * subscriber's identity: the payload is federated, and tenant isolation is
  * enforced by the subgraphs exactly as for any query. Queries and mutations
  * sent over the socket go through the gateway too.
  */
-export function attachSubscriptionServer(options: SubscriptionServerOptions): { close: () => Promise<void> } {
-  const wsServer = new WebSocketServer({ server: options.server, path: options.path });
+export function createSubscriptionServer(options: SubscriptionServerOptions): {
+  wsServer: WebSocketServer;
+  /** Re-read queries run so far (one per event and distinct `reReadKey`): what batching saves shows here. */
+  reReads: () => number;
+  close: () => Promise<void>;
+} {
+  const wsServer = new WebSocketServer({ noServer: true });
+  const fanOut = createEventFanOut(options.bus);
+  const counter = { reReads: 0 };
+  const countedRun: OperationRunner = (...args) => {
+    counter.reReads += 1;
+    return options.run(...args);
+  };
 
   const serverCleanup = useServer<Record<string, unknown>, SocketExtra>(
     {
       schema: () => options.schema(),
+      isProd: options.production,
       onConnect: async (ctx) => {
-        const raw = ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['Authorization'];
-        const token = typeof raw === 'string' ? raw.replace(/^Bearer\s+/i, '') : '';
-        try {
-          if (!token) throw new Error('no token');
-          const claims = await verifyUserToken(token, options.authTokenSecret);
-          const acting = ctx.connectionParams?.['x-nexara-tenant'];
-          const platformAdmin = claims.role === 'PLATFORM_ADMIN';
-          ctx.extra.identity = {
-            kind: 'user',
-            userId: claims.userId,
-            role: claims.role,
-            tenantId: platformAdmin && typeof acting === 'string' ? acting : claims.tenantId,
-          };
-          // A platform admin who picked no tenant follows every tenant.
-          ctx.extra.allTenants = platformAdmin && typeof acting !== 'string';
-          const socket = (ctx.extra as unknown as { socket: { close: (code: number, reason: string) => void } }).socket;
-          ctx.extra.expiryTimer = setTimeout(
-            () => socket.close(UNAUTHORIZED, 'Session expired'),
-            Math.max(0, claims.expiresAt.getTime() - Date.now()),
-          );
-          ctx.extra.expiryTimer.unref();
-          return true;
-        } catch {
-          (ctx.extra as unknown as { socket: { close: (code: number, reason: string) => void } }).socket.close(
-            UNAUTHORIZED,
-            'Unauthorized',
-          );
+        // A throw means the check itself failed (say the tenants service is down): graphql-ws closes with 4500, not 4401.
+        const subscriber = await options.authenticate(ctx.connectionParams);
+        if (!subscriber) {
+          ctx.extra.socket.close(UNAUTHORIZED, 'Unauthorized');
           return false;
         }
+        ctx.extra.subscriber = subscriber;
+        if (subscriber.expiresAt) {
+          ctx.extra.expiryTimer = setTimeout(
+            () => ctx.extra.socket.close(UNAUTHORIZED, 'Session expired'),
+            Math.max(0, subscriber.expiresAt.getTime() - Date.now()),
+          );
+          ctx.extra.expiryTimer.unref();
+        }
+        return true;
       },
       onClose: (ctx) => clearTimeout(ctx.extra.expiryTimer),
-      context: (ctx) => ({ identity: ctx.extra.identity, allTenants: ctx.extra.allTenants }),
-      execute: (args: ExecutionArgs) => {
-        const { identity } = args.contextValue as { identity: Identity };
-        return options.run(printDocument(args), (args.variableValues ?? {}) as Record<string, unknown>, identity, args.operationName ?? undefined);
-      },
-      subscribe: (args: ExecutionArgs) => subscribe(args, options),
+      context: (ctx): SocketContext => ({
+        subscriber: ctx.extra.subscriber!,
+        closeUnauthorized: (reason) => ctx.extra.socket.close(UNAUTHORIZED, reason),
+      }),
+      execute: (args: ExecutionArgs) => execute(args, options),
+      subscribe: (args: ExecutionArgs) => subscribe(args, { ...options, run: countedRun }, fanOut.listen),
     },
     wsServer,
   );
 
   return {
+    wsServer,
+    reReads: () => counter.reReads,
     close: async () => {
+      fanOut.close();
       // graphql-ws waits for every socket's closing handshake; a client that never answers must not hold shutdown.
       await Promise.race([serverCleanup.dispose(), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
       // ws's close() stops new connections but leaves open ones: cut them, or shutdown waits on every client.
@@ -97,32 +135,59 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
   };
 }
 
-function printDocument(args: ExecutionArgs): string {
-  return args.document.loc?.source.body ?? '';
+function operationOf(args: ExecutionArgs): { type: OperationTypeNode; rootField: string } {
+  const operation = getOperationAST(args.document, args.operationName);
+  const root = operation?.selectionSet.selections[0];
+  return { type: operation!.operation, rootField: root?.kind === Kind.FIELD ? root.name.value : '' };
 }
 
-function subscribe(args: ExecutionArgs, options: SubscriptionServerOptions): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
-  const { identity, allTenants } = args.contextValue as { identity: Extract<Identity, { kind: 'user' }>; allTenants: boolean };
+const failure = (error: GraphQLError): ExecutionResult => ({ errors: [error] });
+
+/**
+ * The checks every operation passes before it runs: the credentials still
+ * hold (otherwise the socket closes), then the subscriber's own rules.
+ */
+async function admit(args: ExecutionArgs): Promise<GraphQLError | null> {
+  const { subscriber, closeUnauthorized } = args.contextValue as SocketContext;
+  if (subscriber.stillValid && !(await subscriber.stillValid.check())) {
+    closeUnauthorized('Credentials revoked or expired');
+    return new GraphQLError('The credentials are revoked or expired.', { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+  return (await subscriber.admit?.(operationOf(args))) ?? null;
+}
+
+async function execute(args: ExecutionArgs, options: SubscriptionServerOptions): Promise<ExecutionResult> {
+  const refused = await admit(args);
+  if (refused) return failure(refused);
+  const { subscriber } = args.contextValue as SocketContext;
+  const query = args.document.loc?.source.body ?? '';
+  return options.run(query, (args.variableValues ?? {}) as Record<string, unknown>, subscriber.identity, args.operationName ?? undefined);
+}
+
+async function subscribe(
+  args: ExecutionArgs,
+  options: SubscriptionServerOptions,
+  listen: ReturnType<typeof createEventFanOut>['listen'],
+): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const prepared = prepareSubscription(args.document, args.operationName);
-  if (typeof prepared === 'string') return { errors: [new GraphQLError(prepared, { extensions: { code: 'BAD_USER_INPUT' } })] };
+  if (typeof prepared === 'string') return failure(new GraphQLError(prepared, { extensions: { code: 'BAD_USER_INPUT' } }));
+  const refused = await admit(args);
+  if (refused) return failure(refused);
+
+  const { subscriber, closeUnauthorized } = args.contextValue as SocketContext;
   const rootArgs = rootArguments(args);
+  const variables = reReadVariables(prepared, (args.variableValues ?? {}) as Record<string, unknown>);
 
-  // Events are handled one at a time per subscription, so a client sees changes in the order they happened.
-  let chain = Promise.resolve();
-  const unsubscribe = options.bus.subscribe((event: BusEvent) => {
-    if (!eventConcerns(prepared.field, event)) return;
-    if (!allTenants && event.tenantId !== identity.tenantId) return;
-    chain = chain.then(() => deliver(event)).catch((error: unknown) => options.logger.warn({ err: error }, 'subscription delivery failed'));
-  });
-  const stream = eventStream<ExecutionResult>(unsubscribe);
-
-  const deliver = async (event: BusEvent): Promise<void> => {
-    const actingIdentity: Identity = { ...identity, tenantId: event.tenantId };
-    const result = await options.run(
-      prepared.query,
-      { ...(args.variableValues ?? {}), __nexaraId: event.id },
-      actingIdentity,
-      'NexaraSubscriptionEvent',
+  const deliver = async (event: BusEvent, shared: SharedWork): Promise<void> => {
+    const { stillValid } = subscriber;
+    if (stillValid && !(await shared(`valid:${stillValid.key}`, stillValid.check))) {
+      closeUnauthorized('Credentials revoked or expired');
+      return;
+    }
+    const eventVariables = { ...variables, __nexaraId: event.id };
+    const result = await shared(reReadKey(event, subscriber, prepared.query, eventVariables), () =>
+      // The first subscriber to get here reads for all who share the key (see reReadKey).
+      options.run(prepared.query, eventVariables, { ...subscriber.identity, tenantId: event.tenantId }, 'NexaraSubscriptionEvent'),
     );
     const subject = (result.data as { __nexaraSubject?: Record<string, unknown> | null } | null | undefined)?.__nexaraSubject;
     if (!subject) return; // not visible to this subscriber (or gone): nothing to send
@@ -131,7 +196,40 @@ function subscribe(args: ExecutionArgs, options: SubscriptionServerOptions): Asy
     stream.push({ data: { [prepared.responseKey]: payload }, errors: result.errors });
   };
 
+  // Events are handled one at a time per subscription, so a client sees changes in the order they happened.
+  let chain = Promise.resolve();
+  const unlisten = listen((event, shared) => {
+    if (!eventConcerns(prepared.field, event)) return;
+    if (!subscriber.allTenants && event.tenantId !== subscriber.identity.tenantId) return;
+    chain = chain.then(() => deliver(event, shared)).catch((error: unknown) => options.logger.warn({ err: error }, 'subscription delivery failed'));
+  });
+  const stream = eventStream<ExecutionResult>(unlisten);
   return stream.iterator;
+}
+
+/**
+ * Which subscriptions can share one event's re-read: same tenant read in,
+ * same audience, same all-tenants flag, same query and variables. The
+ * subjects these queries read (an order by id, and the like) are visible
+ * by tenant and role (for a key: its scopes), never by the individual
+ * user: two managers of a tenant get the same order with the same fields.
+ * So the role is in the key, the user is not; were a subject ever filtered
+ * per user, its `audience` would have to name the user.
+ */
+function reReadKey(event: BusEvent, subscriber: Subscriber, query: string, variables: Record<string, unknown>): string {
+  // Variable values are coerced by graphql-ws in definition order, so equal values print equally.
+  return JSON.stringify([event.tenantId, subscriber.audience, subscriber.allTenants, query, variables]);
+}
+
+/**
+ * Only the client's variables the re-read query declares: the root field's
+ * arguments (say a filter) are applied here, not in the query, so
+ * subscriptions that differ only in them still share re-reads.
+ */
+function reReadVariables(prepared: PreparedSubscription, variables: Record<string, unknown>): Record<string, unknown> {
+  const operation = getOperationAST(parse(prepared.query));
+  const declared = new Set((operation?.variableDefinitions ?? []).map((definition) => definition.variable.name.value));
+  return Object.fromEntries(Object.entries(variables).filter(([name]) => declared.has(name)));
 }
 
 /** The root subscription field's argument values, with variables resolved. */

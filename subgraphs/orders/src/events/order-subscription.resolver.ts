@@ -1,5 +1,5 @@
-import { appError, type OrderStatus, type Provider } from '@nexara/kit';
-import { Arg, Field, ID, InputType, Resolver, Root, Subscription } from 'type-graphql';
+import { appError, PUBLIC_TAG, type OrderStatus, type Provider } from '@nexara/kit';
+import { Arg, Directive, Field, ID, InputType, Resolver, Root, Subscription } from 'type-graphql';
 import { OrderStatusEnum, OrderType, ProviderEnum } from '../orders/order.types';
 
 @InputType('OrderChangedFilterInput', { description: 'Only changes of orders matching every given field.' })
@@ -21,10 +21,12 @@ export class OrderChangedFilterInput {
  */
 @Resolver()
 export class OrderSubscriptionResolver {
+  @Directive(PUBLIC_TAG)
   @Subscription(() => OrderType, {
-    description: 'An order of your tenant was created or changed. Served by the gateway over graphql-ws on /graphql.',
+    description:
+      'An order of your tenant was created or changed. Served by the gateway over graphql-ws on /graphql (partners: /partner/graphql, needs orders:read).',
     subscribe: () => {
-      throw appError('BAD_USER_INPUT', 'Subscribe through the gateway over WebSocket (graphql-ws) on /graphql.');
+      throw appError('BAD_USER_INPUT', 'Subscribe through the gateway over WebSocket (graphql-ws) on /graphql or /partner/graphql.');
     },
   })
   orderChanged(

@@ -1,0 +1,43 @@
+import type { BusEvent, EventBus } from '@nexara/kit';
+
+/**
+ * Work several deliveries of one event can share: the first caller with a
+ * key starts `work`, every later caller with that key awaits the same
+ * promise. Lives as long as the event's deliveries hold it, then is dropped
+ * with them (nothing is cached across events).
+ */
+export type SharedWork = <T>(key: string, work: () => Promise<T>) => Promise<T>;
+
+export type EventListener = (event: BusEvent, shared: SharedWork) => void;
+
+function sharedWorkForOneEvent(): SharedWork {
+  const started = new Map<string, Promise<unknown>>();
+  return <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    let promise = started.get(key) as Promise<T> | undefined;
+    if (!promise) {
+      promise = work();
+      started.set(key, promise);
+    }
+    return promise;
+  };
+}
+
+/**
+ * One bus listener for all of a server's subscriptions: each event reaches
+ * every registered listener together with a fresh `SharedWork`, so N
+ * subscriptions asking the same question about one event ask it once.
+ */
+export function createEventFanOut(bus: EventBus): { listen: (listener: EventListener) => () => void; close: () => void } {
+  const listeners = new Set<EventListener>();
+  const unsubscribe = bus.subscribe((event) => {
+    const shared = sharedWorkForOneEvent();
+    for (const listener of listeners) listener(event, shared);
+  });
+  return {
+    listen: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: unsubscribe,
+  };
+}
