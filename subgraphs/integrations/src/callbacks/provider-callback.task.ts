@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { OutboundCall } from '../providers/adapter';
 import { adapterFor } from '../providers/registry';
 import type { ConnectionDirectory } from '../webhooks/connection-directory';
+import { recordProviderNotice } from '../webhooks/webhook-event.repository';
 import { retryDelayMs, type BackoffPolicy } from '../worker/backoff';
 import type { CallbackOutcome, OrdersClient } from '../worker/orders-client';
 import { sendCallback, type CallbackResponse } from './callback-sender';
@@ -40,7 +41,8 @@ export type ProviderCallbackRunOutcome = CallbackOutcome | 'REPORT_RETRYING' | '
  * current secret). 2xx -> DELIVERED; a provider without such a call ->
  * NOT_SUPPORTED; a failure -> RETRYING and queued again with backoff and
  * jitter until the last attempt -> FAILED. Every outcome is recorded on the
- * order through the orders subgraph. Never logs a header or a body.
+ * order through the orders subgraph (on the webhook event, for a delivery
+ * that never became an order). Never logs a header or a body.
  */
 export async function runProviderCallback(
   deps: ProviderCallbackDependencies,
@@ -65,7 +67,7 @@ export async function runProviderCallback(
   try {
     call = adapterFor(job.provider).buildCallback(
       job.action,
-      { id: job.orderId, externalId: job.externalId, placedAt: new Date(job.placedAt) },
+      { id: job.orderId ?? job.webhookEventId!, externalId: job.externalId, placedAt: new Date(job.placedAt) },
       connection,
       now,
     );
@@ -88,14 +90,7 @@ export async function runProviderCallback(
   );
   log.info({ attempt, status: response.status, delayMs }, 'provider callback failed; retrying');
   try {
-    await deps.orders.recordProviderCallback(job.tenantId, {
-      orderId: job.orderId,
-      action: job.action.kind,
-      outcome: 'RETRYING',
-      attempt,
-      httpStatus: response.status,
-      detail: response.detail,
-    });
+    await record(deps, job, { outcome: 'RETRYING', attempt, httpStatus: response.status, detail: response.detail });
   } catch (error) {
     log.warn({ err: messageOf(error) }, 'could not record a callback retry on the order');
   }
@@ -123,14 +118,7 @@ async function report(
   log: Logger,
 ): Promise<ProviderCallbackRunOutcome> {
   try {
-    await deps.orders.recordProviderCallback(job.tenantId, {
-      orderId: job.orderId,
-      action: job.action.kind,
-      outcome: outcome.outcome,
-      attempt: outcome.attempt,
-      httpStatus: outcome.httpStatus,
-      detail: outcome.detail,
-    });
+    await record(deps, job, outcome);
     log.info({ outcome: outcome.outcome, attempt: outcome.attempt, status: outcome.httpStatus }, 'provider callback done');
     return outcome.outcome;
   } catch (error) {
@@ -146,6 +134,30 @@ async function report(
     log.warn({ err: messageOf(error), outcome: outcome.outcome, tries, delayMs }, 'could not record a callback outcome; retrying');
     return 'REPORT_RETRYING';
   }
+}
+
+/** On the order's timeline (through the orders subgraph), or on the webhook event when there is no order. */
+async function record(
+  deps: ProviderCallbackDependencies,
+  job: ProviderCallbackJob,
+  outcome: Pick<PendingCallbackReport, 'attempt' | 'httpStatus' | 'detail'> & { outcome: CallbackOutcome },
+): Promise<void> {
+  if (job.orderId === null) {
+    const eventId = job.webhookEventId!;
+    const detail = outcome.detail ?? (outcome.httpStatus === null ? null : `HTTP ${outcome.httpStatus}`);
+    await inTenantTransaction(deps.dataSource, { tenantId: job.tenantId }, (manager) =>
+      recordProviderNotice(manager, job.tenantId, eventId, outcome.outcome, detail),
+    );
+    return;
+  }
+  await deps.orders.recordProviderCallback(job.tenantId, {
+    orderId: job.orderId,
+    action: job.action.kind,
+    outcome: outcome.outcome,
+    attempt: outcome.attempt,
+    httpStatus: outcome.httpStatus,
+    detail: outcome.detail,
+  });
 }
 
 function withoutReport(job: ProviderCallbackJob): ProviderCallbackJob {

@@ -164,9 +164,23 @@ async function stop(
   orderIds: readonly string[],
   log: Logger,
 ): Promise<ProcessingOutcome> {
-  await inTenantTransaction(deps.dataSource, { tenantId: event.tenantId }, (manager) =>
-    markWebhookEventStopped(manager, event.tenantId, event.id, status, reason, orderIds),
-  );
+  await inTenantTransaction(deps.dataSource, { tenantId: event.tenantId }, async (manager) => {
+    await markWebhookEventStopped(manager, event.tenantId, event.id, status, reason, orderIds);
+    // Same transaction: the provider hears of the failure exactly when the event is given up on.
+    const failedOrderId = orderIds.length ? null : adapterFor(event.provider).failedOrderId?.(inboundOf(event));
+    if (failedOrderId) {
+      await enqueueProviderCallback(manager, {
+        tenantId: event.tenantId,
+        orderId: null,
+        webhookEventId: event.id,
+        connectionId: event.connectionId,
+        provider: event.provider,
+        externalId: failedOrderId,
+        placedAt: event.receivedAt.toISOString(),
+        action: { kind: 'RECEIVE_FAILED', reason: reason.slice(0, 1_000) },
+      });
+    }
+  });
   log.warn({ status, reason }, status === 'DEAD' ? 'webhook event is dead' : 'webhook event failed for good');
   return status;
 }
