@@ -1,5 +1,7 @@
 import { inTenantTransaction, type Logger } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
+import type { IntegrationEvents } from '../events/integration-events';
+import { insertCallbackOutcome } from '../health/connection-health.repository';
 import type { OutboundCall } from '../providers/adapter';
 import { adapterFor } from '../providers/registry';
 import type { ConnectionDirectory } from '../webhooks/connection-directory';
@@ -29,6 +31,8 @@ export type ProviderCallbackDependencies = {
   logger: Logger;
   send?: (call: OutboundCall, timeoutMs?: number) => Promise<CallbackResponse>;
   now?: () => Date;
+  /** Final outcomes are kept per connection (the callbacks-failing alert reads them) and change its health. */
+  events?: Pick<IntegrationEvents, 'connectionHealthMayHaveChanged'>;
 };
 
 /** What one run of the task did, for logs and tests. */
@@ -122,6 +126,8 @@ async function report(
   outcome: PendingCallbackReport,
   log: Logger,
 ): Promise<ProviderCallbackRunOutcome> {
+  // Once per outcome: a report retried because orders was unreachable (tries > 0) was kept already.
+  if (outcome.tries === 0) await keepOutcomeForAlerts(deps, job, outcome, log);
   try {
     await deps.orders.recordProviderCallback(job.tenantId, {
       orderId: job.orderId,
@@ -145,6 +151,32 @@ async function report(
     );
     log.warn({ err: messageOf(error), outcome: outcome.outcome, tries, delayMs }, 'could not record a callback outcome; retrying');
     return 'REPORT_RETRYING';
+  }
+}
+
+/** DELIVERED and FAILED, per connection; never fails the job (the provider must not be called again for it). */
+async function keepOutcomeForAlerts(
+  deps: ProviderCallbackDependencies,
+  job: ProviderCallbackJob,
+  outcome: PendingCallbackReport,
+  log: Logger,
+): Promise<void> {
+  if (outcome.outcome !== 'DELIVERED' && outcome.outcome !== 'FAILED') return;
+  try {
+    await inTenantTransaction(deps.dataSource, { tenantId: job.tenantId }, (manager) =>
+      insertCallbackOutcome(manager, {
+        tenantId: job.tenantId,
+        connectionId: job.connectionId,
+        orderId: job.orderId,
+        action: job.action.kind,
+        outcome: outcome.outcome,
+        attempt: outcome.attempt,
+        httpStatus: outcome.httpStatus,
+      }),
+    );
+    deps.events?.connectionHealthMayHaveChanged(job.tenantId, job.connectionId);
+  } catch (error) {
+    log.warn({ err: messageOf(error) }, 'could not keep a callback outcome for alerts');
   }
 }
 
