@@ -6,6 +6,7 @@ import { CreateAuditLog1795920300000 } from './migrations/1795920300000-CreateAu
 import { CreateWebhookEvents1795920400000 } from './migrations/1795920400000-CreateWebhookEvents';
 import { RescueStaleQueuedEvents1795920600000 } from './migrations/1795920600000-RescueStaleQueuedEvents';
 import { WebhookEventProviderNotice1795920650000 } from './migrations/1795920650000-WebhookEventProviderNotice';
+import { CreateHealthAndAlerts1795920700000 } from './migrations/1795920700000-CreateHealthAndAlerts';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -18,5 +19,6 @@ export const integrationsDatabase = {
     CreateWebhookEvents1795920400000,
     RescueStaleQueuedEvents1795920600000,
     WebhookEventProviderNotice1795920650000,
+    CreateHealthAndAlerts1795920700000,
   ] as Function[],
 };

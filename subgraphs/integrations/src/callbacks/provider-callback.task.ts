@@ -1,5 +1,7 @@
 import { inTenantTransaction, type Logger } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
+import type { IntegrationEvents } from '../events/integration-events';
+import { insertCallbackOutcome } from '../health/connection-health.repository';
 import type { OutboundCall } from '../providers/adapter';
 import { adapterFor } from '../providers/registry';
 import type { ConnectionDirectory } from '../webhooks/connection-directory';
@@ -30,6 +32,8 @@ export type ProviderCallbackDependencies = {
   logger: Logger;
   send?: (call: OutboundCall, timeoutMs?: number) => Promise<CallbackResponse>;
   now?: () => Date;
+  /** Final outcomes are kept per connection (the callbacks-failing alert reads them) and change its health. */
+  events?: Pick<IntegrationEvents, 'connectionHealthMayHaveChanged'>;
 };
 
 /** What one run of the task did, for logs and tests. */
@@ -117,6 +121,8 @@ async function report(
   outcome: PendingCallbackReport,
   log: Logger,
 ): Promise<ProviderCallbackRunOutcome> {
+  // Once per outcome: a report retried because orders was unreachable (tries > 0) was kept already.
+  if (outcome.tries === 0) await keepOutcomeForAlerts(deps, job, outcome, log);
   try {
     await record(deps, job, outcome);
     log.info({ outcome: outcome.outcome, attempt: outcome.attempt, status: outcome.httpStatus }, 'provider callback done');
@@ -158,6 +164,32 @@ async function record(
     httpStatus: outcome.httpStatus,
     detail: outcome.detail,
   });
+}
+
+/** DELIVERED and FAILED, per connection; never fails the job (the provider must not be called again for it). */
+async function keepOutcomeForAlerts(
+  deps: ProviderCallbackDependencies,
+  job: ProviderCallbackJob,
+  outcome: PendingCallbackReport,
+  log: Logger,
+): Promise<void> {
+  if (outcome.outcome !== 'DELIVERED' && outcome.outcome !== 'FAILED') return;
+  try {
+    await inTenantTransaction(deps.dataSource, { tenantId: job.tenantId }, (manager) =>
+      insertCallbackOutcome(manager, {
+        tenantId: job.tenantId,
+        connectionId: job.connectionId,
+        orderId: job.orderId,
+        action: job.action.kind,
+        outcome: outcome.outcome,
+        attempt: outcome.attempt,
+        httpStatus: outcome.httpStatus,
+      }),
+    );
+    deps.events?.connectionHealthMayHaveChanged(job.tenantId, job.connectionId);
+  } catch (error) {
+    log.warn({ err: messageOf(error) }, 'could not keep a callback outcome for alerts');
+  }
 }
 
 function withoutReport(job: ProviderCallbackJob): ProviderCallbackJob {

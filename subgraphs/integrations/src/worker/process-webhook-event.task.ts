@@ -2,6 +2,7 @@ import { inTenantTransaction, type Logger } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { enqueueProviderCallback } from '../callbacks/provider-callback.job';
+import type { IntegrationEvents } from '../events/integration-events';
 import type { CanonicalOrderEvent, InboundWebhook } from '../providers/adapter';
 import { adapterFor } from '../providers/registry';
 import { PayloadError } from '../providers/shared/errors';
@@ -30,6 +31,8 @@ export type ProcessWebhookEventDependencies = {
   orders: OrdersClient;
   settings: WebhookProcessingSettings;
   logger: Logger;
+  /** Every attempt changes its connection's health (processed, retrying, failed, dead). */
+  events?: Pick<IntegrationEvents, 'connectionHealthMayHaveChanged'>;
 };
 
 /** What one run did, for logs and tests. */
@@ -64,6 +67,16 @@ export async function processWebhookEvent(
   );
   // Processed, failed, dead or gone since the job was queued: nothing to do.
   if (!event) return 'SKIPPED';
+  try {
+    return await processClaimedEvent(deps, event);
+  } finally {
+    // After the attempt's outcome committed (or not: a thrown database error leaves it PROCESSING).
+    deps.events?.connectionHealthMayHaveChanged(tenantId, event.connectionId);
+  }
+}
+
+async function processClaimedEvent(deps: ProcessWebhookEventDependencies, event: WebhookEventRecord): Promise<ProcessingOutcome> {
+  const { tenantId, id: eventId } = event;
   const log = deps.logger.child({ tenantId, eventId, provider: event.provider, attempt: event.attempts });
 
   const connection = await deps.directory.findById(tenantId, event.connectionId);
