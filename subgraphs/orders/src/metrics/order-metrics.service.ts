@@ -36,9 +36,9 @@ const DATE_TRUNC_UNIT: Record<MetricsBucket, string> = { HOUR: 'hour', DAY: 'day
  * currency's revenue is summed on its own; the outer one folds currencies
  * into a list and adds up the counts, which do not depend on currency.
  * `orders_metrics_idx` (tenant_id, placed_at) INCLUDE (...) serves the
- * range as an index-only scan.
+ * range as an index-only scan. Parameters: tenant, from, to, date_trunc unit, zone.
  */
-const BUCKET_METRICS_SQL = `
+export const BUCKET_METRICS_SQL = `
   with per_currency as (
     select date_trunc($4, o.placed_at, $5) as bucket_start,
            o.provider,
