@@ -1,3 +1,4 @@
 export * from './identities';
 export * from './test-database';
 export * from './eventually';
+export * from './bulk-orders';
