@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildWebhook, jahezHeaders, sendWebhook, type SimulatedConnection } from '@nexara/simulator';
 import { eventually } from '@nexara/stack/testing';
-import { signIn, startTestPlatform, type TestPlatform } from './support/platform';
+import { signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
 import { collect, wsClient } from './support/ws-client';
 
 /**
@@ -63,7 +63,7 @@ describe('integration health and alerts over graphql-ws', () => {
     const alertsOfB = collect<Raised>(b.client, ALERT_RAISED);
     const healthOfB = collect<HealthChanged>(b.client, HEALTH_CHANGED);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300)); // subscriptions registered
+      await subscribersListening(platform.activeSubscriptions, 4);
 
       // Correctly signed, so it is stored and queued; the wrong shape, so the worker marks it FAILED at once.
       const built = await buildWebhook(jahez, 'new_order', { seed: 4_401 });
@@ -117,7 +117,7 @@ describe('integration health and alerts over graphql-ws', () => {
     const socket = wsClient(platform.graphqlUrl, harbor.token);
     const health = collect<HealthChanged>(socket.client, HEALTH_CHANGED);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await subscribersListening(platform.activeSubscriptions, 1);
       for (let seed = 0; seed < 5; seed += 1) {
         const built = await buildWebhook({ ...jahez, currency: 'KWD' }, 'new_order', { seed: 5_000 + seed });
         expect((await sendWebhook(built)).status).toBeLessThan(300);

@@ -1,6 +1,6 @@
 import { callAsService, seedDemo, startPlatformInProcess, postGraphQL, type RunningPlatform, type SeedResult } from '@nexara/stack';
 import { startProviderApi, type ProviderApi } from '@nexara/simulator';
-import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/stack/testing';
+import { createTestDatabase, eventually, testSecrets, type TestDatabase } from '@nexara/stack/testing';
 
 export type TestPlatform = RunningPlatform & {
   database: TestDatabase;
@@ -127,4 +127,13 @@ export async function placeOrder(platform: TestPlatform, slug: string): Promise<
     },
   );
   return applyProviderOrderEvent.order.id;
+}
+
+/**
+ * Waits until exactly `count` subscriptions are open on a gateway path, so a
+ * test acts only once its subscribers listen (graphql-ws does not acknowledge
+ * a subscription). Exactly: sockets of an earlier test may still be closing.
+ */
+export async function subscribersListening(activeSubscriptions: () => number, count: number): Promise<void> {
+  await eventually(async () => (activeSubscriptions() === count ? true : undefined), 10_000, `${count} open subscriptions (have ${activeSubscriptions()})`);
 }

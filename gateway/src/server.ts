@@ -11,6 +11,8 @@ import { registerWebhookRoutes } from './webhooks/webhook-routes';
 export type GatewayServer = RunningServer & {
   /** Subscription re-read queries run so far on a WebSocket path (`/graphql`, `/partner/graphql`): one per event and shared key. */
   subscriptionReReads: (path: string) => number;
+  /** Subscriptions open now on a WebSocket path: lets a test know its subscribers are listening before it acts. */
+  activeSubscriptions: (path: string) => number;
 };
 
 /**
@@ -58,6 +60,7 @@ export async function createGatewayServer(config: GatewayConfig, options: { logg
     app,
     listen: async (port, host = config.HOST) => app.listen({ port, host }),
     subscriptionReReads: subscriptions.reReads,
+    activeSubscriptions: subscriptions.activeSubscriptions,
     close: async () => {
       await subscriptions.close();
       await app.close();
