@@ -1,4 +1,5 @@
-import { eventually } from '@nexara/stack/testing';
+import { signUserToken, type Role } from '@nexara/kit';
+import { eventually, testSecrets } from '@nexara/stack/testing';
 import { startGateway } from './support/gateway';
 import { placeOrder, signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
 import { collect, wsClient } from './support/ws-client';
@@ -58,6 +59,21 @@ describe('orderChanged over graphql-ws', () => {
       ofA.dispose();
       ofB.dispose();
       await Promise.all([a.client.dispose(), b.client.dispose()]);
+    }
+  });
+
+  it('closes a socket with 4401 when its token expires while it is open', async () => {
+    const { me } = await bistro.query<{ me: { id: string; role: Role; tenant: { id: string } } }>('{ me { id role tenant { id } } }');
+    const { token } = await signUserToken({ userId: me.id, tenantId: me.tenant.id, role: me.role }, testSecrets.authTokenSecret, 2);
+    const socket = wsClient(platform.graphqlUrl, token);
+    const followed = collect<Changed>(socket.client, ORDER_CHANGED);
+    try {
+      await subscribersListening(platform.activeSubscriptions, 1);
+      await expect(socket.closed).resolves.toBe(4401);
+      await subscribersListening(platform.activeSubscriptions, 0);
+    } finally {
+      followed.dispose();
+      await socket.client.dispose();
     }
   });
 

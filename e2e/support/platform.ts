@@ -14,7 +14,7 @@ export type TestPlatform = RunningPlatform & {
  * in-process on free ports, and the demo seed (small) through the real APIs.
  */
 export async function startTestPlatform(
-  options: { ordersPerTenant?: number; worker?: boolean; providerApi?: boolean } = {},
+  options: { ordersPerTenant?: number; worker?: boolean; providerApi?: boolean; redisUrl?: string } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const providerApi = options.providerApi ? await startProviderApi({ port: 0 }) : null;
@@ -24,6 +24,7 @@ export async function startTestPlatform(
     database,
     secrets: testSecrets,
     publicUrl: 'http://localhost:4000',
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     nodeEnv: 'test',
     logLevel: 'silent',
   });
