@@ -4,6 +4,7 @@ export * from './errors';
 export * from './identity';
 export * from './logger';
 export * from './money';
+export * from './order-totals';
 export * from './subgraph-schema';
 export * from './subgraph-server';
 export * from './providers';

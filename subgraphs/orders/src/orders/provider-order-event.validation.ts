@@ -8,7 +8,7 @@ import type {
 } from './order.entity';
 import type { OrderItemModifierInput, ProviderOrderEventInput, ProviderOrderInput } from './order.inputs';
 import { isUuid } from './order-cursor';
-import { orderTotalsWarnings } from './order-totals';
+import { orderTotalsWarnings } from '@nexara/kit';
 
 /** Options nest (a size, then its extras); deeper than this is a parsing bug, not a menu. */
 export const MAX_MODIFIER_DEPTH = 5;

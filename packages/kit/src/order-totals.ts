@@ -1,4 +1,4 @@
-import { toDecimalString } from '@nexara/kit';
+import { toDecimalString } from './money';
 
 /** The amounts of an order, each an integer count of `currency` minor units. */
 export type OrderAmounts = {
@@ -12,14 +12,21 @@ export type OrderAmounts = {
   total: number;
 };
 
+/** "1.250 KWD": how a warning shows an amount. */
+export function showMoney(amount: number, currency: string): string {
+  return `${toDecimalString(amount, currency)} ${currency}`;
+}
+
 /**
- * Checks that the provider's figures add up. A mismatch is kept on the order
- * as a warning for staff to see, never an error: the provider's total is what
- * the customer paid, and refusing the order would lose it.
+ * Checks that the provider's figures add up: the line items against the
+ * subtotal, and subtotal + delivery fee + tax + tip - discount against the
+ * total. A mismatch is kept on the order as a warning for staff, never an
+ * error: the provider's total is what the customer paid, and refusing the
+ * order would lose it. One function for the adapters (integrations) and the
+ * orders subgraph, so the same problem reads the same and is listed once.
  */
 export function orderTotalsWarnings(amounts: OrderAmounts): string[] {
-  const { currency } = amounts;
-  const show = (amount: number): string => `${toDecimalString(amount, currency)} ${currency}`;
+  const show = (amount: number): string => showMoney(amount, amounts.currency);
   const warnings: string[] = [];
 
   const itemsSum = amounts.itemTotals.reduce((sum, amount) => sum + amount, 0);
