@@ -3,6 +3,7 @@ export * from './db';
 export * from './errors';
 export * from './identity';
 export * from './logger';
+export * from './service-main';
 export * from './money';
 export * from './order-totals';
 export * from './subgraph-schema';
