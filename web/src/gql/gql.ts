@@ -14,11 +14,39 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Overview {\n    me {\n      id\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    orders(first: 25) {\n      totalCount\n      edges {\n        node {\n          id\n          displayCode\n          provider\n          status\n          placedAt\n          total {\n            amount\n            currency\n          }\n          connection {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.OverviewDocument,
+    "\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n": typeof types.TenantsForSwitcherDocument,
+    "\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n": typeof types.WorkspaceDocument,
+    "\n  fragment OrderRow on Order {\n    id\n    displayCode\n    externalId\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    updatedAt\n    total {\n      amount\n      currency\n    }\n    customer {\n      name\n      phone\n    }\n    connection {\n      id\n      name\n    }\n  }\n": typeof types.OrderRowFragmentDoc,
+    "\n  query OrdersPage($filter: OrderFilterInput, $first: Int!, $after: String) {\n    orders(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrdersPageDocument,
+    "\n  subscription OrderRowChanged {\n    orderChanged {\n      ...OrderRow\n    }\n  }\n": typeof types.OrderRowChangedDocument,
+    "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n      notes\n      warnings\n      delivery {\n        address\n        notes\n      }\n      payment {\n        method\n        paid\n      }\n      items {\n        externalId\n        name\n        quantity\n        notes\n        unitPrice {\n          amount\n          currency\n        }\n        total {\n          amount\n          currency\n        }\n        # Two levels (an option, then its extras): what providers send, and within the query cost limit.\n        modifiers {\n          ...ModifierFields\n          modifiers {\n            ...ModifierFields\n          }\n        }\n      }\n      subtotal {\n        amount\n        currency\n      }\n      deliveryFee {\n        amount\n        currency\n      }\n      discount {\n        amount\n        currency\n      }\n      tax {\n        amount\n        currency\n      }\n      tip {\n        amount\n        currency\n      }\n      timeline {\n        status\n        at\n        source\n        actor\n        note\n      }\n      callbacks {\n        action\n        outcome\n        attempt\n        httpStatus\n        detail\n        at\n      }\n    }\n  }\n": typeof types.OrderDetailDocument,
+    "\n  fragment ModifierFields on OrderItemModifier {\n    name\n    quantity\n    unitPrice {\n      amount\n      currency\n    }\n  }\n": typeof types.ModifierFieldsFragmentDoc,
+    "\n  mutation AcceptOrder($id: ID!, $prepMinutes: Int) {\n    acceptOrder(id: $id, prepMinutes: $prepMinutes) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n    }\n  }\n": typeof types.AcceptOrderDocument,
+    "\n  mutation RejectOrder($id: ID!, $reason: String!) {\n    rejectOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n": typeof types.RejectOrderDocument,
+    "\n  mutation CancelOrder($id: ID!, $reason: String!) {\n    cancelOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n": typeof types.CancelOrderDocument,
+    "\n  mutation MarkPreparing($id: ID!) {\n    markPreparing(id: $id) {\n      ...OrderRow\n    }\n  }\n": typeof types.MarkPreparingDocument,
+    "\n  mutation MarkReady($id: ID!) {\n    markReady(id: $id) {\n      ...OrderRow\n    }\n  }\n": typeof types.MarkReadyDocument,
+    "\n  mutation MarkPickedUp($id: ID!) {\n    markPickedUp(id: $id) {\n      ...OrderRow\n    }\n  }\n": typeof types.MarkPickedUpDocument,
+    "\n  mutation MarkDelivered($id: ID!) {\n    markDelivered(id: $id) {\n      ...OrderRow\n    }\n  }\n": typeof types.MarkDeliveredDocument,
+    "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n": typeof types.ConnectionChoicesDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": typeof types.SignInDocument,
 };
 const documents: Documents = {
-    "\n  query Overview {\n    me {\n      id\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    orders(first: 25) {\n      totalCount\n      edges {\n        node {\n          id\n          displayCode\n          provider\n          status\n          placedAt\n          total {\n            amount\n            currency\n          }\n          connection {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.OverviewDocument,
+    "\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n": types.TenantsForSwitcherDocument,
+    "\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n": types.WorkspaceDocument,
+    "\n  fragment OrderRow on Order {\n    id\n    displayCode\n    externalId\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    updatedAt\n    total {\n      amount\n      currency\n    }\n    customer {\n      name\n      phone\n    }\n    connection {\n      id\n      name\n    }\n  }\n": types.OrderRowFragmentDoc,
+    "\n  query OrdersPage($filter: OrderFilterInput, $first: Int!, $after: String) {\n    orders(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrdersPageDocument,
+    "\n  subscription OrderRowChanged {\n    orderChanged {\n      ...OrderRow\n    }\n  }\n": types.OrderRowChangedDocument,
+    "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n      notes\n      warnings\n      delivery {\n        address\n        notes\n      }\n      payment {\n        method\n        paid\n      }\n      items {\n        externalId\n        name\n        quantity\n        notes\n        unitPrice {\n          amount\n          currency\n        }\n        total {\n          amount\n          currency\n        }\n        # Two levels (an option, then its extras): what providers send, and within the query cost limit.\n        modifiers {\n          ...ModifierFields\n          modifiers {\n            ...ModifierFields\n          }\n        }\n      }\n      subtotal {\n        amount\n        currency\n      }\n      deliveryFee {\n        amount\n        currency\n      }\n      discount {\n        amount\n        currency\n      }\n      tax {\n        amount\n        currency\n      }\n      tip {\n        amount\n        currency\n      }\n      timeline {\n        status\n        at\n        source\n        actor\n        note\n      }\n      callbacks {\n        action\n        outcome\n        attempt\n        httpStatus\n        detail\n        at\n      }\n    }\n  }\n": types.OrderDetailDocument,
+    "\n  fragment ModifierFields on OrderItemModifier {\n    name\n    quantity\n    unitPrice {\n      amount\n      currency\n    }\n  }\n": types.ModifierFieldsFragmentDoc,
+    "\n  mutation AcceptOrder($id: ID!, $prepMinutes: Int) {\n    acceptOrder(id: $id, prepMinutes: $prepMinutes) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n    }\n  }\n": types.AcceptOrderDocument,
+    "\n  mutation RejectOrder($id: ID!, $reason: String!) {\n    rejectOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n": types.RejectOrderDocument,
+    "\n  mutation CancelOrder($id: ID!, $reason: String!) {\n    cancelOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n": types.CancelOrderDocument,
+    "\n  mutation MarkPreparing($id: ID!) {\n    markPreparing(id: $id) {\n      ...OrderRow\n    }\n  }\n": types.MarkPreparingDocument,
+    "\n  mutation MarkReady($id: ID!) {\n    markReady(id: $id) {\n      ...OrderRow\n    }\n  }\n": types.MarkReadyDocument,
+    "\n  mutation MarkPickedUp($id: ID!) {\n    markPickedUp(id: $id) {\n      ...OrderRow\n    }\n  }\n": types.MarkPickedUpDocument,
+    "\n  mutation MarkDelivered($id: ID!) {\n    markDelivered(id: $id) {\n      ...OrderRow\n    }\n  }\n": types.MarkDeliveredDocument,
+    "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n": types.ConnectionChoicesDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": types.SignInDocument,
 };
 
@@ -39,7 +67,63 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Overview {\n    me {\n      id\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    orders(first: 25) {\n      totalCount\n      edges {\n        node {\n          id\n          displayCode\n          provider\n          status\n          placedAt\n          total {\n            amount\n            currency\n          }\n          connection {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Overview {\n    me {\n      id\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    orders(first: 25) {\n      totalCount\n      edges {\n        node {\n          id\n          displayCode\n          provider\n          status\n          placedAt\n          total {\n            amount\n            currency\n          }\n          connection {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n"): (typeof documents)["\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderRow on Order {\n    id\n    displayCode\n    externalId\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    updatedAt\n    total {\n      amount\n      currency\n    }\n    customer {\n      name\n      phone\n    }\n    connection {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment OrderRow on Order {\n    id\n    displayCode\n    externalId\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    updatedAt\n    total {\n      amount\n      currency\n    }\n    customer {\n      name\n      phone\n    }\n    connection {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrdersPage($filter: OrderFilterInput, $first: Int!, $after: String) {\n    orders(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersPage($filter: OrderFilterInput, $first: Int!, $after: String) {\n    orders(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OrderRowChanged {\n    orderChanged {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  subscription OrderRowChanged {\n    orderChanged {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n      notes\n      warnings\n      delivery {\n        address\n        notes\n      }\n      payment {\n        method\n        paid\n      }\n      items {\n        externalId\n        name\n        quantity\n        notes\n        unitPrice {\n          amount\n          currency\n        }\n        total {\n          amount\n          currency\n        }\n        # Two levels (an option, then its extras): what providers send, and within the query cost limit.\n        modifiers {\n          ...ModifierFields\n          modifiers {\n            ...ModifierFields\n          }\n        }\n      }\n      subtotal {\n        amount\n        currency\n      }\n      deliveryFee {\n        amount\n        currency\n      }\n      discount {\n        amount\n        currency\n      }\n      tax {\n        amount\n        currency\n      }\n      tip {\n        amount\n        currency\n      }\n      timeline {\n        status\n        at\n        source\n        actor\n        note\n      }\n      callbacks {\n        action\n        outcome\n        attempt\n        httpStatus\n        detail\n        at\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n      notes\n      warnings\n      delivery {\n        address\n        notes\n      }\n      payment {\n        method\n        paid\n      }\n      items {\n        externalId\n        name\n        quantity\n        notes\n        unitPrice {\n          amount\n          currency\n        }\n        total {\n          amount\n          currency\n        }\n        # Two levels (an option, then its extras): what providers send, and within the query cost limit.\n        modifiers {\n          ...ModifierFields\n          modifiers {\n            ...ModifierFields\n          }\n        }\n      }\n      subtotal {\n        amount\n        currency\n      }\n      deliveryFee {\n        amount\n        currency\n      }\n      discount {\n        amount\n        currency\n      }\n      tax {\n        amount\n        currency\n      }\n      tip {\n        amount\n        currency\n      }\n      timeline {\n        status\n        at\n        source\n        actor\n        note\n      }\n      callbacks {\n        action\n        outcome\n        attempt\n        httpStatus\n        detail\n        at\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ModifierFields on OrderItemModifier {\n    name\n    quantity\n    unitPrice {\n      amount\n      currency\n    }\n  }\n"): (typeof documents)["\n  fragment ModifierFields on OrderItemModifier {\n    name\n    quantity\n    unitPrice {\n      amount\n      currency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptOrder($id: ID!, $prepMinutes: Int) {\n    acceptOrder(id: $id, prepMinutes: $prepMinutes) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptOrder($id: ID!, $prepMinutes: Int) {\n    acceptOrder(id: $id, prepMinutes: $prepMinutes) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectOrder($id: ID!, $reason: String!) {\n    rejectOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  mutation RejectOrder($id: ID!, $reason: String!) {\n    rejectOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelOrder($id: ID!, $reason: String!) {\n    cancelOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  mutation CancelOrder($id: ID!, $reason: String!) {\n    cancelOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkPreparing($id: ID!) {\n    markPreparing(id: $id) {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  mutation MarkPreparing($id: ID!) {\n    markPreparing(id: $id) {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkReady($id: ID!) {\n    markReady(id: $id) {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  mutation MarkReady($id: ID!) {\n    markReady(id: $id) {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkPickedUp($id: ID!) {\n    markPickedUp(id: $id) {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  mutation MarkPickedUp($id: ID!) {\n    markPickedUp(id: $id) {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkDelivered($id: ID!) {\n    markDelivered(id: $id) {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  mutation MarkDelivered($id: ID!) {\n    markDelivered(id: $id) {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n"): (typeof documents)["\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

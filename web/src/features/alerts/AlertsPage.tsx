@@ -1,0 +1,3 @@
+export function AlertsPage() {
+  return <div className="page"><h1>AlertsPage</h1></div>;
+}
