@@ -46,6 +46,19 @@ export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
       return true;
     },
   },
+  // Health re-reads the connection's numbers (coalesced to one event per connection per second by integrations).
+  integrationHealthChanged: {
+    eventKinds: ['connection.health'],
+    queryField: 'connectionHealth(connectionId: $__nexaraId)',
+    filterSelection: '__nexaraType: __typename',
+    matches: () => true,
+  },
+  alertRaised: {
+    eventKinds: ['alert.raised'],
+    queryField: 'alert(id: $__nexaraId)',
+    filterSelection: '__nexaraType: __typename',
+    matches: () => true,
+  },
 };
 
 export type PreparedSubscription = {

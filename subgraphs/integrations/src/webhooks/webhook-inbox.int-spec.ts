@@ -155,7 +155,8 @@ describe('webhook inbox: receiveWebhook (real PostgreSQL)', () => {
     it('answers 409 (Talabat: 400) while the connection is paused, and accepts again once resumed', async () => {
       const connection = connections[provider];
       const built = await newOrder(provider);
-      // The directory holds this connection from the deliveries above: the pause must reach it by NOTIFY.
+      // The directory holds this connection from the deliveries above: the pause must reach it at once
+      // (this process hears of its own changes directly; other processes by NOTIFY, see connection-directory).
       await pipeline.integrations.server.services.connections.pauseConnection(tenantAdmin(tenantId), connection.id);
       try {
         const paused = await pipeline.receive(connection, built);

@@ -1,5 +1,6 @@
 import { appError, inTenantTransaction, requireService, type Identity, type Logger, type Provider } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
+import type { IntegrationEvents } from '../events/integration-events';
 import type { AuditService } from '../audit/audit.service';
 import type { InboundWebhook, Rejection } from '../providers/adapter';
 import { adapterFor } from '../providers/registry';
@@ -39,6 +40,8 @@ export type WebhookInboxDependencies = {
   directory: ConnectionDirectory;
   audit: Pick<AuditService, 'recordSecurityEvent'>;
   logger: Logger;
+  /** A stored or refused delivery changes its connection's health. */
+  events: Pick<IntegrationEvents, 'connectionHealthMayHaveChanged'>;
   now?: () => Date;
 };
 
@@ -125,6 +128,7 @@ export class WebhookInboxService {
       return result;
     });
 
+    if (!stored.duplicate) this.deps.events.connectionHealthMayHaveChanged(connection.tenantId, connection.id);
     const answer = adapter.answer(inbound, connection, { eventId: stored.id, duplicate: stored.duplicate });
     return {
       verdict: stored.duplicate ? 'DUPLICATE' : 'ACCEPTED',
@@ -159,6 +163,7 @@ export class WebhookInboxService {
       // The refusal stands whether or not it could be counted.
       this.deps.logger.warn({ err: error, connectionId: connection.id, code: rejection.code }, 'could not record a rejected webhook');
     }
+    this.deps.events.connectionHealthMayHaveChanged(connection.tenantId, connection.id);
     return refusal(connection.provider, rejection.status, rejection.code, rejection.message);
   }
 }
