@@ -9,3 +9,4 @@ export * from './subgraph-server';
 export * from './providers';
 export * from './user-token';
 export * from './event-bus';
+export * from './time-zone';
