@@ -1,3 +1,23 @@
+import { IntegrationTiles } from '../integrations/IntegrationTiles';
+import { AlertsPanel } from './AlertsPanel';
+import { KpiTiles } from './KpiTiles';
+import { LiveOrderStream } from './LiveOrderStream';
+import { RevenuePanel } from './RevenuePanel';
+
+/** The screen the operations team keeps open all day: everything on it is live. */
 export function OverviewPage() {
-  return <div className="page"><h1>Operations overview</h1></div>;
+  return (
+    <div className="page overview">
+      <h1>Operations overview</h1>
+      <KpiTiles />
+      <div className="overview-grid">
+        <LiveOrderStream />
+        <RevenuePanel />
+      </div>
+      <div className="overview-grid">
+        <IntegrationTiles />
+        <AlertsPanel />
+      </div>
+    </div>
+  );
 }
