@@ -93,9 +93,8 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
             const key = (event.event as KeyboardEvent | null)?.key;
             if (key === 'Enter' && event.data) onOpen(event.data.id);
           }}
-          overlayNoRowsTemplate={
-            state.totalCount === 0 ? '<span class="grid-empty">No orders match these filters.</span>' : '<span class="grid-empty">Loading orders…</span>'
-          }
+          loading={state.totalCount === null && !state.error}
+          overlayNoRowsTemplate='<span class="grid-empty">No orders match these filters.</span>'
         />
       </div>
     </section>
