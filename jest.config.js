@@ -62,6 +62,15 @@ module.exports = {
     },
     {
       ...shared,
+      displayName: 'browser',
+      // Needs the built dashboard (web/dist, from `npm run build`) and Chromium at /usr/bin/chromium.
+      testMatch: ['<rootDir>/e2e/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/packages/stack/src/testing/global-setup.ts',
+      globalTeardown: '<rootDir>/packages/stack/src/testing/global-teardown.ts',
+      setupFiles: ['reflect-metadata'],
+    },
+    {
+      ...shared,
       displayName: 'faults',
       // Each fault test runs its own PostgreSQL (it gets crashed) and services built in dist/.
       testMatch: ['<rootDir>/e2e/faults/**/*.fault-spec.ts'],

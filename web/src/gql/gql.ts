@@ -30,6 +30,7 @@ type Documents = {
     "\n  mutation SetAutoAccept($id: ID!, $autoAccept: Boolean!) {\n    updateConnection(input: { id: $id, autoAccept: $autoAccept }) {\n      id\n      autoAccept\n    }\n  }\n": typeof types.SetAutoAcceptDocument,
     "\n  mutation SendTestWebhook($connectionId: ID!, $kind: TestWebhookKind!) {\n    sendTestWebhook(connectionId: $connectionId, kind: $kind) {\n      httpStatus\n      delivered\n      idempotencyKey\n      externalId\n      error\n    }\n  }\n": typeof types.SendTestWebhookDocument,
     "\n  subscription ConnectionOrderChanged($connectionId: ID!) {\n    orderChanged(filter: { connectionId: $connectionId }) {\n      id\n      externalId\n      displayCode\n      status\n    }\n  }\n": typeof types.ConnectionOrderChangedDocument,
+    "\n  query SampleOrder($connectionId: ID!, $search: String!) {\n    orders(first: 5, filter: { connectionId: $connectionId, search: $search }) {\n      edges {\n        node {\n          id\n          externalId\n          displayCode\n          status\n        }\n      }\n    }\n  }\n": typeof types.SampleOrderDocument,
     "\n  fragment HealthFields on ConnectionHealth {\n    connectionId\n    state\n    stateReason\n    lastDeliveryAt\n    deliveriesLastHour\n    failuresLastHour\n    successRate\n    p95ProcessingMs\n    deadCount\n    failedCount\n    authFailuresLastHour\n    checkedAt\n  }\n": typeof types.HealthFieldsFragmentDoc,
     "\n  query IntegrationHealth {\n    integrationHealth {\n      ...HealthFields\n      connection {\n        id\n        name\n        provider\n        status\n      }\n    }\n  }\n": typeof types.IntegrationHealthDocument,
     "\n  subscription IntegrationHealthChanged {\n    integrationHealthChanged {\n      ...HealthFields\n    }\n  }\n": typeof types.IntegrationHealthChangedDocument,
@@ -85,6 +86,7 @@ const documents: Documents = {
     "\n  mutation SetAutoAccept($id: ID!, $autoAccept: Boolean!) {\n    updateConnection(input: { id: $id, autoAccept: $autoAccept }) {\n      id\n      autoAccept\n    }\n  }\n": types.SetAutoAcceptDocument,
     "\n  mutation SendTestWebhook($connectionId: ID!, $kind: TestWebhookKind!) {\n    sendTestWebhook(connectionId: $connectionId, kind: $kind) {\n      httpStatus\n      delivered\n      idempotencyKey\n      externalId\n      error\n    }\n  }\n": types.SendTestWebhookDocument,
     "\n  subscription ConnectionOrderChanged($connectionId: ID!) {\n    orderChanged(filter: { connectionId: $connectionId }) {\n      id\n      externalId\n      displayCode\n      status\n    }\n  }\n": types.ConnectionOrderChangedDocument,
+    "\n  query SampleOrder($connectionId: ID!, $search: String!) {\n    orders(first: 5, filter: { connectionId: $connectionId, search: $search }) {\n      edges {\n        node {\n          id\n          externalId\n          displayCode\n          status\n        }\n      }\n    }\n  }\n": types.SampleOrderDocument,
     "\n  fragment HealthFields on ConnectionHealth {\n    connectionId\n    state\n    stateReason\n    lastDeliveryAt\n    deliveriesLastHour\n    failuresLastHour\n    successRate\n    p95ProcessingMs\n    deadCount\n    failedCount\n    authFailuresLastHour\n    checkedAt\n  }\n": types.HealthFieldsFragmentDoc,
     "\n  query IntegrationHealth {\n    integrationHealth {\n      ...HealthFields\n      connection {\n        id\n        name\n        provider\n        status\n      }\n    }\n  }\n": types.IntegrationHealthDocument,
     "\n  subscription IntegrationHealthChanged {\n    integrationHealthChanged {\n      ...HealthFields\n    }\n  }\n": types.IntegrationHealthChangedDocument,
@@ -202,6 +204,10 @@ export function graphql(source: "\n  mutation SendTestWebhook($connectionId: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ConnectionOrderChanged($connectionId: ID!) {\n    orderChanged(filter: { connectionId: $connectionId }) {\n      id\n      externalId\n      displayCode\n      status\n    }\n  }\n"): (typeof documents)["\n  subscription ConnectionOrderChanged($connectionId: ID!) {\n    orderChanged(filter: { connectionId: $connectionId }) {\n      id\n      externalId\n      displayCode\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SampleOrder($connectionId: ID!, $search: String!) {\n    orders(first: 5, filter: { connectionId: $connectionId, search: $search }) {\n      edges {\n        node {\n          id\n          externalId\n          displayCode\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SampleOrder($connectionId: ID!, $search: String!) {\n    orders(first: 5, filter: { connectionId: $connectionId, search: $search }) {\n      edges {\n        node {\n          id\n          externalId\n          displayCode\n          status\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,8 +1,8 @@
-import { useMutation, useSubscription } from '@apollo/client/react';
+import { useApolloClient, useMutation, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import type { SendTestWebhookMutation, TestWebhookKind } from '../../gql/graphql';
 import { StatusBadge } from '../../ui/StatusBadge';
-import { CONNECTION_ORDER_CHANGED, SEND_TEST_WEBHOOK } from './connection.operations';
+import { CONNECTION_ORDER_CHANGED, SAMPLE_ORDER, SEND_TEST_WEBHOOK } from './connection.operations';
 
 const KINDS: { kind: TestWebhookKind; label: string }[] = [
   { kind: 'NEW_ORDER', label: 'New order' },
@@ -11,29 +11,43 @@ const KINDS: { kind: TestWebhookKind; label: string }[] = [
 ];
 
 type Sent = SendTestWebhookMutation['sendTestWebhook'];
+type Arrival = { externalId: string; displayCode: string; status: string };
 
 /**
  * Sends a signed sample through the connection's real webhook URL, then
  * watches the connection's orders until the sample's order shows up.
  */
 export function TestWebhookTool({ connectionId }: { connectionId: string }) {
+  const client = useApolloClient();
   const [kind, setKind] = useState<TestWebhookKind>('NEW_ORDER');
+  const [watching, setWatching] = useState(false);
   const [sent, setSent] = useState<Sent | null>(null);
-  const [arrived, setArrived] = useState<{ displayCode: string; status: string } | null>(null);
+  // Orders seen on the connection since the first send, by provider order id: the worker may finish before the answer is back.
+  const [seen, setSeen] = useState<ReadonlyMap<string, Arrival>>(new Map());
   const [send, { loading, error }] = useMutation(SEND_TEST_WEBHOOK);
   useSubscription(CONNECTION_ORDER_CHANGED, {
     variables: { connectionId },
-    skip: !sent?.delivered,
+    skip: !watching,
     onData: ({ data }) => {
       const order = data.data?.orderChanged;
-      if (order && order.externalId === sent?.externalId) setArrived({ displayCode: order.displayCode, status: order.status });
+      if (order) setSeen((map) => new Map(map).set(order.externalId, order));
     },
   });
   const submit = async () => {
-    setArrived(null);
+    setWatching(true);
+    setSent(null);
     const result = await send({ variables: { connectionId, kind } }).catch(() => null);
-    setSent(result?.data?.sendTestWebhook ?? null);
+    const answer = result?.data?.sendTestWebhook ?? null;
+    setSent(answer);
+    if (!answer?.delivered) return;
+    // Processing may have finished before the subscription started: read the order once as well.
+    const found = await client
+      .query({ query: SAMPLE_ORDER, variables: { connectionId, search: answer.externalId }, fetchPolicy: 'network-only' })
+      .catch(() => null);
+    const order = found?.data?.orders.edges.map((edge) => edge.node).find((node) => node.externalId === answer.externalId);
+    if (order) setSeen((map) => (map.has(order.externalId) ? map : new Map(map).set(order.externalId, order)));
   };
+  const arrived = sent ? seen.get(sent.externalId) : undefined;
   return (
     <div className="test-tool" aria-label="Test webhook">
       <div className="inline-form">

@@ -107,3 +107,18 @@ export const CONNECTION_ORDER_CHANGED = graphql(`
     }
   }
 `);
+
+export const SAMPLE_ORDER = graphql(`
+  query SampleOrder($connectionId: ID!, $search: String!) {
+    orders(first: 5, filter: { connectionId: $connectionId, search: $search }) {
+      edges {
+        node {
+          id
+          externalId
+          displayCode
+          status
+        }
+      }
+    }
+  }
+`);
