@@ -1,12 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AlertsPage } from '../features/alerts/AlertsPage';
-import { IntegrationsPage } from '../features/integrations/IntegrationsPage';
-import { OrdersPage } from '../features/orders/OrdersPage';
-import { OverviewPage } from '../features/overview/OverviewPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { SignInPage } from '../features/sign-in/SignInPage';
-import { WebhookEventsPage } from '../features/webhook-events/WebhookEventsPage';
+import { Loading } from '../ui/states';
 import { createDashboardClient, type LiveStatus } from './apollo';
 import { Layout } from './Layout';
 import { useRoute, type RoutePath } from './router';
@@ -22,13 +17,18 @@ import {
 } from './session';
 import { WorkspaceProvider } from './workspace';
 
-const PAGES: Record<RoutePath, () => React.JSX.Element> = {
-  '/': OverviewPage,
-  '/orders': OrdersPage,
-  '/integrations': IntegrationsPage,
-  '/webhooks': WebhookEventsPage,
-  '/alerts': AlertsPage,
-  '/settings': SettingsPage,
+/** Each page is its own chunk: the overview loads without AG Grid, the sign-in page without either. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const PAGES: Record<RoutePath, ComponentType> = {
+  '/': page(() => import('../features/overview/OverviewPage'), 'OverviewPage'),
+  '/orders': page(() => import('../features/orders/OrdersPage'), 'OrdersPage'),
+  '/integrations': page(() => import('../features/integrations/IntegrationsPage'), 'IntegrationsPage'),
+  '/webhooks': page(() => import('../features/webhook-events/WebhookEventsPage'), 'WebhookEventsPage'),
+  '/alerts': page(() => import('../features/alerts/AlertsPage'), 'AlertsPage'),
+  '/settings': page(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
 };
 
 /** Signs the user out when the token's own expiry passes, even if nothing is requested then. */
@@ -94,7 +94,9 @@ export function App() {
             onSwitchTenant={switchTenant}
             onSignOut={() => signOut()}
           >
-            <Page />
+            <Suspense fallback={<Loading label="Opening the page…" />}>
+              <Page />
+            </Suspense>
           </Layout>
         </WorkspaceProvider>
       ) : (
