@@ -20,7 +20,7 @@ const AcceptByCell = ({ data }: CustomCellRendererProps<OrderRowFragment>) =>
 
 function orderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
   return [
-    { headerName: 'Order', field: 'displayCode', width: 110, valueFormatter: (p) => `#${p.value as string}` },
+    { headerName: 'Order', field: 'displayCode', width: 130, valueFormatter: (p) => `#${p.value as string}` },
     { headerName: 'Provider', field: 'provider', width: 130, cellRenderer: ProviderCell },
     { headerName: 'Status', field: 'status', width: 140, cellRenderer: StatusCell, enableCellChangeFlash: true },
     {
@@ -73,7 +73,7 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
       <div className="grid-status muted" role="status" aria-live="polite">
         {state.totalCount === null
           ? 'Loading orders…'
-          : `${state.totalCount.toLocaleString()} orders${state.loaded < state.totalCount ? ` · ${state.loaded.toLocaleString()} loaded (scroll for more; sorting applies to loaded rows)` : ''}`}
+          : `${state.totalCount.toLocaleString()} ${state.totalCount === 1 ? 'order' : 'orders'}${state.loaded < state.totalCount ? ` · ${state.loaded.toLocaleString()} loaded (scroll for more; sorting applies to loaded rows)` : ''}`}
         {state.loading && state.totalCount !== null && ' · loading more…'}
       </div>
       {state.error && <ErrorState error={state.error} onRetry={retry} />}

@@ -16,6 +16,8 @@ import { REPLAY_DEAD_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from './webhook-event.oper
 import { WebhookEventDrawer } from './WebhookEventDrawer';
 
 const PAGE = 100;
+
+const plural = (count: number, one: string, many: string) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
 const STATUSES = ['QUEUED', 'PROCESSING', 'PROCESSED', 'FAILED', 'DEAD'];
 
 const ProviderCell = ({ value }: CustomCellRendererProps<WebhookEventRowFragment, string>) => (value ? <ProviderBadge provider={value} /> : null);
@@ -145,7 +147,7 @@ export function WebhookEventsPage() {
       )}
       {(error ?? replayDeadState.error) && <ErrorState error={(error ?? replayDeadState.error)!} onRetry={reload} />}
       <div className="grid-status muted" role="status">
-        {data ? `${data.webhookEvents.totalCount.toLocaleString()} deliveries · ${rows.length.toLocaleString()} shown` : 'Loading deliveries…'}
+        {data ? `${plural(data.webhookEvents.totalCount, 'delivery', 'deliveries')} · ${rows.length.toLocaleString()} shown` : 'Loading deliveries…'}
       </div>
       <div className="grid-host" data-testid="webhook-events-grid">
         <AgGridReact<WebhookEventRowFragment>
