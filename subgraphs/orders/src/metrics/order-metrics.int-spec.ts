@@ -9,7 +9,7 @@ import { theWorker } from '../testing/identities';
 const ORDER_METRICS = /* GraphQL */ `
   query Metrics($from: DateTimeISO!, $to: DateTimeISO!, $bucket: MetricsBucket!, $timeZone: String) {
     orderMetrics(from: $from, to: $to, bucket: $bucket, timeZone: $timeZone) {
-      bucketStart provider orders revenue { amount currency } acceptanceRate avgAcceptSeconds
+      bucketStart provider orders revenue { amount currency } acceptedOrders decidedOrders acceptanceRate avgAcceptSeconds
     }
   }
 `;
@@ -27,6 +27,8 @@ type MetricsRow = {
   provider: Provider;
   orders: number;
   revenue: MoneyResult[];
+  acceptedOrders?: number;
+  decidedOrders?: number;
   acceptanceRate: number | null;
   avgAcceptSeconds: number | null;
 };
@@ -161,6 +163,8 @@ describe('order metrics (real PostgreSQL, over HTTP)', () => {
         provider,
         orders: 6,
         revenue: [{ amount: 7600, currency: 'KWD' }],
+        acceptedOrders: 3,
+        decidedOrders: 4,
         acceptanceRate: 0.75, // 3 accepted of 4 decided
         avgAcceptSeconds: 120, // (60 + 180 + 120) / 3
       },

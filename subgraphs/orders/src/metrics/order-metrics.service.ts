@@ -10,6 +10,8 @@ export type OrderMetricsRow = {
   provider: Provider;
   orders: number;
   revenue: Money[];
+  acceptedOrders: number;
+  decidedOrders: number;
   acceptanceRate: number | null;
   avgAcceptSeconds: number | null;
 };
@@ -134,6 +136,8 @@ async function bucketMetrics(manager: EntityManager, tenantId: string, range: Me
     provider: row.provider,
     orders: row.orders,
     revenue: row.revenue.map((money) => ({ amount: Number(money.amount), currency: money.currency })),
+    acceptedOrders: row.accepted,
+    decidedOrders: row.decided,
     acceptanceRate: row.decided > 0 ? row.accepted / row.decided : null,
     avgAcceptSeconds: row.avg_accept_seconds === null ? null : Number(row.avg_accept_seconds),
   }));

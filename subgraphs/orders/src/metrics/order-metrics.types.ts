@@ -61,6 +61,16 @@ export class OrderMetricsBucketType {
   })
   revenue: MoneyType[];
 
+  @Field(() => Int, {
+    description:
+      'Orders that ever reached ACCEPTED (the numerator of acceptanceRate). With decidedOrders, rates of several ' +
+      'buckets or providers combine exactly.',
+  })
+  acceptedOrders: number;
+
+  @Field(() => Int, { description: 'Orders accepted or REJECTED (the denominator of acceptanceRate).' })
+  decidedOrders: number;
+
   @Field(() => Float, {
     nullable: true,
     description:
