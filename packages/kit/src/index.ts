@@ -6,6 +6,7 @@ export * from './logger';
 export * from './money';
 export * from './subgraph-schema';
 export * from './subgraph-server';
+export * from './text';
 export * from './providers';
 export * from './user-token';
 export * from './event-bus';

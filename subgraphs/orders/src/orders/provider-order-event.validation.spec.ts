@@ -1,6 +1,7 @@
+import { MAX_MODIFIER_DEPTH } from '@nexara/kit';
 import { GraphQLError } from 'graphql';
 import type { ProviderOrderEventInput, ProviderOrderInput } from './order.inputs';
-import { MAX_MODIFIER_DEPTH, validateProviderOrderEvent } from './provider-order-event.validation';
+import { validateProviderOrderEvent } from './provider-order-event.validation';
 
 const CONNECTION = '3f0c1a52-7d55-4c5e-9f3c-2a1b0c9d8e7f';
 
@@ -93,6 +94,24 @@ describe(validateProviderOrderEvent.name, () => {
       'order.delivery.lng must be between -180 and 180',
       'order.payment.method must not be empty',
       'order.displayCode must not be empty',
+    ]);
+  });
+
+  // Found by fuzzing: PostgreSQL refused these on every attempt, so the worker retried until the event was DEAD.
+  it('refuses text PostgreSQL cannot store (NUL, unpaired surrogate) as a permanent input problem', () => {
+    const problems = problemsOf(
+      placed(
+        anOrder({
+          customer: { name: 'Omar\u0000', phone: null },
+          items: [{ name: 'Falafel \ud800', quantity: 1, unitPrice: 4000, total: 4000 }],
+          warnings: ['bad \u0000 warning'],
+        }),
+      ),
+    );
+    expect(problems).toEqual([
+      'order.items[0].name must not hold U+0000 or an unpaired surrogate',
+      'order.customer.name must not hold U+0000 or an unpaired surrogate',
+      'order.warnings[0] must not hold U+0000 or an unpaired surrogate',
     ]);
   });
 
