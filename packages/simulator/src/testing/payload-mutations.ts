@@ -49,6 +49,9 @@ const hostileNumber: fc.Arbitrary<number> = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
 );
 
+/** The largest amounts that still fit (2 and 3 decimals): harmless alone, past the limit once two are added. */
+const hugeAmount: fc.Arbitrary<Json> = fc.constantFrom<Json>('90071992547409.91', '9007199254740.991', '9007199254740991', 90071992547409.9);
+
 /** Text that a decimal-amount reader must refuse or read exactly. */
 const hostileDecimalText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
@@ -120,6 +123,7 @@ const hostileDateText: fc.Arbitrary<string> = fc.constantFrom(
 /** Any JSON value a careless reader would trip on. */
 export const hostileJson: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom<Json>(null, true, false, [], {}, [null], { '': null }),
+  hugeAmount,
   hostileNumber,
   hostileDecimalText,
   hostileText,
@@ -131,6 +135,8 @@ export const hostileJson: fc.Arbitrary<Json> = fc.oneof(
 export type JsonMutation =
   | { kind: 'drop'; at: number }
   | { kind: 'replace'; at: number; value: Json }
+  /** Every leaf equal to the one `at` picks replaced too: correlated fields (all the zero amounts, every price of 2.5). */
+  | { kind: 'replaceAll'; at: number; value: Json }
   | { kind: 'add'; at: number; key: string; value: Json }
   /** An array of objects whose first element holds a copy of itself `depth` times (modifiers of modifiers of ...). */
   | { kind: 'nest'; at: number; depth: number }
@@ -158,6 +164,7 @@ const node = fc.nat();
 const jsonMutation: fc.Arbitrary<JsonMutation> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('drop' as const), at: node }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('replace' as const), at: node, value: hostileJson }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('replaceAll' as const), at: node, value: hostileJson }) },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -270,16 +277,17 @@ function* nodesOf(root: Json): Generator<Located> {
  */
 const MAX_NODES_WALKED = 50_000;
 
-/** The node `at` picks: its index modulo the number of nodes (of the first MAX_NODES_WALKED). */
+/** The document's first MAX_NODES_WALKED nodes, pre-order. */
+function walkedNodes(root: Json): Located[] {
+  const nodes: Located[] = [];
+  for (const located of nodesOf(root)) if (nodes.push(located) === MAX_NODES_WALKED) break;
+  return nodes;
+}
+
+/** The node `at` picks: its index modulo the number of nodes walked. */
 function nodeAt(root: Json, at: number): Located {
-  let count = 0;
-  for (const _located of nodesOf(root)) if ((count += 1) === MAX_NODES_WALKED) break;
-  let index = at % count;
-  for (const located of nodesOf(root)) {
-    if (index === 0) return located;
-    index -= 1;
-  }
-  throw new Error('unreachable: the second walk visits the same nodes');
+  const nodes = walkedNodes(root);
+  return nodes[at % nodes.length]!;
 }
 
 function setChild(parent: Container, key: string | number, value: Json): void {
@@ -306,6 +314,12 @@ function mutate(root: Json, mutation: JsonMutation): Json {
       return root;
     case 'replace':
       return replaced(root, parent, key, mutation.value);
+    case 'replaceAll': {
+      if (isContainer(target)) return replaced(root, parent, key, mutation.value);
+      const same = walkedNodes(root).filter((located) => located.parent !== null && located.value === target);
+      for (const located of same) setChild(located.parent!, located.key!, mutation.value);
+      return parent === null ? mutation.value : root;
+    }
     case 'deepen': {
       let value: Json = 1;
       for (let level = 0; level < mutation.depth; level += 1) value = mutation.asObject ? { a: value } : [value];

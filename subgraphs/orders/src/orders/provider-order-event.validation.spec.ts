@@ -115,6 +115,17 @@ describe(validateProviderOrderEvent.name, () => {
     ]);
   });
 
+  // Found by fuzzing: formatting the totals warning for such sums threw, an INTERNAL_SERVER_ERROR the worker retried until DEAD.
+  it('refuses amounts that add up past the safe-integer range', () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    expect(problemsOf(placed(anOrder({ deliveryFee: max, total: max })))).toEqual([
+      'order amounts add up past the largest amount of minor units Nexara can hold',
+    ]);
+    expect(
+      problemsOf(placed(anOrder({ items: [{ name: 'a', quantity: 1, unitPrice: max, total: max }, { name: 'b', quantity: 1, unitPrice: 1, total: 1 }] }))),
+    ).toEqual(['order amounts add up past the largest amount of minor units Nexara can hold']);
+  });
+
   it('refuses an order without items', () => {
     expect(problemsOf(placed(anOrder({ items: [] })))).toEqual(['order.items must not be empty']);
   });

@@ -8,7 +8,7 @@ import type {
 } from './order.entity';
 import type { OrderItemModifierInput, ProviderOrderEventInput, ProviderOrderInput } from './order.inputs';
 import { isUuid } from './order-cursor';
-import { orderTotalsWarnings } from './order-totals';
+import { orderTotalsWarnings, totalsOverflow } from './order-totals';
 
 export type ProviderOrderData = {
   displayCode: string;
@@ -209,9 +209,12 @@ function validateProviderOrder(input: ProviderOrderInput, problems: Problems): P
   const adapterWarnings = (input.warnings ?? [])
     .map((warning, index) => problems.text(`order.warnings[${index}]`, warning, { required: false, max: 2000 }))
     .filter((warning): warning is string => warning !== null);
+  const totals = { currency, itemTotals: items.map((item) => item.total), ...amounts };
+  if (problems.list.length === 0 && totalsOverflow(totals)) {
+    problems.add('order amounts add up past the largest amount of minor units Nexara can hold');
+  }
   // Totals are only meaningful once every amount is a valid integer in a known currency.
-  const ours =
-    problems.list.length === 0 ? orderTotalsWarnings({ currency, itemTotals: items.map((item) => item.total), ...amounts }) : [];
+  const ours = problems.list.length === 0 ? orderTotalsWarnings(totals) : [];
   data.warnings = [...new Set([...adapterWarnings, ...ours])];
   return data;
 }

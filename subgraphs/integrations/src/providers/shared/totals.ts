@@ -30,12 +30,19 @@ export function totalsWarnings(items: readonly CanonicalItem[], amounts: OrderAm
   const show = (amount: number): string => showMoney(amount, currency);
   const warnings: string[] = [];
 
-  const itemsSum = items.reduce((sum, item) => sum + item.total, 0);
+  // Summed exactly: amounts near the safe-integer limit would otherwise add up to a figure no reader can show.
+  const itemsSum = sumAmounts(
+    items.map((item) => item.total),
+    'The sum of the line items',
+  );
   if (itemsSum !== amounts.subtotal) {
     warnings.push(`Line items add up to ${show(itemsSum)} but the subtotal is ${show(amounts.subtotal)}.`);
   }
 
-  const expectedTotal = amounts.subtotal + amounts.deliveryFee + amounts.tax + amounts.tip - amounts.discount;
+  const expectedTotal = sumAmounts(
+    [amounts.subtotal, amounts.deliveryFee, amounts.tax, amounts.tip, -amounts.discount],
+    'Subtotal + delivery fee + tax + tip - discount',
+  );
   if (expectedTotal !== amounts.total) {
     warnings.push(
       `Subtotal + delivery fee + tax + tip - discount = ${show(expectedTotal)} but the total is ${show(amounts.total)}.`,
@@ -44,9 +51,15 @@ export function totalsWarnings(items: readonly CanonicalItem[], amounts: OrderAm
   return warnings;
 }
 
-/** Sum of whole minor-unit amounts that refuses to leave the safe-integer range. */
+const MAX_AMOUNT = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Exact sum of whole minor-unit amounts that refuses to leave the safe-integer range. */
 export function sumAmounts(amounts: readonly number[], what: string): number {
-  const sum = amounts.reduce((total, amount) => total + amount, 0);
-  if (!Number.isSafeInteger(sum)) throw new PayloadError(`${what} is too large`);
-  return sum;
+  let sum = 0n;
+  for (const amount of amounts) {
+    if (!Number.isSafeInteger(amount)) throw new PayloadError(`${what} is too large`);
+    sum += BigInt(amount);
+  }
+  if (sum > MAX_AMOUNT || sum < -MAX_AMOUNT) throw new PayloadError(`${what} is too large`);
+  return Number(sum);
 }
