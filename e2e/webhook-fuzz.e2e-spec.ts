@@ -31,6 +31,8 @@ import {
  * with FUZZ_SEED and FUZZ_PATH) and the shrunk plan.
  */
 const FUZZ = fuzzParameters(80);
+// Room for FUZZ_RUNS in the thousands (the default runs take a few seconds).
+jest.setTimeout(Math.max(60_000, FUZZ.numRuns * 250));
 const PROVIDER_SEGMENTS = ['careem', 'talabat', 'deliveroo', 'jahez'];
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;.*)?$/i;
 
@@ -64,8 +66,10 @@ async function sendAndCheck(request: FuzzRequest, provider: string | null): Prom
     return answer;
   }
   const receipt = JSON.parse(answer.text) as { eventId?: string; duplicate?: boolean };
-  // Talabat's new-order answer carries its remoteOrderId instead of a receipt.
-  expect(added).toBe(receipt.duplicate === true ? 0 : receipt.duplicate === false ? 1 : added === 0 ? 0 : 1);
+  if (receipt.duplicate === true) expect(added).toBe(0);
+  else if (receipt.duplicate === false) expect(added).toBe(1);
+  // Talabat's new-order answer carries its remoteOrderId, not a receipt: new or a duplicate.
+  else expect([0, 1]).toContain(added);
   if (receipt.eventId) {
     const rows = await platform.database.queryAsAdmin('select 1 from integrations.webhook_events where id = $1', [receipt.eventId]);
     expect(rows).toHaveLength(1);

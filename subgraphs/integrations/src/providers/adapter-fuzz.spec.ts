@@ -27,6 +27,8 @@ import { PayloadError } from './shared/errors';
  * FUZZ_PATH) and the shrunk plan.
  */
 const FUZZ = fuzzParameters(100);
+// Room for FUZZ_RUNS in the thousands (the default runs take a few seconds).
+jest.setTimeout(Math.max(60_000, FUZZ.numRuns * 250));
 const EVENT_ID = '0f8e2d4c-6b1a-4e3f-9d7c-5a2b8e4f1c60';
 
 type ParseOutcome = { events: CanonicalOrderEvent[] } | { payloadError: string } | { crash: unknown };
