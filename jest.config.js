@@ -26,6 +26,7 @@ const moduleNameMapper = {
   '^@nexara/(tenants|orders|integrations)$': '<rootDir>/subgraphs/$1/src/index.ts',
   '^@nexara/gateway$': '<rootDir>/gateway/src/index.ts',
   '^@nexara/simulator$': '<rootDir>/packages/simulator/src/index.ts',
+  '^@nexara/simulator/testing$': '<rootDir>/packages/simulator/src/testing/index.ts',
 };
 
 const shared = {

@@ -8,6 +8,7 @@ export * from './money';
 export * from './order-totals';
 export * from './subgraph-schema';
 export * from './subgraph-server';
+export * from './text';
 export * from './providers';
 export * from './user-token';
 export * from './event-bus';

@@ -42,3 +42,19 @@ export function orderTotalsWarnings(amounts: OrderAmounts): string[] {
   }
   return warnings;
 }
+
+const MAX_AMOUNT = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Do the figures add up past the safe-integer range (each is within it)?
+ * Such sums cannot be shown or stored, so the event is refused rather than
+ * failing, as if temporarily, on every attempt.
+ */
+export function totalsOverflow(amounts: OrderAmounts): boolean {
+  const sum = (values: readonly number[]): bigint => values.reduce((total, value) => total + BigInt(value), 0n);
+  const outside = (value: bigint): boolean => value > MAX_AMOUNT || value < -MAX_AMOUNT;
+  return (
+    outside(sum(amounts.itemTotals)) ||
+    outside(sum([amounts.subtotal, amounts.deliveryFee, amounts.tax, amounts.tip, -amounts.discount]))
+  );
+}

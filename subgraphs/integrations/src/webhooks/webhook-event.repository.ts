@@ -1,4 +1,4 @@
-import type { Provider } from '@nexara/kit';
+import { storableText, type Provider } from '@nexara/kit';
 import type { EntityManager } from 'typeorm';
 
 export const WEBHOOK_EVENT_STATUSES = ['QUEUED', 'PROCESSING', 'PROCESSED', 'FAILED', 'DEAD'] as const;
@@ -78,8 +78,9 @@ const COLUMNS = `tenant_id, id, connection_id, provider, idempotency_key, method
 /** Longest last_error kept: the start says what went wrong; provider and orders error bodies can be long. */
 export const MAX_ERROR_LENGTH = 2_000;
 
+/** Also storable: a reason may quote provider text, and a NUL in it would make recording the outcome fail forever. */
 export function truncateError(message: string): string {
-  return message.length > MAX_ERROR_LENGTH ? `${message.slice(0, MAX_ERROR_LENGTH - 1)}…` : message;
+  return storableText(message.length > MAX_ERROR_LENGTH ? `${message.slice(0, MAX_ERROR_LENGTH - 1)}…` : message);
 }
 
 function toRecord(row: WebhookEventRow): WebhookEventRecord {

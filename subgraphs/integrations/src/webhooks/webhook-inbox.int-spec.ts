@@ -193,6 +193,23 @@ describe('webhook inbox: receiveWebhook (real PostgreSQL)', () => {
     expect(result).toMatchObject({ verdict: 'REJECTED', httpStatus: 400, errorCode: 'UNKNOWN_ROUTE' });
   });
 
+  // Found by fuzzing (e2e/webhook-fuzz.e2e-spec.ts): both were errors, which the shim answers 503 (Talabat: 500), so the provider retried forever.
+  it.each([
+    ['a NUL (the path could not be stored)', '%00'],
+    ['over 2,000 characters', 'k'.repeat(2_001)],
+  ])('refuses a correctly signed Talabat order on a path holding %s, stores nothing and counts it', async (_case, remoteId) => {
+    const connection = connections.TALABAT;
+    const built = await newOrder('TALABAT');
+    const before = await storedEvents(pipeline.db, connection.id);
+    const refusals = await securityCount(connection.id, 'UNKNOWN_ROUTE');
+
+    const result = await pipeline.receive(connection, { ...built, url: `${connection.webhookUrl}/order/${remoteId}` });
+
+    expect(result).toMatchObject({ verdict: 'REJECTED', httpStatus: 400, errorCode: 'UNKNOWN_ROUTE', eventId: null });
+    expect(await storedEvents(pipeline.db, connection.id)).toHaveLength(before.length);
+    if (remoteId === '%00') expect(await securityCount(connection.id, 'UNKNOWN_ROUTE')).toBe(refusals + 1);
+  });
+
   it('is internal: users, partners and anonymous callers cannot call it', async () => {
     const input = {
       provider: 'CAREEM',
