@@ -3,16 +3,20 @@ import { aPartner, aUser } from '../testing/identities';
 import { ORDERS_PAGE, type OrdersPageResult } from '../testing/order-operations';
 import { dataOf, errorCodes, startOrdersTestEnv, type OrdersTestEnv } from '../testing/orders-test-env';
 
+type OrderBy = { field: 'PLACED_AT' | 'TOTAL' | 'STATUS' | 'PROVIDER' | 'ACCEPT_BY'; direction: 'ASC' | 'DESC' };
+
 const TOTAL = 1000;
 const PAGE = 37;
 
 /**
  * 1,000 orders in one statement. Timestamps come in groups of three equal
  * instants plus one a microsecond later, so the id tie-break and the
- * cursor's microsecond precision both matter.
+ * cursor's microsecond precision both matter. Totals repeat (50 values) and
+ * one order in five has no accept-by deadline, so every sort has long runs of
+ * equal keys that straddle page edges.
  */
 const INSERT_ORDERS = `
-  insert into orders.orders (tenant_id, id, connection_id, provider, external_id, display_code, status, placed_at,
+  insert into orders.orders (tenant_id, id, connection_id, provider, external_id, display_code, status, placed_at, accept_by,
                              currency, subtotal, delivery_fee, discount, tax, tip, total, customer, items)
   select $1::uuid, gen_random_uuid(),
          case when i % 3 = 0 then $2::uuid else $3::uuid end,
@@ -21,7 +25,9 @@ const INSERT_ORDERS = `
          'D' || lpad(i::text, 4, '0'),
          (array['RECEIVED', 'ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP', 'DELIVERED', 'REJECTED', 'CANCELLED'])[1 + i % 8],
          timestamptz '2026-11-01T00:00:00Z' + (i / 4) * interval '7 minutes' + (case when i % 4 = 3 then interval '1 microsecond' else interval '0' end),
-         'SAR', 1000, 0, 0, 0, 0, 1000,
+         case when i % 5 = 0 then null
+              else timestamptz '2026-11-01T00:00:00Z' + (i % 97) * interval '1 minute' + (i % 2) * interval '1 microsecond' end,
+         'SAR', 1000, 0, 0, 0, 0, (i * 37 % 50) * 125,
          case when i % 10 = 0 then jsonb_build_object('name', 'Customer ' || i || ' Al-Rashid', 'phone', '+966 50 ' || lpad(i::text, 7, '0'))
               else jsonb_build_object('name', 'Guest', 'phone', null) end,
          '[{"name": "Kabsa", "quantity": 1, "unitPrice": 1000, "total": 1000, "modifiers": []}]'::jsonb
@@ -55,14 +61,14 @@ describe('orders pagination and filters (real PostgreSQL, over HTTP)', () => {
     return rows.map((row) => row.id);
   }
 
-  async function pageThrough(filter: Record<string, unknown> | null, first = PAGE) {
+  async function pageThrough(filter: Record<string, unknown> | null, first = PAGE, orderBy: OrderBy | null = null) {
     const ids: string[] = [];
     const totals = new Set<number>();
     let after: string | null = null;
     let pages = 0;
     for (;;) {
       const page: OrdersPageResult['orders'] = dataOf(
-        await env.request<OrdersPageResult>(user, ORDERS_PAGE, { filter, first, after }),
+        await env.request<OrdersPageResult>(user, ORDERS_PAGE, { filter, first, after, orderBy }),
       ).orders;
       pages += 1;
       totals.add(page.totalCount);
@@ -103,6 +109,63 @@ describe('orders pagination and filters (real PostgreSQL, over HTTP)', () => {
     } finally {
       await env.db.queryAsAdmin(`delete from orders.orders where tenant_id = $1 and external_id = 'late-1'`, [tenantA]);
     }
+  });
+
+  describe('orderBy', () => {
+    const columns: Record<OrderBy['field'], string> = {
+      PLACED_AT: 'placed_at',
+      TOTAL: 'total',
+      STATUS: 'status',
+      PROVIDER: 'provider',
+      ACCEPT_BY: 'accept_by',
+    };
+    const sorts = Object.keys(columns).flatMap((field) =>
+      (['ASC', 'DESC'] as const).map((direction) => ({ field, direction }) as OrderBy),
+    );
+
+    it.each(sorts)('pages through every order by $field $direction: the pages are the full sorted list', async (orderBy) => {
+      const { ids, totals } = await pageThrough(null, PAGE, orderBy);
+      // Ties broken by id in the same direction; orders without a deadline last either way.
+      const expected = await env.db.queryAsAdmin<{ id: string }>(
+        `select id from orders.orders where tenant_id = $1
+         order by ${columns[orderBy.field]} ${orderBy.direction} nulls last, id ${orderBy.direction}`,
+        [tenantA],
+      );
+      expect(totals).toEqual([TOTAL]);
+      expect(new Set(ids).size).toBe(TOTAL);
+      expect(ids).toEqual(expected.map((row) => row.id));
+    });
+
+    it('sorts within a filter too', async () => {
+      const orderBy: OrderBy = { field: 'TOTAL', direction: 'DESC' };
+      const { ids } = await pageThrough({ provider: ['JAHEZ'] }, 11, orderBy);
+      const expected = await env.db.queryAsAdmin<{ id: string }>(
+        `select id from orders.orders where tenant_id = $1 and provider = 'JAHEZ' order by total desc, id desc`,
+        [tenantA],
+      );
+      expect(ids).toEqual(expected.map((row) => row.id));
+    });
+
+    it('is PLACED_AT DESC when not given, so earlier cursors still work', async () => {
+      const implicit = dataOf(await env.request<OrdersPageResult>(user, ORDERS_PAGE, { first: PAGE })).orders;
+      const explicitNext = await env.request<OrdersPageResult>(user, ORDERS_PAGE, {
+        first: PAGE,
+        after: implicit.pageInfo.endCursor,
+        orderBy: { field: 'PLACED_AT', direction: 'DESC' },
+      });
+      expect(dataOf(explicitNext).orders.edges.map((edge) => edge.node.id)).toEqual((await expectedIds()).slice(PAGE, 2 * PAGE));
+    });
+
+    it.each([
+      ['another field', { field: 'TOTAL', direction: 'ASC' }, { field: 'PROVIDER', direction: 'ASC' }],
+      ['another direction', { field: 'TOTAL', direction: 'ASC' }, { field: 'TOTAL', direction: 'DESC' }],
+      ['the default', { field: 'STATUS', direction: 'DESC' }, null],
+    ])('refuses a cursor used with %s with BAD_USER_INPUT', async (_label, madeFor, usedWith) => {
+      const page = dataOf(await env.request<OrdersPageResult>(user, ORDERS_PAGE, { first: 3, orderBy: madeFor })).orders;
+      const result = await env.request(user, ORDERS_PAGE, { first: 3, after: page.pageInfo.endCursor, orderBy: usedWith });
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+      expect(JSON.stringify(result)).toContain('pass the same orderBy on every page');
+    });
   });
 
   describe('filters hold across pages', () => {

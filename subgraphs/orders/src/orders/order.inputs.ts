@@ -2,7 +2,8 @@ import type { OrderStatus, Provider } from '@nexara/kit';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { ArgsType, Directive, Field, Float, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
 import type { ProviderOrderEventKind } from './provider-event.entity';
-import { OrderStatusEnum, ProviderEnum, ProviderOrderEventKindEnum } from './order.types';
+import type { OrderSortField, SortDirection } from './order-cursor';
+import { OrderSortFieldEnum, OrderStatusEnum, ProviderEnum, ProviderOrderEventKindEnum, SortDirectionEnum } from './order.types';
 
 @InputType('OrderFilterInput')
 export class OrderFilterInput {
@@ -29,6 +30,15 @@ export class OrderFilterInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Only orders whose acceptanceAtRisk is this (null: all).' })
   acceptanceAtRisk?: boolean | null;
+}
+
+@InputType('OrderSortInput', { description: 'How to sort the orders list. Keep it the same on every page: a cursor only fits the sort it came from.' })
+export class OrderSortInput {
+  @Field(() => OrderSortFieldEnum)
+  field: OrderSortField;
+
+  @Field(() => SortDirectionEnum)
+  direction: SortDirection;
 }
 
 @Directive('@inaccessible')
@@ -211,6 +221,9 @@ export class OrdersArgs {
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   after?: string | null;
+
+  @Field(() => OrderSortInput, { nullable: true, description: 'Default: PLACED_AT DESC (newest first).' })
+  orderBy?: OrderSortInput | null;
 }
 
 @ArgsType()

@@ -12,7 +12,7 @@ export class OrderResolver {
   constructor(private readonly orderService: OrderService) {}
 
   @Directive(PUBLIC_TAG)
-  @Query(() => OrderConnectionType, { description: 'Orders of your tenant, newest first (then by id).' })
+  @Query(() => OrderConnectionType, { description: 'Orders of your tenant, sorted by orderBy (default: newest first), ties broken by id.' })
   async orders(@Ctx() context: RequestContext, @Args(() => OrdersArgs) args: OrdersArgs): Promise<OrderConnectionType> {
     const page = await this.orderService.listOrders(context.identity, args);
     return {

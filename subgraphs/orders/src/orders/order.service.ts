@@ -5,7 +5,8 @@ import { enqueueProviderCallback, providerCallbackJob, type ProviderCallbackActi
 import type { OrderEventEntity, OrderEventSource } from './order-event.entity';
 import { ORDER_CANCEL_ROLES, orderReaderTenantId, requireOrderOperator, serviceTenantId } from './order-access';
 import { acceptanceRiskHorizon } from './order-acceptance';
-import { cursorTimestamp, decodeOrderCursor, encodeOrderCursor, isUuid } from './order-cursor';
+import { decodeOrderCursor, DEFAULT_ORDER_SORT, encodeOrderCursor, isUuid, requireCursorSort, type OrderSort } from './order-cursor';
+import { applyOrderSort, CURSOR_KEY } from './order-sort';
 import { OrderEntity } from './order.entity';
 import { invalidTransition, orderNotFound } from './order.errors';
 import { appendTimeline, findOrder, findOrders, lockOrder, timelinesOf, updateOrder } from './order.repository';
@@ -26,7 +27,12 @@ export type OrderFilter = {
   acceptanceAtRisk?: boolean | null;
 };
 
-export type OrderListArgs = { filter?: OrderFilter | null; first?: number | null; after?: string | null };
+export type OrderListArgs = {
+  filter?: OrderFilter | null;
+  first?: number | null;
+  after?: string | null;
+  orderBy?: OrderSort | null;
+};
 
 export type OrderPage = {
   totalCount: number;
@@ -42,14 +48,16 @@ export class OrderService {
     private readonly changes: OrderChanges = noOrderChanges,
   ) {}
 
-  /** Newest first, then by id; keyset pagination so pages stay stable while orders arrive. */
+  /** Sorted by `orderBy` (default newest first), then by id; keyset pagination so pages stay stable while orders arrive. */
   async listOrders(identity: Identity, args: OrderListArgs): Promise<OrderPage> {
     const tenantId = orderReaderTenantId(identity);
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
       throw appError('BAD_USER_INPUT', `first must be between 0 and ${MAX_PAGE_SIZE}.`);
     }
+    const sort = args.orderBy ?? DEFAULT_ORDER_SORT;
     const after = args.after ? decodeOrderCursor(args.after) : null;
+    if (after) requireCursorSort(after, sort);
     const filter = args.filter ?? {};
     if (filter.connectionId && !isUuid(filter.connectionId)) {
       throw appError('BAD_USER_INPUT', 'filter.connectionId must be the id of a provider connection.');
@@ -66,23 +74,12 @@ export class OrderService {
       const counted = await filtered.clone().select('count(*)', 'count').getRawOne<{ count: string }>();
       const totalCount = Number(counted?.count ?? 0);
 
-      const page = filtered
-        .clone()
-        // The exact stored instant, for the cursor: a Date would drop microseconds.
-        .addSelect('cast(extract(epoch from o.placed_at) * 1000000 as bigint)', 'cursor_micros')
-        .orderBy('o.placed_at', 'DESC')
-        .addOrderBy('o.id', 'DESC')
-        .limit(first + 1);
-      if (after) {
-        page.andWhere('(o.placed_at, o.id) < (cast(:afterPlacedAt as timestamptz), cast(:afterId as uuid))', {
-          afterPlacedAt: cursorTimestamp(after.placedAtMicros),
-          afterId: after.id,
-        });
-      }
-      const { entities, raw } = await page.getRawAndEntities<{ cursor_micros: string }>();
+      const page = filtered.clone().limit(first + 1);
+      applyOrderSort(page, sort, after);
+      const { entities, raw } = await page.getRawAndEntities<Record<typeof CURSOR_KEY, string | null>>();
       const edges = entities.slice(0, first).map((order, index) => ({
         order,
-        cursor: encodeOrderCursor({ placedAtMicros: String(raw[index]?.cursor_micros), id: order.id }),
+        cursor: encodeOrderCursor({ sort, key: toKey(raw[index]?.[CURSOR_KEY]), id: order.id }),
       }));
       return {
         totalCount,
@@ -253,6 +250,11 @@ function requiredReason(reason: string): string {
     throw appError('BAD_USER_INPUT', `The reason must be at most ${MAX_REASON_LENGTH} characters.`);
   }
   return trimmed;
+}
+
+/** The raw cursor key as text (pg answers bigint as a string); null only for a missing accept_by. */
+function toKey(value: string | number | null | undefined): string | null {
+  return value === null || value === undefined ? null : String(value);
 }
 
 function escapeLike(text: string): string {

@@ -9,6 +9,7 @@ import {
   type ProviderEventOutcome,
   type ProviderOrderEventKind,
 } from './provider-event.entity';
+import { ORDER_SORT_FIELDS, SORT_DIRECTIONS, type OrderSortField, type SortDirection } from './order-cursor';
 
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
@@ -19,6 +20,8 @@ export const OrderStatusEnum = enumOf<OrderStatus>(ORDER_STATUSES);
 export const OrderEventSourceEnum = enumOf<OrderEventSource>(ORDER_EVENT_SOURCES);
 export const ProviderOrderEventKindEnum = enumOf<ProviderOrderEventKind>(PROVIDER_ORDER_EVENT_KINDS);
 export const ProviderEventOutcomeEnum = enumOf<ProviderEventOutcome>(PROVIDER_EVENT_OUTCOMES);
+export const OrderSortFieldEnum = enumOf<OrderSortField>(ORDER_SORT_FIELDS);
+export const SortDirectionEnum = enumOf<SortDirection>(SORT_DIRECTIONS);
 
 registerEnumType(ProviderEnum, { name: 'Provider', description: 'A delivery provider Nexara integrates.' });
 registerEnumType(OrderStatusEnum, {
@@ -27,6 +30,20 @@ registerEnumType(OrderStatusEnum, {
     'RECEIVED -> ACCEPTED -> PREPARING -> READY -> PICKED_UP -> DELIVERED; REJECTED only from RECEIVED; ' +
     'CANCELLED from any non-final status. DELIVERED, REJECTED and CANCELLED are final.',
 });
+registerEnumType(OrderSortFieldEnum, {
+  name: 'OrderSortField',
+  description: 'What the orders list is sorted by; ties are broken by id, in the same direction.',
+  valuesConfig: {
+    PLACED_AT: { description: 'When the customer placed the order (the default).' },
+    TOTAL: {
+      description: 'The total in minor units, whatever the currency: 1000 halalas (SAR 10.00) sorts with 1000 fils (KWD 1.000).',
+    },
+    STATUS: { description: 'The status name, alphabetically (ACCEPTED, CANCELLED, DELIVERED, ...), not the lifecycle order.' },
+    PROVIDER: { description: 'The provider name, alphabetically.' },
+    ACCEPT_BY: { description: "The provider's accept-by deadline; orders without one come last in either direction." },
+  },
+});
+registerEnumType(SortDirectionEnum, { name: 'SortDirection', description: 'ASC: smallest or earliest first; DESC: largest or latest first.' });
 registerEnumType(OrderEventSourceEnum, { name: 'OrderEventSource', description: 'Who caused a timeline entry.' });
 registerEnumType(ProviderOrderEventKindEnum, { name: 'ProviderOrderEventKind' });
 registerEnumType(ProviderEventOutcomeEnum, {

@@ -127,8 +127,8 @@ export const ORDER = /* GraphQL */ `
 export type OrderQueryResult = { order: OrderResult };
 
 export const ORDERS_PAGE = /* GraphQL */ `
-  query Orders($filter: OrderFilterInput, $first: Int, $after: String) {
-    orders(filter: $filter, first: $first, after: $after) {
+  query Orders($filter: OrderFilterInput, $first: Int, $after: String, $orderBy: OrderSortInput) {
+    orders(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
       edges { cursor node { id status provider placedAt displayCode } }
       pageInfo { hasNextPage endCursor }
