@@ -1,7 +1,7 @@
-import type { ColDef, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams } from 'ag-grid-community';
+import type { ColDef, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams, SortChangedEvent } from 'ag-grid-community';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import { useMemo, useState } from 'react';
-import type { OrderFilterInput, OrderRowFragment } from '../../gql/graphql';
+import type { OrderFilterInput, OrderRowFragment, OrderSortField, OrderSortInput } from '../../gql/graphql';
 import { Countdown } from '../../ui/Countdown';
 import { gridTheme } from '../../ui/grid';
 import { formatMoney } from '../../ui/money';
@@ -9,6 +9,7 @@ import { ProviderBadge } from '../../ui/ProviderBadge';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { formatDateTime } from '../../ui/time';
 import { ErrorState } from '../../ui/states';
+import { compareOrderRows, DEFAULT_ORDER_SORT, sortFromColumns } from './order-sort';
 import { useOrderRows } from './useOrderRows';
 
 type Props = { filter: OrderFilterInput; timeZone: string; onOpen: (orderId: string) => void };
@@ -18,24 +19,35 @@ const StatusCell = ({ value }: CustomCellRendererProps<OrderRowFragment, string>
 const AcceptByCell = ({ data }: CustomCellRendererProps<OrderRowFragment>) =>
   data?.status === 'RECEIVED' && data.acceptBy ? <Countdown deadline={data.acceptBy} /> : null;
 
+/**
+ * A column the server sorts by. The grid sorts its loaded rows the same way,
+ * so a live order lands where the server would have put it. AG Grid flips
+ * the result for descending itself, hence the flip back.
+ */
+function serverSorted(field: OrderSortField): Pick<ColDef<OrderRowFragment>, 'sortable' | 'comparator'> {
+  return {
+    sortable: true,
+    comparator: (_a, _b, nodeA, nodeB, isDescending) => {
+      if (!nodeA.data || !nodeB.data) return 0;
+      const order = compareOrderRows(nodeA.data, nodeB.data, { field, direction: isDescending ? 'DESC' : 'ASC' });
+      return isDescending ? -order : order;
+    },
+  };
+}
+
 function orderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
   return [
     { headerName: 'Order', field: 'displayCode', width: 130, valueFormatter: (p) => `#${p.value as string}` },
-    { headerName: 'Provider', field: 'provider', width: 130, cellRenderer: ProviderCell },
-    { headerName: 'Status', field: 'status', width: 140, cellRenderer: StatusCell, enableCellChangeFlash: true },
-    {
-      headerName: 'Accept within',
-      colId: 'acceptBy',
-      width: 130,
-      sortable: false,
-      cellRenderer: AcceptByCell,
-    },
+    { headerName: 'Provider', field: 'provider', width: 130, cellRenderer: ProviderCell, ...serverSorted('PROVIDER') },
+    { headerName: 'Status', field: 'status', width: 140, cellRenderer: StatusCell, enableCellChangeFlash: true, ...serverSorted('STATUS') },
+    { headerName: 'Accept within', colId: 'acceptBy', width: 130, cellRenderer: AcceptByCell, ...serverSorted('ACCEPT_BY') },
     {
       headerName: 'Placed',
       field: 'placedAt',
       width: 180,
       sort: 'desc',
       valueFormatter: (p) => (p.value ? formatDateTime(p.value as string, timeZone) : ''),
+      ...serverSorted('PLACED_AT'),
     },
     { headerName: 'Customer', colId: 'customer', valueGetter: (p) => p.data?.customer?.name ?? '—', flex: 1, minWidth: 140 },
     { headerName: 'Connection', colId: 'connection', valueGetter: (p) => p.data?.connection.name, flex: 1, minWidth: 140 },
@@ -47,6 +59,7 @@ function orderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
       valueGetter: (p) => p.data?.total.amount,
       valueFormatter: (p) => (p.data ? formatMoney(p.data.total.amount, p.data.total.currency) : ''),
       cellClass: 'num',
+      ...serverSorted('TOTAL'),
     },
   ];
 }
@@ -56,7 +69,8 @@ const getRowId = (params: GetRowIdParams<OrderRowFragment>) => params.data.id;
 /** The orders grid: cursor pages on demand, live rows, Enter or click opens the drawer. */
 export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
   const [api, setApi] = useState<GridApi<OrderRowFragment> | null>(null);
-  const { state, onViewportChanged, isFresh, retry } = useOrderRows(api, filter);
+  const [sort, setSort] = useState<OrderSortInput>(DEFAULT_ORDER_SORT);
+  const { state, onViewportChanged, isFresh, retry } = useOrderRows(api, filter, sort);
   const columnDefs = useMemo(() => orderColumns(timeZone), [timeZone]);
   const getRowClass = useMemo(
     () => (params: RowClassParams<OrderRowFragment>) => {
@@ -73,7 +87,7 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
       <div className="grid-status muted" role="status" aria-live="polite">
         {state.totalCount === null
           ? 'Loading orders…'
-          : `${state.totalCount.toLocaleString()} ${state.totalCount === 1 ? 'order' : 'orders'}${state.loaded < state.totalCount ? ` · ${state.loaded.toLocaleString()} loaded (scroll for more; sorting applies to loaded rows)` : ''}`}
+          : `${state.totalCount.toLocaleString()} ${state.totalCount === 1 ? 'order' : 'orders'}${state.loaded < state.totalCount ? ` · ${state.loaded.toLocaleString()} loaded (scroll for more)` : ''}`}
         {state.loading && state.totalCount !== null && ' · loading more…'}
       </div>
       {state.error && <ErrorState error={state.error} onRetry={retry} />}
@@ -81,7 +95,10 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
         <AgGridReact<OrderRowFragment>
           theme={gridTheme}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true }}
+          // One server sort at a time, never "unsorted": the server always has an order.
+          defaultColDef={{ sortable: false, resizable: true, sortingOrder: ['desc', 'asc'] }}
+          suppressMultiSort
+          onSortChanged={(event: SortChangedEvent<OrderRowFragment>) => setSort(sortFromColumns(event.api.getColumnState()))}
           getRowId={getRowId}
           getRowClass={getRowClass}
           asyncTransactionWaitMillis={100}

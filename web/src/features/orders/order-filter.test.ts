@@ -1,20 +1,8 @@
-import type { OrderFilterInput, OrderRowFragment } from '../../gql/graphql';
+import type { OrderFilterInput } from '../../gql/graphql';
 import { EMPTY_ORDER_FILTER, OPEN_STATUSES, orderMatchesFilter, toOrderFilterInput } from './order-filter';
+import { anOrderRow } from './order-row.fixture';
 
-const order: OrderRowFragment = {
-  id: 'o-1',
-  displayCode: 'AB12',
-  externalId: 'CA-998877',
-  provider: 'CAREEM',
-  status: 'RECEIVED',
-  placedAt: '2026-03-12T10:00:00.000Z',
-  acceptBy: null,
-  acceptanceAtRisk: false,
-  updatedAt: '2026-03-12T10:00:00.000Z',
-  total: { amount: 1000, currency: 'SAR' },
-  customer: { name: 'Lina Mansour', phone: '+966500000001' },
-  connection: { id: 'c-1', name: 'Olaya on Careem' },
-};
+const order = anOrderRow();
 
 describe('orders filter', () => {
   it('sends picked days as the tenant-zone instants they span', () => {

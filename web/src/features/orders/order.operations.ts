@@ -28,8 +28,8 @@ export const ORDER_ROW_FIELDS = graphql(`
 `);
 
 export const ORDERS_PAGE = graphql(`
-  query OrdersPage($filter: OrderFilterInput, $first: Int!, $after: String) {
-    orders(filter: $filter, first: $first, after: $after) {
+  query OrdersPage($filter: OrderFilterInput, $first: Int!, $after: String, $orderBy: OrderSortInput) {
+    orders(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
       edges {
         node {

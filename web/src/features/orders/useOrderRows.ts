@@ -1,8 +1,9 @@
 import { useApolloClient, useSubscription } from '@apollo/client/react';
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OrderFilterInput, OrderRowFragment } from '../../gql/graphql';
+import type { OrderFilterInput, OrderRowFragment, OrderSortInput } from '../../gql/graphql';
 import { orderMatchesFilter } from './order-filter';
+import { compareOrderRows } from './order-sort';
 import { ORDER_ROW_CHANGED, ORDERS_PAGE } from './order.operations';
 
 /** Rows fetched per request (the API's maximum). */
@@ -23,25 +24,38 @@ export type OrderRowsState = {
  * Feeds the grid from the `orders` connection, one cursor page at a time as
  * the user scrolls, and keeps it live: each `orderChanged` event becomes an
  * add, update or remove in an async (batched) grid transaction. The server
- * filters the pages; live orders pass the same filter client-side.
+ * filters and sorts the pages; live orders pass the same filter client-side.
  */
 /**
- * Loaded rows are a prefix of the server's newest-first order; an order
- * older than that prefix arrives with a later page instead (an update of an
- * old order must not jump into view at the top).
+ * Loaded rows are a prefix of the server's order; an order sorting after the
+ * last loaded row arrives with a later page instead (an update of an old
+ * order must not jump into view among the loaded ones).
  */
-function withinLoadedWindow(order: OrderRowFragment, page: { hasNextPage: boolean; oldestPlacedAt: string }): boolean {
-  return !page.hasNextPage || !page.oldestPlacedAt || new Date(order.placedAt) >= new Date(page.oldestPlacedAt);
+function withinLoadedWindow(order: OrderRowFragment, page: PagingState, sort: OrderSortInput): boolean {
+  return !page.hasNextPage || !page.last || compareOrderRows(order, page.last, sort) <= 0;
 }
 
-export function useOrderRows(api: GridApi<OrderRowFragment> | null, filter: OrderFilterInput) {
+type PagingState = {
+  generation: number;
+  cursor: string | null;
+  hasNextPage: boolean;
+  loading: boolean;
+  /** The last row of the last page as it was served: the row the cursor points at. */
+  last: OrderRowFragment | null;
+};
+
+const firstPage = (generation: number): PagingState => ({ generation, cursor: null, hasNextPage: true, loading: false, last: null });
+
+export function useOrderRows(api: GridApi<OrderRowFragment> | null, filter: OrderFilterInput, sort: OrderSortInput) {
   const client = useApolloClient();
   const [state, setState] = useState<OrderRowsState>({ totalCount: null, loaded: 0, loading: false, error: null });
-  const paging = useRef({ generation: 0, cursor: null as string | null, hasNextPage: true, loading: false, oldestPlacedAt: '' });
+  const paging = useRef(firstPage(0));
   const ids = useRef(new Set<string>());
   const fresh = useRef(new Set<string>());
   const filterRef = useRef(filter);
   filterRef.current = filter;
+  const sortRef = useRef(sort);
+  sortRef.current = sort;
 
   const loadNextPage = useCallback(async () => {
     const page = paging.current;
@@ -52,7 +66,7 @@ export function useOrderRows(api: GridApi<OrderRowFragment> | null, filter: Orde
     try {
       const { data } = await client.query({
         query: ORDERS_PAGE,
-        variables: { filter: filterRef.current, first: ORDERS_PAGE_SIZE, after: page.cursor },
+        variables: { filter: filterRef.current, first: ORDERS_PAGE_SIZE, after: page.cursor, orderBy: sortRef.current },
         fetchPolicy: 'no-cache',
       });
       if (generation !== page.generation || !data) return;
@@ -61,7 +75,7 @@ export function useOrderRows(api: GridApi<OrderRowFragment> | null, filter: Orde
       api.applyTransaction({ add: rows });
       page.cursor = data.orders.pageInfo.endCursor ?? page.cursor;
       page.hasNextPage = data.orders.pageInfo.hasNextPage;
-      page.oldestPlacedAt = data.orders.edges.at(-1)?.node.placedAt ?? page.oldestPlacedAt;
+      page.last = data.orders.edges.at(-1)?.node ?? page.last;
       setState({ totalCount: data.orders.totalCount, loaded: ids.current.size, loading: false, error: null });
     } catch (error) {
       if (generation === page.generation) setState((s) => ({ ...s, loading: false, error: error as Error }));
@@ -70,11 +84,11 @@ export function useOrderRows(api: GridApi<OrderRowFragment> | null, filter: Orde
     }
   }, [api, client]);
 
-  // A new filter starts over from the first page.
-  const filterKey = JSON.stringify(filter);
+  // A new filter or sort starts over from the first page (a cursor only fits its own sort).
+  const filterKey = JSON.stringify([filter, sort]);
   useEffect(() => {
     if (!api) return;
-    paging.current = { generation: paging.current.generation + 1, cursor: null, hasNextPage: true, loading: false, oldestPlacedAt: '' };
+    paging.current = firstPage(paging.current.generation + 1);
     ids.current = new Set();
     api.setGridOption('rowData', []);
     setState({ totalCount: null, loaded: 0, loading: true, error: null });
@@ -90,7 +104,7 @@ export function useOrderRows(api: GridApi<OrderRowFragment> | null, filter: Orde
     (order: OrderRowFragment) => {
       if (!api) return;
       const known = ids.current.has(order.id);
-      const matches = orderMatchesFilter(order, filterRef.current) && withinLoadedWindow(order, paging.current);
+      const matches = orderMatchesFilter(order, filterRef.current) && withinLoadedWindow(order, paging.current, sortRef.current);
       if (known && matches) {
         api.applyTransactionAsync({ update: [order] });
       } else if (known) {
