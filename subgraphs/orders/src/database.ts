@@ -2,6 +2,7 @@ import { CreateOrderTables1795920000000 } from './migrations/1795920000000-Creat
 import { OrderTablesRowLevelSecurity1795920000001 } from './migrations/1795920000001-OrderTablesRowLevelSecurity';
 import { CreateOrderCallbacks1795920000002 } from './migrations/1795920000002-CreateOrderCallbacks';
 import { OrderMetricsIndex1795920000003 } from './migrations/1795920000003-OrderMetricsIndex';
+import { OrderSortIndexes1795920000004 } from './migrations/1795920000004-OrderSortIndexes';
 import { OrderCallbackEntity } from './callbacks/order-callback.entity';
 import { OrderEventEntity } from './orders/order-event.entity';
 import { OrderEntity } from './orders/order.entity';
@@ -16,5 +17,6 @@ export const ordersDatabase = {
     OrderTablesRowLevelSecurity1795920000001,
     CreateOrderCallbacks1795920000002,
     OrderMetricsIndex1795920000003,
+    OrderSortIndexes1795920000004,
   ] as Function[],
 };
