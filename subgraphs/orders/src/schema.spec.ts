@@ -57,7 +57,7 @@ describe(buildOrdersSchema.name, () => {
         'applyProviderOrderEvent',
       ]),
     );
-    expect(argumentsOf(sdl, 'Query', 'orders')).toEqual(['filter: OrderFilterInput', 'first: Int = 50', 'after: String']);
+    expect(argumentsOf(sdl, 'Query', 'orders')).toEqual(['filter: OrderFilterInput', 'first: Int = 50', 'after: String', 'orderBy: OrderSortInput']);
     expect(argumentsOf(sdl, 'Query', 'order')).toEqual(['id: ID!']);
     expect(argumentsOf(sdl, 'Mutation', 'acceptOrder')).toEqual(['id: ID!', 'prepMinutes: Int']);
     expect(argumentsOf(sdl, 'Mutation', 'rejectOrder')).toEqual(['id: ID!', 'reason: String!']);
