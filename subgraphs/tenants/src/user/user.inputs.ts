@@ -1,5 +1,5 @@
 import type { Role } from '@nexara/kit';
-import { Field, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { RoleEnum } from './user.entity';
 
 @InputType('CreateUserInput')
@@ -15,4 +15,14 @@ export class CreateUserInput {
 
   @Field({ description: 'At least 10 characters.' })
   password: string;
+}
+
+/** An args class keeps `id` before `role` in the schema. */
+@ArgsType()
+export class SetUserRoleArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => RoleEnum, { description: 'TENANT_ADMIN, MANAGER or STAFF; PLATFORM_ADMIN is not granted here.' })
+  role: Role;
 }

@@ -1,4 +1,5 @@
 import type { Role } from '@nexara/kit';
+import { Client } from 'pg';
 import { errorCodes, graphql, graphqlOk } from '../testing/graphql-client';
 import {
   TEST_PASSWORD,
@@ -187,6 +188,133 @@ describe('users', () => {
 
     it.each(['00000000-0000-4000-8000-000000000000', 'not-a-uuid'])('an unknown id %p is NOT_FOUND', async (id) => {
       expect(errorCodes(await graphql(url, DISABLE, { id }, tenant.owner.identity))).toEqual(['NOT_FOUND']);
+    });
+  });
+
+  describe('changing roles', () => {
+    const SET_ROLE = `mutation ($id: ID!, $role: Role!) { setUserRole(id: $id, role: $role) { id role } }`;
+    const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { user { role } } }`;
+    const storedRole = async (id: string) => {
+      const [row] = await context.db.queryAsAdmin<{ role: string }>('select role from tenants.users where id = $1', [id]);
+      return row?.role;
+    };
+    const setRole = (id: string, role: string, caller: UserFixture['identity']) => graphql(url, SET_ROLE, { id, role }, caller);
+
+    it('a TENANT_ADMIN changes another user\'s role; the next sign-in carries it', async () => {
+      const user = await aUser(url, tenant.owner.identity, 'STAFF');
+      for (const role of ['MANAGER', 'TENANT_ADMIN', 'STAFF'] as const) {
+        const result = await graphqlOk<{ setUserRole: { id: string; role: string } }>(url, SET_ROLE, { id: user.id, role }, tenant.owner.identity);
+        expect(result.setUserRole).toEqual({ id: user.id, role });
+        expect(await storedRole(user.id)).toBe(role);
+      }
+      await graphqlOk(url, SET_ROLE, { id: user.id, role: 'MANAGER' }, tenant.owner.identity);
+      const login = await graphqlOk<{ login: { user: { role: string } } }>(url, LOGIN, { email: user.email, password: user.password });
+      expect(login.login.user.role).toBe('MANAGER');
+    });
+
+    it('a platform admin acting in the tenant may change roles there', async () => {
+      const user = await aUser(url, tenant.owner.identity, 'STAFF');
+      const result = await setRole(user.id, 'MANAGER', { ...admin.identity, tenantId: tenant.tenantId });
+      expect(result.errors).toEqual([]);
+      expect(await storedRole(user.id)).toBe('MANAGER');
+    });
+
+    it.each(['MANAGER', 'STAFF'] as const)('%s may not change roles', async (role) => {
+      const user = await aUser(url, tenant.owner.identity, 'STAFF');
+      expect(errorCodes(await setRole(user.id, 'MANAGER', users[role].identity))).toEqual(['FORBIDDEN']);
+      expect(await storedRole(user.id)).toBe('STAFF');
+    });
+
+    it('nobody changes their own role (no locking yourself out)', async () => {
+      const result = await setRole(tenant.owner.id, 'STAFF', tenant.owner.identity);
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+      expect(result.errors[0]!.message).toMatch(/your own role/);
+      expect(await storedRole(tenant.owner.id)).toBe('TENANT_ADMIN');
+    });
+
+    it('PLATFORM_ADMIN cannot be granted, not even by a platform admin', async () => {
+      const user = await aUser(url, tenant.owner.identity, 'STAFF');
+      for (const caller of [tenant.owner.identity, { ...admin.identity, tenantId: tenant.tenantId }]) {
+        const result = await setRole(user.id, 'PLATFORM_ADMIN', caller);
+        expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+        expect(result.errors[0]!.extensions).toMatchObject({ field: 'role' });
+      }
+      expect(await storedRole(user.id)).toBe('STAFF');
+    });
+
+    it("a platform admin's role is not changed here", async () => {
+      const fellow = await aUser(url, admin.identity, 'PLATFORM_ADMIN');
+      expect(errorCodes(await setRole(fellow.id, 'STAFF', admin.identity))).toEqual(['FORBIDDEN']);
+      expect(await storedRole(fellow.id)).toBe('PLATFORM_ADMIN');
+    });
+
+    it("another tenant's user is NOT_FOUND, and stays as it was", async () => {
+      const other = await aTenant(url);
+      const stranger = await aUser(url, other.owner.identity, 'STAFF');
+      expect(errorCodes(await setRole(stranger.id, 'MANAGER', tenant.owner.identity))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await setRole('00000000-0000-4000-8000-000000000000', 'MANAGER', tenant.owner.identity))).toEqual(['NOT_FOUND']);
+      expect(await storedRole(stranger.id)).toBe('STAFF');
+    });
+
+    it.each([
+      ['a malformed id', 'not-a-uuid', 'MANAGER'],
+      ['an unknown role', null, 'OWNER'],
+    ])('%s is BAD_USER_INPUT', async (_case, id, role) => {
+      const result = await setRole(id ?? users.STAFF.id, role, tenant.owner.identity);
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+      expect(await storedRole(users.STAFF.id)).toBe('STAFF');
+    });
+
+    describe('the last active TENANT_ADMIN', () => {
+      it('cannot be demoted; a disabled TENANT_ADMIN does not count; an active one does', async () => {
+        const lone = await aTenant(url);
+        const actingAdmin = { ...admin.identity, tenantId: lone.tenantId };
+        const demote = () => setRole(lone.owner.id, 'MANAGER', actingAdmin);
+
+        const alone = await demote();
+        expect(errorCodes(alone)).toEqual(['CONFLICT']);
+        expect(alone.errors[0]!.message).toMatch(/last active TENANT_ADMIN/);
+
+        const second = await aUser(url, lone.owner.identity, 'TENANT_ADMIN');
+        await graphqlOk(url, `mutation ($id: ID!) { disableUser(id: $id) { id } }`, { id: second.id }, lone.owner.identity);
+        expect(errorCodes(await demote())).toEqual(['CONFLICT']);
+        expect(await storedRole(lone.owner.id)).toBe('TENANT_ADMIN');
+
+        await graphqlOk(url, `mutation ($id: ID!) { enableUser(id: $id) { id } }`, { id: second.id }, lone.owner.identity);
+        expect((await demote()).errors).toEqual([]);
+        expect(await storedRole(lone.owner.id)).toBe('MANAGER');
+        // Now `second` is the last one, even for a caller whose token still says TENANT_ADMIN.
+        expect(errorCodes(await setRole(second.id, 'STAFF', lone.owner.identity))).toEqual(['CONFLICT']);
+      });
+
+      it('two admins demoting each other at once: one wins, one admin is left', async () => {
+        const pair = await aTenant(url);
+        const other = await aUser(url, pair.owner.identity, 'TENANT_ADMIN');
+        // Hold both rows from another connection so both requests are in flight before either can proceed.
+        const holder = new Client({ connectionString: context.db.ownerUrl });
+        await holder.connect();
+        let results: Awaited<ReturnType<typeof setRole>>[];
+        try {
+          await holder.query('begin');
+          await holder.query(`select set_config('app.tenant_id', $1, true)`, [pair.tenantId]);
+          await holder.query('select id from tenants.users where tenant_id = $1 for update', [pair.tenantId]);
+          const pending = Promise.all([
+            setRole(other.id, 'STAFF', pair.owner.identity),
+            setRole(pair.owner.id, 'STAFF', other.identity),
+          ]);
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          await holder.query('commit');
+          results = await pending;
+        } finally {
+          await holder.end();
+        }
+        expect(results.map(errorCodes).sort()).toEqual([[], ['CONFLICT']]);
+        const admins = await context.db.queryAsAdmin(
+          `select id from tenants.users where tenant_id = $1 and role = 'TENANT_ADMIN'`,
+          [pair.tenantId],
+        );
+        expect(admins).toHaveLength(1);
+      });
     });
   });
 });

@@ -1,9 +1,9 @@
 import type { RequestContext } from '@nexara/kit';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Tenant } from '../tenant/tenant.entity';
 import { TenantService } from '../tenant/tenant.service';
 import { User } from './user.entity';
-import { CreateUserInput } from './user.inputs';
+import { CreateUserInput, SetUserRoleArgs } from './user.inputs';
 import { UserService } from './user.service';
 
 @Resolver(() => User)
@@ -36,6 +36,17 @@ export class UserResolver {
   @Mutation(() => User, { description: 'TENANT_ADMIN.' })
   async enableUser(@Arg('id', () => ID) id: string, @Ctx() { identity }: RequestContext): Promise<User> {
     return this.userService.setDisabled(identity, id, false);
+  }
+
+  @Mutation(() => User, {
+    description:
+      'TENANT_ADMIN: sets the role of another user of your tenant (TENANT_ADMIN, MANAGER or STAFF; never PLATFORM_ADMIN). ' +
+      'You cannot change your own role, nor demote the last active TENANT_ADMIN (CONFLICT). ' +
+      "Takes effect at the user's next sign-in: a token already issued keeps its role until it expires " +
+      '(AUTH_TOKEN_TTL_SECONDS, 8 hours by default).',
+  })
+  async setUserRole(@Args(() => SetUserRoleArgs) { id, role }: SetUserRoleArgs, @Ctx() { identity }: RequestContext): Promise<User> {
+    return this.userService.setRole(identity, id, role);
   }
 
   @FieldResolver(() => Tenant)

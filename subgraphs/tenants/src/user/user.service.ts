@@ -61,6 +61,21 @@ export async function findPlatformTenant(manager: EntityManager): Promise<Tenant
   return manager.findOneBy(Tenant, { isPlatform: true });
 }
 
+/**
+ * Active TENANT_ADMINs of the tenant, their rows locked until the transaction
+ * ends: two admins demoting each other at once then run one after the other,
+ * and the second sees the first's change instead of both passing the check.
+ */
+async function activeTenantAdminCount(manager: EntityManager, tenantId: string): Promise<number> {
+  const rows: unknown[] = await manager.query(
+    `select id from tenants.users
+      where tenant_id = $1 and role = 'TENANT_ADMIN' and disabled_at is null
+      order by id for update`,
+    [tenantId],
+  );
+  return rows.length;
+}
+
 export class UserService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -112,6 +127,35 @@ export class UserService {
       // Already in the wanted state: keep the first disabling time, it says since when the account is locked.
       if (disabled === (user.disabledAt !== null)) return user;
       await manager.update(User, { tenantId: caller.tenantId, id: userId }, { disabledAt: disabled ? () => 'now()' : null });
+      return manager.findOneByOrFail(User, { tenantId: caller.tenantId, id: userId });
+    });
+  }
+
+  /**
+   * Changes the role of a user of the caller's tenant. PLATFORM_ADMIN is neither
+   * granted nor taken away here (that is operator business), nobody changes their
+   * own role, and the tenant always keeps one active TENANT_ADMIN.
+   */
+  async setRole(identity: Identity, userId: string, role: Role): Promise<User> {
+    const caller = requireUser(identity, ['TENANT_ADMIN']);
+    if (!isUuid(userId)) throw appError('BAD_USER_INPUT', 'id: must be a user id (a UUID).', { field: 'id' });
+    if (role === 'PLATFORM_ADMIN') {
+      throw appError('BAD_USER_INPUT', 'role: PLATFORM_ADMIN cannot be granted here; choose TENANT_ADMIN, MANAGER or STAFF.', {
+        field: 'role',
+      });
+    }
+    if (userId === caller.userId) {
+      throw appError('BAD_USER_INPUT', 'You cannot change your own role (you could lock yourself out); ask another admin.');
+    }
+    return inTenantTransaction(this.dataSource, scopeOf(caller), async (manager) => {
+      const user = await manager.findOneBy(User, { tenantId: caller.tenantId, id: userId });
+      if (!user) throw appError('NOT_FOUND', 'No user with that id exists in your tenant.');
+      if (user.role === 'PLATFORM_ADMIN') throw appError('FORBIDDEN', "A platform admin's role cannot be changed here.");
+      if (user.role === role) return user;
+      if (user.role === 'TENANT_ADMIN' && user.disabledAt === null && (await activeTenantAdminCount(manager, caller.tenantId)) < 2) {
+        throw appError('CONFLICT', `${user.email} is the last active TENANT_ADMIN of this tenant; make someone else TENANT_ADMIN first.`);
+      }
+      await manager.update(User, { tenantId: caller.tenantId, id: userId }, { role });
       return manager.findOneByOrFail(User, { tenantId: caller.tenantId, id: userId });
     });
   }

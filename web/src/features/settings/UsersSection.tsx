@@ -6,13 +6,16 @@ import { SecretOnce } from '../../ui/SecretOnce';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { statusLabel } from '../../ui/StatusBadge';
 import { formatDateTime } from '../../ui/time';
-import { CREATE_USER, DISABLE_USER, ENABLE_USER, USERS } from './settings.operations';
+import { CREATE_USER, DISABLE_USER, ENABLE_USER, SET_USER_ROLE, USERS } from './settings.operations';
 import { temporaryPassword } from './temporary-password';
+
+/** Roles an admin may switch a user between (PLATFORM_ADMIN is never granted from the dashboard). */
+const ROLE_CHOICES: Role[] = ['TENANT_ADMIN', 'MANAGER', 'STAFF'];
 
 /** Roles a user may give: managers invite staff only (the API enforces it too). */
 function assignableRoles(role: string): Role[] {
   if (role === 'MANAGER') return ['STAFF'];
-  return ['TENANT_ADMIN', 'MANAGER', 'STAFF'];
+  return ROLE_CHOICES;
 }
 
 export function UsersSection() {
@@ -21,6 +24,7 @@ export function UsersSection() {
   const [invite, inviteState] = useMutation(CREATE_USER, { refetchQueries: [USERS] });
   const [disable, disableState] = useMutation(DISABLE_USER);
   const [enable, enableState] = useMutation(ENABLE_USER);
+  const [setRole, setRoleState] = useMutation(SET_USER_ROLE);
   const roles = assignableRoles(user.role);
   const [form, setForm] = useState({ email: '', name: '', role: roles.at(-1)! });
   const [issued, setIssued] = useState<{ email: string; password: string } | null>(null);
@@ -35,7 +39,7 @@ export function UsersSection() {
       setForm({ email: '', name: '', role: form.role });
     }
   };
-  const mutationError = inviteState.error ?? disableState.error ?? enableState.error;
+  const mutationError = inviteState.error ?? disableState.error ?? enableState.error ?? setRoleState.error;
 
   return (
     <section className="panel" aria-label="Users">
@@ -92,7 +96,24 @@ export function UsersSection() {
                   {u.name} {u.disabled && <span className="badge status status-neutral">Disabled</span>}
                 </td>
                 <td>{u.email}</td>
-                <td>{statusLabel(u.role)}</td>
+                <td>
+                  {admin && u.id !== user.id && u.role !== 'PLATFORM_ADMIN' ? (
+                    <select
+                      aria-label={`Role of ${u.email}`}
+                      value={u.role}
+                      disabled={setRoleState.loading}
+                      onChange={(e) => void setRole({ variables: { id: u.id, role: e.target.value as Role } }).catch(() => undefined)}
+                    >
+                      {ROLE_CHOICES.map((role) => (
+                        <option key={role} value={role}>
+                          {statusLabel(role)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    statusLabel(u.role)
+                  )}
+                </td>
                 <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, tenant.timeZone) : 'never'}</td>
                 <td className="num">
                   {admin && u.id !== user.id && (
@@ -109,7 +130,10 @@ export function UsersSection() {
           </tbody>
         </table>
       )}
-      <p className="muted small">Roles are set when a user is invited; the API has no role change yet.</p>
+      <p className="muted small">
+        A role change applies at the user&apos;s next sign-in. You cannot change your own role, and the last active tenant
+        admin cannot be demoted.
+      </p>
     </section>
   );
 }

@@ -46,6 +46,15 @@ export const ENABLE_USER = graphql(`
   }
 `);
 
+export const SET_USER_ROLE = graphql(`
+  mutation SetUserRole($id: ID!, $role: Role!) {
+    setUserRole(id: $id, role: $role) {
+      id
+      role
+    }
+  }
+`);
+
 graphql(`
   fragment ApiKeyFields on ApiKey {
     id
