@@ -10,6 +10,7 @@ import { authenticatePartner } from '../auth/authenticate';
 import type { GatewayConfig } from '../config';
 import { createSupergraphGateway, graphqlTransportErrorHandler } from '../graphql/gateway-server';
 import { hardenedApolloOptions } from '../graphql/hardening';
+import type { QueryPlanCacheStats } from '../graphql/query-plan-stats';
 import { DEFAULT_QUERY_LIMITS } from '../graphql/limits/query-limits';
 import type { GatewayContext } from '../graphql/subgraph-data-source';
 import { createRateLimit, rateLimitedError, rateLimitHeaders } from './partner-rate-limit';
@@ -42,7 +43,7 @@ export async function mountPartnerGateway(
   app: FastifyInstance,
   config: GatewayConfig,
   logger: Logger,
-  options: { authenticateApiKey?: ApiKeyAuthenticator } = {},
+  options: { authenticateApiKey?: ApiKeyAuthenticator; planStats?: QueryPlanCacheStats } = {},
 ): Promise<PartnerGateway | null> {
   const log = logger.child({ component: 'partner' });
   const sdl = fs.existsSync(config.PARTNER_SUPERGRAPH_PATH) ? fs.readFileSync(config.PARTNER_SUPERGRAPH_PATH, 'utf8') : '';
@@ -73,7 +74,7 @@ export async function mountPartnerGateway(
 
   // Partners always see the contract's schema (introspection, Sandbox in development): it is public by definition.
   const hardening = hardenedApolloOptions<GatewayContext>({ production, logger: log, limits: DEFAULT_QUERY_LIMITS, introspection: true });
-  const gateway = createSupergraphGateway(sdl, config, log);
+  const gateway = createSupergraphGateway(sdl, config, log, options.planStats);
   // The contract's API schema, exactly as this gateway serves it (what WebSocket operations are validated against).
   const loaded: { apiSchema?: GraphQLSchema } = {};
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (loaded.apiSchema = apiSchema));
