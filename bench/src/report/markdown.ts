@@ -1,0 +1,267 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { GatewayPaths, GatewayResult, GatewayRun } from '../scenarios/gateway-query';
+import type { LiveStreamResult } from '../scenarios/live-stream';
+import type { WebhookAcceptResult } from '../scenarios/webhook-accept';
+import { RESULTS_DIR, type BenchResults } from './results';
+
+/** Hand-written: what the profiles showed and what was changed (kept with the harness, shown in BENCHMARKS.md). */
+const PROFILING_NOTES = path.join(RESULTS_DIR, '..', 'PROFILING.md');
+/** A run of the webhook scenario before the hot-path fixes, for the before/after table. */
+const BEFORE_FIXES = path.join(RESULTS_DIR, 'before-fixes.json');
+
+type Row = (string | number)[];
+
+const table = (header: string[], rows: Row[]): string =>
+  [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+const n = (value: number, digits = 0): string => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ms = (value: number): string => `${n(value, value < 10 ? 1 : 0)} ms`;
+const x = (value: number | null): string => (value === null ? 'n/a' : `${n(value, 2)}`);
+const met = (ok: boolean): string => (ok ? '**yes**' : '**no**');
+
+/** BENCHMARKS.md, entirely from one run's results (plus the profiling notes and the before-fixes run). */
+export function renderBenchmarksMarkdown(results: BenchResults): string {
+  const { webhookAccept, gateway, liveStream } = results.scenarios;
+  return [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` on ${results.generatedAt.slice(0, 16).replace('T', ' ')} UTC (the whole run took ${n(results.durationSeconds)} s).` +
+      ' Every figure sits next to a baseline measured in the same run, on the same machine, because absolute numbers drift on' +
+      ' shared machines: compare the ratios between machines, not the absolutes. Raw numbers: `bench/results/latest.json`.',
+    results.quick ? '\n> **Quick run** (`--quick`): shortened, not for comparing.\n' : '',
+    '## Summary',
+    '',
+    summaryTable(results),
+    '',
+    '## Machine and versions',
+    '',
+    machineTable(results),
+    '',
+    webhookAccept ? webhookSection(webhookAccept) : '',
+    gateway ? gatewaySection(gateway) : '',
+    liveStream ? liveSection(liveStream) : '',
+    METHOD,
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
+}
+
+function summaryTable(results: BenchResults): string {
+  const rows: Row[] = [];
+  const { webhookAccept: w, gateway: g, liveStream: l } = results.scenarios;
+  if (w) {
+    const best = w.sustained;
+    const top = [...w.levels].sort((a, b) => b.platform.acknowledgedPerSecond - a.platform.acknowledgedPerSecond)[0]!;
+    rows.push([
+      'Webhook accept',
+      'deliveries/s sustained with p99 < 100 ms',
+      best ? `${n(best.deliveriesPerSecond)}/s (c=${best.connections}, p99 ${ms(best.p99)})` : 'none under 100 ms',
+      best ? `${n(w.levels.find((level) => level.connections === best.connections)!.baseline.acknowledgedPerSecond)} inserts/s` : '',
+      best ? x(best.ratio) : 'n/a',
+      '>= 1,000/s, ratio >= 0.5',
+      met(!!best && best.deliveriesPerSecond >= 1000 && (best.ratio ?? 0) >= 0.5),
+    ]);
+    rows.push([
+      'Webhook accept',
+      'peak deliveries/s (any p99)',
+      `${n(top.platform.acknowledgedPerSecond)}/s (c=${top.connections}, p99 ${ms(top.platform.latency.p99)})`,
+      `${n(top.baseline.acknowledgedPerSecond)} inserts/s`,
+      x(top.ratio),
+      '',
+      '',
+    ]);
+    rows.push([
+      'Webhook accept',
+      'acknowledged deliveries processed',
+      `${n(w.processing.byStatus['PROCESSED'] ?? 0)} of ${n(w.processing.acknowledged)}`,
+      '',
+      '',
+      'all, exactly once',
+      met(w.processing.allProcessed),
+    ]);
+  }
+  if (g) {
+    const { loaded, unloaded } = g;
+    rows.push([
+      'Gateway',
+      `dashboard orders query p95 at ${loaded.connections} connections`,
+      ms(loaded.gateway.latency.p95),
+      `orders subgraph direct: ${ms(loaded.direct.latency.p95)}`,
+      `${x(g.p95Ratio)}x`,
+      '<= 2x direct',
+      met((g.p95Ratio ?? Infinity) <= 2),
+    ]);
+    rows.push([
+      'Gateway',
+      'the same, one request at a time',
+      ms(unloaded.gateway.latency.p95),
+      `orders subgraph direct: ${ms(unloaded.direct.latency.p95)}`,
+      `${x(g.p95RatioUnloaded)}x`,
+      '',
+      '',
+    ]);
+    rows.push([
+      'Gateway',
+      'query plan cache hit rate',
+      g.planCache.hitRate === null ? 'n/a' : `${n(g.planCache.hitRate * 100, 2)} %`,
+      '',
+      '',
+      '>= 99 %',
+      met((g.planCache.hitRate ?? 0) >= 0.99),
+    ]);
+    rows.push([
+      'Gateway',
+      `requests/s at ${loaded.connections} connections, ours over Hive Gateway`,
+      `${n(loaded.gateway.perSecond)}/s`,
+      `Hive Gateway: ${n(loaded.hive.perSecond)}/s`,
+      x(g.rpsOverHive),
+      'reported',
+      '',
+    ]);
+  }
+  if (l) {
+    const top = l.levels[l.levels.length - 1]!;
+    const base = l.levels[0]!;
+    rows.push([
+      'Live stream',
+      `webhook POST to subscriber, p99 at ${n(top.subscribers)} subscribers`,
+      ms(top.delivery.p99),
+      `${n(base.subscribers)} subscriber: ${ms(base.delivery.p99)}`,
+      x(top.p99Ratio),
+      '< 250 ms',
+      met(top.delivery.p99 < 250),
+    ]);
+  }
+  return table(['Scenario', 'Measure', 'Nexara', 'Baseline (same run)', 'Ratio', 'Target', 'Met'], rows);
+}
+
+function machineTable(results: BenchResults): string {
+  const { machine, database, versions } = results;
+  return table(
+    ['', ''],
+    [
+      ['CPU', `${machine.cpus} x ${machine.cpuModel}`],
+      ['Memory', `${machine.memoryGiB} GiB`],
+      ['OS', machine.platform],
+      ['PostgreSQL', `${database.version} (${database.embedded ? 'embedded, from npm' : 'DATABASE_URL'}); fsync ${database.fsync}, synchronous_commit ${database.synchronousCommit}`],
+      ...Object.entries(versions).map(([name, version]) => [name, version]),
+    ],
+  );
+}
+
+function webhookSection(w: WebhookAcceptResult): string {
+  const rows = w.levels.map((level) => [
+    level.connections,
+    `${n(level.platform.acknowledgedPerSecond)}/s`,
+    ms(level.platform.latency.median),
+    ms(level.platform.latency.p99),
+    `${n(level.baseline.acknowledgedPerSecond)}/s`,
+    ms(level.baseline.latency.median),
+    ms(level.baseline.latency.p99),
+    x(level.ratio),
+  ]);
+  const p = w.processing;
+  return [
+    '## Webhook accept',
+    '',
+    'Signed new-order webhooks of all four providers (round robin over the 8 seeded connections, every one with its own idempotency key' +
+      ' and signature) from autocannon, each level a warm-up then a measured run of about ten seconds. Baseline: a bare fastify route doing' +
+      ' one durable insert of the body per request into the same PostgreSQL, its own process, same pool size.',
+    '',
+    table(['Concurrency', 'Nexara', 'median', 'p99', 'Baseline', 'median', 'p99', 'Ratio'], rows),
+    '',
+    `Afterwards the worker processed the backlog: ${n(p.acknowledged)} acknowledged, ${n(p.stored)} stored, ` +
+      `${Object.entries(p.byStatus).map(([status, count]) => `${n(count)} ${status}`).join(', ')}; ` +
+      `${n(p.processedPerSecond)} processed/s over ${n(p.drainSeconds)} s (worker concurrency 8).`,
+    '',
+    beforeAfter(w),
+    fs.existsSync(PROFILING_NOTES) ? fs.readFileSync(PROFILING_NOTES, 'utf8').trim() + '\n' : '',
+  ].join('\n');
+}
+
+/** The same scenario run before the hot-path fixes (bench/results/before-fixes.json), next to this run. */
+function beforeAfter(after: WebhookAcceptResult): string {
+  if (!fs.existsSync(BEFORE_FIXES)) return '';
+  const before = (JSON.parse(fs.readFileSync(BEFORE_FIXES, 'utf8')) as BenchResults).scenarios.webhookAccept;
+  if (!before) return '';
+  const rows = after.levels.map((level) => {
+    const old = before.levels.find((l) => l.connections === level.connections);
+    return [
+      level.connections,
+      old ? `${n(old.platform.acknowledgedPerSecond)}/s, p99 ${ms(old.platform.latency.p99)}, ratio ${x(old.ratio)}` : 'n/a',
+      `${n(level.platform.acknowledgedPerSecond)}/s, p99 ${ms(level.platform.latency.p99)}, ratio ${x(level.ratio)}`,
+    ];
+  });
+  return ['### Before and after the hot-path fixes', '', table(['Concurrency', 'Before', 'After (this run)'], rows), ''].join('\n');
+}
+
+function gatewaySection(g: GatewayResult): string {
+  const cpu = (run: GatewayRun): string =>
+    Object.entries(run.cpuMsPerRequest)
+      .map(([process, value]) => `${process} ${n(value, 2)}`)
+      .join(', ');
+  const row = (name: string, run: GatewayRun): Row => [name, `${n(run.perSecond)}/s`, ms(run.latency.median), ms(run.latency.p95), ms(run.latency.p99), cpu(run)];
+  const header = ['Path', 'requests/s', 'median', 'p95', 'p99', 'CPU ms per request'];
+  const paths = (runs: GatewayPaths): Row[] => [
+    row('Our gateway', runs.gateway),
+    row('Orders subgraph direct', runs.direct),
+    row('Hive Gateway', runs.hive),
+  ];
+  return [
+    '## Gateway',
+    '',
+    "The dashboard's orders page (the 25 newest orders and the total count; each with its tenant's name from tenants and its" +
+      " connection's name from integrations), as signed-in staff of one tenant (requests rotate over 500 users), three ways, each" +
+      ' its own process: through our gateway (it authenticates the user, signs a context token, plans, fetches from three subgraphs),' +
+      ' straight from the orders subgraph (its own fields; tenant and connection are ids there: what the gateway adds is the' +
+      ' federation), and through Hive Gateway over the same supergraph and subgraphs (sent the context token, which it forwards).',
+    '',
+    `Closed loop at ${g.loaded.connections} connections (each sends its next request when it has its answer): as many as each path serves on this machine.`,
+    '',
+    table(header, paths(g.loaded)),
+    '',
+    'One request at a time (nothing queues anywhere): what the path itself costs a request.',
+    '',
+    table(header, paths(g.unloaded)),
+    '',
+    `Query plan cache over the loaded runs of our gateway: ${n(g.planCache.hits)} hits, ${n(g.planCache.misses)} misses` +
+      (g.planCache.lifetimeHitRate === null ? '.' : ` (${n(g.planCache.lifetimeHitRate * 100, 2)} % since the gateway started).`) +
+      ' Counted by the gateway itself (`/metrics`): Apollo Gateway calls `experimental_didResolveQueryPlan` with every plan it runs,' +
+      ' and its in-memory plan store hands back the object it stored, so a plan object seen before is a hit.',
+    '',
+  ].join('\n');
+}
+
+function liveSection(l: LiveStreamResult): string {
+  const rows = l.levels.map((level) => [
+    n(level.subscribers),
+    n(level.delivery.samples),
+    ms(level.delivery.median),
+    ms(level.delivery.p99),
+    ms(level.lastSubscriber.median),
+    x(level.p99Ratio),
+  ]);
+  return [
+    '## Live stream',
+    '',
+    'From the POST of a new-order webhook to each `orderChanged` subscriber (graphql-ws, 20 subscriptions per socket, one tenant, one' +
+      ' selection) receiving it: shim, inbox, queue, worker, orders, event bus, one shared re-read through the gateway, then every socket.' +
+      ` Baseline: the same path with ${n(l.baselineSubscribers)} subscriber.`,
+    '',
+    table(['Subscribers', 'deliveries', 'median', 'p99', 'last subscriber (median)', 'p99 ratio'], rows),
+    '',
+  ].join('\n');
+}
+
+const METHOD = `## How it is measured
+
+- \`npm run bench\` builds, starts an embedded PostgreSQL (or uses \`DATABASE_URL\`), a fresh database, and every service as its own
+  Node.js process with \`NODE_ENV=production\` (as \`npm start\` runs them: one process per service, so a service under load does not
+  share an event loop with the load generator or the other services), seeds the demo, runs the scenarios and writes
+  \`bench/results/latest.json\` and this file. Options: \`--only=...\`, \`--profile\`, \`--quick\` (see \`bench/src/main.ts\`).
+- Load comes from autocannon in the benchmark's own process, closed loop (each connection waits for its answer), on the same
+  two cores as the platform and PostgreSQL: the baselines pay the same tax.
+- The webhook per-connection rate limit is raised for the run: it guards against one misbehaving provider, not capacity.
+- Latency percentiles are over every response of the measured run (warm-ups excluded); live-stream percentiles over every
+  subscriber of every measured event.
+`;
