@@ -5,6 +5,7 @@ import { ConnectionsRowLevelSecurity1795920200000 } from './migrations/179592020
 import { CreateAuditLog1795920300000 } from './migrations/1795920300000-CreateAuditLog';
 import { CreateWebhookEvents1795920400000 } from './migrations/1795920400000-CreateWebhookEvents';
 import { RescueStaleQueuedEvents1795920600000 } from './migrations/1795920600000-RescueStaleQueuedEvents';
+import { StoreWebhookEventsFunction1795920700000 } from './migrations/1795920700000-StoreWebhookEventsFunction';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -16,5 +17,6 @@ export const integrationsDatabase = {
     CreateAuditLog1795920300000,
     CreateWebhookEvents1795920400000,
     RescueStaleQueuedEvents1795920600000,
+    StoreWebhookEventsFunction1795920700000,
   ] as Function[],
 };
