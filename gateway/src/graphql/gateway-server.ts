@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import { ConfigError, signContextToken, type Identity, type Logger } from '@nexara/kit';
+import { ConfigError, contextTokenSigner, type Identity, type Logger } from '@nexara/kit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateUser } from '../auth/authenticate';
 import type { GatewayConfig } from '../config';
@@ -96,6 +96,7 @@ export async function mountGateway(
   });
   await apollo.start();
 
+  const signContext = contextTokenSigner(config.INTERNAL_TOKEN_SECRET);
   await app.register(async (scope) => {
     scope.setErrorHandler(graphqlTransportErrorHandler(logger));
     scope.route({
@@ -106,7 +107,7 @@ export async function mountGateway(
           const requestId = randomUUID();
           const deadline = Date.now() + config.GRAPHQL_REQUEST_TIMEOUT_MS;
           const identity = await authenticateUser(request.headers, config.AUTH_TOKEN_SECRET);
-          const contextToken = await signContextToken(identity, config.INTERNAL_TOKEN_SECRET);
+          const contextToken = await signContext(identity);
           const trustedDocumentsOnly = production && requiresTrustedDocuments(request.headers, identity);
           return { contextToken, requestId, deadline, trustedDocumentsOnly };
         },

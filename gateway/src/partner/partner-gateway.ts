@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import { signContextToken, type Logger } from '@nexara/kit';
+import { contextTokenSigner, type Logger } from '@nexara/kit';
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { createApiKeyAuthenticator, type ApiKeyAuthenticator } from '../auth/api-keys';
@@ -87,6 +87,7 @@ export async function mountPartnerGateway(
   const apiSchema = loaded.apiSchema;
   if (!apiSchema) throw new Error('the partner gateway started without a schema');
 
+  const signContext = contextTokenSigner(config.INTERNAL_TOKEN_SECRET);
   await app.register(async (scope) => {
     scope.setErrorHandler(graphqlTransportErrorHandler(log));
     scope.route({
@@ -102,7 +103,7 @@ export async function mountPartnerGateway(
           const state = await perKey.consume(identity.apiKeyId);
           void reply.headers(rateLimitHeaders(state));
           if (!state.allowed) throw rateLimitedError(state, config.PARTNER_RATE_WINDOW_SECONDS, 'http');
-          const contextToken = await signContextToken(identity, config.INTERNAL_TOKEN_SECRET);
+          const contextToken = await signContext(identity);
           return { contextToken, requestId, deadline };
         },
       }),
