@@ -2,6 +2,8 @@
 //   unit         *.spec.ts beside the code, no I/O
 //   integration  *.int-spec.ts (real PostgreSQL) and e2e/**/*.e2e-spec.ts (whole stack)
 //   faults       e2e/faults/**/*.fault-spec.ts: services as processes, killed, database crashed
+//   web          web/src/**/*.test.ts(x): the dashboard's logic and components in jsdom (Testing Library)
+//   browser      e2e/browser/*.browser-spec.ts: the built dashboard in Chromium against the whole stack
 // `npm test` runs them all; `npx jest --selectProjects unit` runs one.
 const swcTransform = [
   '@swc/jest',
@@ -24,6 +26,7 @@ const moduleNameMapper = {
   '^@nexara/(tenants|orders|integrations)$': '<rootDir>/subgraphs/$1/src/index.ts',
   '^@nexara/gateway$': '<rootDir>/gateway/src/index.ts',
   '^@nexara/simulator$': '<rootDir>/packages/simulator/src/index.ts',
+  '^@nexara/simulator/testing$': '<rootDir>/packages/simulator/src/testing/index.ts',
 };
 
 const shared = {
@@ -48,6 +51,21 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{packages,subgraphs,gateway}/**/src/**/*.int-spec.ts', '<rootDir>/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/packages/stack/src/testing/global-setup.ts',
+      globalTeardown: '<rootDir>/packages/stack/src/testing/global-teardown.ts',
+      setupFiles: ['reflect-metadata'],
+    },
+    {
+      ...shared,
+      displayName: 'web',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/web/src/**/*.test.{ts,tsx}'],
+    },
+    {
+      ...shared,
+      displayName: 'browser',
+      // Needs the built dashboard (web/dist, from `npm run build`) and Chromium at /usr/bin/chromium.
+      testMatch: ['<rootDir>/e2e/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/packages/stack/src/testing/global-setup.ts',
       globalTeardown: '<rootDir>/packages/stack/src/testing/global-teardown.ts',
       setupFiles: ['reflect-metadata'],

@@ -1,7 +1,7 @@
 import { eventually } from '@nexara/stack/testing';
 import WebSocket from 'ws';
 import { startGateway } from './support/gateway';
-import { placeOrder, signIn, startTestPlatform, type TestPlatform } from './support/platform';
+import { placeOrder, signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
 import { collect, wsClient } from './support/ws-client';
 
 /**
@@ -24,7 +24,11 @@ async function createKey(scopes: Scope[]): Promise<{ id: string; secret: string 
 }
 
 const partnerUrl = () => `${gateway.url}/partner/graphql`;
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300)); // subscriptions registered on the server
+/** Until the server holds this many subscriptions on each path (graphql-ws does not acknowledge one). */
+const settle = async (onPartnerPath = 1, onUserPath = 0): Promise<void> => {
+  await subscribersListening(() => gateway.activeSubscriptions('/partner/graphql'), onPartnerPath);
+  await subscribersListening(() => gateway.activeSubscriptions('/graphql'), onUserPath);
+};
 
 const FOLLOW = 'subscription { orderChanged { id status displayCode tenant { name } total { amount currency } } }';
 type Followed = { orderChanged: { id: string; status: string; displayCode: string; tenant: { name: string } } };
@@ -152,7 +156,7 @@ describe('WebSocket paths on one port', () => {
     const ofUser = collect<Followed>(user.client, FOLLOW);
     const ofPartner = collect<Followed>(partner.client, FOLLOW);
     try {
-      await settle();
+      await settle(1, 1);
       const order = await placeOrder(platform, 'demo-bistro');
       await eventually(async () => ofUser.values.find((v) => v.orderChanged.id === order), 10_000, 'user');
       await eventually(async () => ofPartner.values.find((v) => v.orderChanged.id === order), 10_000, 'partner');

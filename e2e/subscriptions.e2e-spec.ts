@@ -1,6 +1,7 @@
-import { eventually } from '@nexara/stack/testing';
+import { signUserToken, type Role } from '@nexara/kit';
+import { eventually, testSecrets } from '@nexara/stack/testing';
 import { startGateway } from './support/gateway';
-import { placeOrder, signIn, startTestPlatform, type TestPlatform } from './support/platform';
+import { placeOrder, signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
 import { collect, wsClient } from './support/ws-client';
 
 /**
@@ -38,7 +39,7 @@ describe('orderChanged over graphql-ws', () => {
     const ofA = collect<Changed>(a.client, ORDER_CHANGED);
     const ofB = collect<Changed>(b.client, ORDER_CHANGED);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300)); // subscriptions registered
+      await subscribersListening(platform.activeSubscriptions, 2);
       const [order] = await receivedOrderIds();
       await bistro.query(`mutation($id: ID!) { acceptOrder(id: $id, prepMinutes: 10) { id } }`, { id: order!.id });
 
@@ -61,11 +62,26 @@ describe('orderChanged over graphql-ws', () => {
     }
   });
 
+  it('closes a socket with 4401 when its token expires while it is open', async () => {
+    const { me } = await bistro.query<{ me: { id: string; role: Role; tenant: { id: string } } }>('{ me { id role tenant { id } } }');
+    const { token } = await signUserToken({ userId: me.id, tenantId: me.tenant.id, role: me.role }, testSecrets.authTokenSecret, 2);
+    const socket = wsClient(platform.graphqlUrl, token);
+    const followed = collect<Changed>(socket.client, ORDER_CHANGED);
+    try {
+      await subscribersListening(platform.activeSubscriptions, 1);
+      await expect(socket.closed).resolves.toBe(4401);
+      await subscribersListening(platform.activeSubscriptions, 0);
+    } finally {
+      followed.dispose();
+      await socket.client.dispose();
+    }
+  });
+
   it('honours the filter', async () => {
     const socket = wsClient(platform.graphqlUrl, bistro.token);
     const onlyPreparing = collect<Changed>(socket.client, ORDER_CHANGED, { filter: { status: ['PREPARING'] } });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await subscribersListening(platform.activeSubscriptions, 1);
       const [order] = await receivedOrderIds();
       await bistro.query(`mutation($id: ID!) { acceptOrder(id: $id) { id } }`, { id: order!.id });
       await bistro.query(`mutation($id: ID!) { markPreparing(id: $id) { id } }`, { id: order!.id });
@@ -90,7 +106,7 @@ describe('orderChanged over graphql-ws', () => {
       ),
     );
     try {
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await subscribersListening(() => gateway.activeSubscriptions('/graphql'), subscriptions.length);
       const [order] = await receivedOrderIds();
       await bistro.query(`mutation($id: ID!) { acceptOrder(id: $id) { id } }`, { id: order!.id });
       const statusesOf = (s: (typeof subscriptions)[number]) => s.values.filter((v) => v.orderChanged.id === order!.id).map((v) => v.orderChanged.status);

@@ -1,6 +1,7 @@
 import { buildWebhook, sendWebhook, talabatRemoteOrderId, type BuiltWebhook, type SimulatedConnection } from '@nexara/simulator';
 import { eventually } from '@nexara/stack/testing';
-import { signIn, startTestPlatform, type TestPlatform } from './support/platform';
+import { signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
+import { collect, wsClient } from './support/ws-client';
 
 /**
  * The webhook pipeline end to end: real provider payloads signed by the
@@ -148,6 +149,40 @@ describe.each(PROVIDERS)('%s webhooks', (provider) => {
     expect(await countRows('integrations.webhook_events')).toBe(events);
     expect(await countRows('orders.orders')).toBe(orders);
   });
+});
+
+describe('live', () => {
+  it("delivers an order that arrived by provider webhook to its tenant's subscribers, with fields of all three subgraphs", async () => {
+    const FOLLOW = `subscription { orderChanged { externalId status provider tenant { name } connection { name provider } total { currency } } }`;
+    type Followed = { orderChanged: { externalId: string; status: string; provider: string; tenant: { name: string }; connection: { name: string; provider: string }; total: { currency: string } } };
+    const harbor = await signIn(platform, 'owner@harbor-grill.test');
+    const a = wsClient(platform.graphqlUrl, owner.token);
+    const b = wsClient(platform.graphqlUrl, harbor.token);
+    const ofA = collect<Followed>(a.client, FOLLOW);
+    const ofB = collect<Followed>(b.client, FOLLOW);
+    try {
+      await subscribersListening(platform.activeSubscriptions, 2);
+      const built = await buildWebhook(connectionOf('DELIVEROO'), 'new_order', { seed: 9_001 });
+      expect((await sendWebhook(built)).status).toBe(200);
+
+      const arrived = await eventually(async () => ofA.values.find((v) => v.orderChanged.externalId === built.externalId), 15_000, 'the webhook order');
+      expect(arrived.orderChanged).toEqual({
+        externalId: built.externalId,
+        status: 'RECEIVED',
+        provider: 'DELIVEROO',
+        tenant: { name: 'Demo Bistro' },
+        connection: { name: expect.stringMatching(/Demo Bistro on/), provider: 'DELIVEROO' },
+        total: { currency: 'SAR' },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(ofB.values).toEqual([]);
+    } finally {
+      ofA.dispose();
+      ofB.dispose();
+      await Promise.all([a.client.dispose(), b.client.dispose()]);
+    }
+  });
+
 });
 
 describe('provider-specific authentication', () => {

@@ -18,12 +18,17 @@ export async function startGateway(
   platform: RunningPlatform,
   overrides: Record<string, string> = {},
   options: { logger?: Logger } = {},
-): Promise<{ url: string; stop: () => Promise<void>; subscriptionReReads: (path: string) => number }> {
+): Promise<{
+  url: string;
+  stop: () => Promise<void>;
+  subscriptionReReads: (path: string) => number;
+  activeSubscriptions: (path: string) => number;
+}> {
   const env = serviceEnvironments(platform.settings).gateway;
   const config = loadConfig(gatewayConfigShape, { ...env, PORT: '0', ...overrides });
   const server = await createGatewayServer(config, { logger: options.logger ?? createLogger('gateway', 'silent') });
   const url = await server.listen(0, '127.0.0.1');
-  return { url, stop: () => server.close(), subscriptionReReads: server.subscriptionReReads };
+  return { url, stop: () => server.close(), subscriptionReReads: server.subscriptionReReads, activeSubscriptions: server.activeSubscriptions };
 }
 
 /** A logger whose JSON lines are kept in memory, to assert what reached the log. */

@@ -1,6 +1,6 @@
 import { callAsService, seedDemo, startPlatformInProcess, postGraphQL, type RunningPlatform, type SeedResult } from '@nexara/stack';
 import { startProviderApi, type ProviderApi } from '@nexara/simulator';
-import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/stack/testing';
+import { createTestDatabase, eventually, testSecrets, type TestDatabase } from '@nexara/stack/testing';
 
 export type TestPlatform = RunningPlatform & {
   database: TestDatabase;
@@ -14,7 +14,7 @@ export type TestPlatform = RunningPlatform & {
  * in-process on free ports, and the demo seed (small) through the real APIs.
  */
 export async function startTestPlatform(
-  options: { ordersPerTenant?: number; worker?: boolean; providerApi?: boolean } = {},
+  options: { ordersPerTenant?: number; worker?: boolean; providerApi?: boolean; redisUrl?: string } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const providerApi = options.providerApi ? await startProviderApi({ port: 0 }) : null;
@@ -24,6 +24,7 @@ export async function startTestPlatform(
     database,
     secrets: testSecrets,
     publicUrl: 'http://localhost:4000',
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     nodeEnv: 'test',
     logLevel: 'silent',
   });
@@ -127,4 +128,13 @@ export async function placeOrder(platform: TestPlatform, slug: string): Promise<
     },
   );
   return applyProviderOrderEvent.order.id;
+}
+
+/**
+ * Waits until exactly `count` subscriptions are open on a gateway path, so a
+ * test acts only once its subscribers listen (graphql-ws does not acknowledge
+ * a subscription). Exactly: sockets of an earlier test may still be closing.
+ */
+export async function subscribersListening(activeSubscriptions: () => number, count: number): Promise<void> {
+  await eventually(async () => (activeSubscriptions() === count ? true : undefined), 10_000, `${count} open subscriptions (have ${activeSubscriptions()})`);
 }

@@ -7,11 +7,13 @@ import { mountPartnerGateway } from './partner/partner-gateway';
 import { mountSubscriptions } from './subscriptions/mount-subscriptions';
 import { createReceiveWebhookClient } from './webhooks/receive-webhook-client';
 import { createWebhookRateLimit } from './webhooks/webhook-rate-limit';
-import { registerWebhookRoutes } from './webhooks/webhook-routes';
+import { answerFrameworkError, registerWebhookRoutes } from './webhooks/webhook-routes';
 
 export type GatewayServer = RunningServer & {
   /** Subscription re-read queries run so far on a WebSocket path (`/graphql`, `/partner/graphql`): one per event and shared key. */
   subscriptionReReads: (path: string) => number;
+  /** Subscriptions open now on a WebSocket path: lets a test know its subscribers are listening before it acts. */
+  activeSubscriptions: (path: string) => number;
 };
 
 /**
@@ -28,6 +30,7 @@ export async function createGatewayServer(config: GatewayConfig, options: { logg
     // and an idle connection is closed a little after the GraphQL request budget runs out.
     requestTimeout: config.GRAPHQL_REQUEST_TIMEOUT_MS,
     connectionTimeout: config.GRAPHQL_REQUEST_TIMEOUT_MS + 5_000,
+    frameworkErrors: answerFrameworkError,
   });
 
   app.get('/healthz', async () => ({ status: 'ok', service: 'gateway' }));
@@ -62,6 +65,7 @@ export async function createGatewayServer(config: GatewayConfig, options: { logg
     app,
     listen: async (port, host = config.HOST) => app.listen({ port, host }),
     subscriptionReReads: subscriptions.reReads,
+    activeSubscriptions: subscriptions.activeSubscriptions,
     close: async () => {
       await subscriptions.close();
       await app.close();

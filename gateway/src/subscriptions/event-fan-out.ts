@@ -27,7 +27,12 @@ function sharedWorkForOneEvent(): SharedWork {
  * every registered listener together with a fresh `SharedWork`, so N
  * subscriptions asking the same question about one event ask it once.
  */
-export function createEventFanOut(bus: EventBus): { listen: (listener: EventListener) => () => void; close: () => void } {
+export function createEventFanOut(bus: EventBus): {
+  listen: (listener: EventListener) => () => void;
+  /** Subscriptions listening now. */
+  size: () => number;
+  close: () => void;
+} {
   const listeners = new Set<EventListener>();
   const unsubscribe = bus.subscribe((event) => {
     const shared = sharedWorkForOneEvent();
@@ -38,6 +43,7 @@ export function createEventFanOut(bus: EventBus): { listen: (listener: EventList
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    size: () => listeners.size,
     close: unsubscribe,
   };
 }

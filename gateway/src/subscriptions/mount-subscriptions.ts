@@ -56,7 +56,7 @@ export function mountSubscriptions(
   partner: PartnerGateway | null,
   config: GatewayConfig,
   logger: Logger,
-): { bus: EventBus; reReads: (path: string) => number; close: () => Promise<void> } {
+): { bus: EventBus; reReads: (path: string) => number; activeSubscriptions: (path: string) => number; close: () => Promise<void> } {
   if (!config.REDIS_URL && !config.EVENT_BUS_DATABASE_URL) {
     throw new ConfigError(['EVENT_BUS_DATABASE_URL or REDIS_URL must be set (the event bus that feeds subscriptions)']);
   }
@@ -96,6 +96,7 @@ export function mountSubscriptions(
   return {
     bus,
     reReads: (path) => servers.get(path)?.reReads() ?? 0,
+    activeSubscriptions: (path) => servers.get(path)?.active() ?? 0,
     close: async () => {
       await Promise.all([...servers.values()].map((server) => server.close()));
       await bus.close();

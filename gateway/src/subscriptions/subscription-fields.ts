@@ -18,8 +18,14 @@ import type { BusEvent } from '@nexara/kit';
  */
 export type SubscriptionField = {
   eventKinds: readonly string[];
-  /** The query field that reads one event's subject, e.g. `order(id: $id)`. */
+  /** The query field that reads one event's subject, e.g. `order(id: $__nexaraId)`. */
   queryField: string;
+  /**
+   * The subject is the subscriber's tenant as a whole (e.g. its totals), not
+   * the thing the event's id names: `queryField` takes no id, so the re-read
+   * declares no `$__nexaraId` (GraphQL refuses unused variables).
+   */
+  tenantWide?: true;
   /** Hidden fields read alongside the client's selection, for filtering. */
   filterSelection: string;
   matches: (hidden: Record<string, unknown>, args: Record<string, unknown>) => boolean;
@@ -46,6 +52,27 @@ export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
       return true;
     },
   },
+  // Health re-reads the connection's numbers (coalesced to one event per connection per second by integrations).
+  integrationHealthChanged: {
+    eventKinds: ['connection.health'],
+    queryField: 'connectionHealth(connectionId: $__nexaraId)',
+    filterSelection: '__nexaraType: __typename',
+    matches: () => true,
+  },
+  alertRaised: {
+    eventKinds: ['alert.raised'],
+    queryField: 'alert(id: $__nexaraId)',
+    filterSelection: '__nexaraType: __typename',
+    matches: () => true,
+  },
+  metricsChanged: {
+    // The orders subgraph coalesces these: at most about one per tenant per second.
+    eventKinds: ['metrics.changed'],
+    queryField: 'todayMetrics',
+    tenantWide: true,
+    filterSelection: '',
+    matches: () => true,
+  },
 };
 
 export type PreparedSubscription = {
@@ -65,7 +92,9 @@ export function prepareSubscription(document: DocumentNode, operationName?: stri
   const field = SUBSCRIPTION_FIELDS[root.name.value];
   if (!field) return `Subscription field "${root.name.value}" is not served.`;
 
-  const hidden = (parse(`{ ${field.filterSelection} }`).definitions[0] as OperationDefinitionNode).selectionSet.selections;
+  const hidden = field.filterSelection
+    ? (parse(`{ ${field.filterSelection} }`).definitions[0] as OperationDefinitionNode).selectionSet.selections
+    : [];
   const selections: SelectionNode[] = [...hidden, ...(root.selectionSet?.selections ?? [])];
   const fragments = document.definitions
     .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -76,11 +105,11 @@ export function prepareSubscription(document: DocumentNode, operationName?: stri
   const used = (operation.variableDefinitions ?? []).filter((definition) =>
     new RegExp(`\\$${definition.variable.name.value}\\b`).test(selection + fragments),
   );
-  const variables = ['$__nexaraId: ID!', ...used.map((definition) => print(definition))].join(', ');
+  const variables = [...(field.tenantWide ? [] : ['$__nexaraId: ID!']), ...used.map((definition) => print(definition))].join(', ');
   return {
     responseKey: (root as FieldNode).alias?.value ?? root.name.value,
     field,
-    query: `query NexaraSubscriptionEvent(${variables}) { __nexaraSubject: ${field.queryField} ${selection} }\n${fragments}`,
+    query: `query NexaraSubscriptionEvent${variables ? `(${variables})` : ''} { __nexaraSubject: ${field.queryField} ${selection} }\n${fragments}`,
   };
 }
 

@@ -79,6 +79,8 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
   wsServer: WebSocketServer;
   /** Re-read queries run so far (one per event and distinct `reReadKey`): what batching saves shows here. */
   reReads: () => number;
+  /** Subscriptions open now (each listens to the bus). */
+  active: () => number;
   close: () => Promise<void>;
 } {
   const wsServer = new WebSocketServer({ noServer: true });
@@ -124,6 +126,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
   return {
     wsServer,
     reReads: () => counter.reReads,
+    active: fanOut.size,
     close: async () => {
       fanOut.close();
       // graphql-ws waits for every socket's closing handshake; a client that never answers must not hold shutdown.

@@ -2,7 +2,7 @@ import { createLogger } from '@nexara/kit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { InboxUnavailableError, type ReceiveWebhookAnswer, type ReceiveWebhookInput } from './receive-webhook-client';
 import { createWebhookRateLimit } from './webhook-rate-limit';
-import { registerWebhookRoutes, WEBHOOK_BODY_LIMIT } from './webhook-routes';
+import { answerFrameworkError, registerWebhookRoutes, WEBHOOK_BODY_LIMIT } from './webhook-routes';
 
 /**
  * The shim's transport rules, with the inbox replaced by a recorder: what
@@ -18,7 +18,7 @@ describe('webhook shim routes', () => {
   beforeEach(async () => {
     received = [];
     inbox = async () => ({ verdict: 'ACCEPTED', httpStatus: 202, responseBody: '{"eventId":"e1","duplicate":false}', eventId: 'e1', errorCode: null });
-    app = Fastify();
+    app = Fastify({ frameworkErrors: answerFrameworkError });
     await registerWebhookRoutes(app, {
       receive: async (input) => {
         received.push(input);
@@ -116,5 +116,25 @@ describe('webhook shim routes', () => {
     const response = await post('/webhooks/talabat/key/order/R1', body);
     expect(response.statusCode).toBe(status);
     expect(response.json().error.code).toBe(code);
+  });
+
+  // Found by fuzzing (e2e/webhook-fuzz.e2e-spec.ts): these got fastify's own bodies, not {"error": {"code", "message"}}.
+  it.each([
+    ['another method', 'GET', '/webhooks/careem/key', 404, 'UNKNOWN_ROUTE'],
+    ['a path without a connection key', 'POST', '/webhooks/careem', 404, 'UNKNOWN_ROUTE'],
+    ["another method, for Talabat in a code its middleware knows", 'DELETE', '/webhooks/talabat/key/order/R1', 400, 'UNKNOWN_ROUTE'],
+    ['a URL that is not percent-encoded UTF-8', 'POST', '/webhooks/careem/%ED%A0%80', 400, 'MALFORMED_URL'],
+    ['a malformed URL, for Talabat', 'PUT', '/webhooks/talabat/key/order/%ZZ', 400, 'MALFORMED_URL'],
+  ])('answers %s with the documented error body', async (_case, method, url, status, code) => {
+    const response = await fetch(`${base}${url}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? null : '{}' });
+    expect(response.status).toBe(status);
+    expect(await response.json()).toEqual({ error: { code, message: expect.any(String) } });
+    expect(received).toHaveLength(0);
+  });
+
+  it('leaves malformed URLs outside /webhooks to fastify', async () => {
+    const response = await fetch(`${base}/graphql/%ED%A0%80`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'FST_ERR_BAD_URL' });
   });
 });

@@ -80,15 +80,42 @@ export async function registerWebhookRoutes(app: FastifyInstance, options: Webho
       return reply.code(answer.httpStatus).type('application/json').send(answer.responseBody);
     };
 
-    for (const url of ['/webhooks/:provider/:connectionKey', '/webhooks/:provider/:connectionKey/*']) {
+    for (const url of ['/:provider/:connectionKey', '/:provider/:connectionKey/*']) {
       scope.route<{ Params: Params }>({ method: ['POST', 'PUT'], url, handler });
     }
-  });
+    // Any other method or path under /webhooks still gets the DESIGN §4 error body, not fastify's own 404.
+    scope.setNotFoundHandler((request, reply) =>
+      send(reply, providerOf(request), 404, errorBody('UNKNOWN_ROUTE', WEBHOOK_ROUTES_MESSAGE)),
+    );
+  }, { prefix: '/webhooks' });
 }
 
+const WEBHOOK_ROUTES_MESSAGE = 'Providers POST (or PUT, where their contract says so) to /webhooks/:provider/:connectionKey.';
+
+/**
+ * For fastify's `frameworkErrors` option. A URL that is not valid
+ * percent-encoded UTF-8 (`%ED%A0%80`, `%ZZ`) fails before routing, so no
+ * route's error handler sees it: under /webhooks it is refused here with the
+ * DESIGN §4 body; anywhere else fastify's own answer stands.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (!request.url.startsWith('/webhooks/')) {
+    void reply.code(error.statusCode ?? 400).send(error);
+    return;
+  }
+  void send(reply, providerInUrl(request.url), 400, errorBody('MALFORMED_URL', 'The URL is not valid percent-encoded UTF-8.'));
+}
+
+/** The provider a /webhooks URL names, read from the raw URL (routing never decoded it). */
+function providerInUrl(url: string): WebhookProvider | null {
+  const segment = url.split('?')[0]!.split('/')[2] ?? '';
+  return isWebhookProvider(segment) ? segment : null;
+}
+
+/** The provider a request is for: its route parameter, or (no route matched) its URL. */
 function providerOf(request: FastifyRequest): WebhookProvider | null {
   const provider = (request.params as Partial<Params> | undefined)?.provider ?? '';
-  return isWebhookProvider(provider) ? provider : null;
+  return isWebhookProvider(provider) ? provider : providerInUrl(request.url);
 }
 
 function send(reply: FastifyReply, provider: WebhookProvider | null, status: number, body: string): FastifyReply {

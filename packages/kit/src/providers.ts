@@ -17,6 +17,14 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/**
+ * How deep an order line's modifiers may nest (a size, then its extras, ...).
+ * Deeper is a parsing bug or a hostile payload, not a menu: adapters refuse it
+ * while reading (recursion that deep would exhaust the stack) and the orders
+ * subgraph refuses it again.
+ */
+export const MAX_MODIFIER_DEPTH = 5;
+
 const ORDER_ID_NAMESPACE = '6f1d8c3a-2b7e-4c1a-9e55-0b3f3c9d7a10';
 
 /**

@@ -55,8 +55,10 @@ export {
   deliverooHeaders,
   hmacSha256Hex,
   jahezHeaders,
+  signedHeaders,
   talabatHeaders,
   talabatToken,
+  type RequestSigningInput,
   type SigningFault,
 } from './signing';
 export {

@@ -48,9 +48,19 @@ export function hmacSha256Hex(secret: string, message: string): string {
   return createHmac('sha256', secret).update(message, 'utf8').digest('hex');
 }
 
+/**
+ * HMAC over `prefix` (text) then `body` as sent: a text body is its UTF-8,
+ * raw bytes are signed as they are (fuzzing sends bodies that are not UTF-8).
+ */
+function signedBodyHex(secret: string, prefix: string, body: string | Uint8Array): string {
+  const hmac = createHmac('sha256', secret).update(prefix, 'utf8');
+  return (typeof body === 'string' ? hmac.update(body, 'utf8') : hmac.update(body)).digest('hex');
+}
+
 export type DeliverooSigningInput = {
   secret: string;
-  body: string;
+  /** The exact body sent: text (signed as UTF-8) or raw bytes. */
+  body: string | Uint8Array;
   sequenceGuid: string;
   /** Sign `guid + " \n " + body` like Deliveroo's legacy POS webhooks. */
   legacy?: boolean;
@@ -65,12 +75,12 @@ export function deliverooHeaders(input: DeliverooSigningInput): Record<string, s
   const headers: Record<string, string> = {};
   if (input.fault !== 'missing_idempotency') headers['x-deliveroo-sequence-guid'] = input.sequenceGuid;
   if (input.fault !== 'missing_auth') {
-    headers['x-deliveroo-hmac-sha256'] = hmacSha256Hex(secret, `${input.sequenceGuid}${separator}${input.body}`);
+    headers['x-deliveroo-hmac-sha256'] = signedBodyHex(secret, `${input.sequenceGuid}${separator}`, input.body);
   }
   return headers;
 }
 
-export type CareemSigningInput = { secret: string; body: string; now: Date; fault?: SigningFault };
+export type CareemSigningInput = { secret: string; body: string | Uint8Array; now: Date; fault?: SigningFault };
 
 /** `X-Careem-Signature` = hex HMAC-SHA256(secret, timestamp + "." + body), `X-Careem-Timestamp` in unix seconds. */
 export function careemHeaders(input: CareemSigningInput): Record<string, string> {
@@ -81,7 +91,7 @@ export function careemHeaders(input: CareemSigningInput): Record<string, string>
   if (input.fault === 'missing_auth') return { 'x-careem-timestamp': timestamp };
   const secret = input.fault === 'bad_signature' ? WRONG_SECRET : input.secret;
   return {
-    'x-careem-signature': hmacSha256Hex(secret, `${timestamp}.${input.body}`),
+    'x-careem-signature': signedBodyHex(secret, `${timestamp}.`, input.body),
     'x-careem-timestamp': timestamp,
   };
 }
@@ -131,4 +141,33 @@ export function jahezHeaders(input: JahezSigningInput): Record<string, string> {
   }
   if (input.fault !== 'missing_idempotency') headers['x-request-id'] = input.requestId;
   return headers;
+}
+
+export type RequestSigningInput = {
+  provider: SimulatedProvider;
+  secret: string;
+  /** The exact body that will be sent. */
+  body: string | Uint8Array;
+  now: Date;
+  /** Deliveroo's sequence guid or Jahez's X-Request-Id; ignored by Careem (the key is in its body) and Talabat. */
+  idempotencyKey: string;
+};
+
+/**
+ * Correct authentication headers for any body, the same idempotency key kept:
+ * what lets a test change a payload (or send bytes that are not JSON at all)
+ * and still get past authentication to what reads it.
+ */
+export async function signedHeaders(input: RequestSigningInput): Promise<Record<string, string>> {
+  const { secret, body, now } = input;
+  switch (input.provider) {
+    case 'DELIVEROO':
+      return deliverooHeaders({ secret, body, sequenceGuid: input.idempotencyKey });
+    case 'CAREEM':
+      return careemHeaders({ secret, body, now });
+    case 'TALABAT':
+      return talabatHeaders({ secret, now });
+    case 'JAHEZ':
+      return jahezHeaders({ secret, requestId: input.idempotencyKey });
+  }
 }

@@ -5,7 +5,9 @@ import { ConnectionsRowLevelSecurity1795920200000 } from './migrations/179592020
 import { CreateAuditLog1795920300000 } from './migrations/1795920300000-CreateAuditLog';
 import { CreateWebhookEvents1795920400000 } from './migrations/1795920400000-CreateWebhookEvents';
 import { RescueStaleQueuedEvents1795920600000 } from './migrations/1795920600000-RescueStaleQueuedEvents';
-import { StoreWebhookEventsFunction1795920700000 } from './migrations/1795920700000-StoreWebhookEventsFunction';
+import { WebhookEventProviderNotice1795920650000 } from './migrations/1795920650000-WebhookEventProviderNotice';
+import { CreateHealthAndAlerts1795920700000 } from './migrations/1795920700000-CreateHealthAndAlerts';
+import { StoreWebhookEventsFunction1795920800000 } from './migrations/1795920800000-StoreWebhookEventsFunction';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -17,6 +19,8 @@ export const integrationsDatabase = {
     CreateAuditLog1795920300000,
     CreateWebhookEvents1795920400000,
     RescueStaleQueuedEvents1795920600000,
-    StoreWebhookEventsFunction1795920700000,
+    WebhookEventProviderNotice1795920650000,
+    CreateHealthAndAlerts1795920700000,
+    StoreWebhookEventsFunction1795920800000,
   ] as Function[],
 };

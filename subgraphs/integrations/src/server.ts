@@ -1,10 +1,13 @@
-import { createDataSource, createLogger, createSubgraphServer, type Logger, type RunningServer } from '@nexara/kit';
+import { createDataSource, createEventBus, createLogger, createSubgraphServer, type Logger, type RunningServer } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import type { IntegrationsConfig } from './config';
+import { AlertService } from './alerts/alert.service';
 import { AuditService } from './audit/audit.service';
 import { ConnectionService } from './connections/connection.service';
 import { TestWebhookService } from './connections/test-webhook.service';
 import { integrationsDatabase } from './database';
+import { integrationEventsOn } from './events/integration-events';
+import { ConnectionHealthService } from './health/connection-health.service';
 import { buildIntegrationsSchema, type IntegrationsServices } from './schema';
 import { secretBoxFromConfig } from './secrets/secret-box';
 import { ConnectionDirectory } from './webhooks/connection-directory';
@@ -28,6 +31,8 @@ export async function createIntegrationsServer(
   const secretBox = secretBoxFromConfig(config.SECRETS_ENCRYPTION_KEYS);
   const dataSource = createDataSource({ url: config.DATABASE_URL, ...integrationsDatabase, poolSize: 10 });
   await dataSource.initialize();
+  const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
+  const events = integrationEventsOn(bus, logger);
   let directory: ConnectionDirectory | null = null;
   try {
     const audit = new AuditService({ dataSource, logger });
@@ -48,9 +53,13 @@ export async function createIntegrationsServer(
     });
     directory = new ConnectionDirectory({ dataSource, connections, logger, listenUrl: config.DATABASE_URL });
     await directory.start();
-    const webhookInbox = new WebhookInboxService({ dataSource, directory, audit, logger });
-    const webhookEvents = new WebhookEventService({ dataSource, audit, logger });
-    const services: IntegrationsServices = { connections, audit, testWebhooks, webhookInbox, webhookEvents };
+    const cache = directory;
+    connections.onConnectionChanged((connectionKey) => cache.invalidate(connectionKey));
+    const webhookInbox = new WebhookInboxService({ dataSource, directory, audit, logger, events });
+    const webhookEvents = new WebhookEventService({ dataSource, audit, logger, events });
+    const health = new ConnectionHealthService({ dataSource, events });
+    const alerts = new AlertService({ dataSource, events, audit, logger });
+    const services: IntegrationsServices = { connections, audit, testWebhooks, webhookInbox, webhookEvents, health, alerts };
     const { schema } = await buildIntegrationsSchema(services);
     const server = await createSubgraphServer({
       name: 'integrations',
@@ -75,12 +84,15 @@ export async function createIntegrationsServer(
           await server.close();
         } finally {
           await startedDirectory.stop();
+          await events.flush();
+          await bus.close();
           await dataSource.destroy();
         }
       },
     };
   } catch (error) {
     await directory?.stop();
+    await bus.close();
     await dataSource.destroy();
     throw error;
   }

@@ -6,6 +6,8 @@ export const ordersConfigShape = {
   DATABASE_URL: env.postgresUrl(),
   /** Verifies the context tokens the gateway and other services sign. */
   INTERNAL_TOKEN_SECRET: env.secret(),
+  /** The tenants subgraph, asked for a tenant's time zone (metrics follow the tenant's days). */
+  TENANTS_URL: env.url().default('http://127.0.0.1:4001/graphql'),
   PORT: env.port(4002),
   HOST: z.string().min(1).default('127.0.0.1'),
   NODE_ENV: env.nodeEnv(),

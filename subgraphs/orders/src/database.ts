@@ -1,6 +1,7 @@
 import { CreateOrderTables1795920000000 } from './migrations/1795920000000-CreateOrderTables';
 import { OrderTablesRowLevelSecurity1795920000001 } from './migrations/1795920000001-OrderTablesRowLevelSecurity';
 import { CreateOrderCallbacks1795920000002 } from './migrations/1795920000002-CreateOrderCallbacks';
+import { OrderMetricsIndex1795920000003 } from './migrations/1795920000003-OrderMetricsIndex';
 import { OrderCallbackEntity } from './callbacks/order-callback.entity';
 import { OrderEventEntity } from './orders/order-event.entity';
 import { OrderEntity } from './orders/order.entity';
@@ -14,5 +15,6 @@ export const ordersDatabase = {
     CreateOrderTables1795920000000,
     OrderTablesRowLevelSecurity1795920000001,
     CreateOrderCallbacks1795920000002,
+    OrderMetricsIndex1795920000003,
   ] as Function[],
 };

@@ -2,7 +2,9 @@ import { createDataSource, createEventBus, createLogger, createSubgraphServer, t
 import type { DataSource } from 'typeorm';
 import type { OrdersConfig } from './config';
 import { ordersDatabase } from './database';
-import { orderChangesOn } from './events/order-changes';
+import { metricsChangesOn } from './events/metrics-changes';
+import { orderChangesOn, type OrderChanges } from './events/order-changes';
+import { tenantTimeZonesFrom } from './metrics/tenant-time-zones';
 import { buildOrdersSchema, createOrdersServices } from './schema';
 
 export type OrdersServer = RunningServer & { dataSource: DataSource };
@@ -12,8 +14,16 @@ export async function createOrdersServer(config: OrdersConfig, options: { logger
   const dataSource = createDataSource({ url: config.DATABASE_URL, ...ordersDatabase, poolSize: 10 });
   await dataSource.initialize();
   const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
+  const metricsChanges = metricsChangesOn(bus, logger);
+  const orderChanges = orderChangesOn(bus, logger);
+  // Every committed order change is announced at once (order.changed) and folded into the tenant's next metrics.changed.
+  const changes: OrderChanges = (tenantId, orderId) => {
+    orderChanges(tenantId, orderId);
+    metricsChanges.changed(tenantId);
+  };
+  const tenantTimeZones = tenantTimeZonesFrom({ url: config.TENANTS_URL, internalTokenSecret: config.INTERNAL_TOKEN_SECRET });
   try {
-    const { schema } = await buildOrdersSchema(createOrdersServices(dataSource, orderChangesOn(bus, logger)));
+    const { schema } = await buildOrdersSchema(createOrdersServices(dataSource, changes, tenantTimeZones));
     const server = await createSubgraphServer({
       name: 'orders',
       schema,
@@ -31,12 +41,14 @@ export async function createOrdersServer(config: OrdersConfig, options: { logger
         try {
           await server.close();
         } finally {
+          metricsChanges.close();
           await bus.close();
           await dataSource.destroy();
         }
       },
     };
   } catch (error) {
+    metricsChanges.close();
     await bus.close();
     await dataSource.destroy();
     throw error;

@@ -1,30 +1,104 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { useMemo, useState } from 'react';
-import { OverviewPage } from '../features/overview/OverviewPage';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { SignInPage } from '../features/sign-in/SignInPage';
-import { createApolloClient } from './apollo';
-import { clearSession, loadSession, saveSession, type Session } from './session';
+import { Loading } from '../ui/states';
+import { createDashboardClient, type LiveStatus } from './apollo';
+import { Layout } from './Layout';
+import { useRoute, type RoutePath } from './router';
+import {
+  canSwitchTenant,
+  clearSession,
+  loadActingTenant,
+  loadSession,
+  saveActingTenant,
+  saveSession,
+  SESSION_EXPIRED_MESSAGE,
+  type Session,
+} from './session';
+import { WorkspaceProvider } from './workspace';
+
+/** Each page is its own chunk: the overview loads without AG Grid, the sign-in page without either. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const PAGES: Record<RoutePath, ComponentType> = {
+  '/': page(() => import('../features/overview/OverviewPage'), 'OverviewPage'),
+  '/orders': page(() => import('../features/orders/OrdersPage'), 'OrdersPage'),
+  '/integrations': page(() => import('../features/integrations/IntegrationsPage'), 'IntegrationsPage'),
+  '/webhooks': page(() => import('../features/webhook-events/WebhookEventsPage'), 'WebhookEventsPage'),
+  '/alerts': page(() => import('../features/alerts/AlertsPage'), 'AlertsPage'),
+  '/settings': page(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
+};
+
+/** Signs the user out when the token's own expiry passes, even if nothing is requested then. */
+function useExpiryTimer(session: Session | null, onExpired: () => void): void {
+  useEffect(() => {
+    if (!session) return;
+    const left = new Date(session.expiresAt).getTime() - Date.now();
+    // setTimeout holds at most ~24.8 days; tokens live hours.
+    const timer = window.setTimeout(onExpired, Math.max(0, Math.min(left, 2 ** 31 - 1)));
+    return () => window.clearTimeout(timer);
+  }, [session, onExpired]);
+}
 
 export function App() {
   const [session, setSession] = useState<Session | null>(() => loadSession());
+  const [actingTenant, setActingTenant] = useState<string | null>(() => (session ? loadActingTenant() : null));
   const [notice, setNotice] = useState<string | null>(null);
-  const client = useMemo(() => createApolloClient(session?.token ?? null), [session]);
+  const [liveStatus, setLiveStatus] = useState<LiveStatus>('connecting');
+  const route = useRoute();
+
+  const signOut = useCallback((reason?: string) => {
+    clearSession();
+    setNotice(reason ?? null);
+    setActingTenant(null);
+    setSession(null);
+  }, []);
+  const expire = useCallback(() => signOut(SESSION_EXPIRED_MESSAGE), [signOut]);
+  const expireRef = useRef(expire);
+  expireRef.current = expire;
+  useExpiryTimer(session, expire);
+
+  const client = useMemo(
+    () =>
+      createDashboardClient({
+        token: session?.token ?? null,
+        actingTenantId: actingTenant,
+        onUnauthenticated: () => expireRef.current(),
+        onLiveStatus: setLiveStatus,
+      }),
+    [session, actingTenant],
+  );
+  useEffect(() => () => client.dispose(), [client]);
 
   const signIn = (next: Session) => {
     saveSession(next);
     setNotice(null);
     setSession(next);
   };
-  const signOut = (reason?: string) => {
-    clearSession();
-    setNotice(reason ?? null);
-    setSession(null);
+  const switchTenant = (tenantId: string | null) => {
+    saveActingTenant(tenantId);
+    setActingTenant(tenantId);
   };
 
+  const Page = PAGES[route];
   return (
-    <ApolloProvider client={client}>
+    <ApolloProvider client={client.apollo}>
       {session ? (
-        <OverviewPage session={session} onSignOut={signOut} />
+        <WorkspaceProvider>
+          <Layout
+            route={route}
+            liveStatus={liveStatus}
+            canSwitchTenant={canSwitchTenant(session)}
+            onSwitchTenant={switchTenant}
+            onSignOut={() => signOut()}
+          >
+            <Suspense fallback={<Loading label="Opening the page…" />}>
+              <Page />
+            </Suspense>
+          </Layout>
+        </WorkspaceProvider>
       ) : (
         <SignInPage notice={notice} onSignedIn={signIn} />
       )}

@@ -1,13 +1,109 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, ServerError } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient, type Client } from 'graphql-ws';
 
-/** One Apollo client per session: the token rides on every request. */
-export function createApolloClient(token: string | null): ApolloClient {
+/** Header (and graphql-ws connection parameter) a platform admin acts in another tenant with. */
+export const ACTING_TENANT_HEADER = 'x-nexara-tenant';
+/** graphql-ws close code the gateway uses for "credentials refused or expired". */
+const UNAUTHORIZED_CLOSE = 4401;
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
+
+export type ClientOptions = {
+  token: string | null;
+  actingTenantId: string | null;
+  /** Called once when the gateway refuses the token (HTTP or WebSocket): the session is over. */
+  onUnauthenticated: () => void;
+  onLiveStatus?: (status: LiveStatus) => void;
+};
+
+export type DashboardClient = { apollo: ApolloClient; dispose: () => void };
+
+function isUnauthenticated(error: unknown): boolean {
+  if (CombinedGraphQLErrors.is(error)) return error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
+  return ServerError.is(error) && error.statusCode === 401;
+}
+
+function webSocketUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/graphql`;
+}
+
+function createSocket(options: ClientOptions): Client {
+  const { token, actingTenantId, onUnauthenticated, onLiveStatus } = options;
+  let connectedOnce = false;
+  return createClient({
+    url: webSocketUrl(),
+    lazy: true,
+    lazyCloseTimeout: 3_000,
+    connectionParams: () => ({
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(actingTenantId ? { [ACTING_TENANT_HEADER]: actingTenantId } : {}),
+    }),
+    // Keep retrying (an operations screen stays open all day); 4401 is not retried.
+    retryAttempts: Infinity,
+    shouldRetry: (event) => !(event instanceof CloseEvent && event.code === UNAUTHORIZED_CLOSE),
+    on: {
+      connecting: () => onLiveStatus?.(connectedOnce ? 'reconnecting' : 'connecting'),
+      connected: () => {
+        connectedOnce = true;
+        onLiveStatus?.('live');
+      },
+      closed: (event) => {
+        if (event instanceof CloseEvent && event.code === UNAUTHORIZED_CLOSE) onUnauthenticated();
+        else onLiveStatus?.('reconnecting');
+      },
+    },
+  });
+}
+
+/**
+ * One Apollo client per session and acting tenant: queries and mutations over
+ * HTTP, subscriptions over graphql-ws on the same `/graphql`. Either transport
+ * refusing the token ends the session.
+ */
+export function createDashboardClient(options: ClientOptions): DashboardClient {
+  const { token, actingTenantId, onUnauthenticated } = options;
   const auth = new SetContextLink((prevContext) => ({
-    headers: { ...prevContext.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...prevContext.headers,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(actingTenantId ? { [ACTING_TENANT_HEADER]: actingTenantId } : {}),
+    },
   }));
-  return new ApolloClient({
-    link: auth.concat(new HttpLink({ uri: '/graphql' })),
-    cache: new InMemoryCache(),
+  const expired = new ErrorLink(({ error }) => {
+    if (token && isUnauthenticated(error)) onUnauthenticated();
+  });
+  const http = auth.concat(new HttpLink({ uri: '/graphql' }));
+  const socket = token ? createSocket(options) : null;
+  const transport = socket
+    ? ApolloLink.split(
+        ({ query }) => {
+          const definition = getMainDefinition(query);
+          return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+        },
+        new GraphQLWsLink(socket),
+        http,
+      )
+    : http;
+  const apollo = new ApolloClient({ link: expired.concat(transport), cache: createCache() });
+  return {
+    apollo,
+    dispose: () => {
+      void socket?.dispose();
+      apollo.stop();
+    },
+  };
+}
+
+function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      // Health is keyed by its connection, not an id of its own.
+      ConnectionHealth: { keyFields: ['connectionId'] },
+    },
   });
 }

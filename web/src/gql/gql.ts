@@ -14,12 +14,116 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Overview {\n    me {\n      id\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    orders(first: 25) {\n      totalCount\n      edges {\n        node {\n          id\n          displayCode\n          provider\n          status\n          placedAt\n          total {\n            amount\n            currency\n          }\n          connection {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.OverviewDocument,
+    "\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n": typeof types.TenantsForSwitcherDocument,
+    "\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n": typeof types.WorkspaceDocument,
+    "\n  fragment AlertFields on Alert {\n    id\n    rule\n    status\n    message\n    subjectType\n    subjectId\n    openedAt\n    lastSeenAt\n    acknowledgedAt\n    acknowledgedBy\n    resolvedAt\n    resolvedBy\n    connection {\n      id\n      name\n      provider\n    }\n    order {\n      id\n      displayCode\n    }\n  }\n": typeof types.AlertFieldsFragmentDoc,
+    "\n  query Alerts($status: AlertStatus, $first: Int) {\n    alerts(status: $status, first: $first) {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertsDocument,
+    "\n  subscription AlertRaised {\n    alertRaised {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertRaisedDocument,
+    "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n": typeof types.AcknowledgeAlertDocument,
+    "\n  mutation ResolveAlert($id: ID!) {\n    resolveAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n": typeof types.ResolveAlertDocument,
+    "\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n": typeof types.ConnectionFieldsFragmentDoc,
+    "\n  query Connections {\n    connections {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n": typeof types.ConnectionsDocument,
+    "\n  mutation ConnectProvider($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      secret\n      connection {\n        ...ConnectionFields\n      }\n    }\n  }\n": typeof types.ConnectProviderDocument,
+    "\n  mutation RotateConnectionSecret($id: ID!) {\n    rotateConnectionSecret(id: $id) {\n      secret\n      connection {\n        id\n        updatedAt\n      }\n    }\n  }\n": typeof types.RotateConnectionSecretDocument,
+    "\n  mutation PauseConnection($id: ID!) {\n    pauseConnection(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PauseConnectionDocument,
+    "\n  mutation ResumeConnection($id: ID!) {\n    resumeConnection(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ResumeConnectionDocument,
+    "\n  mutation SetAutoAccept($id: ID!, $autoAccept: Boolean!) {\n    updateConnection(input: { id: $id, autoAccept: $autoAccept }) {\n      id\n      autoAccept\n    }\n  }\n": typeof types.SetAutoAcceptDocument,
+    "\n  mutation SendTestWebhook($connectionId: ID!, $kind: TestWebhookKind!) {\n    sendTestWebhook(connectionId: $connectionId, kind: $kind) {\n      httpStatus\n      delivered\n      idempotencyKey\n      externalId\n      error\n    }\n  }\n": typeof types.SendTestWebhookDocument,
+    "\n  subscription ConnectionOrderChanged($connectionId: ID!) {\n    orderChanged(filter: { connectionId: $connectionId }) {\n      id\n      externalId\n      displayCode\n      status\n    }\n  }\n": typeof types.ConnectionOrderChangedDocument,
+    "\n  query SampleOrder($connectionId: ID!, $search: String!) {\n    orders(first: 5, filter: { connectionId: $connectionId, search: $search }) {\n      edges {\n        node {\n          id\n          externalId\n          displayCode\n          status\n        }\n      }\n    }\n  }\n": typeof types.SampleOrderDocument,
+    "\n  fragment HealthFields on ConnectionHealth {\n    connectionId\n    state\n    stateReason\n    lastDeliveryAt\n    deliveriesLastHour\n    failuresLastHour\n    successRate\n    p95ProcessingMs\n    deadCount\n    failedCount\n    authFailuresLastHour\n    checkedAt\n  }\n": typeof types.HealthFieldsFragmentDoc,
+    "\n  query IntegrationHealth {\n    integrationHealth {\n      ...HealthFields\n      connection {\n        id\n        name\n        provider\n        status\n      }\n    }\n  }\n": typeof types.IntegrationHealthDocument,
+    "\n  subscription IntegrationHealthChanged {\n    integrationHealthChanged {\n      ...HealthFields\n    }\n  }\n": typeof types.IntegrationHealthChangedDocument,
+    "\n  fragment OrderRow on Order {\n    id\n    displayCode\n    externalId\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    updatedAt\n    total {\n      amount\n      currency\n    }\n    customer {\n      name\n      phone\n    }\n    connection {\n      id\n      name\n    }\n  }\n": typeof types.OrderRowFragmentDoc,
+    "\n  query OrdersPage($filter: OrderFilterInput, $first: Int!, $after: String) {\n    orders(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrdersPageDocument,
+    "\n  subscription OrderRowChanged {\n    orderChanged {\n      ...OrderRow\n    }\n  }\n": typeof types.OrderRowChangedDocument,
+    "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n      notes\n      warnings\n      delivery {\n        address\n        notes\n      }\n      payment {\n        method\n        paid\n      }\n      items {\n        externalId\n        name\n        quantity\n        notes\n        unitPrice {\n          amount\n          currency\n        }\n        total {\n          amount\n          currency\n        }\n        # Two levels (an option, then its extras): what providers send, and within the query cost limit.\n        modifiers {\n          ...ModifierFields\n          modifiers {\n            ...ModifierFields\n          }\n        }\n      }\n      subtotal {\n        amount\n        currency\n      }\n      deliveryFee {\n        amount\n        currency\n      }\n      discount {\n        amount\n        currency\n      }\n      tax {\n        amount\n        currency\n      }\n      tip {\n        amount\n        currency\n      }\n      timeline {\n        status\n        at\n        source\n        actor\n        note\n      }\n      callbacks {\n        action\n        outcome\n        attempt\n        httpStatus\n        detail\n        at\n      }\n    }\n  }\n": typeof types.OrderDetailDocument,
+    "\n  fragment ModifierFields on OrderItemModifier {\n    name\n    quantity\n    unitPrice {\n      amount\n      currency\n    }\n  }\n": typeof types.ModifierFieldsFragmentDoc,
+    "\n  mutation AcceptOrder($id: ID!, $prepMinutes: Int) {\n    acceptOrder(id: $id, prepMinutes: $prepMinutes) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n    }\n  }\n": typeof types.AcceptOrderDocument,
+    "\n  mutation RejectOrder($id: ID!, $reason: String!) {\n    rejectOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n": typeof types.RejectOrderDocument,
+    "\n  mutation CancelOrder($id: ID!, $reason: String!) {\n    cancelOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n": typeof types.CancelOrderDocument,
+    "\n  mutation MarkPreparing($id: ID!) {\n    markPreparing(id: $id) {\n      ...OrderRow\n    }\n  }\n": typeof types.MarkPreparingDocument,
+    "\n  mutation MarkReady($id: ID!) {\n    markReady(id: $id) {\n      ...OrderRow\n    }\n  }\n": typeof types.MarkReadyDocument,
+    "\n  mutation MarkPickedUp($id: ID!) {\n    markPickedUp(id: $id) {\n      ...OrderRow\n    }\n  }\n": typeof types.MarkPickedUpDocument,
+    "\n  mutation MarkDelivered($id: ID!) {\n    markDelivered(id: $id) {\n      ...OrderRow\n    }\n  }\n": typeof types.MarkDeliveredDocument,
+    "\n  fragment MetricsBucketFields on OrderMetricsBucket {\n    bucketStart\n    provider\n    orders\n    acceptedOrders\n    decidedOrders\n    acceptanceRate\n    avgAcceptSeconds\n    revenue {\n      amount\n      currency\n    }\n  }\n": typeof types.MetricsBucketFieldsFragmentDoc,
+    "\n  fragment TodayFields on TodayMetrics {\n    timeZone\n    dayStart\n    openOrders\n    providers {\n      ...MetricsBucketFields\n    }\n  }\n": typeof types.TodayFieldsFragmentDoc,
+    "\n  query TodayMetrics {\n    todayMetrics {\n      ...TodayFields\n    }\n  }\n": typeof types.TodayMetricsDocument,
+    "\n  subscription TodayMetricsChanged {\n    metricsChanged {\n      ...TodayFields\n    }\n  }\n": typeof types.TodayMetricsChangedDocument,
+    "\n  query RevenueByProvider($from: DateTimeISO!, $to: DateTimeISO!, $bucket: MetricsBucket!) {\n    orderMetrics(from: $from, to: $to, bucket: $bucket) {\n      ...MetricsBucketFields\n    }\n  }\n": typeof types.RevenueByProviderDocument,
+    "\n  query LatestOrders($first: Int!) {\n    orders(first: $first) {\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n    }\n  }\n": typeof types.LatestOrdersDocument,
+    "\n  subscription StreamOrderChanged {\n    orderChanged {\n      ...OrderRow\n    }\n  }\n": typeof types.StreamOrderChangedDocument,
+    "\n  query Users {\n    users {\n      id\n      email\n      name\n      role\n      disabled\n      lastLoginAt\n      createdAt\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  mutation InviteUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      name\n      role\n      disabled\n      lastLoginAt\n      createdAt\n    }\n  }\n": typeof types.InviteUserDocument,
+    "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      id\n      disabled\n    }\n  }\n": typeof types.DisableUserDocument,
+    "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      id\n      disabled\n    }\n  }\n": typeof types.EnableUserDocument,
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n    active\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
+    "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n": typeof types.ConnectionChoicesDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  fragment WebhookEventRow on WebhookEvent {\n    id\n    provider\n    idempotencyKey\n    status\n    attempts\n    replayCount\n    lastError\n    receivedAt\n    processedAt\n    processingMs\n    nextAttemptAt\n    connection {\n      id\n      name\n    }\n  }\n": typeof types.WebhookEventRowFragmentDoc,
+    "\n  query WebhookEvents($filter: WebhookEventFilterInput, $first: Int!, $after: String) {\n    webhookEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...WebhookEventRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.WebhookEventsDocument,
+    "\n  query WebhookEventDetail($id: ID!) {\n    webhookEvent(id: $id) {\n      ...WebhookEventRow\n      firstAttemptAt\n      lastAttemptAt\n      headers\n      payload\n      orders {\n        id\n        displayCode\n        status\n      }\n    }\n  }\n": typeof types.WebhookEventDetailDocument,
+    "\n  mutation ReplayWebhookEvent($id: ID!) {\n    replayWebhookEvent(id: $id) {\n      ...WebhookEventRow\n    }\n  }\n": typeof types.ReplayWebhookEventDocument,
+    "\n  mutation ReplayDeadWebhookEvents($connectionId: ID!) {\n    replayDeadWebhookEvents(connectionId: $connectionId)\n  }\n": typeof types.ReplayDeadWebhookEventsDocument,
 };
 const documents: Documents = {
-    "\n  query Overview {\n    me {\n      id\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    orders(first: 25) {\n      totalCount\n      edges {\n        node {\n          id\n          displayCode\n          provider\n          status\n          placedAt\n          total {\n            amount\n            currency\n          }\n          connection {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.OverviewDocument,
+    "\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n": types.TenantsForSwitcherDocument,
+    "\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n": types.WorkspaceDocument,
+    "\n  fragment AlertFields on Alert {\n    id\n    rule\n    status\n    message\n    subjectType\n    subjectId\n    openedAt\n    lastSeenAt\n    acknowledgedAt\n    acknowledgedBy\n    resolvedAt\n    resolvedBy\n    connection {\n      id\n      name\n      provider\n    }\n    order {\n      id\n      displayCode\n    }\n  }\n": types.AlertFieldsFragmentDoc,
+    "\n  query Alerts($status: AlertStatus, $first: Int) {\n    alerts(status: $status, first: $first) {\n      ...AlertFields\n    }\n  }\n": types.AlertsDocument,
+    "\n  subscription AlertRaised {\n    alertRaised {\n      ...AlertFields\n    }\n  }\n": types.AlertRaisedDocument,
+    "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n": types.AcknowledgeAlertDocument,
+    "\n  mutation ResolveAlert($id: ID!) {\n    resolveAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n": types.ResolveAlertDocument,
+    "\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n": types.ConnectionFieldsFragmentDoc,
+    "\n  query Connections {\n    connections {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n": types.ConnectionsDocument,
+    "\n  mutation ConnectProvider($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      secret\n      connection {\n        ...ConnectionFields\n      }\n    }\n  }\n": types.ConnectProviderDocument,
+    "\n  mutation RotateConnectionSecret($id: ID!) {\n    rotateConnectionSecret(id: $id) {\n      secret\n      connection {\n        id\n        updatedAt\n      }\n    }\n  }\n": types.RotateConnectionSecretDocument,
+    "\n  mutation PauseConnection($id: ID!) {\n    pauseConnection(id: $id) {\n      id\n      status\n    }\n  }\n": types.PauseConnectionDocument,
+    "\n  mutation ResumeConnection($id: ID!) {\n    resumeConnection(id: $id) {\n      id\n      status\n    }\n  }\n": types.ResumeConnectionDocument,
+    "\n  mutation SetAutoAccept($id: ID!, $autoAccept: Boolean!) {\n    updateConnection(input: { id: $id, autoAccept: $autoAccept }) {\n      id\n      autoAccept\n    }\n  }\n": types.SetAutoAcceptDocument,
+    "\n  mutation SendTestWebhook($connectionId: ID!, $kind: TestWebhookKind!) {\n    sendTestWebhook(connectionId: $connectionId, kind: $kind) {\n      httpStatus\n      delivered\n      idempotencyKey\n      externalId\n      error\n    }\n  }\n": types.SendTestWebhookDocument,
+    "\n  subscription ConnectionOrderChanged($connectionId: ID!) {\n    orderChanged(filter: { connectionId: $connectionId }) {\n      id\n      externalId\n      displayCode\n      status\n    }\n  }\n": types.ConnectionOrderChangedDocument,
+    "\n  query SampleOrder($connectionId: ID!, $search: String!) {\n    orders(first: 5, filter: { connectionId: $connectionId, search: $search }) {\n      edges {\n        node {\n          id\n          externalId\n          displayCode\n          status\n        }\n      }\n    }\n  }\n": types.SampleOrderDocument,
+    "\n  fragment HealthFields on ConnectionHealth {\n    connectionId\n    state\n    stateReason\n    lastDeliveryAt\n    deliveriesLastHour\n    failuresLastHour\n    successRate\n    p95ProcessingMs\n    deadCount\n    failedCount\n    authFailuresLastHour\n    checkedAt\n  }\n": types.HealthFieldsFragmentDoc,
+    "\n  query IntegrationHealth {\n    integrationHealth {\n      ...HealthFields\n      connection {\n        id\n        name\n        provider\n        status\n      }\n    }\n  }\n": types.IntegrationHealthDocument,
+    "\n  subscription IntegrationHealthChanged {\n    integrationHealthChanged {\n      ...HealthFields\n    }\n  }\n": types.IntegrationHealthChangedDocument,
+    "\n  fragment OrderRow on Order {\n    id\n    displayCode\n    externalId\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    updatedAt\n    total {\n      amount\n      currency\n    }\n    customer {\n      name\n      phone\n    }\n    connection {\n      id\n      name\n    }\n  }\n": types.OrderRowFragmentDoc,
+    "\n  query OrdersPage($filter: OrderFilterInput, $first: Int!, $after: String) {\n    orders(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrdersPageDocument,
+    "\n  subscription OrderRowChanged {\n    orderChanged {\n      ...OrderRow\n    }\n  }\n": types.OrderRowChangedDocument,
+    "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n      notes\n      warnings\n      delivery {\n        address\n        notes\n      }\n      payment {\n        method\n        paid\n      }\n      items {\n        externalId\n        name\n        quantity\n        notes\n        unitPrice {\n          amount\n          currency\n        }\n        total {\n          amount\n          currency\n        }\n        # Two levels (an option, then its extras): what providers send, and within the query cost limit.\n        modifiers {\n          ...ModifierFields\n          modifiers {\n            ...ModifierFields\n          }\n        }\n      }\n      subtotal {\n        amount\n        currency\n      }\n      deliveryFee {\n        amount\n        currency\n      }\n      discount {\n        amount\n        currency\n      }\n      tax {\n        amount\n        currency\n      }\n      tip {\n        amount\n        currency\n      }\n      timeline {\n        status\n        at\n        source\n        actor\n        note\n      }\n      callbacks {\n        action\n        outcome\n        attempt\n        httpStatus\n        detail\n        at\n      }\n    }\n  }\n": types.OrderDetailDocument,
+    "\n  fragment ModifierFields on OrderItemModifier {\n    name\n    quantity\n    unitPrice {\n      amount\n      currency\n    }\n  }\n": types.ModifierFieldsFragmentDoc,
+    "\n  mutation AcceptOrder($id: ID!, $prepMinutes: Int) {\n    acceptOrder(id: $id, prepMinutes: $prepMinutes) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n    }\n  }\n": types.AcceptOrderDocument,
+    "\n  mutation RejectOrder($id: ID!, $reason: String!) {\n    rejectOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n": types.RejectOrderDocument,
+    "\n  mutation CancelOrder($id: ID!, $reason: String!) {\n    cancelOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n": types.CancelOrderDocument,
+    "\n  mutation MarkPreparing($id: ID!) {\n    markPreparing(id: $id) {\n      ...OrderRow\n    }\n  }\n": types.MarkPreparingDocument,
+    "\n  mutation MarkReady($id: ID!) {\n    markReady(id: $id) {\n      ...OrderRow\n    }\n  }\n": types.MarkReadyDocument,
+    "\n  mutation MarkPickedUp($id: ID!) {\n    markPickedUp(id: $id) {\n      ...OrderRow\n    }\n  }\n": types.MarkPickedUpDocument,
+    "\n  mutation MarkDelivered($id: ID!) {\n    markDelivered(id: $id) {\n      ...OrderRow\n    }\n  }\n": types.MarkDeliveredDocument,
+    "\n  fragment MetricsBucketFields on OrderMetricsBucket {\n    bucketStart\n    provider\n    orders\n    acceptedOrders\n    decidedOrders\n    acceptanceRate\n    avgAcceptSeconds\n    revenue {\n      amount\n      currency\n    }\n  }\n": types.MetricsBucketFieldsFragmentDoc,
+    "\n  fragment TodayFields on TodayMetrics {\n    timeZone\n    dayStart\n    openOrders\n    providers {\n      ...MetricsBucketFields\n    }\n  }\n": types.TodayFieldsFragmentDoc,
+    "\n  query TodayMetrics {\n    todayMetrics {\n      ...TodayFields\n    }\n  }\n": types.TodayMetricsDocument,
+    "\n  subscription TodayMetricsChanged {\n    metricsChanged {\n      ...TodayFields\n    }\n  }\n": types.TodayMetricsChangedDocument,
+    "\n  query RevenueByProvider($from: DateTimeISO!, $to: DateTimeISO!, $bucket: MetricsBucket!) {\n    orderMetrics(from: $from, to: $to, bucket: $bucket) {\n      ...MetricsBucketFields\n    }\n  }\n": types.RevenueByProviderDocument,
+    "\n  query LatestOrders($first: Int!) {\n    orders(first: $first) {\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n    }\n  }\n": types.LatestOrdersDocument,
+    "\n  subscription StreamOrderChanged {\n    orderChanged {\n      ...OrderRow\n    }\n  }\n": types.StreamOrderChangedDocument,
+    "\n  query Users {\n    users {\n      id\n      email\n      name\n      role\n      disabled\n      lastLoginAt\n      createdAt\n    }\n  }\n": types.UsersDocument,
+    "\n  mutation InviteUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      name\n      role\n      disabled\n      lastLoginAt\n      createdAt\n    }\n  }\n": types.InviteUserDocument,
+    "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      id\n      disabled\n    }\n  }\n": types.DisableUserDocument,
+    "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      id\n      disabled\n    }\n  }\n": types.EnableUserDocument,
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n    active\n  }\n": types.ApiKeyFieldsFragmentDoc,
+    "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n": types.ConnectionChoicesDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  fragment WebhookEventRow on WebhookEvent {\n    id\n    provider\n    idempotencyKey\n    status\n    attempts\n    replayCount\n    lastError\n    receivedAt\n    processedAt\n    processingMs\n    nextAttemptAt\n    connection {\n      id\n      name\n    }\n  }\n": types.WebhookEventRowFragmentDoc,
+    "\n  query WebhookEvents($filter: WebhookEventFilterInput, $first: Int!, $after: String) {\n    webhookEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...WebhookEventRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.WebhookEventsDocument,
+    "\n  query WebhookEventDetail($id: ID!) {\n    webhookEvent(id: $id) {\n      ...WebhookEventRow\n      firstAttemptAt\n      lastAttemptAt\n      headers\n      payload\n      orders {\n        id\n        displayCode\n        status\n      }\n    }\n  }\n": types.WebhookEventDetailDocument,
+    "\n  mutation ReplayWebhookEvent($id: ID!) {\n    replayWebhookEvent(id: $id) {\n      ...WebhookEventRow\n    }\n  }\n": types.ReplayWebhookEventDocument,
+    "\n  mutation ReplayDeadWebhookEvents($connectionId: ID!) {\n    replayDeadWebhookEvents(connectionId: $connectionId)\n  }\n": types.ReplayDeadWebhookEventsDocument,
 };
 
 /**
@@ -39,11 +143,219 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Overview {\n    me {\n      id\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    orders(first: 25) {\n      totalCount\n      edges {\n        node {\n          id\n          displayCode\n          provider\n          status\n          placedAt\n          total {\n            amount\n            currency\n          }\n          connection {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Overview {\n    me {\n      id\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    orders(first: 25) {\n      totalCount\n      edges {\n        node {\n          id\n          displayCode\n          provider\n          status\n          placedAt\n          total {\n            amount\n            currency\n          }\n          connection {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n"): (typeof documents)["\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AlertFields on Alert {\n    id\n    rule\n    status\n    message\n    subjectType\n    subjectId\n    openedAt\n    lastSeenAt\n    acknowledgedAt\n    acknowledgedBy\n    resolvedAt\n    resolvedBy\n    connection {\n      id\n      name\n      provider\n    }\n    order {\n      id\n      displayCode\n    }\n  }\n"): (typeof documents)["\n  fragment AlertFields on Alert {\n    id\n    rule\n    status\n    message\n    subjectType\n    subjectId\n    openedAt\n    lastSeenAt\n    acknowledgedAt\n    acknowledgedBy\n    resolvedAt\n    resolvedBy\n    connection {\n      id\n      name\n      provider\n    }\n    order {\n      id\n      displayCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Alerts($status: AlertStatus, $first: Int) {\n    alerts(status: $status, first: $first) {\n      ...AlertFields\n    }\n  }\n"): (typeof documents)["\n  query Alerts($status: AlertStatus, $first: Int) {\n    alerts(status: $status, first: $first) {\n      ...AlertFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertRaised {\n    alertRaised {\n      ...AlertFields\n    }\n  }\n"): (typeof documents)["\n  subscription AlertRaised {\n    alertRaised {\n      ...AlertFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n"): (typeof documents)["\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveAlert($id: ID!) {\n    resolveAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n"): (typeof documents)["\n  mutation ResolveAlert($id: ID!) {\n    resolveAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n"): (typeof documents)["\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Connections {\n    connections {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query Connections {\n    connections {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectProvider($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      secret\n      connection {\n        ...ConnectionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConnectProvider($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      secret\n      connection {\n        ...ConnectionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateConnectionSecret($id: ID!) {\n    rotateConnectionSecret(id: $id) {\n      secret\n      connection {\n        id\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateConnectionSecret($id: ID!) {\n    rotateConnectionSecret(id: $id) {\n      secret\n      connection {\n        id\n        updatedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseConnection($id: ID!) {\n    pauseConnection(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation PauseConnection($id: ID!) {\n    pauseConnection(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeConnection($id: ID!) {\n    resumeConnection(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeConnection($id: ID!) {\n    resumeConnection(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAutoAccept($id: ID!, $autoAccept: Boolean!) {\n    updateConnection(input: { id: $id, autoAccept: $autoAccept }) {\n      id\n      autoAccept\n    }\n  }\n"): (typeof documents)["\n  mutation SetAutoAccept($id: ID!, $autoAccept: Boolean!) {\n    updateConnection(input: { id: $id, autoAccept: $autoAccept }) {\n      id\n      autoAccept\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhook($connectionId: ID!, $kind: TestWebhookKind!) {\n    sendTestWebhook(connectionId: $connectionId, kind: $kind) {\n      httpStatus\n      delivered\n      idempotencyKey\n      externalId\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation SendTestWebhook($connectionId: ID!, $kind: TestWebhookKind!) {\n    sendTestWebhook(connectionId: $connectionId, kind: $kind) {\n      httpStatus\n      delivered\n      idempotencyKey\n      externalId\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConnectionOrderChanged($connectionId: ID!) {\n    orderChanged(filter: { connectionId: $connectionId }) {\n      id\n      externalId\n      displayCode\n      status\n    }\n  }\n"): (typeof documents)["\n  subscription ConnectionOrderChanged($connectionId: ID!) {\n    orderChanged(filter: { connectionId: $connectionId }) {\n      id\n      externalId\n      displayCode\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SampleOrder($connectionId: ID!, $search: String!) {\n    orders(first: 5, filter: { connectionId: $connectionId, search: $search }) {\n      edges {\n        node {\n          id\n          externalId\n          displayCode\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SampleOrder($connectionId: ID!, $search: String!) {\n    orders(first: 5, filter: { connectionId: $connectionId, search: $search }) {\n      edges {\n        node {\n          id\n          externalId\n          displayCode\n          status\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HealthFields on ConnectionHealth {\n    connectionId\n    state\n    stateReason\n    lastDeliveryAt\n    deliveriesLastHour\n    failuresLastHour\n    successRate\n    p95ProcessingMs\n    deadCount\n    failedCount\n    authFailuresLastHour\n    checkedAt\n  }\n"): (typeof documents)["\n  fragment HealthFields on ConnectionHealth {\n    connectionId\n    state\n    stateReason\n    lastDeliveryAt\n    deliveriesLastHour\n    failuresLastHour\n    successRate\n    p95ProcessingMs\n    deadCount\n    failedCount\n    authFailuresLastHour\n    checkedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IntegrationHealth {\n    integrationHealth {\n      ...HealthFields\n      connection {\n        id\n        name\n        provider\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  query IntegrationHealth {\n    integrationHealth {\n      ...HealthFields\n      connection {\n        id\n        name\n        provider\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription IntegrationHealthChanged {\n    integrationHealthChanged {\n      ...HealthFields\n    }\n  }\n"): (typeof documents)["\n  subscription IntegrationHealthChanged {\n    integrationHealthChanged {\n      ...HealthFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderRow on Order {\n    id\n    displayCode\n    externalId\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    updatedAt\n    total {\n      amount\n      currency\n    }\n    customer {\n      name\n      phone\n    }\n    connection {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment OrderRow on Order {\n    id\n    displayCode\n    externalId\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    updatedAt\n    total {\n      amount\n      currency\n    }\n    customer {\n      name\n      phone\n    }\n    connection {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrdersPage($filter: OrderFilterInput, $first: Int!, $after: String) {\n    orders(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersPage($filter: OrderFilterInput, $first: Int!, $after: String) {\n    orders(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OrderRowChanged {\n    orderChanged {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  subscription OrderRowChanged {\n    orderChanged {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n      notes\n      warnings\n      delivery {\n        address\n        notes\n      }\n      payment {\n        method\n        paid\n      }\n      items {\n        externalId\n        name\n        quantity\n        notes\n        unitPrice {\n          amount\n          currency\n        }\n        total {\n          amount\n          currency\n        }\n        # Two levels (an option, then its extras): what providers send, and within the query cost limit.\n        modifiers {\n          ...ModifierFields\n          modifiers {\n            ...ModifierFields\n          }\n        }\n      }\n      subtotal {\n        amount\n        currency\n      }\n      deliveryFee {\n        amount\n        currency\n      }\n      discount {\n        amount\n        currency\n      }\n      tax {\n        amount\n        currency\n      }\n      tip {\n        amount\n        currency\n      }\n      timeline {\n        status\n        at\n        source\n        actor\n        note\n      }\n      callbacks {\n        action\n        outcome\n        attempt\n        httpStatus\n        detail\n        at\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n      notes\n      warnings\n      delivery {\n        address\n        notes\n      }\n      payment {\n        method\n        paid\n      }\n      items {\n        externalId\n        name\n        quantity\n        notes\n        unitPrice {\n          amount\n          currency\n        }\n        total {\n          amount\n          currency\n        }\n        # Two levels (an option, then its extras): what providers send, and within the query cost limit.\n        modifiers {\n          ...ModifierFields\n          modifiers {\n            ...ModifierFields\n          }\n        }\n      }\n      subtotal {\n        amount\n        currency\n      }\n      deliveryFee {\n        amount\n        currency\n      }\n      discount {\n        amount\n        currency\n      }\n      tax {\n        amount\n        currency\n      }\n      tip {\n        amount\n        currency\n      }\n      timeline {\n        status\n        at\n        source\n        actor\n        note\n      }\n      callbacks {\n        action\n        outcome\n        attempt\n        httpStatus\n        detail\n        at\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ModifierFields on OrderItemModifier {\n    name\n    quantity\n    unitPrice {\n      amount\n      currency\n    }\n  }\n"): (typeof documents)["\n  fragment ModifierFields on OrderItemModifier {\n    name\n    quantity\n    unitPrice {\n      amount\n      currency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptOrder($id: ID!, $prepMinutes: Int) {\n    acceptOrder(id: $id, prepMinutes: $prepMinutes) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptOrder($id: ID!, $prepMinutes: Int) {\n    acceptOrder(id: $id, prepMinutes: $prepMinutes) {\n      ...OrderRow\n      acceptedAt\n      prepMinutes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectOrder($id: ID!, $reason: String!) {\n    rejectOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  mutation RejectOrder($id: ID!, $reason: String!) {\n    rejectOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelOrder($id: ID!, $reason: String!) {\n    cancelOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  mutation CancelOrder($id: ID!, $reason: String!) {\n    cancelOrder(id: $id, reason: $reason) {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkPreparing($id: ID!) {\n    markPreparing(id: $id) {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  mutation MarkPreparing($id: ID!) {\n    markPreparing(id: $id) {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkReady($id: ID!) {\n    markReady(id: $id) {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  mutation MarkReady($id: ID!) {\n    markReady(id: $id) {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkPickedUp($id: ID!) {\n    markPickedUp(id: $id) {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  mutation MarkPickedUp($id: ID!) {\n    markPickedUp(id: $id) {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkDelivered($id: ID!) {\n    markDelivered(id: $id) {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  mutation MarkDelivered($id: ID!) {\n    markDelivered(id: $id) {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MetricsBucketFields on OrderMetricsBucket {\n    bucketStart\n    provider\n    orders\n    acceptedOrders\n    decidedOrders\n    acceptanceRate\n    avgAcceptSeconds\n    revenue {\n      amount\n      currency\n    }\n  }\n"): (typeof documents)["\n  fragment MetricsBucketFields on OrderMetricsBucket {\n    bucketStart\n    provider\n    orders\n    acceptedOrders\n    decidedOrders\n    acceptanceRate\n    avgAcceptSeconds\n    revenue {\n      amount\n      currency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TodayFields on TodayMetrics {\n    timeZone\n    dayStart\n    openOrders\n    providers {\n      ...MetricsBucketFields\n    }\n  }\n"): (typeof documents)["\n  fragment TodayFields on TodayMetrics {\n    timeZone\n    dayStart\n    openOrders\n    providers {\n      ...MetricsBucketFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TodayMetrics {\n    todayMetrics {\n      ...TodayFields\n    }\n  }\n"): (typeof documents)["\n  query TodayMetrics {\n    todayMetrics {\n      ...TodayFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TodayMetricsChanged {\n    metricsChanged {\n      ...TodayFields\n    }\n  }\n"): (typeof documents)["\n  subscription TodayMetricsChanged {\n    metricsChanged {\n      ...TodayFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RevenueByProvider($from: DateTimeISO!, $to: DateTimeISO!, $bucket: MetricsBucket!) {\n    orderMetrics(from: $from, to: $to, bucket: $bucket) {\n      ...MetricsBucketFields\n    }\n  }\n"): (typeof documents)["\n  query RevenueByProvider($from: DateTimeISO!, $to: DateTimeISO!, $bucket: MetricsBucket!) {\n    orderMetrics(from: $from, to: $to, bucket: $bucket) {\n      ...MetricsBucketFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LatestOrders($first: Int!) {\n    orders(first: $first) {\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LatestOrders($first: Int!) {\n    orders(first: $first) {\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription StreamOrderChanged {\n    orderChanged {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  subscription StreamOrderChanged {\n    orderChanged {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users {\n    users {\n      id\n      email\n      name\n      role\n      disabled\n      lastLoginAt\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query Users {\n    users {\n      id\n      email\n      name\n      role\n      disabled\n      lastLoginAt\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      name\n      role\n      disabled\n      lastLoginAt\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation InviteUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      name\n      role\n      disabled\n      lastLoginAt\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      id\n      disabled\n    }\n  }\n"): (typeof documents)["\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      id\n      disabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      id\n      disabled\n    }\n  }\n"): (typeof documents)["\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      id\n      disabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n    active\n  }\n"): (typeof documents)["\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n    active\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n"): (typeof documents)["\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEventRow on WebhookEvent {\n    id\n    provider\n    idempotencyKey\n    status\n    attempts\n    replayCount\n    lastError\n    receivedAt\n    processedAt\n    processingMs\n    nextAttemptAt\n    connection {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment WebhookEventRow on WebhookEvent {\n    id\n    provider\n    idempotencyKey\n    status\n    attempts\n    replayCount\n    lastError\n    receivedAt\n    processedAt\n    processingMs\n    nextAttemptAt\n    connection {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEvents($filter: WebhookEventFilterInput, $first: Int!, $after: String) {\n    webhookEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...WebhookEventRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookEvents($filter: WebhookEventFilterInput, $first: Int!, $after: String) {\n    webhookEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...WebhookEventRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEventDetail($id: ID!) {\n    webhookEvent(id: $id) {\n      ...WebhookEventRow\n      firstAttemptAt\n      lastAttemptAt\n      headers\n      payload\n      orders {\n        id\n        displayCode\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookEventDetail($id: ID!) {\n    webhookEvent(id: $id) {\n      ...WebhookEventRow\n      firstAttemptAt\n      lastAttemptAt\n      headers\n      payload\n      orders {\n        id\n        displayCode\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookEvent($id: ID!) {\n    replayWebhookEvent(id: $id) {\n      ...WebhookEventRow\n    }\n  }\n"): (typeof documents)["\n  mutation ReplayWebhookEvent($id: ID!) {\n    replayWebhookEvent(id: $id) {\n      ...WebhookEventRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayDeadWebhookEvents($connectionId: ID!) {\n    replayDeadWebhookEvents(connectionId: $connectionId)\n  }\n"): (typeof documents)["\n  mutation ReplayDeadWebhookEvents($connectionId: ID!) {\n    replayDeadWebhookEvents(connectionId: $connectionId)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,15 +1,9 @@
-/** One colour per provider, used everywhere a provider is shown. */
-export const PROVIDER_STYLE: Record<string, { label: string; color: string }> = {
-  CAREEM: { label: 'Careem', color: '#1a9e5b' },
-  TALABAT: { label: 'Talabat', color: '#ff5a00' },
-  DELIVEROO: { label: 'Deliveroo', color: '#00a8a0' },
-  JAHEZ: { label: 'Jahez', color: '#c8102e' },
-};
+import { providerStyle } from './providers';
 
 export function ProviderBadge({ provider }: { provider: string }) {
-  const style = PROVIDER_STYLE[provider] ?? { label: provider, color: '#666' };
+  const style = providerStyle(provider);
   return (
-    <span className="provider-badge" style={{ backgroundColor: style.color }}>
+    <span className="badge provider-badge" style={{ backgroundColor: style.color, color: style.ink }}>
       {style.label}
     </span>
   );

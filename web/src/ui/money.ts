@@ -1,9 +1,41 @@
 /**
- * Formats integer minor units in their currency. The exponent comes from the
- * browser's ISO 4217 data (Intl), so 1250 KWD prints as 1.250 and 1250 SAR as 12.50.
+ * Money arrives as integer minor units of an ISO 4217 currency. The exponent
+ * comes from Intl, which follows ISO 4217 (ECMA-402): 1250 KWD is 1.250,
+ * 1250 SAR is 12.50, 1250 JPY is 1,250.
  */
+export type MoneyValue = { amount: number; currency: string };
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+function currencyFormat(currency: string, locale: string | undefined): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code' });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+export function currencyExponent(currency: string): number {
+  return currencyFormat(currency, 'en').resolvedOptions().maximumFractionDigits ?? 2;
+}
+
 export function formatMoney(amount: number, currency: string, locale?: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const format = currencyFormat(currency, locale);
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(amount / 10 ** digits);
+}
+
+/** Several currencies side by side, never added together: "SAR 12.50 · KWD 1.250". */
+export function formatMoneyList(values: readonly MoneyValue[], locale?: string): string {
+  if (values.length === 0) return '—';
+  return values.map((value) => formatMoney(value.amount, value.currency, locale)).join(' · ');
+}
+
+/** Sums amounts per currency (sorted by code); different currencies stay apart. */
+export function sumByCurrency(values: readonly MoneyValue[]): MoneyValue[] {
+  const totals = new Map<string, number>();
+  for (const value of values) totals.set(value.currency, (totals.get(value.currency) ?? 0) + value.amount);
+  return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ currency, amount }));
 }

@@ -59,7 +59,13 @@ export function serviceEnvironments(settings: PlatformSettings): Record<ServiceN
       DATABASE_URL: settings.database.serviceUrls.tenants,
       AUTH_TOKEN_SECRET: settings.secrets.authTokenSecret,
     },
-    orders: { ...common, ...bus, PORT: String(ports.orders), DATABASE_URL: settings.database.serviceUrls.orders },
+    orders: {
+      ...common,
+      ...bus,
+      PORT: String(ports.orders),
+      DATABASE_URL: settings.database.serviceUrls.orders,
+      TENANTS_URL: graphqlUrl(ports.tenants),
+    },
     integrations,
     // The webhook worker runs as the integrations service (same role, keys and settings).
     worker: integrations,

@@ -1,4 +1,4 @@
-import { createGatewayServer, gatewayConfigShape } from '@nexara/gateway';
+import { createGatewayServer, gatewayConfigShape, type GatewayServer } from '@nexara/gateway';
 import { createIntegrationsServer, createWebhookWorker, integrationsConfigShape, webhookWorkerConfigShape } from '@nexara/integrations';
 import { createLogger, loadConfig, type RunningServer } from '@nexara/kit';
 import { createOrdersServer, ordersConfigShape } from '@nexara/orders';
@@ -12,6 +12,8 @@ export type RunningPlatform = {
   /** The dashboard API: `${urls.gateway}/graphql`. */
   graphqlUrl: string;
   settings: PlatformSettings;
+  /** Subscriptions open on the gateway's WebSocket path now: a test waits for its subscribers before it acts. */
+  activeSubscriptions: (path?: string) => number;
   stop: () => Promise<void>;
 };
 
@@ -38,6 +40,7 @@ export async function startPlatformInProcess(
   /** How to stop what has started, in start order (stopped in reverse). */
   const started: (() => Promise<void>)[] = [];
   const logger = createLogger('platform', settings.logLevel);
+  let gatewayServer: GatewayServer | null = null;
   const listen = async (server: RunningServer, port: number): Promise<number> => {
     started.push(() => server.close());
     return Number(new URL(await server.listen(port, '127.0.0.1')).port);
@@ -65,10 +68,8 @@ export async function startPlatformInProcess(
       });
       started.push(() => worker.stop());
     }
-    await listen(
-      await createGatewayServer(loadConfig(gatewayConfigShape, env.gateway), { logger: logger.child({ service: 'gateway' }) }),
-      ports.gateway,
-    );
+    gatewayServer = await createGatewayServer(loadConfig(gatewayConfigShape, env.gateway), { logger: logger.child({ service: 'gateway' }) });
+    await listen(gatewayServer, ports.gateway);
   } catch (error) {
     for (const stop of started.reverse()) await stop().catch(() => undefined);
     throw error;
@@ -79,6 +80,7 @@ export async function startPlatformInProcess(
     urls,
     graphqlUrl: `${urls.gateway}/graphql`,
     settings: { ...settings, ports },
+    activeSubscriptions: (path = '/graphql') => gatewayServer?.activeSubscriptions(path) ?? 0,
     stop: async () => {
       // A step that hangs (a client that never finishes its close handshake) must not hang the
       // caller: each gets 15 s, and a step that overruns is reported and left behind.

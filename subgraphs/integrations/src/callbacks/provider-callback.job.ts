@@ -25,7 +25,12 @@ export type PendingCallbackReport = {
  */
 export type ProviderCallbackJob = {
   tenantId: string;
-  orderId: string;
+  /**
+   * The order the call is about. Null only for RECEIVE_FAILED: that delivery never
+   * became an order, and the outcome is recorded on `webhookEventId` instead.
+   */
+  orderId: string | null;
+  webhookEventId?: string;
   connectionId: string;
   provider: Provider;
   externalId: string;
@@ -50,7 +55,8 @@ const actionSchema = z.discriminatedUnion('kind', [
 
 const jobSchema = z.object({
   tenantId: z.guid(),
-  orderId: z.guid(),
+  orderId: z.guid().nullable(),
+  webhookEventId: z.guid().optional(),
   connectionId: z.guid(),
   provider: z.enum(PROVIDERS),
   externalId: z.string().min(1).max(500),
@@ -66,6 +72,8 @@ const jobSchema = z.object({
       tries: z.number().int().min(0).max(1_000),
     })
     .optional(),
+}).refine((job) => job.orderId !== null || job.webhookEventId !== undefined, {
+  message: 'A callback is about an order (orderId) or, for a delivery that never became one, a webhook event (webhookEventId).',
 });
 
 /** The payload as a job, or what is wrong with it (a job that can never run is logged and dropped). */
@@ -75,9 +83,9 @@ export function parseProviderCallbackJob(payload: unknown): { job: ProviderCallb
   return { job: parsed.data as ProviderCallbackJob };
 }
 
-/** The key the orders subgraph uses too: one queued job per (order, action). */
-export function providerCallbackJobKey(orderId: string, kind: CallbackActionKind): string {
-  return `callback:${orderId}:${kind}`;
+/** The key the orders subgraph uses too: one queued job per (order, action); per webhook event when there is no order. */
+export function providerCallbackJobKey(subjectId: string, kind: CallbackActionKind): string {
+  return `callback:${subjectId}:${kind}`;
 }
 
 /** Queues the callback (again) in `manager`'s transaction, replacing a queued one for the same order and action. */
@@ -89,6 +97,6 @@ export async function enqueueProviderCallback(
   await manager.query(
     `select 1 from graphile_worker.add_job(
        $1::text, $2::json, run_at => $3::timestamptz, max_attempts => $4::smallint, job_key => $5::text)`,
-    [PROVIDER_CALLBACK_TASK, JSON.stringify(job), runAt, JOB_MAX_ATTEMPTS, providerCallbackJobKey(job.orderId, job.action.kind)],
+    [PROVIDER_CALLBACK_TASK, JSON.stringify(job), runAt, JOB_MAX_ATTEMPTS, providerCallbackJobKey(job.orderId ?? job.webhookEventId!, job.action.kind)],
   );
 }

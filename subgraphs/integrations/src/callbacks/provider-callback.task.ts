@@ -1,8 +1,11 @@
 import { inTenantTransaction, type Logger } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
+import type { IntegrationEvents } from '../events/integration-events';
+import { insertCallbackOutcome } from '../health/connection-health.repository';
 import type { OutboundCall } from '../providers/adapter';
 import { adapterFor } from '../providers/registry';
 import type { ConnectionDirectory } from '../webhooks/connection-directory';
+import { recordProviderNotice } from '../webhooks/webhook-event.repository';
 import { retryDelayMs, type BackoffPolicy } from '../worker/backoff';
 import type { CallbackOutcome, OrdersClient } from '../worker/orders-client';
 import { sendCallback, type CallbackResponse } from './callback-sender';
@@ -29,6 +32,8 @@ export type ProviderCallbackDependencies = {
   logger: Logger;
   send?: (call: OutboundCall, timeoutMs?: number) => Promise<CallbackResponse>;
   now?: () => Date;
+  /** Final outcomes are kept per connection (the callbacks-failing alert reads them) and change its health. */
+  events?: Pick<IntegrationEvents, 'connectionHealthMayHaveChanged'>;
 };
 
 /** What one run of the task did, for logs and tests. */
@@ -40,7 +45,8 @@ export type ProviderCallbackRunOutcome = CallbackOutcome | 'REPORT_RETRYING' | '
  * current secret). 2xx -> DELIVERED; a provider without such a call ->
  * NOT_SUPPORTED; a failure -> RETRYING and queued again with backoff and
  * jitter until the last attempt -> FAILED. Every outcome is recorded on the
- * order through the orders subgraph. Never logs a header or a body.
+ * order through the orders subgraph (on the webhook event, for a delivery
+ * that never became an order). Never logs a header or a body.
  */
 export async function runProviderCallback(
   deps: ProviderCallbackDependencies,
@@ -65,7 +71,7 @@ export async function runProviderCallback(
   try {
     call = adapterFor(job.provider).buildCallback(
       job.action,
-      { id: job.orderId, externalId: job.externalId, placedAt: new Date(job.placedAt) },
+      { id: job.orderId ?? job.webhookEventId!, externalId: job.externalId, placedAt: new Date(job.placedAt) },
       connection,
       now,
     );
@@ -88,14 +94,7 @@ export async function runProviderCallback(
   );
   log.info({ attempt, status: response.status, delayMs }, 'provider callback failed; retrying');
   try {
-    await deps.orders.recordProviderCallback(job.tenantId, {
-      orderId: job.orderId,
-      action: job.action.kind,
-      outcome: 'RETRYING',
-      attempt,
-      httpStatus: response.status,
-      detail: response.detail,
-    });
+    await record(deps, job, { outcome: 'RETRYING', attempt, httpStatus: response.status, detail: response.detail });
   } catch (error) {
     log.warn({ err: messageOf(error) }, 'could not record a callback retry on the order');
   }
@@ -122,15 +121,10 @@ async function report(
   outcome: PendingCallbackReport,
   log: Logger,
 ): Promise<ProviderCallbackRunOutcome> {
+  // Once per outcome: a report retried because orders was unreachable (tries > 0) was kept already.
+  if (outcome.tries === 0) await keepOutcomeForAlerts(deps, job, outcome, log);
   try {
-    await deps.orders.recordProviderCallback(job.tenantId, {
-      orderId: job.orderId,
-      action: job.action.kind,
-      outcome: outcome.outcome,
-      attempt: outcome.attempt,
-      httpStatus: outcome.httpStatus,
-      detail: outcome.detail,
-    });
+    await record(deps, job, outcome);
     log.info({ outcome: outcome.outcome, attempt: outcome.attempt, status: outcome.httpStatus }, 'provider callback done');
     return outcome.outcome;
   } catch (error) {
@@ -145,6 +139,56 @@ async function report(
     );
     log.warn({ err: messageOf(error), outcome: outcome.outcome, tries, delayMs }, 'could not record a callback outcome; retrying');
     return 'REPORT_RETRYING';
+  }
+}
+
+/** On the order's timeline (through the orders subgraph), or on the webhook event when there is no order. */
+async function record(
+  deps: ProviderCallbackDependencies,
+  job: ProviderCallbackJob,
+  outcome: Pick<PendingCallbackReport, 'attempt' | 'httpStatus' | 'detail'> & { outcome: CallbackOutcome },
+): Promise<void> {
+  if (job.orderId === null) {
+    const eventId = job.webhookEventId!;
+    const detail = outcome.detail ?? (outcome.httpStatus === null ? null : `HTTP ${outcome.httpStatus}`);
+    await inTenantTransaction(deps.dataSource, { tenantId: job.tenantId }, (manager) =>
+      recordProviderNotice(manager, job.tenantId, eventId, outcome.outcome, detail),
+    );
+    return;
+  }
+  await deps.orders.recordProviderCallback(job.tenantId, {
+    orderId: job.orderId,
+    action: job.action.kind,
+    outcome: outcome.outcome,
+    attempt: outcome.attempt,
+    httpStatus: outcome.httpStatus,
+    detail: outcome.detail,
+  });
+}
+
+/** DELIVERED and FAILED, per connection; never fails the job (the provider must not be called again for it). */
+async function keepOutcomeForAlerts(
+  deps: ProviderCallbackDependencies,
+  job: ProviderCallbackJob,
+  outcome: PendingCallbackReport,
+  log: Logger,
+): Promise<void> {
+  if (outcome.outcome !== 'DELIVERED' && outcome.outcome !== 'FAILED') return;
+  try {
+    await inTenantTransaction(deps.dataSource, { tenantId: job.tenantId }, (manager) =>
+      insertCallbackOutcome(manager, {
+        tenantId: job.tenantId,
+        connectionId: job.connectionId,
+        orderId: job.orderId,
+        action: job.action.kind,
+        outcome: outcome.outcome,
+        attempt: outcome.attempt,
+        httpStatus: outcome.httpStatus,
+      }),
+    );
+    deps.events?.connectionHealthMayHaveChanged(job.tenantId, job.connectionId);
+  } catch (error) {
+    log.warn({ err: messageOf(error) }, 'could not keep a callback outcome for alerts');
   }
 }
 

@@ -87,7 +87,22 @@ function readerTenantId(actor: Identity): string {
 
 /** Provider connections of a tenant and their encrypted secrets. Every method checks access first. */
 export class ConnectionService {
+  private readonly changeListeners: ((connectionKey: string) => void)[] = [];
+
   constructor(private readonly deps: ConnectionServiceDependencies) {}
+
+  /**
+   * Called with a connection's webhook key after a change to it commits. Other
+   * processes learn of it by NOTIFY; a listener here (this process's directory)
+   * hears at once, so a pause takes effect for the very next delivery.
+   */
+  onConnectionChanged(listener: (connectionKey: string) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private announceChange(connectionKey: string): void {
+    for (const listener of this.changeListeners) listener(connectionKey);
+  }
 
   async listConnections(actor: Identity): Promise<ConnectionView[]> {
     const tenantId = readerTenantId(actor);
@@ -227,6 +242,7 @@ export class ConnectionService {
       return updated;
     });
 
+    this.announceChange(connection.connectionKey);
     this.deps.logger.info({ tenantId, connectionId: connection.id, secretGenerated: given === null }, 'connection secret rotated');
     return { connection: this.view(connection), secret };
   }
@@ -268,6 +284,7 @@ export class ConnectionService {
       });
       return updated;
     });
+    this.announceChange(connection.connectionKey);
     return this.view(connection);
   }
 
@@ -356,7 +373,10 @@ export class ConnectionService {
       });
       return { connection: updated, changed };
     });
-    if (changed) this.deps.logger.info({ tenantId, connectionId: connection.id, status }, 'connection status changed');
+    if (changed) {
+      this.announceChange(connection.connectionKey);
+      this.deps.logger.info({ tenantId, connectionId: connection.id, status }, 'connection status changed');
+    }
     return this.view(connection);
   }
 

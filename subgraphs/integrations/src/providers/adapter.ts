@@ -48,6 +48,14 @@ export type ProviderAdapter = {
     connection: ConnectionContext,
     now: Date,
   ): OutboundCall | null;
+  /**
+   * For a provider that wants to hear when a new order could not be taken in
+   * (Deliveroo's `sync_status: failed`): the provider's id of the order this
+   * delivery carried, read as leniently as possible (the delivery failed, maybe
+   * because it is malformed). Null when the delivery was not a new order or its
+   * id cannot be found. Absent for providers without such a call.
+   */
+  failedOrderId?(request: InboundWebhook): string | null;
 };
 
 export type InboundWebhook = {

@@ -1,5 +1,5 @@
-import type { Provider } from '@nexara/kit';
 import { randomUUID } from 'node:crypto';
+import { storableText, type Provider } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { JOB_MAX_ATTEMPTS, PROCESS_WEBHOOK_EVENT_TASK, webhookJobKey, type ProcessWebhookEventJob } from './webhook-jobs';
 
@@ -38,7 +38,12 @@ export type WebhookEventRecord = {
   processedAt: Date | null;
   processingMs: number | null;
   orderIds: string[];
+  /** Deliveroo's `sync_status: failed` for a delivery that never became an order: how telling the provider went. */
+  providerNotice: ProviderNotice | null;
+  providerNoticeDetail: string | null;
 };
+
+export type ProviderNotice = 'RETRYING' | 'DELIVERED' | 'FAILED' | 'NOT_SUPPORTED';
 
 type WebhookEventRow = {
   tenant_id: string;
@@ -63,18 +68,21 @@ type WebhookEventRow = {
   processed_at: Date | null;
   processing_ms: number | null;
   order_ids: string[];
+  provider_notice: ProviderNotice | null;
+  provider_notice_detail: string | null;
 };
 
 const COLUMNS = `tenant_id, id, connection_id, provider, idempotency_key, method, sub_path, headers, body, received_at,
   to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as received_at_text,
   status, attempts, attempts_at_replay, replays, last_error, next_attempt_at, first_attempt_at, last_attempt_at,
-  processed_at, processing_ms, order_ids::text[] as order_ids`;
+  processed_at, processing_ms, order_ids::text[] as order_ids, provider_notice, provider_notice_detail`;
 
 /** Longest last_error kept: the start says what went wrong; provider and orders error bodies can be long. */
 export const MAX_ERROR_LENGTH = 2_000;
 
+/** Also storable: a reason may quote provider text, and a NUL in it would make recording the outcome fail forever. */
 export function truncateError(message: string): string {
-  return message.length > MAX_ERROR_LENGTH ? `${message.slice(0, MAX_ERROR_LENGTH - 1)}…` : message;
+  return storableText(message.length > MAX_ERROR_LENGTH ? `${message.slice(0, MAX_ERROR_LENGTH - 1)}…` : message);
 }
 
 function toRecord(row: WebhookEventRow): WebhookEventRecord {
@@ -101,6 +109,8 @@ function toRecord(row: WebhookEventRow): WebhookEventRecord {
     processedAt: row.processed_at,
     processingMs: row.processing_ms,
     orderIds: row.order_ids,
+    providerNotice: row.provider_notice,
+    providerNoticeDetail: row.provider_notice_detail,
   };
 }
 
@@ -294,6 +304,20 @@ export async function markWebhookEventStopped(
             order_ids = (select coalesce(array_agg(distinct o), '{}') from unnest(order_ids || $5::uuid[]) o)
       where tenant_id = $1 and id = $2`,
     [tenantId, id, status, truncateError(reason), [...orderIds]],
+  );
+}
+
+/** Records how telling the provider about a delivery that failed went (see `ProviderNotice`). */
+export async function recordProviderNotice(
+  manager: EntityManager,
+  tenantId: string,
+  id: string,
+  notice: ProviderNotice,
+  detail: string | null,
+): Promise<void> {
+  await manager.query(
+    `update integrations.webhook_events set provider_notice = $3, provider_notice_detail = $4 where tenant_id = $1 and id = $2`,
+    [tenantId, id, notice, detail === null ? null : truncateError(detail)],
   );
 }
 

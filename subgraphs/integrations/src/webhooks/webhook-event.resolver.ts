@@ -38,6 +38,8 @@ export function toWebhookEventView(record: WebhookEventRecord): WebhookEventView
     headers: record.headers,
     payload: record.body.toString('utf8'),
     orderIds: record.orderIds,
+    providerNotice: record.providerNotice,
+    providerNoticeDetail: record.providerNoticeDetail,
   };
 }
 

@@ -1,7 +1,8 @@
 import { appError, inTenantTransaction, type Identity, type Logger } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
-import { managingTenantId, OPERATOR_ROLES } from '../connections/connection-access';
+import type { IntegrationEvents } from '../events/integration-events';
+import { managingTenantId, OPERATOR_ROLES, operationsReaderTenantId, UUID } from '../connections/connection-access';
 import { decodeWebhookEventCursor, encodeWebhookEventCursor } from './webhook-event-cursor';
 import {
   findWebhookEvent,
@@ -22,30 +23,19 @@ export type WebhookEventPage = {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * Who may read the inbox: users of every role, and services acting in a
- * tenant. Partner API keys may not: deliveries hold customer data and the
- * public API does not expose them.
- */
-function inboxReaderTenantId(actor: Identity): string {
-  switch (actor.kind) {
-    case 'anonymous':
-      throw appError('UNAUTHENTICATED');
-    case 'partner':
-      throw appError('FORBIDDEN', 'Partner API keys cannot read webhook deliveries.');
-    case 'service':
-      if (!actor.tenantId) throw appError('BAD_USER_INPUT', 'This request needs a tenant to act in.');
-      return actor.tenantId;
-    case 'user':
-      return actor.tenantId;
-  }
-}
+const inboxReaderTenantId = (actor: Identity): string => operationsReaderTenantId(actor, 'webhook deliveries');
 
 /** The tenant's webhook deliveries: listing, and putting failed or dead ones back in the queue. */
 export class WebhookEventService {
-  constructor(private readonly deps: { dataSource: DataSource; audit: Pick<AuditService, 'recordAdminAction'>; logger: Logger }) {}
+  constructor(
+    private readonly deps: {
+      dataSource: DataSource;
+      audit: Pick<AuditService, 'recordAdminAction'>;
+      logger: Logger;
+      /** A replay takes deliveries out of DEAD/FAILED: health changes. */
+      events: Pick<IntegrationEvents, 'connectionHealthMayHaveChanged'>;
+    },
+  ) {}
 
   async listWebhookEvents(
     actor: Identity,
@@ -116,6 +106,7 @@ export class WebhookEventService {
       });
       return row;
     });
+    this.deps.events.connectionHealthMayHaveChanged(tenantId, replayed.connectionId);
     this.deps.logger.info({ tenantId, eventId: id }, 'webhook event replayed');
     return replayed;
   }
@@ -143,6 +134,7 @@ export class WebhookEventService {
       });
       return ids.length;
     });
+    if (count > 0) this.deps.events.connectionHealthMayHaveChanged(tenantId, connectionId);
     this.deps.logger.info({ tenantId, connectionId, count }, 'dead webhook events replayed');
     return count;
   }

@@ -77,6 +77,17 @@ export class WebhookEventType {
   @Field(() => String, { description: 'The body as received (UTF-8).' })
   payload: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a new order that could not be processed (FAILED or DEAD) from a provider that wants to know (Deliveroo `sync_status: failed`): ' +
+      'how telling the provider went: RETRYING, DELIVERED, FAILED or NOT_SUPPORTED. Null when the provider was not told.',
+  })
+  providerNotice: string | null;
+
+  @Field(() => String, { nullable: true, description: "What the provider answered when telling it failed." })
+  providerNoticeDetail: string | null;
+
   /** Not a field: the resolver turns these into `orders`. */
   orderIds: string[];
 

@@ -155,7 +155,8 @@ describe('webhook inbox: receiveWebhook (real PostgreSQL)', () => {
     it('answers 409 (Talabat: 400) while the connection is paused, and accepts again once resumed', async () => {
       const connection = connections[provider];
       const built = await newOrder(provider);
-      // The directory holds this connection from the deliveries above: the pause must reach it by NOTIFY.
+      // The directory holds this connection from the deliveries above: the pause must reach it at once
+      // (this process hears of its own changes directly; other processes by NOTIFY, see connection-directory).
       await pipeline.integrations.server.services.connections.pauseConnection(tenantAdmin(tenantId), connection.id);
       try {
         const paused = await pipeline.receive(connection, built);
@@ -190,6 +191,23 @@ describe('webhook inbox: receiveWebhook (real PostgreSQL)', () => {
     const result = await pipeline.receive(connections.TALABAT, { ...built, url: `${connections.TALABAT.webhookUrl}/menu/import` });
 
     expect(result).toMatchObject({ verdict: 'REJECTED', httpStatus: 400, errorCode: 'UNKNOWN_ROUTE' });
+  });
+
+  // Found by fuzzing (e2e/webhook-fuzz.e2e-spec.ts): both were errors, which the shim answers 503 (Talabat: 500), so the provider retried forever.
+  it.each([
+    ['a NUL (the path could not be stored)', '%00'],
+    ['over 2,000 characters', 'k'.repeat(2_001)],
+  ])('refuses a correctly signed Talabat order on a path holding %s, stores nothing and counts it', async (_case, remoteId) => {
+    const connection = connections.TALABAT;
+    const built = await newOrder('TALABAT');
+    const before = await storedEvents(pipeline.db, connection.id);
+    const refusals = await securityCount(connection.id, 'UNKNOWN_ROUTE');
+
+    const result = await pipeline.receive(connection, { ...built, url: `${connection.webhookUrl}/order/${remoteId}` });
+
+    expect(result).toMatchObject({ verdict: 'REJECTED', httpStatus: 400, errorCode: 'UNKNOWN_ROUTE', eventId: null });
+    expect(await storedEvents(pipeline.db, connection.id)).toHaveLength(before.length);
+    if (remoteId === '%00') expect(await securityCount(connection.id, 'UNKNOWN_ROUTE')).toBe(refusals + 1);
   });
 
   it('is internal: users, partners and anonymous callers cannot call it', async () => {

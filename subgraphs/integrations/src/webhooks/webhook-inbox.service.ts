@@ -1,5 +1,14 @@
-import { appError, requireService, type Identity, type Logger, type Provider } from '@nexara/kit';
+import {
+  appError,
+  isStorableText,
+  requireService,
+  storableText,
+  type Identity,
+  type Logger,
+  type Provider,
+} from '@nexara/kit';
 import type { DataSource } from 'typeorm';
+import type { IntegrationEvents } from '../events/integration-events';
 import type { AuditService } from '../audit/audit.service';
 import type { InboundWebhook, Rejection } from '../providers/adapter';
 import { adapterFor } from '../providers/registry';
@@ -38,6 +47,8 @@ export type WebhookInboxDependencies = {
   directory: ConnectionDirectory;
   audit: Pick<AuditService, 'recordSecurityEvent'>;
   logger: Logger;
+  /** A stored or refused delivery changes its connection's health. */
+  events: Pick<IntegrationEvents, 'connectionHealthMayHaveChanged'>;
   now?: () => Date;
 };
 
@@ -68,7 +79,8 @@ export class WebhookInboxService {
     const { provider } = request;
     const rawBody = decodeBody(request.bodyBase64);
     if (request.subPath.length > MAX_SUB_PATH_LENGTH) {
-      throw appError('BAD_USER_INPUT', `subPath must be at most ${MAX_SUB_PATH_LENGTH} characters.`);
+      // No provider calls such a path. A refusal, not an error: the shim would answer an error with 503, and the provider retry forever.
+      return refusal(provider, 404, 'UNKNOWN_ROUTE', `No provider calls a path longer than ${MAX_SUB_PATH_LENGTH} characters.`);
     }
 
     let connection = await this.deps.directory.findByKey(request.connectionKey);
@@ -102,9 +114,12 @@ export class WebhookInboxService {
 
     const adapter = adapterFor(provider);
     const routeProblem: Rejection | null =
-      method === 'POST' || method === 'PUT'
-        ? adapter.matchRoute(method, inbound.subPath)
-        : { status: 404, code: 'UNKNOWN_ROUTE', message: `${provider} does not call ${method.slice(0, 10)}.` };
+      method !== 'POST' && method !== 'PUT'
+        ? { status: 404, code: 'UNKNOWN_ROUTE', message: `${provider} does not call ${method.slice(0, 10)}.` }
+        : // A path with a NUL (%00) in it is no provider's route, and could not be stored.
+          !isStorableText(inbound.subPath)
+          ? { status: 404, code: 'UNKNOWN_ROUTE', message: `${provider} does not call a path holding a NUL character.` }
+          : adapter.matchRoute(method, inbound.subPath);
     const problem = routeProblem ?? adapter.authenticate(inbound, connection, this.now());
     if (problem) return this.refuse(connection, inbound, problem);
     const key = adapter.idempotencyKey(inbound);
@@ -122,6 +137,7 @@ export class WebhookInboxService {
       receivedAt: request.receivedAt,
     });
 
+    if (!stored.duplicate) this.deps.events.connectionHealthMayHaveChanged(connection.tenantId, connection.id);
     const answer = adapter.answer(inbound, connection, { eventId: stored.id, duplicate: stored.duplicate });
     return {
       verdict: stored.duplicate ? 'DUPLICATE' : 'ACCEPTED',
@@ -146,9 +162,10 @@ export class WebhookInboxService {
         detail: {
           provider: connection.provider,
           status: rejection.status,
-          message: rejection.message,
+          // Both may quote the request's path, which may hold what jsonb refuses.
+          message: storableText(rejection.message),
           method: inbound.method,
-          subPath: inbound.subPath.slice(0, 200),
+          subPath: storableText(inbound.subPath.slice(0, 200)),
           bytes: inbound.rawBody.length,
         },
       });
@@ -156,6 +173,7 @@ export class WebhookInboxService {
       // The refusal stands whether or not it could be counted.
       this.deps.logger.warn({ err: error, connectionId: connection.id, code: rejection.code }, 'could not record a rejected webhook');
     }
+    this.deps.events.connectionHealthMayHaveChanged(connection.tenantId, connection.id);
     return refusal(connection.provider, rejection.status, rejection.code, rejection.message);
   }
 }

@@ -22,6 +22,8 @@ export const webhookWorkerConfigShape = {
   RETRY_MAX_MS: shape.RETRY_MAX_MS,
   WORKER_STALE_AFTER_MS: shape.WORKER_STALE_AFTER_MS,
   WORKER_POLL_INTERVAL_MS: shape.WORKER_POLL_INTERVAL_MS,
+  REDIS_URL: shape.REDIS_URL,
+  ALERT_EVALUATION_INTERVAL_MS: shape.ALERT_EVALUATION_INTERVAL_MS,
 };
 
 export type WebhookWorkerConfig = z.infer<z.ZodObject<typeof webhookWorkerConfigShape>>;

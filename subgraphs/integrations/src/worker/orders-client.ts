@@ -1,4 +1,5 @@
 import { CONTEXT_TOKEN_HEADER, signContextToken, type OrderStatus, type Provider } from '@nexara/kit';
+import type { AtRiskOrder } from '../alerts/alert-rules';
 import type { CanonicalOrderEvent } from '../providers/adapter';
 
 /** What applying a provider event did (the orders subgraph's `ProviderEventOutcome`). */
@@ -65,10 +66,19 @@ const RECORD_CALLBACK = `mutation RecordProviderCallback($input: RecordProviderC
   recordProviderCallback(input: $input) { id }
 }`;
 
+// The orders subgraph owns orders and the at-risk rule (RECEIVED, acceptBy within two minutes or passed);
+// integrations only asks. A tenant's at-risk orders are its few unanswered ones, so one page is plenty.
+const ORDERS_AT_RISK = `query OrdersAtRisk {
+  orders(first: 200, filter: { acceptanceAtRisk: true }) { edges { node { id displayCode acceptBy connection { id } } } }
+}`;
+
+type AtRiskOrdersPage = { edges: { node: { id: string; displayCode: string; acceptBy: string | null; connection: { id: string } | null } }[] };
+
 export type OrdersClient = {
   applyProviderOrderEvent(tenantId: string, input: ProviderOrderEventInput): Promise<ApplyProviderOrderEventResult>;
   autoAcceptOrder(tenantId: string, orderId: string): Promise<{ id: string; status: OrderStatus }>;
   recordProviderCallback(tenantId: string, input: RecordProviderCallbackInput): Promise<void>;
+  ordersAtRisk(tenantId: string): Promise<AtRiskOrder[]>;
 };
 
 /**
@@ -113,6 +123,15 @@ export function createOrdersClient(options: { url: string; internalTokenSecret: 
       call<{ id: string; status: OrderStatus }>(tenantId, 'autoAcceptOrder', AUTO_ACCEPT, { id: orderId }),
     recordProviderCallback: async (tenantId, input) => {
       await call<{ id: string }>(tenantId, 'recordProviderCallback', RECORD_CALLBACK, { input });
+    },
+    ordersAtRisk: async (tenantId) => {
+      const page = await call<AtRiskOrdersPage>(tenantId, 'orders', ORDERS_AT_RISK, {});
+      return page.edges.map(({ node }) => ({
+        id: node.id,
+        displayCode: node.displayCode,
+        acceptBy: node.acceptBy,
+        connectionId: node.connection?.id ?? null,
+      }));
     },
   };
 }

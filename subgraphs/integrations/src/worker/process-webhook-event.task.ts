@@ -2,6 +2,7 @@ import { inTenantTransaction, type Logger } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { enqueueProviderCallback } from '../callbacks/provider-callback.job';
+import type { IntegrationEvents } from '../events/integration-events';
 import type { CanonicalOrderEvent, InboundWebhook } from '../providers/adapter';
 import { adapterFor } from '../providers/registry';
 import { PayloadError } from '../providers/shared/errors';
@@ -30,6 +31,8 @@ export type ProcessWebhookEventDependencies = {
   orders: OrdersClient;
   settings: WebhookProcessingSettings;
   logger: Logger;
+  /** Every attempt changes its connection's health (processed, retrying, failed, dead). */
+  events?: Pick<IntegrationEvents, 'connectionHealthMayHaveChanged'>;
 };
 
 /** What one run did, for logs and tests. */
@@ -64,6 +67,16 @@ export async function processWebhookEvent(
   );
   // Processed, failed, dead or gone since the job was queued: nothing to do.
   if (!event) return 'SKIPPED';
+  try {
+    return await processClaimedEvent(deps, event);
+  } finally {
+    // After the attempt's outcome committed (or not: a thrown database error leaves it PROCESSING).
+    deps.events?.connectionHealthMayHaveChanged(tenantId, event.connectionId);
+  }
+}
+
+async function processClaimedEvent(deps: ProcessWebhookEventDependencies, event: WebhookEventRecord): Promise<ProcessingOutcome> {
+  const { tenantId, id: eventId } = event;
   const log = deps.logger.child({ tenantId, eventId, provider: event.provider, attempt: event.attempts });
 
   const connection = await deps.directory.findById(tenantId, event.connectionId);
@@ -164,9 +177,23 @@ async function stop(
   orderIds: readonly string[],
   log: Logger,
 ): Promise<ProcessingOutcome> {
-  await inTenantTransaction(deps.dataSource, { tenantId: event.tenantId }, (manager) =>
-    markWebhookEventStopped(manager, event.tenantId, event.id, status, reason, orderIds),
-  );
+  await inTenantTransaction(deps.dataSource, { tenantId: event.tenantId }, async (manager) => {
+    await markWebhookEventStopped(manager, event.tenantId, event.id, status, reason, orderIds);
+    // Same transaction: the provider hears of the failure exactly when the event is given up on.
+    const failedOrderId = orderIds.length ? null : adapterFor(event.provider).failedOrderId?.(inboundOf(event));
+    if (failedOrderId) {
+      await enqueueProviderCallback(manager, {
+        tenantId: event.tenantId,
+        orderId: null,
+        webhookEventId: event.id,
+        connectionId: event.connectionId,
+        provider: event.provider,
+        externalId: failedOrderId,
+        placedAt: event.receivedAt.toISOString(),
+        action: { kind: 'RECEIVE_FAILED', reason: reason.slice(0, 1_000) },
+      });
+    }
+  });
   log.warn({ status, reason }, status === 'DEAD' ? 'webhook event is dead' : 'webhook event failed for good');
   return status;
 }

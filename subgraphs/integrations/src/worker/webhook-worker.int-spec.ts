@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PROVIDERS, type Identity, type Provider } from '@nexara/kit';
-import { buildWebhook, jahezHeaders, type BuiltWebhook } from '@nexara/simulator';
+import { buildWebhook, deliverooHeaders, jahezHeaders, type BuiltWebhook } from '@nexara/simulator';
 import { errorCodes } from '../testing/graphql-client';
 import { aUser } from '../testing/identities';
 import { queuedJobs } from '../testing/job-queue';
@@ -171,6 +171,37 @@ describe('webhook worker (real PostgreSQL, real orders subgraph)', () => {
       const [row] = (await storedEvents(pipeline.db, connection.id)).filter((r) => r.id === eventId);
       return row?.status === 'FAILED' && row.attempts === 2 ? row : undefined;
     });
+  });
+
+  it("tells Deliveroo a new order it could not take (sync_status failed) and keeps the outcome on the event", async () => {
+    const connection = connections.DELIVEROO;
+    const externalId = `DR-BROKEN-${randomUUID().slice(0, 8)}`;
+    // Signed correctly, but its items are not a list: the order can never be built.
+    const body = JSON.stringify({ event: 'order.new', body: { order: { id: externalId, location_id: connection.externalStoreId, items: 'none' } } });
+    const sequenceGuid = randomUUID();
+    const eventId = await accepted(connection, {
+      ...(await newOrder('DELIVEROO')),
+      body,
+      headers: { 'content-type': 'application/json', ...deliverooHeaders({ secret: connection.secret, body, sequenceGuid }) },
+    });
+
+    await eventInStatus(pipeline.db, eventId, 'FAILED');
+    const call = await eventually(async () =>
+      pipeline.providerApi.recorded('DELIVEROO').find((c) => c.path === `/deliveroo/order/v1/orders/${externalId}/sync_status`),
+    );
+    expect(call.method).toBe('POST');
+    expect(call.body).toMatchObject({ status: 'failed' });
+    const view = await eventually(async () => {
+      const response = await pipeline.graphql<{ webhookEvent: { providerNotice: string | null; orders: unknown[] } }>(
+        `query($id: ID!) { webhookEvent(id: $id) { providerNotice orders { id } } }`,
+        { id: eventId },
+        staff,
+      );
+      return response.data?.webhookEvent.providerNotice === 'DELIVERED' ? response.data.webhookEvent : undefined;
+    });
+    expect(view.orders).toEqual([]);
+    // Other providers have no such call: a failed Jahez order leaves no notice and calls nothing.
+    expect(pipeline.providerApi.recorded('JAHEZ').filter((c) => c.path.includes('failed'))).toEqual([]);
   });
 
   it('retries a status update that arrives before its order until the order exists', async () => {

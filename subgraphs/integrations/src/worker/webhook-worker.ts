@@ -1,11 +1,13 @@
-import { createDataSource, createLogger, type Logger } from '@nexara/kit';
+import { createDataSource, createEventBus, createLogger, type Logger } from '@nexara/kit';
 import { run, type Runner, type TaskList } from 'graphile-worker';
 import { Pool } from 'pg';
+import { startAlertMonitor, type AlertMonitor } from '../alerts/alert-monitor';
 import { AuditService } from '../audit/audit.service';
 import { runProviderCallback } from '../callbacks/provider-callback.task';
 import { PROVIDER_CALLBACK_TASK } from '../callbacks/provider-callback.job';
 import { ConnectionService } from '../connections/connection.service';
 import { integrationsDatabase } from '../database';
+import { integrationEventsOn } from '../events/integration-events';
 import { secretBoxFromConfig } from '../secrets/secret-box';
 import { ConnectionDirectory } from '../webhooks/connection-directory';
 import { PROCESS_WEBHOOK_EVENT_TASK } from '../webhooks/webhook-jobs';
@@ -20,6 +22,8 @@ export type WebhookWorker = {
   stop: () => Promise<void>;
   /** One sweep for events abandoned by a dead worker now (it also runs on a timer); answers how many were queued again. */
   sweepStaleEvents: () => Promise<number>;
+  /** Evaluates every tenant's alert rules now (it also runs on a timer and after health events). */
+  evaluateAlerts: () => Promise<void>;
 };
 
 export type WebhookWorkerOptions = {
@@ -51,7 +55,10 @@ export async function createWebhookWorker(config: WebhookWorkerConfig, options: 
   queuePool.on('connect', (client) => {
     client.on('error', (error) => logger.warn({ err: error.message }, 'job queue connection error'));
   });
+  const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
+  const events = integrationEventsOn(bus, logger);
   let directory: ConnectionDirectory | null = null;
+  let alertMonitor: AlertMonitor | null = null;
   let runner: Runner | null = null;
   let stopping = false;
   try {
@@ -73,6 +80,7 @@ export async function createWebhookWorker(config: WebhookWorkerConfig, options: 
       directory,
       orders,
       logger,
+      events,
       settings: { maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, backoff, random: options.random },
     };
     const callbacks = {
@@ -80,6 +88,7 @@ export async function createWebhookWorker(config: WebhookWorkerConfig, options: 
       directory,
       orders,
       logger,
+      events,
       settings: { maxAttempts: config.CALLBACK_MAX_ATTEMPTS, backoff, random: options.random },
     };
     const taskList: TaskList = {
@@ -129,7 +138,17 @@ export async function createWebhookWorker(config: WebhookWorkerConfig, options: 
       }, 1_000).unref();
     };
     runner = await startRunner();
+    alertMonitor = startAlertMonitor({
+      dataSource,
+      events,
+      bus,
+      ordersAtRisk: (tenantId) => orders.ordersAtRisk(tenantId),
+      logger: logger.child({ component: 'alerts' }),
+      intervalMs: config.ALERT_EVALUATION_INTERVAL_MS,
+    });
   } catch (error) {
+    await runner?.stop().catch(() => undefined);
+    await bus.close();
     await directory?.stop();
     await queuePool.end().catch(() => undefined);
     await dataSource.destroy();
@@ -149,9 +168,11 @@ export async function createWebhookWorker(config: WebhookWorkerConfig, options: 
   sweeping = sweep().catch((error: unknown) => logger.warn({ err: String(error) }, 'stale event sweep failed'));
 
   const startedDirectory = directory;
+  const startedMonitor = alertMonitor;
   let stopped: Promise<void> | null = null;
   return {
     sweepStaleEvents: sweep,
+    evaluateAlerts: () => startedMonitor.evaluateAll(),
     stop: () => {
       stopped ??= (async () => {
         clearInterval(sweepTimer);
@@ -159,7 +180,10 @@ export async function createWebhookWorker(config: WebhookWorkerConfig, options: 
         try {
           await runner?.stop();
           await sweeping;
+          await startedMonitor.stop();
         } finally {
+          await events.flush();
+          await bus.close();
           await startedDirectory.stop();
           await queuePool.end().catch(() => undefined);
           await dataSource.destroy();

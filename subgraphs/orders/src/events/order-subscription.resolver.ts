@@ -1,5 +1,6 @@
 import { appError, PUBLIC_TAG, type OrderStatus, type Provider } from '@nexara/kit';
 import { Arg, Directive, Field, ID, InputType, Resolver, Root, Subscription } from 'type-graphql';
+import { TodayMetricsType } from '../metrics/order-metrics.types';
 import { OrderStatusEnum, OrderType, ProviderEnum } from '../orders/order.types';
 
 @InputType('OrderChangedFilterInput', { description: 'Only changes of orders matching every given field.' })
@@ -14,10 +15,15 @@ export class OrderChangedFilterInput {
   connectionId?: string | null;
 }
 
+const SERVED_BY_THE_GATEWAY = (): never => {
+  throw appError('BAD_USER_INPUT', 'Subscribe through the gateway over WebSocket (graphql-ws) on /graphql or /partner/graphql.');
+};
+
 /**
- * Declared here so the field is part of the composed schema (clients,
- * codegen and Sandbox see it); the gateway serves it over graphql-ws by
- * re-reading `order(id)` for every `order.changed` event on the bus.
+ * Declared here so the fields are part of the composed schema (clients,
+ * codegen and Sandbox see them); the gateway serves them over graphql-ws by
+ * re-reading `order(id)` for every `order.changed` event on the bus, and
+ * `todayMetrics` for every `metrics.changed`.
  */
 @Resolver()
 export class OrderSubscriptionResolver {
@@ -25,14 +31,22 @@ export class OrderSubscriptionResolver {
   @Subscription(() => OrderType, {
     description:
       'An order of your tenant was created or changed. Served by the gateway over graphql-ws on /graphql (partners: /partner/graphql, needs orders:read).',
-    subscribe: () => {
-      throw appError('BAD_USER_INPUT', 'Subscribe through the gateway over WebSocket (graphql-ws) on /graphql or /partner/graphql.');
-    },
+    subscribe: SERVED_BY_THE_GATEWAY,
   })
   orderChanged(
     @Root() order: OrderType,
     @Arg('filter', () => OrderChangedFilterInput, { nullable: true }) _filter?: OrderChangedFilterInput,
   ): OrderType {
     return order;
+  }
+
+  @Subscription(() => TodayMetricsType, {
+    description:
+      "Today's totals of your tenant (as todayMetrics answers, in your tenant's time zone), sent after orders change: " +
+      'at most about once a second, always including the latest change. Served by the gateway over graphql-ws on /graphql.',
+    subscribe: SERVED_BY_THE_GATEWAY,
+  })
+  metricsChanged(@Root() metrics: TodayMetricsType): TodayMetricsType {
+    return metrics;
   }
 }

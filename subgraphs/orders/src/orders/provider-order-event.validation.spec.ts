@@ -1,6 +1,7 @@
+import { MAX_MODIFIER_DEPTH } from '@nexara/kit';
 import { GraphQLError } from 'graphql';
 import type { ProviderOrderEventInput, ProviderOrderInput } from './order.inputs';
-import { MAX_MODIFIER_DEPTH, validateProviderOrderEvent } from './provider-order-event.validation';
+import { validateProviderOrderEvent } from './provider-order-event.validation';
 
 const CONNECTION = '3f0c1a52-7d55-4c5e-9f3c-2a1b0c9d8e7f';
 
@@ -94,6 +95,35 @@ describe(validateProviderOrderEvent.name, () => {
       'order.payment.method must not be empty',
       'order.displayCode must not be empty',
     ]);
+  });
+
+  // Found by fuzzing: PostgreSQL refused these on every attempt, so the worker retried until the event was DEAD.
+  it('refuses text PostgreSQL cannot store (NUL, unpaired surrogate) as a permanent input problem', () => {
+    const problems = problemsOf(
+      placed(
+        anOrder({
+          customer: { name: 'Omar\u0000', phone: null },
+          items: [{ name: 'Falafel \ud800', quantity: 1, unitPrice: 4000, total: 4000 }],
+          warnings: ['bad \u0000 warning'],
+        }),
+      ),
+    );
+    expect(problems).toEqual([
+      'order.items[0].name must not hold U+0000 or an unpaired surrogate',
+      'order.customer.name must not hold U+0000 or an unpaired surrogate',
+      'order.warnings[0] must not hold U+0000 or an unpaired surrogate',
+    ]);
+  });
+
+  // Found by fuzzing: formatting the totals warning for such sums threw, an INTERNAL_SERVER_ERROR the worker retried until DEAD.
+  it('refuses amounts that add up past the safe-integer range', () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    expect(problemsOf(placed(anOrder({ deliveryFee: max, total: max })))).toEqual([
+      'order amounts add up past the largest amount of minor units Nexara can hold',
+    ]);
+    expect(
+      problemsOf(placed(anOrder({ items: [{ name: 'a', quantity: 1, unitPrice: max, total: max }, { name: 'b', quantity: 1, unitPrice: 1, total: 1 }] }))),
+    ).toEqual(['order amounts add up past the largest amount of minor units Nexara can hold']);
   });
 
   it('refuses an order without items', () => {

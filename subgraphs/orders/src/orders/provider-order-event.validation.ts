@@ -1,4 +1,4 @@
-import { appError, isCurrencyCode, PROVIDERS, type OrderStatus, type Provider } from '@nexara/kit';
+import { appError, isCurrencyCode, isStorableText, MAX_MODIFIER_DEPTH, PROVIDERS, type OrderStatus, type Provider } from '@nexara/kit';
 import type {
   OrderCustomerData,
   OrderDeliveryData,
@@ -8,10 +8,7 @@ import type {
 } from './order.entity';
 import type { OrderItemModifierInput, ProviderOrderEventInput, ProviderOrderInput } from './order.inputs';
 import { isUuid } from './order-cursor';
-import { orderTotalsWarnings } from './order-totals';
-
-/** Options nest (a size, then its extras); deeper than this is a parsing bug, not a menu. */
-export const MAX_MODIFIER_DEPTH = 5;
+import { orderTotalsWarnings, totalsOverflow } from '@nexara/kit';
 
 export type ProviderOrderData = {
   displayCode: string;
@@ -66,6 +63,8 @@ class Problems {
       return null;
     }
     if (trimmed.length > options.max) this.add(`${path} must be at most ${options.max} characters`);
+    // PostgreSQL would refuse these on every attempt (a failure that looks temporary): refuse them once, here.
+    if (!isStorableText(trimmed)) this.add(`${path} must not hold U+0000 or an unpaired surrogate`);
     return trimmed;
   }
 
@@ -207,10 +206,15 @@ function validateProviderOrder(input: ProviderOrderInput, problems: Problems): P
     warnings: [],
   };
 
-  const adapterWarnings = (input.warnings ?? []).map((warning) => warning.trim()).filter((warning) => warning.length > 0);
+  const adapterWarnings = (input.warnings ?? [])
+    .map((warning, index) => problems.text(`order.warnings[${index}]`, warning, { required: false, max: 2000 }))
+    .filter((warning): warning is string => warning !== null);
+  const totals = { currency, itemTotals: items.map((item) => item.total), ...amounts };
+  if (problems.list.length === 0 && totalsOverflow(totals)) {
+    problems.add('order amounts add up past the largest amount of minor units Nexara can hold');
+  }
   // Totals are only meaningful once every amount is a valid integer in a known currency.
-  const ours =
-    problems.list.length === 0 ? orderTotalsWarnings({ currency, itemTotals: items.map((item) => item.total), ...amounts }) : [];
+  const ours = problems.list.length === 0 ? orderTotalsWarnings(totals) : [];
   data.warnings = [...new Set([...adapterWarnings, ...ours])];
   return data;
 }

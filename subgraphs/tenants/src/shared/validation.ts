@@ -1,4 +1,4 @@
-import { appError, isCurrencyCode } from '@nexara/kit';
+import { appError, canonicalTimeZone, isCurrencyCode } from '@nexara/kit';
 
 /**
  * Input rules shared by tenants, branches and users. Each returns the value
@@ -13,7 +13,6 @@ export const MAX_PASSWORD_LENGTH = 256;
 const MAX_NAME_LENGTH = 200;
 const MAX_EMAIL_LENGTH = 254;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-const IANA_ZONE_PATTERN = /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function invalid(field: string, message: string): never {
@@ -37,26 +36,11 @@ export function normalizeEmail(value: string, field = 'email'): string {
   return email;
 }
 
-/**
- * Accepts any IANA name Intl knows (links such as "US/Eastern" too) and keeps
- * it as given, only fixing its case where the name is in Intl's list: ICU
- * would "canonicalize" to retired names (Asia/Kolkata -> Asia/Calcutta).
- */
+/** Any IANA name Intl knows (links such as "US/Eastern" too), its case fixed (see `canonicalTimeZone`). */
 export function normalizeTimeZone(value: string, field = 'timeZone'): string {
-  const zone = value.trim();
-  if (!IANA_ZONE_PATTERN.test(zone)) invalid(field, 'must be an IANA time zone such as "Asia/Dubai".');
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    invalid(field, `"${zone}" is not a known IANA time zone (e.g. "Asia/Dubai", "Europe/London").`);
-  }
-  return knownZones().get(zone.toLowerCase()) ?? zone;
-}
-
-let zonesByLowerCase: Map<string, string> | undefined;
-function knownZones(): Map<string, string> {
-  zonesByLowerCase ??= new Map(Intl.supportedValuesOf('timeZone').map((name) => [name.toLowerCase(), name]));
-  return zonesByLowerCase;
+  const zone = canonicalTimeZone(value);
+  if (!zone) invalid(field, `must be an IANA time zone such as "Asia/Dubai" or "Europe/London"; "${value.trim()}" is not one.`);
+  return zone;
 }
 
 export function normalizeCurrency(value: string, field = 'currency'): string {

@@ -28,13 +28,15 @@ export function SignInPage({ notice, onSignedIn }: Props) {
     event.preventDefault();
     const result = await login({ variables: { email, password } }).catch(() => null);
     const payload = result?.data?.login;
-    if (payload) onSignedIn({ token: payload.token, expiresAt: payload.expiresAt, email: payload.user.email });
+    if (payload) onSignedIn({ token: payload.token, expiresAt: payload.expiresAt, email: payload.user.email, role: payload.user.role });
   };
 
   return (
     <main className="sign-in">
       <form onSubmit={submit} aria-label="Sign in">
-        <h1>Nexara</h1>
+        <h1>
+          <span className="brand-mark" aria-hidden="true">N</span> Nexara
+        </h1>
         <p className="muted">Every delivery provider, one live view.</p>
         {notice && <p role="status" className="notice">{notice}</p>}
         <label>

@@ -1,5 +1,5 @@
 import type { CallbackAction, CallbackOrder, ConnectionContext, OutboundCall } from '../adapter';
-import { callbackUrl, currentSecret, jsonCall } from '../shared/outbound';
+import { callbackUrl, currentSecret, jsonCall, pathSegment } from '../shared/outbound';
 import { careemSignature } from './authenticate';
 
 /**
@@ -27,7 +27,7 @@ export function buildCareemCallback(
   if (!body) return null;
   const secret = currentSecret(connection.secrets);
   const timestamp = String(Math.floor(now.getTime() / 1000));
-  const url = callbackUrl(connection.apiBaseUrl, `/orders/${encodeURIComponent(order.externalId)}`);
+  const url = callbackUrl(connection.apiBaseUrl, `/orders/${pathSegment(order.externalId)}`);
   return jsonCall('PUT', url, body, (text) => ({
     'brand-id': connection.tenantId,
     'branch-id': connection.externalStoreId,

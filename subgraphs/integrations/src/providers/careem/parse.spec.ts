@@ -219,4 +219,12 @@ describe('Careem parsing', () => {
   ])('tax of %i minor units at %s %% is %i (half-up, exact)', (amount, percentage, expected) => {
     expect(taxOf(amount, percentage, 'tax_percentage')).toBe(expected);
   });
+
+  // Found by fuzzing: quoting a deeply nested array in the reason overflowed the stack (String() recurses).
+  it('refuses a percentage that is not a number without quoting it', () => {
+    let nested: unknown = 5;
+    for (let level = 0; level < 20_000; level += 1) nested = [nested];
+    const run = (): unknown => taxOf(7380, nested, 'tax_percentage');
+    expect(run).toThrow(new PayloadError('tax_percentage must be a percentage such as 5 or 2.5'));
+  });
 });

@@ -151,7 +151,11 @@ export function taxOf(amount: number, percentage: unknown, path: string): number
   const text =
     typeof percentage === 'number' ? String(percentage) : typeof percentage === 'string' ? percentage.trim() : '';
   const match = /^(\d{1,3})(?:\.(\d{1,6}))?$/.exec(text);
-  if (!match) throw new PayloadError(`${path} "${truncate(String(percentage))}" must be a percentage such as 5 or 2.5`);
+  if (!match) {
+    // Quote only text and numbers: String() of a hostile array or object can recurse thousands deep.
+    const shown = typeof percentage === 'string' || typeof percentage === 'number' ? ` "${truncate(String(percentage))}"` : '';
+    throw new PayloadError(`${path}${shown} must be a percentage such as 5 or 2.5`);
+  }
   const [, whole, fraction = ''] = match;
   const scaled = BigInt(whole! + fraction);
   const denominator = 100n * 10n ** BigInt(fraction.length);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CallbackAction, CallbackOrder, ConnectionContext, OutboundCall } from '../adapter';
-import { callbackUrl, currentSecret, jsonCall } from '../shared/outbound';
+import { callbackUrl, currentSecret, jsonCall, pathSegment } from '../shared/outbound';
 import { DELIVEROO_GUID_HEADER, DELIVEROO_SIGNATURE_HEADER, deliverooSignature } from './authenticate';
 
 export const DELIVEROO_REJECT_REASONS = ['busy', 'closing_early', 'ingredient_unavailable', 'other'] as const;
@@ -46,7 +46,7 @@ export function buildDeliverooCallback(
   connection: ConnectionContext,
   now: Date,
 ): OutboundCall | null {
-  const orderPath = `/order/v1/orders/${encodeURIComponent(order.externalId)}`;
+  const orderPath = `/order/v1/orders/${pathSegment(order.externalId)}`;
   const patch = (body: Record<string, string>): OutboundCall =>
     signedCall('PATCH', callbackUrl(connection.apiBaseUrl, orderPath), body, order, action, connection, now);
   const syncStatus = (status: 'succeeded' | 'failed'): OutboundCall =>

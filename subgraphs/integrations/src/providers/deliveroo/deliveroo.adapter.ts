@@ -24,4 +24,11 @@ export const deliverooAdapter: ProviderAdapter = {
     return parseDeliveroo(request, connection, keyOrThrow(deliverooAdapter.idempotencyKey(request)));
   },
   buildCallback: buildDeliverooCallback,
+  failedOrderId(request) {
+    const body = jsonObjectOf(request.rawBody);
+    if (!body || body['event'] !== 'order.new') return null;
+    const order = (body['body'] as { order?: { id?: unknown } } | undefined)?.order;
+    const id = typeof order?.id === 'number' ? String(order.id) : order?.id;
+    return typeof id === 'string' && id.trim() !== '' && id.length <= 500 ? id : null;
+  },
 };

@@ -230,6 +230,15 @@ describe('Deliveroo parsing', () => {
     ['a zero quantity', edited('order-new-kwd-delivery.json', (body) => void (at(orderOf(body), 'items', 0)['quantity'] = 0)), /items\[0\]\.quantity must be a whole number of at least 1/],
     ['an unknown fulfillment type', edited('order-new-kwd-delivery.json', (body) => void (orderOf(body)['fulfillment_type'] = 'drone')), /fulfillment_type "drone"/],
     ['a status log time without zone', edited('order-new-kwd-delivery.json', (body) => void (orderOf(body)['status_log'] = [{ at: '2025-03-14 17:02', status: 'placed' }])), /status_log\[0\]\.at "2025-03-14 17:02" must be an ISO 8601 date-time with a time zone/],
+    // Found by fuzzing: read recursively, thousands of levels overflowed the stack.
+    ['modifiers nested 1,000 deep', edited('order-new-kwd-delivery.json', (body) => {
+      const item = at(orderOf(body), 'items', 0);
+      const first = (item['modifiers'] as Record<string, unknown>[])[0]!;
+      let nested = first;
+      for (let level = 0; level < 1_000; level += 1) nested = { ...first, modifiers: [nested] };
+      item['modifiers'] = [nested];
+    }), /items\[0\](\.modifiers\[0\]){5}\.modifiers nests modifiers deeper than 5 levels/],
+    ['a NUL in a name', edited('order-new-kwd-delivery.json', (body) => void (at(orderOf(body), 'items', 0)['name'] = 'Burger\u0000')), /items\[0\]\.name holds a character no order can store/],
   ])('fails for good (PayloadError) on %s', (_case, rawBody, reason) => {
     const run = (): unknown => parse(rawBody);
     expect(run).toThrow(PayloadError);

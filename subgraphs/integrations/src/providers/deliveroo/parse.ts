@@ -96,7 +96,7 @@ function deliverooOrder(
     unitPrice: amount(item, 'unit_price'),
     total: amount(item, 'total_price'),
     notes: null,
-    modifiers: item.optionalObjects('modifiers').map((modifier) => deliverooModifier(modifier, currency)),
+    modifiers: item.modifiers('modifiers', 1, (modifier, depth) => deliverooModifier(modifier, currency, depth)),
   }));
 
   const fulfillment = order.oneOf('fulfillment_type', FULFILLMENT_TYPES);
@@ -161,12 +161,12 @@ function deliverooOrder(
   };
 }
 
-function deliverooModifier(modifier: PayloadObject, currency: string): CanonicalModifier {
+function deliverooModifier(modifier: PayloadObject, currency: string, depth: number): CanonicalModifier {
   return {
     name: modifier.string('name'),
     quantity: modifier.integer('quantity'),
     unitPrice: deliverooMoney(modifier, 'unit_price', currency, { mayBeNegative: true }),
-    modifiers: modifier.optionalObjects('modifiers').map((nested) => deliverooModifier(nested, currency)),
+    modifiers: modifier.modifiers('modifiers', depth + 1, (nested, nestedDepth) => deliverooModifier(nested, currency, nestedDepth)),
   };
 }
 

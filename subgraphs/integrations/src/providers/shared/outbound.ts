@@ -1,5 +1,15 @@
 import type { OutboundCall } from '../adapter';
 
+/**
+ * One path segment of a callback URL made of a provider's id. `.` and `..`
+ * are refused: URL parsers resolve them, percent-encoded or not, so the call
+ * would go to another path of the provider's API.
+ */
+export function pathSegment(value: string): string {
+  if (value === '.' || value === '..') throw new Error(`"${value}" cannot be a segment of a callback URL`);
+  return encodeURIComponent(value);
+}
+
 /** `{apiBaseUrl}{path}` whatever the base's trailing slashes. */
 export function callbackUrl(apiBaseUrl: string, path: string): string {
   return `${apiBaseUrl.replace(/\/+$/, '')}${path}`;

@@ -1,3 +1,4 @@
+import { MAX_MODIFIER_DEPTH } from '@nexara/kit';
 import { PayloadError } from './errors';
 import { PayloadObject } from './payload-reader';
 
@@ -73,5 +74,43 @@ describe('PayloadObject', () => {
     expect(body.string('text')).toBe('x');
     expect(() => body.string('blank')).toThrow('body.blank is required');
     expect(() => body.id('blank')).toThrow(PayloadError);
+  });
+
+  // Found by fuzzing (adapter-fuzz.spec.ts): each of these reached the database or the stack and failed there.
+  describe('hostile payloads', () => {
+    it.each([
+      ['a NUL', 'Omar\u0000'],
+      ['an unpaired surrogate', 'Omar \ud800'],
+    ])('refuses text holding %s, which no order can store', (_case, text) => {
+      const body = read({ name: text, id: text });
+      expect(() => body.optionalString('name')).toThrow(
+        new PayloadError('body.name holds a character no order can store (U+0000 or an unpaired surrogate)'),
+      );
+      expect(() => body.id('id')).toThrow(PayloadError);
+    });
+
+    it('keeps a reason that quotes the value storable and short', () => {
+      const run = (): unknown => read({ amount: `1\u0000${'9'.repeat(500)}` }).money('amount', 'SAR');
+      expect(run).toThrow(PayloadError);
+      try {
+        run();
+      } catch (error) {
+        const reason = (error as PayloadError).reason;
+        expect(reason).not.toContain('\u0000');
+        expect(reason.length).toBeLessThan(300);
+      }
+    });
+
+    it(`refuses modifiers nested deeper than ${MAX_MODIFIER_DEPTH} levels before reading them`, () => {
+      let modifier: Record<string, unknown> = { name: 'leaf' };
+      for (let level = 0; level < 20_000; level += 1) modifier = { name: `level ${level}`, modifiers: [modifier] };
+      const readAll = (source: PayloadObject, depth: number): unknown => ({
+        name: source.string('name'),
+        modifiers: source.modifiers('modifiers', depth + 1, readAll),
+      });
+      const run = (): unknown => read({ modifiers: [modifier] }).modifiers('modifiers', 1, readAll);
+      expect(run).toThrow(PayloadError);
+      expect(run).toThrow(`nests modifiers deeper than ${MAX_MODIFIER_DEPTH} levels`);
+    });
   });
 });

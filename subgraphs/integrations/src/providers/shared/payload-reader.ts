@@ -1,4 +1,4 @@
-import { MoneyError, toMinorUnits } from '@nexara/kit';
+import { isStorableText, MAX_MODIFIER_DEPTH, MoneyError, storableText, toMinorUnits } from '@nexara/kit';
 import { PayloadError } from './errors';
 import { jsonObjectOf, type JsonObject } from './json-body';
 
@@ -59,6 +59,20 @@ export class PayloadObject {
     return this.isMissing(key) ? [] : this.objects(key);
   }
 
+  /**
+   * The modifiers under `key` of a line (depth 1) or of a modifier at
+   * `depth - 1`, each read by `read` at its depth. Nesting past
+   * MAX_MODIFIER_DEPTH is refused here: a hostile payload can nest thousands
+   * deep, and reading it recursively would exhaust the stack.
+   */
+  modifiers<T>(key: string, depth: number, read: (modifier: PayloadObject, depth: number) => T): T[] {
+    const modifiers = this.optionalObjects(key);
+    if (modifiers.length > 0 && depth > MAX_MODIFIER_DEPTH) {
+      throw new PayloadError(`${this.pathOf(key)} nests modifiers deeper than ${MAX_MODIFIER_DEPTH} levels`);
+    }
+    return modifiers.map((modifier) => read(modifier, depth));
+  }
+
   /** A required, non-blank string, trimmed. */
   string(key: string): string {
     const value = this.optionalString(key);
@@ -71,7 +85,7 @@ export class PayloadObject {
     if (this.isMissing(key)) return null;
     const value = this.value[key];
     if (typeof value !== 'string') throw new PayloadError(`${this.pathOf(key)} must be a string`);
-    const trimmed = value.trim();
+    const trimmed = this.storable(key, value).trim();
     return trimmed ? trimmed : null;
   }
 
@@ -79,8 +93,19 @@ export class PayloadObject {
   id(key: string): string {
     const value = this.value[key];
     if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-    if (typeof value === 'string' && value.trim()) return value.trim();
+    if (typeof value === 'string' && value.trim()) return this.storable(key, value).trim();
     throw new PayloadError(`${this.pathOf(key)} must be a non-empty string or a whole number`);
+  }
+
+  /**
+   * Provider text goes into the orders tables: a NUL or an unpaired surrogate
+   * there would fail every attempt to store the order, so it fails here, once.
+   */
+  private storable(key: string, value: string): string {
+    if (!isStorableText(value)) {
+      throw new PayloadError(`${this.pathOf(key)} holds a character no order can store (U+0000 or an unpaired surrogate)`);
+    }
+    return value;
   }
 
   optionalId(key: string): string | null {
@@ -184,14 +209,15 @@ function checkedAmount(path: string, read: () => number, options: { mayBeNegativ
   try {
     amount = read();
   } catch (error) {
-    if (error instanceof MoneyError) throw new PayloadError(`${path}: ${error.message}`);
+    // The message quotes the provider's value: keep it short and storable.
+    if (error instanceof MoneyError) throw new PayloadError(`${path}: ${truncate(error.message, 200)}`);
     throw error;
   }
   if (amount < 0 && !options.mayBeNegative) throw new PayloadError(`${path} must not be negative`);
   return amount;
 }
 
-/** Provider text quoted in a reason stays short. */
+/** Provider text quoted in a reason stays short, and storable (the reason is kept on the event). */
 export function truncate(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  return storableText(text.length > max ? `${text.slice(0, max)}…` : text);
 }

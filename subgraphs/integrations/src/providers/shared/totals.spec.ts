@@ -1,4 +1,5 @@
 import type { CanonicalItem } from '../adapter';
+import { PayloadError } from './errors';
 import { totalsWarnings } from './totals';
 
 const item = (total: number): CanonicalItem => ({ externalId: null, name: 'x', quantity: 1, unitPrice: total, total, notes: null, modifiers: [] });
@@ -20,5 +21,13 @@ describe('totals check', () => {
     ],
   ])('warns, in words staff can read, about %s', (_case, items, changes, expected) => {
     expect(totalsWarnings(items, { ...amounts, ...changes })).toEqual(expected);
+  });
+
+  // Found by fuzzing: two amounts near the limit summed past it, and formatting that sum threw a MoneyError (not a PayloadError).
+  it.each<[string, CanonicalItem[], Partial<typeof amounts>, string]>([
+    ['a delivery fee and total at the limit', [item(3000)], { deliveryFee: Number.MAX_SAFE_INTEGER, total: Number.MAX_SAFE_INTEGER }, 'Subtotal + delivery fee + tax + tip - discount is too large'],
+    ['lines at the limit', [item(Number.MAX_SAFE_INTEGER), item(1)], {}, 'The sum of the line items is too large'],
+  ])('refuses, with a PayloadError, %s', (_case, items, changes, reason) => {
+    expect(() => totalsWarnings(items, { ...amounts, ...changes })).toThrow(new PayloadError(reason));
   });
 });

@@ -1,5 +1,5 @@
 import type { CallbackAction, CallbackOrder, ConnectionContext, OutboundCall } from '../adapter';
-import { callbackUrl, currentSecret, jsonCall } from '../shared/outbound';
+import { callbackUrl, currentSecret, jsonCall, pathSegment } from '../shared/outbound';
 import { signHs512Jwt } from './jwt';
 
 /** Lifetime of the token on one outbound call: long enough for retries of that call, short if it leaks. */
@@ -41,8 +41,8 @@ export function buildTalabatCallback(
     { iss: 'nexara', iat: issuedAt, exp: issuedAt + TALABAT_CALLBACK_TOKEN_SECONDS },
     currentSecret(connection.secrets),
   );
-  const chainCode = encodeURIComponent(connection.externalStoreId);
-  const path = `/v2/chains/${chainCode}/orders/${encodeURIComponent(order.externalId)}/status`;
+  const chainCode = pathSegment(connection.externalStoreId);
+  const path = `/v2/chains/${chainCode}/orders/${pathSegment(order.externalId)}/status`;
   return jsonCall('POST', callbackUrl(connection.apiBaseUrl, path), body, () => ({ authorization: `Bearer ${token}` }));
 }
 

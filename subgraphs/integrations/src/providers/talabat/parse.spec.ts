@@ -190,6 +190,14 @@ describe('Talabat parsing', () => {
     ['an unknown expedition type', edited('order-new-kwd-delivery.json', (body) => void (body['expeditionType'] = 'drone')), /body\.expeditionType "drone" is not one of pickup, delivery/],
     ['no createdAt', edited('order-new-kwd-delivery.json', (body) => void delete body['createdAt']), /body\.createdAt is required/],
     ['a latitude out of range', edited('order-new-kwd-delivery.json', (body) => void (at(body, 'delivery', 'address')['latitude'] = 129.3)), /latitude must be a number between -90 and 90/],
+    // Found by fuzzing: read recursively, thousands of levels overflowed the stack.
+    ['toppings nested 1,000 deep', edited('order-new-kwd-delivery.json', (body) => {
+      const product = at(body, 'products', 0);
+      const first = (product['selectedToppings'] as Record<string, unknown>[])[0]!;
+      let nested = first;
+      for (let level = 0; level < 1_000; level += 1) nested = { ...first, children: [nested] };
+      product['selectedToppings'] = [nested];
+    }), /products\[0\]\.selectedToppings\[0\](\.children\[0\]){4}\.children nests modifiers deeper than 5 levels/],
   ])('fails for good (PayloadError) on a new order with %s', (_case, rawBody, reason) => {
     const run = (): unknown => newOrder(rawBody);
     expect(run).toThrow(PayloadError);

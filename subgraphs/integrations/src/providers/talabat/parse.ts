@@ -86,7 +86,7 @@ function talabatOrder(
       unitPrice: product.money('unitPrice', currency),
       total: product.money('paidPrice', currency),
       notes: product.optionalString('comment'),
-      modifiers: product.optionalObjects('selectedToppings').map((topping) => talabatTopping(topping, currency)),
+      modifiers: product.modifiers('selectedToppings', 1, (topping, depth) => talabatTopping(topping, currency, depth)),
     }),
   );
 
@@ -151,12 +151,12 @@ function talabatOrder(
   };
 }
 
-function talabatTopping(topping: PayloadObject, currency: string): CanonicalModifier {
+function talabatTopping(topping: PayloadObject, currency: string, depth: number): CanonicalModifier {
   return {
     name: topping.string('name'),
     quantity: topping.optionalInteger('quantity') ?? 1,
     unitPrice: topping.money('price', currency, { mayBeNegative: true }),
-    modifiers: topping.optionalObjects('children').map((child) => talabatTopping(child, currency)),
+    modifiers: topping.modifiers('children', depth + 1, (child, childDepth) => talabatTopping(child, currency, childDepth)),
   };
 }
 

@@ -21,8 +21,8 @@ const SIGNATURE =
  * the id it is stored under and whether it was already there: a key already
  * stored, or earlier in the same batch.
  */
-export class StoreWebhookEventsFunction1795920700000 implements MigrationInterface {
-  name = 'StoreWebhookEventsFunction1795920700000';
+export class StoreWebhookEventsFunction1795920800000 implements MigrationInterface {
+  name = 'StoreWebhookEventsFunction1795920800000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

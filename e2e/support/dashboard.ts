@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '@nexara/stack';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+
+/** How long a browser test waits for something live to show (webhook -> worker -> bus -> socket -> DOM). */
+export const LIVE_TIMEOUT_MS = 20_000;
+
+/** A fresh browser context (its own localStorage) signed in to the dashboard. */
+export async function openSignedIn(
+  browser: Browser,
+  webUrl: string,
+  email: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
+  const context = await browser.newContext({ viewport, baseURL: webUrl });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto('/');
+  await signInOn(page, email);
+  return { context, page, pageErrors };
+}
+
+export async function signInOn(page: Page, email: string, password = 'nexara-demo'): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+export async function goTo(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: label === 'Overview' ? 'Operations overview' : label }).waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}

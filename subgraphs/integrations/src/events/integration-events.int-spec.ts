@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { createLogger, createPostgresEventBus, type BusEvent, type EventBus } from '@nexara/kit';
+import { createTestDatabase, eventually, type TestDatabase } from '@nexara/stack/testing';
+import { CONNECTION_HEALTH, integrationEventsOn } from './integration-events';
+
+/** Health announcements over the real LISTEN/NOTIFY bus: one now, one at the end of the burst, per connection. */
+describe('integration events (real PostgreSQL bus)', () => {
+  let db: TestDatabase;
+  let publisher: EventBus;
+  let listener: EventBus;
+  const heard: BusEvent[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const logger = createLogger('events-test', 'silent');
+    publisher = createPostgresEventBus({ databaseUrl: db.serviceUrls.integrations, logger });
+    listener = createPostgresEventBus({ databaseUrl: db.serviceUrls.integrations, logger });
+    await Promise.all([publisher.ready(), listener.ready()]);
+    listener.subscribe((event) => heard.push(event));
+  });
+
+  afterAll(async () => {
+    await publisher?.close();
+    await listener?.close();
+    await db?.drop();
+  });
+
+  it('coalesces a burst per connection into the first event and one trailing event, and never mixes connections', async () => {
+    const events = integrationEventsOn(publisher, createLogger('events-test', 'silent'), { coalesceMs: 200 });
+    const tenantId = randomUUID();
+    const [busy, quiet] = [randomUUID(), randomUUID()];
+    for (let i = 0; i < 20; i += 1) events.connectionHealthMayHaveChanged(tenantId, busy);
+    events.connectionHealthMayHaveChanged(tenantId, quiet);
+
+    const ofBusy = () => heard.filter((e) => e.id === busy);
+    await eventually(async () => (ofBusy().length === 2 ? true : undefined), 5_000, 'the trailing event');
+    expect(ofBusy()).toEqual([
+      { tenantId, kind: CONNECTION_HEALTH, id: busy },
+      { tenantId, kind: CONNECTION_HEALTH, id: busy },
+    ]);
+    expect(heard.filter((e) => e.id === quiet)).toEqual([{ tenantId, kind: CONNECTION_HEALTH, id: quiet }]);
+
+    // A call held back when the service stops is sent by flush, not lost.
+    events.connectionHealthMayHaveChanged(tenantId, busy);
+    await events.flush();
+    await eventually(async () => (ofBusy().length === 3 ? true : undefined), 5_000, 'the flushed event');
+  });
+});

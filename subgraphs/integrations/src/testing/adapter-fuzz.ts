@@ -1,0 +1,302 @@
+import { join } from 'node:path';
+import { ORDER_STATUSES, type Provider } from '@nexara/kit';
+import { signedHeaders } from '@nexara/simulator';
+import type {
+  CanonicalModifier,
+  CanonicalOrder,
+  CanonicalOrderEvent,
+  ConnectionContext,
+  InboundWebhook,
+  Rejection,
+  RejectionCode,
+} from '../providers/adapter';
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../providers/shared/json-body';
+import { aConnection, CURRENT_SECRET, fixtureBytes, PREVIOUS_SECRET } from '../providers/shared/test-support';
+
+/**
+ * What the adapter fuzz tests start from and check against: each provider's
+ * fixtures with the connection they belong to, correctly signed requests for
+ * any body, and the invariants of canonical events.
+ */
+
+/** Authentication is checked at this instant, and Careem's timestamp is signed at it. */
+export const FUZZ_NOW = new Date('2025-03-14T17:03:00.000Z');
+/** Deliveroo's sequence guid and Jahez's X-Request-Id on every fuzzed request. */
+export const FUZZ_HEADER_KEY = '5d1b3e2a-9c47-4f8e-b6a0-3e7d2c1f9a85';
+const REMOTE_ORDER_ID = '7d9f3c21-5b8e-4a61-9f0d-2c4b6e8a1d35';
+
+export type FixtureCase = {
+  fixture: string;
+  method: 'POST' | 'PUT';
+  subPath: string;
+  connection: ConnectionContext;
+  /** The fixture's exact text. */
+  body: string;
+};
+
+function fixtureCase(
+  provider: Provider,
+  fixture: string,
+  connection: Partial<ConnectionContext> & Pick<ConnectionContext, 'currency' | 'externalStoreId'>,
+  route: { method?: 'POST' | 'PUT'; subPath?: string } = {},
+): FixtureCase {
+  const directory = join(__dirname, '..', 'providers', provider.toLowerCase());
+  return {
+    fixture,
+    method: route.method ?? 'POST',
+    subPath: route.subPath ?? '',
+    connection: aConnection(provider, connection),
+    body: fixtureBytes(directory, fixture).toString('utf8'),
+  };
+}
+
+const dubaiCareem = { currency: 'AED', externalStoreId: 'brn-dxb-marina-01' };
+const kuwaitDeliveroo = { currency: 'KWD', externalStoreId: 'kw-salmiya-042' };
+const riyadhJahez = { currency: 'SAR', externalStoreId: 'JZ-RUH-118' };
+const kuwaitTalabat = { currency: 'KWD', externalStoreId: 'kw-burger-lab-12' };
+
+/** Every fixture of every provider, with the connection and route it is delivered on. */
+export const FIXTURE_CASES: Readonly<Record<Provider, readonly FixtureCase[]>> = {
+  CAREEM: [
+    fixtureCase('CAREEM', 'order-created-aed-delivery.json', dubaiCareem),
+    fixtureCase('CAREEM', 'order-created-sar-pickup-accepted.json', { currency: 'SAR', externalStoreId: 'brn-ruh-olaya-03' }),
+    fixtureCase('CAREEM', 'order-status-updated.json', dubaiCareem),
+  ],
+  DELIVEROO: [
+    fixtureCase('DELIVEROO', 'order-new-aed-pickup-accepted.json', { currency: 'AED', externalStoreId: 'dxb-jbr-007' }),
+    fixtureCase('DELIVEROO', 'order-new-kwd-delivery.json', kuwaitDeliveroo),
+    fixtureCase('DELIVEROO', 'order-status-update-canceled.json', kuwaitDeliveroo),
+  ],
+  JAHEZ: [
+    fixtureCase('JAHEZ', 'order-new-sar.json', riyadhJahez),
+    fixtureCase('JAHEZ', 'order-update-cancelled.json', riyadhJahez, { subPath: 'order-update' }),
+    fixtureCase('JAHEZ', 'order-update-timed-out.json', riyadhJahez, { subPath: 'order-update' }),
+  ],
+  TALABAT: [
+    fixtureCase('TALABAT', 'order-new-aed-pickup-preorder.json', { currency: 'AED', externalStoreId: 'ae-pizza-dxb-3' }, {
+      subPath: 'order/ae-pizza-dxb-3',
+    }),
+    fixtureCase('TALABAT', 'order-new-kwd-delivery.json', kuwaitTalabat, { subPath: 'order/kw-burger-lab-12' }),
+    fixtureCase('TALABAT', 'order-status-cancelled.json', kuwaitTalabat, {
+      method: 'PUT',
+      subPath: `remoteId/kw-burger-lab-12/remoteOrder/${REMOTE_ORDER_ID}/posOrderStatus`,
+    }),
+  ],
+};
+
+/** A request for `body` on the fixture's route, authenticated correctly by the simulator (an independent signer). */
+export async function signedRequest(
+  provider: Provider,
+  fixture: FixtureCase,
+  body: Buffer,
+): Promise<InboundWebhook & { headers: Record<string, string> }> {
+  const headers = await signedHeaders({ provider, secret: CURRENT_SECRET, body, now: FUZZ_NOW, idempotencyKey: FUZZ_HEADER_KEY });
+  return { provider, method: fixture.method, subPath: fixture.subPath, headers, rawBody: body, receivedAt: FUZZ_NOW };
+}
+
+/** Names lower-cased and repeats joined, as the shim hands headers to an adapter. */
+export function asReceived(headers: Record<string, string>): Record<string, string> {
+  const received: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    received[lower] = received[lower] === undefined ? value : `${received[lower]}, ${value}`;
+  }
+  return received;
+}
+
+/** The header that carries each provider's proof of identity. */
+export const CREDENTIAL_HEADER: Readonly<Record<Provider, string>> = {
+  CAREEM: 'x-careem-signature',
+  DELIVEROO: 'x-deliveroo-hmac-sha256',
+  TALABAT: 'authorization',
+  JAHEZ: 'authorization',
+};
+
+/**
+ * What authentication actually depends on, normalized the way the scheme
+ * allows (hex signatures in any case, the Bearer scheme in any case, blanks
+ * around values): two header sets with the same credential are the same request.
+ */
+export function credentialOf(provider: Provider, headers: Record<string, string | undefined>): string | null {
+  const value = (name: string): string => headers[name]?.trim() ?? '';
+  switch (provider) {
+    case 'CAREEM':
+      return `${value('x-careem-signature').toLowerCase()}|${value('x-careem-timestamp')}`;
+    case 'DELIVEROO':
+      return `${value('x-deliveroo-hmac-sha256').toLowerCase()}|${value('x-deliveroo-sequence-guid')}`;
+    case 'TALABAT':
+    case 'JAHEZ':
+      return /^Bearer[ \t]+(\S+)$/i.exec(value('authorization'))?.[1] ?? null;
+  }
+}
+
+const AUTHENTICATION_CODES: readonly RejectionCode[] = [
+  'MISSING_SIGNATURE',
+  'BAD_SIGNATURE',
+  'MISSING_TIMESTAMP',
+  'INVALID_TIMESTAMP',
+  'STALE_TIMESTAMP',
+  'FUTURE_TIMESTAMP',
+  'MISSING_TOKEN',
+  'INVALID_TOKEN',
+  'TOKEN_EXPIRED',
+  'WRONG_ALGORITHM',
+  // Deliveroo: no sequence guid, nothing to check the signature against.
+  'MISSING_IDEMPOTENCY_KEY',
+];
+const KEY_CODES: readonly RejectionCode[] = ['MALFORMED_JSON', 'MISSING_IDEMPOTENCY_KEY', 'INVALID_IDEMPOTENCY_KEY'];
+
+/** Problems with a rejection `authenticate` returned (empty when it is one DESIGN §4 documents). */
+export function authenticationRejectionProblems(rejection: Rejection): string[] {
+  const problems = rejectionProblems(rejection);
+  if (!AUTHENTICATION_CODES.includes(rejection.code)) problems.push(`authenticate answered code ${rejection.code}`);
+  const expectedStatus = rejection.code === 'MISSING_IDEMPOTENCY_KEY' ? 400 : 401;
+  if (rejection.status !== expectedStatus) problems.push(`${rejection.code} answered ${rejection.status}`);
+  return problems;
+}
+
+/** Problems with what `idempotencyKey` returned: a usable key or a documented 400. */
+export function idempotencyKeyProblems(key: string | Rejection): string[] {
+  if (typeof key !== 'string') {
+    const problems = rejectionProblems(key);
+    if (key.status !== 400 || !KEY_CODES.includes(key.code)) problems.push(`idempotencyKey answered ${key.status} ${key.code}`);
+    return problems;
+  }
+  // eslint-disable-next-line no-control-regex
+  const usable = key.length > 0 && key.length <= MAX_IDEMPOTENCY_KEY_LENGTH && key === key.trim() && !/[\u0000-\u001f\u007f]/.test(key);
+  return usable ? [] : [`unusable idempotency key ${JSON.stringify(key.slice(0, 80))}`];
+}
+
+function rejectionProblems(rejection: Rejection): string[] {
+  const problems: string[] = [];
+  if (typeof rejection.message !== 'string' || rejection.message.trim() === '') problems.push('a rejection without a message');
+  else if ([CURRENT_SECRET, PREVIOUS_SECRET].some((secret) => rejection.message.includes(secret))) {
+    problems.push('a rejection message echoes the secret');
+  }
+  return problems;
+}
+
+/** Can PostgreSQL store it as text or inside jsonb: no NUL, no lone surrogate. */
+export function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && !/\p{Cs}/u.test(text);
+}
+
+/**
+ * Everything wrong with a parse result: events the orders subgraph would
+ * refuse or store wrongly. Amounts are safe integers of minor units, the
+ * currency is the connection's, totals that do not add up carry a warning,
+ * every event has a key derived from the delivery's and a valid instant.
+ */
+export function canonicalEventProblems(events: CanonicalOrderEvent[], connection: ConnectionContext, key: string): string[] {
+  const problems: string[] = [];
+  if (!Array.isArray(events) || events.length === 0) return ['parse returned no events'];
+  const keys = new Set(events.map((event) => event.eventKey));
+  if (keys.size !== events.length) problems.push('two events share an event key');
+  for (const [index, event] of events.entries()) {
+    const at = (problem: string): void => {
+      problems.push(`events[${index}]: ${problem}`);
+    };
+    if (typeof event.eventKey !== 'string' || !event.eventKey.startsWith(key) || event.eventKey.length > 500) {
+      at(`event key ${JSON.stringify(event.eventKey)} is not derived from ${key}`);
+    }
+    if (!isInstant(event.occurredAt)) at(`occurredAt ${JSON.stringify(event.occurredAt)} is not an ISO instant`);
+    if (event.note !== null && (typeof event.note !== 'string' || !isStorableText(event.note))) at('note is not storable text');
+    if (event.kind === 'ORDER_PLACED') {
+      if (typeof event.externalId !== 'string' || !event.externalId || event.orderId !== null || event.status !== null) {
+        at('ORDER_PLACED must name the order by externalId only');
+      }
+      orderProblems(event.order, connection).forEach(at);
+    } else if (event.kind === 'STATUS_CHANGED') {
+      if (!ORDER_STATUSES.includes(event.status)) at(`status ${String(event.status)}`);
+      if ((event.externalId === null) === (event.orderId === null)) at('exactly one of externalId and orderId must be set');
+      if (event.order !== null) at('a status change carries no order');
+    } else {
+      at(`unknown kind ${String((event as { kind: unknown }).kind)}`);
+    }
+  }
+  return problems;
+}
+
+function orderProblems(order: CanonicalOrder, connection: ConnectionContext): string[] {
+  const problems: string[] = [];
+  if (!order) return ['ORDER_PLACED without an order'];
+  if (order.currency !== connection.currency) problems.push(`currency ${order.currency} is not the connection's ${connection.currency}`);
+  for (const field of ['subtotal', 'deliveryFee', 'discount', 'tax', 'tip', 'total'] as const) {
+    if (!isAmount(order[field])) problems.push(`${field} ${order[field]} is not a non-negative safe integer`);
+  }
+  if (!isInstant(order.placedAt)) problems.push(`placedAt ${JSON.stringify(order.placedAt)}`);
+  if (order.acceptBy !== null && !isInstant(order.acceptBy)) problems.push(`acceptBy ${JSON.stringify(order.acceptBy)}`);
+  if (typeof order.displayCode !== 'string' || order.displayCode.trim() === '') problems.push('no display code');
+  if (!Array.isArray(order.items) || order.items.length === 0) problems.push('no items');
+  for (const [index, item] of (order.items ?? []).entries()) {
+    if (!isQuantity(item.quantity)) problems.push(`items[${index}].quantity ${item.quantity}`);
+    if (!isAmount(item.unitPrice) || !isAmount(item.total)) problems.push(`items[${index}] amounts ${item.unitPrice} / ${item.total}`);
+    problems.push(...modifierProblems(item.modifiers, `items[${index}]`));
+  }
+  problems.push(...textProblems(order));
+  if (problems.length === 0) problems.push(...totalsWarningProblems(order));
+  return problems;
+}
+
+/** Walks modifiers of modifiers without recursion: a hostile payload may nest them thousands deep. */
+function modifierProblems(modifiers: CanonicalModifier[], path: string): string[] {
+  const problems: string[] = [];
+  const pending = [{ list: modifiers, path }];
+  while (pending.length > 0) {
+    const { list, path: at } = pending.pop()!;
+    if (!Array.isArray(list)) {
+      problems.push(`${at}.modifiers is not a list`);
+      continue;
+    }
+    list.forEach((modifier, index) => {
+      const here = `${at}.modifiers[${index}]`;
+      if (!isQuantity(modifier.quantity)) problems.push(`${here}.quantity ${modifier.quantity}`);
+      if (!Number.isSafeInteger(modifier.unitPrice)) problems.push(`${here}.unitPrice ${modifier.unitPrice}`);
+      if (typeof modifier.name !== 'string' || !isStorableText(modifier.name)) problems.push(`${here}.name is not storable text`);
+      pending.push({ list: modifier.modifiers, path: here });
+    });
+  }
+  return problems;
+}
+
+/** Every text of the order (not the modifiers, walked separately) must be storable. */
+function textProblems(order: CanonicalOrder): string[] {
+  const texts: [string, unknown][] = [
+    ['displayCode', order.displayCode],
+    ['notes', order.notes],
+    ['customer.name', order.customer?.name],
+    ['customer.phone', order.customer?.phone],
+    ['delivery.address', order.delivery?.address],
+    ['delivery.notes', order.delivery?.notes],
+    ['payment.method', order.payment?.method],
+    ...order.items.flatMap((item, index): [string, unknown][] => [
+      [`items[${index}].name`, item.name],
+      [`items[${index}].externalId`, item.externalId],
+      [`items[${index}].notes`, item.notes],
+    ]),
+    ...order.warnings.map((warning, index): [string, unknown] => [`warnings[${index}]`, warning]),
+  ];
+  return texts
+    .filter(([, text]) => text !== null && text !== undefined && (typeof text !== 'string' || !isStorableText(text)))
+    .map(([path]) => `${path} is not storable text`);
+}
+
+/** Figures that do not add up must come with a warning for staff (never silently accepted). */
+function totalsWarningProblems(order: CanonicalOrder): string[] {
+  const itemsSum = order.items.reduce((sum, item) => sum + item.total, 0);
+  const expectedTotal = order.subtotal + order.deliveryFee + order.tax + order.tip - order.discount;
+  const consistent = itemsSum === order.subtotal && expectedTotal === order.total;
+  return consistent || order.warnings.length > 0 ? [] : ['totals do not add up and no warning says so'];
+}
+
+function isAmount(value: unknown): boolean {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+function isQuantity(value: unknown): boolean {
+  return Number.isSafeInteger(value) && (value as number) >= 1;
+}
+
+function isInstant(value: unknown): boolean {
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+}

@@ -1,0 +1,144 @@
+import { appError, inTenantTransaction, type Identity, type Money, type Provider } from '@nexara/kit';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { orderReaderTenantId } from '../orders/order-access';
+import { metricsRange, requestedTimeZone, type MetricsRange } from './metrics-range';
+import type { MetricsBucket } from './order-metrics.types';
+import type { TenantTimeZones } from './tenant-time-zones';
+
+export type OrderMetricsRow = {
+  bucketStart: Date;
+  provider: Provider;
+  orders: number;
+  revenue: Money[];
+  acceptedOrders: number;
+  decidedOrders: number;
+  acceptanceRate: number | null;
+  avgAcceptSeconds: number | null;
+};
+
+export type TodayMetrics = { timeZone: string; dayStart: Date; openOrders: number; providers: OrderMetricsRow[] };
+
+type RawMetricsRow = {
+  bucket_start: Date;
+  provider: Provider;
+  orders: number;
+  accepted: number;
+  decided: number;
+  avg_accept_seconds: string | null;
+  revenue: Money[];
+};
+
+const DATE_TRUNC_UNIT: Record<MetricsBucket, string> = { HOUR: 'hour', DAY: 'day' };
+
+/**
+ * One row per (bucket, provider), computed in PostgreSQL from orders placed
+ * in [from, to). `date_trunc(unit, placed_at, zone)` cuts at the zone's
+ * local hours and midnights (DST included) and returns the bucket's start
+ * as an instant. The inner query also groups by currency, so each
+ * currency's revenue is summed on its own; the outer one folds currencies
+ * into a list and adds up the counts, which do not depend on currency.
+ * `orders_metrics_idx` (tenant_id, placed_at) INCLUDE (...) serves the
+ * range as an index-only scan. Parameters: tenant, from, to, date_trunc unit, zone.
+ */
+export const BUCKET_METRICS_SQL = `
+  with per_currency as (
+    select date_trunc($4, o.placed_at, $5) as bucket_start,
+           o.provider,
+           o.currency,
+           count(*) as orders,
+           count(o.accepted_at) as accepted,
+           count(*) filter (where o.accepted_at is not null or o.status = 'REJECTED') as decided,
+           -- clamped: a provider's clock may report an acceptance a moment before the order's placedAt
+           sum(greatest(extract(epoch from o.accepted_at - o.placed_at), 0)) as accept_seconds,
+           sum(o.total) filter (where o.accepted_at is not null and o.status <> 'CANCELLED') as revenue
+      from orders.orders o
+     where o.tenant_id = $1 and o.placed_at >= $2 and o.placed_at < $3
+     group by 1, 2, 3
+  )
+  select bucket_start,
+         provider,
+         sum(orders)::int as orders,
+         sum(accepted)::int as accepted,
+         sum(decided)::int as decided,
+         sum(accept_seconds) / nullif(sum(accepted), 0) as avg_accept_seconds,
+         coalesce(
+           jsonb_agg(jsonb_build_object('amount', revenue, 'currency', currency) order by currency) filter (where revenue is not null),
+           '[]'::jsonb
+         ) as revenue
+    from per_currency
+   group by bucket_start, provider
+   order by bucket_start, provider`;
+
+/** Today in `zone`: [local midnight, next local midnight), the second computed on the calendar so a DST day has 23 or 25 hours. */
+const TODAY_SQL = `
+  select date_trunc('day', now(), $1) as day_start,
+         ((now() at time zone $1)::date + 1)::timestamp at time zone $1 as day_end`;
+
+/** Served by orders_status_placed_at_idx (tenant_id, status, ...): open orders are the live queue, few at any time. */
+const OPEN_ORDERS_SQL = `
+  select count(*)::int as open_orders
+    from orders.orders
+   where tenant_id = $1 and status in ('RECEIVED', 'ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP')`;
+
+/** Order metrics for dashboards: buckets over a range, and today's totals. */
+export class OrderMetricsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tenantTimeZones: TenantTimeZones,
+  ) {}
+
+  async orderMetrics(
+    identity: Identity,
+    args: { from: Date; to: Date; bucket: MetricsBucket; timeZone?: string | null },
+  ): Promise<OrderMetricsRow[]> {
+    const tenantId = orderReaderTenantId(identity);
+    const range = metricsRange(args.from, args.to, args.bucket);
+    const timeZone = await this.timeZoneOf(tenantId, args.timeZone);
+    return inTenantTransaction(this.dataSource, { tenantId }, (manager) => bucketMetrics(manager, tenantId, range, timeZone));
+  }
+
+  async todayMetrics(identity: Identity, args: { timeZone?: string | null }): Promise<TodayMetrics> {
+    const tenantId = orderReaderTenantId(identity);
+    const timeZone = await this.timeZoneOf(tenantId, args.timeZone);
+    return inTenantTransaction(this.dataSource, { tenantId }, async (manager) => {
+      const [today] = await zonedQuery<{ day_start: Date; day_end: Date }>(manager, TODAY_SQL, [timeZone], timeZone);
+      if (!today) throw new Error('today has no bounds');
+      const [open] = (await manager.query(OPEN_ORDERS_SQL, [tenantId])) as { open_orders: number }[];
+      const providers = await bucketMetrics(manager, tenantId, { from: today.day_start, to: today.day_end, bucket: 'DAY' }, timeZone);
+      return { timeZone, dayStart: today.day_start, openOrders: open?.open_orders ?? 0, providers };
+    });
+  }
+
+  /** The zone the caller asked for, else the tenant's own (from the tenants subgraph). */
+  private async timeZoneOf(tenantId: string, requested: string | null | undefined): Promise<string> {
+    return requestedTimeZone(requested) ?? (await this.tenantTimeZones(tenantId));
+  }
+}
+
+/** A query that uses `timeZone`; a zone PostgreSQL does not know is the caller's to fix. */
+async function zonedQuery<R>(manager: EntityManager, sql: string, parameters: unknown[], timeZone: string): Promise<R[]> {
+  try {
+    return (await manager.query(sql, parameters)) as R[];
+  } catch (error) {
+    // Intl (which checked the name) and PostgreSQL carry their own copies of the zone database; they rarely disagree.
+    if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '22023') {
+      throw appError('BAD_USER_INPUT', `The database does not know the time zone "${timeZone}"; use another name for it.`);
+    }
+    throw error;
+  }
+}
+
+async function bucketMetrics(manager: EntityManager, tenantId: string, range: MetricsRange, timeZone: string): Promise<OrderMetricsRow[]> {
+  const parameters = [tenantId, range.from, range.to, DATE_TRUNC_UNIT[range.bucket], timeZone];
+  const rows = await zonedQuery<RawMetricsRow>(manager, BUCKET_METRICS_SQL, parameters, timeZone);
+  return rows.map((row) => ({
+    bucketStart: row.bucket_start,
+    provider: row.provider,
+    orders: row.orders,
+    revenue: row.revenue.map((money) => ({ amount: Number(money.amount), currency: money.currency })),
+    acceptedOrders: row.accepted,
+    decidedOrders: row.decided,
+    acceptanceRate: row.decided > 0 ? row.accepted / row.decided : null,
+    avgAcceptSeconds: row.avg_accept_seconds === null ? null : Number(row.avg_accept_seconds),
+  }));
+}

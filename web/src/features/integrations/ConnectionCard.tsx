@@ -1,0 +1,92 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { isAdmin, isManager, useWorkspace } from '../../app/workspace';
+import type { ConnectionFieldsFragment } from '../../gql/graphql';
+import { CopyField } from '../../ui/CopyField';
+import { ProviderBadge } from '../../ui/ProviderBadge';
+import { SecretOnce } from '../../ui/SecretOnce';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { formatAgo } from '../../ui/time';
+import { useNow } from '../../ui/useNow';
+import { formatRate } from '../overview/metrics-summary';
+import { PAUSE_CONNECTION, RESUME_CONNECTION, ROTATE_SECRET, SET_AUTO_ACCEPT } from './connection.operations';
+import { TestWebhookTool } from './TestWebhookTool';
+
+export function ConnectionCard({ connection }: { connection: ConnectionFieldsFragment }) {
+  const { user } = useWorkspace();
+  const now = useNow(15_000);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [rotate, rotateState] = useMutation(ROTATE_SECRET);
+  const [pause, pauseState] = useMutation(PAUSE_CONNECTION);
+  const [resume, resumeState] = useMutation(RESUME_CONNECTION);
+  const [setAutoAccept, autoAcceptState] = useMutation(SET_AUTO_ACCEPT);
+  const error = [rotateState, pauseState, resumeState, autoAcceptState].find((s) => s.error)?.error;
+  const busy = [rotateState, pauseState, resumeState, autoAcceptState].some((s) => s.loading);
+  const health = connection.health;
+  const admin = isAdmin(user.role);
+  const manager = isManager(user.role);
+
+  const rotateSecret = async () => {
+    if (!window.confirm(`Rotate the secret of ${connection.name}? The old one keeps working for the grace period.`)) return;
+    const result = await rotate({ variables: { id: connection.id } }).catch(() => null);
+    if (result?.data) setSecret(result.data.rotateConnectionSecret.secret);
+  };
+
+  return (
+    <article className="card" aria-label={connection.name} data-testid="connection-card">
+      <header>
+        <ProviderBadge provider={connection.provider} />
+        <h2>{connection.name}</h2>
+        <StatusBadge status={connection.status} />
+        {health && <StatusBadge status={health.state} />}
+      </header>
+      <span className="muted">
+        {connection.branch.name} · store {connection.externalStoreId} · {connection.currency}
+      </span>
+      {health && (
+        <span className="muted" title={health.stateReason}>
+          Last delivery {health.lastDeliveryAt ? formatAgo(health.lastDeliveryAt, now) : 'never'} · {health.deliveriesLastHour} in the last
+          hour · {formatRate(health.successRate)} processed
+          {health.p95ProcessingMs !== null && ` · p95 ${health.p95ProcessingMs} ms`}
+          {health.deadCount > 0 && ` · ${health.deadCount} dead`}
+          {connection.securityEventsLastHour > 0 && ` · ${connection.securityEventsLastHour} rejected`}
+        </span>
+      )}
+      <CopyField label={`webhook URL of ${connection.name}`} value={connection.webhookUrl} />
+      {secret && <SecretOnce title="New webhook secret" secret={secret} onDismiss={() => setSecret(null)} />}
+      <div className="button-row">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={connection.autoAccept}
+            disabled={!admin || busy}
+            onChange={(e) => void setAutoAccept({ variables: { id: connection.id, autoAccept: e.target.checked } }).catch(() => undefined)}
+          />
+          Auto-accept orders
+        </label>
+        <span className="spacer" />
+        {manager &&
+          (connection.status === 'ACTIVE' ? (
+            <button type="button" disabled={busy} onClick={() => void pause({ variables: { id: connection.id } }).catch(() => undefined)}>
+              Pause
+            </button>
+          ) : (
+            <button type="button" disabled={busy} onClick={() => void resume({ variables: { id: connection.id } }).catch(() => undefined)}>
+              Resume
+            </button>
+          ))}
+        {admin && (
+          <button type="button" disabled={busy} onClick={() => void rotateSecret()}>
+            Rotate secret
+          </button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      )}
+      {manager && <TestWebhookTool connectionId={connection.id} />}
+    </article>
+  );
+}

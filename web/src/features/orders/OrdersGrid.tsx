@@ -1,0 +1,102 @@
+import type { ColDef, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams } from 'ag-grid-community';
+import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
+import { useMemo, useState } from 'react';
+import type { OrderFilterInput, OrderRowFragment } from '../../gql/graphql';
+import { Countdown } from '../../ui/Countdown';
+import { gridTheme } from '../../ui/grid';
+import { formatMoney } from '../../ui/money';
+import { ProviderBadge } from '../../ui/ProviderBadge';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { formatDateTime } from '../../ui/time';
+import { ErrorState } from '../../ui/states';
+import { useOrderRows } from './useOrderRows';
+
+type Props = { filter: OrderFilterInput; timeZone: string; onOpen: (orderId: string) => void };
+
+const ProviderCell = ({ value }: CustomCellRendererProps<OrderRowFragment, string>) => (value ? <ProviderBadge provider={value} /> : null);
+const StatusCell = ({ value }: CustomCellRendererProps<OrderRowFragment, string>) => (value ? <StatusBadge status={value} /> : null);
+const AcceptByCell = ({ data }: CustomCellRendererProps<OrderRowFragment>) =>
+  data?.status === 'RECEIVED' && data.acceptBy ? <Countdown deadline={data.acceptBy} /> : null;
+
+function orderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
+  return [
+    { headerName: 'Order', field: 'displayCode', width: 130, valueFormatter: (p) => `#${p.value as string}` },
+    { headerName: 'Provider', field: 'provider', width: 130, cellRenderer: ProviderCell },
+    { headerName: 'Status', field: 'status', width: 140, cellRenderer: StatusCell, enableCellChangeFlash: true },
+    {
+      headerName: 'Accept within',
+      colId: 'acceptBy',
+      width: 130,
+      sortable: false,
+      cellRenderer: AcceptByCell,
+    },
+    {
+      headerName: 'Placed',
+      field: 'placedAt',
+      width: 180,
+      sort: 'desc',
+      valueFormatter: (p) => (p.value ? formatDateTime(p.value as string, timeZone) : ''),
+    },
+    { headerName: 'Customer', colId: 'customer', valueGetter: (p) => p.data?.customer?.name ?? '—', flex: 1, minWidth: 140 },
+    { headerName: 'Connection', colId: 'connection', valueGetter: (p) => p.data?.connection.name, flex: 1, minWidth: 140 },
+    {
+      headerName: 'Total',
+      colId: 'total',
+      width: 140,
+      type: 'rightAligned',
+      valueGetter: (p) => p.data?.total.amount,
+      valueFormatter: (p) => (p.data ? formatMoney(p.data.total.amount, p.data.total.currency) : ''),
+      cellClass: 'num',
+    },
+  ];
+}
+
+const getRowId = (params: GetRowIdParams<OrderRowFragment>) => params.data.id;
+
+/** The orders grid: cursor pages on demand, live rows, Enter or click opens the drawer. */
+export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
+  const [api, setApi] = useState<GridApi<OrderRowFragment> | null>(null);
+  const { state, onViewportChanged, isFresh, retry } = useOrderRows(api, filter);
+  const columnDefs = useMemo(() => orderColumns(timeZone), [timeZone]);
+  const getRowClass = useMemo(
+    () => (params: RowClassParams<OrderRowFragment>) => {
+      const classes = [];
+      if (params.data && isFresh(params.data.id)) classes.push('row-fresh');
+      if (params.data?.acceptanceAtRisk) classes.push('row-at-risk');
+      return classes;
+    },
+    [isFresh],
+  );
+
+  return (
+    <section className="grid-panel" aria-label="Orders">
+      <div className="grid-status muted" role="status" aria-live="polite">
+        {state.totalCount === null
+          ? 'Loading orders…'
+          : `${state.totalCount.toLocaleString()} ${state.totalCount === 1 ? 'order' : 'orders'}${state.loaded < state.totalCount ? ` · ${state.loaded.toLocaleString()} loaded (scroll for more; sorting applies to loaded rows)` : ''}`}
+        {state.loading && state.totalCount !== null && ' · loading more…'}
+      </div>
+      {state.error && <ErrorState error={state.error} onRetry={retry} />}
+      <div className="grid-host" data-testid="orders-grid">
+        <AgGridReact<OrderRowFragment>
+          theme={gridTheme}
+          columnDefs={columnDefs}
+          defaultColDef={{ sortable: true, resizable: true }}
+          getRowId={getRowId}
+          getRowClass={getRowClass}
+          asyncTransactionWaitMillis={100}
+          onGridReady={(event: GridReadyEvent<OrderRowFragment>) => setApi(event.api)}
+          onViewportChanged={onViewportChanged}
+          onModelUpdated={onViewportChanged}
+          onRowClicked={(event) => event.data && onOpen(event.data.id)}
+          onCellKeyDown={(event) => {
+            const key = (event.event as KeyboardEvent | null)?.key;
+            if (key === 'Enter' && event.data) onOpen(event.data.id);
+          }}
+          loading={state.totalCount === null && !state.error}
+          overlayNoRowsTemplate='<span class="grid-empty">No orders match these filters.</span>'
+        />
+      </div>
+    </section>
+  );
+}

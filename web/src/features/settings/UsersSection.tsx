@@ -1,0 +1,115 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { isAdmin, useWorkspace } from '../../app/workspace';
+import type { Role } from '../../gql/graphql';
+import { SecretOnce } from '../../ui/SecretOnce';
+import { Empty, ErrorState, Loading } from '../../ui/states';
+import { statusLabel } from '../../ui/StatusBadge';
+import { formatDateTime } from '../../ui/time';
+import { CREATE_USER, DISABLE_USER, ENABLE_USER, USERS } from './settings.operations';
+import { temporaryPassword } from './temporary-password';
+
+/** Roles a user may give: managers invite staff only (the API enforces it too). */
+function assignableRoles(role: string): Role[] {
+  if (role === 'MANAGER') return ['STAFF'];
+  return ['TENANT_ADMIN', 'MANAGER', 'STAFF'];
+}
+
+export function UsersSection() {
+  const { user, tenant } = useWorkspace();
+  const { data, loading, error, refetch } = useQuery(USERS);
+  const [invite, inviteState] = useMutation(CREATE_USER, { refetchQueries: [USERS] });
+  const [disable, disableState] = useMutation(DISABLE_USER);
+  const [enable, enableState] = useMutation(ENABLE_USER);
+  const roles = assignableRoles(user.role);
+  const [form, setForm] = useState({ email: '', name: '', role: roles.at(-1)! });
+  const [issued, setIssued] = useState<{ email: string; password: string } | null>(null);
+  const admin = isAdmin(user.role);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const password = temporaryPassword();
+    const result = await invite({ variables: { input: { ...form, password } } }).catch(() => null);
+    if (result?.data) {
+      setIssued({ email: result.data.createUser.email, password });
+      setForm({ email: '', name: '', role: form.role });
+    }
+  };
+  const mutationError = inviteState.error ?? disableState.error ?? enableState.error;
+
+  return (
+    <section className="panel" aria-label="Users">
+      <h2>Users</h2>
+      {issued && (
+        <SecretOnce title={`${issued.email} can sign in with this first password`} secret={issued.password} onDismiss={() => setIssued(null)} />
+      )}
+      <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Invite a user">
+        <label>
+          Email
+          <input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+        </label>
+        <label>
+          Name
+          <input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        </label>
+        <label>
+          Role
+          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+            {roles.map((role) => (
+              <option key={role} value={role}>
+                {statusLabel(role)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={inviteState.loading}>
+          Invite
+        </button>
+      </form>
+      {mutationError && (
+        <p role="alert" className="error">
+          {mutationError.message}
+        </p>
+      )}
+      {!data && loading && <Loading />}
+      {!data && error && <ErrorState error={error} onRetry={() => void refetch()} />}
+      {data && data.users.length === 0 && <Empty title="No users" />}
+      {data && data.users.length > 0 && (
+        <table className="data">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Email</th>
+              <th>Role</th>
+              <th>Last sign-in</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {data.users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  {u.name} {u.disabled && <span className="badge status status-neutral">Disabled</span>}
+                </td>
+                <td>{u.email}</td>
+                <td>{statusLabel(u.role)}</td>
+                <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, tenant.timeZone) : 'never'}</td>
+                <td className="num">
+                  {admin && u.id !== user.id && (
+                    <button
+                      type="button"
+                      onClick={() => void (u.disabled ? enable : disable)({ variables: { id: u.id } }).catch(() => undefined)}
+                    >
+                      {u.disabled ? 'Enable' : 'Disable'}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="muted small">Roles are set when a user is invited; the API has no role change yet.</p>
+    </section>
+  );
+}

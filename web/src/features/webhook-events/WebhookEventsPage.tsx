@@ -1,0 +1,177 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import type { ColDef } from 'ag-grid-community';
+import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
+import { useCallback, useMemo, useState } from 'react';
+import { isManager, useWorkspace } from '../../app/workspace';
+import type { WebhookEventRowFragment } from '../../gql/graphql';
+import { gridTheme } from '../../ui/grid';
+import { ProviderBadge } from '../../ui/ProviderBadge';
+import { PROVIDERS, providerStyle } from '../../ui/providers';
+import { ErrorState } from '../../ui/states';
+import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
+import { formatDateTime } from '../../ui/time';
+import { CONNECTION_CHOICES } from '../shared/connection.operations';
+import { EMPTY_EVENT_FILTER, toWebhookEventFilterInput, type WebhookEventFilterState } from './webhook-event-filter';
+import { REPLAY_DEAD_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from './webhook-event.operations';
+import { WebhookEventDrawer } from './WebhookEventDrawer';
+
+const PAGE = 100;
+
+const plural = (count: number, one: string, many: string) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
+const STATUSES = ['QUEUED', 'PROCESSING', 'PROCESSED', 'FAILED', 'DEAD'];
+
+const ProviderCell = ({ value }: CustomCellRendererProps<WebhookEventRowFragment, string>) => (value ? <ProviderBadge provider={value} /> : null);
+const StatusCell = ({ value }: CustomCellRendererProps<WebhookEventRowFragment, string>) => (value ? <StatusBadge status={value} /> : null);
+
+function eventColumns(timeZone: string): ColDef<WebhookEventRowFragment>[] {
+  return [
+    { headerName: 'Received', field: 'receivedAt', width: 180, valueFormatter: (p) => (p.value ? formatDateTime(p.value as string, timeZone) : '') },
+    { headerName: 'Provider', field: 'provider', width: 130, cellRenderer: ProviderCell },
+    { headerName: 'Status', field: 'status', width: 130, cellRenderer: StatusCell },
+    { headerName: 'Attempts', field: 'attempts', width: 105, type: 'rightAligned' },
+    { headerName: 'Connection', colId: 'connection', valueGetter: (p) => p.data?.connection.name, flex: 1, minWidth: 150 },
+    { headerName: 'Idempotency key', field: 'idempotencyKey', flex: 1, minWidth: 160 },
+    { headerName: 'Last error', field: 'lastError', flex: 1.5, minWidth: 180 },
+  ];
+}
+
+export function WebhookEventsPage() {
+  const { tenant, user } = useWorkspace();
+  const [filterState, setFilterState] = useState<WebhookEventFilterState>(EMPTY_EVENT_FILTER);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const filter = useMemo(() => toWebhookEventFilterInput(filterState, tenant.timeZone), [filterState, tenant.timeZone]);
+  const connections = useQuery(CONNECTION_CHOICES);
+  const { data, loading, error, refetch, fetchMore } = useQuery(WEBHOOK_EVENTS, {
+    variables: { filter, first: PAGE, after: null },
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
+  });
+  const [replayDead, replayDeadState] = useMutation(REPLAY_DEAD_WEBHOOK_EVENTS);
+  const [replayedCount, setReplayedCount] = useState<number | null>(null);
+  const [extra, setExtra] = useState<{ key: string; rows: WebhookEventRowFragment[]; cursor: string | null; hasNext: boolean } | null>(null);
+  const filterKey = JSON.stringify(filter);
+  const rows = useMemo(() => [...(data?.webhookEvents.edges.map((e) => e.node) ?? []), ...(extra?.key === filterKey ? extra.rows : [])], [data, extra, filterKey]);
+  const columnDefs = useMemo(() => eventColumns(tenant.timeZone), [tenant.timeZone]);
+  const set = (field: keyof WebhookEventFilterState) => (event: { target: { value: string } }) => {
+    setReplayedCount(null);
+    setFilterState({ ...filterState, [field]: event.target.value });
+  };
+
+  const cursor = extra?.key === filterKey ? extra.cursor : (data?.webhookEvents.pageInfo.endCursor ?? null);
+  const hasNext = extra?.key === filterKey ? extra.hasNext : Boolean(data?.webhookEvents.pageInfo.hasNextPage);
+  const loadMore = async () => {
+    const more = await fetchMore({ variables: { after: cursor }, updateQuery: (previous) => previous });
+    const page = more.data?.webhookEvents;
+    if (!page) return;
+    setExtra({
+      key: filterKey,
+      rows: [...(extra?.key === filterKey ? extra.rows : []), ...page.edges.map((e) => e.node)],
+      cursor: page.pageInfo.endCursor ?? null,
+      hasNext: page.pageInfo.hasNextPage,
+    });
+  };
+  const reload = useCallback(() => {
+    setExtra(null);
+    void refetch();
+  }, [refetch]);
+  const replayAllDead = async () => {
+    if (!filterState.connectionId) return;
+    const result = await replayDead({ variables: { connectionId: filterState.connectionId } }).catch(() => null);
+    if (result?.data) {
+      setReplayedCount(result.data.replayDeadWebhookEvents);
+      reload();
+    }
+  };
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>Webhook events</h1>
+        <span className="spacer" />
+        <button type="button" onClick={reload}>
+          Refresh
+        </button>
+      </div>
+      <form className="filters" aria-label="Filter webhook events" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Status
+          <select value={filterState.status} onChange={set('status')}>
+            <option value="">All</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Provider
+          <select value={filterState.provider} onChange={set('provider')}>
+            <option value="">All</option>
+            {PROVIDERS.map((p) => (
+              <option key={p} value={p}>
+                {providerStyle(p).label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Connection
+          <select value={filterState.connectionId} onChange={set('connectionId')}>
+            <option value="">All</option>
+            {connections.data?.connections.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input type="date" value={filterState.fromDate} onChange={set('fromDate')} />
+        </label>
+        <label>
+          To
+          <input type="date" value={filterState.toDate} onChange={set('toDate')} />
+        </label>
+        {isManager(user.role) && filterState.connectionId && (
+          <button type="button" className="danger" disabled={replayDeadState.loading} onClick={() => void replayAllDead()}>
+            Replay all dead for this connection
+          </button>
+        )}
+      </form>
+      {replayedCount !== null && (
+        <p role="status" className="notice">
+          {replayedCount === 0 ? 'No dead deliveries to replay on this connection.' : `${replayedCount} dead deliveries are back in the queue.`}
+        </p>
+      )}
+      {(error ?? replayDeadState.error) && <ErrorState error={(error ?? replayDeadState.error)!} onRetry={reload} />}
+      <div className="grid-status muted" role="status">
+        {data ? `${plural(data.webhookEvents.totalCount, 'delivery', 'deliveries')} · ${rows.length.toLocaleString()} shown` : 'Loading deliveries…'}
+      </div>
+      <div className="grid-host" data-testid="webhook-events-grid">
+        <AgGridReact<WebhookEventRowFragment>
+          theme={gridTheme}
+          rowData={rows}
+          columnDefs={columnDefs}
+          defaultColDef={{ sortable: true, resizable: true }}
+          getRowId={(p) => p.data.id}
+          onRowClicked={(e) => e.data && setOpenId(e.data.id)}
+          onCellKeyDown={(e) => {
+            if ((e.event as KeyboardEvent | null)?.key === 'Enter' && e.data) setOpenId(e.data.id);
+          }}
+          loading={loading && rows.length === 0}
+          overlayNoRowsTemplate='<span class="grid-empty">No deliveries match these filters.</span>'
+        />
+      </div>
+      {hasNext && (
+        <div>
+          <button type="button" disabled={loading} onClick={() => void loadMore()}>
+            Load {PAGE} more
+          </button>
+        </div>
+      )}
+      {openId && <WebhookEventDrawer eventId={openId} onClose={() => setOpenId(null)} onReplayed={reload} />}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { useState } from 'react';
+
+/** A read-only value with a Copy button (webhook URLs, one-time secrets). */
+export function CopyField({ label, value }: { label: string; value: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    await navigator.clipboard.writeText(value).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+    window.setTimeout(() => setCopied(false), 2000);
+  };
+  return (
+    <div className="copy-field">
+      <input readOnly value={value} aria-label={label} onFocus={(e) => e.target.select()} />
+      <button type="button" onClick={() => void copy()} aria-label={`Copy ${label}`}>
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+    </div>
+  );
+}

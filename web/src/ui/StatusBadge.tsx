@@ -1,0 +1,35 @@
+/** Order, delivery, health and alert states share one look: a tone per state word. */
+const TONES: Record<string, 'info' | 'progress' | 'good' | 'bad' | 'neutral' | 'warn'> = {
+  RECEIVED: 'info',
+  ACCEPTED: 'progress',
+  PREPARING: 'progress',
+  READY: 'progress',
+  PICKED_UP: 'progress',
+  DELIVERED: 'good',
+  REJECTED: 'bad',
+  CANCELLED: 'neutral',
+  QUEUED: 'info',
+  PROCESSING: 'progress',
+  PROCESSED: 'good',
+  FAILED: 'bad',
+  DEAD: 'bad',
+  ACTIVE: 'good',
+  PAUSED: 'neutral',
+  HEALTHY: 'good',
+  DEGRADED: 'warn',
+  FAILING: 'bad',
+  SILENT: 'warn',
+  OPEN: 'bad',
+  ACKNOWLEDGED: 'warn',
+  RESOLVED: 'good',
+  RETRYING: 'warn',
+  NOT_SUPPORTED: 'neutral',
+};
+
+export function statusLabel(status: string): string {
+  return status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, ' ');
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`badge status status-${TONES[status] ?? 'neutral'}`}>{statusLabel(status)}</span>;
+}

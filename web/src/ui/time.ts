@@ -1,0 +1,79 @@
+/**
+ * Times are shown in the acting tenant's time zone (not the browser's): a
+ * group in Riyadh reads Riyadh time on a laptop set to anything.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(timeZone: string, options: Intl.DateTimeFormatOptions, locale?: string): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${timeZone}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** "12 Mar 2026, 14:05" in the zone. */
+export function formatDateTime(iso: string, timeZone: string, locale?: string): string {
+  return dateTimeFormat(timeZone, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, locale).format(
+    new Date(iso),
+  );
+}
+
+/** "14:05:09" in the zone. */
+export function formatTime(iso: string, timeZone: string, locale?: string): string {
+  return dateTimeFormat(timeZone, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }, locale).format(new Date(iso));
+}
+
+/** "12 Mar, 14:00" for chart axes and short labels. */
+export function formatShortDateTime(iso: string, timeZone: string, locale?: string): string {
+  return dateTimeFormat(timeZone, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, locale).format(
+    new Date(iso),
+  );
+}
+
+/** "just now", "4 min ago", "3 h ago", "2 d ago". */
+export function formatAgo(iso: string, now: number): string {
+  const seconds = Math.round((now - new Date(iso).getTime()) / 1000);
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} d ago`;
+}
+
+/** The zone's UTC offset in minutes at an instant (Riyadh: +180). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const parts = dateTimeFormat(timeZone, {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }, 'en-US').formatToParts(instant);
+  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const asUtc = Date.UTC(value('year'), value('month') - 1, value('day'), value('hour'), value('minute'), value('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant a wall-clock date ("2026-03-12") starts in a zone, as ISO UTC:
+ * what a date picker's day means to a tenant in that zone.
+ */
+export function startOfZonedDay(date: string, timeZone: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(year, month - 1, day);
+  // Two passes settle days on which the offset changes (daylight saving).
+  let instant = guess - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000;
+  instant = guess - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000;
+  return new Date(instant).toISOString();
+}
+
+/** The zone's calendar date of an instant, "2026-03-12". */
+export function zonedDate(instant: Date, timeZone: string): string {
+  return dateTimeFormat(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(instant);
+}
+
+/** The calendar date after `date` ("2026-02-28" -> "2026-03-01"). */
+export function nextDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+}
