@@ -9,16 +9,17 @@ import { renderBenchmarksMarkdown } from './report/markdown';
 import { RESULTS_DIR, softwareVersions, databaseFacts, type BenchResults } from './report/results';
 import { benchGatewayQuery } from './scenarios/gateway-query';
 import { benchLiveStream } from './scenarios/live-stream';
+import { benchOrderMetrics } from './scenarios/order-metrics';
 import { benchWebhookAccept } from './scenarios/webhook-accept';
 import { startBenchStack } from './stack/bench-stack';
 
-const SCENARIOS = ['gateway', 'webhooks', 'live'] as const;
+const SCENARIOS = ['gateway', 'webhooks', 'live', 'metrics'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 type Options = { only: Scenario[]; out: string; profile: boolean; quick: boolean };
 
 const USAGE = `npm run bench [-- options]
-  --only=gateway,webhooks,live   run some scenarios (results go to bench/results/partial.json)
+  --only=gateway,webhooks,live,metrics   run some scenarios (results go to bench/results/partial.json)
   --out=NAME                     write bench/results/NAME.json instead of latest.json (BENCHMARKS.md untouched)
   --profile                      CPU profiles of the gateway and integrations in bench/results/profiles/
   --quick                        shorter runs, to try the harness (not for publishing)`;
@@ -48,6 +49,15 @@ function settingsFor(quick: boolean) {
     webhooks: { concurrency: [10, 50, 200], warmUpRequests: quick ? 300 : 1_000, measureSeconds: quick ? 3 : 10, drainLimitSeconds: 300 },
     gateway: { connections: 10, warmUpSeconds: quick ? 1 : 3, measureSeconds: quick ? 3 : 10, users: 500 },
     live: { subscribers: [1, 10, 200, 1_000], events: quick ? 3 : 10, perSocket: 20 },
+    metrics: {
+      orders: quick ? 100_000 : 1_000_000,
+      cases: [
+        { tenant: 'demo-bistro', days: 90 },
+        { tenant: 'harbor-grill', days: 7 },
+      ],
+      warmUpRuns: 3,
+      runs: quick ? 5 : 20,
+    },
   };
 }
 
@@ -77,7 +87,7 @@ async function main(): Promise<void> {
   };
   try {
     // Order matters: the dashboard query first (before the webhook runs add thousands of orders to count),
-    // the live stream after the webhook backlog has drained.
+    // the live stream after the webhook backlog has drained, the million generated orders last.
     if (options.only.includes('gateway')) {
       log('gateway: the dashboard orders page through our gateway, straight from orders, and through Hive Gateway');
       results.scenarios.gateway = await benchGatewayQuery(stack, settings.gateway, log);
@@ -89,6 +99,10 @@ async function main(): Promise<void> {
     if (options.only.includes('live')) {
       log('live: webhook POST to every graphql-ws subscriber');
       results.scenarios.liveStream = await benchLiveStream(stack, settings.live, log);
+    }
+    if (options.only.includes('metrics')) {
+      log('metrics: orderMetrics, 7 days by hour, over generated orders');
+      results.scenarios.orderMetrics = await benchOrderMetrics(stack, settings.metrics, log);
     }
   } finally {
     await stack.stop();

@@ -4,6 +4,7 @@ import { REPO_ROOT } from '@nexara/stack';
 import type { MachineInfo } from '../machine';
 import type { GatewayResult } from '../scenarios/gateway-query';
 import type { LiveStreamResult } from '../scenarios/live-stream';
+import type { OrderMetricsResult } from '../scenarios/order-metrics';
 import type { WebhookAcceptResult } from '../scenarios/webhook-accept';
 import type { BenchStack } from '../stack/bench-stack';
 
@@ -23,6 +24,7 @@ export type BenchResults = {
     gateway?: GatewayResult;
     webhookAccept?: WebhookAcceptResult;
     liveStream?: LiveStreamResult;
+    orderMetrics?: OrderMetricsResult;
   };
 };
 
