@@ -42,10 +42,11 @@ export function renderBenchmarksMarkdown(results: BenchResults): string {
     gateway ? gatewaySection(gateway) : '',
     liveStream ? liveSection(liveStream) : '',
     orderMetrics ? metricsSection(orderMetrics) : '',
+    beforeAfter(results),
     METHOD,
   ]
-    .filter((part) => part !== '')
-    .join('\n');
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
 }
 
 function summaryTable(results: BenchResults): string {
@@ -173,6 +174,10 @@ function webhookSection(w: WebhookAcceptResult): string {
     ms(level.baseline.latency.p99),
     x(level.ratio),
   ]);
+  const cpuRows = w.levels.flatMap((level): Row[] => [
+    [level.connections, 'Nexara', cpuOf(level.platform.cpuMsPerDelivery)],
+    ['', 'Baseline', cpuOf(level.baseline.cpuMsPerDelivery)],
+  ]);
   const p = w.processing;
   return [
     '## Webhook accept',
@@ -183,29 +188,62 @@ function webhookSection(w: WebhookAcceptResult): string {
     '',
     table(['Concurrency', 'Nexara', 'median', 'p99', 'Baseline', 'median', 'p99', 'Ratio'], rows),
     '',
+    'CPU time each process spent per acknowledged delivery in the measured runs (from /proc; unlike rates, this hardly moves when' +
+      ' other work shares the machine). PostgreSQL counts the server and all its backends; the load generator is autocannon.',
+    '',
+    table(['Concurrency', '', 'CPU ms per delivery'], cpuRows),
+    '',
     `Afterwards the worker processed the backlog: ${n(p.acknowledged)} acknowledged, ${n(p.stored)} stored, ` +
       `${Object.entries(p.byStatus).map(([status, count]) => `${n(count)} ${status}`).join(', ')}; ` +
       `${n(p.processedPerSecond)} processed/s over ${n(p.drainSeconds)} s (worker concurrency 8).`,
     '',
-    beforeAfter(w),
+  ].join('\n');
+}
+
+/** CPU ms per delivery or request, by process and in all. */
+function cpuOf(perProcess: Record<string, number>): string {
+  const parts = Object.entries(perProcess).map(([process, value]) => `${process} ${n(value, 3)}`);
+  return `**${n(cpuTotal(perProcess), 3)}** (${parts.join(', ')})`;
+}
+
+/** Webhook accept and the gateway, run before the hot-path fixes (bench/results/before-fixes.json), next to this run. */
+function beforeAfter(after: BenchResults): string {
+  if (!fs.existsSync(BEFORE_FIXES)) return '';
+  const before = JSON.parse(fs.readFileSync(BEFORE_FIXES, 'utf8')) as BenchResults;
+  const rows: Row[] = [];
+  const [bw, aw] = [before.scenarios.webhookAccept, after.scenarios.webhookAccept];
+  for (const level of aw?.levels ?? []) {
+    const old = bw?.levels.find((l) => l.connections === level.connections);
+    if (!old) continue;
+    const cell = (l: WebhookAcceptResult['levels'][number]): string =>
+      `${n(l.platform.acknowledgedPerSecond)}/s, p99 ${ms(l.platform.latency.p99)}, ratio ${x(l.ratio)}, CPU ${n(cpuTotal(l.platform.cpuMsPerDelivery), 2)} ms`;
+    rows.push([`Webhook accept, c=${level.connections}`, cell(old), cell(level)]);
+  }
+  const [bg, ag] = [before.scenarios.gateway, after.scenarios.gateway];
+  if (bg && ag) {
+    const cell = (g: GatewayResult): string =>
+      `${n(g.loaded.gateway.perSecond)}/s, p95 ${ms(g.loaded.gateway.latency.p95)} (${x(g.p95Ratio)}x direct), ${x(g.rpsOverHive)}x Hive's rate, CPU ${n(cpuTotal(g.loaded.gateway.cpuMsPerRequest), 2)} ms`;
+    rows.push([`Gateway dashboard query, c=${ag.loaded.connections}`, cell(bg), cell(ag)]);
+  }
+  if (rows.length === 0) return '';
+  return [
+    '## Before and after the hot-path fixes',
+    '',
+    `Before: \`bench/results/before-fixes.json\` (${before.generatedAt.slice(0, 16).replace('T', ' ')} UTC, the same harness on the code` +
+      ' before the fixes below); after: this run. CPU is the sum over the platform processes per delivery or request (load generator' +
+      ' excluded); on a shared machine it is the steadier of the figures.',
+    '',
+    table(['', 'Before', 'After (this run)'], rows),
+    '',
     fs.existsSync(PROFILING_NOTES) ? fs.readFileSync(PROFILING_NOTES, 'utf8').trim() + '\n' : '',
   ].join('\n');
 }
 
-/** The same scenario run before the hot-path fixes (bench/results/before-fixes.json), next to this run. */
-function beforeAfter(after: WebhookAcceptResult): string {
-  if (!fs.existsSync(BEFORE_FIXES)) return '';
-  const before = (JSON.parse(fs.readFileSync(BEFORE_FIXES, 'utf8')) as BenchResults).scenarios.webhookAccept;
-  if (!before) return '';
-  const rows = after.levels.map((level) => {
-    const old = before.levels.find((l) => l.connections === level.connections);
-    return [
-      level.connections,
-      old ? `${n(old.platform.acknowledgedPerSecond)}/s, p99 ${ms(old.platform.latency.p99)}, ratio ${x(old.ratio)}` : 'n/a',
-      `${n(level.platform.acknowledgedPerSecond)}/s, p99 ${ms(level.platform.latency.p99)}, ratio ${x(level.ratio)}`,
-    ];
-  });
-  return ['### Before and after the hot-path fixes', '', table(['Concurrency', 'Before', 'After (this run)'], rows), ''].join('\n');
+/** The platform's processes, without the load generator. */
+function cpuTotal(perProcess: Record<string, number>): number {
+  return Object.entries(perProcess)
+    .filter(([process]) => process !== 'loadGenerator')
+    .reduce((sum, [, value]) => sum + value, 0);
 }
 
 function gatewaySection(g: GatewayResult): string {
