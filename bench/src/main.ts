@@ -46,7 +46,13 @@ function parseOptions(argv: string[]): Options {
 function settingsFor(quick: boolean) {
   return {
     ordersPerTenant: 100,
-    webhooks: { concurrency: [10, 50, 200], warmUpRequests: quick ? 300 : 1_000, measureSeconds: quick ? 3 : 10, drainLimitSeconds: 300 },
+    webhooks: {
+      concurrency: [10, 50, 200],
+      warmUpRequests: quick ? 300 : 1_000,
+      measureSeconds: quick ? 3 : 8,
+      maxMeasuredDeliveries: quick ? 5_000 : 20_000,
+      drainLimitSeconds: 300,
+    },
     gateway: { connections: 10, warmUpSeconds: quick ? 1 : 3, measureSeconds: quick ? 3 : 10, users: 500 },
     live: { subscribers: [1, 10, 200, 1_000], events: quick ? 3 : 10, perSocket: 20 },
     metrics: {

@@ -183,7 +183,8 @@ function webhookSection(w: WebhookAcceptResult): string {
     '## Webhook accept',
     '',
     'Signed new-order webhooks of all four providers (round robin over the 8 seeded connections, every one with its own idempotency key' +
-      ' and signature) from autocannon, each level a warm-up then a measured run of about ten seconds. Baseline: a bare fastify route doing' +
+      ' and signature) from autocannon, each level two warm-ups then a measured run of about eight seconds (at most 20,000' +
+      ' deliveries: the worker must process them all before the run ends). Baseline: a bare fastify route doing' +
       ' one durable insert of the body per request into the same PostgreSQL, its own process, same pool size.',
     '',
     table(['Concurrency', 'Nexara', 'median', 'p99', 'Baseline', 'median', 'p99', 'Ratio'], rows),

@@ -12,8 +12,10 @@ export type WebhookAcceptSettings = {
   concurrency: number[];
   /** Requests of the warm-up before each measured run (also what the measured run is sized from). */
   warmUpRequests: number;
-  /** How long each measured run should last, at the rate the warm-up reached. */
+  /** How long each measured run should last, at the rate the warm-up reached... */
   measureSeconds: number;
+  /** ...but never more deliveries than this: the worker has to process every one before the run ends. */
+  maxMeasuredDeliveries: number;
   /** How long the worker may take to process everything acknowledged. */
   drainLimitSeconds: number;
 };
@@ -100,7 +102,8 @@ export async function benchWebhookAccept(
       // the rate the measured run is sized from, so that it lasts about measureSeconds.
       const first = await acceptRun(origin, connections, settings.warmUpRequests, source, {});
       const second = await acceptRun(origin, connections, sized(first, 2), source, {});
-      const run = await acceptRun(origin, connections, sized(second, settings.measureSeconds), source, processes[target]);
+      const amount = Math.min(sized(second, settings.measureSeconds), settings.maxMeasuredDeliveries);
+      const run = await acceptRun(origin, connections, amount, source, processes[target]);
       if (target === 'platform') acknowledged += first.acknowledged + second.acknowledged + run.acknowledged;
       log(
         `${target} c=${connections}: ${run.acknowledgedPerSecond}/s acknowledged, p99 ${run.latency.p99} ms, ` +
