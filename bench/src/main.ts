@@ -49,8 +49,8 @@ function settingsFor(quick: boolean) {
     webhooks: {
       concurrency: [10, 50, 200],
       warmUpRequests: quick ? 300 : 1_000,
-      measureSeconds: quick ? 3 : 8,
-      maxMeasuredDeliveries: quick ? 5_000 : 20_000,
+      measureSeconds: quick ? 3 : 10,
+      maxMeasuredDeliveries: quick ? 5_000 : 30_000,
       drainLimitSeconds: 300,
     },
     gateway: { connections: 10, warmUpSeconds: quick ? 1 : 3, measureSeconds: quick ? 3 : 10, users: 500 },

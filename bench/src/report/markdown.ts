@@ -166,6 +166,7 @@ function machineTable(results: BenchResults): string {
 function webhookSection(w: WebhookAcceptResult): string {
   const rows = w.levels.map((level) => [
     level.connections,
+    `${n(level.platform.acknowledged)} in ${n(level.platform.seconds, 1)} s`,
     `${n(level.platform.acknowledgedPerSecond)}/s`,
     ms(level.platform.latency.median),
     ms(level.platform.latency.p99),
@@ -183,11 +184,11 @@ function webhookSection(w: WebhookAcceptResult): string {
     '## Webhook accept',
     '',
     'Signed new-order webhooks of all four providers (round robin over the 8 seeded connections, every one with its own idempotency key' +
-      ' and signature) from autocannon, each level two warm-ups then a measured run of about eight seconds (at most 20,000' +
-      ' deliveries: the worker must process them all before the run ends). Baseline: a bare fastify route doing' +
+      ' and signature) from autocannon, each level two warm-ups then a measured run sized to last several seconds (at most' +
+      ' 30,000 deliveries: the worker must process them all before the run ends). Baseline: a bare fastify route doing' +
       ' one durable insert of the body per request into the same PostgreSQL, its own process, same pool size.',
     '',
-    table(['Concurrency', 'Nexara', 'median', 'p99', 'Baseline', 'median', 'p99', 'Ratio'], rows),
+    table(['Concurrency', 'Acknowledged', 'Nexara', 'median', 'p99', 'Baseline', 'median', 'p99', 'Ratio'], rows),
     '',
     'CPU time each process spent per acknowledged delivery in the measured runs (from /proc; unlike rates, this hardly moves when' +
       ' other work shares the machine). PostgreSQL counts the server and all its backends; the load generator is autocannon.',
@@ -315,7 +316,8 @@ function metricsSection(m: OrderMetricsResult): string {
     '## Metrics',
     '',
     '`orderMetrics(from, to, bucket: HOUR)` for the last 7 days of a tenant holding a million generated orders (one' +
-      ' `INSERT ... SELECT`, then `VACUUM ANALYZE` as autovacuum would), in two shapes: spread over 90 days (the week is a slice of a' +
+      ' `INSERT ... SELECT`, then `VACUUM ANALYZE` as autovacuum would) besides those the webhook runs created, in two shapes:' +
+      ' spread over 90 days (the week is a slice of a' +
       ' long history) and all within the week read. One request at a time after warm-ups: through our gateway as the tenant owner,' +
       ' and the same aggregation SQL straight in PostgreSQL as the orders role under row-level security (the baseline).',
     '',

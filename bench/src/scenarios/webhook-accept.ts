@@ -12,7 +12,7 @@ export type WebhookAcceptSettings = {
   concurrency: number[];
   /** Requests of the warm-up before each measured run (also what the measured run is sized from). */
   warmUpRequests: number;
-  /** How long each measured run should last, at the rate the warm-up reached... */
+  /** How long each measured run should last at the rate the second warm-up reached (the measured run is usually faster)... */
   measureSeconds: number;
   /** ...but never more deliveries than this: the worker has to process every one before the run ends. */
   maxMeasuredDeliveries: number;
