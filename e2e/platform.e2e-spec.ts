@@ -167,6 +167,27 @@ describe('through the gateway', () => {
   });
 });
 
+describe('the query plan cache', () => {
+  /** The `/metrics` counter of the dashboard gateway. */
+  const counter = async (name: 'hits' | 'misses'): Promise<number> => {
+    const text = await (await fetch(`${platform.urls.gateway}/metrics`)).text();
+    const match = new RegExp(`^nexara_gateway_query_plan_cache_${name}_total\\{graph="dashboard"\\} (\\d+)$`, 'm').exec(text);
+    if (!match) throw new Error(`no ${name} counter in /metrics:\n${text}`);
+    return Number(match[1]);
+  };
+
+  it('plans an operation once and serves it from the cache afterwards, as /metrics counts', async () => {
+    const bistro = await signIn(platform, 'owner@demo-bistro.test');
+    const operation = 'query PlanCacheProbe { orders(first: 3) { edges { node { id tenant { name } } } } }';
+    const [hits, misses] = [await counter('hits'), await counter('misses')];
+    await bistro.query(operation);
+    expect([await counter('hits'), await counter('misses')]).toEqual([hits, misses + 1]);
+    await bistro.query(operation);
+    await bistro.query(operation);
+    expect([await counter('hits'), await counter('misses')]).toEqual([hits + 2, misses + 1]);
+  });
+});
+
 describe('the subgraphs behind the gateway', () => {
   const requests = [
     ['a query', { query: '{ __typename }' }],

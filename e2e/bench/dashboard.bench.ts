@@ -10,7 +10,7 @@ import { placeOrder, startTestPlatform, type TestPlatform } from '../support/pla
 import { serveDashboard } from '../support/web-server';
 
 /**
- * The dashboard's figures (`npm run bench`; printed, never asserted): the
+ * The dashboard's figures (`npm run bench:dashboard`; printed, never asserted): the
  * built bundle's gzip size, time to first render of the overview and the
  * orders grid with 100,000 orders of the tenant in the database, and frame
  * times in Chromium while 50 orders a second stream in and while the grid

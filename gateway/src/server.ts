@@ -2,6 +2,7 @@ import { createLogger, type Logger, type RunningServer } from '@nexara/kit';
 import Fastify from 'fastify';
 import type { GatewayConfig } from './config';
 import { mountGateway, subgraphUrls } from './graphql/gateway-server';
+import { QueryPlanCacheStats, queryPlanMetrics } from './graphql/query-plan-stats';
 import { mountPartnerGateway } from './partner/partner-gateway';
 import { mountSubscriptions } from './subscriptions/mount-subscriptions';
 import { createReceiveWebhookClient } from './webhooks/receive-webhook-client';
@@ -17,7 +18,8 @@ export type GatewayServer = RunningServer & {
 
 /**
  * The edge: `/graphql` (Apollo Gateway), `/partner/graphql` (the partner API),
- * both also over graphql-ws, `/webhooks/...` (the shim), `/healthz`, `/readyz`.
+ * both also over graphql-ws, `/webhooks/...` (the shim), `/healthz`, `/readyz`,
+ * `/metrics` (query plan cache counters, Prometheus text).
  */
 export async function createGatewayServer(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<GatewayServer> {
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
@@ -53,8 +55,10 @@ export async function createGatewayServer(config: GatewayConfig, options: { logg
     rateLimit: createWebhookRateLimit({ perSecond: config.WEBHOOK_RATE_PER_SECOND, burst: config.WEBHOOK_RATE_BURST }),
     logger: logger.child({ component: 'webhooks' }),
   });
-  const apollo = await mountGateway(app, config, logger);
-  const partner = await mountPartnerGateway(app, config, logger);
+  const planStats = { dashboard: new QueryPlanCacheStats(), partner: new QueryPlanCacheStats() };
+  app.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4').send(queryPlanMetrics(planStats)));
+  const apollo = await mountGateway(app, config, logger, planStats.dashboard);
+  const partner = await mountPartnerGateway(app, config, logger, { planStats: planStats.partner });
   const subscriptions = mountSubscriptions(app, apollo, partner, config, logger);
 
   return {

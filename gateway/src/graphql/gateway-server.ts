@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import { ConfigError, signContextToken, type Identity, type Logger } from '@nexara/kit';
+import { ConfigError, contextTokenSigner, type Identity, type Logger } from '@nexara/kit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateUser } from '../auth/authenticate';
 import type { GatewayConfig } from '../config';
 import { hardenedApolloOptions } from './hardening';
+import type { QueryPlanCacheStats } from './query-plan-stats';
 import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
 import { loadTrustedDocuments, trustedDocumentsPlugin } from './trusted-documents';
@@ -17,10 +18,16 @@ export function subgraphUrls(config: GatewayConfig): Record<string, string> {
 }
 
 /** An Apollo Gateway over a checked-in supergraph, sending every subgraph fetch through `SubgraphDataSource`. */
-export function createSupergraphGateway(supergraphSdl: string, config: GatewayConfig, logger: Logger): ApolloGateway {
+export function createSupergraphGateway(
+  supergraphSdl: string,
+  config: GatewayConfig,
+  logger: Logger,
+  planStats?: QueryPlanCacheStats,
+): ApolloGateway {
   const urls = subgraphUrls(config);
   return new ApolloGateway({
     supergraphSdl,
+    experimental_didResolveQueryPlan: planStats?.observe,
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`The supergraph names subgraph "${name}", which has no URL configured`);
@@ -63,7 +70,12 @@ export function requiresTrustedDocuments(headers: Record<string, string | string
  * Each request's caller is authenticated once here and travels to the
  * subgraphs as a signed context token.
  */
-export async function mountGateway(app: FastifyInstance, config: GatewayConfig, logger: Logger): Promise<ApolloServer<GatewayContext>> {
+export async function mountGateway(
+  app: FastifyInstance,
+  config: GatewayConfig,
+  logger: Logger,
+  planStats?: QueryPlanCacheStats,
+): Promise<ApolloServer<GatewayContext>> {
   const production = config.NODE_ENV === 'production';
   const trusted = loadTrustedDocuments(config.PERSISTED_DOCUMENTS_PATH);
   if (production && !trusted) {
@@ -78,12 +90,13 @@ export async function mountGateway(app: FastifyInstance, config: GatewayConfig, 
     introspection: !production,
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: createSupergraphGateway(fs.readFileSync(config.SUPERGRAPH_PATH, 'utf8'), config, logger),
+    gateway: createSupergraphGateway(fs.readFileSync(config.SUPERGRAPH_PATH, 'utf8'), config, logger, planStats),
     ...hardening,
     plugins: [fastifyApolloDrainPlugin(app), ...hardening.plugins, ...(trusted ? [trustedDocumentsPlugin(trusted)] : [])],
   });
   await apollo.start();
 
+  const signContext = contextTokenSigner(config.INTERNAL_TOKEN_SECRET);
   await app.register(async (scope) => {
     scope.setErrorHandler(graphqlTransportErrorHandler(logger));
     scope.route({
@@ -94,7 +107,7 @@ export async function mountGateway(app: FastifyInstance, config: GatewayConfig, 
           const requestId = randomUUID();
           const deadline = Date.now() + config.GRAPHQL_REQUEST_TIMEOUT_MS;
           const identity = await authenticateUser(request.headers, config.AUTH_TOKEN_SECRET);
-          const contextToken = await signContextToken(identity, config.INTERNAL_TOKEN_SECRET);
+          const contextToken = await signContext(identity);
           const trustedDocumentsOnly = production && requiresTrustedDocuments(request.headers, identity);
           return { contextToken, requestId, deadline, trustedDocumentsOnly };
         },

@@ -1,6 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CONTEXT_TOKEN_HEADER } from '@nexara/kit';
 import { GraphQLError } from 'graphql';
+import type { IncomingHttpHeaders } from 'node:http';
+import { keptAlivePoster } from '../http/kept-alive-post';
+import { dedupeRepresentations, expandEntities, type SubgraphResponse } from './entity-dedupe';
 
 export type GatewayContext = {
   /** Signed once per request from the caller's identity; subgraphs reject requests without it. */
@@ -21,9 +24,10 @@ export const FORWARDED_HEADERS = [CONTEXT_TOKEN_HEADER, 'x-request-id', DEADLINE
 /**
  * Sends subgraph requests with exactly the headers in `FORWARDED_HEADERS`.
  * Nothing the client sent is forwarded, so a client can never impersonate
- * the gateway or smuggle headers to a subgraph. Each fetch is aborted at
+ * the gateway or smuggle headers to a subgraph. Each fetch is abandoned at
  * the request's deadline (or after `timeoutMs` without one) and reported
- * as GATEWAY_TIMEOUT.
+ * as GATEWAY_TIMEOUT. Requests go over kept-alive node:http (see
+ * keptAlivePoster), not Apollo's default fetcher.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly timeoutMs: number;
@@ -31,12 +35,23 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(options: { url: string; timeoutMs: number }) {
     super({ url: options.url });
     this.timeoutMs = options.timeoutMs;
-    const send = this.fetcher;
-    this.fetcher = (url, init) => {
+    const post = keptAlivePoster();
+    this.fetcher = async (url, init) => {
       const deadline = Number(init?.headers?.[DEADLINE_HEADER]);
       const remaining = Number.isFinite(deadline) ? Math.min(deadline - Date.now(), options.timeoutMs) : options.timeoutMs;
-      return send(url, { ...init, signal: AbortSignal.timeout(Math.max(1, remaining)) });
+      const answer = await post(url, { headers: init?.headers ?? {}, body: String(init?.body ?? ''), timeoutMs: Math.max(1, remaining) });
+      return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: headerPairs(answer.headers) });
     };
+  }
+
+  /** Each distinct entity representation is sent once (see entity-dedupe.ts). */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const representations = options.request.variables?.['representations'];
+    if (!Array.isArray(representations)) return super.process(options);
+    const { unique, positions } = dedupeRepresentations(representations);
+    if (unique.length === representations.length) return super.process(options);
+    options.request.variables = { ...options.request.variables, representations: unique };
+    return expandEntities(await super.process(options), positions);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -54,4 +69,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
     super.didEncounterError(error, ...rest);
   }
+}
+
+function headerPairs(headers: IncomingHttpHeaders): [string, string][] {
+  return Object.entries(headers).flatMap(([name, value]) =>
+    value === undefined ? [] : Array.isArray(value) ? value.map((v): [string, string] => [name, v]) : [[name, value]],
+  );
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import { signContextToken, type Logger } from '@nexara/kit';
+import { contextTokenSigner, type Logger } from '@nexara/kit';
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { createApiKeyAuthenticator, type ApiKeyAuthenticator } from '../auth/api-keys';
@@ -10,6 +10,7 @@ import { authenticatePartner } from '../auth/authenticate';
 import type { GatewayConfig } from '../config';
 import { createSupergraphGateway, graphqlTransportErrorHandler } from '../graphql/gateway-server';
 import { hardenedApolloOptions } from '../graphql/hardening';
+import type { QueryPlanCacheStats } from '../graphql/query-plan-stats';
 import { DEFAULT_QUERY_LIMITS } from '../graphql/limits/query-limits';
 import type { GatewayContext } from '../graphql/subgraph-data-source';
 import { createRateLimit, rateLimitedError, rateLimitHeaders } from './partner-rate-limit';
@@ -42,7 +43,7 @@ export async function mountPartnerGateway(
   app: FastifyInstance,
   config: GatewayConfig,
   logger: Logger,
-  options: { authenticateApiKey?: ApiKeyAuthenticator } = {},
+  options: { authenticateApiKey?: ApiKeyAuthenticator; planStats?: QueryPlanCacheStats } = {},
 ): Promise<PartnerGateway | null> {
   const log = logger.child({ component: 'partner' });
   const sdl = fs.existsSync(config.PARTNER_SUPERGRAPH_PATH) ? fs.readFileSync(config.PARTNER_SUPERGRAPH_PATH, 'utf8') : '';
@@ -73,7 +74,7 @@ export async function mountPartnerGateway(
 
   // Partners always see the contract's schema (introspection, Sandbox in development): it is public by definition.
   const hardening = hardenedApolloOptions<GatewayContext>({ production, logger: log, limits: DEFAULT_QUERY_LIMITS, introspection: true });
-  const gateway = createSupergraphGateway(sdl, config, log);
+  const gateway = createSupergraphGateway(sdl, config, log, options.planStats);
   // The contract's API schema, exactly as this gateway serves it (what WebSocket operations are validated against).
   const loaded: { apiSchema?: GraphQLSchema } = {};
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (loaded.apiSchema = apiSchema));
@@ -86,6 +87,7 @@ export async function mountPartnerGateway(
   const apiSchema = loaded.apiSchema;
   if (!apiSchema) throw new Error('the partner gateway started without a schema');
 
+  const signContext = contextTokenSigner(config.INTERNAL_TOKEN_SECRET);
   await app.register(async (scope) => {
     scope.setErrorHandler(graphqlTransportErrorHandler(log));
     scope.route({
@@ -101,7 +103,7 @@ export async function mountPartnerGateway(
           const state = await perKey.consume(identity.apiKeyId);
           void reply.headers(rateLimitHeaders(state));
           if (!state.allowed) throw rateLimitedError(state, config.PARTNER_RATE_WINDOW_SECONDS, 'http');
-          const contextToken = await signContextToken(identity, config.INTERNAL_TOKEN_SECRET);
+          const contextToken = await signContext(identity);
           return { contextToken, requestId, deadline };
         },
       }),

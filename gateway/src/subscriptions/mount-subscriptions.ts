@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApolloServer } from '@apollo/server';
-import { ConfigError, createEventBus, signContextToken, type EventBus, type Logger } from '@nexara/kit';
+import { ConfigError, contextTokenSigner, createEventBus, type EventBus, type Logger } from '@nexara/kit';
 import type { FastifyInstance } from 'fastify';
 import { buildSchema, type ExecutionResult } from 'graphql';
 import type { WebSocketServer } from 'ws';
@@ -16,8 +16,9 @@ import { userSubscriberAuthenticator } from './user-subscriber';
 
 /** Runs operations through `apollo` (the same pipeline, plugins and limits as HTTP) under a signed context token. */
 function apolloRunner(apollo: ApolloServer<GatewayContext>, internalTokenSecret: string): OperationRunner {
+  const signContext = contextTokenSigner(internalTokenSecret);
   return async (query, variables, identity, operationName) => {
-    const contextToken = await signContextToken(identity, internalTokenSecret);
+    const contextToken = await signContext(identity);
     const response = await apollo.executeOperation({ query, variables, operationName }, { contextValue: { contextToken, requestId: randomUUID() } });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported over WebSocket');
     return response.body.singleResult as ExecutionResult;

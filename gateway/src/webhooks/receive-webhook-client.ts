@@ -1,4 +1,5 @@
-import { CONTEXT_TOKEN_HEADER, signContextToken } from '@nexara/kit';
+import { CONTEXT_TOKEN_HEADER, contextTokenSigner, type Identity } from '@nexara/kit';
+import { keptAlivePoster, type PostAnswer } from '../http/kept-alive-post';
 
 export type ReceiveWebhookInput = {
   provider: string;
@@ -18,6 +19,8 @@ export type ReceiveWebhookAnswer = {
   errorCode: string | null;
 };
 
+const WEBHOOK_SHIM: Identity = { kind: 'service', service: 'webhook-shim', tenantId: null };
+
 /** Raised when the inbox could not confirm a durable commit: the shim answers 503 and the provider retries. */
 export class InboxUnavailableError extends Error {
   override name = 'InboxUnavailableError';
@@ -31,31 +34,39 @@ const RECEIVE_WEBHOOK = `mutation ReceiveWebhook($input: ReceiveWebhookInput!) {
  * Calls the integrations subgraph's internal `receiveWebhook` directly (not
  * through the supergraph, where it is inaccessible), as the webhook-shim
  * service. It resolves only after the inbox has committed (or rejected).
+ * Over kept-alive node:http rather than fetch (see keptAlivePoster).
  */
 export function createReceiveWebhookClient(options: { integrationsUrl: string; internalTokenSecret: string; timeoutMs?: number }) {
+  const sign = contextTokenSigner(options.internalTokenSecret);
+  const post = keptAlivePoster();
+  const timeoutMs = options.timeoutMs ?? 10_000;
   return async function receiveWebhook(input: ReceiveWebhookInput): Promise<ReceiveWebhookAnswer> {
-    const token = await signContextToken({ kind: 'service', service: 'webhook-shim', tenantId: null }, options.internalTokenSecret);
-    let response: Response;
+    const token = await sign(WEBHOOK_SHIM);
+    let response: PostAnswer;
     try {
-      response = await fetch(options.integrationsUrl, {
-        method: 'POST',
+      response = await post(options.integrationsUrl, {
         headers: { 'content-type': 'application/json', [CONTEXT_TOKEN_HEADER]: token },
         body: JSON.stringify({ query: RECEIVE_WEBHOOK, variables: { input } }),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+        timeoutMs,
       });
     } catch (error) {
       throw new InboxUnavailableError(`integrations unreachable: ${String(error)}`);
     }
-    const result = (await response.json().catch(() => null)) as {
-      data?: { receiveWebhook?: ReceiveWebhookAnswer };
-      errors?: { message: string }[];
-    } | null;
+    const result = parseJson(response.body) as { data?: { receiveWebhook?: ReceiveWebhookAnswer }; errors?: { message: string }[] } | null;
     const answer = result?.data?.receiveWebhook;
-    if (!response.ok || !answer) {
+    if (response.status !== 200 || !answer) {
       throw new InboxUnavailableError(
         `integrations answered HTTP ${response.status}: ${result?.errors?.map((e) => e.message).join('; ') ?? 'no body'}`,
       );
     }
     return answer;
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }

@@ -5,7 +5,7 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { httpError, isAppErrorCode } from './errors';
-import { CONTEXT_TOKEN_HEADER, verifyContextToken, type Identity } from './identity';
+import { CONTEXT_TOKEN_HEADER, contextTokenVerifier, type Identity } from './identity';
 import type { Logger } from './logger';
 
 export type RequestContext = {
@@ -106,6 +106,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     }
   });
 
+  const verifyToken = contextTokenVerifier(options.contextTokenSecret);
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['POST'],
@@ -115,7 +116,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       if (typeof token !== 'string' || token.length === 0) {
         throw httpError('UNAUTHENTICATED', 'Requests to this service must come through the gateway (no context token).');
       }
-      const identity = await verifyContextToken(token, options.contextTokenSecret);
+      const identity = await verifyToken(token);
       return { identity, requestId, logger: logger.child({ requestId }) };
     },
   });

@@ -12,3 +12,4 @@ export * from './platform/service-call';
 export * from './demo/demo-connections';
 export * from './platform/free-port';
 export { composePublicContract } from './compose/public-contract';
+export { persistedDocumentsFile } from './compose/persisted-documents';

@@ -7,6 +7,7 @@ import { CreateWebhookEvents1795920400000 } from './migrations/1795920400000-Cre
 import { RescueStaleQueuedEvents1795920600000 } from './migrations/1795920600000-RescueStaleQueuedEvents';
 import { WebhookEventProviderNotice1795920650000 } from './migrations/1795920650000-WebhookEventProviderNotice';
 import { CreateHealthAndAlerts1795920700000 } from './migrations/1795920700000-CreateHealthAndAlerts';
+import { StoreWebhookEventsFunction1795920800000 } from './migrations/1795920800000-StoreWebhookEventsFunction';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -20,5 +21,6 @@ export const integrationsDatabase = {
     RescueStaleQueuedEvents1795920600000,
     WebhookEventProviderNotice1795920650000,
     CreateHealthAndAlerts1795920700000,
+    StoreWebhookEventsFunction1795920800000,
   ] as Function[],
 };

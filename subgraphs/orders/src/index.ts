@@ -14,3 +14,4 @@ export {
   type ProviderCallbackJob,
 } from './callbacks/provider-callback.job';
 export { ACCEPTANCE_AT_RISK_MARGIN_MS } from './orders/order-acceptance';
+export { BUCKET_METRICS_SQL } from './metrics/order-metrics.service';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appError, inTenantTransaction, type Identity, type Logger, type Provider } from '@nexara/kit';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { SecretBox } from '../secrets/secret-box';
 import { ADMIN_ROLES, managingTenantId, OPERATOR_ROLES } from './connection-access';
@@ -120,6 +120,17 @@ export class ConnectionService {
       manager.getRepository(ConnectionEntity).findOneBy({ tenantId, id }),
     );
     return row ? this.view(row) : null;
+  }
+
+  /** Connections of the caller's tenant by id, in one read; ids of nothing (or of another tenant) are absent. */
+  async findConnections(actor: Identity, ids: readonly string[]): Promise<Map<string, ConnectionView>> {
+    const tenantId = readerTenantId(actor);
+    const wanted = ids.filter(isUuid);
+    if (wanted.length === 0) return new Map();
+    const rows = await this.inTenant(tenantId, (manager) =>
+      manager.getRepository(ConnectionEntity).findBy({ tenantId, id: In(wanted) }),
+    );
+    return new Map(rows.map((row) => [row.id, this.view(row)]));
   }
 
   async connectProvider(actor: Identity, request: ConnectProviderRequest): Promise<ConnectProviderResult> {

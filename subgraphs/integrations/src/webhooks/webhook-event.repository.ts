@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { storableText, type Provider } from '@nexara/kit';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { JOB_MAX_ATTEMPTS, PROCESS_WEBHOOK_EVENT_TASK, webhookJobKey, type ProcessWebhookEventJob } from './webhook-jobs';
 
 export const WEBHOOK_EVENT_STATUSES = ['QUEUED', 'PROCESSING', 'PROCESSED', 'FAILED', 'DEAD'] as const;
 export type WebhookEventStatus = (typeof WEBHOOK_EVENT_STATUSES)[number];
@@ -132,40 +134,47 @@ export type NewWebhookEvent = {
   receivedAt: Date;
 };
 
+export type StoredWebhookEvent = { id: string; duplicate: boolean };
+
 /**
- * Stores a delivery unless the connection already holds one with its
- * idempotency key. A concurrent insert of the same key waits for the first
- * to commit and then finds it, so concurrent identical deliveries store one.
+ * Stores deliveries and queues the processing of each new one, in one
+ * statement (`integrations.store_webhook_events`: one round trip, one
+ * commit, the tenant scope set inside); a delivery whose idempotency key
+ * its connection already holds, or that an earlier one in `events` holds,
+ * is answered as a duplicate and queues nothing. A concurrent insert of the
+ * same key waits for the first to commit and then finds it, so concurrent
+ * identical deliveries store one. Answers in the order of `events`.
  */
-export async function insertWebhookEvent(
-  manager: EntityManager,
-  event: NewWebhookEvent,
-): Promise<{ id: string; duplicate: boolean }> {
-  const inserted = (await manager.query(
-    `insert into integrations.webhook_events
-       (tenant_id, connection_id, provider, idempotency_key, method, sub_path, headers, body, received_at)
-     values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)
-     on conflict (tenant_id, connection_id, idempotency_key) do nothing
-     returning id`,
+export async function storeWebhookEvents(dataSource: DataSource, events: readonly NewWebhookEvent[]): Promise<StoredWebhookEvent[]> {
+  const ids = events.map(() => randomUUID());
+  const job = (event: NewWebhookEvent, i: number): ProcessWebhookEventJob => ({ tenantId: event.tenantId, eventId: ids[i]! });
+  const rows = (await dataSource.query(
+    `select ordinal, id, duplicate from integrations.store_webhook_events(
+       $1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::bytea[],
+       $10::timestamptz[], $11, $12::json[], $13::smallint, $14::text[])`,
     [
-      event.tenantId,
-      event.connectionId,
-      event.provider,
-      event.idempotencyKey,
-      event.method,
-      event.subPath,
-      JSON.stringify(event.headers),
-      event.body,
-      event.receivedAt,
+      events.map((e) => e.tenantId),
+      ids,
+      events.map((e) => e.connectionId),
+      events.map((e) => e.provider),
+      events.map((e) => e.idempotencyKey),
+      events.map((e) => e.method),
+      events.map((e) => e.subPath),
+      events.map((e) => JSON.stringify(e.headers)),
+      events.map((e) => e.body),
+      events.map((e) => e.receivedAt),
+      PROCESS_WEBHOOK_EVENT_TASK,
+      events.map((event, i) => JSON.stringify(job(event, i))),
+      JOB_MAX_ATTEMPTS,
+      ids.map(webhookJobKey),
     ],
-  )) as { id: string }[];
-  if (inserted[0]) return { id: inserted[0].id, duplicate: false };
-  const existing = (await manager.query(
-    `select id from integrations.webhook_events where tenant_id = $1 and connection_id = $2 and idempotency_key = $3`,
-    [event.tenantId, event.connectionId, event.idempotencyKey],
-  )) as { id: string }[];
-  if (!existing[0]) throw new Error('webhook event conflicted on its idempotency key but cannot be found');
-  return { id: existing[0].id, duplicate: true };
+  )) as { ordinal: number; id: string; duplicate: boolean }[];
+  const byOrdinal = new Map(rows.map((row) => [row.ordinal, { id: row.id, duplicate: row.duplicate }]));
+  return events.map((_, i) => {
+    const stored = byOrdinal.get(i + 1);
+    if (!stored) throw new Error('a stored webhook event cannot be found by its idempotency key');
+    return stored;
+  });
 }
 
 export async function findWebhookEvent(

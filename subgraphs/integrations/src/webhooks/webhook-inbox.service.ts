@@ -1,6 +1,5 @@
 import {
   appError,
-  inTenantTransaction,
   isStorableText,
   requireService,
   storableText,
@@ -16,8 +15,7 @@ import { adapterFor } from '../providers/registry';
 import type { ConnectionDirectory, DirectoryConnection } from './connection-directory';
 import { inboundHeaders, storedHeaders } from './header-redaction';
 import { answerStatusFor, errorBody } from './webhook-answer';
-import { insertWebhookEvent } from './webhook-event.repository';
-import { enqueueWebhookEvent } from './webhook-jobs';
+import { WebhookEventWriter } from './webhook-event-writer';
 
 export const WEBHOOK_VERDICTS = ['ACCEPTED', 'DUPLICATE', 'REJECTED'] as const;
 export type WebhookVerdict = (typeof WEBHOOK_VERDICTS)[number];
@@ -69,9 +67,11 @@ const MAX_SUB_PATH_LENGTH = 2_000;
  */
 export class WebhookInboxService {
   private readonly now: () => Date;
+  private readonly writer: WebhookEventWriter;
 
   constructor(private readonly deps: WebhookInboxDependencies) {
     this.now = deps.now ?? (() => new Date());
+    this.writer = new WebhookEventWriter({ dataSource: deps.dataSource, logger: deps.logger });
   }
 
   async receiveWebhook(actor: Identity, request: ReceiveWebhookRequest): Promise<ReceiveWebhookResult> {
@@ -125,20 +125,16 @@ export class WebhookInboxService {
     const key = adapter.idempotencyKey(inbound);
     if (typeof key !== 'string') return this.refuse(connection, inbound, key);
 
-    const stored = await inTenantTransaction(this.deps.dataSource, { tenantId: connection.tenantId }, async (manager) => {
-      const result = await insertWebhookEvent(manager, {
-        tenantId: connection.tenantId,
-        connectionId: connection.id,
-        provider,
-        idempotencyKey: key,
-        method: inbound.method,
-        subPath: inbound.subPath,
-        headers: storedHeaders(request.headers),
-        body: rawBody,
-        receivedAt: request.receivedAt,
-      });
-      if (!result.duplicate) await enqueueWebhookEvent(manager, { tenantId: connection.tenantId, eventId: result.id });
-      return result;
+    const stored = await this.writer.store({
+      tenantId: connection.tenantId,
+      connectionId: connection.id,
+      provider,
+      idempotencyKey: key,
+      method: inbound.method,
+      subPath: inbound.subPath,
+      headers: storedHeaders(request.headers),
+      body: rawBody,
+      receivedAt: request.receivedAt,
     });
 
     if (!stored.duplicate) this.deps.events.connectionHealthMayHaveChanged(connection.tenantId, connection.id);

@@ -1,0 +1,136 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { REPO_ROOT } from '@nexara/stack';
+import { machineInfo } from './machine';
+import { formatProfileSummary, summarizeProfile } from './profile/profile-summary';
+import { renderBenchmarksMarkdown } from './report/markdown';
+import { RESULTS_DIR, softwareVersions, databaseFacts, type BenchResults } from './report/results';
+import { benchGatewayQuery } from './scenarios/gateway-query';
+import { benchLiveStream } from './scenarios/live-stream';
+import { benchOrderMetrics } from './scenarios/order-metrics';
+import { benchWebhookAccept } from './scenarios/webhook-accept';
+import { startBenchStack } from './stack/bench-stack';
+
+const SCENARIOS = ['gateway', 'webhooks', 'live', 'metrics'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+type Options = { only: Scenario[]; out: string; profile: boolean; quick: boolean };
+
+const USAGE = `npm run bench [-- options]
+  --only=gateway,webhooks,live,metrics   run some scenarios (results go to bench/results/partial.json)
+  --out=NAME                     write bench/results/NAME.json instead of latest.json (BENCHMARKS.md untouched)
+  --profile                      CPU profiles of the gateway and integrations in bench/results/profiles/
+  --quick                        shorter runs, to try the harness (not for publishing)`;
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  for (const arg of argv) {
+    if (!/^--(only|out)=|^--(profile|quick)$/.test(arg)) {
+      console.error(`unknown option ${arg}\n${USAGE}`);
+      process.exit(2);
+    }
+  }
+  const only = value('only')?.split(',') ?? [...SCENARIOS];
+  const unknown = only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
+  if (unknown.length) {
+    console.error(`unknown scenario ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);
+    process.exit(2);
+  }
+  const partial = only.length < SCENARIOS.length;
+  return { only: only as Scenario[], out: value('out') ?? (partial ? 'partial' : 'latest'), profile: argv.includes('--profile'), quick: argv.includes('--quick') };
+}
+
+/** How long each scenario runs; the whole default run stays under ten minutes on two cores. */
+function settingsFor(quick: boolean) {
+  return {
+    ordersPerTenant: 100,
+    webhooks: {
+      concurrency: [10, 50, 200],
+      warmUpRequests: quick ? 300 : 1_000,
+      measureSeconds: quick ? 3 : 10,
+      maxMeasuredDeliveries: quick ? 5_000 : 30_000,
+      drainLimitSeconds: 300,
+    },
+    gateway: { connections: 10, warmUpSeconds: quick ? 1 : 3, measureSeconds: quick ? 3 : 10, users: 500 },
+    live: { subscribers: [1, 10, 200, 1_000], events: quick ? 3 : 10, perSocket: 20 },
+    metrics: {
+      orders: quick ? 100_000 : 1_000_000,
+      cases: [
+        { tenant: 'demo-bistro', days: 90 },
+        { tenant: 'harbor-grill', days: 7 },
+      ],
+      warmUpRuns: 3,
+      runs: quick ? 5 : 20,
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const settings = settingsFor(options.quick);
+  const log = (line: string): void => console.log(`bench │ ${line}`);
+  const started = performance.now();
+  const profileDir = path.join(RESULTS_DIR, 'profiles');
+  if (options.profile) fs.rmSync(profileDir, { recursive: true, force: true });
+
+  const stack = await startBenchStack({
+    databaseUrl: process.env['DATABASE_URL'],
+    ordersPerTenant: settings.ordersPerTenant,
+    profile: options.profile ? { dir: profileDir, services: ['gateway', 'integrations'] } : undefined,
+    log,
+  });
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    durationSeconds: 0,
+    quick: options.quick,
+    machine: machineInfo(),
+    versions: softwareVersions(),
+    database: await databaseFacts(stack),
+    settings,
+    scenarios: {},
+  };
+  try {
+    // Order matters: the dashboard query first (before the webhook runs add thousands of orders to count),
+    // the live stream after the webhook backlog has drained, the million generated orders last.
+    if (options.only.includes('gateway')) {
+      log('gateway: the dashboard orders page through our gateway, straight from orders, and through Hive Gateway');
+      results.scenarios.gateway = await benchGatewayQuery(stack, settings.gateway, log);
+    }
+    if (options.only.includes('webhooks')) {
+      log('webhooks: signed deliveries of all four providers against a bare insert-per-request baseline');
+      results.scenarios.webhookAccept = await benchWebhookAccept(stack, settings.webhooks, log);
+    }
+    if (options.only.includes('live')) {
+      log('live: webhook POST to every graphql-ws subscriber');
+      results.scenarios.liveStream = await benchLiveStream(stack, settings.live, log);
+    }
+    if (options.only.includes('metrics')) {
+      log('metrics: orderMetrics, 7 days by hour, over generated orders');
+      results.scenarios.orderMetrics = await benchOrderMetrics(stack, settings.metrics, log);
+    }
+  } finally {
+    await stack.stop();
+  }
+  results.durationSeconds = Math.round((performance.now() - started) / 1000);
+
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${options.out}.json`);
+  fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  log(`wrote ${path.relative(REPO_ROOT, file)}`);
+  if (options.out === 'latest') {
+    fs.writeFileSync(path.join(REPO_ROOT, 'BENCHMARKS.md'), renderBenchmarksMarkdown(results));
+    log('wrote BENCHMARKS.md');
+  }
+  if (options.profile) {
+    for (const profile of fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'))) {
+      console.log(formatProfileSummary(summarizeProfile(path.join(profileDir, profile))));
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

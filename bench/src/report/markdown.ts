@@ -1,0 +1,344 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { GatewayPaths, GatewayResult, GatewayRun } from '../scenarios/gateway-query';
+import type { LiveStreamResult } from '../scenarios/live-stream';
+import type { OrderMetricsResult } from '../scenarios/order-metrics';
+import type { WebhookAcceptResult } from '../scenarios/webhook-accept';
+import { RESULTS_DIR, type BenchResults } from './results';
+
+/** Hand-written: what the profiles showed and what was changed (kept with the harness, shown in BENCHMARKS.md). */
+const PROFILING_NOTES = path.join(RESULTS_DIR, '..', 'PROFILING.md');
+/** A run of the webhook scenario before the hot-path fixes, for the before/after table. */
+const BEFORE_FIXES = path.join(RESULTS_DIR, 'before-fixes.json');
+
+type Row = (string | number)[];
+
+const table = (header: string[], rows: Row[]): string =>
+  [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+const n = (value: number, digits = 0): string => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ms = (value: number): string => `${n(value, value < 10 ? 1 : 0)} ms`;
+const x = (value: number | null): string => (value === null ? 'n/a' : `${n(value, 2)}`);
+const met = (ok: boolean): string => (ok ? '**yes**' : '**no**');
+
+/** BENCHMARKS.md, entirely from one run's results (plus the profiling notes and the before-fixes run). */
+export function renderBenchmarksMarkdown(results: BenchResults): string {
+  const { webhookAccept, gateway, liveStream, orderMetrics } = results.scenarios;
+  return [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` on ${results.generatedAt.slice(0, 16).replace('T', ' ')} UTC (the whole run took ${n(results.durationSeconds)} s).` +
+      ' Every figure sits next to a baseline measured in the same run, on the same machine, because absolute numbers drift on' +
+      ' shared machines: compare the ratios between machines, not the absolutes. Raw numbers: `bench/results/latest.json`.',
+    results.quick ? '\n> **Quick run** (`--quick`): shortened, not for comparing.\n' : '',
+    '## Summary',
+    '',
+    summaryTable(results),
+    '',
+    '## Machine and versions',
+    '',
+    machineTable(results),
+    '',
+    webhookAccept ? webhookSection(webhookAccept) : '',
+    gateway ? gatewaySection(gateway) : '',
+    liveStream ? liveSection(liveStream) : '',
+    orderMetrics ? metricsSection(orderMetrics) : '',
+    beforeAfter(results),
+    METHOD,
+  ]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
+}
+
+function summaryTable(results: BenchResults): string {
+  const rows: Row[] = [];
+  const { webhookAccept: w, gateway: g, liveStream: l, orderMetrics: m } = results.scenarios;
+  if (w) {
+    const best = w.sustained;
+    const top = [...w.levels].sort((a, b) => b.platform.acknowledgedPerSecond - a.platform.acknowledgedPerSecond)[0]!;
+    rows.push([
+      'Webhook accept',
+      'deliveries/s sustained with p99 < 100 ms',
+      best ? `${n(best.deliveriesPerSecond)}/s (c=${best.connections}, p99 ${ms(best.p99)})` : 'none under 100 ms',
+      best ? `${n(w.levels.find((level) => level.connections === best.connections)!.baseline.acknowledgedPerSecond)} inserts/s` : '',
+      best ? x(best.ratio) : 'n/a',
+      '>= 1,000/s, ratio >= 0.5',
+      met(!!best && best.deliveriesPerSecond >= 1000 && (best.ratio ?? 0) >= 0.5),
+    ]);
+    rows.push([
+      'Webhook accept',
+      'peak deliveries/s (any p99)',
+      `${n(top.platform.acknowledgedPerSecond)}/s (c=${top.connections}, p99 ${ms(top.platform.latency.p99)})`,
+      `${n(top.baseline.acknowledgedPerSecond)} inserts/s`,
+      x(top.ratio),
+      '',
+      '',
+    ]);
+    rows.push([
+      'Webhook accept',
+      'acknowledged deliveries processed',
+      `${n(w.processing.byStatus['PROCESSED'] ?? 0)} of ${n(w.processing.acknowledged)}`,
+      '',
+      '',
+      'all, exactly once',
+      met(w.processing.allProcessed),
+    ]);
+  }
+  if (g) {
+    const { loaded, unloaded } = g;
+    rows.push([
+      'Gateway',
+      `dashboard orders query p95 at ${loaded.connections} connections`,
+      ms(loaded.gateway.latency.p95),
+      `orders subgraph direct: ${ms(loaded.direct.latency.p95)}`,
+      `${x(g.p95Ratio)}x`,
+      '<= 2x direct',
+      met((g.p95Ratio ?? Infinity) <= 2),
+    ]);
+    rows.push([
+      'Gateway',
+      'the same, one request at a time',
+      ms(unloaded.gateway.latency.p95),
+      `orders subgraph direct: ${ms(unloaded.direct.latency.p95)}`,
+      `${x(g.p95RatioUnloaded)}x`,
+      '',
+      '',
+    ]);
+    rows.push([
+      'Gateway',
+      'query plan cache hit rate',
+      g.planCache.hitRate === null ? 'n/a' : `${n(g.planCache.hitRate * 100, 2)} %`,
+      '',
+      '',
+      '>= 99 %',
+      met((g.planCache.hitRate ?? 0) >= 0.99),
+    ]);
+    rows.push([
+      'Gateway',
+      `requests/s at ${loaded.connections} connections, ours over Hive Gateway`,
+      `${n(loaded.gateway.perSecond)}/s`,
+      `Hive Gateway: ${n(loaded.hive.perSecond)}/s`,
+      x(g.rpsOverHive),
+      'reported',
+      '',
+    ]);
+  }
+  if (l) {
+    const top = l.levels[l.levels.length - 1]!;
+    const base = l.levels[0]!;
+    rows.push([
+      'Live stream',
+      `webhook POST to subscriber, p99 at ${n(top.subscribers)} subscribers`,
+      ms(top.delivery.p99),
+      `${n(base.subscribers)} subscriber: ${ms(base.delivery.p99)}`,
+      x(top.p99Ratio),
+      '< 250 ms',
+      met(top.delivery.p99 < 250),
+    ]);
+  }
+  for (const c of m?.cases ?? []) {
+    rows.push([
+      'Metrics',
+      `orderMetrics, 7 days by hour, ${n(c.orders)} orders over ${c.days} days (${n(c.ordersInRange)} in the week), median`,
+      ms(c.api.median),
+      `same SQL in PostgreSQL: ${ms(c.sql.median)}`,
+      x(c.medianRatio),
+      '< 200 ms',
+      met(c.api.median < 200),
+    ]);
+  }
+  return table(['Scenario', 'Measure', 'Nexara', 'Baseline (same run)', 'Ratio', 'Target', 'Met'], rows);
+}
+
+function machineTable(results: BenchResults): string {
+  const { machine, database, versions } = results;
+  return table(
+    ['', ''],
+    [
+      ['CPU', `${machine.cpus} x ${machine.cpuModel}`],
+      ['Memory', `${machine.memoryGiB} GiB`],
+      ['OS', machine.platform],
+      ['PostgreSQL', `${database.version} (${database.embedded ? 'embedded, from npm' : 'DATABASE_URL'}); fsync ${database.fsync}, synchronous_commit ${database.synchronousCommit}`],
+      ...Object.entries(versions).map(([name, version]) => [name, version]),
+    ],
+  );
+}
+
+function webhookSection(w: WebhookAcceptResult): string {
+  const rows = w.levels.map((level) => [
+    level.connections,
+    `${n(level.platform.acknowledged)} in ${n(level.platform.seconds, 1)} s`,
+    `${n(level.platform.acknowledgedPerSecond)}/s`,
+    ms(level.platform.latency.median),
+    ms(level.platform.latency.p99),
+    `${n(level.baseline.acknowledgedPerSecond)}/s`,
+    ms(level.baseline.latency.median),
+    ms(level.baseline.latency.p99),
+    x(level.ratio),
+  ]);
+  const cpuRows = w.levels.flatMap((level): Row[] => [
+    [level.connections, 'Nexara', cpuOf(level.platform.cpuMsPerDelivery)],
+    ['', 'Baseline', cpuOf(level.baseline.cpuMsPerDelivery)],
+  ]);
+  const p = w.processing;
+  return [
+    '## Webhook accept',
+    '',
+    'Signed new-order webhooks of all four providers (round robin over the 8 seeded connections, every one with its own idempotency key' +
+      ' and signature) from autocannon, each level two warm-ups then a measured run sized to last several seconds (at most' +
+      ' 30,000 deliveries: the worker must process them all before the run ends). Baseline: a bare fastify route doing' +
+      ' one durable insert of the body per request into the same PostgreSQL, its own process, same pool size.',
+    '',
+    table(['Concurrency', 'Acknowledged', 'Nexara', 'median', 'p99', 'Baseline', 'median', 'p99', 'Ratio'], rows),
+    '',
+    'CPU time each process spent per acknowledged delivery in the measured runs (from /proc; unlike rates, this hardly moves when' +
+      ' other work shares the machine). PostgreSQL counts the server and all its backends; the load generator is autocannon.',
+    '',
+    table(['Concurrency', '', 'CPU ms per delivery'], cpuRows),
+    '',
+    `Afterwards the worker processed the backlog: ${n(p.acknowledged)} acknowledged, ${n(p.stored)} stored, ` +
+      `${Object.entries(p.byStatus).map(([status, count]) => `${n(count)} ${status}`).join(', ')}; ` +
+      `${n(p.processedPerSecond)} processed/s over ${n(p.drainSeconds)} s (worker concurrency 8).`,
+    '',
+  ].join('\n');
+}
+
+/** CPU ms per delivery or request, by process and in all. */
+function cpuOf(perProcess: Record<string, number>): string {
+  const parts = Object.entries(perProcess).map(([process, value]) => `${process} ${n(value, 3)}`);
+  return `**${n(cpuTotal(perProcess), 3)}** (${parts.join(', ')})`;
+}
+
+/** Webhook accept and the gateway, run before the hot-path fixes (bench/results/before-fixes.json), next to this run. */
+function beforeAfter(after: BenchResults): string {
+  if (!fs.existsSync(BEFORE_FIXES)) return '';
+  const before = JSON.parse(fs.readFileSync(BEFORE_FIXES, 'utf8')) as BenchResults;
+  const rows: Row[] = [];
+  const [bw, aw] = [before.scenarios.webhookAccept, after.scenarios.webhookAccept];
+  for (const level of aw?.levels ?? []) {
+    const old = bw?.levels.find((l) => l.connections === level.connections);
+    if (!old) continue;
+    const cell = (l: WebhookAcceptResult['levels'][number]): string =>
+      `${n(l.platform.acknowledgedPerSecond)}/s, p99 ${ms(l.platform.latency.p99)}, ratio ${x(l.ratio)}, CPU ${n(cpuTotal(l.platform.cpuMsPerDelivery), 2)} ms`;
+    rows.push([`Webhook accept, c=${level.connections}`, cell(old), cell(level)]);
+  }
+  const [bg, ag] = [before.scenarios.gateway, after.scenarios.gateway];
+  if (bg && ag) {
+    const cell = (g: GatewayResult): string =>
+      `${n(g.loaded.gateway.perSecond)}/s, p95 ${ms(g.loaded.gateway.latency.p95)} (${x(g.p95Ratio)}x direct), ${x(g.rpsOverHive)}x Hive's rate, CPU ${n(cpuTotal(g.loaded.gateway.cpuMsPerRequest), 2)} ms`;
+    rows.push([`Gateway dashboard query, c=${ag.loaded.connections}`, cell(bg), cell(ag)]);
+  }
+  if (rows.length === 0) return '';
+  return [
+    '## Before and after the hot-path fixes',
+    '',
+    `Before: \`bench/results/before-fixes.json\` (${before.generatedAt.slice(0, 16).replace('T', ' ')} UTC, the same harness on the code` +
+      ' before the fixes below); after: this run. CPU is the sum over the platform processes per delivery or request (load generator' +
+      ' excluded); on a shared machine it is the steadier of the figures.',
+    '',
+    table(['', 'Before', 'After (this run)'], rows),
+    '',
+    fs.existsSync(PROFILING_NOTES) ? fs.readFileSync(PROFILING_NOTES, 'utf8').trim() + '\n' : '',
+  ].join('\n');
+}
+
+/** The platform's processes, without the load generator. */
+function cpuTotal(perProcess: Record<string, number>): number {
+  return Object.entries(perProcess)
+    .filter(([process]) => process !== 'loadGenerator')
+    .reduce((sum, [, value]) => sum + value, 0);
+}
+
+function gatewaySection(g: GatewayResult): string {
+  const cpu = (run: GatewayRun): string =>
+    Object.entries(run.cpuMsPerRequest)
+      .map(([process, value]) => `${process} ${n(value, 2)}`)
+      .join(', ');
+  const row = (name: string, run: GatewayRun): Row => [name, `${n(run.perSecond)}/s`, ms(run.latency.median), ms(run.latency.p95), ms(run.latency.p99), cpu(run)];
+  const header = ['Path', 'requests/s', 'median', 'p95', 'p99', 'CPU ms per request'];
+  const paths = (runs: GatewayPaths): Row[] => [
+    row('Our gateway', runs.gateway),
+    row('Orders subgraph direct', runs.direct),
+    row('Hive Gateway', runs.hive),
+  ];
+  return [
+    '## Gateway',
+    '',
+    "The dashboard's orders page (the 25 newest orders and the total count; each with its tenant's name from tenants and its" +
+      " connection's name from integrations), as signed-in staff of one tenant (requests rotate over 500 users), three ways, each" +
+      ' its own process: through our gateway (it authenticates the user, signs a context token, plans, fetches from three subgraphs),' +
+      ' straight from the orders subgraph (its own fields; tenant and connection are ids there: what the gateway adds is the' +
+      ' federation), and through Hive Gateway over the same supergraph and subgraphs (sent the context token, which it forwards).',
+    '',
+    `Closed loop at ${g.loaded.connections} connections (each sends its next request when it has its answer): as many as each path serves on this machine.`,
+    '',
+    table(header, paths(g.loaded)),
+    '',
+    'One request at a time (nothing queues anywhere): what the path itself costs a request.',
+    '',
+    table(header, paths(g.unloaded)),
+    '',
+    `Query plan cache over the loaded runs of our gateway: ${n(g.planCache.hits)} hits, ${n(g.planCache.misses)} misses` +
+      (g.planCache.lifetimeHitRate === null ? '.' : ` (${n(g.planCache.lifetimeHitRate * 100, 2)} % since the gateway started).`) +
+      ' Counted by the gateway itself (`/metrics`): Apollo Gateway calls `experimental_didResolveQueryPlan` with every plan it runs,' +
+      ' and its in-memory plan store hands back the object it stored, so a plan object seen before is a hit.',
+    '',
+  ].join('\n');
+}
+
+function liveSection(l: LiveStreamResult): string {
+  const rows = l.levels.map((level) => [
+    n(level.subscribers),
+    n(level.delivery.samples),
+    ms(level.delivery.median),
+    ms(level.delivery.p99),
+    ms(level.lastSubscriber.median),
+    x(level.p99Ratio),
+  ]);
+  return [
+    '## Live stream',
+    '',
+    'From the POST of a new-order webhook to each `orderChanged` subscriber (graphql-ws, 20 subscriptions per socket, one tenant, one' +
+      ' selection) receiving it: shim, inbox, queue, worker, orders, event bus, one shared re-read through the gateway, then every socket.' +
+      ` Baseline: the same path with ${n(l.baselineSubscribers)} subscriber.`,
+    '',
+    table(['Subscribers', 'deliveries', 'median', 'p99', 'last subscriber (median)', 'p99 ratio'], rows),
+    '',
+  ].join('\n');
+}
+
+function metricsSection(m: OrderMetricsResult): string {
+  const rows = m.cases.flatMap((c): Row[] => [
+    [`${n(c.orders)} over ${c.days} days`, n(c.ordersInRange), 'orderMetrics through the gateway', ms(c.api.median), ms(c.api.p95), ms(c.api.max)],
+    ['', '', 'the SQL alone', ms(c.sql.median), ms(c.sql.p95), ms(c.sql.max)],
+  ]);
+  const plans = m.cases.map((c) => `- ${n(c.orders)} over ${c.days} days: ${c.plan}; ${n(c.buckets)} rows returned.`);
+  return [
+    '## Metrics',
+    '',
+    '`orderMetrics(from, to, bucket: HOUR)` for the last 7 days of a tenant holding a million generated orders (one' +
+      ' `INSERT ... SELECT`, then `VACUUM ANALYZE` as autovacuum would) besides those the webhook runs created, in two shapes:' +
+      ' spread over 90 days (the week is a slice of a' +
+      ' long history) and all within the week read. One request at a time after warm-ups: through our gateway as the tenant owner,' +
+      ' and the same aggregation SQL straight in PostgreSQL as the orders role under row-level security (the baseline).',
+    '',
+    table(['Orders', 'in the week', 'Path', 'median', 'p95', 'max'], rows),
+    '',
+    "PostgreSQL's plan for the SQL (EXPLAIN ANALYZE):",
+    '',
+    ...plans,
+    '',
+  ].join('\n');
+}
+
+const METHOD = `## How it is measured
+
+- \`npm run bench\` builds, starts an embedded PostgreSQL (or uses \`DATABASE_URL\`), a fresh database, and every service as its own
+  Node.js process with \`NODE_ENV=production\` (as \`npm start\` runs them: one process per service, so a service under load does not
+  share an event loop with the load generator or the other services), seeds the demo, runs the scenarios and writes
+  \`bench/results/latest.json\` and this file. Options: \`--only=...\`, \`--profile\`, \`--quick\` (see \`bench/src/main.ts\`).
+- Load comes from autocannon in the benchmark's own process, closed loop (each connection waits for its answer), on the same
+  two cores as the platform and PostgreSQL: the baselines pay the same tax.
+- The webhook per-connection rate limit is raised for the run: it guards against one misbehaving provider, not capacity.
+- Latency percentiles are over every response of the measured run (warm-ups excluded); live-stream percentiles over every
+  subscriber of every measured event.
+`;

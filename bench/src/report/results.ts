@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '@nexara/stack';
+import type { MachineInfo } from '../machine';
+import type { GatewayResult } from '../scenarios/gateway-query';
+import type { LiveStreamResult } from '../scenarios/live-stream';
+import type { OrderMetricsResult } from '../scenarios/order-metrics';
+import type { WebhookAcceptResult } from '../scenarios/webhook-accept';
+import type { BenchStack } from '../stack/bench-stack';
+
+export const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
+
+/** What `bench/results/*.json` holds: one run, everything measured in it. */
+export type BenchResults = {
+  generatedAt: string;
+  durationSeconds: number;
+  /** Shortened runs (`--quick`): for trying the harness, not for comparing. */
+  quick: boolean;
+  machine: MachineInfo;
+  versions: Record<string, string>;
+  database: DatabaseFacts;
+  settings: unknown;
+  scenarios: {
+    gateway?: GatewayResult;
+    webhookAccept?: WebhookAcceptResult;
+    liveStream?: LiveStreamResult;
+    orderMetrics?: OrderMetricsResult;
+  };
+};
+
+export type DatabaseFacts = { embedded: boolean; version: string; fsync: string; synchronousCommit: string; maxConnections: string };
+
+/** Versions of what is measured and what measures, as installed. */
+export function softwareVersions(): Record<string, string> {
+  const versionOf = (name: string): string => {
+    const file = path.join(REPO_ROOT, 'node_modules', name, 'package.json');
+    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version : 'missing';
+  };
+  const packages = ['@apollo/gateway', '@apollo/server', '@graphql-hive/gateway', 'graphql', 'fastify', 'graphql-ws', 'pg', 'graphile-worker', 'autocannon'];
+  return { node: process.version, ...Object.fromEntries(packages.map((name) => [name, versionOf(name)])) };
+}
+
+/** Durability settings decide what an insert costs, so they are part of every result. */
+export async function databaseFacts(stack: BenchStack): Promise<DatabaseFacts> {
+  return stack.withDatabase(async (client) => {
+    const show = async (setting: string): Promise<string> => {
+      const { rows } = await client.query<Record<string, string>>(`show ${setting}`);
+      return Object.values(rows[0]!)[0]!;
+    };
+    return {
+      embedded: stack.embedded,
+      version: await show('server_version'),
+      fsync: await show('fsync'),
+      synchronousCommit: await show('synchronous_commit'),
+      maxConnections: await show('max_connections'),
+    };
+  });
+}

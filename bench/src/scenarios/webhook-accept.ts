@@ -1,0 +1,232 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildWebhook, createRandom, type SimulatedConnection } from '@nexara/simulator';
+import { freePorts, stopChild, waitForReady } from '@nexara/stack';
+import { BASELINE_SCHEMA_SQL } from '../baseline/insert-server';
+import { runLoad, type HttpRequest, type LoadRun } from '../load/http-load';
+import { spawnService, type BenchStack } from '../stack/bench-stack';
+import { measureCpu, processCpuMs, processTreeCpuMs } from '../stack/cpu-usage';
+import { ratio, round } from '../stats';
+
+export type WebhookAcceptSettings = {
+  concurrency: number[];
+  /** Requests of the warm-up before each measured run (also what the measured run is sized from). */
+  warmUpRequests: number;
+  /** How long each measured run should last at the rate the second warm-up reached (the measured run is usually faster)... */
+  measureSeconds: number;
+  /** ...but never more deliveries than this: the worker has to process every one before the run ends. */
+  maxMeasuredDeliveries: number;
+  /** How long the worker may take to process everything acknowledged. */
+  drainLimitSeconds: number;
+};
+
+type Measured = LoadRun & {
+  acknowledged: number;
+  acknowledgedPerSecond: number;
+  /** CPU ms each process spent per acknowledged delivery (Linux /proc): robust to a busy machine, unlike rates. */
+  cpuMsPerDelivery: Record<string, number>;
+};
+
+export type WebhookAcceptLevel = {
+  connections: number;
+  platform: Measured;
+  baseline: Measured;
+  /** Platform deliveries/s over baseline inserts/s. */
+  ratio: number | null;
+};
+
+export type WebhookAcceptResult = {
+  levels: WebhookAcceptLevel[];
+  /** The highest acknowledged rate of a level whose p99 stayed under 100 ms (null: none did). */
+  sustained: { connections: number; deliveriesPerSecond: number; p99: number; ratio: number | null } | null;
+  processing: ProcessingCheck;
+};
+
+export type ProcessingCheck = {
+  /** 2xx answers from the shim over every run (warm-ups included). */
+  acknowledged: number;
+  /** Deliveries stored in the inbox. */
+  stored: number;
+  byStatus: Record<string, number>;
+  /** Every acknowledged delivery stored once and PROCESSED. */
+  allProcessed: boolean;
+  drainSeconds: number;
+  /** The worker's rate over the drain. */
+  processedPerSecond: number;
+};
+
+/**
+ * Signed new-order webhooks of all four providers, round robin over every
+ * seeded connection, each with its own idempotency key and signature, from
+ * autocannon at each concurrency: first against the baseline (a bare
+ * fastify route, one durable insert per request, same database), then
+ * against the platform's shim. The worker is stopped while accepting is
+ * measured (it would compete for the same two cores), then started, and
+ * the run ends only when every acknowledged delivery is PROCESSED.
+ */
+export async function benchWebhookAccept(
+  stack: BenchStack,
+  settings: WebhookAcceptSettings,
+  log: (line: string) => void,
+): Promise<WebhookAcceptResult> {
+  await stack.stopWorker();
+  const since = new Date();
+  await stack.withDatabase(async (client) => {
+    for (const statement of BASELINE_SCHEMA_SQL) await client.query(statement);
+  });
+  const [port] = (await freePorts(1)) as [number];
+  const baseline = spawnService('baseline', [path.join(__dirname, '..', 'baseline', 'insert-server.js')], {
+    PORT: String(port),
+    DATABASE_URL: stack.adminDatabaseUrl,
+  });
+  const baselineOrigin = `http://127.0.0.1:${port}`;
+  const levels: WebhookAcceptLevel[] = [];
+  let acknowledged = 0;
+  try {
+    await waitForReady(`${baselineOrigin}/healthz`);
+    const deliveries = new DeliverySource(stack.connections);
+    // The baseline stores whatever it gets: it is sent one prepared set over and over.
+    const baselineDeliveries = new DeliverySource(stack.connections, { cycle: true });
+    await baselineDeliveries.prepare(5_000);
+    const postgres = (): number | null => (stack.postgresPid ? processTreeCpuMs(stack.postgresPid) : null);
+    const loadGenerator = (): number => process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000;
+    const service = (name: 'gateway' | 'integrations') => (): number | null => processCpuMs(stack.pidOf(name) ?? -1);
+    const processes = {
+      platform: { gateway: service('gateway'), integrations: service('integrations'), postgres, loadGenerator },
+      baseline: { baseline: () => processCpuMs(baseline.pid ?? -1), postgres, loadGenerator },
+    };
+    const measure = async (target: 'platform' | 'baseline', connections: number): Promise<Measured> => {
+      const origin = target === 'platform' ? stack.urls.gateway : baselineOrigin;
+      const source = target === 'platform' ? deliveries : baselineDeliveries;
+      // Two warm-ups: the first warms the JIT and the connections, the second (about 2 s) gives
+      // the rate the measured run is sized from, so that it lasts about measureSeconds.
+      const first = await acceptRun(origin, connections, settings.warmUpRequests, source, {});
+      const second = await acceptRun(origin, connections, sized(first, 2), source, {});
+      const amount = Math.min(sized(second, settings.measureSeconds), settings.maxMeasuredDeliveries);
+      const run = await acceptRun(origin, connections, amount, source, processes[target]);
+      if (target === 'platform') acknowledged += first.acknowledged + second.acknowledged + run.acknowledged;
+      log(
+        `${target} c=${connections}: ${run.acknowledgedPerSecond}/s acknowledged, p99 ${run.latency.p99} ms, ` +
+          `${JSON.stringify(run.statuses)}, CPU ms per delivery ${JSON.stringify(run.cpuMsPerDelivery)}`,
+      );
+      return run;
+    };
+    const sized = (run: Measured, seconds: number): number => Math.max(settings.warmUpRequests, Math.round(run.perSecond * seconds));
+    for (const connections of settings.concurrency) {
+      const base = await measure('baseline', connections);
+      const platform = await measure('platform', connections);
+      levels.push({ connections, platform, baseline: base, ratio: ratio(platform.acknowledgedPerSecond, base.acknowledgedPerSecond) });
+    }
+  } finally {
+    await stopChild(baseline);
+  }
+
+  const processing = await drain(stack, since, acknowledged, settings.drainLimitSeconds, log);
+  const fast = levels.filter((level) => level.platform.latency.p99 < 100);
+  const best = fast.sort((a, b) => b.platform.acknowledgedPerSecond - a.platform.acknowledgedPerSecond)[0];
+  return {
+    levels,
+    sustained: best
+      ? { connections: best.connections, deliveriesPerSecond: best.platform.acknowledgedPerSecond, p99: best.platform.latency.p99, ratio: best.ratio }
+      : null,
+    processing,
+  };
+}
+
+async function acceptRun(
+  origin: string,
+  connections: number,
+  amount: number,
+  deliveries: DeliverySource,
+  processes: Record<string, () => number | null>,
+): Promise<Measured> {
+  // Built before the clock starts (signing is not what is measured), a few more than needed:
+  // autocannon prepares each connection's next request before it knows the run is over.
+  if (!deliveries.cycle) await deliveries.prepare(amount + connections * 2);
+  const { result: run, cpuMs } = await measureCpu(processes, () => runLoad({ origin, connections, amount, request: () => deliveries.next() }));
+  const acknowledged = Object.entries(run.statuses)
+    .filter(([status]) => status.startsWith('2'))
+    .reduce((sum, [, count]) => sum + count, 0);
+  const cpuMsPerDelivery = Object.fromEntries(Object.entries(cpuMs).map(([name, ms]) => [name, round(ms / Math.max(1, acknowledged), 3)]));
+  return { ...run, acknowledged, acknowledgedPerSecond: round(acknowledged / run.seconds, 1), cpuMsPerDelivery };
+}
+
+/**
+ * Unique signed deliveries, prepared ahead (buildWebhook signs Talabat's
+ * JWT asynchronously, autocannon asks synchronously). Each is handed out
+ * once: a second send would be a duplicate, which the platform answers
+ * without storing. With `cycle`, the prepared set is sent round and round.
+ */
+class DeliverySource {
+  private ready: HttpRequest[] = [];
+  private index = 0;
+  private readonly random = createRandom(20261129);
+  readonly cycle: boolean;
+
+  constructor(
+    private readonly connections: SimulatedConnection[],
+    options: { cycle?: boolean } = {},
+  ) {
+    this.cycle = options.cycle ?? false;
+  }
+
+  async prepare(count: number): Promise<void> {
+    const prepared: HttpRequest[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const connection = this.connections[i % this.connections.length]!;
+      const built = await buildWebhook(connection, 'new_order', { random: this.random });
+      prepared.push({ method: built.method, path: new URL(built.url).pathname, headers: built.headers, body: built.body });
+    }
+    this.ready = prepared;
+    this.index = 0;
+  }
+
+  next(): HttpRequest {
+    if (this.cycle && this.index === this.ready.length) this.index = 0;
+    const request = this.ready[this.index];
+    if (!request) throw new Error(`only ${this.ready.length} deliveries were prepared`);
+    this.index += 1;
+    return request;
+  }
+}
+
+async function drain(
+  stack: BenchStack,
+  since: Date,
+  acknowledged: number,
+  limitSeconds: number,
+  log: (line: string) => void,
+): Promise<ProcessingCheck> {
+  const counts = (): Promise<Record<string, number>> =>
+    stack.withDatabase(async (client) => {
+      const { rows } = await client.query<{ status: string; count: string }>(
+        'select status, count(*) as count from integrations.webhook_events where received_at >= $1 group by status',
+        [since],
+      );
+      return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+    });
+  const open = (byStatus: Record<string, number>): number => (byStatus['QUEUED'] ?? 0) + (byStatus['PROCESSING'] ?? 0);
+  await stack.startWorker();
+  const started = performance.now();
+  let byStatus = await counts();
+  let lastLog = started;
+  while (open(byStatus) > 0 && performance.now() - started < limitSeconds * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    byStatus = await counts();
+    if (performance.now() - lastLog > 15_000) {
+      lastLog = performance.now();
+      log(`worker: ${JSON.stringify(byStatus)}`);
+    }
+  }
+  const drainSeconds = (performance.now() - started) / 1000;
+  const stored = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
+  const processed = byStatus['PROCESSED'] ?? 0;
+  return {
+    acknowledged,
+    stored,
+    byStatus,
+    allProcessed: stored === acknowledged && processed === stored,
+    drainSeconds: round(drainSeconds, 1),
+    processedPerSecond: round(processed / drainSeconds, 1),
+  };
+}

@@ -1,0 +1,201 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  DATA_DIR,
+  DEMO_TENANTS,
+  REPO_ROOT,
+  SERVICE_ENTRY_POINTS,
+  createDatabase,
+  ensureRoles,
+  freePorts,
+  localSecrets,
+  migrateAll,
+  persistedDocumentsFile,
+  seedDemo,
+  serviceEnvironments,
+  startDatabaseServer,
+  stopChild,
+  waitForReady,
+  type LocalSecrets,
+  type ProvisionedDatabase,
+  type SeedResult,
+  type ServiceName,
+} from '@nexara/stack';
+import { startProviderApi, type ProviderApi, type SimulatedConnection } from '@nexara/simulator';
+import { Client } from 'pg';
+import { parentPid } from './cpu-usage';
+
+/** Not the demo's (54329) nor the tests' (54339): a benchmark never shares a server with them. */
+const BENCH_DATABASE_PORT = 54349;
+const BENCH_DATABASE = 'nexara_bench';
+export const BENCH_DIR = path.join(DATA_DIR, 'bench');
+
+export type BenchStackOptions = {
+  /** An admin URL of an existing PostgreSQL; an embedded one is started otherwise. */
+  databaseUrl?: string;
+  /** Orders the demo seed places per tenant (the dashboard query reads the newest 25 of them). */
+  ordersPerTenant: number;
+  /** Write a CPU profile of these services to this directory when they stop (`node --cpu-prof`). */
+  profile?: { dir: string; services: ServiceName[] };
+  log: (line: string) => void;
+};
+
+export type BenchStack = {
+  /** Base URLs (`http://127.0.0.1:port`). */
+  urls: Record<ServiceName, string>;
+  database: ProvisionedDatabase;
+  /** The bench database as the server's admin (a superuser: sees every tenant's rows, RLS or not). */
+  adminDatabaseUrl: string;
+  embedded: boolean;
+  secrets: LocalSecrets;
+  seed: SeedResult;
+  /** Every seeded provider connection, as a provider sees it (webhook URL, secret). */
+  connections: SimulatedConnection[];
+  /** Runs `work` with a connection to the bench database as the admin. */
+  withDatabase: <T>(work: (client: Client) => Promise<T>) => Promise<T>;
+  /** The process id of a running service, for CPU accounting. */
+  pidOf: (name: ServiceName | 'worker') => number | null;
+  /** The PostgreSQL server's main process (its backends are its children); null when it is not on this machine. */
+  postgresPid: number | null;
+  startWorker: () => Promise<void>;
+  stopWorker: () => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+/**
+ * The whole platform as `npm start` runs it: every service its own Node.js
+ * process (a load test against one shared event loop would measure the
+ * wrong thing), NODE_ENV=production, on a fresh database, demo-seeded. The
+ * webhook worker is started and stopped on demand. Service output goes to
+ * `.data/bench/logs/`.
+ */
+export async function startBenchStack(options: BenchStackOptions): Promise<BenchStack> {
+  const secrets = localSecrets();
+  const server = await startDatabaseServer({
+    databaseUrl: options.databaseUrl,
+    dataDir: path.join(DATA_DIR, 'pg-bench'),
+    port: BENCH_DATABASE_PORT,
+    superuserPassword: secrets.databasePassword,
+  });
+  options.log(server.embedded ? `embedded PostgreSQL on 127.0.0.1:${BENCH_DATABASE_PORT}` : 'PostgreSQL from DATABASE_URL');
+  await ensureRoles(server.adminUrl, secrets.databasePassword);
+  const database = await createDatabase(server.adminUrl, BENCH_DATABASE, secrets.databasePassword, { dropExisting: true });
+  await migrateAll(database);
+
+  const [tenants, orders, integrations, gateway] = (await freePorts(4)) as [number, number, number, number];
+  const ports = { tenants, orders, integrations, gateway };
+  const base = (port: number): string => `http://127.0.0.1:${port}`;
+  const urls = { tenants: base(tenants), orders: base(orders), integrations: base(integrations), gateway: base(gateway) };
+  const envs = serviceEnvironments({ database, secrets, ports, publicUrl: urls.gateway, nodeEnv: 'production', logLevel: 'warn' });
+  fs.rmSync(path.join(BENCH_DIR, 'logs'), { recursive: true, force: true });
+  fs.mkdirSync(path.join(BENCH_DIR, 'logs'), { recursive: true });
+  // Production refuses to start without the dashboard's persisted documents; they are generated, not checked in.
+  const persisted = path.join(BENCH_DIR, 'persisted-documents.json');
+  fs.writeFileSync(persisted, persistedDocumentsFile().contents);
+  // The per-connection limit (50/s by default) guards one provider's misbehaviour; it is not what is measured here.
+  const gatewayEnv = { ...envs.gateway, PERSISTED_DOCUMENTS_PATH: persisted, WEBHOOK_RATE_PER_SECOND: '1000000', WEBHOOK_RATE_BURST: '1000000' };
+
+  const running = new Map<string, ChildProcess>();
+  const start = (name: ServiceName | 'worker', env: Record<string, string>): void => {
+    const profiled = options.profile?.services.includes(name as ServiceName);
+    const flags = profiled ? ['--cpu-prof', `--cpu-prof-dir=${options.profile!.dir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+    running.set(name, spawnService(name, [...flags, SERVICE_ENTRY_POINTS[name]], env));
+  };
+  const stopAll = async (): Promise<void> => {
+    await Promise.all([...running.values()].map(stopChild));
+    running.clear();
+  };
+
+  let providerApi: ProviderApi | null = null;
+  try {
+    start('tenants', envs.tenants);
+    start('orders', envs.orders);
+    start('integrations', envs.integrations);
+    start('gateway', gatewayEnv);
+    await waitForReady(`${urls.gateway}/readyz`);
+    providerApi = await startProviderApi({ port: 0 });
+    const seed = await seedDemo({
+      urls: { tenants: `${urls.tenants}/graphql`, orders: `${urls.orders}/graphql`, integrations: `${urls.integrations}/graphql` },
+      internalTokenSecret: secrets.internalTokenSecret,
+      providerApiBaseUrl: providerApi.url,
+      ordersPerTenant: options.ordersPerTenant,
+    });
+    const adminDatabaseUrl = new URL(server.adminUrl);
+    adminDatabaseUrl.pathname = `/${database.name}`;
+    const withDatabase = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
+      const client = new Client({ connectionString: adminDatabaseUrl.toString() });
+      await client.connect();
+      try {
+        return await work(client);
+      } finally {
+        await client.end();
+      }
+    };
+    const api = providerApi;
+    const postgresPid = await withDatabase(async (client) => {
+      const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+      return parentPid(rows[0]!.pid);
+    });
+    return {
+      urls,
+      database,
+      adminDatabaseUrl: adminDatabaseUrl.toString(),
+      embedded: server.embedded,
+      secrets,
+      seed,
+      connections: connectionsOf(seed),
+      withDatabase,
+      pidOf: (name) => running.get(name)?.pid ?? null,
+      postgresPid,
+      startWorker: async () => {
+        if (!running.has('worker')) start('worker', envs.worker);
+      },
+      stopWorker: async () => {
+        const worker = running.get('worker');
+        running.delete('worker');
+        if (worker) await stopChild(worker);
+      },
+      stop: async () => {
+        await stopAll();
+        await api.close();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    await providerApi?.close();
+    await server.stop();
+    throw error;
+  }
+}
+
+/** A Node.js program as a child process whose output goes to `.data/bench/logs/<name>.log`. */
+export function spawnService(name: string, args: string[], env: Record<string, string>): ChildProcess {
+  const logFile = path.join(BENCH_DIR, 'logs', `${name}.log`);
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+    stdio: ['ignore', log, log],
+  });
+  fs.closeSync(log);
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM' && code !== null) {
+      process.stderr.write(`bench: ${name} exited with code ${code}; see ${logFile}\n`);
+    }
+  });
+  return child;
+}
+
+function connectionsOf(seed: SeedResult): SimulatedConnection[] {
+  return seed.tenants.flatMap((tenant) =>
+    tenant.connections.map((c) => ({
+      provider: c.provider,
+      webhookUrl: c.webhookUrl,
+      secret: c.secret,
+      externalStoreId: c.externalStoreId,
+      currency: DEMO_TENANTS.find((t) => t.slug === tenant.slug)!.currency,
+    })),
+  );
+}
