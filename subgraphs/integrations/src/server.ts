@@ -3,14 +3,13 @@ import type { DataSource } from 'typeorm';
 import type { IntegrationsConfig } from './config';
 import { AlertService } from './alerts/alert.service';
 import { AuditService } from './audit/audit.service';
-import { ConnectionService } from './connections/connection.service';
 import { TestWebhookService } from './connections/test-webhook.service';
 import { integrationsDatabase } from './database';
 import { integrationEventsOn } from './events/integration-events';
 import { ConnectionHealthService } from './health/connection-health.service';
 import { buildIntegrationsSchema, type IntegrationsServices } from './schema';
 import { secretBoxFromConfig } from './secrets/secret-box';
-import { ConnectionDirectory } from './webhooks/connection-directory';
+import { ConnectionDirectory, openConnections } from './webhooks/connection-directory';
 import { WebhookEventService } from './webhooks/webhook-event.service';
 import { WebhookInboxService } from './webhooks/webhook-inbox.service';
 
@@ -36,14 +35,9 @@ export async function createIntegrationsServer(
   let directory: ConnectionDirectory | null = null;
   try {
     const audit = new AuditService({ dataSource, logger });
-    const connections = new ConnectionService({
-      dataSource,
-      secretBox,
-      publicUrl: config.PUBLIC_URL,
-      logger,
-      audit,
-      rotationGraceSeconds: config.SECRET_ROTATION_GRACE_SECONDS,
-    });
+    const opened = await openConnections({ dataSource, secretBox, audit, logger, config });
+    directory = opened.directory;
+    const connections = opened.connections;
     const testWebhooks = new TestWebhookService({
       dataSource,
       connections,
@@ -51,10 +45,6 @@ export async function createIntegrationsServer(
       targetUrl: config.WEBHOOK_TARGET_URL ?? config.PUBLIC_URL,
       logger,
     });
-    directory = new ConnectionDirectory({ dataSource, connections, logger, listenUrl: config.DATABASE_URL });
-    await directory.start();
-    const cache = directory;
-    connections.onConnectionChanged((connectionKey) => cache.invalidate(connectionKey));
     const webhookInbox = new WebhookInboxService({ dataSource, directory, audit, logger, events });
     const webhookEvents = new WebhookEventService({ dataSource, audit, logger, events });
     const health = new ConnectionHealthService({ dataSource, events });

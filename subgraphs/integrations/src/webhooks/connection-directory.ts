@@ -2,7 +2,9 @@ import { inTenantTransaction, type Logger } from '@nexara/kit';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ConnectionEntity, type ConnectionStatus } from '../connections/connection.entity';
-import { CONNECTION_CHANGED_CHANNEL, type ConnectionService } from '../connections/connection.service';
+import type { AuditService } from '../audit/audit.service';
+import { CONNECTION_CHANGED_CHANNEL, ConnectionService } from '../connections/connection.service';
+import type { SecretBox } from '../secrets/secret-box';
 import type { ConnectionContext } from '../providers/adapter';
 
 /** A connection as the inbox and the worker need it: the adapter's context plus what decides how to treat it. */
@@ -224,4 +226,31 @@ export class ConnectionDirectory {
 
 function idKey(tenantId: string, connectionId: string): string {
   return `${tenantId}:${connectionId}`;
+}
+
+/**
+ * The connection service and the directory that caches it, as the API server
+ * and the worker both run them: the directory listens for changes from other
+ * processes and hears this process's own changes at once.
+ */
+export async function openConnections(options: {
+  dataSource: DataSource;
+  secretBox: SecretBox;
+  audit: AuditService;
+  logger: Logger;
+  config: { DATABASE_URL: string; PUBLIC_URL: string; SECRET_ROTATION_GRACE_SECONDS: number };
+}): Promise<{ connections: ConnectionService; directory: ConnectionDirectory }> {
+  const { dataSource, logger, config } = options;
+  const connections = new ConnectionService({
+    dataSource,
+    secretBox: options.secretBox,
+    publicUrl: config.PUBLIC_URL,
+    logger,
+    audit: options.audit,
+    rotationGraceSeconds: config.SECRET_ROTATION_GRACE_SECONDS,
+  });
+  const directory = new ConnectionDirectory({ dataSource, connections, logger, listenUrl: config.DATABASE_URL });
+  await directory.start();
+  connections.onConnectionChanged((connectionKey) => directory.invalidate(connectionKey));
+  return { connections, directory };
 }

@@ -5,11 +5,10 @@ import { startAlertMonitor, type AlertMonitor } from '../alerts/alert-monitor';
 import { AuditService } from '../audit/audit.service';
 import { runProviderCallback } from '../callbacks/provider-callback.task';
 import { PROVIDER_CALLBACK_TASK } from '../callbacks/provider-callback.job';
-import { ConnectionService } from '../connections/connection.service';
 import { integrationsDatabase } from '../database';
 import { integrationEventsOn } from '../events/integration-events';
 import { secretBoxFromConfig } from '../secrets/secret-box';
-import { ConnectionDirectory } from '../webhooks/connection-directory';
+import { ConnectionDirectory, openConnections } from '../webhooks/connection-directory';
 import { PROCESS_WEBHOOK_EVENT_TASK } from '../webhooks/webhook-jobs';
 import type { WebhookWorkerConfig } from './config';
 import { graphileLogger } from './graphile-logger';
@@ -63,16 +62,7 @@ export async function createWebhookWorker(config: WebhookWorkerConfig, options: 
   let stopping = false;
   try {
     const audit = new AuditService({ dataSource, logger });
-    const connections = new ConnectionService({
-      dataSource,
-      secretBox,
-      publicUrl: config.PUBLIC_URL,
-      logger,
-      audit,
-      rotationGraceSeconds: config.SECRET_ROTATION_GRACE_SECONDS,
-    });
-    directory = new ConnectionDirectory({ dataSource, connections, logger, listenUrl: config.DATABASE_URL });
-    await directory.start();
+    directory = (await openConnections({ dataSource, secretBox, audit, logger, config })).directory;
     const orders = createOrdersClient({ url: config.ORDERS_URL, internalTokenSecret: config.INTERNAL_TOKEN_SECRET });
     const backoff = { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS };
     const processing = {
