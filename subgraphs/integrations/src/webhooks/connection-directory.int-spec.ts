@@ -93,6 +93,39 @@ describe('connection directory (real PostgreSQL, LISTEN/NOTIFY)', () => {
     }
   });
 
+  it('never hands a lookup made after a change the answer of a read that began before it', async () => {
+    // The first read has the row (ACTIVE) and is held while it fetches the secrets.
+    const service = integrations.server.services.connections;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const directory = new ConnectionDirectory({
+      dataSource: integrations.server.dataSource,
+      connections: {
+        findConnectionByKey: (k) => service.findConnectionByKey(k),
+        connectionSecrets: async (t, c) => {
+          if ((calls += 1) === 1) await held;
+          return service.connectionSecrets(t, c);
+        },
+      },
+      logger: createLogger('test', 'silent'),
+    });
+    const early = directory.findByKey(key);
+    await eventually(async () => (calls === 1 ? true : undefined), 5_000, 'the first read to reach the secrets');
+
+    await db.queryAsAdmin(`update integrations.connections set status = 'PAUSED' where id = $1`, [connection.id]);
+    try {
+      directory.invalidate(key);
+      expect((await directory.findByKey(key))!.status).toBe('PAUSED');
+      release();
+      expect((await early)!.status).toBe('ACTIVE'); // its own caller gets what it read, but it is not kept
+      expect((await directory.findByKey(key))!.status).toBe('PAUSED');
+    } finally {
+      release();
+      await db.queryAsAdmin(`update integrations.connections set status = 'ACTIVE' where id = $1`, [connection.id]);
+    }
+  });
+
   it('forgets an entry once its TTL has passed', async () => {
     let clock = Date.now();
     const directory = await anotherInstance({ ttlMs: 60_000, now: () => clock });

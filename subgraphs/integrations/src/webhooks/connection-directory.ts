@@ -47,7 +47,7 @@ const LISTEN_APPLICATION_NAME = 'nexara-connection-directory';
 export class ConnectionDirectory {
   private readonly byKey = new Map<string, Entry>();
   private readonly byId = new Map<string, Entry>();
-  private readonly loading = new Map<string, Promise<Entry | null>>();
+  private readonly loading = new Map<string, { promise: Promise<Entry | null>; generation: number }>();
   /** Bumped by every invalidation: a load that overlapped one is used once but not cached. */
   private generation = 0;
   private readonly ttlMs: number;
@@ -175,8 +175,10 @@ export class ConnectionDirectory {
 
   /** One read per connection at a time, however many deliveries ask at once. */
   private async load(slot: string, read: () => Promise<Entry | null>): Promise<Entry | null> {
+    // Join a read in flight only if nothing changed since it began: a caller that comes
+    // after an invalidation (a pause, a rotation) must see the database as it is now.
     const inFlight = this.loading.get(slot);
-    if (inFlight) return inFlight;
+    if (inFlight && inFlight.generation === this.generation) return inFlight.promise;
     const generation = this.generation;
     const promise = read()
       .then((entry) => {
@@ -186,8 +188,10 @@ export class ConnectionDirectory {
         }
         return entry;
       })
-      .finally(() => this.loading.delete(slot));
-    this.loading.set(slot, promise);
+      .finally(() => {
+        if (this.loading.get(slot)?.promise === promise) this.loading.delete(slot);
+      });
+    this.loading.set(slot, { promise, generation });
     return promise;
   }
 
