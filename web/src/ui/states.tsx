@@ -32,3 +32,13 @@ export function ErrorState({ error, onRetry }: { error: { message: string }; onR
     </div>
   );
 }
+
+/** The error of an action (a mutation) beside the form that made it; nothing when there is none. */
+export function InlineError({ error }: { error: { message: string } | null | undefined }) {
+  if (!error) return null;
+  return (
+    <p role="alert" className="error">
+      {error.message}
+    </p>
+  );
+}

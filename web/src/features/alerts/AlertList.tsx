@@ -4,6 +4,7 @@ import type { AlertFieldsFragment } from '../../gql/graphql';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { formatDateTime } from '../../ui/time';
+import { InlineError } from '../../ui/states';
 import { ACKNOWLEDGE_ALERT, RESOLVE_ALERT } from './alert.operations';
 
 /** Alerts with what happened, when, and (for managers) acknowledge and resolve. */
@@ -47,11 +48,7 @@ export function AlertList({ alerts, compact }: { alerts: readonly AlertFieldsFra
           </li>
         ))}
       </ul>
-      {(ackState.error ?? resolveState.error) && (
-        <p role="alert" className="error">
-          {(ackState.error ?? resolveState.error)!.message}
-        </p>
-      )}
+      <InlineError error={ackState.error ?? resolveState.error} />
     </>
   );
 }

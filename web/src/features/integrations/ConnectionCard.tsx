@@ -11,6 +11,7 @@ import { useNow } from '../../ui/useNow';
 import { formatRate } from '../overview/metrics-summary';
 import { PAUSE_CONNECTION, RESUME_CONNECTION, ROTATE_SECRET, SET_AUTO_ACCEPT } from './connection.operations';
 import { TestWebhookTool } from './TestWebhookTool';
+import { InlineError } from '../../ui/states';
 
 export function ConnectionCard({ connection }: { connection: ConnectionFieldsFragment }) {
   const { user } = useWorkspace();
@@ -81,11 +82,7 @@ export function ConnectionCard({ connection }: { connection: ConnectionFieldsFra
           </button>
         )}
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      )}
+      <InlineError error={error} />
       {manager && <TestWebhookTool connectionId={connection.id} />}
     </article>
   );

@@ -5,6 +5,7 @@ import type { Provider } from '../../gql/graphql';
 import { PROVIDERS, providerStyle } from '../../ui/providers';
 import { SecretOnce } from '../../ui/SecretOnce';
 import { CONNECT_PROVIDER, CONNECTIONS } from './connection.operations';
+import { InlineError } from '../../ui/states';
 
 type Props = { branches: readonly { id: string; name: string }[]; onClose: () => void };
 
@@ -76,11 +77,7 @@ export function CreateConnectionForm({ branches, onClose }: Props) {
           Auto-accept orders
         </label>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      )}
+      <InlineError error={error} />
       <div className="button-row">
         <button type="submit" disabled={loading}>
           {loading ? 'Connecting…' : 'Connect'}

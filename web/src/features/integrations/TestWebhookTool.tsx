@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SendTestWebhookMutation, TestWebhookKind } from '../../gql/graphql';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { CONNECTION_ORDER_CHANGED, SAMPLE_ORDER, SEND_TEST_WEBHOOK } from './connection.operations';
+import { InlineError } from '../../ui/states';
 
 const KINDS: { kind: TestWebhookKind; label: string }[] = [
   { kind: 'NEW_ORDER', label: 'New order' },
@@ -65,11 +66,7 @@ export function TestWebhookTool({ connectionId }: { connectionId: string }) {
           {loading ? 'Sending…' : 'Send test webhook'}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      )}
+      <InlineError error={error} />
       {sent && (
         <p role="status" className={sent.delivered ? '' : 'error'}>
           {sent.delivered

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { ACTION_LABEL, allowedOrderActions, PREP_MINUTE_CHOICES, validPrepMinutes, type OrderAction } from './order-actions';
 import { ACCEPT_ORDER, CANCEL_ORDER, MARK_DELIVERED, MARK_PICKED_UP, MARK_PREPARING, MARK_READY, REJECT_ORDER } from './order.operations';
+import { InlineError } from '../../ui/states';
 
 type Props = { orderId: string; status: string; role: string; onDone: () => void };
 
@@ -105,11 +106,7 @@ export function OrderActions({ orderId, status, role, onDone }: Props) {
           </button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      )}
+      <InlineError error={error} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useWorkspace } from '../../app/workspace';
 import type { ApiKeyScope } from '../../gql/graphql';
 import { SecretOnce } from '../../ui/SecretOnce';
-import { Empty, ErrorState, Loading } from '../../ui/states';
+import { Empty, ErrorState, InlineError, Loading } from '../../ui/states';
 import { formatDateTime } from '../../ui/time';
 import { API_KEYS, CREATE_API_KEY, REVOKE_API_KEY } from './settings.operations';
 
@@ -56,11 +56,7 @@ export function ApiKeysSection() {
           Create key
         </button>
       </form>
-      {mutationError && (
-        <p role="alert" className="error">
-          {mutationError.message}
-        </p>
-      )}
+      <InlineError error={mutationError} />
       {!data && loading && <Loading />}
       {!data && error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {data && data.apiKeys.length === 0 && <Empty title="No API keys">Create one for a partner system (a POS, a kitchen display).</Empty>}

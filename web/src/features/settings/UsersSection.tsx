@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { isAdmin, useWorkspace } from '../../app/workspace';
 import type { Role } from '../../gql/graphql';
 import { SecretOnce } from '../../ui/SecretOnce';
-import { Empty, ErrorState, Loading } from '../../ui/states';
+import { Empty, ErrorState, InlineError, Loading } from '../../ui/states';
 import { statusLabel } from '../../ui/StatusBadge';
 import { formatDateTime } from '../../ui/time';
 import { CREATE_USER, DISABLE_USER, ENABLE_USER, SET_USER_ROLE, USERS } from './settings.operations';
@@ -70,11 +70,7 @@ export function UsersSection() {
           Invite
         </button>
       </form>
-      {mutationError && (
-        <p role="alert" className="error">
-          {mutationError.message}
-        </p>
-      )}
+      <InlineError error={mutationError} />
       {!data && loading && <Loading />}
       {!data && error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {data && data.users.length === 0 && <Empty title="No users" />}

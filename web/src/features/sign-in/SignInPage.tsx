@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import type { Session } from '../../app/session';
 import { graphql } from '../../gql';
+import { InlineError } from '../../ui/states';
 
 const LOGIN = graphql(`
   mutation SignIn($email: String!, $password: String!) {
@@ -53,7 +54,7 @@ export function SignInPage({ notice, onSignedIn }: Props) {
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
-        {error && <p role="alert" className="error">{error.message}</p>}
+        <InlineError error={error} />
         <button type="submit" disabled={loading}>
           {loading ? 'Signing in…' : 'Sign in'}
         </button>

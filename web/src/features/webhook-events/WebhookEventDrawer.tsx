@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { isManager, useWorkspace } from '../../app/workspace';
 import { Drawer } from '../../ui/Drawer';
 import { ProviderBadge } from '../../ui/ProviderBadge';
-import { ErrorState, Loading } from '../../ui/states';
+import { ErrorState, InlineError, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { formatDateTime } from '../../ui/time';
 import { canReplay, prettyPayload } from './webhook-event-filter';
@@ -101,11 +101,7 @@ export function WebhookEventDrawer({ eventId, onClose, onReplayed }: { eventId: 
               </button>
             </div>
           )}
-          {replayState.error && (
-            <p role="alert" className="error">
-              {replayState.error.message}
-            </p>
-          )}
+          <InlineError error={replayState.error} />
           <h3>Headers</h3>
           <pre className="code" aria-label="Headers">
             {JSON.stringify(event.headers, null, 2)}
