@@ -15,7 +15,11 @@ import { signIn, startTestPlatform, type TestPlatform } from './support/platform
 let platform: TestPlatform;
 let token: string;
 
-type Answer = { status: number; headers: Headers; body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+type Answer = {
+  status: number;
+  headers: Headers;
+  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+};
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   const response = await fetch(url, {
@@ -43,12 +47,16 @@ describe('limits on /graphql', () => {
   /** `first: 0` keeps the cost at 1 however deep the selection: depth = 4 + levels + 1. */
   const deep = (levels: number) =>
     `{ orders(first: 0) { edges { node { items { ${'modifiers { '.repeat(levels)}name${' }'.repeat(levels)} } } } } }`;
-  const aliases = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: orders(first: 1) { totalCount }`).join(' ')} }`;
+  const aliases = (count: number) =>
+    `{ ${Array.from({ length: count }, (_, i) => `a${i}: orders(first: 1) { totalCount }`).join(' ')} }`;
   /** 19 tokens plus one per listed status (commas are not tokens). */
   const tokens = (count: number) =>
-    `{ orders(first: 1, filter: { status: [${Array(count - 19).fill('RECEIVED').join(', ')}] }) { totalCount } }`;
+    `{ orders(first: 1, filter: { status: [${Array(count - 19)
+      .fill('RECEIVED')
+      .join(', ')}] }) { totalCount } }`;
   /** Cost = 1 + first * 123: edges 1 + node 1 + items (1 + 10 * (name 1 + modifiers (1 + 10 * name 1))). */
-  const costly = (first: number) => `{ orders(first: ${first}) { edges { node { items { name modifiers { name } } } } } }`;
+  const costly = (first: number) =>
+    `{ orders(first: ${first}) { edges { node { items { name modifiers { name } } } } } }`;
 
   it.each([
     ['depth', deep(7), deep(8), 'QUERY_TOO_DEEP', 'the limit is 12'],
@@ -74,7 +82,9 @@ describe('transport on /graphql', () => {
   });
 
   it('refuses a simple (CSRF-able) request: text/plain POST, and GET without a preflight header', async () => {
-    const plain = await post(platform.graphqlUrl, JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'text/plain' });
+    const plain = await post(platform.graphqlUrl, JSON.stringify({ query: '{ __typename }' }), {
+      'content-type': 'text/plain',
+    });
     expect(plain.status).toBe(400);
     expect(plain.body.errors![0]!.message).toMatch(/Cross-Site Request Forgery/);
     const get = await fetch(`${platform.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`);
@@ -105,23 +115,37 @@ describe('subgraph requests', () => {
     const probe = await startSubgraphProbe(platform.urls.tenants);
     const gateway = await startGateway(platform, { TENANTS_URL: probe.url });
     try {
-      const answer = await post(`${gateway.url}/graphql`, { query: '{ me { email } }' }, {
-        authorization: `Bearer ${token}`,
-        cookie: 'session=stolen',
-        'x-nexara-context': 'forged',
-        'x-forwarded-for': '203.0.113.9',
-        'x-evil': 'yes',
-        'user-agent': 'hostile-client/1.0',
-      });
+      const answer = await post(
+        `${gateway.url}/graphql`,
+        { query: '{ me { email } }' },
+        {
+          authorization: `Bearer ${token}`,
+          cookie: 'session=stolen',
+          'x-nexara-context': 'forged',
+          'x-forwarded-for': '203.0.113.9',
+          'x-evil': 'yes',
+          'user-agent': 'hostile-client/1.0',
+        },
+      );
       expect(answer.body.data).toEqual({ me: { email: 'owner@demo-bistro.test' } });
       expect(probe.requests).toHaveLength(1);
       const sent = probe.requests[0]!;
       const ours = ['x-nexara-context', 'x-request-id', 'x-nexara-deadline'];
-      const transport = ['content-type', 'content-length', 'accept', 'accept-encoding', 'connection', 'host', 'user-agent'];
+      const transport = [
+        'content-type',
+        'content-length',
+        'accept',
+        'accept-encoding',
+        'connection',
+        'host',
+        'user-agent',
+      ];
       expect(Object.keys(sent).filter((name) => !ours.includes(name) && !transport.includes(name))).toEqual([]);
       expect(sent['user-agent']).not.toBe('hostile-client/1.0');
       expect(sent['x-nexara-context']).not.toBe('forged');
-      await expect(verifyContextToken(String(sent['x-nexara-context']), testSecrets.internalTokenSecret)).resolves.toMatchObject({
+      await expect(
+        verifyContextToken(String(sent['x-nexara-context']), testSecrets.internalTokenSecret),
+      ).resolves.toMatchObject({
         kind: 'user',
       });
     } finally {
@@ -136,7 +160,11 @@ describe('subgraph requests', () => {
     const gateway = await startGateway(platform, { TENANTS_URL: probe.url, GRAPHQL_REQUEST_TIMEOUT_MS: '500' });
     try {
       const started = Date.now();
-      const answer = await post(`${gateway.url}/graphql`, { query: '{ me { email } }' }, { authorization: `Bearer ${token}` });
+      const answer = await post(
+        `${gateway.url}/graphql`,
+        { query: '{ me { email } }' },
+        { authorization: `Bearer ${token}` },
+      );
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(codeOf(answer)).toBe('GATEWAY_TIMEOUT');
       expect(answer.body.errors![0]!.message).toContain('500 ms');
@@ -149,9 +177,13 @@ describe('subgraph requests', () => {
 
 describe('in production', () => {
   let production: { url: string; stop: () => Promise<void> };
-  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'web', 'persisted-documents.json'), 'utf8')) as Record<string, string>;
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(REPO_ROOT, 'web', 'persisted-documents.json'), 'utf8'),
+  ) as Record<string, string>;
   // The dashboard's orders grid page query (with its OrderRow fragment), as codegen wrote it.
-  const [ordersPageHash, ordersPage] = Object.entries(manifest).find(([, text]) => text.startsWith('query OrdersPage'))!;
+  const [ordersPageHash, ordersPage] = Object.entries(manifest).find(([, text]) =>
+    text.startsWith('query OrdersPage'),
+  )!;
   const ordersPageVariables = { first: 5 };
   const url = () => `${production.url}/graphql`;
   const browser = { origin: 'https://dashboard.example.com' };
@@ -165,7 +197,11 @@ describe('in production', () => {
   });
 
   it('refuses introspection and strips field suggestions', async () => {
-    const introspection = await post(url(), { query: '{ __schema { types { name } } }' }, { authorization: `Bearer ${token}` });
+    const introspection = await post(
+      url(),
+      { query: '{ __schema { types { name } } }' },
+      { authorization: `Bearer ${token}` },
+    );
     expect(codeOf(introspection)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(introspection.body.errors![0]!.message).toMatch(/introspection/i);
     const typo = await post(url(), { query: '{ order(id: "x") { statuss } }' }, { authorization: `Bearer ${token}` });
@@ -181,13 +217,23 @@ describe('in production', () => {
   it('masks internal errors with a correlation id that is in the log, and shows no stack trace', async () => {
     const log = capturingLogger();
     // Integrations unreachable (a closed port), so a query that needs it fails inside the gateway.
-    const broken = await startGateway(platform, { NODE_ENV: 'production', INTEGRATIONS_URL: 'http://127.0.0.1:9/graphql' }, { logger: log.logger });
+    const broken = await startGateway(
+      platform,
+      { NODE_ENV: 'production', INTEGRATIONS_URL: 'http://127.0.0.1:9/graphql' },
+      { logger: log.logger },
+    );
     try {
-      const answer = await post(`${broken.url}/graphql`, { query: '{ connections { id } }' }, { authorization: `Bearer ${token}` });
+      const answer = await post(
+        `${broken.url}/graphql`,
+        { query: '{ connections { id } }' },
+        { authorization: `Bearer ${token}` },
+      );
       const text = JSON.stringify(answer.body);
       const error = answer.body.errors![0]!;
       expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', correlationId: expect.any(String) });
-      expect(error.message).toBe(`Internal error; quote ${String(error.extensions!['correlationId'])} when reporting it.`);
+      expect(error.message).toBe(
+        `Internal error; quote ${String(error.extensions!['correlationId'])} when reporting it.`,
+      );
       expect(text).not.toMatch(/stacktrace|127\.0\.0\.1|ECONNREFUSED|integrations|\s+at\s/);
       expect(log.lines().some((line) => line.includes(String(error.extensions!['correlationId'])))).toBe(true);
     } finally {
@@ -196,13 +242,21 @@ describe('in production', () => {
   });
 
   it('runs only the dashboard’s persisted documents for browsers, by text or by hash', async () => {
-    const other = await post(url(), { query: '{ orders(first: 1) { totalCount } }' }, { ...browser, authorization: `Bearer ${token}` });
+    const other = await post(
+      url(),
+      { query: '{ orders(first: 1) { totalCount } }' },
+      { ...browser, authorization: `Bearer ${token}` },
+    );
     expect(codeOf(other)).toBe('PERSISTED_QUERY_NOT_ALLOWED');
     expect(other.status).toBe(400);
 
     // As Apollo Client sends it: reformatted, with the __typename fields its cache adds.
     const asSent = ordersPage.replace(/\n\s*/g, ' ').replace('displayCode', 'displayCode __typename');
-    const byText = await post(url(), { query: asSent, variables: ordersPageVariables }, { ...browser, authorization: `Bearer ${token}` });
+    const byText = await post(
+      url(),
+      { query: asSent, variables: ordersPageVariables },
+      { ...browser, authorization: `Bearer ${token}` },
+    );
     expect(byText.body.errors).toBeUndefined();
     expect(byText.body.data).toHaveProperty('orders.totalCount', 3);
 
@@ -216,13 +270,22 @@ describe('in production', () => {
   });
 
   it('lets an integration with a token and no Origin send any operation; anonymous callers only the dashboard’s', async () => {
-    const integration = await post(url(), { query: '{ orders(first: 1) { totalCount } }' }, { authorization: `Bearer ${token}` });
+    const integration = await post(
+      url(),
+      { query: '{ orders(first: 1) { totalCount } }' },
+      { authorization: `Bearer ${token}` },
+    );
     expect(integration.body.data).toEqual({ orders: { totalCount: 3 } });
 
-    const anonymous = await post(url(), { query: 'mutation { login(email: "owner@demo-bistro.test", password: "nexara-demo") { token } }' });
+    const anonymous = await post(url(), {
+      query: 'mutation { login(email: "owner@demo-bistro.test", password: "nexara-demo") { token } }',
+    });
     expect(codeOf(anonymous)).toBe('PERSISTED_QUERY_NOT_ALLOWED');
     const signInText = Object.values(manifest).find((text) => text.startsWith('mutation SignIn'))!;
-    const signIn = await post(url(), { query: signInText, variables: { email: 'owner@demo-bistro.test', password: 'nexara-demo' } });
+    const signIn = await post(url(), {
+      query: signInText,
+      variables: { email: 'owner@demo-bistro.test', password: 'nexara-demo' },
+    });
     expect(signIn.body.data).toHaveProperty('login.token', expect.any(String));
   });
 });

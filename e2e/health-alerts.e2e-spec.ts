@@ -27,7 +27,15 @@ afterAll(async () => {
 const ALERT_RAISED = `subscription { alertRaised { id rule status message connection { id name provider } } }`;
 const HEALTH_CHANGED = `subscription { integrationHealthChanged { connectionId state stateReason deliveriesLastHour failuresLastHour failedCount connection { name } } }`;
 
-type Raised = { alertRaised: { id: string; rule: string; status: string; message: string; connection: { id: string; name: string; provider: string } } };
+type Raised = {
+  alertRaised: {
+    id: string;
+    rule: string;
+    status: string;
+    message: string;
+    connection: { id: string; name: string; provider: string };
+  };
+};
 type HealthChanged = {
   integrationHealthChanged: {
     connectionId: string;
@@ -71,12 +79,18 @@ describe('integration health and alerts over graphql-ws', () => {
       const answer = await sendWebhook({
         ...built,
         body: JSON.stringify({ jahez_id: 'not-a-number', products: 'none' }),
-        headers: { 'content-type': 'application/json', ...jahezHeaders({ secret: jahez.secret, requestId: randomUUID() }) },
+        headers: {
+          'content-type': 'application/json',
+          ...jahezHeaders({ secret: jahez.secret, requestId: randomUUID() }),
+        },
       });
       expect(answer.status).toBeLessThan(300);
 
       const failing = await eventually(
-        async () => healthOfA.values.find((v) => v.integrationHealthChanged.connectionId === jahez.id && v.integrationHealthChanged.failedCount === 1),
+        async () =>
+          healthOfA.values.find(
+            (v) => v.integrationHealthChanged.connectionId === jahez.id && v.integrationHealthChanged.failedCount === 1,
+          ),
         15_000,
         'health of the failing connection',
       );
@@ -90,12 +104,18 @@ describe('integration health and alerts over graphql-ws', () => {
       expect(failing.integrationHealthChanged.stateReason).toMatch(/FAILING below 50%/);
 
       const raised = await eventually(
-        async () => alertsOfA.values.find((v) => v.alertRaised.rule === 'WEBHOOK_EVENTS_STOPPED' && v.alertRaised.connection.id === jahez.id),
+        async () =>
+          alertsOfA.values.find(
+            (v) => v.alertRaised.rule === 'WEBHOOK_EVENTS_STOPPED' && v.alertRaised.connection.id === jahez.id,
+          ),
         15_000,
         'the alert',
       );
       const alertMs = Date.now() - posted;
-      expect(raised.alertRaised).toMatchObject({ status: 'OPEN', message: '1 delivery waits for a replay (0 DEAD, 1 FAILED).' });
+      expect(raised.alertRaised).toMatchObject({
+        status: 'OPEN',
+        message: '1 delivery waits for a replay (0 DEAD, 1 FAILED).',
+      });
       expect(Object.keys(raised.alertRaised).sort()).toEqual(['connection', 'id', 'message', 'rule', 'status']);
 
       // The same alert through the query API; and only once over the socket however often the worker evaluates.
@@ -105,7 +125,9 @@ describe('integration health and alerts over graphql-ws', () => {
       expect(alertsOfA.values.filter((v) => v.alertRaised.id === raised.alertRaised.id)).toHaveLength(1);
       expect(alertsOfB.values).toEqual([]);
       expect(healthOfB.values).toEqual([]);
-      process.stdout.write(`[health-alerts e2e] webhook POST -> integrationHealthChanged ${healthMs} ms, -> alertRaised ${alertMs} ms\n`);
+      process.stdout.write(
+        `[health-alerts e2e] webhook POST -> integrationHealthChanged ${healthMs} ms, -> alertRaised ${alertMs} ms\n`,
+      );
     } finally {
       for (const subscription of [alertsOfA, healthOfA, alertsOfB, healthOfB]) subscription.dispose();
       await Promise.all([a.client.dispose(), b.client.dispose()]);
@@ -125,7 +147,10 @@ describe('integration health and alerts over graphql-ws', () => {
       const settled = await eventually(
         async () =>
           health.values.find(
-            (v) => v.integrationHealthChanged.connectionId === jahez.id && v.integrationHealthChanged.deliveriesLastHour === 5 && v.integrationHealthChanged.state === 'HEALTHY',
+            (v) =>
+              v.integrationHealthChanged.connectionId === jahez.id &&
+              v.integrationHealthChanged.deliveriesLastHour === 5 &&
+              v.integrationHealthChanged.state === 'HEALTHY',
           ),
         20_000,
         'health after the burst',

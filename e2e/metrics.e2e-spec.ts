@@ -22,25 +22,36 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-const TODAY_FIELDS = 'timeZone dayStart openOrders providers { provider orders revenue { amount currency } acceptanceRate avgAcceptSeconds }';
+const TODAY_FIELDS =
+  'timeZone dayStart openOrders providers { provider orders revenue { amount currency } acceptanceRate avgAcceptSeconds }';
 
 type Today = {
   timeZone: string;
   dayStart: string;
   openOrders: number;
-  providers: { provider: string; orders: number; revenue: { amount: number; currency: string }[]; acceptanceRate: number | null }[];
+  providers: {
+    provider: string;
+    orders: number;
+    revenue: { amount: number; currency: string }[];
+    acceptanceRate: number | null;
+  }[];
 };
 
 const ordersOf = (today: Today): number => today.providers.reduce((sum, row) => sum + row.orders, 0);
 const revenueOf = (today: Today, currency: string): number =>
-  today.providers.flatMap((row) => row.revenue).reduce((sum, money) => sum + (money.currency === currency ? money.amount : 0), 0);
+  today.providers
+    .flatMap((row) => row.revenue)
+    .reduce((sum, money) => sum + (money.currency === currency ? money.amount : 0), 0);
 
 describe('metricsChanged over graphql-ws', () => {
   it("sends a tenant's updated totals after an order is placed and accepted, and nothing to another tenant", async () => {
     const a = wsClient(platform.graphqlUrl, bistro.token);
     const b = wsClient(platform.graphqlUrl, harbor.token);
     const ofA = collect<{ metricsChanged: Today }>(a.client, `subscription { metricsChanged { ${TODAY_FIELDS} } }`);
-    const ofB = collect<{ metricsChanged: Today }>(b.client, `subscription Tiles { tiles: metricsChanged { openOrders } }`);
+    const ofB = collect<{ metricsChanged: Today }>(
+      b.client,
+      `subscription Tiles { tiles: metricsChanged { openOrders } }`,
+    );
     try {
       // Let the seed's own trailing announcements (at most a second late) pass before measuring.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -55,11 +66,18 @@ describe('metricsChanged over graphql-ws', () => {
         10_000,
         'totals with the new order',
       );
-      expect(placed).toMatchObject({ timeZone: 'Asia/Riyadh', openOrders: before.openOrders + 1, dayStart: before.dayStart });
+      expect(placed).toMatchObject({
+        timeZone: 'Asia/Riyadh',
+        openOrders: before.openOrders + 1,
+        dayStart: before.dayStart,
+      });
 
       await bistro.query(`mutation($id: ID!) { acceptOrder(id: $id, prepMinutes: 10) { id } }`, { id: orderId });
       await eventually(
-        async () => ofA.values.map((v) => v.metricsChanged).find((today) => revenueOf(today, 'SAR') === revenueOf(before, 'SAR') + 3700),
+        async () =>
+          ofA.values
+            .map((v) => v.metricsChanged)
+            .find((today) => revenueOf(today, 'SAR') === revenueOf(before, 'SAR') + 3700),
         10_000,
         'totals with the accepted order',
       );
@@ -76,7 +94,10 @@ describe('metricsChanged over graphql-ws', () => {
 
   it('coalesces a burst of changes into about one update per second, the last one included', async () => {
     const socket = wsClient(platform.graphqlUrl, harbor.token);
-    const updates = collect<{ metricsChanged: Today }>(socket.client, `subscription { metricsChanged { ${TODAY_FIELDS} } }`);
+    const updates = collect<{ metricsChanged: Today }>(
+      socket.client,
+      `subscription { metricsChanged { ${TODAY_FIELDS} } }`,
+    );
     try {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       updates.values.length = 0;

@@ -47,7 +47,8 @@ async function revokeKey(id: string): Promise<void> {
   await admin.query('mutation ($id: ID!) { revokeApiKey(id: $id) { id } }', { id });
 }
 
-const ORDERS = '{ orders(first: 50) { totalCount edges { node { id status total { amount currency } tenant { id name } } } } }';
+const ORDERS =
+  '{ orders(first: 50) { totalCount edges { node { id status total { amount currency } tenant { id name } } } } }';
 
 beforeAll(async () => {
   platform = await startTestPlatform({ ordersPerTenant: 4 });
@@ -64,7 +65,11 @@ afterAll(async () => {
 describe('authentication', () => {
   it('refuses requests without a key, with a dashboard token, or with an unknown key (401)', async () => {
     const none = await post(endpoint(), { query: '{ orders { totalCount } }' });
-    const dashboardToken = await post(endpoint(), { query: '{ orders { totalCount } }' }, { authorization: `Bearer ${admin.token}` });
+    const dashboardToken = await post(
+      endpoint(),
+      { query: '{ orders { totalCount } }' },
+      { authorization: `Bearer ${admin.token}` },
+    );
     const unknown = await post(endpoint(), { query: '{ orders { totalCount } }' }, asKey(`nxk_${'A'.repeat(43)}`));
     for (const answer of [none, dashboardToken, unknown]) {
       expect(answer.status).toBe(401);
@@ -97,14 +102,21 @@ describe('authentication', () => {
   });
 
   it('with PARTNER_KEY_CACHE_MS, trusts a verified key at most that long after it is revoked', async () => {
-    const cached = await startGateway(platform, { PARTNER_SUPERGRAPH_PATH: contractFile, PARTNER_KEY_CACHE_MS: '1500' });
+    const cached = await startGateway(platform, {
+      PARTNER_SUPERGRAPH_PATH: contractFile,
+      PARTNER_KEY_CACHE_MS: '1500',
+    });
     try {
       const key = await createKey(['ORDERS_READ']);
-      expect((await post(endpoint(cached), { query: '{ orders { totalCount } }' }, asKey(key.secret))).status).toBe(200);
+      expect((await post(endpoint(cached), { query: '{ orders { totalCount } }' }, asKey(key.secret))).status).toBe(
+        200,
+      );
       const revokedAt = Date.now();
       await revokeKey(key.id);
       // Still trusted from the cache right after revocation...
-      expect((await post(endpoint(cached), { query: '{ orders { totalCount } }' }, asKey(key.secret))).status).toBe(200);
+      expect((await post(endpoint(cached), { query: '{ orders { totalCount } }' }, asKey(key.secret))).status).toBe(
+        200,
+      );
       // ...but no longer than PARTNER_KEY_CACHE_MS.
       let status = 200;
       while (status === 200 && Date.now() - revokedAt < 5_000) {
@@ -140,14 +152,25 @@ describe('what a key sees', () => {
     const key = await createKey(['ORDERS_READ']);
     const answer = await post(endpoint(), { query: ORDERS }, asKey(key.secret));
     expect(answer.body.errors).toBeUndefined();
-    const orders = answer.body.data!['orders'] as { totalCount: number; edges: { node: { tenant: { id: string; name: string } } }[] };
+    const orders = answer.body.data!['orders'] as {
+      totalCount: number;
+      edges: { node: { tenant: { id: string; name: string } } }[];
+    };
     const bistro = platform.seed.tenants.find((t) => t.slug === 'demo-bistro')!;
     expect(orders.totalCount).toBe(4);
-    expect(orders.edges.every(({ node }) => node.tenant.id === bistro.tenantId && node.tenant.name === 'Demo Bistro')).toBe(true);
+    expect(
+      orders.edges.every(({ node }) => node.tenant.id === bistro.tenantId && node.tenant.name === 'Demo Bistro'),
+    ).toBe(true);
 
     const harbor = await signIn(platform, 'owner@harbor-grill.test');
-    const { orders: harborOrders } = await harbor.query<{ orders: { edges: { node: { id: string } }[] } }>('{ orders { edges { node { id } } } }');
-    const foreign = await post(endpoint(), { query: `{ order(id: "${harborOrders.edges[0]!.node.id}") { id } }` }, asKey(key.secret));
+    const { orders: harborOrders } = await harbor.query<{ orders: { edges: { node: { id: string } }[] } }>(
+      '{ orders { edges { node { id } } } }',
+    );
+    const foreign = await post(
+      endpoint(),
+      { query: `{ order(id: "${harborOrders.edges[0]!.node.id}") { id } }` },
+      asKey(key.secret),
+    );
     expect(codeOf(foreign)).toBe('NOT_FOUND');
   });
 
@@ -180,8 +203,15 @@ describe('what a key sees', () => {
     };
     const types = schema.types.map((t) => t.name);
     expect(types).toEqual(expect.arrayContaining(['Order', 'Money', 'OrderStatus']));
-    for (const hidden of ['User', 'ApiKey', 'AuditEntry', 'Branch', 'ApiKeyIdentity']) expect(types).not.toContain(hidden);
-    expect(schema.queryType.fields.map((f) => f.name).sort()).toEqual(['connection', 'connections', 'order', 'orders', 'tenant']);
+    for (const hidden of ['User', 'ApiKey', 'AuditEntry', 'Branch', 'ApiKeyIdentity'])
+      expect(types).not.toContain(hidden);
+    expect(schema.queryType.fields.map((f) => f.name).sort()).toEqual([
+      'connection',
+      'connections',
+      'order',
+      'orders',
+      'tenant',
+    ]);
     expect(schema.mutationType.fields.map((f) => f.name)).not.toContain('login');
   });
 
@@ -194,9 +224,17 @@ describe('what a key sees', () => {
   it('runs only what its scopes allow', async () => {
     const ordersOnly = await createKey(['ORDERS_READ']);
     const connectionsOnly = await createKey(['CONNECTIONS_READ']);
-    expect(codeOf(await post(endpoint(), { query: '{ connections { id } }' }, asKey(ordersOnly.secret)))).toBe('FORBIDDEN');
-    expect(codeOf(await post(endpoint(), { query: '{ orders { totalCount } }' }, asKey(connectionsOnly.secret)))).toBe('FORBIDDEN');
-    const connections = await post(endpoint(), { query: '{ connections { id provider name status } }' }, asKey(connectionsOnly.secret));
+    expect(codeOf(await post(endpoint(), { query: '{ connections { id } }' }, asKey(ordersOnly.secret)))).toBe(
+      'FORBIDDEN',
+    );
+    expect(codeOf(await post(endpoint(), { query: '{ orders { totalCount } }' }, asKey(connectionsOnly.secret)))).toBe(
+      'FORBIDDEN',
+    );
+    const connections = await post(
+      endpoint(),
+      { query: '{ connections { id provider name status } }' },
+      asKey(connectionsOnly.secret),
+    );
     expect(connections.body.errors).toBeUndefined();
     expect((connections.body.data!['connections'] as unknown[]).length).toBe(4);
   });
@@ -207,13 +245,19 @@ describe('what a key sees', () => {
     const orderId = await placeOrder(platform, 'demo-bistro');
     const refused = await post(
       endpoint(),
-      { query: 'mutation ($id: ID!) { acceptOrder(id: $id, prepMinutes: 15) { id status } }', variables: { id: orderId } },
+      {
+        query: 'mutation ($id: ID!) { acceptOrder(id: $id, prepMinutes: 15) { id status } }',
+        variables: { id: orderId },
+      },
       asKey(reader.secret),
     );
     expect(codeOf(refused)).toBe('FORBIDDEN');
     const answer = await post(
       endpoint(),
-      { query: 'mutation ($id: ID!) { acceptOrder(id: $id, prepMinutes: 15) { id status } }', variables: { id: orderId } },
+      {
+        query: 'mutation ($id: ID!) { acceptOrder(id: $id, prepMinutes: 15) { id status } }',
+        variables: { id: orderId },
+      },
       asKey(writer.secret),
     );
     expect(answer.body.errors).toBeUndefined();
@@ -223,7 +267,11 @@ describe('what a key sees', () => {
 
 describe('rate limits', () => {
   it('reports RateLimit headers and answers 429 with Retry-After once a key’s limit is used up, per key', async () => {
-    const limited = await startGateway(platform, { PARTNER_SUPERGRAPH_PATH: contractFile, PARTNER_RATE_LIMIT: '3', PARTNER_RATE_WINDOW_SECONDS: '60' });
+    const limited = await startGateway(platform, {
+      PARTNER_SUPERGRAPH_PATH: contractFile,
+      PARTNER_RATE_LIMIT: '3',
+      PARTNER_RATE_WINDOW_SECONDS: '60',
+    });
     try {
       const key = await createKey(['ORDERS_READ']);
       const other = await createKey(['ORDERS_READ']);
@@ -241,7 +289,9 @@ describe('rate limits', () => {
       expect(codeOf(over)).toBe('RATE_LIMITED');
       expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(over.headers.get('ratelimit-remaining')).toBe('0');
-      expect((await post(endpoint(limited), { query: '{ orders { totalCount } }' }, asKey(other.secret))).status).toBe(200);
+      expect((await post(endpoint(limited), { query: '{ orders { totalCount } }' }, asKey(other.secret))).status).toBe(
+        200,
+      );
     } finally {
       await limited.stop();
     }
@@ -256,10 +306,14 @@ describe('limits on /partner/graphql', () => {
 
   const deep = (levels: number) =>
     `{ orders(first: 0) { edges { node { items { ${'modifiers { '.repeat(levels)}name${' }'.repeat(levels)} } } } } }`;
-  const aliases = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: orders(first: 1) { totalCount }`).join(' ')} }`;
+  const aliases = (count: number) =>
+    `{ ${Array.from({ length: count }, (_, i) => `a${i}: orders(first: 1) { totalCount }`).join(' ')} }`;
   const tokens = (count: number) =>
-    `{ orders(first: 1, filter: { status: [${Array(count - 19).fill('RECEIVED').join(', ')}] }) { totalCount } }`;
-  const costly = (first: number) => `{ orders(first: ${first}) { edges { node { items { name modifiers { name } } } } } }`;
+    `{ orders(first: 1, filter: { status: [${Array(count - 19)
+      .fill('RECEIVED')
+      .join(', ')}] }) { totalCount } }`;
+  const costly = (first: number) =>
+    `{ orders(first: ${first}) { edges { node { items { name modifiers { name } } } } } }`;
 
   it.each([
     ['depth', deep(7), deep(8), 'QUERY_TOO_DEEP'],
@@ -276,7 +330,10 @@ describe('limits on /partner/graphql', () => {
 
   it('refuses batches and CSRF-able requests', async () => {
     expect((await post(endpoint(), [{ query: '{ __typename }' }], asKey(secret))).status).toBe(400);
-    const plain = await post(endpoint(), JSON.stringify({ query: '{ __typename }' }), { ...asKey(secret), 'content-type': 'text/plain' });
+    const plain = await post(endpoint(), JSON.stringify({ query: '{ __typename }' }), {
+      ...asKey(secret),
+      'content-type': 'text/plain',
+    });
     expect(plain.status).toBe(400);
   });
 });

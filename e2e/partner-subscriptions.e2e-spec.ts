@@ -53,7 +53,11 @@ describe('orderChanged for a partner key', () => {
       await settle();
       const foreign = await placeOrder(platform, 'harbor-grill');
       const own = await placeOrder(platform, 'demo-bistro');
-      const received = await eventually(async () => followed.values.find((v) => v.orderChanged.id === own), 10_000, 'own order');
+      const received = await eventually(
+        async () => followed.values.find((v) => v.orderChanged.id === own),
+        10_000,
+        'own order',
+      );
       expect(received.orderChanged).toMatchObject({ id: own, status: 'RECEIVED', tenant: { name: 'Demo Bistro' } });
       expect(Object.keys(received.orderChanged).sort()).toEqual(['displayCode', 'id', 'status', 'tenant', 'total']);
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -70,7 +74,10 @@ describe('orderChanged for a partner key', () => {
     const socket = wsClient(partnerUrl(), key.secret);
     const internal = collect(socket.client, 'subscription { orderChanged { id warnings } }');
     try {
-      const [errors] = (await eventually(async () => (internal.errors.length ? internal.errors : undefined), 5_000)) as { message: string }[][];
+      const [errors] = (await eventually(
+        async () => (internal.errors.length ? internal.errors : undefined),
+        5_000,
+      )) as { message: string }[][];
       expect(errors![0]!.message).toMatch(/Cannot query field "warnings" on type "Order"/);
       expect(internal.values).toEqual([]);
     } finally {
@@ -88,7 +95,10 @@ describe('orderChanged for a partner key', () => {
         message: string;
         extensions: { code: string };
       }[][];
-      expect(errors![0]).toMatchObject({ message: 'This API key lacks the orders:read scope.', extensions: { code: 'FORBIDDEN' } });
+      expect(errors![0]).toMatchObject({
+        message: 'This API key lacks the orders:read scope.',
+        extensions: { code: 'FORBIDDEN' },
+      });
     } finally {
       refused.dispose();
       await socket.client.dispose();
@@ -102,7 +112,11 @@ describe('orderChanged for a partner key', () => {
     try {
       await settle();
       const before = await placeOrder(platform, 'demo-bistro');
-      await eventually(async () => followed.values.find((v) => v.orderChanged.id === before), 10_000, 'before revocation');
+      await eventually(
+        async () => followed.values.find((v) => v.orderChanged.id === before),
+        10_000,
+        'before revocation',
+      );
       await admin.query('mutation ($id: ID!) { revokeApiKey(id: $id) { id } }', { id: key.id });
       const after = await placeOrder(platform, 'demo-bistro');
       await expect(socket.closed).resolves.toBe(4401);
@@ -116,7 +130,10 @@ describe('orderChanged for a partner key', () => {
   it('closes a socket with no key, a dashboard token or an unknown key with 4401', async () => {
     for (const token of [undefined, admin.token, `nxk_${'A'.repeat(43)}`]) {
       const socket = wsClient(partnerUrl(), token);
-      socket.client.subscribe({ query: FOLLOW }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+      socket.client.subscribe(
+        { query: FOLLOW },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      );
       await expect(socket.closed).resolves.toBe(4401);
       await socket.client.dispose();
     }
@@ -132,7 +149,11 @@ describe('operations over the partner socket', () => {
       new Promise<{ data?: unknown; errors?: { extensions?: Record<string, unknown> }[] }>((resolve, reject) => {
         socket.client.subscribe(
           { query: '{ tenant { name } }' },
-          { next: (result) => resolve(result as never), error: (errors) => resolve({ errors: errors as never }), complete: () => reject(new Error('no answer')) },
+          {
+            next: (result) => resolve(result as never),
+            error: (errors) => resolve({ errors: errors as never }),
+            complete: () => reject(new Error('no answer')),
+          },
         );
       });
     try {

@@ -57,7 +57,9 @@ describe('through the gateway', () => {
       expect(node.tenant).toEqual({ id: tenant('demo-bistro').tenantId, name: 'Demo Bistro' });
       expect(node.total.currency).toBe('SAR');
       expect(tenant('demo-bistro').connections.map((c) => c.id)).toContain(node.connection.id);
-      expect(node.connection.webhookUrl).toMatch(/^http:\/\/localhost:4000\/webhooks\/(careem|talabat|deliveroo|jahez)\/[\w-]+$/);
+      expect(node.connection.webhookUrl).toMatch(
+        /^http:\/\/localhost:4000\/webhooks\/(careem|talabat|deliveroo|jahez)\/[\w-]+$/,
+      );
     }
   });
 
@@ -71,24 +73,38 @@ describe('through the gateway', () => {
     expect(harborOrders.edges.every((e) => e.node.total.currency === 'KWD')).toBe(true);
 
     const everything = `{ users { email } branches { id } connections { id } tenant { slug } }`;
-    type Everything = { users: { email: string }[]; branches: { id: string }[]; connections: { id: string }[]; tenant: { slug: string } };
+    type Everything = {
+      users: { email: string }[];
+      branches: { id: string }[];
+      connections: { id: string }[];
+      tenant: { slug: string };
+    };
     const harborView = await harbor.query<Everything>(everything);
     expect(harborView.tenant.slug).toBe('harbor-grill');
     expect(harborView.users.map((u) => u.email)).toEqual(['owner@harbor-grill.test']);
     expect(harborView.branches.map((b) => b.id)).toEqual([tenant('harbor-grill').branchId]);
-    expect(harborView.connections.map((c) => c.id).sort()).toEqual(tenant('harbor-grill').connections.map((c) => c.id).sort());
+    expect(harborView.connections.map((c) => c.id).sort()).toEqual(
+      tenant('harbor-grill')
+        .connections.map((c) => c.id)
+        .sort(),
+    );
 
     // Reading or changing the other tenant's order by id fails and changes nothing.
     const target = bistroOrders.edges.find((e) => e.node.status === 'RECEIVED') ?? bistroOrders.edges[0]!;
-    await expect(harbor.query(`query($id: ID!) { order(id: $id) { id } }`, { id: target.node.id })).rejects.toMatchObject({
+    await expect(
+      harbor.query(`query($id: ID!) { order(id: $id) { id } }`, { id: target.node.id }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     await expect(
       harbor.query(`mutation($id: ID!) { cancelOrder(id: $id, reason: "not mine") { id } }`, { id: target.node.id }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const { order } = await bistro.query<{ order: { status: string } }>(`query($id: ID!) { order(id: $id) { status } }`, {
-      id: target.node.id,
-    });
+    const { order } = await bistro.query<{ order: { status: string } }>(
+      `query($id: ID!) { order(id: $id) { status } }`,
+      {
+        id: target.node.id,
+      },
+    );
     expect(order.status).toBe(target.node.status);
   });
 
@@ -98,7 +114,9 @@ describe('through the gateway', () => {
       `query { orders(first: 5, filter: { status: [RECEIVED] }) { totalCount edges { node { id status } } } }`,
     );
     const id = orders.edges[0]!.node.id;
-    const accepted = await bistro.query<{ acceptOrder: { status: string; prepMinutes: number; timeline: { status: string; source: string }[] } }>(
+    const accepted = await bistro.query<{
+      acceptOrder: { status: string; prepMinutes: number; timeline: { status: string; source: string }[] };
+    }>(
       `mutation($id: ID!) { acceptOrder(id: $id, prepMinutes: 15) { status prepMinutes timeline { status source } } }`,
       { id },
     );
@@ -114,7 +132,11 @@ describe('through the gateway', () => {
     const { tenants } = await admin.query<{ tenants: { slug: string }[] }>(`{ tenants { slug } }`);
     expect(tenants.map((t) => t.slug)).toEqual(expect.arrayContaining(['demo-bistro', 'harbor-grill']));
 
-    const asHarbor = await admin.query<OrdersData>(ORDERS, { first: 50 }, { 'x-nexara-tenant': tenant('harbor-grill').tenantId });
+    const asHarbor = await admin.query<OrdersData>(
+      ORDERS,
+      { first: 50 },
+      { 'x-nexara-tenant': tenant('harbor-grill').tenantId },
+    );
     expect(asHarbor.orders.totalCount).toBe(12);
     expect(asHarbor.orders.edges[0]!.node.tenant.name).toBe('Harbor Grill');
 
@@ -127,8 +149,16 @@ describe('through the gateway', () => {
 
   it('gives a wrong password and an unknown email the same answer', async () => {
     const login = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
-    const wrong = await rawPost(platform.graphqlUrl, { query: login, variables: { email: 'owner@demo-bistro.test', password: 'not-the-password' } }, { 'apollo-require-preflight': '1' });
-    const unknown = await rawPost(platform.graphqlUrl, { query: login, variables: { email: 'nobody@nowhere.test', password: 'not-the-password' } }, { 'apollo-require-preflight': '1' });
+    const wrong = await rawPost(
+      platform.graphqlUrl,
+      { query: login, variables: { email: 'owner@demo-bistro.test', password: 'not-the-password' } },
+      { 'apollo-require-preflight': '1' },
+    );
+    const unknown = await rawPost(
+      platform.graphqlUrl,
+      { query: login, variables: { email: 'nobody@nowhere.test', password: 'not-the-password' } },
+      { 'apollo-require-preflight': '1' },
+    );
     expect(wrong.body.errors?.[0]?.extensions?.['code']).toBe('INVALID_CREDENTIALS');
     expect(unknown.body.errors?.[0]?.message).toBe(wrong.body.errors?.[0]?.message);
     expect(unknown.body.errors?.[0]?.extensions?.['code']).toBe(wrong.body.errors?.[0]?.extensions?.['code']);
@@ -136,13 +166,21 @@ describe('through the gateway', () => {
 
   it('answers 401 to an expired or forged access token', async () => {
     const { token: expired } = await signUserToken(
-      { userId: '00000000-0000-4000-8000-000000000001', tenantId: tenant('demo-bistro').tenantId, role: 'TENANT_ADMIN' },
+      {
+        userId: '00000000-0000-4000-8000-000000000001',
+        tenantId: tenant('demo-bistro').tenantId,
+        role: 'TENANT_ADMIN',
+      },
       testSecrets.authTokenSecret,
       60,
       new Date(Date.now() - 3_600_000),
     );
     const { token: forged } = await signUserToken(
-      { userId: '00000000-0000-4000-8000-000000000001', tenantId: tenant('demo-bistro').tenantId, role: 'PLATFORM_ADMIN' },
+      {
+        userId: '00000000-0000-4000-8000-000000000001',
+        tenantId: tenant('demo-bistro').tenantId,
+        role: 'PLATFORM_ADMIN',
+      },
       'an attacker does not know the real secret!!',
       600,
     );
@@ -150,7 +188,11 @@ describe('through the gateway', () => {
       [expired, 'TOKEN_EXPIRED'],
       [forged, 'TOKEN_INVALID'],
     ] as const) {
-      const response = await rawPost(platform.graphqlUrl, { query: '{ orders { totalCount } }' }, { authorization: `Bearer ${token}` });
+      const response = await rawPost(
+        platform.graphqlUrl,
+        { query: '{ orders { totalCount } }' },
+        { authorization: `Bearer ${token}` },
+      );
       expect(response.status).toBe(401);
       expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason });
     }
@@ -161,7 +203,11 @@ describe('through the gateway', () => {
       { kind: 'user', userId: 'x', tenantId: tenant('harbor-grill').tenantId, role: 'PLATFORM_ADMIN' },
       'not the internal key, the client cannot know it',
     );
-    const response = await rawPost(platform.graphqlUrl, { query: '{ orders { totalCount } }' }, { [CONTEXT_TOKEN_HEADER]: harborAdmin });
+    const response = await rawPost(
+      platform.graphqlUrl,
+      { query: '{ orders { totalCount } }' },
+      { [CONTEXT_TOKEN_HEADER]: harborAdmin },
+    );
     // Anonymous through the gateway: orders need a signed-in user.
     expect(response.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
@@ -171,7 +217,9 @@ describe('the query plan cache', () => {
   /** The `/metrics` counter of the dashboard gateway. */
   const counter = async (name: 'hits' | 'misses'): Promise<number> => {
     const text = await (await fetch(`${platform.urls.gateway}/metrics`)).text();
-    const match = new RegExp(`^nexara_gateway_query_plan_cache_${name}_total\\{graph="dashboard"\\} (\\d+)$`, 'm').exec(text);
+    const match = new RegExp(`^nexara_gateway_query_plan_cache_${name}_total\\{graph="dashboard"\\} (\\d+)$`, 'm').exec(
+      text,
+    );
     if (!match) throw new Error(`no ${name} counter in /metrics:\n${text}`);
     return Number(match[1]);
   };
@@ -192,24 +240,39 @@ describe('the subgraphs behind the gateway', () => {
   const requests = [
     ['a query', { query: '{ __typename }' }],
     ['_service', { query: '{ _service { sdl } }' }],
-    ['_entities', { query: 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', variables: { r: [{ __typename: 'Tenant', id: 'x' }] } }],
+    [
+      '_entities',
+      {
+        query: 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+        variables: { r: [{ __typename: 'Tenant', id: 'x' }] },
+      },
+    ],
   ] as const;
 
-  it.each(['tenants', 'orders', 'integrations'] as const)('%s answers 401 without a valid context token', async (service) => {
-    const url = `${platform.urls[service]}/graphql`;
-    for (const [, body] of requests) {
-      expect((await rawPost(url, body)).status).toBe(401);
-      const forged = await signContextToken({ kind: 'service', service: 'x', tenantId: null }, 'wrong key, wrong key, wrong key!!');
-      expect((await rawPost(url, body, { [CONTEXT_TOKEN_HEADER]: forged })).status).toBe(401);
-    }
-  });
+  it.each(['tenants', 'orders', 'integrations'] as const)(
+    '%s answers 401 without a valid context token',
+    async (service) => {
+      const url = `${platform.urls[service]}/graphql`;
+      for (const [, body] of requests) {
+        expect((await rawPost(url, body)).status).toBe(401);
+        const forged = await signContextToken(
+          { kind: 'service', service: 'x', tenantId: null },
+          'wrong key, wrong key, wrong key!!',
+        );
+        expect((await rawPost(url, body, { [CONTEXT_TOKEN_HEADER]: forged })).status).toBe(401);
+      }
+    },
+  );
 
-  it.each(['tenants', 'orders', 'integrations', 'gateway'] as const)('%s serves /healthz and /readyz', async (service) => {
-    for (const path of ['/healthz', '/readyz']) {
-      const response = await fetch(`${platform.urls[service]}${path}`);
-      expect(response.status).toBe(200);
-    }
-  });
+  it.each(['tenants', 'orders', 'integrations', 'gateway'] as const)(
+    '%s serves /healthz and /readyz',
+    async (service) => {
+      for (const path of ['/healthz', '/readyz']) {
+        const response = await fetch(`${platform.urls[service]}${path}`);
+        expect(response.status).toBe(200);
+      }
+    },
+  );
 });
 
 describe('row-level security, with no application code in the way', () => {
@@ -225,7 +288,9 @@ describe('row-level security, with no application code in the way', () => {
     try {
       for (const table of names) {
         const [{ count: visible }] = (await client.query<{ count: string }>(`select count(*) from ${table}`)).rows;
-        const [{ count: stored }] = await platform.database.queryAsAdmin<{ count: string }>(`select count(*) from ${table}`);
+        const [{ count: stored }] = await platform.database.queryAsAdmin<{ count: string }>(
+          `select count(*) from ${table}`,
+        );
         expect(Number(stored)).toBeGreaterThan(0);
         expect(Number(visible)).toBe(0);
       }

@@ -26,7 +26,14 @@ const ORDER_CHANGED = `subscription($filter: OrderChangedFilterInput) {
   orderChanged(filter: $filter) { id status tenant { name } connection { name provider } total { amount currency } }
 }`;
 
-type Changed = { orderChanged: { id: string; status: string; tenant: { name: string }; connection: { name: string; provider: string } } };
+type Changed = {
+  orderChanged: {
+    id: string;
+    status: string;
+    tenant: { name: string };
+    connection: { name: string; provider: string };
+  };
+};
 
 async function receivedOrderIds(): Promise<{ id: string }[]> {
   return [{ id: await placeOrder(platform, 'demo-bistro') }];
@@ -44,13 +51,21 @@ describe('orderChanged over graphql-ws', () => {
       await bistro.query(`mutation($id: ID!) { acceptOrder(id: $id, prepMinutes: 10) { id } }`, { id: order!.id });
 
       // The order's arrival is itself a change, then the acceptance.
-      await eventually(async () => ofA.values.find((v) => v.orderChanged.id === order!.id && v.orderChanged.status === 'RECEIVED'), 10_000, 'arrival');
+      await eventually(
+        async () => ofA.values.find((v) => v.orderChanged.id === order!.id && v.orderChanged.status === 'RECEIVED'),
+        10_000,
+        'arrival',
+      );
       const changed = await eventually(
         async () => ofA.values.find((v) => v.orderChanged.id === order!.id && v.orderChanged.status === 'ACCEPTED'),
         10_000,
         'acceptance',
       );
-      expect(changed.orderChanged).toMatchObject({ id: order!.id, status: 'ACCEPTED', tenant: { name: 'Demo Bistro' } });
+      expect(changed.orderChanged).toMatchObject({
+        id: order!.id,
+        status: 'ACCEPTED',
+        tenant: { name: 'Demo Bistro' },
+      });
       expect(changed.orderChanged.connection.name).toMatch(/Demo Bistro on/);
       expect(Object.keys(changed.orderChanged).sort()).toEqual(['connection', 'id', 'status', 'tenant', 'total']);
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -63,8 +78,14 @@ describe('orderChanged over graphql-ws', () => {
   });
 
   it('closes a socket with 4401 when its token expires while it is open', async () => {
-    const { me } = await bistro.query<{ me: { id: string; role: Role; tenant: { id: string } } }>('{ me { id role tenant { id } } }');
-    const { token } = await signUserToken({ userId: me.id, tenantId: me.tenant.id, role: me.role }, testSecrets.authTokenSecret, 2);
+    const { me } = await bistro.query<{ me: { id: string; role: Role; tenant: { id: string } } }>(
+      '{ me { id role tenant { id } } }',
+    );
+    const { token } = await signUserToken(
+      { userId: me.id, tenantId: me.tenant.id, role: me.role },
+      testSecrets.authTokenSecret,
+      2,
+    );
     const socket = wsClient(platform.graphqlUrl, token);
     const followed = collect<Changed>(socket.client, ORDER_CHANGED);
     try {
@@ -85,7 +106,10 @@ describe('orderChanged over graphql-ws', () => {
       const [order] = await receivedOrderIds();
       await bistro.query(`mutation($id: ID!) { acceptOrder(id: $id) { id } }`, { id: order!.id });
       await bistro.query(`mutation($id: ID!) { markPreparing(id: $id) { id } }`, { id: order!.id });
-      const changed = await eventually(async () => onlyPreparing.values.find((v) => v.orderChanged.id === order!.id), 10_000);
+      const changed = await eventually(
+        async () => onlyPreparing.values.find((v) => v.orderChanged.id === order!.id),
+        10_000,
+      );
       expect(changed.orderChanged.status).toBe('PREPARING');
       expect(onlyPreparing.values.every((v) => v.orderChanged.status === 'PREPARING')).toBe(true);
     } finally {
@@ -102,14 +126,17 @@ describe('orderChanged over graphql-ws', () => {
     // Two selections (two re-read keys); filters differ within each, and a filter is applied after the shared read.
     const subscriptions = sockets.flatMap((socket, i) =>
       Array.from({ length: 10 }, (_, j) =>
-        i % 2 ? collect<Changed>(socket.client, SLIM) : collect<Changed>(socket.client, ORDER_CHANGED, j % 2 ? { filter: { provider: null } } : {}),
+        i % 2
+          ? collect<Changed>(socket.client, SLIM)
+          : collect<Changed>(socket.client, ORDER_CHANGED, j % 2 ? { filter: { provider: null } } : {}),
       ),
     );
     try {
       await subscribersListening(() => gateway.activeSubscriptions('/graphql'), subscriptions.length);
       const [order] = await receivedOrderIds();
       await bistro.query(`mutation($id: ID!) { acceptOrder(id: $id) { id } }`, { id: order!.id });
-      const statusesOf = (s: (typeof subscriptions)[number]) => s.values.filter((v) => v.orderChanged.id === order!.id).map((v) => v.orderChanged.status);
+      const statusesOf = (s: (typeof subscriptions)[number]) =>
+        s.values.filter((v) => v.orderChanged.id === order!.id).map((v) => v.orderChanged.status);
       await eventually(
         async () => (subscriptions.every((s) => statusesOf(s).includes('ACCEPTED')) ? true : undefined),
         30_000,
@@ -132,7 +159,10 @@ describe('orderChanged over graphql-ws', () => {
     const socket = wsClient(platform.graphqlUrl, bistro.token);
     try {
       const result = await new Promise<unknown>((resolve, reject) => {
-        socket.client.subscribe({ query: '{ tenant { name } }' }, { next: resolve, error: reject, complete: () => undefined });
+        socket.client.subscribe(
+          { query: '{ tenant { name } }' },
+          { next: resolve, error: reject, complete: () => undefined },
+        );
       });
       expect(result).toEqual({ data: { tenant: { name: 'Demo Bistro' } } });
     } finally {
@@ -143,7 +173,10 @@ describe('orderChanged over graphql-ws', () => {
   it('closes a socket without a valid token with 4401', async () => {
     for (const token of [undefined, 'not-a-token']) {
       const socket = wsClient(platform.graphqlUrl, token);
-      socket.client.subscribe({ query: ORDER_CHANGED }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+      socket.client.subscribe(
+        { query: ORDER_CHANGED },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      );
       await expect(socket.closed).resolves.toBe(4401);
       await socket.client.dispose();
     }

@@ -71,7 +71,9 @@ async function sendAndCheck(request: FuzzRequest, provider: string | null): Prom
   // Talabat's new-order answer carries its remoteOrderId, not a receipt: new or a duplicate.
   else expect([0, 1]).toContain(added);
   if (receipt.eventId) {
-    const rows = await platform.database.queryAsAdmin('select 1 from integrations.webhook_events where id = $1', [receipt.eventId]);
+    const rows = await platform.database.queryAsAdmin('select 1 from integrations.webhook_events where id = $1', [
+      receipt.eventId,
+    ]);
     expect(rows).toHaveLength(1);
   }
   return answer;
@@ -86,7 +88,8 @@ describe('webhook shim under fuzzing', () => {
         const answer = await sendAndCheck(request, providerSlug(built.provider));
 
         // Never taken into another connection, nor a connection that does not exist.
-        if (plan.target === 'unknown-key' || plan.target === 'other-provider') expect(answer.status).toBeGreaterThanOrEqual(400);
+        if (plan.target === 'unknown-key' || plan.target === 'other-provider')
+          expect(answer.status).toBeGreaterThanOrEqual(400);
         const transportOk = JSON_TYPE.test(plan.contentType) && request.body!.length <= BODY_LIMIT;
         if (plan.target === 'own' && authentic && transportOk) {
           // Correctly authenticated: never refused for its credential or route, whatever the body says.
@@ -113,7 +116,8 @@ describe('webhook shim under fuzzing', () => {
   });
 
   describe('regressions found by fuzzing', () => {
-    const connectionFor = (provider: string): FuzzConnection => connections.find((connection) => connection.provider === provider)!;
+    const connectionFor = (provider: string): FuzzConnection =>
+      connections.find((connection) => connection.provider === provider)!;
 
     /** A new order of `provider` whose body `edit` rewrites (as text), signed correctly, sent to `url` (its own by default). */
     async function sendEdited(
@@ -125,20 +129,30 @@ describe('webhook shim under fuzzing', () => {
       const built = await buildWebhook(connection, 'new_order', { seed: 7_001 });
       const body = Buffer.from(edit(JSON.parse(built.body) as Record<string, unknown>));
       const idempotencyKey = built.headers['x-deliveroo-sequence-guid'] ?? built.headers['x-request-id'] ?? '';
-      const headers = { ...built.headers, ...(await signedHeaders({ ...connection, body, now: new Date(), idempotencyKey })) };
-      const answer = await sendAndCheck({ method: built.method, url: url ? url(built) : built.url, headers, body }, providerSlug(connection.provider));
+      const headers = {
+        ...built.headers,
+        ...(await signedHeaders({ ...connection, body, now: new Date(), idempotencyKey })),
+      };
+      const answer = await sendAndCheck(
+        { method: built.method, url: url ? url(built) : built.url, headers, body },
+        providerSlug(connection.provider),
+      );
       const receipt = answer.status < 300 ? (JSON.parse(answer.text) as { eventId?: string }) : {};
       return { answer, eventId: receipt.eventId ?? null };
     }
 
     async function settled(eventId: string): Promise<{ status: string; last_error: string | null }> {
-      return eventually(async () => {
-        const [row] = await platform.database.queryAsAdmin<{ status: string; last_error: string | null }>(
-          'select status, last_error from integrations.webhook_events where id = $1',
-          [eventId],
-        );
-        return row && ['PROCESSED', 'FAILED', 'DEAD'].includes(row.status) ? row : undefined;
-      }, 20_000, `event ${eventId} to settle`);
+      return eventually(
+        async () => {
+          const [row] = await platform.database.queryAsAdmin<{ status: string; last_error: string | null }>(
+            'select status, last_error from integrations.webhook_events where id = $1',
+            [eventId],
+          );
+          return row && ['PROCESSED', 'FAILED', 'DEAD'].includes(row.status) ? row : undefined;
+        },
+        20_000,
+        `event ${eventId} to settle`,
+      );
     }
 
     it('fails (not DEAD after retries) a delivery whose text holds a NUL, which PostgreSQL cannot store', async () => {
@@ -168,7 +182,11 @@ describe('webhook shim under fuzzing', () => {
     });
 
     it('refuses a Talabat order on a path holding %00 (was a 500: the path could not be stored)', async () => {
-      const { answer } = await sendEdited('TALABAT', (body) => JSON.stringify(body), (built) => built.url.replace(/\/order\/[^/]+$/, '/order/%00'));
+      const { answer } = await sendEdited(
+        'TALABAT',
+        (body) => JSON.stringify(body),
+        (built) => built.url.replace(/\/order\/[^/]+$/, '/order/%00'),
+      );
       expect(answer.status).toBe(400);
       expect(JSON.parse(answer.text)).toMatchObject({ error: { code: 'UNKNOWN_ROUTE' } });
     });
@@ -178,7 +196,15 @@ describe('webhook shim under fuzzing', () => {
       ['a URL that is not percent-encoded UTF-8', 'POST', '/webhooks/jahez/%ED%A0%80', 400, 'MALFORMED_URL'],
     ])('answers %s with the documented error body', async (_case, method, path, status, code) => {
       const url = `${platform.urls.gateway}${path.replace('KEY', connectionFor('CAREEM').key)}`;
-      const answer = await sendAndCheck({ method, url, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? null : Buffer.from('{}') }, null);
+      const answer = await sendAndCheck(
+        {
+          method,
+          url,
+          headers: { 'content-type': 'application/json' },
+          body: method === 'GET' ? null : Buffer.from('{}'),
+        },
+        null,
+      );
       expect(answer.status).toBe(status);
       expect(JSON.parse(answer.text)).toMatchObject({ error: { code } });
     });
@@ -188,7 +214,9 @@ describe('webhook shim under fuzzing', () => {
     type Row = { status: string; last_error: string | null; idempotency_key: string };
     const rows = await eventually(
       async () => {
-        const stored = await platform.database.queryAsAdmin<Row>('select status, last_error, idempotency_key from integrations.webhook_events');
+        const stored = await platform.database.queryAsAdmin<Row>(
+          'select status, last_error, idempotency_key from integrations.webhook_events',
+        );
         return stored.every((row) => ['PROCESSED', 'FAILED', 'DEAD'].includes(row.status)) ? stored : undefined;
       },
       30_000,

@@ -1,4 +1,10 @@
-import { buildWebhook, sendWebhook, talabatRemoteOrderId, type BuiltWebhook, type SimulatedConnection } from '@nexara/simulator';
+import {
+  buildWebhook,
+  sendWebhook,
+  talabatRemoteOrderId,
+  type BuiltWebhook,
+  type SimulatedConnection,
+} from '@nexara/simulator';
 import { eventually } from '@nexara/stack/testing';
 import { signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
 import { collect, wsClient } from './support/ws-client';
@@ -68,7 +74,9 @@ type OrderNode = {
 };
 
 async function ordersFor(externalId: string): Promise<OrderNode[]> {
-  const { orders } = await owner.query<{ orders: { edges: { node: OrderNode }[] } }>(ORDER_BY_EXTERNAL, { search: externalId });
+  const { orders } = await owner.query<{ orders: { edges: { node: OrderNode }[] } }>(ORDER_BY_EXTERNAL, {
+    search: externalId,
+  });
   return orders.edges.map((e) => e.node).filter((n) => n.externalId === externalId);
 }
 
@@ -154,7 +162,16 @@ describe.each(PROVIDERS)('%s webhooks', (provider) => {
 describe('live', () => {
   it("delivers an order that arrived by provider webhook to its tenant's subscribers, with fields of all three subgraphs", async () => {
     const FOLLOW = `subscription { orderChanged { externalId status provider tenant { name } connection { name provider } total { currency } } }`;
-    type Followed = { orderChanged: { externalId: string; status: string; provider: string; tenant: { name: string }; connection: { name: string; provider: string }; total: { currency: string } } };
+    type Followed = {
+      orderChanged: {
+        externalId: string;
+        status: string;
+        provider: string;
+        tenant: { name: string };
+        connection: { name: string; provider: string };
+        total: { currency: string };
+      };
+    };
     const harbor = await signIn(platform, 'owner@harbor-grill.test');
     const a = wsClient(platform.graphqlUrl, owner.token);
     const b = wsClient(platform.graphqlUrl, harbor.token);
@@ -165,7 +182,11 @@ describe('live', () => {
       const built = await buildWebhook(connectionOf('DELIVEROO'), 'new_order', { seed: 9_001 });
       expect((await sendWebhook(built)).status).toBe(200);
 
-      const arrived = await eventually(async () => ofA.values.find((v) => v.orderChanged.externalId === built.externalId), 15_000, 'the webhook order');
+      const arrived = await eventually(
+        async () => ofA.values.find((v) => v.orderChanged.externalId === built.externalId),
+        15_000,
+        'the webhook order',
+      );
       expect(arrived.orderChanged).toEqual({
         externalId: built.externalId,
         status: 'RECEIVED',
@@ -182,7 +203,6 @@ describe('live', () => {
       await Promise.all([a.client.dispose(), b.client.dispose()]);
     }
   });
-
 });
 
 describe('provider-specific authentication', () => {
@@ -201,7 +221,9 @@ describe('provider-specific authentication', () => {
   });
 
   it.each(['JAHEZ', 'DELIVEROO'] as const)('%s: a missing idempotency header is 400', async (provider) => {
-    const answer = await sendWebhook(await buildWebhook(connectionOf(provider), 'new_order', { seed: 105, fault: 'missing_idempotency' }));
+    const answer = await sendWebhook(
+      await buildWebhook(connectionOf(provider), 'new_order', { seed: 105, fault: 'missing_idempotency' }),
+    );
     expect(answer.status).toBe(400);
   });
 
@@ -214,7 +236,11 @@ describe('provider-specific authentication', () => {
 
 describe('transport and connection checks', () => {
   it('answers 404 for an unknown connection and 409 for a paused one', async () => {
-    const unknown = await buildWebhook({ ...connectionOf('CAREEM'), webhookUrl: `${platform.urls.gateway}/webhooks/careem/${'x'.repeat(43)}` }, 'new_order', { seed: 107 });
+    const unknown = await buildWebhook(
+      { ...connectionOf('CAREEM'), webhookUrl: `${platform.urls.gateway}/webhooks/careem/${'x'.repeat(43)}` },
+      'new_order',
+      { seed: 107 },
+    );
     expect((await sendWebhook(unknown)).status).toBe(404);
 
     const jahez = connectionOf('JAHEZ');
@@ -250,23 +276,33 @@ describe('provider callbacks', () => {
     api.failNext('TALABAT', 2, 500);
     await owner.query(`mutation($id: ID!) { acceptOrder(id: $id, prepMinutes: 20) { status } }`, { id: order.id });
 
-    const calls = await eventually(async () => {
-      const recorded = api.recorded('TALABAT');
-      return recorded.length >= 3 ? recorded : undefined;
-    }, 30_000, 'three callback attempts');
+    const calls = await eventually(
+      async () => {
+        const recorded = api.recorded('TALABAT');
+        return recorded.length >= 3 ? recorded : undefined;
+      },
+      30_000,
+      'three callback attempts',
+    );
     const last = calls.at(-1)!;
     expect(last.method).toBe('POST');
-    expect(last.path).toBe(`/talabat/v2/chains/${connectionOf('TALABAT').externalStoreId}/orders/${placed.externalId}/status`);
+    expect(last.path).toBe(
+      `/talabat/v2/chains/${connectionOf('TALABAT').externalStoreId}/orders/${placed.externalId}/status`,
+    );
     expect(last.body).toMatchObject({ status: 'order_accepted' });
     expect(String(last.headers['authorization'])).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
 
-    const { order: withCallbacks } = await eventually(async () => {
-      const result = await owner.query<{ order: { callbacks: { outcome: string; attempt: number }[] } }>(
-        `query($id: ID!) { order(id: $id) { callbacks { outcome attempt } } }`,
-        { id: order.id },
-      );
-      return result.order.callbacks.some((c) => c.outcome === 'DELIVERED') ? result : undefined;
-    }, 30_000, 'DELIVERED callback outcome');
+    const { order: withCallbacks } = await eventually(
+      async () => {
+        const result = await owner.query<{ order: { callbacks: { outcome: string; attempt: number }[] } }>(
+          `query($id: ID!) { order(id: $id) { callbacks { outcome attempt } } }`,
+          { id: order.id },
+        );
+        return result.order.callbacks.some((c) => c.outcome === 'DELIVERED') ? result : undefined;
+      },
+      30_000,
+      'DELIVERED callback outcome',
+    );
     expect(withCallbacks.callbacks.filter((c) => c.outcome === 'RETRYING')).toHaveLength(2);
   });
 });

@@ -25,7 +25,8 @@ const USAGE = `npm run bench [-- options]
   --quick                        shorter runs, to try the harness (not for publishing)`;
 
 function parseOptions(argv: string[]): Options {
-  const value = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const value = (name: string): string | undefined =>
+    argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   for (const arg of argv) {
     if (!/^--(only|out)=|^--(profile|quick)$/.test(arg)) {
       console.error(`unknown option ${arg}\n${USAGE}`);
@@ -39,7 +40,12 @@ function parseOptions(argv: string[]): Options {
     process.exit(2);
   }
   const partial = only.length < SCENARIOS.length;
-  return { only: only as Scenario[], out: value('out') ?? (partial ? 'partial' : 'latest'), profile: argv.includes('--profile'), quick: argv.includes('--quick') };
+  return {
+    only: only as Scenario[],
+    out: value('out') ?? (partial ? 'partial' : 'latest'),
+    profile: argv.includes('--profile'),
+    quick: argv.includes('--quick'),
+  };
 }
 
 /** How long each scenario runs; the whole default run stays under ten minutes on two cores. */

@@ -30,14 +30,18 @@ beforeAll(async () => {
   const tenant = platform.seed.tenants.find((t) => t.slug === 'demo-bistro')!;
   const run = (sql: string, parameters: unknown[]) => platform.database.queryAsAdmin(sql, parameters);
   const started = performance.now();
-  await insertBulkOrders(run, { tenantId: tenant.tenantId, count: BULK_ORDERS, from: new Date(Date.now() - 90 * 86_400_000), days: 90 });
+  await insertBulkOrders(run, {
+    tenantId: tenant.tenantId,
+    count: BULK_ORDERS,
+    from: new Date(Date.now() - 90 * 86_400_000),
+    days: 90,
+  });
   // The generator names made-up connections and mixes currencies: give the rows the tenant's real connections and SAR.
   for (const connection of tenant.connections) {
-    await run(`update orders.orders set connection_id = $2, currency = 'SAR' where tenant_id = $1 and provider = $3 and external_id like 'bulk-%'`, [
-      tenant.tenantId,
-      connection.id,
-      connection.provider,
-    ]);
+    await run(
+      `update orders.orders set connection_id = $2, currency = 'SAR' where tenant_id = $1 and provider = $3 and external_id like 'bulk-%'`,
+      [tenant.tenantId, connection.id, connection.provider],
+    );
   }
   await run('vacuum analyze orders.orders', []);
   console.log(`${BULK_ORDERS} orders inserted and attached in ${Math.round(performance.now() - started)} ms`);
@@ -61,7 +65,9 @@ function gzipSizes(): { file: string; kb: number }[] {
 }
 
 /** Records every animation frame's interval in the page until `stop` is called. */
-async function recordFrames(page: Page): Promise<() => Promise<{ frames: number; p50: number; p95: number; max: number; over50: number }>> {
+async function recordFrames(
+  page: Page,
+): Promise<() => Promise<{ frames: number; p50: number; p95: number; max: number; over50: number }>> {
   await page.evaluate(`(() => {
     window.__frames = [];
     let last = performance.now();
@@ -73,17 +79,34 @@ async function recordFrames(page: Page): Promise<() => Promise<{ frames: number;
     const frames = await page.evaluate<number[]>('(() => { window.__stopFrames = true; return window.__frames; })()');
     const sorted = [...frames].sort((a, b) => a - b);
     const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 10) / 10;
-    return { frames: frames.length, p50: at(0.5), p95: at(0.95), max: Math.round(sorted.at(-1)! * 10) / 10, over50: frames.filter((f) => f > 50).length };
+    return {
+      frames: frames.length,
+      p50: at(0.5),
+      p95: at(0.95),
+      max: Math.round(sorted.at(-1)! * 10) / 10,
+      over50: frames.filter((f) => f > 50).length,
+    };
   };
 }
 
 /** Long tasks (> 50 ms) of the page's main thread during a Chromium performance trace. */
-async function traced<T>(page: Page, work: () => Promise<T>): Promise<{ result: T; longTasks: number; longestTaskMs: number }> {
+async function traced<T>(
+  page: Page,
+  work: () => Promise<T>,
+): Promise<{ result: T; longTasks: number; longestTaskMs: number }> {
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   const result = await work();
-  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: { name: string; dur?: number; ph: string }[] };
-  const tasks = trace.traceEvents.filter((event) => event.name === 'RunTask' && event.ph === 'X' && (event.dur ?? 0) > 50_000);
-  return { result, longTasks: tasks.length, longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.dur ?? 0)) / 1000) };
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
+    traceEvents: { name: string; dur?: number; ph: string }[];
+  };
+  const tasks = trace.traceEvents.filter(
+    (event) => event.name === 'RunTask' && event.ph === 'X' && (event.dur ?? 0) > 50_000,
+  );
+  return {
+    result,
+    longTasks: tasks.length,
+    longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.dur ?? 0)) / 1000),
+  };
 }
 
 async function streamOrders(): Promise<number> {
@@ -102,7 +125,12 @@ async function streamOrders(): Promise<number> {
 it('measures bundle size, first render with 100,000 orders, and frame times under a 50 orders/s stream', async () => {
   const sizes = gzipSizes();
   const total = sizes.reduce((sum, s) => sum + s.kb, 0);
-  console.log(`bundle gzip: ${total.toFixed(1)} KB in ${sizes.length} files; largest: ${sizes.slice(0, 5).map((s) => `${s.file} ${s.kb.toFixed(1)} KB`).join(', ')}`);
+  console.log(
+    `bundle gzip: ${total.toFixed(1)} KB in ${sizes.length} files; largest: ${sizes
+      .slice(0, 5)
+      .map((s) => `${s.file} ${s.kb.toFixed(1)} KB`)
+      .join(', ')}`,
+  );
 
   const { page } = await openSignedIn(browser, web.url, OWNER);
   // First render of the overview on a fresh load (session already stored): until tiles, stream and chart show data.
@@ -110,15 +138,17 @@ it('measures bundle size, first render with 100,000 orders, and frame times unde
   for (let i = 0; i < 5; i += 1) {
     await page.goto('/');
     overviewMs.push(
-      await page.waitForFunction(
-        `(() => {
+      await page
+        .waitForFunction(
+          `(() => {
           const kpi = document.querySelector('.kpi-value');
           const ready = kpi && kpi.textContent !== '…' && document.querySelector('[data-testid=live-stream] li') && document.querySelector('.chart-host canvas');
           return ready ? performance.now() : false;
         })()`,
-        undefined,
-        { polling: 'raf', timeout: 30_000 },
-      ).then((handle) => handle.jsonValue() as Promise<number>),
+          undefined,
+          { polling: 'raf', timeout: 30_000 },
+        )
+        .then((handle) => handle.jsonValue() as Promise<number>),
     );
   }
   const ordersMs: number[] = [];
@@ -126,12 +156,18 @@ it('measures bundle size, first render with 100,000 orders, and frame times unde
     await page.goto('/orders');
     ordersMs.push(
       await page
-        .waitForFunction(`document.querySelector('[data-testid=orders-grid] .ag-row') ? performance.now() : false`, undefined, { polling: 'raf', timeout: 30_000 })
+        .waitForFunction(
+          `document.querySelector('[data-testid=orders-grid] .ag-row') ? performance.now() : false`,
+          undefined,
+          { polling: 'raf', timeout: 30_000 },
+        )
         .then((handle) => handle.jsonValue() as Promise<number>),
     );
   }
   const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
-  console.log(`first render with ${BULK_ORDERS} orders (median of 5, from navigation start): overview ${median(overviewMs)} ms, orders grid ${median(ordersMs)} ms`);
+  console.log(
+    `first render with ${BULK_ORDERS} orders (median of 5, from navigation start): overview ${median(overviewMs)} ms, orders grid ${median(ordersMs)} ms`,
+  );
 
   // Scroll the grid through cursor pages: rows load as the viewport nears the end.
   // Scroll the way a user does: mouse wheel over the grid.
@@ -142,7 +178,9 @@ it('measures bundle size, first render with 100,000 orders, and frame times unde
   const scrollMs = performance.now() - scrollStarted;
   const scrollFrames = await stopScrollFrames();
   const loadedText = await page.getByRole('status').filter({ hasText: 'orders' }).first().textContent();
-  console.log(`grid scroll: 300 × 800 px in ${Math.round(scrollMs)} ms, frames ${JSON.stringify(scrollFrames)}; ${loadedText}`);
+  console.log(
+    `grid scroll: 300 × 800 px in ${Math.round(scrollMs)} ms, frames ${JSON.stringify(scrollFrames)}; ${loadedText}`,
+  );
 
   // 50 orders per second for 10 s, on the orders grid (with the rows above loaded), then on the overview.
   await page.mouse.wheel(0, -1_000_000);

@@ -70,8 +70,16 @@ async function sendAccepted(webhook: BuiltWebhook): Promise<void> {
   expect(answer.status).toBeLessThan(300);
 }
 
-const streamEntry = (page: Page, code: string) => page.getByTestId('live-stream').getByRole('listitem').filter({ hasText: `#${code}` });
-const gridRow = (page: Page, code: string) => page.getByTestId('orders-grid').locator('.ag-row').filter({ hasText: `#${code}` });
+const streamEntry = (page: Page, code: string) =>
+  page
+    .getByTestId('live-stream')
+    .getByRole('listitem')
+    .filter({ hasText: `#${code}` });
+const gridRow = (page: Page, code: string) =>
+  page
+    .getByTestId('orders-grid')
+    .locator('.ag-row')
+    .filter({ hasText: `#${code}` });
 
 describe('dashboard in a browser', () => {
   let overview: Page;
@@ -109,7 +117,9 @@ describe('dashboard in a browser', () => {
     await page.getByTestId('live-stream').waitFor();
     await screenshot(page, 'overview-tablet');
     // Evaluated in the page (as text: this file is type-checked without the DOM library).
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await goTo(page, 'Orders');
     await page.locator('.ag-row').first().waitFor();
@@ -206,7 +216,11 @@ describe('dashboard in a browser', () => {
     const harbor = platform.seed.tenants.find((t) => t.slug === 'harbor-grill')!;
     await page.getByLabel('Acting tenant').selectOption(harbor.tenantId);
     await page.getByText('Asia/Kuwait').waitFor();
-    await page.getByTestId('live-stream').getByText(/KWD\s\d+\.\d{3}/).first().waitFor();
+    await page
+      .getByTestId('live-stream')
+      .getByText(/KWD\s\d+\.\d{3}/)
+      .first()
+      .waitFor();
     await page.reload();
     await page.getByText('Asia/Kuwait').waitFor();
     await context.close();

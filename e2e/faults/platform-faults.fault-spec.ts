@@ -15,7 +15,13 @@ import {
   type ProvisionedDatabase,
 } from '@nexara/stack';
 import { createThrowawayPostgres, testSecrets, type ThrowawayPostgres } from '@nexara/stack/testing';
-import { ScenarioRunner, startProviderApi, type LedgerEntry, type ProviderApi, type SimulatedConnection } from '@nexara/simulator';
+import {
+  ScenarioRunner,
+  startProviderApi,
+  type LedgerEntry,
+  type ProviderApi,
+  type SimulatedConnection,
+} from '@nexara/simulator';
 import { Client } from 'pg';
 import { supervise, tail, type Supervisor } from './support/supervisor';
 
@@ -59,7 +65,13 @@ beforeAll(async () => {
     logLevel: 'info',
   });
   // Retries fast enough to outlast a few seconds of outage within the test; a stale event is rescued after 3 s.
-  const worker = { ...envs.worker, WORKER_STALE_AFTER_MS: '3000', RETRY_BASE_MS: '100', RETRY_MAX_MS: '1000', WEBHOOK_MAX_ATTEMPTS: '40' };
+  const worker = {
+    ...envs.worker,
+    WORKER_STALE_AFTER_MS: '3000',
+    RETRY_BASE_MS: '100',
+    RETRY_MAX_MS: '1000',
+    WEBHOOK_MAX_ATTEMPTS: '40',
+  };
   logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexara-faults-logs-'));
   supervisor = supervise(
     {
@@ -99,7 +111,7 @@ afterAll(async () => {
   await supervisor?.stop();
   await providerApi?.close();
   pg?.destroy();
-  if (logDir && !process.env["KEEP_FAULT_LOGS"]) fs.rmSync(logDir, { recursive: true, force: true });
+  if (logDir && !process.env['KEEP_FAULT_LOGS']) fs.rmSync(logDir, { recursive: true, force: true });
 });
 
 async function withDatabase<T>(work: (client: Client) => Promise<T>): Promise<T> {
@@ -121,17 +133,28 @@ async function withDatabase<T>(work: (client: Client) => Promise<T>): Promise<T>
  */
 function platformKeyOf(entry: LedgerEntry): string | null {
   if (!entry.idempotencyKey) return null;
-  return entry.provider === 'TALABAT' && entry.kind !== 'new_order' ? `posOrderStatus:${entry.idempotencyKey}` : entry.idempotencyKey;
+  return entry.provider === 'TALABAT' && entry.kind !== 'new_order'
+    ? `posOrderStatus:${entry.idempotencyKey}`
+    : entry.idempotencyKey;
 }
 
 function serviceLogs(): string {
   return Object.values(supervisor.services)
-    .map((s) => `--- ${s.name} (started ${s.starts}x, unexpected exits: ${s.unexpectedExits.join('; ') || 'none'})\n${tail(s.logFile)}`)
+    .map(
+      (s) =>
+        `--- ${s.name} (started ${s.starts}x, unexpected exits: ${s.unexpectedExits.join('; ') || 'none'})\n${tail(s.logFile)}`,
+    )
     .join('\n');
 }
 
 it('keeps every acknowledged delivery, exactly once, through a worker kill, a gateway kill and a database crash', async () => {
-  const runner = new ScenarioRunner({ connections, ratePerSecond: 10, durationMs: 34_000, seed: 20261129, timeoutMs: 5_000 });
+  const runner = new ScenarioRunner({
+    connections,
+    ratePerSecond: 10,
+    durationMs: 34_000,
+    seed: 20261129,
+    timeoutMs: 5_000,
+  });
   const finished = runner.run();
   const t0 = Date.now();
 
@@ -156,7 +179,9 @@ it('keeps every acknowledged delivery, exactly once, through a worker kill, a ga
   expect(duringOutage.length).toBeGreaterThan(0);
   expect(duringOutage.filter(isOk)).toEqual([]);
   const notUnavailable = duringOutage.filter((e) => e.status !== (e.provider === 'TALABAT' ? 500 : 503));
-  expect(notUnavailable.map((e) => ({ status: e.status, kind: e.kind, provider: e.provider, body: e.responseBody }))).toEqual([]);
+  expect(
+    notUnavailable.map((e) => ({ status: e.status, kind: e.kind, provider: e.provider, body: e.responseBody })),
+  ).toEqual([]);
   // And acknowledgements resumed by themselves once it was back.
   expect(answered(restartedAt + 5_000, Date.now()).filter(isOk).length).toBeGreaterThan(20);
   expect(runner.problems).toEqual([]);
@@ -191,10 +216,13 @@ it('keeps every acknowledged delivery, exactly once, through a worker kill, a ga
     return rows;
   });
   const eventsByKey = new Map<string, typeof events>();
-  for (const event of events) eventsByKey.set(event.idempotency_key, [...(eventsByKey.get(event.idempotency_key) ?? []), event]);
+  for (const event of events)
+    eventsByKey.set(event.idempotency_key, [...(eventsByKey.get(event.idempotency_key) ?? []), event]);
 
   // Every 2xx: stored once and processed.
-  const notProcessed = acknowledged.filter((key) => eventsByKey.get(key)?.length !== 1 || eventsByKey.get(key)![0]!.status !== 'PROCESSED');
+  const notProcessed = acknowledged.filter(
+    (key) => eventsByKey.get(key)?.length !== 1 || eventsByKey.get(key)![0]!.status !== 'PROCESSED',
+  );
   expect(notProcessed.map((key) => ({ key, events: eventsByKey.get(key) ?? [] }))).toEqual([]);
   // Every delivery refused with 4xx/5xx (and never acknowledged on a resend): nothing stored.
   expect(refused.filter((key) => eventsByKey.has(key))).toEqual([]);
@@ -203,7 +231,9 @@ it('keeps every acknowledged delivery, exactly once, through a worker kill, a ga
   expect(events.filter((e) => e.status !== 'PROCESSED')).toEqual([]);
 
   // No order twice, and one order for every acknowledged new order.
-  const newOrders = new Set(ledger.filter((e) => e.kind === 'new_order' && isOk(e)).map((e) => `${e.provider}:${e.externalId}`));
+  const newOrders = new Set(
+    ledger.filter((e) => e.kind === 'new_order' && isOk(e)).map((e) => `${e.provider}:${e.externalId}`),
+  );
   const orders = await withDatabase(async (client) => {
     const { rows } = await client.query<{ provider: string; external_id: string; copies: string }>(
       `select provider, external_id, count(*) as copies from orders.orders group by provider, external_id`,

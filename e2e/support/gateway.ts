@@ -28,7 +28,12 @@ export async function startGateway(
   const config = loadConfig(gatewayConfigShape, { ...env, PORT: '0', ...overrides });
   const server = await createGatewayServer(config, { logger: options.logger ?? createLogger('gateway', 'silent') });
   const url = await server.listen(0, '127.0.0.1');
-  return { url, stop: () => server.close(), subscriptionReReads: server.subscriptionReReads, activeSubscriptions: server.activeSubscriptions };
+  return {
+    url,
+    stop: () => server.close(),
+    subscriptionReReads: server.subscriptionReReads,
+    activeSubscriptions: server.activeSubscriptions,
+  };
 }
 
 /** A logger whose JSON lines are kept in memory, to assert what reached the log. */
@@ -62,7 +67,9 @@ export async function startSubgraphProbe(target: string): Promise<{
         ) as Record<string, string>;
         fetch(`${target}/graphql`, { method: 'POST', headers, body: Buffer.concat(chunks) })
           .then(async (answer) => {
-            response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+            response.writeHead(answer.status, {
+              'content-type': answer.headers.get('content-type') ?? 'application/json',
+            });
             response.end(Buffer.from(await answer.arrayBuffer()));
           })
           .catch(() => response.destroy());

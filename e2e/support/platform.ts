@@ -1,4 +1,11 @@
-import { callAsService, seedDemo, startPlatformInProcess, postGraphQL, type RunningPlatform, type SeedResult } from '@nexara/stack';
+import {
+  callAsService,
+  seedDemo,
+  startPlatformInProcess,
+  postGraphQL,
+  type RunningPlatform,
+  type SeedResult,
+} from '@nexara/stack';
 import { startProviderApi, type ProviderApi } from '@nexara/simulator';
 import { createTestDatabase, eventually, testSecrets, type TestDatabase } from '@nexara/stack/testing';
 
@@ -20,7 +27,9 @@ export async function startTestPlatform(
   const providerApi = options.providerApi ? await startProviderApi({ port: 0 }) : null;
   const platform = await startPlatformInProcess({
     // Retries in milliseconds rather than seconds, so failure paths finish within a test.
-    worker: options.worker ? { RETRY_BASE_MS: '50', RETRY_MAX_MS: '500', WEBHOOK_MAX_ATTEMPTS: '4', CALLBACK_MAX_ATTEMPTS: '4' } : false,
+    worker: options.worker
+      ? { RETRY_BASE_MS: '50', RETRY_MAX_MS: '500', WEBHOOK_MAX_ATTEMPTS: '4', CALLBACK_MAX_ATTEMPTS: '4' }
+      : false,
     database,
     secrets: testSecrets,
     publicUrl: 'http://localhost:4000',
@@ -63,7 +72,10 @@ export async function signIn(
   platform: RunningPlatform,
   email: string,
   password = 'nexara-demo',
-): Promise<{ token: string; query: <T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<T> }> {
+): Promise<{
+  token: string;
+  query: <T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<T>;
+}> {
   const { login } = await postGraphQL<{ login: { token: string } }>(
     platform.graphqlUrl,
     'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
@@ -81,7 +93,10 @@ export async function rawPost(
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
+): Promise<{
+  status: number;
+  body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -136,5 +151,9 @@ export async function placeOrder(platform: TestPlatform, slug: string): Promise<
  * a subscription). Exactly: sockets of an earlier test may still be closing.
  */
 export async function subscribersListening(activeSubscriptions: () => number, count: number): Promise<void> {
-  await eventually(async () => (activeSubscriptions() === count ? true : undefined), 10_000, `${count} open subscriptions (have ${activeSubscriptions()})`);
+  await eventually(
+    async () => (activeSubscriptions() === count ? true : undefined),
+    10_000,
+    `${count} open subscriptions (have ${activeSubscriptions()})`,
+  );
 }

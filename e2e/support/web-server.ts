@@ -32,7 +32,13 @@ function serveStatic(request: http.IncomingMessage, response: http.ServerRespons
 
 function proxyHttp(gateway: URL, request: http.IncomingMessage, response: http.ServerResponse): void {
   const upstream = http.request(
-    { host: gateway.hostname, port: gateway.port, path: request.url, method: request.method, headers: { ...request.headers, host: gateway.host } },
+    {
+      host: gateway.hostname,
+      port: gateway.port,
+      path: request.url,
+      method: request.method,
+      headers: { ...request.headers, host: gateway.host },
+    },
     (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(response);

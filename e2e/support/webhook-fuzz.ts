@@ -1,4 +1,10 @@
-import { buildWebhook, signedHeaders, type BuiltWebhook, type SimulatedConnection, type WebhookKind } from '@nexara/simulator';
+import {
+  buildWebhook,
+  signedHeaders,
+  type BuiltWebhook,
+  type SimulatedConnection,
+  type WebhookKind,
+} from '@nexara/simulator';
 import {
   applyBodyPlan,
   applyHeaderMutations,
@@ -37,8 +43,20 @@ export function secretsOf(connections: readonly FuzzConnection[]): string[] {
   return [...connections.map((connection) => connection.secret), ...Object.values(testSecrets)];
 }
 
-const JSON_TYPES = ['application/json', 'application/json; charset=utf-8', 'application/vnd.deliveroo+json', 'APPLICATION/JSON'];
-const OTHER_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'json', ''];
+const JSON_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/vnd.deliveroo+json',
+  'APPLICATION/JSON',
+];
+const OTHER_TYPES = [
+  'text/plain',
+  'application/xml',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'json',
+  '',
+];
 
 export const contentType: fc.Arbitrary<string> = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom(...JSON_TYPES) },
@@ -89,11 +107,20 @@ export const deliveryPlan = (connections: number): fc.Arbitrary<DeliveryPlan> =>
     body: fc.oneof(
       { weight: 2, arbitrary: fc.constant({ kind: 'valid' as const }) },
       { weight: 12, arbitrary: bodyPlan },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant('oversized' as const), extraBytes: fc.integer({ min: 1, max: 64 * 1024 }) }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('oversized' as const),
+          extraBytes: fc.integer({ min: 1, max: 64 * 1024 }),
+        }),
+      },
     ),
     // Mostly signed again, so the changed body gets past authentication to what reads it.
     resign: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-    headers: fc.oneof({ weight: 3, arbitrary: fc.constant<HeaderMutation[]>([]) }, { weight: 1, arbitrary: fc.array(headerMutation, { minLength: 1, maxLength: 4 }) }),
+    headers: fc.oneof(
+      { weight: 3, arbitrary: fc.constant<HeaderMutation[]>([]) },
+      { weight: 1, arbitrary: fc.array(headerMutation, { minLength: 1, maxLength: 4 }) },
+    ),
     contentType,
     target: fc.constantFrom('own', 'own', 'own', 'own', 'unknown-key', 'other-provider', 'odd-path'),
     oddPath: pathText,
@@ -119,7 +146,9 @@ export async function deliveryRequest(
     plan.body.kind === 'valid'
       ? Buffer.from(built.body)
       : plan.body.kind === 'oversized'
-        ? Buffer.from(JSON.stringify({ ...JSON.parse(built.body), padding: 'x'.repeat(BODY_LIMIT + plan.body.extraBytes) }))
+        ? Buffer.from(
+            JSON.stringify({ ...JSON.parse(built.body), padding: 'x'.repeat(BODY_LIMIT + plan.body.extraBytes) }),
+          )
         : applyBodyPlan(built.body, plan.body);
   const idempotencyKey = built.headers['x-deliveroo-sequence-guid'] ?? built.headers['x-request-id'] ?? '';
   const signed = plan.resign ? await signedHeaders({ ...connection, body, now: new Date(), idempotencyKey }) : {};
@@ -129,7 +158,12 @@ export async function deliveryRequest(
   return { request: { method: built.method, url, headers, body }, built, authentic };
 }
 
-function retarget(built: BuiltWebhook, connection: FuzzConnection, connections: readonly FuzzConnection[], plan: DeliveryPlan): string {
+function retarget(
+  built: BuiltWebhook,
+  connection: FuzzConnection,
+  connections: readonly FuzzConnection[],
+  plan: DeliveryPlan,
+): string {
   const base = connection.webhookUrl.replace(/\/+$/, '');
   switch (plan.target) {
     case 'own':
@@ -142,7 +176,9 @@ function retarget(built: BuiltWebhook, connection: FuzzConnection, connections: 
       return built.url.replace(connection.key, other.key);
     }
     case 'odd-path':
-      return connection.provider === 'TALABAT' && built.method === 'POST' ? `${base}/order/${plan.oddPath}` : `${base}/${plan.oddPath}`;
+      return connection.provider === 'TALABAT' && built.method === 'POST'
+        ? `${base}/order/${plan.oddPath}`
+        : `${base}/${plan.oddPath}`;
   }
 }
 
@@ -157,16 +193,26 @@ export type GarbagePlan = {
   method: string;
   contentType: string;
   headers: HeaderMutation[];
-  body: { kind: 'none' } | { kind: 'bytes'; bytes: number[] } | { kind: 'json'; text: string } | { kind: 'oversized'; extraBytes: number };
+  body:
+    | { kind: 'none' }
+    | { kind: 'bytes'; bytes: number[] }
+    | { kind: 'json'; text: string }
+    | { kind: 'oversized'; extraBytes: number };
 };
 
 export const garbagePlan = (connections: readonly FuzzConnection[]): fc.Arbitrary<GarbagePlan> =>
   fc.record({
     provider: fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom('careem', 'talabat', 'deliveroo', 'jahez') },
-      { weight: 1, arbitrary: fc.oneof(fc.constantFrom('CAREEM', 'Talabat', 'uber', 'careem%00', '%63areem', 'jahez.'), pathText) },
+      {
+        weight: 1,
+        arbitrary: fc.oneof(fc.constantFrom('CAREEM', 'Talabat', 'uber', 'careem%00', '%63areem', 'jahez.'), pathText),
+      },
     ),
-    key: fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...connections.map((connection) => connection.key)) }, { weight: 1, arbitrary: pathText }),
+    key: fc.oneof(
+      { weight: 2, arbitrary: fc.constantFrom(...connections.map((connection) => connection.key)) },
+      { weight: 1, arbitrary: pathText },
+    ),
     subPath: fc.oneof(
       fc.constant(''),
       fc.constantFrom('order-update', 'order/x', 'remoteId/a/remoteOrder/b/posOrderStatus'),
@@ -177,9 +223,21 @@ export const garbagePlan = (connections: readonly FuzzConnection[]): fc.Arbitrar
     headers: fc.array(headerMutation, { maxLength: 4 }),
     body: fc.oneof(
       { weight: 1, arbitrary: fc.constant({ kind: 'none' as const }) },
-      { weight: 3, arbitrary: fc.record({ kind: fc.constant('bytes' as const), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 200 }) }) },
+      {
+        weight: 3,
+        arbitrary: fc.record({
+          kind: fc.constant('bytes' as const),
+          bytes: fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 200 }),
+        }),
+      },
       { weight: 3, arbitrary: fc.record({ kind: fc.constant('json' as const), text: fc.json({ maxDepth: 3 }) }) },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant('oversized' as const), extraBytes: fc.integer({ min: 1, max: 64 * 1024 }) }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('oversized' as const),
+          extraBytes: fc.integer({ min: 1, max: 64 * 1024 }),
+        }),
+      },
     ),
   });
 
@@ -242,7 +300,10 @@ export function answerProblems(answer: FuzzAnswer, provider: string | null, secr
   if (answer.status >= 300) {
     const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
     const shaped =
-      typeof error?.code === 'string' && error.code !== '' && typeof error.message === 'string' && Object.keys(body as object).length === 1;
+      typeof error?.code === 'string' &&
+      error.code !== '' &&
+      typeof error.message === 'string' &&
+      Object.keys(body as object).length === 1;
     if (!shaped) problems.push(`refusal body is not {"error":{"code","message"}}: ${answer.text.slice(0, 160)}`);
   }
   if (secrets.some((secret) => answer.text.includes(secret))) problems.push('the answer echoes a secret');
@@ -250,6 +311,8 @@ export function answerProblems(answer: FuzzAnswer, provider: string | null, secr
 }
 
 export async function storedEventCount(platform: TestPlatform): Promise<number> {
-  const [row] = await platform.database.queryAsAdmin<{ count: string }>('select count(*) from integrations.webhook_events');
+  const [row] = await platform.database.queryAsAdmin<{ count: string }>(
+    'select count(*) from integrations.webhook_events',
+  );
   return Number(row!.count);
 }

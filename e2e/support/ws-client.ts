@@ -4,7 +4,11 @@ import WebSocket from 'ws';
 export type Collected<T> = { values: T[]; closed: Promise<{ code: number; reason: string }>; dispose: () => void };
 
 /** A real graphql-ws client over a real WebSocket, authenticated like the dashboard (connectionParams). */
-export function wsClient(graphqlUrl: string, token?: string, extraParams: Record<string, string> = {}): { client: Client; closed: Promise<number> } {
+export function wsClient(
+  graphqlUrl: string,
+  token?: string,
+  extraParams: Record<string, string> = {},
+): { client: Client; closed: Promise<number> } {
   let resolveClosed: (code: number) => void = () => undefined;
   const closed = new Promise<number>((resolve) => (resolveClosed = resolve));
   const client = createClient({
@@ -20,12 +24,20 @@ export function wsClient(graphqlUrl: string, token?: string, extraParams: Record
 }
 
 /** Subscribes and collects every payload until disposed. */
-export function collect<T>(client: Client, query: string, variables: Record<string, unknown> = {}): { values: T[]; errors: unknown[]; dispose: () => void } {
+export function collect<T>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+): { values: T[]; errors: unknown[]; dispose: () => void } {
   const values: T[] = [];
   const errors: unknown[] = [];
   const dispose = client.subscribe<T>(
     { query, variables },
-    { next: (result) => (result.data ? values.push(result.data as T) : errors.push(result.errors)), error: (error) => errors.push(error), complete: () => undefined },
+    {
+      next: (result) => (result.data ? values.push(result.data as T) : errors.push(result.errors)),
+      error: (error) => errors.push(error),
+      complete: () => undefined,
+    },
   );
   return { values, errors, dispose };
 }

@@ -20,7 +20,10 @@ export const gatewayConfigShape = {
   /** The event bus: PostgreSQL LISTEN/NOTIFY through this URL (role nexara_gateway, which reads no table)... */
   EVENT_BUS_DATABASE_URL: env.postgresUrl().optional(),
   /** ...or Redis pub/sub when set, so several gateway instances share one stream. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
   /** The API schema (what clients see) that WebSocket operations are validated against. */
   API_SCHEMA_PATH: z.string().default(path.join(__dirname, '..', 'schema', 'api.graphql')),
   /** The composed, checked-in supergraph (`npm run compose` writes it). */

@@ -21,7 +21,10 @@ export type GatewayServer = RunningServer & {
  * both also over graphql-ws, `/webhooks/...` (the shim), `/healthz`, `/readyz`,
  * `/metrics` (query plan cache counters, Prometheus text).
  */
-export async function createGatewayServer(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<GatewayServer> {
+export async function createGatewayServer(
+  config: GatewayConfig,
+  options: { logger?: Logger } = {},
+): Promise<GatewayServer> {
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const app = Fastify({
     logger: false,
@@ -47,16 +50,23 @@ export async function createGatewayServer(config: GatewayConfig, options: { logg
       }),
     );
     const ready = checks.every(([, state]) => state === 'ready');
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+    return reply
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
   });
 
   await registerWebhookRoutes(app, {
-    receive: createReceiveWebhookClient({ integrationsUrl: config.INTEGRATIONS_URL, internalTokenSecret: config.INTERNAL_TOKEN_SECRET }),
+    receive: createReceiveWebhookClient({
+      integrationsUrl: config.INTEGRATIONS_URL,
+      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+    }),
     rateLimit: createWebhookRateLimit({ perSecond: config.WEBHOOK_RATE_PER_SECOND, burst: config.WEBHOOK_RATE_BURST }),
     logger: logger.child({ component: 'webhooks' }),
   });
   const planStats = { dashboard: new QueryPlanCacheStats(), partner: new QueryPlanCacheStats() };
-  app.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4').send(queryPlanMetrics(planStats)));
+  app.get('/metrics', async (_request, reply) =>
+    reply.type('text/plain; version=0.0.4').send(queryPlanMetrics(planStats)),
+  );
   const apollo = await mountGateway(app, config, logger, planStats.dashboard);
   const partner = await mountPartnerGateway(app, config, logger, { planStats: planStats.partner });
   const subscriptions = mountSubscriptions(app, apollo, partner, config, logger);

@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   const insert = async (body: unknown): Promise<string> => {
-    const { rows } = await pool.query<{ id: string }>(`insert into ${BASELINE_TABLE} (body) values ($1) returning id`, [body]);
+    const { rows } = await pool.query<{ id: string }>(`insert into ${BASELINE_TABLE} (body) values ($1) returning id`, [
+      body,
+    ]);
     return rows[0]!.id;
   };
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -35,7 +37,10 @@ async function main(): Promise<void> {
   });
   await app.listen({ port: Number(process.env['PORT'] ?? 0), host: '127.0.0.1' });
   process.once('SIGTERM', () => {
-    void app.close().then(() => pool.end()).then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => pool.end())
+      .then(() => process.exit(0));
   });
 }
 

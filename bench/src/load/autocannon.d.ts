@@ -36,7 +36,10 @@ declare module 'autocannon' {
 
   type Instance = Promise<Result> &
     EventEmitter & {
-      on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
+      on(
+        event: 'response',
+        listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+      ): void;
       stop(): void;
     };
 

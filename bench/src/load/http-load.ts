@@ -2,7 +2,12 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { round, summarizeLatencies, type LatencySummary } from '../stats';
 
-export type HttpRequest = { method: 'GET' | 'POST' | 'PUT'; path: string; headers: Record<string, string>; body?: string };
+export type HttpRequest = {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+};
 
 export type LoadOptions = {
   /** Origin, e.g. http://127.0.0.1:4000 (each request names its path). */

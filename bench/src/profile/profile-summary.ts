@@ -52,15 +52,27 @@ export function summarizeProfile(file: string, top = 25): ProfileSummary {
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, ms]) => ({ name, selfMs: Math.round(ms), selfShare: Number((ms / sampledMs).toFixed(3)) }));
-  return { file: path.basename(file), sampledMs: Math.round(sampledMs), topFunctions: lines(selfByFunction), byPackage: lines(selfByPackage) };
+  return {
+    file: path.basename(file),
+    sampledMs: Math.round(sampledMs),
+    topFunctions: lines(selfByFunction),
+    byPackage: lines(selfByPackage),
+  };
 }
 
 export function formatProfileSummary(summary: ProfileSummary): string {
   const table = (title: string, lines: ProfileLine[]): string =>
-    [`  ${title}`, ...lines.map((l) => `    ${(l.selfShare * 100).toFixed(1).padStart(5)} %  ${String(l.selfMs).padStart(6)} ms  ${l.name}`)].join('\n');
-  return [`${summary.file}: ${summary.sampledMs} ms on CPU`, table('by package', summary.byPackage), table('by function', summary.topFunctions)].join(
-    '\n',
-  );
+    [
+      `  ${title}`,
+      ...lines.map(
+        (l) => `    ${(l.selfShare * 100).toFixed(1).padStart(5)} %  ${String(l.selfMs).padStart(6)} ms  ${l.name}`,
+      ),
+    ].join('\n');
+  return [
+    `${summary.file}: ${summary.sampledMs} ms on CPU`,
+    table('by package', summary.byPackage),
+    table('by function', summary.topFunctions),
+  ].join('\n');
 }
 
 if (require.main === module) {

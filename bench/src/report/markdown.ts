@@ -14,8 +14,13 @@ const BEFORE_FIXES = path.join(RESULTS_DIR, 'before-fixes.json');
 type Row = (string | number)[];
 
 const table = (header: string[], rows: Row[]): string =>
-  [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
-const n = (value: number, digits = 0): string => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+const n = (value: number, digits = 0): string =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ms = (value: number): string => `${n(value, value < 10 ? 1 : 0)} ms`;
 const x = (value: number | null): string => (value === null ? 'n/a' : `${n(value, 2)}`);
 const met = (ok: boolean): string => (ok ? '**yes**' : '**no**');
@@ -59,7 +64,9 @@ function summaryTable(results: BenchResults): string {
       'Webhook accept',
       'deliveries/s sustained with p99 < 100 ms',
       best ? `${n(best.deliveriesPerSecond)}/s (c=${best.connections}, p99 ${ms(best.p99)})` : 'none under 100 ms',
-      best ? `${n(w.levels.find((level) => level.connections === best.connections)!.baseline.acknowledgedPerSecond)} inserts/s` : '',
+      best
+        ? `${n(w.levels.find((level) => level.connections === best.connections)!.baseline.acknowledgedPerSecond)} inserts/s`
+        : '',
       best ? x(best.ratio) : 'n/a',
       '>= 1,000/s, ratio >= 0.5',
       met(!!best && best.deliveriesPerSecond >= 1000 && (best.ratio ?? 0) >= 0.5),
@@ -157,7 +164,10 @@ function machineTable(results: BenchResults): string {
       ['CPU', `${machine.cpus} x ${machine.cpuModel}`],
       ['Memory', `${machine.memoryGiB} GiB`],
       ['OS', machine.platform],
-      ['PostgreSQL', `${database.version} (${database.embedded ? 'embedded, from npm' : 'DATABASE_URL'}); fsync ${database.fsync}, synchronous_commit ${database.synchronousCommit}`],
+      [
+        'PostgreSQL',
+        `${database.version} (${database.embedded ? 'embedded, from npm' : 'DATABASE_URL'}); fsync ${database.fsync}, synchronous_commit ${database.synchronousCommit}`,
+      ],
       ...Object.entries(versions).map(([name, version]) => [name, version]),
     ],
   );
@@ -196,7 +206,9 @@ function webhookSection(w: WebhookAcceptResult): string {
     table(['Concurrency', '', 'CPU ms per delivery'], cpuRows),
     '',
     `Afterwards the worker processed the backlog: ${n(p.acknowledged)} acknowledged, ${n(p.stored)} stored, ` +
-      `${Object.entries(p.byStatus).map(([status, count]) => `${n(count)} ${status}`).join(', ')}; ` +
+      `${Object.entries(p.byStatus)
+        .map(([status, count]) => `${n(count)} ${status}`)
+        .join(', ')}; ` +
       `${n(p.processedPerSecond)} processed/s over ${n(p.drainSeconds)} s (worker concurrency 8).`,
     '',
   ].join('\n');
@@ -253,7 +265,14 @@ function gatewaySection(g: GatewayResult): string {
     Object.entries(run.cpuMsPerRequest)
       .map(([process, value]) => `${process} ${n(value, 2)}`)
       .join(', ');
-  const row = (name: string, run: GatewayRun): Row => [name, `${n(run.perSecond)}/s`, ms(run.latency.median), ms(run.latency.p95), ms(run.latency.p99), cpu(run)];
+  const row = (name: string, run: GatewayRun): Row => [
+    name,
+    `${n(run.perSecond)}/s`,
+    ms(run.latency.median),
+    ms(run.latency.p95),
+    ms(run.latency.p99),
+    cpu(run),
+  ];
   const header = ['Path', 'requests/s', 'median', 'p95', 'p99', 'CPU ms per request'];
   const paths = (runs: GatewayPaths): Row[] => [
     row('Our gateway', runs.gateway),
@@ -278,7 +297,9 @@ function gatewaySection(g: GatewayResult): string {
     table(header, paths(g.unloaded)),
     '',
     `Query plan cache over the loaded runs of our gateway: ${n(g.planCache.hits)} hits, ${n(g.planCache.misses)} misses` +
-      (g.planCache.lifetimeHitRate === null ? '.' : ` (${n(g.planCache.lifetimeHitRate * 100, 2)} % since the gateway started).`) +
+      (g.planCache.lifetimeHitRate === null
+        ? '.'
+        : ` (${n(g.planCache.lifetimeHitRate * 100, 2)} % since the gateway started).`) +
       ' Counted by the gateway itself (`/metrics`): Apollo Gateway calls `experimental_didResolveQueryPlan` with every plan it runs,' +
       ' and its in-memory plan store hands back the object it stored, so a plan object seen before is a hit.',
     '',
@@ -308,7 +329,14 @@ function liveSection(l: LiveStreamResult): string {
 
 function metricsSection(m: OrderMetricsResult): string {
   const rows = m.cases.flatMap((c): Row[] => [
-    [`${n(c.orders)} over ${c.days} days`, n(c.ordersInRange), 'orderMetrics through the gateway', ms(c.api.median), ms(c.api.p95), ms(c.api.max)],
+    [
+      `${n(c.orders)} over ${c.days} days`,
+      n(c.ordersInRange),
+      'orderMetrics through the gateway',
+      ms(c.api.median),
+      ms(c.api.p95),
+      ms(c.api.max),
+    ],
     ['', '', 'the SQL alone', ms(c.sql.median), ms(c.sql.p95), ms(c.sql.max)],
   ]);
   const plans = m.cases.map((c) => `- ${n(c.orders)} over ${c.days} days: ${c.plan}; ${n(c.buckets)} rows returned.`);

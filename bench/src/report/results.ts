@@ -28,7 +28,13 @@ export type BenchResults = {
   };
 };
 
-export type DatabaseFacts = { embedded: boolean; version: string; fsync: string; synchronousCommit: string; maxConnections: string };
+export type DatabaseFacts = {
+  embedded: boolean;
+  version: string;
+  fsync: string;
+  synchronousCommit: string;
+  maxConnections: string;
+};
 
 /** Versions of what is measured and what measures, as installed. */
 export function softwareVersions(): Record<string, string> {
@@ -36,7 +42,17 @@ export function softwareVersions(): Record<string, string> {
     const file = path.join(REPO_ROOT, 'node_modules', name, 'package.json');
     return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version : 'missing';
   };
-  const packages = ['@apollo/gateway', '@apollo/server', '@graphql-hive/gateway', 'graphql', 'fastify', 'graphql-ws', 'pg', 'graphile-worker', 'autocannon'];
+  const packages = [
+    '@apollo/gateway',
+    '@apollo/server',
+    '@graphql-hive/gateway',
+    'graphql',
+    'fastify',
+    'graphql-ws',
+    'pg',
+    'graphile-worker',
+    'autocannon',
+  ];
   return { node: process.version, ...Object.fromEntries(packages.map((name) => [name, versionOf(name)])) };
 }
 

@@ -78,7 +78,11 @@ type OrdersPage = { orders: { totalCount: number; edges: { node: { id: string } 
  * supergraph (a context token Hive forwards). Each: warm-up, then a
  * measured run at the same concurrency.
  */
-export async function benchGatewayQuery(stack: BenchStack, settings: GatewaySettings, log: (line: string) => void): Promise<GatewayResult> {
+export async function benchGatewayQuery(
+  stack: BenchStack,
+  settings: GatewaySettings,
+  log: (line: string) => void,
+): Promise<GatewayResult> {
   const users = await dashboardUsers(stack, settings.users);
 
   const [hivePort] = (await freePorts(1)) as [number];
@@ -96,15 +100,26 @@ export async function benchGatewayQuery(stack: BenchStack, settings: GatewaySett
     const requestsOf = (query: string, headers: (user: DashboardUser) => Record<string, string>): HttpRequest[] =>
       users.map((user) => graphqlRequest(query, headers(user)));
     const targets = {
-      gateway: { origin: stack.urls.gateway, requests: requestsOf(DASHBOARD_ORDERS, (u) => ({ authorization: `Bearer ${u.userToken}` })) },
-      direct: { origin: stack.urls.orders, requests: requestsOf(ORDERS_ONLY, (u) => ({ [CONTEXT_TOKEN_HEADER]: u.contextToken })) },
-      hive: { origin: hiveOrigin, requests: requestsOf(DASHBOARD_ORDERS, (u) => ({ [CONTEXT_TOKEN_HEADER]: u.contextToken })) },
+      gateway: {
+        origin: stack.urls.gateway,
+        requests: requestsOf(DASHBOARD_ORDERS, (u) => ({ authorization: `Bearer ${u.userToken}` })),
+      },
+      direct: {
+        origin: stack.urls.orders,
+        requests: requestsOf(ORDERS_ONLY, (u) => ({ [CONTEXT_TOKEN_HEADER]: u.contextToken })),
+      },
+      hive: {
+        origin: hiveOrigin,
+        requests: requestsOf(DASHBOARD_ORDERS, (u) => ({ [CONTEXT_TOKEN_HEADER]: u.contextToken })),
+      },
     };
     await checkSameAnswers(targets);
 
     const cpu = (pid: number | null | undefined) => (): number | null => processCpuMs(pid ?? -1);
     const processes = {
-      ...Object.fromEntries((['gateway', 'tenants', 'orders', 'integrations'] as const).map((name) => [name, cpu(stack.pidOf(name))])),
+      ...Object.fromEntries(
+        (['gateway', 'tenants', 'orders', 'integrations'] as const).map((name) => [name, cpu(stack.pidOf(name))]),
+      ),
       hive: cpu(hive.pid),
       postgres: () => (stack.postgresPid ? processTreeCpuMs(stack.postgresPid) : null),
       loadGenerator: () => (process.cpuUsage().user + process.cpuUsage().system) / 1000,
@@ -115,7 +130,9 @@ export async function benchGatewayQuery(stack: BenchStack, settings: GatewaySett
       const request = (): HttpRequest => requests[next++ % requests.length]!;
       const load = { origin, connections, request };
       await runLoad({ ...load, durationSeconds: settings.warmUpSeconds });
-      const { result: run, cpuMs } = await measureCpu(processes, () => runLoad({ ...load, durationSeconds: settings.measureSeconds }));
+      const { result: run, cpuMs } = await measureCpu(processes, () =>
+        runLoad({ ...load, durationSeconds: settings.measureSeconds }),
+      );
       // Only the processes that took part: idle ones would show clock-tick noise.
       const cpuMsPerRequest = Object.fromEntries(
         Object.entries(cpuMs)
@@ -128,7 +145,12 @@ export async function benchGatewayQuery(stack: BenchStack, settings: GatewaySett
       );
       return { ...run, cpuMsPerRequest };
     };
-    const unloaded = { connections: 1, direct: await measure('direct', 1), gateway: await measure('gateway', 1), hive: await measure('hive', 1) };
+    const unloaded = {
+      connections: 1,
+      direct: await measure('direct', 1),
+      gateway: await measure('gateway', 1),
+      hive: await measure('hive', 1),
+    };
     // The plan cache is counted over the loaded runs of our gateway, the busiest.
     const c = settings.connections;
     const direct = await measure('direct', c);
@@ -195,25 +217,46 @@ async function dashboardUsers(stack: BenchStack, count: number): Promise<Dashboa
 }
 
 /** A benchmark of wrong answers proves nothing: all three must return the same 25 orders, and both gateways the same data. */
-async function checkSameAnswers(targets: Record<'gateway' | 'direct' | 'hive', { origin: string; requests: HttpRequest[] }>): Promise<void> {
-  const answer = async ({ origin, requests: [request] }: { origin: string; requests: HttpRequest[] }): Promise<OrdersPage> => {
+async function checkSameAnswers(
+  targets: Record<'gateway' | 'direct' | 'hive', { origin: string; requests: HttpRequest[] }>,
+): Promise<void> {
+  const answer = async ({
+    origin,
+    requests: [request],
+  }: {
+    origin: string;
+    requests: HttpRequest[];
+  }): Promise<OrdersPage> => {
     if (!request) throw new Error('no request to check');
-    const response = await fetch(`${origin}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+    const response = await fetch(`${origin}${request.path}`, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+    });
     const result = (await response.json()) as { data?: OrdersPage; errors?: unknown[] };
-    if (!result.data || result.errors) throw new Error(`${origin} answered ${response.status}: ${JSON.stringify(result.errors)}`);
+    if (!result.data || result.errors)
+      throw new Error(`${origin} answered ${response.status}: ${JSON.stringify(result.errors)}`);
     return result.data;
   };
-  const [gateway, direct, hive] = await Promise.all([answer(targets.gateway), answer(targets.direct), answer(targets.hive)]);
+  const [gateway, direct, hive] = await Promise.all([
+    answer(targets.gateway),
+    answer(targets.direct),
+    answer(targets.hive),
+  ]);
   const ids = (page: OrdersPage): string[] => page.orders.edges.map((edge) => edge.node.id);
   if (ids(gateway).length === 0) throw new Error('the dashboard query returned no orders: nothing to measure');
-  if (!isDeepStrictEqual(ids(gateway), ids(direct))) throw new Error('the gateway and the orders subgraph disagree on the orders page');
-  if (!isDeepStrictEqual(gateway, hive)) throw new Error('Hive Gateway and our gateway answer the dashboard query differently');
+  if (!isDeepStrictEqual(ids(gateway), ids(direct)))
+    throw new Error('the gateway and the orders subgraph disagree on the orders page');
+  if (!isDeepStrictEqual(gateway, hive))
+    throw new Error('Hive Gateway and our gateway answer the dashboard query differently');
 }
 
 async function planCacheCounters(gatewayOrigin: string): Promise<{ hits: number; misses: number }> {
   const text = await (await fetch(`${gatewayOrigin}/metrics`)).text();
   const read = (name: string): number => {
-    const match = new RegExp(`^nexara_gateway_query_plan_cache_${name}_total\\{graph="dashboard"\\} (\\d+)$`, 'm').exec(text);
+    const match = new RegExp(`^nexara_gateway_query_plan_cache_${name}_total\\{graph="dashboard"\\} (\\d+)$`, 'm').exec(
+      text,
+    );
     if (!match) throw new Error(`the gateway's /metrics has no ${name} counter`);
     return Number(match[1]);
   };

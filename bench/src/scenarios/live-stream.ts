@@ -40,10 +40,16 @@ type OrderChanged = { orderChanged: { externalId: string } };
  * from the webhook POST to each subscriber's copy. Subscribers are this
  * process's own WebSocket clients, so their receiving is part of the time.
  */
-export async function benchLiveStream(stack: BenchStack, settings: LiveStreamSettings, log: (line: string) => void): Promise<LiveStreamResult> {
+export async function benchLiveStream(
+  stack: BenchStack,
+  settings: LiveStreamSettings,
+  log: (line: string) => void,
+): Promise<LiveStreamResult> {
   await stack.startWorker();
   const bistro = stack.seed.tenants.find((t) => t.slug === 'demo-bistro')!;
-  const connections = stack.connections.filter((c) => bistro.connections.some((own) => own.webhookUrl === c.webhookUrl));
+  const connections = stack.connections.filter((c) =>
+    bistro.connections.some((own) => own.webhookUrl === c.webhookUrl),
+  );
   const token = await signIn(stack, bistro.ownerEmail);
   const random = createRandom(7);
   let sent = 0;
@@ -57,7 +63,8 @@ export async function benchLiveStream(stack: BenchStack, settings: LiveStreamSet
         const arrived = feed.expect(webhook.externalId, timeoutMs);
         const started = performance.now();
         const answer = await sendWebhook(webhook);
-        if (answer.status < 200 || answer.status > 299) throw new Error(`the webhook was refused: ${answer.status} ${answer.body}`);
+        if (answer.status < 200 || answer.status > 299)
+          throw new Error(`the webhook was refused: ${answer.status} ${answer.body}`);
         return (await arrived).map((at) => at - started);
       };
       await warmUp(() => oneEvent(10_000));
@@ -80,8 +87,15 @@ export async function benchLiveStream(stack: BenchStack, settings: LiveStreamSet
     const { delivery, last } = await measureLevel(subscribers);
     const summary = summarizeLatencies(delivery);
     if (levels.length === 0) baselineP99 = summary.p99;
-    levels.push({ subscribers, delivery: summary, lastSubscriber: summarizeLatencies(last), p99Ratio: ratio(summary.p99, baselineP99) });
-    log(`${subscribers} subscribers: median ${summary.median} ms, p99 ${summary.p99} ms (${delivery.length} deliveries)`);
+    levels.push({
+      subscribers,
+      delivery: summary,
+      lastSubscriber: summarizeLatencies(last),
+      p99Ratio: ratio(summary.p99, baselineP99),
+    });
+    log(
+      `${subscribers} subscribers: median ${summary.median} ms, p99 ${summary.p99} ms (${delivery.length} deliveries)`,
+    );
   }
   return { baselineSubscribers: settings.subscribers[0]!, levels };
 }
@@ -111,7 +125,10 @@ type Feed = {
 async function openFeed(gatewayUrl: string, token: string, subscribers: number, perSocket: number): Promise<Feed> {
   const sockets: Client[] = [];
   const disposers: (() => void)[] = [];
-  const waiting = new Map<string, { times: (number | undefined)[]; remaining: number; done: (times: number[]) => void }>();
+  const waiting = new Map<
+    string,
+    { times: (number | undefined)[]; remaining: number; done: (times: number[]) => void }
+  >();
   const onEvent = (subscriber: number, data: OrderChanged): void => {
     const at = performance.now();
     const wait = waiting.get(data.orderChanged.externalId);
@@ -146,7 +163,9 @@ async function openFeed(gatewayUrl: string, token: string, subscribers: number, 
         const timer = setTimeout(() => {
           const wait = waiting.get(externalId);
           waiting.delete(externalId);
-          reject(new Error(`${wait?.remaining ?? '?'} of ${subscribers} subscribers never received order ${externalId}`));
+          reject(
+            new Error(`${wait?.remaining ?? '?'} of ${subscribers} subscribers never received order ${externalId}`),
+          );
         }, timeoutMs);
         waiting.set(externalId, {
           times: new Array<number | undefined>(subscribers),
@@ -173,7 +192,10 @@ function connect(gatewayUrl: string, token: string): Promise<Client> {
       connectionParams: { authorization: `Bearer ${token}` },
       lazy: false,
       retryAttempts: 0,
-      on: { connected: () => resolve(client), closed: (event) => reject(new Error(`socket closed: ${JSON.stringify(event)}`)) },
+      on: {
+        connected: () => resolve(client),
+        closed: (event) => reject(new Error(`socket closed: ${JSON.stringify(event)}`)),
+      },
       onNonLazyError: reject,
     });
   });

@@ -48,7 +48,11 @@ const ORDER_METRICS = `query WeekByHour($from: DateTimeISO!, $to: DateTimeISO!) 
  * time, after warm-ups; the baseline is the same SQL without the API in
  * front of it.
  */
-export async function benchOrderMetrics(stack: BenchStack, settings: OrderMetricsSettings, log: (line: string) => void): Promise<OrderMetricsResult> {
+export async function benchOrderMetrics(
+  stack: BenchStack,
+  settings: OrderMetricsSettings,
+  log: (line: string) => void,
+): Promise<OrderMetricsResult> {
   const cases: OrderMetricsCase[] = [];
   for (const { tenant, days } of settings.cases) cases.push(await benchCase(stack, settings, tenant, days, log));
   return { cases };
@@ -96,7 +100,10 @@ async function benchCase(
   });
 
   const { timeZone } = await stack.withDatabase(async (client) => {
-    const { rows } = await client.query<{ timeZone: string }>('select time_zone as "timeZone" from tenants.tenants where id = $1', [tenant.tenantId]);
+    const { rows } = await client.query<{ timeZone: string }>(
+      'select time_zone as "timeZone" from tenants.tenants where id = $1',
+      [tenant.tenantId],
+    );
     return rows[0]!;
   });
   const parameters = [tenant.tenantId, from, to, 'hour', timeZone];
@@ -121,9 +128,16 @@ async function benchCase(
         parameters.slice(0, 3),
       );
       ordersInRange = Number(rows[0]!.orders);
-      plan = scanOf(await orders.query<{ 'QUERY PLAN': unknown }>(`explain (analyze, format json) ${BUCKET_METRICS_SQL}`, parameters));
+      plan = scanOf(
+        await orders.query<{ 'QUERY PLAN': unknown }>(
+          `explain (analyze, format json) ${BUCKET_METRICS_SQL}`,
+          parameters,
+        ),
+      );
     });
-    log(`${slug}: orderMetrics 7 days by hour (${ordersInRange} orders in the week): API median ${api.median} ms (p95 ${api.p95}), SQL median ${sql.median} ms; ${plan}`);
+    log(
+      `${slug}: orderMetrics 7 days by hour (${ordersInRange} orders in the week): API median ${api.median} ms (p95 ${api.p95}), SQL median ${sql.median} ms; ${plan}`,
+    );
     return {
       tenant: slug,
       days,
@@ -153,16 +167,25 @@ async function timed(settings: OrderMetricsSettings, run: () => Promise<unknown>
   return summarizeLatencies(times);
 }
 
-type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Heap Fetches'?: number; 'Actual Rows'?: number; Plans?: PlanNode[] };
+type PlanNode = {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Heap Fetches'?: number;
+  'Actual Rows'?: number;
+  Plans?: PlanNode[];
+};
 
 /** The node that reads the orders table, in a few words: "Index Only Scan using orders_metrics_idx, 1000000 rows, 0 heap fetches". */
 function scanOf(result: { rows: { 'QUERY PLAN': unknown }[] }): string {
   const root = (result.rows[0]!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan;
   const find = (node: PlanNode): PlanNode | null =>
-    /Scan/.test(node['Node Type']) ? node : (node.Plans ?? []).map(find).find((found) => found !== null) ?? null;
+    /Scan/.test(node['Node Type']) ? node : ((node.Plans ?? []).map(find).find((found) => found !== null) ?? null);
   const scan = find(root);
   if (!scan) return 'no scan in the plan';
-  const parts = [`${scan['Node Type']}${scan['Index Name'] ? ` using ${scan['Index Name']}` : ''}`, `${scan['Actual Rows'] ?? '?'} rows`];
+  const parts = [
+    `${scan['Node Type']}${scan['Index Name'] ? ` using ${scan['Index Name']}` : ''}`,
+    `${scan['Actual Rows'] ?? '?'} rows`,
+  ];
   if (scan['Heap Fetches'] !== undefined) parts.push(`${scan['Heap Fetches']} heap fetches`);
   return parts.join(', ');
 }

@@ -111,11 +111,17 @@ export async function benchWebhookAccept(
       );
       return run;
     };
-    const sized = (run: Measured, seconds: number): number => Math.max(settings.warmUpRequests, Math.round(run.perSecond * seconds));
+    const sized = (run: Measured, seconds: number): number =>
+      Math.max(settings.warmUpRequests, Math.round(run.perSecond * seconds));
     for (const connections of settings.concurrency) {
       const base = await measure('baseline', connections);
       const platform = await measure('platform', connections);
-      levels.push({ connections, platform, baseline: base, ratio: ratio(platform.acknowledgedPerSecond, base.acknowledgedPerSecond) });
+      levels.push({
+        connections,
+        platform,
+        baseline: base,
+        ratio: ratio(platform.acknowledgedPerSecond, base.acknowledgedPerSecond),
+      });
     }
   } finally {
     await stopChild(baseline);
@@ -127,7 +133,12 @@ export async function benchWebhookAccept(
   return {
     levels,
     sustained: best
-      ? { connections: best.connections, deliveriesPerSecond: best.platform.acknowledgedPerSecond, p99: best.platform.latency.p99, ratio: best.ratio }
+      ? {
+          connections: best.connections,
+          deliveriesPerSecond: best.platform.acknowledgedPerSecond,
+          p99: best.platform.latency.p99,
+          ratio: best.ratio,
+        }
       : null,
     processing,
   };
@@ -143,11 +154,15 @@ async function acceptRun(
   // Built before the clock starts (signing is not what is measured), a few more than needed:
   // autocannon prepares each connection's next request before it knows the run is over.
   if (!deliveries.cycle) await deliveries.prepare(amount + connections * 2);
-  const { result: run, cpuMs } = await measureCpu(processes, () => runLoad({ origin, connections, amount, request: () => deliveries.next() }));
+  const { result: run, cpuMs } = await measureCpu(processes, () =>
+    runLoad({ origin, connections, amount, request: () => deliveries.next() }),
+  );
   const acknowledged = Object.entries(run.statuses)
     .filter(([status]) => status.startsWith('2'))
     .reduce((sum, [, count]) => sum + count, 0);
-  const cpuMsPerDelivery = Object.fromEntries(Object.entries(cpuMs).map(([name, ms]) => [name, round(ms / Math.max(1, acknowledged), 3)]));
+  const cpuMsPerDelivery = Object.fromEntries(
+    Object.entries(cpuMs).map(([name, ms]) => [name, round(ms / Math.max(1, acknowledged), 3)]),
+  );
   return { ...run, acknowledged, acknowledgedPerSecond: round(acknowledged / run.seconds, 1), cpuMsPerDelivery };
 }
 
@@ -175,7 +190,12 @@ class DeliverySource {
     for (let i = 0; i < count; i += 1) {
       const connection = this.connections[i % this.connections.length]!;
       const built = await buildWebhook(connection, 'new_order', { random: this.random });
-      prepared.push({ method: built.method, path: new URL(built.url).pathname, headers: built.headers, body: built.body });
+      prepared.push({
+        method: built.method,
+        path: new URL(built.url).pathname,
+        headers: built.headers,
+        body: built.body,
+      });
     }
     this.ready = prepared;
     this.index = 0;

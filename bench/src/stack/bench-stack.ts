@@ -78,28 +78,51 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     port: BENCH_DATABASE_PORT,
     superuserPassword: secrets.databasePassword,
   });
-  options.log(server.embedded ? `embedded PostgreSQL on 127.0.0.1:${BENCH_DATABASE_PORT}` : 'PostgreSQL from DATABASE_URL');
+  options.log(
+    server.embedded ? `embedded PostgreSQL on 127.0.0.1:${BENCH_DATABASE_PORT}` : 'PostgreSQL from DATABASE_URL',
+  );
   await ensureRoles(server.adminUrl, secrets.databasePassword);
-  const database = await createDatabase(server.adminUrl, BENCH_DATABASE, secrets.databasePassword, { dropExisting: true });
+  const database = await createDatabase(server.adminUrl, BENCH_DATABASE, secrets.databasePassword, {
+    dropExisting: true,
+  });
   await migrateAll(database);
 
   const [tenants, orders, integrations, gateway] = (await freePorts(4)) as [number, number, number, number];
   const ports = { tenants, orders, integrations, gateway };
   const base = (port: number): string => `http://127.0.0.1:${port}`;
-  const urls = { tenants: base(tenants), orders: base(orders), integrations: base(integrations), gateway: base(gateway) };
-  const envs = serviceEnvironments({ database, secrets, ports, publicUrl: urls.gateway, nodeEnv: 'production', logLevel: 'warn' });
+  const urls = {
+    tenants: base(tenants),
+    orders: base(orders),
+    integrations: base(integrations),
+    gateway: base(gateway),
+  };
+  const envs = serviceEnvironments({
+    database,
+    secrets,
+    ports,
+    publicUrl: urls.gateway,
+    nodeEnv: 'production',
+    logLevel: 'warn',
+  });
   fs.rmSync(path.join(BENCH_DIR, 'logs'), { recursive: true, force: true });
   fs.mkdirSync(path.join(BENCH_DIR, 'logs'), { recursive: true });
   // Production refuses to start without the dashboard's persisted documents; they are generated, not checked in.
   const persisted = path.join(BENCH_DIR, 'persisted-documents.json');
   fs.writeFileSync(persisted, persistedDocumentsFile().contents);
   // The per-connection limit (50/s by default) guards one provider's misbehaviour; it is not what is measured here.
-  const gatewayEnv = { ...envs.gateway, PERSISTED_DOCUMENTS_PATH: persisted, WEBHOOK_RATE_PER_SECOND: '1000000', WEBHOOK_RATE_BURST: '1000000' };
+  const gatewayEnv = {
+    ...envs.gateway,
+    PERSISTED_DOCUMENTS_PATH: persisted,
+    WEBHOOK_RATE_PER_SECOND: '1000000',
+    WEBHOOK_RATE_BURST: '1000000',
+  };
 
   const running = new Map<string, ChildProcess>();
   const start = (name: ServiceName | 'worker', env: Record<string, string>): void => {
     const profiled = options.profile?.services.includes(name as ServiceName);
-    const flags = profiled ? ['--cpu-prof', `--cpu-prof-dir=${options.profile!.dir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+    const flags = profiled
+      ? ['--cpu-prof', `--cpu-prof-dir=${options.profile!.dir}`, `--cpu-prof-name=${name}.cpuprofile`]
+      : [];
     running.set(name, spawnService(name, [...flags, SERVICE_ENTRY_POINTS[name]], env));
   };
   const stopAll = async (): Promise<void> => {
@@ -116,7 +139,11 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     await waitForReady(`${urls.gateway}/readyz`);
     providerApi = await startProviderApi({ port: 0 });
     const seed = await seedDemo({
-      urls: { tenants: `${urls.tenants}/graphql`, orders: `${urls.orders}/graphql`, integrations: `${urls.integrations}/graphql` },
+      urls: {
+        tenants: `${urls.tenants}/graphql`,
+        orders: `${urls.orders}/graphql`,
+        integrations: `${urls.integrations}/graphql`,
+      },
       internalTokenSecret: secrets.internalTokenSecret,
       providerApiBaseUrl: providerApi.url,
       ordersPerTenant: options.ordersPerTenant,

@@ -56,7 +56,10 @@ export function createApiKeyAuthenticator(options: {
     if (cached && cached.until > now()) return cached.identity;
     cache.delete(key);
 
-    const token = await signContextToken({ kind: 'service', service: 'gateway', tenantId: null }, options.internalTokenSecret);
+    const token = await signContextToken(
+      { kind: 'service', service: 'gateway', tenantId: null },
+      options.internalTokenSecret,
+    );
     const response = await fetch(options.tenantsUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CONTEXT_TOKEN_HEADER]: token },

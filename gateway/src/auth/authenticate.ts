@@ -32,7 +32,8 @@ export async function authenticateUser(headers: Headers, authTokenSecret: string
   let tenantId = claims.tenantId;
   const acting = single(headers[ACTING_TENANT_HEADER]);
   if (acting) {
-    if (claims.role !== 'PLATFORM_ADMIN') throw httpError('FORBIDDEN', 'Only platform admins may act in another tenant.');
+    if (claims.role !== 'PLATFORM_ADMIN')
+      throw httpError('FORBIDDEN', 'Only platform admins may act in another tenant.');
     if (!UUID.test(acting)) throw httpError('BAD_USER_INPUT', `${ACTING_TENANT_HEADER} must be a tenant id.`);
     tenantId = acting;
   }
@@ -53,14 +54,19 @@ export function partnerUnauthenticated(message: string): GraphQLError {
  * The caller of a partner request: the API key in `Authorization: Bearer nxk_...`,
  * and nothing else (no anonymous access, no dashboard tokens).
  */
-export async function authenticatePartner(headers: Headers, authenticateApiKey: ApiKeyAuthenticator): Promise<PartnerIdentity> {
+export async function authenticatePartner(
+  headers: Headers,
+  authenticateApiKey: ApiKeyAuthenticator,
+): Promise<PartnerIdentity> {
   const authorization = single(headers['authorization']);
   if (!authorization) throw partnerUnauthenticated('Send your API key as "Authorization: Bearer nxk_...".');
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) throw partnerUnauthenticated('Authorization must be "Bearer nxk_...".');
   const token = match[1]!;
   if (!token.startsWith('nxk_')) {
-    throw partnerUnauthenticated('The partner API accepts API keys (nxk_...) only; dashboard sign-in tokens work on /graphql.');
+    throw partnerUnauthenticated(
+      'The partner API accepts API keys (nxk_...) only; dashboard sign-in tokens work on /graphql.',
+    );
   }
   const identity = await authenticateApiKey(token);
   if (!identity) throw partnerUnauthenticated('The API key is unknown, revoked or expired.');

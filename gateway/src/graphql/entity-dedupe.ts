@@ -53,7 +53,9 @@ export function expandEntities(response: SubgraphResponse, positions: readonly n
   const errors = response.errors?.flatMap((error) => {
     const [root, position, ...rest] = error.path ?? [];
     if (root !== '_entities' || typeof position !== 'number') return [error];
-    return positions.flatMap((p, original) => (p === position ? [{ ...error, path: ['_entities', original, ...rest] }] : []));
+    return positions.flatMap((p, original) =>
+      p === position ? [{ ...error, path: ['_entities', original, ...rest] }] : [],
+    );
   });
   return { ...response, data: { ...response.data, _entities: expanded }, ...(errors ? { errors } : {}) };
 }

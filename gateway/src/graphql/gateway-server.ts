@@ -51,7 +51,10 @@ export function graphqlTransportErrorHandler(logger: Logger) {
           ? ['BAD_REQUEST', error.message]
           : ['INTERNAL_SERVER_ERROR', 'Something went wrong on our side.'];
     if (status >= 500) logger.error({ err: error }, 'GraphQL transport error');
-    return reply.code(status).type('application/json').send({ errors: [{ message, extensions: { code } }] });
+    return reply
+      .code(status)
+      .type('application/json')
+      .send({ errors: [{ message, extensions: { code } }] });
   };
 }
 
@@ -61,7 +64,10 @@ export function graphqlTransportErrorHandler(logger: Logger) {
  * anonymous callers (who can do nothing but sign in). An integration with a
  * valid token and no `Origin` may send any operation; the limits still apply.
  */
-export function requiresTrustedDocuments(headers: Record<string, string | string[] | undefined>, identity: Identity): boolean {
+export function requiresTrustedDocuments(
+  headers: Record<string, string | string[] | undefined>,
+  identity: Identity,
+): boolean {
   return headers['origin'] !== undefined || identity.kind === 'anonymous';
 }
 
@@ -92,7 +98,11 @@ export async function mountGateway(
   const apollo = new ApolloServer<GatewayContext>({
     gateway: createSupergraphGateway(fs.readFileSync(config.SUPERGRAPH_PATH, 'utf8'), config, logger, planStats),
     ...hardening,
-    plugins: [fastifyApolloDrainPlugin(app), ...hardening.plugins, ...(trusted ? [trustedDocumentsPlugin(trusted)] : [])],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ...hardening.plugins,
+      ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
+    ],
   });
   await apollo.start();
 

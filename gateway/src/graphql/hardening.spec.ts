@@ -29,24 +29,40 @@ describe('gateway error formatting', () => {
   });
 
   it('keeps other syntax errors as they are', () => {
-    const formatted = gatewayErrorFormatter(logger, true, DEFAULT_QUERY_LIMITS)(
-      { message: 'Syntax Error: Expected Name, found <EOF>.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
-      null,
-    );
+    const formatted = gatewayErrorFormatter(
+      logger,
+      true,
+      DEFAULT_QUERY_LIMITS,
+    )({ message: 'Syntax Error: Expected Name, found <EOF>.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, null);
     expect(formatted.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
   });
 
-  it.each(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'QUERY_TOO_COSTLY', 'PERSISTED_QUERY_NOT_ALLOWED', 'RATE_LIMITED', 'GATEWAY_TIMEOUT'])(
-    'passes the gateway’s own %s through unmasked',
-    (code) => {
-      const formatted = gatewayErrorFormatter(logger, true, DEFAULT_QUERY_LIMITS)({ message: 'readable', extensions: { code } }, null);
-      expect(formatted).toEqual({ message: 'readable', extensions: { code } });
-    },
-  );
+  it.each([
+    'QUERY_TOO_DEEP',
+    'TOO_MANY_ALIASES',
+    'QUERY_TOO_COSTLY',
+    'PERSISTED_QUERY_NOT_ALLOWED',
+    'RATE_LIMITED',
+    'GATEWAY_TIMEOUT',
+  ])('passes the gateway’s own %s through unmasked', (code) => {
+    const formatted = gatewayErrorFormatter(
+      logger,
+      true,
+      DEFAULT_QUERY_LIMITS,
+    )({ message: 'readable', extensions: { code } }, null);
+    expect(formatted).toEqual({ message: 'readable', extensions: { code } });
+  });
 
   it('masks anything else in production, without stack traces or subgraph names', () => {
-    const formatted = gatewayErrorFormatter(logger, true, DEFAULT_QUERY_LIMITS)(
-      { message: 'connect ECONNREFUSED 10.0.0.3:4003', extensions: { stacktrace: ['at x'], serviceName: 'integrations' } },
+    const formatted = gatewayErrorFormatter(
+      logger,
+      true,
+      DEFAULT_QUERY_LIMITS,
+    )(
+      {
+        message: 'connect ECONNREFUSED 10.0.0.3:4003',
+        extensions: { stacktrace: ['at x'], serviceName: 'integrations' },
+      },
       new Error('connect ECONNREFUSED'),
     );
     expect(formatted.message).toMatch(/^Internal error; quote [0-9a-f-]{36} when reporting it\.$/);
@@ -54,8 +70,15 @@ describe('gateway error formatting', () => {
   });
 
   it('keeps a subgraph’s client error but drops its subgraph name and stack trace in production', () => {
-    const formatted = gatewayErrorFormatter(logger, true, DEFAULT_QUERY_LIMITS)(
-      { message: 'No order with that id.', extensions: { code: 'NOT_FOUND', serviceName: 'orders', stacktrace: ['at y'] } },
+    const formatted = gatewayErrorFormatter(
+      logger,
+      true,
+      DEFAULT_QUERY_LIMITS,
+    )(
+      {
+        message: 'No order with that id.',
+        extensions: { code: 'NOT_FOUND', serviceName: 'orders', stacktrace: ['at y'] },
+      },
       null,
     );
     expect(formatted).toEqual({ message: 'No order with that id.', extensions: { code: 'NOT_FOUND' } });

@@ -38,7 +38,9 @@ export function gatewayErrorFormatter(logger: Logger, production: boolean, limit
       result = mask(formatted, error);
     }
     if (!production || !result.extensions) return result;
-    const extensions = Object.fromEntries(Object.entries(result.extensions).filter(([key]) => !INTERNAL_EXTENSIONS.includes(key)));
+    const extensions = Object.fromEntries(
+      Object.entries(result.extensions).filter(([key]) => !INTERNAL_EXTENSIONS.includes(key)),
+    );
     return { ...result, extensions };
   };
 }

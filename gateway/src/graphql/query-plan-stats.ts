@@ -34,7 +34,11 @@ export function queryPlanMetrics(stats: Record<string, QueryPlanCacheStats>): st
     ...Object.entries(stats).map(([graph, s]) => `${name}{graph="${graph}"} ${value(s)}`),
   ];
   return [
-    ...series('nexara_gateway_query_plan_cache_hits_total', 'Operations whose query plan came from the cache.', (s) => s.hits),
+    ...series(
+      'nexara_gateway_query_plan_cache_hits_total',
+      'Operations whose query plan came from the cache.',
+      (s) => s.hits,
+    ),
     ...series('nexara_gateway_query_plan_cache_misses_total', 'Operations that had to be planned.', (s) => s.misses),
     '',
   ].join('\n');

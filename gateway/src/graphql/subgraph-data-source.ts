@@ -38,9 +38,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const post = keptAlivePoster();
     this.fetcher = async (url, init) => {
       const deadline = Number(init?.headers?.[DEADLINE_HEADER]);
-      const remaining = Number.isFinite(deadline) ? Math.min(deadline - Date.now(), options.timeoutMs) : options.timeoutMs;
-      const answer = await post(url, { headers: init?.headers ?? {}, body: String(init?.body ?? ''), timeoutMs: Math.max(1, remaining) });
-      return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: headerPairs(answer.headers) });
+      const remaining = Number.isFinite(deadline)
+        ? Math.min(deadline - Date.now(), options.timeoutMs)
+        : options.timeoutMs;
+      const answer = await post(url, {
+        headers: init?.headers ?? {},
+        body: String(init?.body ?? ''),
+        timeoutMs: Math.max(1, remaining),
+      });
+      return new Response(answer.body, {
+        status: answer.status,
+        statusText: answer.statusText,
+        headers: headerPairs(answer.headers),
+      });
     };
   }
 
@@ -61,7 +71,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     request.http?.headers.set(DEADLINE_HEADER, String(context.deadline ?? Date.now() + this.timeoutMs));
   }
 
-  override didEncounterError(...[error, ...rest]: Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>): void {
+  override didEncounterError(
+    ...[error, ...rest]: Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>
+  ): void {
     if (error.name === 'AbortError' || error.name === 'TimeoutError') {
       throw new GraphQLError(`A service did not answer within ${this.timeoutMs} ms; try again.`, {
         extensions: { code: 'GATEWAY_TIMEOUT' },

@@ -51,7 +51,8 @@ export function loadTrustedDocuments(file: string): TrustedDocuments | null {
     throw new Error(`${file} must be a JSON object of sha256 hash -> GraphQL document`);
   }
   for (const [hash, text] of Object.entries(manifest)) {
-    if (typeof text !== 'string' || sha256Hex(text) !== hash) throw new Error(`${file}: entry ${hash} does not hash to its key`);
+    if (typeof text !== 'string' || sha256Hex(text) !== hash)
+      throw new Error(`${file}: entry ${hash} does not hash to its key`);
   }
   return trustedDocuments(manifest as Record<string, string>);
 }

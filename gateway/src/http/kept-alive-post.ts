@@ -11,7 +11,10 @@ export type PostAnswer = { status: number; statusText: string; headers: http.Inc
  * their transfer machinery. A request that times out fails with an error
  * named `TimeoutError`, like `AbortSignal.timeout` makes fetch fail.
  */
-export function keptAlivePoster(): (url: string, request: { headers: Record<string, string>; body: string; timeoutMs: number }) => Promise<PostAnswer> {
+export function keptAlivePoster(): (
+  url: string,
+  request: { headers: Record<string, string>; body: string; timeoutMs: number },
+) => Promise<PostAnswer> {
   const agents = new Map<string, http.Agent>();
   return (url, { headers, body, timeoutMs }) =>
     new Promise((resolve, reject) => {
@@ -21,7 +24,12 @@ export function keptAlivePoster(): (url: string, request: { headers: Record<stri
       if (!agent) agents.set(target.origin, (agent = new transport.Agent({ keepAlive: true })));
       const request = transport.request(
         target,
-        { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) }, timeout: timeoutMs },
+        {
+          method: 'POST',
+          agent,
+          headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+          timeout: timeoutMs,
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -46,9 +46,14 @@ export async function mountPartnerGateway(
   options: { authenticateApiKey?: ApiKeyAuthenticator; planStats?: QueryPlanCacheStats } = {},
 ): Promise<PartnerGateway | null> {
   const log = logger.child({ component: 'partner' });
-  const sdl = fs.existsSync(config.PARTNER_SUPERGRAPH_PATH) ? fs.readFileSync(config.PARTNER_SUPERGRAPH_PATH, 'utf8') : '';
+  const sdl = fs.existsSync(config.PARTNER_SUPERGRAPH_PATH)
+    ? fs.readFileSync(config.PARTNER_SUPERGRAPH_PATH, 'utf8')
+    : '';
   if (!isSupergraph(sdl)) {
-    log.warn({ path: config.PARTNER_SUPERGRAPH_PATH }, 'no public contract: nothing is tagged public yet; /partner/graphql answers 503');
+    log.warn(
+      { path: config.PARTNER_SUPERGRAPH_PATH },
+      'no public contract: nothing is tagged public yet; /partner/graphql answers 503',
+    );
     app.all(PARTNER_PATH, async (_request, reply) =>
       reply.code(503).send({
         errors: [{ message: 'The partner API has no public schema yet.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
@@ -73,7 +78,12 @@ export async function mountPartnerGateway(
   });
 
   // Partners always see the contract's schema (introspection, Sandbox in development): it is public by definition.
-  const hardening = hardenedApolloOptions<GatewayContext>({ production, logger: log, limits: DEFAULT_QUERY_LIMITS, introspection: true });
+  const hardening = hardenedApolloOptions<GatewayContext>({
+    production,
+    logger: log,
+    limits: DEFAULT_QUERY_LIMITS,
+    introspection: true,
+  });
   const gateway = createSupergraphGateway(sdl, config, log, options.planStats);
   // The contract's API schema, exactly as this gateway serves it (what WebSocket operations are validated against).
   const loaded: { apiSchema?: GraphQLSchema } = {};

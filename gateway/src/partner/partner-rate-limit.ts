@@ -18,14 +18,23 @@ export type RateLimitState = {
  * instance, so N instances allow up to N times the limit in total).
  */
 export function createRateLimit(options: { keyPrefix: string; limit: number; windowSeconds: number }) {
-  const limiter = new RateLimiterMemory({ keyPrefix: options.keyPrefix, points: options.limit, duration: options.windowSeconds });
+  const limiter = new RateLimiterMemory({
+    keyPrefix: options.keyPrefix,
+    points: options.limit,
+    duration: options.windowSeconds,
+  });
   const seconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
   return {
     /** Counts one request for `key`. */
     consume: async (key: string): Promise<RateLimitState> => {
       try {
         const result = await limiter.consume(key);
-        return { allowed: true, limit: options.limit, remaining: result.remainingPoints, resetSeconds: seconds(result.msBeforeNext) };
+        return {
+          allowed: true,
+          limit: options.limit,
+          remaining: result.remainingPoints,
+          resetSeconds: seconds(result.msBeforeNext),
+        };
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         return { allowed: false, limit: options.limit, remaining: 0, resetSeconds: seconds(rejection.msBeforeNext) };
@@ -48,10 +57,20 @@ export function rateLimitHeaders(state: RateLimitState): Record<string, string> 
  * 429 and Retry-After; over a WebSocket there is no status, so the seconds
  * travel in `extensions.retryAfterSeconds` only.
  */
-export function rateLimitedError(state: RateLimitState, windowSeconds: number, transport: 'http' | 'websocket'): GraphQLError {
+export function rateLimitedError(
+  state: RateLimitState,
+  windowSeconds: number,
+  transport: 'http' | 'websocket',
+): GraphQLError {
   const http = { status: 429, headers: new HeaderMap([['retry-after', String(state.resetSeconds)]]) };
   return new GraphQLError(
     `This API key's limit of ${state.limit} requests per ${windowSeconds} s is used up; retry in ${state.resetSeconds} s.`,
-    { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: state.resetSeconds, ...(transport === 'http' ? { http } : {}) } },
+    {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterSeconds: state.resetSeconds,
+        ...(transport === 'http' ? { http } : {}),
+      },
+    },
   );
 }

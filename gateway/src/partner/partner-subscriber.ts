@@ -31,7 +31,10 @@ const SUBSCRIPTION_SCOPES: Record<string, ApiKeyScope> = {
  * limit, shared with its HTTP requests; deliveries do not (the server sends
  * them, the partner does not ask).
  */
-export function partnerSubscriberAuthenticator(partner: PartnerGateway, windowSeconds: number): SubscriberAuthenticator {
+export function partnerSubscriberAuthenticator(
+  partner: PartnerGateway,
+  windowSeconds: number,
+): SubscriberAuthenticator {
   return async (connectionParams) => {
     const secret = connectionToken(connectionParams);
     if (!isApiKeyShaped(secret)) return null;

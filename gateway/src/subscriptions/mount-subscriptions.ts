@@ -19,7 +19,10 @@ function apolloRunner(apollo: ApolloServer<GatewayContext>, internalTokenSecret:
   const signContext = contextTokenSigner(internalTokenSecret);
   return async (query, variables, identity, operationName) => {
     const contextToken = await signContext(identity);
-    const response = await apollo.executeOperation({ query, variables, operationName }, { contextValue: { contextToken, requestId: randomUUID() } });
+    const response = await apollo.executeOperation(
+      { query, variables, operationName },
+      { contextValue: { contextToken, requestId: randomUUID() } },
+    );
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported over WebSocket');
     return response.body.singleResult as ExecutionResult;
   };
@@ -56,7 +59,12 @@ export function mountSubscriptions(
   partner: PartnerGateway | null,
   config: GatewayConfig,
   logger: Logger,
-): { bus: EventBus; reReads: (path: string) => number; activeSubscriptions: (path: string) => number; close: () => Promise<void> } {
+): {
+  bus: EventBus;
+  reReads: (path: string) => number;
+  activeSubscriptions: (path: string) => number;
+  close: () => Promise<void>;
+} {
   if (!config.REDIS_URL && !config.EVENT_BUS_DATABASE_URL) {
     throw new ConfigError(['EVENT_BUS_DATABASE_URL or REDIS_URL must be set (the event bus that feeds subscriptions)']);
   }

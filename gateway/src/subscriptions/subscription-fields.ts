@@ -31,7 +31,11 @@ export type SubscriptionField = {
   matches: (hidden: Record<string, unknown>, args: Record<string, unknown>) => boolean;
 };
 
-type OrderChangedFilter = { status?: string[] | string | null; provider?: string[] | string | null; connectionId?: string | null };
+type OrderChangedFilter = {
+  status?: string[] | string | null;
+  provider?: string[] | string | null;
+  connectionId?: string | null;
+};
 
 const asList = (value: string[] | string | null | undefined): string[] | null =>
   value == null ? null : Array.isArray(value) ? value : [value];
@@ -83,8 +87,13 @@ export type PreparedSubscription = {
 };
 
 /** Turns a subscription operation into its re-read query, or explains why it cannot be served. */
-export function prepareSubscription(document: DocumentNode, operationName?: string | null): PreparedSubscription | string {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+export function prepareSubscription(
+  document: DocumentNode,
+  operationName?: string | null,
+): PreparedSubscription | string {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   if (!operation || operation.operation !== 'subscription') return 'Not a subscription operation.';
   const [root, ...more] = operation.selectionSet.selections;
@@ -105,7 +114,10 @@ export function prepareSubscription(document: DocumentNode, operationName?: stri
   const used = (operation.variableDefinitions ?? []).filter((definition) =>
     new RegExp(`\\$${definition.variable.name.value}\\b`).test(selection + fragments),
   );
-  const variables = [...(field.tenantWide ? [] : ['$__nexaraId: ID!']), ...used.map((definition) => print(definition))].join(', ');
+  const variables = [
+    ...(field.tenantWide ? [] : ['$__nexaraId: ID!']),
+    ...used.map((definition) => print(definition)),
+  ].join(', ');
   return {
     responseKey: (root as FieldNode).alias?.value ?? root.name.value,
     field,
@@ -114,7 +126,10 @@ export function prepareSubscription(document: DocumentNode, operationName?: stri
 }
 
 /** Splits a re-read result into the hidden filter values and the client's payload. */
-export function splitHidden(subject: Record<string, unknown>): { hidden: Record<string, unknown>; payload: Record<string, unknown> } {
+export function splitHidden(subject: Record<string, unknown>): {
+  hidden: Record<string, unknown>;
+  payload: Record<string, unknown>;
+} {
   const hidden: Record<string, unknown> = {};
   const payload: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(subject)) (key.startsWith('__nexara') ? hidden : payload)[key] = value;

@@ -47,7 +47,9 @@ export type Subscriber = {
 };
 
 /** The subscriber that `connectionParams` name, or null (the socket is closed with 4401). Throwing means "could not tell" (4500). */
-export type SubscriberAuthenticator = (connectionParams: Record<string, unknown> | undefined) => Promise<Subscriber | null>;
+export type SubscriberAuthenticator = (
+  connectionParams: Record<string, unknown> | undefined,
+) => Promise<Subscriber | null>;
 
 export type SubscriptionServerOptions = {
   /** What operations are validated against: what this endpoint's clients may ask for. */
@@ -164,7 +166,12 @@ async function execute(args: ExecutionArgs, options: SubscriptionServerOptions):
   if (refused) return failure(refused);
   const { subscriber } = args.contextValue as SocketContext;
   const query = args.document.loc?.source.body ?? '';
-  return options.run(query, (args.variableValues ?? {}) as Record<string, unknown>, subscriber.identity, args.operationName ?? undefined);
+  return options.run(
+    query,
+    (args.variableValues ?? {}) as Record<string, unknown>,
+    subscriber.identity,
+    args.operationName ?? undefined,
+  );
 }
 
 async function subscribe(
@@ -173,7 +180,8 @@ async function subscribe(
   listen: ReturnType<typeof createEventFanOut>['listen'],
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const prepared = prepareSubscription(args.document, args.operationName);
-  if (typeof prepared === 'string') return failure(new GraphQLError(prepared, { extensions: { code: 'BAD_USER_INPUT' } }));
+  if (typeof prepared === 'string')
+    return failure(new GraphQLError(prepared, { extensions: { code: 'BAD_USER_INPUT' } }));
   const refused = await admit(args);
   if (refused) return failure(refused);
 
@@ -190,9 +198,15 @@ async function subscribe(
     const eventVariables = { ...variables, __nexaraId: event.id };
     const result = await shared(reReadKey(event, subscriber, prepared.query, eventVariables), () =>
       // The first subscriber to get here reads for all who share the key (see reReadKey).
-      options.run(prepared.query, eventVariables, { ...subscriber.identity, tenantId: event.tenantId }, 'NexaraSubscriptionEvent'),
+      options.run(
+        prepared.query,
+        eventVariables,
+        { ...subscriber.identity, tenantId: event.tenantId },
+        'NexaraSubscriptionEvent',
+      ),
     );
-    const subject = (result.data as { __nexaraSubject?: Record<string, unknown> | null } | null | undefined)?.__nexaraSubject;
+    const subject = (result.data as { __nexaraSubject?: Record<string, unknown> | null } | null | undefined)
+      ?.__nexaraSubject;
     if (!subject) return; // not visible to this subscriber (or gone): nothing to send
     const { hidden, payload } = splitHidden(subject);
     if (!prepared.field.matches(hidden, rootArgs)) return;
@@ -204,7 +218,9 @@ async function subscribe(
   const unlisten = listen((event, shared) => {
     if (!eventConcerns(prepared.field, event)) return;
     if (!subscriber.allTenants && event.tenantId !== subscriber.identity.tenantId) return;
-    chain = chain.then(() => deliver(event, shared)).catch((error: unknown) => options.logger.warn({ err: error }, 'subscription delivery failed'));
+    chain = chain
+      .then(() => deliver(event, shared))
+      .catch((error: unknown) => options.logger.warn({ err: error }, 'subscription delivery failed'));
   });
   const stream = eventStream<ExecutionResult>(unlisten);
   return stream.iterator;

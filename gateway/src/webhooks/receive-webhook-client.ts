@@ -36,7 +36,11 @@ const RECEIVE_WEBHOOK = `mutation ReceiveWebhook($input: ReceiveWebhookInput!) {
  * service. It resolves only after the inbox has committed (or rejected).
  * Over kept-alive node:http rather than fetch (see keptAlivePoster).
  */
-export function createReceiveWebhookClient(options: { integrationsUrl: string; internalTokenSecret: string; timeoutMs?: number }) {
+export function createReceiveWebhookClient(options: {
+  integrationsUrl: string;
+  internalTokenSecret: string;
+  timeoutMs?: number;
+}) {
   const sign = contextTokenSigner(options.internalTokenSecret);
   const post = keptAlivePoster();
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -52,7 +56,10 @@ export function createReceiveWebhookClient(options: { integrationsUrl: string; i
     } catch (error) {
       throw new InboxUnavailableError(`integrations unreachable: ${String(error)}`);
     }
-    const result = parseJson(response.body) as { data?: { receiveWebhook?: ReceiveWebhookAnswer }; errors?: { message: string }[] } | null;
+    const result = parseJson(response.body) as {
+      data?: { receiveWebhook?: ReceiveWebhookAnswer };
+      errors?: { message: string }[];
+    } | null;
     const answer = result?.data?.receiveWebhook;
     if (response.status !== 200 || !answer) {
       throw new InboxUnavailableError(

@@ -17,7 +17,13 @@ describe('webhook shim routes', () => {
 
   beforeEach(async () => {
     received = [];
-    inbox = async () => ({ verdict: 'ACCEPTED', httpStatus: 202, responseBody: '{"eventId":"e1","duplicate":false}', eventId: 'e1', errorCode: null });
+    inbox = async () => ({
+      verdict: 'ACCEPTED',
+      httpStatus: 202,
+      responseBody: '{"eventId":"e1","duplicate":false}',
+      eventId: 'e1',
+      errorCode: null,
+    });
     app = Fastify({ frameworkErrors: answerFrameworkError });
     await registerWebhookRoutes(app, {
       receive: async (input) => {
@@ -48,10 +54,15 @@ describe('webhook shim routes', () => {
 
   it('passes the exact bytes, headers, method and sub-path to the inbox and answers with its answer', async () => {
     const body = '{ "event_id" : "x",\n "amount": 12.50 }';
-    const response = await post('/webhooks/talabat/key123/remoteId/R1/remoteOrder/O1/posOrderStatus', body, {
-      'content-type': 'application/json; charset=utf-8',
-      authorization: 'Bearer abc',
-    }, 'PUT');
+    const response = await post(
+      '/webhooks/talabat/key123/remoteId/R1/remoteOrder/O1/posOrderStatus',
+      body,
+      {
+        'content-type': 'application/json; charset=utf-8',
+        authorization: 'Bearer abc',
+      },
+      'PUT',
+    );
     expect(response.statusCode).toBe(202);
     expect(response.json()).toEqual({ eventId: 'e1', duplicate: false });
     expect(received).toHaveLength(1);
@@ -69,8 +80,18 @@ describe('webhook shim routes', () => {
     ['an unknown provider', () => post('/webhooks/ubereats/key', '{}'), 404, 'UNKNOWN_PROVIDER'],
     ['malformed JSON', () => post('/webhooks/careem/key', '{"a":'), 400, 'MALFORMED_JSON'],
     ['an empty body', () => post('/webhooks/careem/key', ''), 400, 'MALFORMED_JSON'],
-    ['a non-JSON content type', () => post('/webhooks/careem/key', 'a=1', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['a body over 1 MiB', () => post('/webhooks/jahez/key', `{"x":"${'a'.repeat(WEBHOOK_BODY_LIMIT)}"}`), 413, 'PAYLOAD_TOO_LARGE'],
+    [
+      'a non-JSON content type',
+      () => post('/webhooks/careem/key', 'a=1', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
+      'a body over 1 MiB',
+      () => post('/webhooks/jahez/key', `{"x":"${'a'.repeat(WEBHOOK_BODY_LIMIT)}"}`),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
   ])('answers %s itself, without touching the inbox', async (_case, send, status, code) => {
     const response = await send();
     expect(response.statusCode).toBe(status);
@@ -122,11 +143,21 @@ describe('webhook shim routes', () => {
   it.each([
     ['another method', 'GET', '/webhooks/careem/key', 404, 'UNKNOWN_ROUTE'],
     ['a path without a connection key', 'POST', '/webhooks/careem', 404, 'UNKNOWN_ROUTE'],
-    ["another method, for Talabat in a code its middleware knows", 'DELETE', '/webhooks/talabat/key/order/R1', 400, 'UNKNOWN_ROUTE'],
+    [
+      'another method, for Talabat in a code its middleware knows',
+      'DELETE',
+      '/webhooks/talabat/key/order/R1',
+      400,
+      'UNKNOWN_ROUTE',
+    ],
     ['a URL that is not percent-encoded UTF-8', 'POST', '/webhooks/careem/%ED%A0%80', 400, 'MALFORMED_URL'],
     ['a malformed URL, for Talabat', 'PUT', '/webhooks/talabat/key/order/%ZZ', 400, 'MALFORMED_URL'],
   ])('answers %s with the documented error body', async (_case, method, url, status, code) => {
-    const response = await fetch(`${base}${url}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? null : '{}' });
+    const response = await fetch(`${base}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: method === 'GET' ? null : '{}',
+    });
     expect(response.status).toBe(status);
     expect(await response.json()).toEqual({ error: { code, message: expect.any(String) } });
     expect(received).toHaveLength(0);

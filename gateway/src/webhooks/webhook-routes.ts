@@ -21,76 +21,89 @@ type Params = { provider: string; connectionKey: string; '*'?: string };
  * transaction; the provider gets a 2xx only after that commit.
  */
 export async function registerWebhookRoutes(app: FastifyInstance, options: WebhookRouteOptions): Promise<void> {
-  await app.register(async (scope) => {
-    // Keep the raw bytes: signatures are computed over them, not over re-serialized JSON.
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(
-      /^application\/([\w.-]+\+)?json\s*(;.*)?$/i,
-      { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT },
-      (_request, body, done) => done(null, body),
-    );
+  await app.register(
+    async (scope) => {
+      // Keep the raw bytes: signatures are computed over them, not over re-serialized JSON.
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser(
+        /^application\/([\w.-]+\+)?json\s*(;.*)?$/i,
+        { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT },
+        (_request, body, done) => done(null, body),
+      );
 
-    scope.setErrorHandler((error: FastifyError, request, reply) => {
-      const provider = providerOf(request);
-      const [status, code, message] =
-        error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? [413, 'PAYLOAD_TOO_LARGE', 'The body is over 1 MiB.']
-          : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-            ? [415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.']
-            : (error.statusCode ?? 500) < 500
-              ? [400, 'BAD_REQUEST', error.message]
-              : [500, 'INTERNAL_ERROR', 'The webhook could not be handled.'];
-      if (status >= 500) options.logger.error({ err: error }, 'webhook shim error');
-      return send(reply, provider, status, errorBody(code, message));
-    });
+      scope.setErrorHandler((error: FastifyError, request, reply) => {
+        const provider = providerOf(request);
+        const [status, code, message] =
+          error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+            ? [413, 'PAYLOAD_TOO_LARGE', 'The body is over 1 MiB.']
+            : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+              ? [415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.']
+              : (error.statusCode ?? 500) < 500
+                ? [400, 'BAD_REQUEST', error.message]
+                : [500, 'INTERNAL_ERROR', 'The webhook could not be handled.'];
+        if (status >= 500) options.logger.error({ err: error }, 'webhook shim error');
+        return send(reply, provider, status, errorBody(code, message));
+      });
 
-    const handler = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
-      const { provider, connectionKey } = request.params;
-      if (!isWebhookProvider(provider)) {
-        return reply.code(404).type('application/json').send(errorBody('UNKNOWN_PROVIDER', `No provider "${provider}".`));
+      const handler = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
+        const { provider, connectionKey } = request.params;
+        if (!isWebhookProvider(provider)) {
+          return reply
+            .code(404)
+            .type('application/json')
+            .send(errorBody('UNKNOWN_PROVIDER', `No provider "${provider}".`));
+        }
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        if (!isJsonText(body))
+          return send(reply, provider, 400, errorBody('MALFORMED_JSON', 'The body is not valid JSON.'));
+
+        const limit = await options.rateLimit(connectionKey);
+        if (!limit.allowed) {
+          reply.header('retry-after', String(limit.retryAfterSeconds));
+          return send(
+            reply,
+            provider,
+            429,
+            errorBody('RATE_LIMITED', `Too many requests; retry in ${limit.retryAfterSeconds} s.`),
+          );
+        }
+
+        let answer: ReceiveWebhookAnswer;
+        try {
+          answer = await options.receive({
+            provider: provider.toUpperCase(),
+            connectionKey,
+            method: request.method,
+            subPath: request.params['*'] ?? '',
+            headers: stringHeaders(request.headers),
+            bodyBase64: body.toString('base64'),
+            receivedAt: new Date().toISOString(),
+          });
+        } catch (error) {
+          if (!(error instanceof InboxUnavailableError)) throw error;
+          options.logger.warn({ err: error.message, provider }, 'inbox unavailable: webhook not acknowledged');
+          return send(reply, provider, 503, errorBody('STORE_UNAVAILABLE', 'Not stored; retry later.'));
+        }
+        if (answer.verdict === 'REJECTED') {
+          options.logger.info({ provider, code: answer.errorCode, status: answer.httpStatus }, 'webhook rejected');
+        }
+        return reply.code(answer.httpStatus).type('application/json').send(answer.responseBody);
+      };
+
+      for (const url of ['/:provider/:connectionKey', '/:provider/:connectionKey/*']) {
+        scope.route<{ Params: Params }>({ method: ['POST', 'PUT'], url, handler });
       }
-      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      if (!isJsonText(body)) return send(reply, provider, 400, errorBody('MALFORMED_JSON', 'The body is not valid JSON.'));
-
-      const limit = await options.rateLimit(connectionKey);
-      if (!limit.allowed) {
-        reply.header('retry-after', String(limit.retryAfterSeconds));
-        return send(reply, provider, 429, errorBody('RATE_LIMITED', `Too many requests; retry in ${limit.retryAfterSeconds} s.`));
-      }
-
-      let answer: ReceiveWebhookAnswer;
-      try {
-        answer = await options.receive({
-          provider: provider.toUpperCase(),
-          connectionKey,
-          method: request.method,
-          subPath: request.params['*'] ?? '',
-          headers: stringHeaders(request.headers),
-          bodyBase64: body.toString('base64'),
-          receivedAt: new Date().toISOString(),
-        });
-      } catch (error) {
-        if (!(error instanceof InboxUnavailableError)) throw error;
-        options.logger.warn({ err: error.message, provider }, 'inbox unavailable: webhook not acknowledged');
-        return send(reply, provider, 503, errorBody('STORE_UNAVAILABLE', 'Not stored; retry later.'));
-      }
-      if (answer.verdict === 'REJECTED') {
-        options.logger.info({ provider, code: answer.errorCode, status: answer.httpStatus }, 'webhook rejected');
-      }
-      return reply.code(answer.httpStatus).type('application/json').send(answer.responseBody);
-    };
-
-    for (const url of ['/:provider/:connectionKey', '/:provider/:connectionKey/*']) {
-      scope.route<{ Params: Params }>({ method: ['POST', 'PUT'], url, handler });
-    }
-    // Any other method or path under /webhooks still gets the DESIGN §4 error body, not fastify's own 404.
-    scope.setNotFoundHandler((request, reply) =>
-      send(reply, providerOf(request), 404, errorBody('UNKNOWN_ROUTE', WEBHOOK_ROUTES_MESSAGE)),
-    );
-  }, { prefix: '/webhooks' });
+      // Any other method or path under /webhooks still gets the DESIGN §4 error body, not fastify's own 404.
+      scope.setNotFoundHandler((request, reply) =>
+        send(reply, providerOf(request), 404, errorBody('UNKNOWN_ROUTE', WEBHOOK_ROUTES_MESSAGE)),
+      );
+    },
+    { prefix: '/webhooks' },
+  );
 }
 
-const WEBHOOK_ROUTES_MESSAGE = 'Providers POST (or PUT, where their contract says so) to /webhooks/:provider/:connectionKey.';
+const WEBHOOK_ROUTES_MESSAGE =
+  'Providers POST (or PUT, where their contract says so) to /webhooks/:provider/:connectionKey.';
 
 /**
  * For fastify's `frameworkErrors` option. A URL that is not valid
@@ -103,7 +116,12 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
     void reply.code(error.statusCode ?? 400).send(error);
     return;
   }
-  void send(reply, providerInUrl(request.url), 400, errorBody('MALFORMED_URL', 'The URL is not valid percent-encoded UTF-8.'));
+  void send(
+    reply,
+    providerInUrl(request.url),
+    400,
+    errorBody('MALFORMED_URL', 'The URL is not valid percent-encoded UTF-8.'),
+  );
 }
 
 /** The provider a /webhooks URL names, read from the raw URL (routing never decoded it). */

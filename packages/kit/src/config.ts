@@ -32,8 +32,7 @@ export const env = {
     z.string().min(minLength, `must be at least ${minLength} characters (use a random value)`),
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
   url: () => z.url(),
-  postgresUrl: () =>
-    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL'),
+  postgresUrl: () => z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL'),
   nodeEnv: () => z.enum(['development', 'test', 'production']).default('development'),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   bool: (fallback: boolean) =>

@@ -1,4 +1,10 @@
-import { contextTokenSigner, contextTokenVerifier, signContextToken, verifyContextToken, type Identity } from './identity';
+import {
+  contextTokenSigner,
+  contextTokenVerifier,
+  signContextToken,
+  verifyContextToken,
+  type Identity,
+} from './identity';
 
 const SECRET = 'a-test-internal-secret-of-32-chars!!';
 const shim: Identity = { kind: 'service', service: 'webhook-shim', tenantId: null };

@@ -90,7 +90,11 @@ export async function verifyContextToken(token: string, secret: string): Promise
 /** The identity a valid token carries and when the token expires (epoch ms), or UNAUTHENTICATED. */
 async function verifiedContextToken(token: string, secret: string): Promise<{ identity: Identity; expiresAt: number }> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), { audience: AUDIENCE, algorithms: [ALGORITHM], requiredClaims: ['exp'] });
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      audience: AUDIENCE,
+      algorithms: [ALGORITHM],
+      requiredClaims: ['exp'],
+    });
     const identity = payload['idn'] as Identity | undefined;
     if (!identity || typeof identity !== 'object' || !('kind' in identity)) throw new Error('no identity claim');
     return { identity, expiresAt: payload.exp! * 1000 };
@@ -127,8 +131,10 @@ export function contextTokenVerifier(
 /** Throws unless the caller is a signed-in user with one of `roles` (platform admins may do anything a tenant admin may). */
 export function requireUser(identity: Identity, roles: readonly Role[] = ROLES): Extract<Identity, { kind: 'user' }> {
   if (identity.kind !== 'user') throw appError('UNAUTHENTICATED');
-  const allowed = roles.includes(identity.role) || (identity.role === 'PLATFORM_ADMIN' && roles.includes('TENANT_ADMIN'));
-  if (!allowed) throw appError('FORBIDDEN', `This needs one of the roles ${roles.join(', ')}; you are ${identity.role}.`);
+  const allowed =
+    roles.includes(identity.role) || (identity.role === 'PLATFORM_ADMIN' && roles.includes('TENANT_ADMIN'));
+  if (!allowed)
+    throw appError('FORBIDDEN', `This needs one of the roles ${roles.join(', ')}; you are ${identity.role}.`);
   return identity;
 }
 

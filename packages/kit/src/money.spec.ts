@@ -66,7 +66,15 @@ describe('money', () => {
   });
 
   it('adds only amounts of one currency', () => {
-    expect(sumMoney([{ amount: 1250, currency: 'SAR' }, { amount: 5, currency: 'SAR' }], 'SAR')).toEqual({
+    expect(
+      sumMoney(
+        [
+          { amount: 1250, currency: 'SAR' },
+          { amount: 5, currency: 'SAR' },
+        ],
+        'SAR',
+      ),
+    ).toEqual({
       amount: 1255,
       currency: 'SAR',
     });

@@ -47,7 +47,9 @@ export function toMinorUnits(value: string | number, currency: string): number {
 export function toDecimalString(amount: number, currency: string): string {
   if (!Number.isSafeInteger(amount)) throw new MoneyError(`${amount} is not an integer amount of minor units`);
   const exponent = currencyExponent(currency);
-  const digits = Math.abs(amount).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(amount)
+    .toString()
+    .padStart(exponent + 1, '0');
   const whole = exponent ? digits.slice(0, -exponent) : digits;
   const fraction = exponent ? `.${digits.slice(-exponent)}` : '';
   return `${amount < 0 ? '-' : ''}${whole}${fraction}`;

@@ -15,8 +15,30 @@ const consistent = (currency: string, overrides: Partial<OrderAmounts> = {}): Or
 describe(orderTotalsWarnings.name, () => {
   it.each([
     ['SAR (2 decimals)', consistent('SAR')],
-    ['KWD (3 decimals)', consistent('KWD', { itemTotals: [1250, 3500], subtotal: 4750, deliveryFee: 500, tax: 0, tip: 100, discount: 350, total: 5000 })],
-    ['JPY (0 decimals)', consistent('JPY', { itemTotals: [800, 1200], subtotal: 2000, deliveryFee: 300, tax: 200, tip: 0, discount: 0, total: 2500 })],
+    [
+      'KWD (3 decimals)',
+      consistent('KWD', {
+        itemTotals: [1250, 3500],
+        subtotal: 4750,
+        deliveryFee: 500,
+        tax: 0,
+        tip: 100,
+        discount: 350,
+        total: 5000,
+      }),
+    ],
+    [
+      'JPY (0 decimals)',
+      consistent('JPY', {
+        itemTotals: [800, 1200],
+        subtotal: 2000,
+        deliveryFee: 300,
+        tax: 200,
+        tip: 0,
+        discount: 0,
+        total: 2500,
+      }),
+    ],
     ['a tip and a discount that cancel out', consistent('AED', { tip: 250, discount: 250, total: 4438 })],
   ])('finds nothing wrong when %s amounts add up', (_label, amounts) => {
     expect(orderTotalsWarnings(amounts)).toEqual([]);
@@ -69,6 +91,17 @@ describe(orderTotalsWarnings.name, () => {
   });
 
   it('treats an order without items as adding up to zero', () => {
-    expect(orderTotalsWarnings({ currency: 'BHD', itemTotals: [], subtotal: 0, deliveryFee: 0, discount: 0, tax: 0, tip: 0, total: 0 })).toEqual([]);
+    expect(
+      orderTotalsWarnings({
+        currency: 'BHD',
+        itemTotals: [],
+        subtotal: 0,
+        deliveryFee: 0,
+        discount: 0,
+        tax: 0,
+        tip: 0,
+        total: 0,
+      }),
+    ).toEqual([]);
   });
 });

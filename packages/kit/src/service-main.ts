@@ -32,7 +32,9 @@ export function runService(name: string, start: () => Promise<StartedService>): 
       process.on('SIGTERM', onSignal);
     },
     (error: unknown) => {
-      process.stderr.write(`[${name}] failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `[${name}] failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exit(1);
     },
   );

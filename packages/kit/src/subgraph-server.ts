@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
@@ -91,7 +94,12 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     includeStacktraceInErrorResponses: !options.production,
     formatError: maskingErrorFormatter(logger, options.production),
     // No Apollo usage reporting here, so no inline traces either (and no log line announcing them).
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), logErrors],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      logErrors,
+    ],
   });
   await apollo.start();
 
@@ -114,7 +122,10 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       const requestId = String(request.headers['x-request-id'] ?? randomUUID());
       const token = request.headers[CONTEXT_TOKEN_HEADER];
       if (typeof token !== 'string' || token.length === 0) {
-        throw httpError('UNAUTHENTICATED', 'Requests to this service must come through the gateway (no context token).');
+        throw httpError(
+          'UNAUTHENTICATED',
+          'Requests to this service must come through the gateway (no context token).',
+        );
       }
       const identity = await verifyToken(token);
       return { identity, requestId, logger: logger.child({ requestId }) };

@@ -25,9 +25,30 @@ describe('startProviderApi', () => {
   });
 
   it.each([
-    ['DELIVEROO', 'deliveroo.update_order_status', 'PATCH', '/deliveroo/order/v1/orders/ae:123', { status: 'accepted' }, { id: 'ae:123' }],
-    ['DELIVEROO', 'deliveroo.sync_status', 'POST', '/deliveroo/order/v1/orders/ae:123/sync_status', { status: 'succeeded', occurred_at: '2026-03-01T18:31:00Z' }, { id: 'ae:123' }],
-    ['TALABAT', 'talabat.update_order_status', 'POST', '/talabat/v2/chains/chain-7/orders/tok-1/status', { status: 'order_accepted', acceptanceTime: '2026-03-01T18:50:00Z' }, { chainCode: 'chain-7', token: 'tok-1' }],
+    [
+      'DELIVEROO',
+      'deliveroo.update_order_status',
+      'PATCH',
+      '/deliveroo/order/v1/orders/ae:123',
+      { status: 'accepted' },
+      { id: 'ae:123' },
+    ],
+    [
+      'DELIVEROO',
+      'deliveroo.sync_status',
+      'POST',
+      '/deliveroo/order/v1/orders/ae:123/sync_status',
+      { status: 'succeeded', occurred_at: '2026-03-01T18:31:00Z' },
+      { id: 'ae:123' },
+    ],
+    [
+      'TALABAT',
+      'talabat.update_order_status',
+      'POST',
+      '/talabat/v2/chains/chain-7/orders/tok-1/status',
+      { status: 'order_accepted', acceptanceTime: '2026-03-01T18:50:00Z' },
+      { chainCode: 'chain-7', token: 'tok-1' },
+    ],
     ['CAREEM', 'careem.update_order', 'PUT', '/careem/orders/66079676', { state: 'accepted' }, { id: '66079676' }],
     ['JAHEZ', 'jahez.status_update', 'POST', '/jahez/webhooks/status_update', { jahezOrderId: 7701, status: 'A' }, {}],
   ] as const)('records a %s callback (%s) over real HTTP', async (provider, route, method, path, body, params) => {
@@ -66,7 +87,8 @@ describe('startProviderApi', () => {
     expect(await injected.json()).toEqual({ provider: 'TALABAT', times: 2, status: 500 });
     const path = '/talabat/v2/chains/c/orders/t/status';
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 3; attempt += 1) statuses.push((await call('POST', path, { status: 'order_accepted' })).status);
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      statuses.push((await call('POST', path, { status: 'order_accepted' })).status);
     expect(statuses).toEqual([500, 500, 200]);
     expect(api.recorded('TALABAT').map((entry) => entry.answeredStatus)).toEqual([500, 500, 200]);
     // Other providers are not affected.
@@ -96,7 +118,11 @@ describe('startProviderApi', () => {
   });
 
   it('keeps a non-JSON body as text', async () => {
-    await fetch(`${api.url}/deliveroo/order/v1/orders/x`, { method: 'PATCH', headers: { 'content-type': 'text/plain' }, body: 'status=accepted' });
+    await fetch(`${api.url}/deliveroo/order/v1/orders/x`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'text/plain' },
+      body: 'status=accepted',
+    });
     expect(api.recorded('DELIVEROO')[0]).toMatchObject({ rawBody: 'status=accepted', body: null });
   });
 

@@ -79,8 +79,20 @@ type RouteDefinition = {
 };
 
 const ROUTES: readonly RouteDefinition[] = [
-  { provider: 'DELIVEROO', route: 'deliveroo.update_order_status', method: 'PATCH', path: '/deliveroo/order/v1/orders/:id', answer: () => ({}) },
-  { provider: 'DELIVEROO', route: 'deliveroo.sync_status', method: 'POST', path: '/deliveroo/order/v1/orders/:id/sync_status', answer: () => ({}) },
+  {
+    provider: 'DELIVEROO',
+    route: 'deliveroo.update_order_status',
+    method: 'PATCH',
+    path: '/deliveroo/order/v1/orders/:id',
+    answer: () => ({}),
+  },
+  {
+    provider: 'DELIVEROO',
+    route: 'deliveroo.sync_status',
+    method: 'POST',
+    path: '/deliveroo/order/v1/orders/:id/sync_status',
+    answer: () => ({}),
+  },
   {
     provider: 'TALABAT',
     route: 'talabat.update_order_status',
@@ -95,7 +107,13 @@ const ROUTES: readonly RouteDefinition[] = [
     path: '/careem/orders/:id',
     answer: (request, body) => ({ id: paramsOf(request)['id'], state: isRecord(body) ? body['state'] : undefined }),
   },
-  { provider: 'JAHEZ', route: 'jahez.status_update', method: 'POST', path: '/jahez/webhooks/status_update', answer: () => ({ success: true }) },
+  {
+    provider: 'JAHEZ',
+    route: 'jahez.status_update',
+    method: 'POST',
+    path: '/jahez/webhooks/status_update',
+    answer: () => ({ success: true }),
+  },
 ];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -103,7 +121,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function paramsOf(request: FastifyRequest): Record<string, string> {
-  return isRecord(request.params) ? Object.fromEntries(Object.entries(request.params).map(([k, v]) => [k, String(v)])) : {};
+  return isRecord(request.params)
+    ? Object.fromEntries(Object.entries(request.params).map(([k, v]) => [k, String(v)]))
+    : {};
 }
 
 function parseBody(raw: string): unknown {
@@ -117,7 +137,8 @@ function parseBody(raw: string): unknown {
 
 export async function startProviderApi(options: ProviderApiOptions = {}): Promise<ProviderApi> {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK_HOSTS.includes(host)) throw new Error(`The provider API listens on loopback only, not "${String(host)}".`);
+  if (!LOOPBACK_HOSTS.includes(host))
+    throw new Error(`The provider API listens on loopback only, not "${String(host)}".`);
 
   const records: RecordedCallback[] = [];
   const failures = new Map<SimulatedProvider, { remaining: number; status: number }>();
@@ -128,7 +149,12 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
-  const record = (request: FastifyRequest, provider: SimulatedProvider | null, route: CallbackRoute | null, status: number): RecordedCallback => {
+  const record = (
+    request: FastifyRequest,
+    provider: SimulatedProvider | null,
+    route: CallbackRoute | null,
+    status: number,
+  ): RecordedCallback => {
     const rawBody = typeof request.body === 'string' ? request.body : '';
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = value;
@@ -165,9 +191,9 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
         const failStatus = takeFailure(definition.provider);
         const entry = record(request, definition.provider, definition.route, failStatus ?? 200);
         if (failStatus !== null) {
-          return reply
-            .code(failStatus)
-            .send({ error: { code: 'SIMULATED_FAILURE', message: `Injected failure for ${definition.provider} callbacks.` } });
+          return reply.code(failStatus).send({
+            error: { code: 'SIMULATED_FAILURE', message: `Injected failure for ${definition.provider} callbacks.` },
+          });
         }
         return reply.code(200).send(definition.answer(request, entry.body));
       },
@@ -176,7 +202,8 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
 
   app.get('/_recorded', async (request, reply) => {
     const query = recordedQuerySchema.safeParse(request.query);
-    if (!query.success) return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: z.prettifyError(query.error) } });
+    if (!query.success)
+      return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: z.prettifyError(query.error) } });
     const provider = query.data.provider;
     return provider ? records.filter((entry) => entry.provider === provider) : records;
   });
@@ -187,8 +214,11 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
   });
 
   app.post('/_fail', async (request, reply) => {
-    const parsed = failRequestSchema.safeParse(typeof request.body === 'string' ? parseBody(request.body) : request.body);
-    if (!parsed.success) return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: z.prettifyError(parsed.error) } });
+    const parsed = failRequestSchema.safeParse(
+      typeof request.body === 'string' ? parseBody(request.body) : request.body,
+    );
+    if (!parsed.success)
+      return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: z.prettifyError(parsed.error) } });
     failures.set(parsed.data.provider, { remaining: parsed.data.times, status: parsed.data.status });
     return { provider: parsed.data.provider, times: parsed.data.times, status: parsed.data.status };
   });
@@ -202,7 +232,9 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
     const segment = (request.url.split('/')[1] ?? '').toUpperCase();
     // A wrong path from the platform is a finding: keep it, so a test can show what was called.
     record(request, isSimulatedProvider(segment) ? segment : null, null, 404);
-    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No provider callback at ${request.method} ${request.url}.` } });
+    return reply
+      .code(404)
+      .send({ error: { code: 'NOT_FOUND', message: `No provider callback at ${request.method} ${request.url}.` } });
   });
 
   await app.listen({ port: options.port ?? 0, host });

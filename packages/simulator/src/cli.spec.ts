@@ -16,7 +16,21 @@ describe('parseCliArgs', () => {
   });
 
   it('reads the options of `npm run simulate -- --provider all --rate 5 --duration 60`', () => {
-    expect(parseCliArgs(['--provider', 'talabat,Jahez', '--rate', '2.5', '--duration', '60', '--api-port', '4999', '--seed', '8', '--no-api'])).toMatchObject({
+    expect(
+      parseCliArgs([
+        '--provider',
+        'talabat,Jahez',
+        '--rate',
+        '2.5',
+        '--duration',
+        '60',
+        '--api-port',
+        '4999',
+        '--seed',
+        '8',
+        '--no-api',
+      ]),
+    ).toMatchObject({
       provider: ['TALABAT', 'JAHEZ'],
       rate: 2.5,
       duration: 60,
@@ -48,15 +62,27 @@ describe('parseCliArgs', () => {
 });
 
 describe('parseConnections', () => {
-  const valid = { provider: 'CAREEM', webhookUrl: 'http://localhost:4000/webhooks/careem/k', secret: 's', externalStoreId: 'b1', currency: 'AED' };
+  const valid = {
+    provider: 'CAREEM',
+    webhookUrl: 'http://localhost:4000/webhooks/careem/k',
+    secret: 's',
+    externalStoreId: 'b1',
+    currency: 'AED',
+  };
 
   it('accepts the demo file shape, extra fields included', () => {
-    expect(parseConnections(JSON.stringify([{ ...valid, tenant: 'demo' }]), 'c.json')).toEqual([{ ...valid, tenant: 'demo' }].map(({ tenant: _t, ...rest }) => rest));
+    expect(parseConnections(JSON.stringify([{ ...valid, tenant: 'demo' }]), 'c.json')).toEqual(
+      [{ ...valid, tenant: 'demo' }].map(({ tenant: _t, ...rest }) => rest),
+    );
   });
 
   it('names the connection and field that is wrong', () => {
-    expect(() => parseConnections(JSON.stringify([valid, { ...valid, currency: 'XYZ' }]), 'c.json')).toThrow(/c\.json\[1\]\[currency\]: currency must be one of/);
-    expect(() => parseConnections(JSON.stringify([{ ...valid, webhookUrl: 'not a url' }]), 'c.json')).toThrow(/\[0\]\[webhookUrl\]/);
+    expect(() => parseConnections(JSON.stringify([valid, { ...valid, currency: 'XYZ' }]), 'c.json')).toThrow(
+      /c\.json\[1\]\[currency\]: currency must be one of/,
+    );
+    expect(() => parseConnections(JSON.stringify([{ ...valid, webhookUrl: 'not a url' }]), 'c.json')).toThrow(
+      /\[0\]\[webhookUrl\]/,
+    );
     expect(() => parseConnections('{', 'c.json')).toThrow(/c\.json is not JSON/);
   });
 });
@@ -64,10 +90,26 @@ describe('parseConnections', () => {
 describe('formatSummary', () => {
   it('prints one line with the counts and latencies', () => {
     const line = formatSummary(
-      { sent: 12, newOrders: 8, statusUpdates: 2, cancellations: 1, duplicates: 1, outOfOrder: 0, ok: 10, clientErrors: 1, serverErrors: 1, networkErrors: 0, contractViolations: 0, p50Ms: 4, p99Ms: 31 },
+      {
+        sent: 12,
+        newOrders: 8,
+        statusUpdates: 2,
+        cancellations: 1,
+        duplicates: 1,
+        outOfOrder: 0,
+        ok: 10,
+        clientErrors: 1,
+        serverErrors: 1,
+        networkErrors: 0,
+        contractViolations: 0,
+        p50Ms: 4,
+        p99Ms: 31,
+      },
       65_000,
     );
-    expect(line).toBe('[simulate 01:05] sent 12 | 2xx 10 | 4xx 1 | 5xx 1 | no answer 0 | duplicates 1 | p50 4 ms | p99 31 ms');
+    expect(line).toBe(
+      '[simulate 01:05] sent 12 | 2xx 10 | 4xx 1 | 5xx 1 | no answer 0 | duplicates 1 | p50 4 ms | p99 31 ms',
+    );
   });
 });
 
@@ -94,7 +136,22 @@ describe('runSimulateCli', () => {
 
   it('drives the connections for the duration, serves the provider API meanwhile, and ends with a summary', async () => {
     const code = await runSimulateCli(
-      ['--connections', 'connections.json', '--rate', '40', '--duration', '0.3', '--api-port', '0', '--provider', 'careem,jahez', '--follow-up-delay', '0', '--seed', '4'],
+      [
+        '--connections',
+        'connections.json',
+        '--rate',
+        '40',
+        '--duration',
+        '0.3',
+        '--api-port',
+        '0',
+        '--provider',
+        'careem,jahez',
+        '--follow-up-delay',
+        '0',
+        '--seed',
+        '4',
+      ],
       io,
       new AbortController().signal,
     );
@@ -108,7 +165,11 @@ describe('runSimulateCli', () => {
 
   it('runs until stopped when no duration is given', async () => {
     const controller = new AbortController();
-    const running = runSimulateCli(['--connections', 'connections.json', '--rate', '50', '--no-api', '--follow-up-delay', '0'], io, controller.signal);
+    const running = runSimulateCli(
+      ['--connections', 'connections.json', '--rate', '50', '--no-api', '--follow-up-delay', '0'],
+      io,
+      controller.signal,
+    );
     controller.abort();
     expect(await running).toBe(0);
     expect(output.some((line) => line.startsWith('Provider callback APIs'))).toBe(false);
@@ -120,8 +181,17 @@ describe('runSimulateCli', () => {
   });
 
   it('exits 2 when no connection matches the providers asked for', async () => {
-    await writeFile(join(dir, 'careem-only.json'), JSON.stringify(platform.connections.filter((c) => c.provider === 'CAREEM')));
-    expect(await runSimulateCli(['--connections', 'careem-only.json', '--provider', 'talabat'], io, new AbortController().signal)).toBe(2);
+    await writeFile(
+      join(dir, 'careem-only.json'),
+      JSON.stringify(platform.connections.filter((c) => c.provider === 'CAREEM')),
+    );
+    expect(
+      await runSimulateCli(
+        ['--connections', 'careem-only.json', '--provider', 'talabat'],
+        io,
+        new AbortController().signal,
+      ),
+    ).toBe(2);
     expect(errors[0]).toMatch(/no connection for talabat/);
   });
 });

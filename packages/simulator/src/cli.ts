@@ -39,7 +39,10 @@ const cliArgsSchema = z.object({
     .default('all')
     .transform((value, context): SimulatedProvider[] => {
       if (value.trim().toLowerCase() === 'all') return [...SIMULATED_PROVIDERS];
-      const names = value.split(',').map((name) => name.trim().toUpperCase()).filter((name) => name.length > 0);
+      const names = value
+        .split(',')
+        .map((name) => name.trim().toUpperCase())
+        .filter((name) => name.length > 0);
       const unknown = names.filter((name) => !(SIMULATED_PROVIDERS as readonly string[]).includes(name));
       if (names.length === 0 || unknown.length > 0) {
         context.addIssue({
@@ -55,7 +58,11 @@ const cliArgsSchema = z.object({
   connections: z.string().min(1).default('.data/demo-connections.json'),
   'api-port': number().int('must be an integer').min(0).max(65_535).default(4010),
   api: z.boolean().default(true),
-  seed: number().int('must be an integer').min(0).max(2 ** 32 - 1).optional(),
+  seed: number()
+    .int('must be an integer')
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
   'status-ratio': ratio.default(0.5),
   'cancel-ratio': ratio.default(0.15),
   'duplicate-ratio': ratio.default(0.1),
@@ -111,9 +118,9 @@ const connectionSchema = z.object({
   webhookUrl: z.url({ protocol: /^https?$/ }),
   secret: z.string().min(1),
   externalStoreId: z.string().min(1),
-  currency: z
-    .string()
-    .refine((code) => code in CURRENCY_EXPONENTS, { message: `currency must be one of ${Object.keys(CURRENCY_EXPONENTS).join(', ')}` }),
+  currency: z.string().refine((code) => code in CURRENCY_EXPONENTS, {
+    message: `currency must be one of ${Object.keys(CURRENCY_EXPONENTS).join(', ')}`,
+  }),
 });
 
 /** Reads and checks a connections file (unknown fields are allowed: the demo may add its own). */
@@ -126,7 +133,9 @@ export function parseConnections(text: string, source: string): SimulatedConnect
   }
   const parsed = z.array(connectionSchema).safeParse(json);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${source}${issue.path.map((part) => `[${String(part)}]`).join('')}: ${issue.message}`);
+    const lines = parsed.error.issues.map(
+      (issue) => `${source}${issue.path.map((part) => `[${String(part)}]`).join('')}: ${issue.message}`,
+    );
     throw new CliUsageError(lines.join('\n'));
   }
   return parsed.data;
@@ -171,9 +180,13 @@ export async function runSimulateCli(argv: readonly string[], io: CliIo, stopSig
           'Start the demo (npm start) to write it, or pass --connections <file>.',
       );
     }
-    connections = parseConnections(text, args.connections).filter((connection) => args.provider.includes(connection.provider));
+    connections = parseConnections(text, args.connections).filter((connection) =>
+      args.provider.includes(connection.provider),
+    );
     if (connections.length === 0) {
-      throw new CliUsageError(`${args.connections} has no connection for ${args.provider.map(providerSlug).join(', ')}.`);
+      throw new CliUsageError(
+        `${args.connections} has no connection for ${args.provider.map(providerSlug).join(', ')}.`,
+      );
     }
   } catch (error) {
     if (error instanceof CliUsageError) {
@@ -186,7 +199,9 @@ export async function runSimulateCli(argv: readonly string[], io: CliIo, stopSig
   let api: ProviderApi | null = null;
   if (args.api) {
     api = await startProviderApi({ port: args['api-port'], host: '127.0.0.1' });
-    io.log(`Provider callback APIs on ${api.url} (${SIMULATED_PROVIDERS.map((p) => `${providerSlug(p)}: ${api?.baseUrl(p)}`).join(', ')})`);
+    io.log(
+      `Provider callback APIs on ${api.url} (${SIMULATED_PROVIDERS.map((p) => `${providerSlug(p)}: ${api?.baseUrl(p)}`).join(', ')})`,
+    );
   }
   const runner = new ScenarioRunner({
     connections,

@@ -1,4 +1,10 @@
-export { SIMULATED_PROVIDERS, isSimulatedProvider, providerSlug, type SimulatedConnection, type SimulatedProvider } from './connections';
+export {
+  SIMULATED_PROVIDERS,
+  isSimulatedProvider,
+  providerSlug,
+  type SimulatedConnection,
+  type SimulatedProvider,
+} from './connections';
 export {
   CURRENCY_EXPONENTS,
   VAT_PERCENT,

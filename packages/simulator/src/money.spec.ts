@@ -1,4 +1,10 @@
-import { currencyExponentOf, localPriceMinor, minorToDecimalNumber, minorToDecimalString, percentOfMinor } from './money';
+import {
+  currencyExponentOf,
+  localPriceMinor,
+  minorToDecimalNumber,
+  minorToDecimalString,
+  percentOfMinor,
+} from './money';
 
 describe('minorToDecimalString', () => {
   it.each([

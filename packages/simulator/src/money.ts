@@ -32,7 +32,9 @@ export function minorToDecimalString(minor: number, currency: string): string {
   if (!Number.isSafeInteger(minor)) throw new Error(`Minor-unit amount must be a safe integer, got ${minor}.`);
   const exponent = currencyExponentOf(currency);
   const sign = minor < 0 ? '-' : '';
-  const digits = Math.abs(minor).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(minor)
+    .toString()
+    .padStart(exponent + 1, '0');
   if (exponent === 0) return sign + digits;
   return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }

@@ -89,7 +89,9 @@ describe('ScenarioRunner against a fake platform', () => {
     const talabatUpdates = platform.deliveries.filter((d) => d.provider === 'TALABAT' && d.method === 'PUT');
     expect(talabatUpdates.length).toBeGreaterThan(0);
     for (const update of talabatUpdates) {
-      const order = runner.orders.find((o) => o.provider === 'TALABAT' && update.path.includes(`/remoteOrder/nx-${o.externalId}/`));
+      const order = runner.orders.find(
+        (o) => o.provider === 'TALABAT' && update.path.includes(`/remoteOrder/nx-${o.externalId}/`),
+      );
       expect(order?.remoteOrderId).toBe(`nx-${order?.externalId ?? ''}`);
     }
   });
@@ -194,7 +196,9 @@ describe('ScenarioRunner against a fake platform', () => {
   });
 
   it('refuses connections it cannot price before sending anything', () => {
-    expect(() => new ScenarioRunner({ connections: [{ ...platform.connections[0]!, currency: 'XYZ' }], ratePerSecond: 1 })).toThrow(/XYZ/);
+    expect(
+      () => new ScenarioRunner({ connections: [{ ...platform.connections[0]!, currency: 'XYZ' }], ratePerSecond: 1 }),
+    ).toThrow(/XYZ/);
     expect(() => new ScenarioRunner({ connections: [], ratePerSecond: 1 })).toThrow(/at least one connection/);
     expect(() => new ScenarioRunner({ connections: platform.connections, ratePerSecond: 0 })).toThrow(/positive/);
   });
@@ -233,7 +237,14 @@ describe('summaries', () => {
       ...extra,
     });
     expect(
-      summarizeLedger([entry(202), entry(200, { duplicateOf: 0 }), entry(401), entry(503), entry(0), entry(202, { kind: 'cancellation' })]),
+      summarizeLedger([
+        entry(202),
+        entry(200, { duplicateOf: 0 }),
+        entry(401),
+        entry(503),
+        entry(0),
+        entry(202, { kind: 'cancellation' }),
+      ]),
     ).toEqual({
       sent: 6,
       newOrders: 4,

@@ -175,7 +175,8 @@ export class ScenarioRunner {
 
   constructor(options: ScenarioOptions) {
     if (options.connections.length === 0) throw new Error('The scenario needs at least one connection.');
-    if (!(options.ratePerSecond > 0)) throw new Error('The scenario rate must be a positive number of orders per second.');
+    if (!(options.ratePerSecond > 0))
+      throw new Error('The scenario rate must be a positive number of orders per second.');
     for (const connection of options.connections) {
       // Fails now, with the connection named, rather than inside the first order.
       currencyExponentOf(connection.currency);
@@ -356,7 +357,10 @@ export class ScenarioRunner {
     }
   }
 
-  private planFollowUps(provider: SimulatedProvider, random: Random): { statuses: string[]; cancel: boolean; outOfOrder: boolean } {
+  private planFollowUps(
+    provider: SimulatedProvider,
+    random: Random,
+  ): { statuses: string[]; cancel: boolean; outOfOrder: boolean } {
     const { cancellationRatio, statusUpdateRatio, outOfOrderRatio } = this.options;
     const progression = STATUS_PROGRESSIONS[provider];
     const roll = random.next();

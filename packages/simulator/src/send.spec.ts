@@ -7,7 +7,10 @@ import { buildWebhook, checkAnswer, sendWebhook, talabatRemoteOrderId, type Buil
 
 const NOW = new Date('2026-03-01T18:30:00.000Z');
 
-function connection(provider: SimulatedProvider, webhookUrl = `http://localhost:4000/webhooks/${provider.toLowerCase()}/k1`): SimulatedConnection {
+function connection(
+  provider: SimulatedProvider,
+  webhookUrl = `http://localhost:4000/webhooks/${provider.toLowerCase()}/k1`,
+): SimulatedConnection {
   return { provider, webhookUrl, secret: 'secret', externalStoreId: 'remote 42', currency: 'BHD' };
 }
 
@@ -25,30 +28,55 @@ describe('buildWebhook routes', () => {
 
   it('Talabat status calls go to the posOrderStatus sub-path with the id the platform answered', async () => {
     const order = await buildWebhook(connection('TALABAT'), 'new_order', { seed: 1, now: NOW });
-    const update = await buildWebhook(connection('TALABAT'), 'status_update', { seed: 2, now: NOW, order: order.order, remoteOrderId: 'nx-9f1' });
+    const update = await buildWebhook(connection('TALABAT'), 'status_update', {
+      seed: 2,
+      now: NOW,
+      order: order.order,
+      remoteOrderId: 'nx-9f1',
+    });
     expect(update.method).toBe('PUT');
-    expect(update.url).toBe('http://localhost:4000/webhooks/talabat/k1/remoteId/remote%2042/remoteOrder/nx-9f1/posOrderStatus');
+    expect(update.url).toBe(
+      'http://localhost:4000/webhooks/talabat/k1/remoteId/remote%2042/remoteOrder/nx-9f1/posOrderStatus',
+    );
     expect(JSON.parse(update.body)).toEqual({ status: 'ORDER_PICKED_UP', message: 'Rider picked up the order' });
     expect(update.externalId).toBe(order.externalId);
-    const cancel = await buildWebhook(connection('TALABAT'), 'cancellation', { seed: 2, now: NOW, order: order.order, remoteOrderId: 'nx-9f1', reason: 'Restaurant closed' });
+    const cancel = await buildWebhook(connection('TALABAT'), 'cancellation', {
+      seed: 2,
+      now: NOW,
+      order: order.order,
+      remoteOrderId: 'nx-9f1',
+      reason: 'Restaurant closed',
+    });
     expect(JSON.parse(cancel.body)).toEqual({ status: 'ORDER_CANCELLED', message: 'Restaurant closed' });
     await expect(buildWebhook(connection('TALABAT'), 'status_update', { seed: 2 })).rejects.toThrow(/remoteOrderId/);
   });
 
   it('Jahez updates go to /order-update and name the integer order id', async () => {
     const order = await buildWebhook(connection('JAHEZ'), 'new_order', { seed: 1, now: NOW });
-    const update = await buildWebhook(connection('JAHEZ'), 'status_update', { seed: 2, order: order.order, status: 'O' });
+    const update = await buildWebhook(connection('JAHEZ'), 'status_update', {
+      seed: 2,
+      order: order.order,
+      status: 'O',
+    });
     expect(update.url).toBe('http://localhost:4000/webhooks/jahez/k1/order-update');
     expect(JSON.parse(update.body)).toEqual({ jahezOrderId: Number(order.externalId), status: 'O' });
     const cancel = await buildWebhook(connection('JAHEZ'), 'cancellation', { seed: 3, externalId: '7701' });
-    expect(JSON.parse(cancel.body)).toEqual({ jahezOrderId: 7701, status: 'C', reason: 'Customer cancelled the order' });
+    expect(JSON.parse(cancel.body)).toEqual({
+      jahezOrderId: 7701,
+      status: 'C',
+      reason: 'Customer cancelled the order',
+    });
     expect(update.idempotencyKey).not.toBe(order.idempotencyKey);
   });
 
   it('Deliveroo status updates carry the whole order with the status appended to its log', async () => {
     const order = await buildWebhook(connection('DELIVEROO'), 'new_order', { seed: 1, now: NOW });
     const later = new Date(NOW.getTime() + 60_000);
-    const accepted = await buildWebhook(connection('DELIVEROO'), 'status_update', { seed: 2, now: later, order: order.order });
+    const accepted = await buildWebhook(connection('DELIVEROO'), 'status_update', {
+      seed: 2,
+      now: later,
+      order: order.order,
+    });
     const event = JSON.parse(accepted.body) as DeliverooEvent;
     expect(event.event).toBe('order.status_update');
     expect(event.body.order.id).toBe(order.externalId);
@@ -64,7 +92,12 @@ describe('buildWebhook routes', () => {
 
   it('Careem status updates are ORDER_STATUS_UPDATED events with a fresh event_id', async () => {
     const order = await buildWebhook(connection('CAREEM'), 'new_order', { seed: 1, now: NOW });
-    const update = await buildWebhook(connection('CAREEM'), 'status_update', { seed: 2, now: NOW, order: order.order, status: 'trip_started' });
+    const update = await buildWebhook(connection('CAREEM'), 'status_update', {
+      seed: 2,
+      now: NOW,
+      order: order.order,
+      status: 'trip_started',
+    });
     const event = JSON.parse(update.body) as CareemEvent;
     expect(event.event_type).toBe('ORDER_STATUS_UPDATED');
     expect(event.details.id).toBe(Number(order.externalId));
@@ -73,14 +106,19 @@ describe('buildWebhook routes', () => {
   });
 
   it('rejects statuses the provider does not have and follow-ups of another provider', async () => {
-    await expect(buildWebhook(connection('CAREEM'), 'status_update', { seed: 1, status: 'ORDER_PICKED_UP' })).rejects.toThrow(/not a CAREEM status/);
+    await expect(
+      buildWebhook(connection('CAREEM'), 'status_update', { seed: 1, status: 'ORDER_PICKED_UP' }),
+    ).rejects.toThrow(/not a CAREEM status/);
     const jahez = await buildWebhook(connection('JAHEZ'), 'new_order', { seed: 1 });
-    await expect(buildWebhook(connection('CAREEM'), 'status_update', { seed: 1, order: jahez.order })).rejects.toThrow(/JAHEZ order/);
+    await expect(buildWebhook(connection('CAREEM'), 'status_update', { seed: 1, order: jahez.order })).rejects.toThrow(
+      /JAHEZ order/,
+    );
   });
 });
 
 describe('checkAnswer', () => {
-  const built = async (provider: SimulatedProvider): Promise<BuiltWebhook> => buildWebhook(connection(provider), 'new_order', { seed: 5 });
+  const built = async (provider: SimulatedProvider): Promise<BuiltWebhook> =>
+    buildWebhook(connection(provider), 'new_order', { seed: 5 });
 
   it.each([
     ['DELIVEROO', 200, '{"eventId":"e1","duplicate":false}', null],
@@ -117,18 +155,34 @@ describe('sendWebhook', () => {
     app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
     const received: { method: string; url: string; body: unknown; signature: unknown }[] = [];
     app.all('/*', async (request, reply) => {
-      received.push({ method: request.method, url: request.url, body: request.body, signature: request.headers['x-careem-signature'] });
+      received.push({
+        method: request.method,
+        url: request.url,
+        body: request.body,
+        signature: request.headers['x-careem-signature'],
+      });
       return reply.code(202).send({ eventId: 'e1', duplicate: false });
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      const built = await buildWebhook(connection('CAREEM', `http://127.0.0.1:${port}/webhooks/careem/k1`), 'new_order', { seed: 9 });
+      const built = await buildWebhook(
+        connection('CAREEM', `http://127.0.0.1:${port}/webhooks/careem/k1`),
+        'new_order',
+        { seed: 9 },
+      );
       const result = await sendWebhook(built);
       expect(result.status).toBe(202);
       expect(JSON.parse(result.body)).toEqual({ eventId: 'e1', duplicate: false });
-      expect(received).toEqual([{ method: 'POST', url: '/webhooks/careem/k1', body: built.body, signature: built.headers['x-careem-signature'] }]);
+      expect(received).toEqual([
+        {
+          method: 'POST',
+          url: '/webhooks/careem/k1',
+          body: built.body,
+          signature: built.headers['x-careem-signature'],
+        },
+      ]);
     } finally {
       await app.close();
     }
@@ -140,7 +194,9 @@ describe('sendWebhook', () => {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     await app.close();
-    const built = await buildWebhook(connection('JAHEZ', `http://127.0.0.1:${port}/webhooks/jahez/k1`), 'new_order', { random: createRandom(1) });
+    const built = await buildWebhook(connection('JAHEZ', `http://127.0.0.1:${port}/webhooks/jahez/k1`), 'new_order', {
+      random: createRandom(1),
+    });
     const result = await sendWebhook(built, { timeoutMs: 2000 });
     expect(result.status).toBe(0);
     expect(result.error).toMatch(/fetch failed|ECONNREFUSED/);

@@ -11,15 +11,27 @@ import {
   type DeliverooOrderStatus,
 } from './payloads/deliveroo';
 import { buildJahezOrder, buildJahezOrderUpdate, type JahezOrder, type JahezOrderStatus } from './payloads/jahez';
-import { buildTalabatOrder, buildTalabatStatusUpdate, type TalabatOrder, type TalabatPosOrderStatus } from './payloads/talabat';
+import {
+  buildTalabatOrder,
+  buildTalabatStatusUpdate,
+  type TalabatOrder,
+  type TalabatPosOrderStatus,
+} from './payloads/talabat';
 import { careemHeaders, deliverooHeaders, jahezHeaders, talabatHeaders, type SigningFault } from './signing';
 
 export type WebhookKind = 'new_order' | 'status_update' | 'cancellation';
 
-type ProviderOrderMap = { CAREEM: CareemOrderDetails; TALABAT: TalabatOrder; DELIVEROO: DeliverooOrder; JAHEZ: JahezOrder };
+type ProviderOrderMap = {
+  CAREEM: CareemOrderDetails;
+  TALABAT: TalabatOrder;
+  DELIVEROO: DeliverooOrder;
+  JAHEZ: JahezOrder;
+};
 
 /** A provider's order as the provider holds it; follow-up webhooks are built from it. */
-export type ProviderOrder = { [P in SimulatedProvider]: { provider: P; order: ProviderOrderMap[P] } }[SimulatedProvider];
+export type ProviderOrder = {
+  [P in SimulatedProvider]: { provider: P; order: ProviderOrderMap[P] };
+}[SimulatedProvider];
 
 /** Statuses a provider can report, in the order an order goes through them (cancellation last). */
 export const PROVIDER_STATUSES = {
@@ -103,7 +115,8 @@ function trimSlashes(url: string): string {
 
 function statusFor(provider: SimulatedProvider, kind: WebhookKind, requested: string | undefined): string {
   if (kind === 'new_order') return '';
-  const status = requested ?? (kind === 'cancellation' ? CANCELLATION_STATUS[provider] : STATUS_PROGRESSIONS[provider][0]);
+  const status =
+    requested ?? (kind === 'cancellation' ? CANCELLATION_STATUS[provider] : STATUS_PROGRESSIONS[provider][0]);
   const known: readonly string[] = PROVIDER_STATUSES[provider];
   if (status === undefined || !known.includes(status)) {
     throw new Error(`"${String(status)}" is not a ${provider} status; expected one of ${known.join(', ')}.`);
@@ -111,7 +124,10 @@ function statusFor(provider: SimulatedProvider, kind: WebhookKind, requested: st
   return status;
 }
 
-function orderOf<P extends SimulatedProvider>(provider: P, options: BuildWebhookOptions): ProviderOrderMap[P] | undefined {
+function orderOf<P extends SimulatedProvider>(
+  provider: P,
+  options: BuildWebhookOptions,
+): ProviderOrderMap[P] | undefined {
   if (!options.order) return undefined;
   if (options.order.provider !== provider) {
     throw new Error(`A ${provider} webhook cannot follow up a ${options.order.provider} order.`);
@@ -143,7 +159,8 @@ export async function buildWebhook(
         order = built.order;
         totals = built.totals;
       } else {
-        const previous = orderOf('DELIVEROO', options) ?? withId(buildDeliverooOrder(orderInput).order, options.externalId);
+        const previous =
+          orderOf('DELIVEROO', options) ?? withId(buildDeliverooOrder(orderInput).order, options.externalId);
         order = deliverooOrderWithStatus(previous, status as DeliverooOrderStatus, now);
       }
       const body = JSON.stringify(deliverooEvent(kind === 'new_order' ? 'order.new' : 'order.status_update', order));
@@ -155,7 +172,13 @@ export async function buildWebhook(
         url: base,
         headers: {
           ...JSON_HEADERS,
-          ...deliverooHeaders({ secret: connection.secret, body, sequenceGuid, legacy: options.legacySignature, fault: options.fault }),
+          ...deliverooHeaders({
+            secret: connection.secret,
+            body,
+            sequenceGuid,
+            legacy: options.legacySignature,
+            fault: options.fault,
+          }),
         },
         body,
         externalId: order.id,
@@ -174,7 +197,11 @@ export async function buildWebhook(
         totals = built.totals;
       } else {
         const previous = orderOf('CAREEM', options) ?? buildCareemOrder(orderInput).order;
-        const id = options.order ? previous.id : options.externalId !== undefined ? Number(options.externalId) : previous.id;
+        const id = options.order
+          ? previous.id
+          : options.externalId !== undefined
+            ? Number(options.externalId)
+            : previous.id;
         details = { ...previous, id, status: status as CareemOrderStatus };
       }
       const event = careemEvent(kind === 'new_order' ? 'ORDER_CREATED' : 'ORDER_STATUS_UPDATED', details, random);
@@ -218,7 +245,9 @@ export async function buildWebhook(
         };
       }
       if (!options.remoteOrderId) {
-        throw new Error('A Talabat status call needs remoteOrderId: the id the platform answered in remoteResponse.remoteOrderId.');
+        throw new Error(
+          'A Talabat status call needs remoteOrderId: the id the platform answered in remoteResponse.remoteOrderId.',
+        );
       }
       const order = orderOf('TALABAT', options) ?? withToken(buildTalabatOrder(orderInput).order, options.externalId);
       const update = buildTalabatStatusUpdate(status as TalabatPosOrderStatus, options.reason);
@@ -238,7 +267,10 @@ export async function buildWebhook(
     }
     case 'JAHEZ': {
       const requestId = random.uuid();
-      const headers = { ...JSON_HEADERS, ...jahezHeaders({ secret: connection.secret, requestId, fault: options.fault }) };
+      const headers = {
+        ...JSON_HEADERS,
+        ...jahezHeaders({ secret: connection.secret, requestId, fault: options.fault }),
+      };
       const idempotencyKey = options.fault === 'missing_idempotency' ? null : requestId;
       if (kind === 'new_order') {
         const built = buildJahezOrder({ ...orderInput, fulfilment: options.fulfilment });
@@ -313,7 +345,12 @@ export async function sendWebhook(built: BuiltWebhook, options: { timeoutMs?: nu
     return { status: response.status, body, elapsedMs: performance.now() - started };
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return { status: 0, body: '', elapsedMs: performance.now() - started, error: `${error instanceof Error ? error.message : String(error)}${cause}` };
+    return {
+      status: 0,
+      body: '',
+      elapsedMs: performance.now() - started,
+      error: `${error instanceof Error ? error.message : String(error)}${cause}`,
+    };
   }
 }
 

@@ -3,7 +3,14 @@ import type { SimulatedConnection, SimulatedProvider } from './connections';
 import { createRandom } from './random';
 import { buildWebhook, type BuiltWebhook } from './send';
 import { SIGNING_FAULTS, type SigningFault } from './signing';
-import { hmacHex, sameText, verifyCareem, verifyDeliveroo, verifyJahez, verifyTalabat } from './testing/independent-checks';
+import {
+  hmacHex,
+  sameText,
+  verifyCareem,
+  verifyDeliveroo,
+  verifyJahez,
+  verifyTalabat,
+} from './testing/independent-checks';
 
 const NOW = new Date('2026-03-01T18:30:00.000Z');
 const NOW_SECONDS = Math.floor(NOW.getTime() / 1000);
@@ -25,7 +32,11 @@ function connection(provider: SimulatedProvider): SimulatedConnection {
   };
 }
 
-async function build(provider: SimulatedProvider, fault?: SigningFault, extra: { legacySignature?: boolean } = {}): Promise<BuiltWebhook> {
+async function build(
+  provider: SimulatedProvider,
+  fault?: SigningFault,
+  extra: { legacySignature?: boolean } = {},
+): Promise<BuiltWebhook> {
   return buildWebhook(connection(provider), 'new_order', { random: createRandom(3), now: NOW, fault, ...extra });
 }
 
@@ -81,13 +92,18 @@ describe('signatures verify independently', () => {
   it('Jahez: the connection token as bearer and a uuid X-Request-Id', async () => {
     const built = await build('JAHEZ');
     expect(sameText(built.headers['authorization'] ?? '', `Bearer ${SECRETS.JAHEZ}`)).toBe(true);
-    expect(built.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(built.headers['x-request-id']).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(built.idempotencyKey).toBe(built.headers['x-request-id']);
   });
 
-  it.each(['DELIVEROO', 'CAREEM', 'TALABAT', 'JAHEZ'] as const)('%s: a correct delivery passes the independent check', async (provider) => {
-    expect(await verifies(await build(provider))).toBe(true);
-  });
+  it.each(['DELIVEROO', 'CAREEM', 'TALABAT', 'JAHEZ'] as const)(
+    '%s: a correct delivery passes the independent check',
+    async (provider) => {
+      expect(await verifies(await build(provider))).toBe(true);
+    },
+  );
 });
 
 describe('deliberately wrong signatures fail the independent check', () => {
@@ -119,8 +135,12 @@ describe('deliberately wrong signatures fail the independent check', () => {
     const hs256 = (await build('TALABAT', 'alg_hs256')).headers['authorization']?.replace(/^Bearer /, '') ?? '';
     expect(decodeProtectedHeader(hs256).alg).toBe('HS256');
     // Right secret, wrong algorithm: a verifier that does not pin HS512 would accept it.
-    await expect(jwtVerify(hs256, new TextEncoder().encode(SECRETS.TALABAT), { currentDate: NOW })).resolves.toBeDefined();
-    await expect(jwtVerify(hs256, new TextEncoder().encode(SECRETS.TALABAT), { algorithms: ['HS512'], currentDate: NOW })).rejects.toThrow();
+    await expect(
+      jwtVerify(hs256, new TextEncoder().encode(SECRETS.TALABAT), { currentDate: NOW }),
+    ).resolves.toBeDefined();
+    await expect(
+      jwtVerify(hs256, new TextEncoder().encode(SECRETS.TALABAT), { algorithms: ['HS512'], currentDate: NOW }),
+    ).rejects.toThrow();
 
     const expired = (await build('TALABAT', 'expired_token')).headers['authorization']?.replace(/^Bearer /, '') ?? '';
     expect(decodeJwt(expired).exp).toBeLessThan(NOW_SECONDS);

@@ -40,7 +40,9 @@ export const TIMESTAMP_FAULT_SECONDS = 600;
 
 function assertFaultApplies(provider: SimulatedProvider, fault: SigningFault | undefined): void {
   if (fault !== undefined && !SIGNING_FAULTS[provider].includes(fault)) {
-    throw new Error(`Signing fault "${fault}" does not apply to ${provider}; it supports ${SIGNING_FAULTS[provider].join(', ')}.`);
+    throw new Error(
+      `Signing fault "${fault}" does not apply to ${provider}; it supports ${SIGNING_FAULTS[provider].join(', ')}.`,
+    );
   }
 }
 
@@ -86,7 +88,11 @@ export type CareemSigningInput = { secret: string; body: string | Uint8Array; no
 export function careemHeaders(input: CareemSigningInput): Record<string, string> {
   assertFaultApplies('CAREEM', input.fault);
   const skew =
-    input.fault === 'stale_timestamp' ? -TIMESTAMP_FAULT_SECONDS : input.fault === 'future_timestamp' ? TIMESTAMP_FAULT_SECONDS : 0;
+    input.fault === 'stale_timestamp'
+      ? -TIMESTAMP_FAULT_SECONDS
+      : input.fault === 'future_timestamp'
+        ? TIMESTAMP_FAULT_SECONDS
+        : 0;
   const timestamp = String(Math.floor(input.now.getTime() / 1000) + skew);
   if (input.fault === 'missing_auth') return { 'x-careem-timestamp': timestamp };
   const secret = input.fault === 'bad_signature' ? WRONG_SECRET : input.secret;

@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit(
     {
       DATABASE_URL: env.postgresUrl(),
-      DATABASE_NAME: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('nexara'),
+      DATABASE_NAME: z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]*$/)
+        .default('nexara'),
       DATABASE_ROLE_PASSWORD: env.secret(16),
     },
     'migrate',

@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     port: DEMO_DATABASE_PORT,
     superuserPassword: secrets.databasePassword,
   });
-  console.log(`database   │ ${server.embedded ? `embedded PostgreSQL on 127.0.0.1:${DEMO_DATABASE_PORT} (data in .data/pg)` : 'DATABASE_URL'}`);
+  console.log(
+    `database   │ ${server.embedded ? `embedded PostgreSQL on 127.0.0.1:${DEMO_DATABASE_PORT} (data in .data/pg)` : 'DATABASE_URL'}`,
+  );
   await ensureRoles(server.adminUrl, secrets.databasePassword);
   const database = await createDatabase(server.adminUrl, DEMO_DATABASE, secrets.databasePassword);
   const applied = await migrateAll(database);
@@ -114,24 +116,29 @@ async function startDemo(
   });
   if (!seed.seeded) console.log('seed       │ demo data already present');
   await demoConnections(seed, { urls, internalTokenSecret });
-  if (Number(DEMO_RATE) > 0) processes.push(
-    startProcess(
-      'traffic',
-      process.execPath,
-      [
-        path.join(REPO_ROOT, 'packages/simulator/dist/cli.js'),
-        '--provider', 'all',
-        '--rate', DEMO_RATE,
-        '--connections', DEMO_CONNECTIONS_FILE,
-        '--api-port', String(SIMULATOR_API_PORT),
-      ],
-      {
-        cwd: REPO_ROOT,
-        env: baseEnv,
-        onExit: (code) => console.error(`demo traffic stopped (code ${code}); the platform keeps running`),
-      },
-    ),
-  );
+  if (Number(DEMO_RATE) > 0)
+    processes.push(
+      startProcess(
+        'traffic',
+        process.execPath,
+        [
+          path.join(REPO_ROOT, 'packages/simulator/dist/cli.js'),
+          '--provider',
+          'all',
+          '--rate',
+          DEMO_RATE,
+          '--connections',
+          DEMO_CONNECTIONS_FILE,
+          '--api-port',
+          String(SIMULATOR_API_PORT),
+        ],
+        {
+          cwd: REPO_ROOT,
+          env: baseEnv,
+          onExit: (code) => console.error(`demo traffic stopped (code ${code}); the platform keeps running`),
+        },
+      ),
+    );
 
   processes.push(
     startProcess('web', process.execPath, [viteBin(), 'preview', '--port', String(WEB_PORT), '--strictPort'], {

@@ -29,16 +29,24 @@ describe('integrations configuration', () => {
   });
 
   it('drops a trailing slash from PUBLIC_URL so webhook URLs have one separator', () => {
-    expect(loadConfig(integrationsConfigShape, { ...validEnv, PUBLIC_URL: 'https://hub.example.com/' }).PUBLIC_URL).toBe(
-      'https://hub.example.com',
-    );
+    expect(
+      loadConfig(integrationsConfigShape, { ...validEnv, PUBLIC_URL: 'https://hub.example.com/' }).PUBLIC_URL,
+    ).toBe('https://hub.example.com');
   });
 
   it.each([
     ['missing', undefined, /^SECRETS_ENCRYPTION_KEYS is required but not set$/],
     ['without a key id', randomBytes(32).toString('base64'), /^SECRETS_ENCRYPTION_KEYS: entry 1 must have the form/],
-    ['with a 16-byte key', `k1:${randomBytes(16).toString('base64')}`, /^SECRETS_ENCRYPTION_KEYS: .*exactly 32 bytes, not 16/],
-    ['with a bad second entry', `${validEnv.SECRETS_ENCRYPTION_KEYS},k2:???`, /^SECRETS_ENCRYPTION_KEYS: entry 2 .* is not base64/],
+    [
+      'with a 16-byte key',
+      `k1:${randomBytes(16).toString('base64')}`,
+      /^SECRETS_ENCRYPTION_KEYS: .*exactly 32 bytes, not 16/,
+    ],
+    [
+      'with a bad second entry',
+      `${validEnv.SECRETS_ENCRYPTION_KEYS},k2:???`,
+      /^SECRETS_ENCRYPTION_KEYS: entry 2 .* is not base64/,
+    ],
   ])('rejects SECRETS_ENCRYPTION_KEYS %s, naming the variable', (_case, value, message) => {
     const problems = problemsOf({ ...validEnv, SECRETS_ENCRYPTION_KEYS: value });
 

@@ -39,7 +39,10 @@ export const integrationsConfigShape = {
   /** `keyId:base64key` entries, comma-separated; each key 32 bytes; the first encrypts, all decrypt. */
   SECRETS_ENCRYPTION_KEYS: encryptionKeys(),
   /** Health changes and alerts are announced on Redis pub/sub when set, else with PostgreSQL NOTIFY over DATABASE_URL. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
   /** How often (ms) the worker evaluates every tenant's alert rules (health events also trigger an evaluation at once). */
   ALERT_EVALUATION_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
   /** Where the gateway is reachable from outside; webhook URLs are built from it. */

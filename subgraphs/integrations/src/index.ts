@@ -12,10 +12,19 @@ export {
   type RotateConnectionSecretResult,
   CONNECTION_CHANGED_CHANNEL,
 } from './connections/connection.service';
-export { TestWebhookService, TEST_WEBHOOK_KINDS, type TestWebhookKind, type TestWebhookOutcome } from './connections/test-webhook.service';
+export {
+  TestWebhookService,
+  TEST_WEBHOOK_KINDS,
+  type TestWebhookKind,
+  type TestWebhookOutcome,
+} from './connections/test-webhook.service';
 export { AuditService, actorName, type AuditEntry, type AuditKind, type AuditLogPage } from './audit/audit.service';
 export { PageInfoType } from './audit/page-info.types';
-export { webhookUrlFor, type ConnectProviderRequest, type UpdateConnectionRequest } from './connections/connection.validation';
+export {
+  webhookUrlFor,
+  type ConnectProviderRequest,
+  type UpdateConnectionRequest,
+} from './connections/connection.validation';
 export {
   createSecretBox,
   parseEncryptionKeys,

@@ -27,7 +27,9 @@ export type IntegrationsServices = {
   alerts: AlertService;
 };
 
-export async function buildIntegrationsSchema(services: IntegrationsServices): Promise<{ schema: GraphQLSchema; sdl: string }> {
+export async function buildIntegrationsSchema(
+  services: IntegrationsServices,
+): Promise<{ schema: GraphQLSchema; sdl: string }> {
   const instances = new Map<Function, object>([
     [ConnectionResolver, new ConnectionResolver(services.connections)],
     [AuditResolver, new AuditResolver(services.audit)],

@@ -1,4 +1,11 @@
-import { createDataSource, createEventBus, createLogger, createSubgraphServer, type Logger, type RunningServer } from '@nexara/kit';
+import {
+  createDataSource,
+  createEventBus,
+  createLogger,
+  createSubgraphServer,
+  type Logger,
+  type RunningServer,
+} from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import type { IntegrationsConfig } from './config';
 import { AlertService } from './alerts/alert.service';
@@ -49,7 +56,15 @@ export async function createIntegrationsServer(
     const webhookEvents = new WebhookEventService({ dataSource, audit, logger, events });
     const health = new ConnectionHealthService({ dataSource, events });
     const alerts = new AlertService({ dataSource, events, audit, logger });
-    const services: IntegrationsServices = { connections, audit, testWebhooks, webhookInbox, webhookEvents, health, alerts };
+    const services: IntegrationsServices = {
+      connections,
+      audit,
+      testWebhooks,
+      webhookInbox,
+      webhookEvents,
+      health,
+      alerts,
+    };
     const { schema } = await buildIntegrationsSchema(services);
     const server = await createSubgraphServer({
       name: 'integrations',

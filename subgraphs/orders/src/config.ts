@@ -13,7 +13,10 @@ export const ordersConfigShape = {
   NODE_ENV: env.nodeEnv(),
   LOG_LEVEL: env.logLevel(),
   /** Order changes are announced on Redis pub/sub when set, else with PostgreSQL NOTIFY over DATABASE_URL. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
 };
 
 export type OrdersConfig = z.infer<z.ZodObject<typeof ordersConfigShape>>;

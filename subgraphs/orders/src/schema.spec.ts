@@ -2,10 +2,14 @@ import 'reflect-metadata';
 import { parse, print, type InputObjectTypeDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
 import { buildOrdersSchema, ordersSdl } from './schema';
 
-function definitionOf(sdl: string, typeName: string): ObjectTypeDefinitionNode | InputObjectTypeDefinitionNode | undefined {
+function definitionOf(
+  sdl: string,
+  typeName: string,
+): ObjectTypeDefinitionNode | InputObjectTypeDefinitionNode | undefined {
   return parse(sdl).definitions.find(
     (node): node is ObjectTypeDefinitionNode | InputObjectTypeDefinitionNode =>
-      (node.kind === 'ObjectTypeDefinition' || node.kind === 'InputObjectTypeDefinition') && node.name.value === typeName,
+      (node.kind === 'ObjectTypeDefinition' || node.kind === 'InputObjectTypeDefinition') &&
+      node.name.value === typeName,
   );
 }
 
@@ -16,9 +20,13 @@ function fieldsOf(sdl: string, typeName: string): string[] {
 /** `name: Type = default` for each argument of `typeName.fieldName`, in order. */
 function argumentsOf(sdl: string, typeName: string, fieldName: string): string[] {
   const definition = definitionOf(sdl, typeName);
-  const field = definition?.kind === 'ObjectTypeDefinition' ? definition.fields?.find((f) => f.name.value === fieldName) : undefined;
+  const field =
+    definition?.kind === 'ObjectTypeDefinition'
+      ? definition.fields?.find((f) => f.name.value === fieldName)
+      : undefined;
   return (field?.arguments ?? []).map(
-    (argument) => `${argument.name.value}: ${print(argument.type)}${argument.defaultValue ? ` = ${print(argument.defaultValue)}` : ''}`,
+    (argument) =>
+      `${argument.name.value}: ${print(argument.type)}${argument.defaultValue ? ` = ${print(argument.defaultValue)}` : ''}`,
   );
 }
 
@@ -40,9 +48,32 @@ describe(buildOrdersSchema.name, () => {
   it('has the contract fields of Order (DESIGN.md §3)', () => {
     expect(fieldsOf(sdl, 'Order')).toEqual(
       expect.arrayContaining([
-        'id', 'tenant', 'connection', 'provider', 'externalId', 'displayCode', 'status', 'placedAt', 'acceptBy', 'acceptedAt',
-        'prepMinutes', 'customer', 'delivery', 'items', 'subtotal', 'deliveryFee', 'discount', 'tax', 'tip', 'total', 'payment',
-        'notes', 'warnings', 'timeline', 'createdAt', 'updatedAt',
+        'id',
+        'tenant',
+        'connection',
+        'provider',
+        'externalId',
+        'displayCode',
+        'status',
+        'placedAt',
+        'acceptBy',
+        'acceptedAt',
+        'prepMinutes',
+        'customer',
+        'delivery',
+        'items',
+        'subtotal',
+        'deliveryFee',
+        'discount',
+        'tax',
+        'tip',
+        'total',
+        'payment',
+        'notes',
+        'warnings',
+        'timeline',
+        'createdAt',
+        'updatedAt',
       ]),
     );
     expect(fieldsOf(sdl, 'Money')).toEqual(['amount', 'currency']);
@@ -53,17 +84,36 @@ describe(buildOrdersSchema.name, () => {
     expect(fieldsOf(sdl, 'Query')).toEqual(expect.arrayContaining(['orders', 'order']));
     expect(fieldsOf(sdl, 'Mutation')).toEqual(
       expect.arrayContaining([
-        'acceptOrder', 'rejectOrder', 'markPreparing', 'markReady', 'markPickedUp', 'markDelivered', 'cancelOrder',
+        'acceptOrder',
+        'rejectOrder',
+        'markPreparing',
+        'markReady',
+        'markPickedUp',
+        'markDelivered',
+        'cancelOrder',
         'applyProviderOrderEvent',
       ]),
     );
-    expect(argumentsOf(sdl, 'Query', 'orders')).toEqual(['filter: OrderFilterInput', 'first: Int = 50', 'after: String', 'orderBy: OrderSortInput']);
+    expect(argumentsOf(sdl, 'Query', 'orders')).toEqual([
+      'filter: OrderFilterInput',
+      'first: Int = 50',
+      'after: String',
+      'orderBy: OrderSortInput',
+    ]);
     expect(argumentsOf(sdl, 'Query', 'order')).toEqual(['id: ID!']);
     expect(argumentsOf(sdl, 'Mutation', 'acceptOrder')).toEqual(['id: ID!', 'prepMinutes: Int']);
     expect(argumentsOf(sdl, 'Mutation', 'rejectOrder')).toEqual(['id: ID!', 'reason: String!']);
     expect(argumentsOf(sdl, 'Mutation', 'cancelOrder')).toEqual(['id: ID!', 'reason: String!']);
     expect(argumentsOf(sdl, 'Mutation', 'applyProviderOrderEvent')).toEqual(['input: ProviderOrderEventInput!']);
-    expect(fieldsOf(sdl, 'OrderFilterInput')).toEqual(['status', 'provider', 'connectionId', 'from', 'to', 'search', 'acceptanceAtRisk']);
+    expect(fieldsOf(sdl, 'OrderFilterInput')).toEqual([
+      'status',
+      'provider',
+      'connectionId',
+      'from',
+      'to',
+      'search',
+      'acceptanceAtRisk',
+    ]);
   });
 
   it('has the webhook pipeline fields: acceptance risk, callbacks, and a status event may name the order by our id', () => {
@@ -73,7 +123,14 @@ describe(buildOrdersSchema.name, () => {
     expect(sdl).toMatch(/enum CallbackOutcome \{\s+"""[^"]*"""\s+DELIVERED/);
     expect(argumentsOf(sdl, 'Mutation', 'autoAcceptOrder')).toEqual(['id: ID!', 'prepMinutes: Int']);
     expect(argumentsOf(sdl, 'Mutation', 'recordProviderCallback')).toEqual(['input: RecordProviderCallbackInput!']);
-    expect(fieldsOf(sdl, 'RecordProviderCallbackInput')).toEqual(['orderId', 'action', 'outcome', 'attempt', 'httpStatus', 'detail']);
+    expect(fieldsOf(sdl, 'RecordProviderCallbackInput')).toEqual([
+      'orderId',
+      'action',
+      'outcome',
+      'attempt',
+      'httpStatus',
+      'detail',
+    ]);
     const eventInput = definitionOf(sdl, 'ProviderOrderEventInput');
     const typeOf = (name: string) => {
       const field = eventInput?.fields?.find((f) => f.name.value === name);
@@ -98,8 +155,15 @@ describe(buildOrdersSchema.name, () => {
       .map((node) => node.name.value)
       .sort();
     expect(inaccessibleTypes).toEqual([
-      'ApplyProviderOrderEventPayload', 'CustomerInput', 'DeliveryInput', 'OrderItemInput', 'OrderItemModifierInput', 'PaymentInput',
-      'ProviderOrderEventInput', 'ProviderOrderInput', 'RecordProviderCallbackInput',
+      'ApplyProviderOrderEventPayload',
+      'CustomerInput',
+      'DeliveryInput',
+      'OrderItemInput',
+      'OrderItemModifierInput',
+      'PaymentInput',
+      'ProviderOrderEventInput',
+      'ProviderOrderInput',
+      'RecordProviderCallbackInput',
     ]);
   });
 });

@@ -48,7 +48,13 @@ export async function buildOrdersSchema(services: OrdersServices): Promise<{ sch
   ]);
   return buildFederatedSchema(
     {
-      resolvers: [OrderResolver, ProviderOrderEventResolver, ProviderCallbackResolver, OrderSubscriptionResolver, OrderMetricsResolver],
+      resolvers: [
+        OrderResolver,
+        ProviderOrderEventResolver,
+        ProviderCallbackResolver,
+        OrderSubscriptionResolver,
+        OrderMetricsResolver,
+      ],
       container: { get: (resolverClass: Function) => resolvers.get(resolverClass) },
     },
     { Order: orderReferenceResolver(services.orders) },

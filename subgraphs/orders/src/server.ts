@@ -1,4 +1,11 @@
-import { createDataSource, createEventBus, createLogger, createSubgraphServer, type Logger, type RunningServer } from '@nexara/kit';
+import {
+  createDataSource,
+  createEventBus,
+  createLogger,
+  createSubgraphServer,
+  type Logger,
+  type RunningServer,
+} from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import type { OrdersConfig } from './config';
 import { ordersDatabase } from './database';
@@ -9,7 +16,10 @@ import { buildOrdersSchema, createOrdersServices } from './schema';
 
 export type OrdersServer = RunningServer & { dataSource: DataSource };
 
-export async function createOrdersServer(config: OrdersConfig, options: { logger?: Logger } = {}): Promise<OrdersServer> {
+export async function createOrdersServer(
+  config: OrdersConfig,
+  options: { logger?: Logger } = {},
+): Promise<OrdersServer> {
   const logger = options.logger ?? createLogger('orders', config.LOG_LEVEL);
   const dataSource = createDataSource({ url: config.DATABASE_URL, ...ordersDatabase, poolSize: 10 });
   await dataSource.initialize();
@@ -21,7 +31,10 @@ export async function createOrdersServer(config: OrdersConfig, options: { logger
     orderChanges(tenantId, orderId);
     metricsChanges.changed(tenantId);
   };
-  const tenantTimeZones = tenantTimeZonesFrom({ url: config.TENANTS_URL, internalTokenSecret: config.INTERNAL_TOKEN_SECRET });
+  const tenantTimeZones = tenantTimeZonesFrom({
+    url: config.TENANTS_URL,
+    internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+  });
   try {
     const { schema } = await buildOrdersSchema(createOrdersServices(dataSource, changes, tenantTimeZones));
     const server = await createSubgraphServer({

@@ -14,7 +14,12 @@ export const tenantsConfigShape = {
   /** Signs the user tokens `login` returns; the gateway verifies them with the same secret. */
   AUTH_TOKEN_SECRET: env.secret(),
   /** How long a login lasts (default 8 hours: one shift). */
-  AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(28800),
+  AUTH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(28800),
 };
 
 export type TenantsConfig = z.infer<z.ZodObject<typeof tenantsConfigShape>>;

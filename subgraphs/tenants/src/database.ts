@@ -10,5 +10,9 @@ import { User } from './user/user.entity';
 export const tenantsDatabase = {
   schema: 'tenants',
   entities: [Tenant, Branch, User, ApiKey] as Function[],
-  migrations: [CreateTenantTables1764385200000, TenantRowLevelSecurity1764385200100, CreateApiKeys1795923000000] as Function[],
+  migrations: [
+    CreateTenantTables1764385200000,
+    TenantRowLevelSecurity1764385200100,
+    CreateApiKeys1795923000000,
+  ] as Function[],
 };

@@ -35,8 +35,16 @@ describe('buildTenantsSchema', () => {
     );
     expect(Object.keys(schema.getMutationType()?.getFields() ?? {})).toEqual(
       expect.arrayContaining([
-        'login', 'createTenant', 'createBranch', 'createUser', 'disableUser', 'enableUser', 'bootstrapPlatform',
-        'createApiKey', 'revokeApiKey', 'authenticateApiKey',
+        'login',
+        'createTenant',
+        'createBranch',
+        'createUser',
+        'disableUser',
+        'enableUser',
+        'bootstrapPlatform',
+        'createApiKey',
+        'revokeApiKey',
+        'authenticateApiKey',
       ]),
     );
     expect(sdl).not.toMatch(/password_?hash|passwordHash|isPlatform|secret_?hash|secretHash|createdBy/i);
@@ -45,7 +53,8 @@ describe('buildTenantsSchema', () => {
   it('maps the API key scope enum onto the kit scope strings', async () => {
     const { schema } = await buildTenantsSchema(services);
     const scopeEnum = schema.getType('ApiKeyScope');
-    const values = scopeEnum && 'getValues' in scopeEnum ? scopeEnum.getValues().map(({ name, value }) => [name, value]) : [];
+    const values =
+      scopeEnum && 'getValues' in scopeEnum ? scopeEnum.getValues().map(({ name, value }) => [name, value]) : [];
     expect(values).toEqual([
       ['ORDERS_READ', 'orders:read'],
       ['ORDERS_WRITE', 'orders:write'],
@@ -55,11 +64,15 @@ describe('buildTenantsSchema', () => {
 
   it('hides the key check and its answer type from the client API (@inaccessible)', async () => {
     const { sdl, schema } = await buildTenantsSchema(services);
-    const definitions = parse(sdl).definitions.filter((node): node is ObjectTypeDefinitionNode => node.kind === 'ObjectTypeDefinition');
+    const definitions = parse(sdl).definitions.filter(
+      (node): node is ObjectTypeDefinitionNode => node.kind === 'ObjectTypeDefinition',
+    );
     const inaccessible = (node: { directives?: readonly { name: { value: string } }[] }) =>
       (node.directives ?? []).some((directive) => directive.name.value === 'inaccessible');
     const mutation = definitions.find((node) => node.name.value === 'Mutation');
-    expect((mutation?.fields ?? []).filter(inaccessible).map((field) => field.name.value)).toEqual(['authenticateApiKey']);
+    expect((mutation?.fields ?? []).filter(inaccessible).map((field) => field.name.value)).toEqual([
+      'authenticateApiKey',
+    ]);
     expect(definitions.filter(inaccessible).map((node) => node.name.value)).toEqual(['ApiKeyIdentity']);
     // Still served by the subgraph itself: the partner gateway calls it directly.
     expect(printSchema(schema)).toContain('authenticateApiKey(secret: String!): ApiKeyIdentity');

@@ -11,7 +11,10 @@ import { UserService } from './user/user.service';
 
 export type TenantsServer = RunningServer & { dataSource: DataSource; services: TenantsServices; sdl: string };
 
-export async function createTenantsServer(config: TenantsConfig, options: { logger?: Logger } = {}): Promise<TenantsServer> {
+export async function createTenantsServer(
+  config: TenantsConfig,
+  options: { logger?: Logger } = {},
+): Promise<TenantsServer> {
   const logger = options.logger ?? createLogger('tenants', config.LOG_LEVEL);
   const dataSource = createDataSource({ url: config.DATABASE_URL, ...tenantsDatabase, poolSize: 10 });
   await dataSource.initialize();

@@ -67,7 +67,12 @@ describe('tenant isolation', () => {
     });
 
     it('branches lists only B', async () => {
-      const { branches } = await graphqlOk<{ branches: { id: string }[] }>(url, `{ branches { id } }`, {}, b.owner.identity);
+      const { branches } = await graphqlOk<{ branches: { id: string }[] }>(
+        url,
+        `{ branches { id } }`,
+        {},
+        b.owner.identity,
+      );
       expect(branches.map((branch) => branch.id)).toEqual([b.branchId]);
     });
 
@@ -101,16 +106,26 @@ describe('tenant isolation', () => {
     });
 
     it("gives B null for every one of A's records", async () => {
-      const { _entities } = await graphqlOk<{ _entities: unknown[] }>(url, ENTITIES, { representations: representationsOfA() }, b.owner.identity);
+      const { _entities } = await graphqlOk<{ _entities: unknown[] }>(
+        url,
+        ENTITIES,
+        { representations: representationsOfA() },
+        b.owner.identity,
+      );
       expect(_entities).toEqual([null, null, null, null]);
     });
 
-    it("gives a MANAGER, a STAFF and a partner of B null too", async () => {
+    it('gives a MANAGER, a STAFF and a partner of B null too', async () => {
       const manager = await aUser(url, b.owner.identity, 'MANAGER');
       const partner = { kind: 'partner' as const, apiKeyId: 'key', tenantId: b.tenantId, scopes: [] };
       const service = { kind: 'service' as const, service: 'worker', tenantId: b.tenantId };
       for (const identity of [manager.identity, partner, service]) {
-        const { _entities } = await graphqlOk<{ _entities: unknown[] }>(url, ENTITIES, { representations: representationsOfA() }, identity);
+        const { _entities } = await graphqlOk<{ _entities: unknown[] }>(
+          url,
+          ENTITIES,
+          { representations: representationsOfA() },
+          identity,
+        );
         expect(_entities).toEqual([null, null, null, null]);
       }
     });
@@ -119,12 +134,19 @@ describe('tenant isolation', () => {
   describe("B's TENANT_ADMIN through mutations", () => {
     it.each(['disableUser', 'enableUser'])("%s on A's user is NOT_FOUND and changes nothing", async (mutation) => {
       const before = await context.db.queryAsAdmin('select disabled_at from tenants.users where id = $1', [aStaff.id]);
-      const result = await graphql(url, `mutation ($id: ID!) { ${mutation}(id: $id) { id } }`, { id: aStaff.id }, b.owner.identity);
+      const result = await graphql(
+        url,
+        `mutation ($id: ID!) { ${mutation}(id: $id) { id } }`,
+        { id: aStaff.id },
+        b.owner.identity,
+      );
       expect(errorCodes(result)).toEqual(['NOT_FOUND']);
-      expect(await context.db.queryAsAdmin('select disabled_at from tenants.users where id = $1', [aStaff.id])).toEqual(before);
+      expect(await context.db.queryAsAdmin('select disabled_at from tenants.users where id = $1', [aStaff.id])).toEqual(
+        before,
+      );
     });
 
-    it("createUser and createBranch land in B, never A", async () => {
+    it('createUser and createBranch land in B, never A', async () => {
       const user = await aUser(url, b.owner.identity, 'STAFF');
       const { createBranch } = await graphqlOk<{ createBranch: { id: string } }>(
         url,
@@ -157,7 +179,13 @@ describe('tenant isolation', () => {
     it.each([
       ['a query', { query: '{ tenant { id } }' }],
       ['login', { query: 'mutation { login(email: "x@example.test", password: "whatever-long") { token } }' }],
-      ['_entities', { query: ENTITIES, variables: { representations: [{ __typename: 'Tenant', id: '00000000-0000-4000-8000-000000000000' }] } }],
+      [
+        '_entities',
+        {
+          query: ENTITIES,
+          variables: { representations: [{ __typename: 'Tenant', id: '00000000-0000-4000-8000-000000000000' }] },
+        },
+      ],
       ['_service', { query: '{ _service { sdl } }' }],
     ])('%s without a token gets HTTP 401', async (_case, body) => {
       const response = await post(body);
@@ -183,7 +211,8 @@ describe('tenant isolation', () => {
   });
 
   describe('Row-Level Security alone (the service role, no tenant set)', () => {
-    const count = async (sql: string) => Number(((await context.server.dataSource.query(sql)) as { n: string }[])[0]!.n);
+    const count = async (sql: string) =>
+      Number(((await context.server.dataSource.query(sql)) as { n: string }[])[0]!.n);
 
     it('sees 0 rows in every table, although the rows exist', async () => {
       for (const table of ['tenants', 'branches', 'users']) {
@@ -198,18 +227,24 @@ describe('tenant isolation', () => {
     });
 
     it('platform scope shows the service role tenants, but still no users or branches', async () => {
-      const counts = await inTenantTransaction(context.server.dataSource, { tenantId: null, platform: true }, async (manager) => {
-        const one = async (table: string) =>
-          Number(((await manager.query(`select count(*) as n from tenants.${table}`)) as { n: string }[])[0]!.n);
-        return { tenants: await one('tenants'), branches: await one('branches'), users: await one('users') };
-      });
+      const counts = await inTenantTransaction(
+        context.server.dataSource,
+        { tenantId: null, platform: true },
+        async (manager) => {
+          const one = async (table: string) =>
+            Number(((await manager.query(`select count(*) as n from tenants.${table}`)) as { n: string }[])[0]!.n);
+          return { tenants: await one('tenants'), branches: await one('branches'), users: await one('users') };
+        },
+      );
       expect(counts.tenants).toBeGreaterThanOrEqual(3);
       expect(counts).toMatchObject({ branches: 0, users: 0 });
     });
 
     it('the login lookup returns one user by email and leaves no platform scope behind', async () => {
       const result = await inTenantTransaction(context.server.dataSource, { tenantId: null }, async (manager) => {
-        const rows = (await manager.query('select id, tenant_id from tenants.user_for_login($1)', [aStaff.email])) as unknown[];
+        const rows = (await manager.query('select id, tenant_id from tenants.user_for_login($1)', [
+          aStaff.email,
+        ])) as unknown[];
         const after = (await manager.query(
           `select current_setting('app.platform', true) as platform, (select count(*) from tenants.tenants) as tenants`,
         )) as { platform: string; tenants: string }[];
@@ -222,7 +257,9 @@ describe('tenant isolation', () => {
     it('tenant A scope cannot insert a row for tenant B', async () => {
       await expect(
         inTenantTransaction(context.server.dataSource, { tenantId: a.tenantId }, (manager) =>
-          manager.query(`insert into tenants.branches (tenant_id, name, time_zone) values ($1, 'Sneaky', 'UTC')`, [b.tenantId]),
+          manager.query(`insert into tenants.branches (tenant_id, name, time_zone) values ($1, 'Sneaky', 'UTC')`, [
+            b.tenantId,
+          ]),
         ),
       ).rejects.toThrow(/row-level security/);
     });

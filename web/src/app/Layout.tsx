@@ -13,7 +13,11 @@ type Props = {
   children: ReactNode;
 };
 
-const LIVE_LABEL: Record<LiveStatus, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
+const LIVE_LABEL: Record<LiveStatus, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+};
 
 export function Layout({ route, liveStatus, canSwitchTenant, onSwitchTenant, onSignOut, children }: Props) {
   const { user, tenant } = useWorkspace();
@@ -24,7 +28,10 @@ export function Layout({ route, liveStatus, canSwitchTenant, onSwitchTenant, onS
       </a>
       <nav className="sidebar" aria-label="Main">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">N</span> Nexara
+          <span className="brand-mark" aria-hidden="true">
+            N
+          </span>{' '}
+          Nexara
         </div>
         <ul>
           {ROUTES.map((r) => (
@@ -37,7 +44,11 @@ export function Layout({ route, liveStatus, canSwitchTenant, onSwitchTenant, onS
         </ul>
       </nav>
       <header className="topbar">
-        {canSwitchTenant ? <TenantSwitcher onSwitch={onSwitchTenant} /> : <strong className="tenant-name">{tenant.name}</strong>}
+        {canSwitchTenant ? (
+          <TenantSwitcher onSwitch={onSwitchTenant} />
+        ) : (
+          <strong className="tenant-name">{tenant.name}</strong>
+        )}
         <span className="muted tz" title="Times are shown in this time zone">
           {tenant.timeZone}
         </span>

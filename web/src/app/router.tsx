@@ -40,7 +40,17 @@ export function useRoute(): RoutePath {
 }
 
 /** A real link (middle-click opens a tab) that navigates in place on a plain click. */
-export function Link({ to, children, className, current }: { to: string; children: ReactNode; className?: string; current?: boolean }) {
+export function Link({
+  to,
+  children,
+  className,
+  current,
+}: {
+  to: string;
+  children: ReactNode;
+  className?: string;
+  current?: boolean;
+}) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();

@@ -37,5 +37,7 @@ export function formatMoneyList(values: readonly MoneyValue[], locale?: string):
 export function sumByCurrency(values: readonly MoneyValue[]): MoneyValue[] {
   const totals = new Map<string, number>();
   for (const value of values) totals.set(value.currency, (totals.get(value.currency) ?? 0) + value.amount);
-  return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ currency, amount }));
+  return [...totals.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, amount]) => ({ currency, amount }));
 }

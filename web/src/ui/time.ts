@@ -16,21 +16,29 @@ function dateTimeFormat(timeZone: string, options: Intl.DateTimeFormatOptions, l
 
 /** "12 Mar 2026, 14:05" in the zone. */
 export function formatDateTime(iso: string, timeZone: string, locale?: string): string {
-  return dateTimeFormat(timeZone, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, locale).format(
-    new Date(iso),
-  );
+  return dateTimeFormat(
+    timeZone,
+    { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+    locale,
+  ).format(new Date(iso));
 }
 
 /** "14:05:09" in the zone. */
 export function formatTime(iso: string, timeZone: string, locale?: string): string {
-  return dateTimeFormat(timeZone, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }, locale).format(new Date(iso));
+  return dateTimeFormat(
+    timeZone,
+    { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
+    locale,
+  ).format(new Date(iso));
 }
 
 /** "12 Mar, 14:00" for chart axes and short labels. */
 export function formatShortDateTime(iso: string, timeZone: string, locale?: string): string {
-  return dateTimeFormat(timeZone, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, locale).format(
-    new Date(iso),
-  );
+  return dateTimeFormat(
+    timeZone,
+    { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+    locale,
+  ).format(new Date(iso));
 }
 
 /** "just now", "4 min ago", "3 h ago", "2 d ago". */
@@ -46,11 +54,28 @@ export function formatAgo(iso: string, now: number): string {
 
 /** The zone's UTC offset in minutes at an instant (Riyadh: +180). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = dateTimeFormat(timeZone, {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-  }, 'en-US').formatToParts(instant);
+  const parts = dateTimeFormat(
+    timeZone,
+    {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    },
+    'en-US',
+  ).formatToParts(instant);
   const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const asUtc = Date.UTC(value('year'), value('month') - 1, value('day'), value('hour'), value('minute'), value('second'));
+  const asUtc = Date.UTC(
+    value('year'),
+    value('month') - 1,
+    value('day'),
+    value('hour'),
+    value('minute'),
+    value('second'),
+  );
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 

@@ -30,7 +30,9 @@ function aliased(count: number): string {
 
 /** `{ __typename ... }` has count + 2 tokens (the braces). */
 function tokens(count: number): string {
-  return `{ ${Array(count - 2).fill('__typename').join(' ')} }`;
+  return `{ ${Array(count - 2)
+    .fill('__typename')
+    .join(' ')} }`;
 }
 
 /** Cost: 1 + first * (edges 1 + node (1 + id 1)) = 1 + 3 * first. */
@@ -86,26 +88,41 @@ describe('query limits', () => {
     ['first without a schema default falls back to the default page size', '{ unpaged { totalCount } }', 1 + 50 * 1],
     ['first from a variable', 'query Q($n: Int) { orders(first: $n) { edges { node { id } } } }', 1 + 7 * 3],
     ['a connection edge list is bounded by first', '{ orders(first: 2) { edges { cursor } } }', 1 + 2 * (1 + 1 * 1)],
-    ['nested lists without first use the estimate', '{ order(id: "1") { items { modifiers { name } } } }', 1 + (1 + 10 * (1 + 10 * 1))],
+    [
+      'nested lists without first use the estimate',
+      '{ order(id: "1") { items { modifiers { name } } } }',
+      1 + (1 + 10 * (1 + 10 * 1)),
+    ],
     ['__typename is free', '{ connections { __typename id } }', 1 + 10 * 1],
-    ['fragments count where they are spread', '{ a: order(id: "1") { ...F } b: order(id: "2") { ...F } } fragment F on Order { id status }', 2 * (1 + 2)],
+    [
+      'fragments count where they are spread',
+      '{ a: order(id: "1") { ...F } b: order(id: "2") { ...F } } fragment F on Order { id status }',
+      2 * (1 + 2),
+    ],
   ])('cost: %s', (_name, source, cost) => {
     expect(measureOperation(schema, parse(source), { variables: { n: 7 }, limits })?.cost).toBe(cost);
   });
 
   it('accepts the standard introspection query and rejects one that nests lists deeper', () => {
-    const standard = measureOperation(schema, parse(getIntrospectionQuery({ inputValueDeprecation: true, specifiedByUrl: true })));
+    const standard = measureOperation(
+      schema,
+      parse(getIntrospectionQuery({ inputValueDeprecation: true, specifiedByUrl: true })),
+    );
     expect(standard).toMatchObject({ cost: 0, introspectionListDepth: 3 });
     expect(standard!.depth).toBeLessThanOrEqual(limits.maxDepth);
     expect(codeOf(getIntrospectionQuery())).toBeNull();
     expect(codeOf('{ __schema { types { fields { type { fields { name } } } } } }')).toBeNull();
-    expect(codeOf('{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }')).toBe('QUERY_TOO_DEEP');
+    expect(codeOf('{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }')).toBe(
+      'QUERY_TOO_DEEP',
+    );
   });
 
   it('measures fragments spread inside fragments without walking every expansion', () => {
     // Forty fragments, each spreading the next twice: 2^40 expansions if walked naively.
     const fragments = Array.from({ length: 40 }, (_, i) =>
-      i === 39 ? `fragment F${i} on Order { x: id }` : `fragment F${i} on Order { ...F${i + 1} related { ...F${i + 1} } }`,
+      i === 39
+        ? `fragment F${i} on Order { x: id }`
+        : `fragment F${i} on Order { ...F${i + 1} related { ...F${i + 1} } }`,
     );
     const started = Date.now();
     const source = `{ order(id: "1") { ...F0 } } ${fragments.join(' ')}`;

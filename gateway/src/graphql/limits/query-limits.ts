@@ -63,7 +63,16 @@ function limitError(code: QueryLimitCode, message: string, limit: number, actual
 
 const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 /** Introspection list fields: each can fan out over the whole schema. */
-const INTROSPECTION_LISTS = new Set(['types', 'fields', 'args', 'inputFields', 'interfaces', 'possibleTypes', 'enumValues', 'directives']);
+const INTROSPECTION_LISTS = new Set([
+  'types',
+  'fields',
+  'args',
+  'inputFields',
+  'interfaces',
+  'possibleTypes',
+  'enumValues',
+  'directives',
+]);
 
 type Measure = OperationMeasures;
 const ZERO: Measure = { depth: 0, aliases: 0, cost: 0, introspectionListDepth: 0 };
@@ -108,13 +117,20 @@ export function measureOperation(
 
   type Position = { inConnection: boolean; introspection: boolean };
 
-  const measureSelections = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType | undefined, at: Position): Measure => {
+  const measureSelections = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLCompositeType | undefined,
+    at: Position,
+  ): Measure => {
     let total = ZERO;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) total = combine(total, measureField(selection, parent, at));
       else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        total = combine(total, measureSelections(selection.selectionSet, isCompositeType(condition) ? condition : parent, at));
+        total = combine(
+          total,
+          measureSelections(selection.selectionSet, isCompositeType(condition) ? condition : parent, at),
+        );
       } else {
         const fragment = fragments.get(selection.name.value);
         if (!fragment) continue; // validation reports unknown fragments
@@ -155,7 +171,8 @@ export function measureOperation(
     });
     let multiplier = 1;
     if (first) multiplier = pageSize(node, first.defaultValue, variables, limits.defaultPageSize);
-    else if (definition && isListType(getNullableType(definition.type))) multiplier = at.inConnection ? 1 : limits.listSizeEstimate;
+    else if (definition && isListType(getNullableType(definition.type)))
+      multiplier = at.inConnection ? 1 : limits.listSizeEstimate;
     return {
       depth: ownDepth + child.depth,
       aliases: aliases + child.aliases,
@@ -218,7 +235,11 @@ export function checkQueryLimits(
 
 /** The error for a document over the token limit. graphql-js stops lexing at the limit, so the count is "more than". */
 export function tooManyTokensError(maxTokens: number): GraphQLError {
-  return limitError('TOO_MANY_TOKENS', `The query has more than ${maxTokens} tokens; the limit is ${maxTokens}.`, maxTokens);
+  return limitError(
+    'TOO_MANY_TOKENS',
+    `The query has more than ${maxTokens} tokens; the limit is ${maxTokens}.`,
+    maxTokens,
+  );
 }
 
 /** The parser's own wording when `maxTokens` stops it (graphql-js 16 spells it "more that"). */
@@ -244,7 +265,9 @@ export function checkTokenLimit(source: string, maxTokens = DEFAULT_QUERY_LIMITS
 }
 
 function findOperation(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   if (operationName) return operations.find((operation) => operation.name?.value === operationName);
   return operations.length === 1 ? operations[0] : undefined;
 }

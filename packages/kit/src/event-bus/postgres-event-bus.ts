@@ -53,10 +53,16 @@ export function createPostgresEventBus(options: { databaseUrl: string; logger: L
     client.end().catch(() => undefined);
     const delay = retryMs;
     retryMs = Math.min(retryMs * 2, 5_000);
-    setTimeout(() => connect().catch((error: unknown) => options.logger.warn({ err: String(error) }, 'event bus reconnect failed')), delay).unref();
+    setTimeout(
+      () =>
+        connect().catch((error: unknown) => options.logger.warn({ err: String(error) }, 'event bus reconnect failed')),
+      delay,
+    ).unref();
   };
 
-  connect().catch((error: unknown) => options.logger.warn({ err: String(error) }, 'event bus could not start listening'));
+  connect().catch((error: unknown) =>
+    options.logger.warn({ err: String(error) }, 'event bus could not start listening'),
+  );
 
   return {
     transport: 'postgres',

@@ -10,10 +10,16 @@ import { EVENT_CHANNEL, ListenerSet, parseBusEvent, type BusEvent, type EventBus
 export function createRedisEventBus(options: { redisUrl: string; logger: Logger }): EventBus {
   const listeners = new ListenerSet();
   const retryStrategy = (attempt: number): number => Math.min(100 * 2 ** attempt, 5_000);
-  const subscriber = new Redis(options.redisUrl, { retryStrategy, maxRetriesPerRequest: null, connectionName: 'nexara-bus-listen' });
+  const subscriber = new Redis(options.redisUrl, {
+    retryStrategy,
+    maxRetriesPerRequest: null,
+    connectionName: 'nexara-bus-listen',
+  });
   const publisher = new Redis(options.redisUrl, { retryStrategy, maxRetriesPerRequest: 3 });
   for (const client of [subscriber, publisher]) {
-    client.on('error', (error: Error) => options.logger.warn({ err: error.message }, 'event bus redis connection error'));
+    client.on('error', (error: Error) =>
+      options.logger.warn({ err: error.message }, 'event bus redis connection error'),
+    );
   }
   subscriber.on('message', (_channel: string, payload: string) => {
     const event = parseBusEvent(payload);
@@ -29,7 +35,8 @@ export function createRedisEventBus(options: { redisUrl: string; logger: Logger 
     subscribe: (listener) => listeners.add(listener),
     ready: async () => {
       await subscribed;
-      if (subscriber.status !== 'ready') await new Promise<void>((resolve) => subscriber.once('ready', () => resolve()));
+      if (subscriber.status !== 'ready')
+        await new Promise<void>((resolve) => subscriber.once('ready', () => resolve()));
     },
     close: async () => {
       subscriber.disconnect();

@@ -70,7 +70,12 @@ export function basketSubtotal(basket: Basket): number {
   return basket.lines.reduce((sum, line) => sum + lineTotal(line), 0);
 }
 
-function chooseFromGroups(groups: readonly MenuGroup[], random: Random, currency: string, language: Language): BasketChoice[] {
+function chooseFromGroups(
+  groups: readonly MenuGroup[],
+  random: Random,
+  currency: string,
+  language: Language,
+): BasketChoice[] {
   const choices: BasketChoice[] = [];
   for (const group of groups) {
     const wanted = group.min > 0 ? group.min : random.chance(0.45) ? random.int(1, group.max) : 0;

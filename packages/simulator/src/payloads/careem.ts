@@ -33,14 +33,7 @@ export type CareemOption = { id: string; name: string; quantity: number; price: 
 export type CareemItem = { id: string; name: string; quantity: number; price: number; options: CareemOption[] };
 
 export type CareemOrderStatus =
-  | 'pending'
-  | 'accepted'
-  | 'ready'
-  | 'driver_coming'
-  | 'driver_here'
-  | 'trip_started'
-  | 'trip_ended'
-  | 'cancelled';
+  'pending' | 'accepted' | 'ready' | 'driver_coming' | 'driver_here' | 'trip_started' | 'trip_ended' | 'cancelled';
 
 export type CareemOrderDetails = {
   /** Careem's order ids are integers. */
@@ -99,7 +92,11 @@ export function buildCareemOrder(input: OrderBuildInput): BuiltOrder<CareemOrder
     status: 'pending',
     branch: { id: input.externalStoreId, name: `${basket.menu[basket.language]}, ${area}` },
     delivery_type: fulfilment === 'pickup' ? 'self_pickup' : random.chance(0.8) ? 'careem' : 'merchant',
-    customer: { name: `${customer.firstName} ${customer.lastName}`, phone_number: customer.phone, payment_type: random.chance(0.25) ? 'cash' : 'card' },
+    customer: {
+      name: `${customer.firstName} ${customer.lastName}`,
+      phone_number: customer.phone,
+      payment_type: random.chance(0.25) ? 'cash' : 'card',
+    },
     items: basket.lines.map((line) => ({
       id: line.remoteCode,
       name: line.name,
@@ -125,7 +122,8 @@ export function buildCareemOrder(input: OrderBuildInput): BuiltOrder<CareemOrder
   // The flattened options must price the line exactly like the nested basket.
   for (const [index, line] of basket.lines.entries()) {
     const flat = flattenChoices(line.choices).reduce((sum, choice) => sum + choice.unitPrice * choice.quantity, 0);
-    if (line.unitPrice + flat !== lineUnitTotal(line)) throw new Error(`Careem line ${index} does not price like its basket line.`);
+    if (line.unitPrice + flat !== lineUnitTotal(line))
+      throw new Error(`Careem line ${index} does not price like its basket line.`);
   }
 
   return {

@@ -104,7 +104,8 @@ export function buildDeliverooOrder(input: OrderBuildInput): BuiltOrder<Delivero
   const cash = random.chance(0.2);
   const customer = randomCustomer(random, currency, basket.language);
   const restaurantDelivers = fulfilment === 'delivery' && random.chance(0.3);
-  const fulfillmentType: DeliverooFulfillmentType = fulfilment === 'pickup' ? 'customer' : restaurantDelivers ? 'restaurant' : 'deliveroo';
+  const fulfillmentType: DeliverooFulfillmentType =
+    fulfilment === 'pickup' ? 'customer' : restaurantDelivers ? 'restaurant' : 'deliveroo';
   const money = (fractional: number): DeliverooMoney => ({ fractional, currency_code: currency });
   const minutes = (n: number): string => new Date(now.getTime() + n * 60 * 1000).toISOString();
   const id = deliverooOrderId(random, currency);
@@ -162,7 +163,11 @@ export function buildDeliverooOrder(input: OrderBuildInput): BuiltOrder<Delivero
 }
 
 /** The same order as Deliveroo reports it after a status change: new status, log appended. */
-export function deliverooOrderWithStatus(order: DeliverooOrder, status: DeliverooOrderStatus, at: Date): DeliverooOrder {
+export function deliverooOrderWithStatus(
+  order: DeliverooOrder,
+  status: DeliverooOrderStatus,
+  at: Date,
+): DeliverooOrder {
   return { ...order, status, status_log: [...order.status_log, { at: at.toISOString(), status }] };
 }
 

@@ -40,13 +40,7 @@ export type JahezProduct = {
 };
 
 export type JahezPaymentMethod =
-  | 'CASH'
-  | 'CREDITCARD'
-  | 'POS'
-  | 'POS-MADA'
-  | 'POS-CREDIT-CARD'
-  | 'APPLE-PAY-MADA'
-  | 'APPLE-PAY-CREDIT-CARD';
+  'CASH' | 'CREDITCARD' | 'POS' | 'POS-MADA' | 'POS-CREDIT-CARD' | 'APPLE-PAY-MADA' | 'APPLE-PAY-CREDIT-CARD';
 
 export type JahezOrder = {
   jahez_id: number;
@@ -110,7 +104,13 @@ export function buildJahezOrder(input: OrderBuildInput): BuiltOrder<JahezOrder> 
     final_price: number(total),
     delivery_fee: number(deliveryFee),
     offer: { amount: number(discount) },
-    payment_method: random.pick<JahezPaymentMethod>(['CASH', 'CREDITCARD', 'POS-MADA', 'APPLE-PAY-MADA', 'APPLE-PAY-CREDIT-CARD']),
+    payment_method: random.pick<JahezPaymentMethod>([
+      'CASH',
+      'CREDITCARD',
+      'POS-MADA',
+      'APPLE-PAY-MADA',
+      'APPLE-PAY-CREDIT-CARD',
+    ]),
     notes: randomOrderNote(random, basket.language),
   };
 
@@ -122,6 +122,10 @@ export function buildJahezOrder(input: OrderBuildInput): BuiltOrder<JahezOrder> 
   };
 }
 
-export function buildJahezOrderUpdate(jahezOrderId: number, status: JahezOrderStatus, reason?: string): JahezOrderUpdate {
+export function buildJahezOrderUpdate(
+  jahezOrderId: number,
+  status: JahezOrderStatus,
+  reason?: string,
+): JahezOrderUpdate {
   return reason === undefined ? { jahezOrderId, status } : { jahezOrderId, status, reason };
 }

@@ -40,11 +40,14 @@ function readTalabat(order: TalabatOrder, exponent: number) {
     expect(hasExactDecimals(text, exponent)).toBe(true);
     return decimalTextToMinor(text, exponent);
   };
-  const topping = (t: TalabatTopping): number => t.quantity * (minor(t.price) + t.children.reduce((s, c) => s + topping(c), 0));
+  const topping = (t: TalabatTopping): number =>
+    t.quantity * (minor(t.price) + t.children.reduce((s, c) => s + topping(c), 0));
   let subtotal = 0;
   for (const product of order.products) {
     const paid = minor(product.paidPrice);
-    expect(paid).toBe(product.quantity * (minor(product.unitPrice) + product.selectedToppings.reduce((s, t) => s + topping(t), 0)));
+    expect(paid).toBe(
+      product.quantity * (minor(product.unitPrice) + product.selectedToppings.reduce((s, t) => s + topping(t), 0)),
+    );
     subtotal += paid;
   }
   const fees = order.price.deliveryFees.reduce((sum, fee) => sum + minor(fee.value), 0);
@@ -69,97 +72,124 @@ function readDeliverooItem(item: DeliverooItem, currency: string): number {
 }
 
 describe('Talabat orders', () => {
-  it.each(CURRENCIES)(`add up exactly in minor units over ${SEEDS.length} seeds (%s)`, (currency) => forEverySeed((seed) => {
-    const built = buildTalabatOrder(input(currency, seed));
-    const read = readTalabat(built.order, currencyExponentOf(currency));
-    expect(read.grandTotal).toBe(read.subtotal + read.fees + read.vat + read.tip - read.discount);
-    expect(read.totalNet).toBe(read.grandTotal - read.vat);
-    expect(built.totals).toEqual({
-      currency,
-      subtotal: read.subtotal,
-      deliveryFee: read.fees,
-      tax: read.vat,
-      tip: read.tip,
-      discount: read.discount,
-      total: read.grandTotal,
-    });
-    expectIdentity(built.totals);
-    expect(built.externalId).toBe(built.order.token);
-    expect(built.order.platformRestaurant.id).toBe(`store-${seed % 5}`);
-    expect(built.order.expeditionType === 'pickup').toBe(built.order.delivery === null);
-  }));
+  it.each(CURRENCIES)(`add up exactly in minor units over ${SEEDS.length} seeds (%s)`, (currency) =>
+    forEverySeed((seed) => {
+      const built = buildTalabatOrder(input(currency, seed));
+      const read = readTalabat(built.order, currencyExponentOf(currency));
+      expect(read.grandTotal).toBe(read.subtotal + read.fees + read.vat + read.tip - read.discount);
+      expect(read.totalNet).toBe(read.grandTotal - read.vat);
+      expect(built.totals).toEqual({
+        currency,
+        subtotal: read.subtotal,
+        deliveryFee: read.fees,
+        tax: read.vat,
+        tip: read.tip,
+        discount: read.discount,
+        total: read.grandTotal,
+      });
+      expectIdentity(built.totals);
+      expect(built.externalId).toBe(built.order.token);
+      expect(built.order.platformRestaurant.id).toBe(`store-${seed % 5}`);
+      expect(built.order.expeditionType === 'pickup').toBe(built.order.delivery === null);
+    }),
+  );
 });
 
 describe('Careem orders', () => {
-  it.each(CURRENCIES)(`add up exactly in minor units over ${SEEDS.length} seeds (%s)`, (currency) => forEverySeed((seed) => {
-    const built = buildCareemOrder(input(currency, seed));
-    const exponent = currencyExponentOf(currency);
-    const details: CareemOrderDetails = built.order;
-    const minor = (value: number): number => decimalNumberToMinor(value, exponent);
-    const lines = details.items.reduce(
-      (sum, item) => sum + item.quantity * (minor(item.price) + item.options.reduce((s, o) => s + minor(o.price) * o.quantity, 0)),
-      0,
-    );
-    const original = minor(details.price.original_total_price);
-    const fee = minor(details.price.delivery_fee);
-    const discount = minor(details.price.discount);
-    const taxable = minor(details.price.total_taxable_price);
-    expect(original).toBe(lines);
-    expect(taxable).toBe(original + fee - discount);
-    // The simulator keeps the tax a whole number of minor units, whatever the rounding rule.
-    expect((taxable * details.price.tax_percentage) % 100).toBe(0);
-    const tax = (taxable * details.price.tax_percentage) / 100;
-    expect(built.totals).toEqual({ currency, subtotal: original, deliveryFee: fee, tax, tip: 0, discount, total: taxable + tax });
-    expectIdentity(built.totals);
-    expect(built.externalId).toBe(String(details.id));
-    expect(Number.isSafeInteger(details.id)).toBe(true);
-  }));
+  it.each(CURRENCIES)(`add up exactly in minor units over ${SEEDS.length} seeds (%s)`, (currency) =>
+    forEverySeed((seed) => {
+      const built = buildCareemOrder(input(currency, seed));
+      const exponent = currencyExponentOf(currency);
+      const details: CareemOrderDetails = built.order;
+      const minor = (value: number): number => decimalNumberToMinor(value, exponent);
+      const lines = details.items.reduce(
+        (sum, item) =>
+          sum + item.quantity * (minor(item.price) + item.options.reduce((s, o) => s + minor(o.price) * o.quantity, 0)),
+        0,
+      );
+      const original = minor(details.price.original_total_price);
+      const fee = minor(details.price.delivery_fee);
+      const discount = minor(details.price.discount);
+      const taxable = minor(details.price.total_taxable_price);
+      expect(original).toBe(lines);
+      expect(taxable).toBe(original + fee - discount);
+      // The simulator keeps the tax a whole number of minor units, whatever the rounding rule.
+      expect((taxable * details.price.tax_percentage) % 100).toBe(0);
+      const tax = (taxable * details.price.tax_percentage) / 100;
+      expect(built.totals).toEqual({
+        currency,
+        subtotal: original,
+        deliveryFee: fee,
+        tax,
+        tip: 0,
+        discount,
+        total: taxable + tax,
+      });
+      expectIdentity(built.totals);
+      expect(built.externalId).toBe(String(details.id));
+      expect(Number.isSafeInteger(details.id)).toBe(true);
+    }),
+  );
 });
 
 describe('Deliveroo orders', () => {
-  it.each(CURRENCIES)(`add up exactly in minor units over ${SEEDS.length} seeds (%s)`, (currency) => forEverySeed((seed) => {
-    const built = buildDeliverooOrder(input(currency, seed));
-    const order: DeliverooOrder = built.order;
-    const items = order.items.reduce((sum, item) => sum + readDeliverooItem(item, currency), 0);
-    // total_price is what the order comes to after the offer; no commission is modelled.
-    expect(order.total_price.fractional).toBe(items - order.offer_discount.fractional);
-    expect(order.partner_order_total.fractional).toBe(order.total_price.fractional);
-    expect([0, order.partner_order_total.fractional]).toContain(order.cash_due.fractional);
-    expect(built.totals).toEqual({
-      currency,
-      subtotal: items,
-      deliveryFee: 0,
-      tax: 0,
-      tip: 0,
-      discount: order.offer_discount.fractional,
-      total: order.partner_order_total.fractional,
-    });
-    expectIdentity(built.totals);
-    expect(order.location_id).toBe(`store-${seed % 5}`);
-    expect(order.delivery !== undefined).toBe(order.fulfillment_type === 'restaurant');
-  }));
+  it.each(CURRENCIES)(`add up exactly in minor units over ${SEEDS.length} seeds (%s)`, (currency) =>
+    forEverySeed((seed) => {
+      const built = buildDeliverooOrder(input(currency, seed));
+      const order: DeliverooOrder = built.order;
+      const items = order.items.reduce((sum, item) => sum + readDeliverooItem(item, currency), 0);
+      // total_price is what the order comes to after the offer; no commission is modelled.
+      expect(order.total_price.fractional).toBe(items - order.offer_discount.fractional);
+      expect(order.partner_order_total.fractional).toBe(order.total_price.fractional);
+      expect([0, order.partner_order_total.fractional]).toContain(order.cash_due.fractional);
+      expect(built.totals).toEqual({
+        currency,
+        subtotal: items,
+        deliveryFee: 0,
+        tax: 0,
+        tip: 0,
+        discount: order.offer_discount.fractional,
+        total: order.partner_order_total.fractional,
+      });
+      expectIdentity(built.totals);
+      expect(order.location_id).toBe(`store-${seed % 5}`);
+      expect(order.delivery !== undefined).toBe(order.fulfillment_type === 'restaurant');
+    }),
+  );
 });
 
 describe('Jahez orders', () => {
-  it.each(CURRENCIES)(`add up exactly in minor units over ${SEEDS.length} seeds (%s)`, (currency) => forEverySeed((seed) => {
-    const built = buildJahezOrder(input(currency, seed));
-    const exponent = currencyExponentOf(currency);
-    const order: JahezOrder = built.order;
-    const minor = (value: number): number => decimalNumberToMinor(value, exponent);
-    let subtotal = 0;
-    for (const product of order.products) {
-      const options = product.modifiers.flatMap((m) => m.options).reduce((s, o) => s + minor(o.final_price) * o.quantity, 0);
-      expect(minor(product.final_price)).toBe(product.quantity * (minor(product.original_price) + options));
-      subtotal += minor(product.final_price);
-    }
-    const fee = minor(order.delivery_fee);
-    const discount = minor(order.offer.amount);
-    expect(minor(order.final_price)).toBe(subtotal + fee - discount);
-    expect(built.totals).toEqual({ currency, subtotal, deliveryFee: fee, tax: 0, tip: 0, discount, total: minor(order.final_price) });
-    expectIdentity(built.totals);
-    expect(built.externalId).toBe(String(order.jahez_id));
-    expect(Number.isSafeInteger(order.jahez_id)).toBe(true);
-  }));
+  it.each(CURRENCIES)(`add up exactly in minor units over ${SEEDS.length} seeds (%s)`, (currency) =>
+    forEverySeed((seed) => {
+      const built = buildJahezOrder(input(currency, seed));
+      const exponent = currencyExponentOf(currency);
+      const order: JahezOrder = built.order;
+      const minor = (value: number): number => decimalNumberToMinor(value, exponent);
+      let subtotal = 0;
+      for (const product of order.products) {
+        const options = product.modifiers
+          .flatMap((m) => m.options)
+          .reduce((s, o) => s + minor(o.final_price) * o.quantity, 0);
+        expect(minor(product.final_price)).toBe(product.quantity * (minor(product.original_price) + options));
+        subtotal += minor(product.final_price);
+      }
+      const fee = minor(order.delivery_fee);
+      const discount = minor(order.offer.amount);
+      expect(minor(order.final_price)).toBe(subtotal + fee - discount);
+      expect(built.totals).toEqual({
+        currency,
+        subtotal,
+        deliveryFee: fee,
+        tax: 0,
+        tip: 0,
+        discount,
+        total: minor(order.final_price),
+      });
+      expectIdentity(built.totals);
+      expect(built.externalId).toBe(String(order.jahez_id));
+      expect(Number.isSafeInteger(order.jahez_id)).toBe(true);
+    }),
+  );
 });
 
 describe('payload variety and determinism', () => {
@@ -167,7 +197,9 @@ describe('payload variety and determinism', () => {
   const deliveroo = SEEDS.map((seed) => buildDeliverooOrder(input('AED', seed)).order);
 
   it('repeats exactly for the same seed and differs across seeds', () => {
-    expect(JSON.stringify(buildTalabatOrder(input('BHD', 42)))).toBe(JSON.stringify(buildTalabatOrder(input('BHD', 42))));
+    expect(JSON.stringify(buildTalabatOrder(input('BHD', 42)))).toBe(
+      JSON.stringify(buildTalabatOrder(input('BHD', 42))),
+    );
     expect(JSON.stringify(buildCareemOrder(input('SAR', 42)))).toBe(JSON.stringify(buildCareemOrder(input('SAR', 42))));
     expect(new Set(talabat.map((order) => order.token)).size).toBe(SEEDS.length);
   });
@@ -180,10 +212,18 @@ describe('payload variety and determinism', () => {
     expect(talabat.some((order) => order.price.deliveryFees.length === 2)).toBe(true);
     expect(talabat.some((order) => order.price.riderTip !== '0.000')).toBe(true);
     expect(talabat.some((order) => order.price.discountAmountTotal !== '0.000')).toBe(true);
-    expect(talabat.some((order) => order.products.some((p) => p.selectedToppings.some((t) => t.children.length > 0)))).toBe(true);
-    expect(talabat.some((order) => order.products.some((p) => p.selectedToppings.some((t) => t.quantity > 1)))).toBe(true);
-    expect(deliveroo.some((order) => order.items.some((i) => i.modifiers.some((m) => m.modifiers.length > 0)))).toBe(true);
-    expect(new Set(deliveroo.map((order) => order.fulfillment_type))).toEqual(new Set(['deliveroo', 'restaurant', 'customer']));
+    expect(
+      talabat.some((order) => order.products.some((p) => p.selectedToppings.some((t) => t.children.length > 0))),
+    ).toBe(true);
+    expect(talabat.some((order) => order.products.some((p) => p.selectedToppings.some((t) => t.quantity > 1)))).toBe(
+      true,
+    );
+    expect(deliveroo.some((order) => order.items.some((i) => i.modifiers.some((m) => m.modifiers.length > 0)))).toBe(
+      true,
+    );
+    expect(new Set(deliveroo.map((order) => order.fulfillment_type))).toEqual(
+      new Set(['deliveroo', 'restaurant', 'customer']),
+    );
     expect(deliveroo.some((order) => order.cash_due.fractional > 0)).toBe(true);
   });
 

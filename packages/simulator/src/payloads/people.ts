@@ -23,8 +23,20 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
     mobileStarts: ['50', '52', '54', '55', '56', '58'],
     mobileRest: 7,
     cities: [
-      { city: 'Dubai', lat: 25.2048, lng: 55.2708, areas: ['Jumeirah 1', 'JLT', 'Al Barsha 1', 'Business Bay'], streets: ['Al Wasl Road', 'Sheikh Zayed Road', 'Al Khail Road', '2nd December Street'] },
-      { city: 'Abu Dhabi', lat: 24.4539, lng: 54.3773, areas: ['Al Khalidiyah', 'Al Reem Island'], streets: ['Corniche Road', 'Hamdan Street'] },
+      {
+        city: 'Dubai',
+        lat: 25.2048,
+        lng: 55.2708,
+        areas: ['Jumeirah 1', 'JLT', 'Al Barsha 1', 'Business Bay'],
+        streets: ['Al Wasl Road', 'Sheikh Zayed Road', 'Al Khail Road', '2nd December Street'],
+      },
+      {
+        city: 'Abu Dhabi',
+        lat: 24.4539,
+        lng: 54.3773,
+        areas: ['Al Khalidiyah', 'Al Reem Island'],
+        streets: ['Corniche Road', 'Hamdan Street'],
+      },
     ],
   },
   SAR: {
@@ -35,8 +47,20 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
     mobileStarts: ['50', '53', '54', '55', '56', '59'],
     mobileRest: 7,
     cities: [
-      { city: 'Riyadh', lat: 24.7136, lng: 46.6753, areas: ['Al Olaya', 'Al Malqa', 'Hittin'], streets: ['King Fahd Road', 'Tahlia Street', 'Prince Turki Road'] },
-      { city: 'Jeddah', lat: 21.4858, lng: 39.1925, areas: ['Al Rawdah', 'Al Shati'], streets: ['Prince Sultan Road', 'Tahlia Street'] },
+      {
+        city: 'Riyadh',
+        lat: 24.7136,
+        lng: 46.6753,
+        areas: ['Al Olaya', 'Al Malqa', 'Hittin'],
+        streets: ['King Fahd Road', 'Tahlia Street', 'Prince Turki Road'],
+      },
+      {
+        city: 'Jeddah',
+        lat: 21.4858,
+        lng: 39.1925,
+        areas: ['Al Rawdah', 'Al Shati'],
+        streets: ['Prince Sultan Road', 'Tahlia Street'],
+      },
     ],
   },
   KWD: {
@@ -47,7 +71,13 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
     mobileStarts: ['5', '6', '9'],
     mobileRest: 7,
     cities: [
-      { city: 'Kuwait City', lat: 29.3759, lng: 47.9774, areas: ['Salmiya Block 10', 'Sharq Block 2', 'Jabriya Block 8'], streets: ['Salem Al Mubarak Street', 'Gulf Road', 'Hamad Al Mubarak Street'] },
+      {
+        city: 'Kuwait City',
+        lat: 29.3759,
+        lng: 47.9774,
+        areas: ['Salmiya Block 10', 'Sharq Block 2', 'Jabriya Block 8'],
+        streets: ['Salem Al Mubarak Street', 'Gulf Road', 'Hamad Al Mubarak Street'],
+      },
     ],
   },
   BHD: {
@@ -58,7 +88,13 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
     mobileStarts: ['33', '34', '36', '39'],
     mobileRest: 6,
     cities: [
-      { city: 'Manama', lat: 26.2285, lng: 50.586, areas: ['Seef', 'Juffair', 'Adliya'], streets: ['Road 2803', 'Osama Bin Zaid Avenue', 'Road 3803'] },
+      {
+        city: 'Manama',
+        lat: 26.2285,
+        lng: 50.586,
+        areas: ['Seef', 'Juffair', 'Adliya'],
+        streets: ['Road 2803', 'Osama Bin Zaid Avenue', 'Road 3803'],
+      },
     ],
   },
   QAR: {
@@ -68,7 +104,15 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
     dialCode: '+974',
     mobileStarts: ['3', '5', '6', '7'],
     mobileRest: 7,
-    cities: [{ city: 'Doha', lat: 25.2854, lng: 51.531, areas: ['West Bay', 'The Pearl', 'Al Sadd'], streets: ['Al Corniche Street', 'Al Sadd Street'] }],
+    cities: [
+      {
+        city: 'Doha',
+        lat: 25.2854,
+        lng: 51.531,
+        areas: ['West Bay', 'The Pearl', 'Al Sadd'],
+        streets: ['Al Corniche Street', 'Al Sadd Street'],
+      },
+    ],
   },
   OMR: {
     countryCode: 'OM',
@@ -77,7 +121,15 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
     dialCode: '+968',
     mobileStarts: ['9', '7'],
     mobileRest: 7,
-    cities: [{ city: 'Muscat', lat: 23.588, lng: 58.3829, areas: ['Al Khuwair', 'Qurum', 'Madinat Sultan Qaboos'], streets: ['Sultan Qaboos Street', 'Way 3017'] }],
+    cities: [
+      {
+        city: 'Muscat',
+        lat: 23.588,
+        lng: 58.3829,
+        areas: ['Al Khuwair', 'Qurum', 'Madinat Sultan Qaboos'],
+        streets: ['Sultan Qaboos Street', 'Way 3017'],
+      },
+    ],
   },
   JOD: {
     countryCode: 'JO',
@@ -86,7 +138,15 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
     dialCode: '+962',
     mobileStarts: ['77', '78', '79'],
     mobileRest: 7,
-    cities: [{ city: 'Amman', lat: 31.9454, lng: 35.9284, areas: ['Abdoun', 'Sweifieh'], streets: ['Wakalat Street', 'Zahran Street'] }],
+    cities: [
+      {
+        city: 'Amman',
+        lat: 31.9454,
+        lng: 35.9284,
+        areas: ['Abdoun', 'Sweifieh'],
+        streets: ['Wakalat Street', 'Zahran Street'],
+      },
+    ],
   },
   EGP: {
     countryCode: 'EG',
@@ -95,7 +155,15 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
     dialCode: '+20',
     mobileStarts: ['10', '11', '12', '15'],
     mobileRest: 8,
-    cities: [{ city: 'Cairo', lat: 30.0444, lng: 31.2357, areas: ['Zamalek', 'New Cairo'], streets: ['26th of July Street', 'Road 90'] }],
+    cities: [
+      {
+        city: 'Cairo',
+        lat: 30.0444,
+        lng: 31.2357,
+        areas: ['Zamalek', 'New Cairo'],
+        streets: ['26th of July Street', 'Road 90'],
+      },
+    ],
   },
   GBP: {
     countryCode: 'GB',
@@ -104,7 +172,15 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
     dialCode: '+44',
     mobileStarts: ['7'],
     mobileRest: 9,
-    cities: [{ city: 'London', lat: 51.5072, lng: -0.1276, areas: ['Edgware Road', 'Kensington'], streets: ['Edgware Road', 'Queensway'] }],
+    cities: [
+      {
+        city: 'London',
+        lat: 51.5072,
+        lng: -0.1276,
+        areas: ['Edgware Road', 'Kensington'],
+        streets: ['Edgware Road', 'Queensway'],
+      },
+    ],
   },
 };
 

@@ -119,13 +119,16 @@ export function buildTalabatOrder(input: OrderBuildInput): BuiltOrder<TalabatOrd
   // Some markets add a small service fee next to the delivery fee: two entries exercise summing the list.
   const serviceFee = random.chance(0.3) ? localPriceMinor(random.pick([100, 150, 200]), currency) : 0;
   const fees = [
-    ...(fulfilment === 'delivery' ? [{ name: basket.language === 'ar' ? 'رسوم التوصيل' : 'Delivery fee', value: deliveryFee }] : []),
+    ...(fulfilment === 'delivery'
+      ? [{ name: basket.language === 'ar' ? 'رسوم التوصيل' : 'Delivery fee', value: deliveryFee }]
+      : []),
     ...(serviceFee > 0 ? [{ name: basket.language === 'ar' ? 'رسوم الخدمة' : 'Service fee', value: serviceFee }] : []),
   ];
   const feeTotal = fees.reduce((sum, fee) => sum + fee.value, 0);
   const discount = randomDiscount(random, subtotal);
   const vat = percentOfMinor(subtotal + feeTotal - discount, vatPercentOf(currency));
-  const tip = fulfilment === 'delivery' && random.chance(0.3) ? localPriceMinor(random.pick([200, 300, 500, 1000]), currency) : 0;
+  const tip =
+    fulfilment === 'delivery' && random.chance(0.3) ? localPriceMinor(random.pick([200, 300, 500, 1000]), currency) : 0;
   const total = subtotal + feeTotal + vat + tip - discount;
 
   const customer = randomCustomer(random, currency, basket.language);
@@ -183,7 +186,10 @@ export function buildTalabatOrder(input: OrderBuildInput): BuiltOrder<TalabatOrd
       selectedToppings: line.choices.map((choice) => toTopping(choice, currency)),
     })),
     payment: online
-      ? { type: random.pick(currency === 'KWD' ? ['knet', 'creditcard', 'apple_pay'] : ['creditcard', 'apple_pay']), status: 'paid' }
+      ? {
+          type: random.pick(currency === 'KWD' ? ['knet', 'creditcard', 'apple_pay'] : ['creditcard', 'apple_pay']),
+          status: 'paid',
+        }
       : { type: 'cash', status: 'pending' },
     comments: { customerComment: randomOrderNote(random, basket.language) },
     platformRestaurant: { id: input.externalStoreId },

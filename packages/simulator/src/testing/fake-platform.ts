@@ -30,7 +30,9 @@ export type FakePlatform = {
 
 type Params = { provider: string; key: string; remoteId?: string; remoteOrderId?: string };
 
-export async function startFakePlatform(currencies: Partial<Record<SimulatedProvider, string>> = {}): Promise<FakePlatform> {
+export async function startFakePlatform(
+  currencies: Partial<Record<SimulatedProvider, string>> = {},
+): Promise<FakePlatform> {
   const app: FastifyInstance = Fastify({ logger: false });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
@@ -44,7 +46,11 @@ export async function startFakePlatform(currencies: Partial<Record<SimulatedProv
     JAHEZ: 'jahez-token-1',
   };
 
-  const handle = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, kind: 'order' | 'update'): Promise<unknown> => {
+  const handle = async (
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    kind: 'order' | 'update',
+  ): Promise<unknown> => {
     const provider = request.params.provider.toUpperCase() as SimulatedProvider;
     const raw = typeof request.body === 'string' ? request.body : '';
     const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)]));
@@ -80,18 +86,27 @@ export async function startFakePlatform(currencies: Partial<Record<SimulatedProv
     if (!seen) processed.set(key, 1);
     const eventId = `evt-${key}`;
     if (provider === 'TALABAT') {
-      return answer(200, !seen, kind === 'order' ? { remoteResponse: { remoteOrderId: `nx-${String(body['token'])}` } } : {});
+      return answer(
+        200,
+        !seen,
+        kind === 'order' ? { remoteResponse: { remoteOrderId: `nx-${String(body['token'])}` } } : {},
+      );
     }
     if (provider === 'DELIVEROO') return answer(200, !seen, { eventId, duplicate: seen });
     return answer(seen ? 200 : 202, !seen, { eventId, duplicate: seen });
   };
 
   app.post<{ Params: Params }>('/webhooks/:provider/:key', (request, reply) => handle(request, reply, 'order'));
-  app.post<{ Params: Params }>('/webhooks/:provider/:key/order/:remoteId', (request, reply) => handle(request, reply, 'order'));
-  app.put<{ Params: Params }>('/webhooks/:provider/:key/remoteId/:remoteId/remoteOrder/:remoteOrderId/posOrderStatus', (request, reply) =>
+  app.post<{ Params: Params }>('/webhooks/:provider/:key/order/:remoteId', (request, reply) =>
+    handle(request, reply, 'order'),
+  );
+  app.put<{ Params: Params }>(
+    '/webhooks/:provider/:key/remoteId/:remoteId/remoteOrder/:remoteOrderId/posOrderStatus',
+    (request, reply) => handle(request, reply, 'update'),
+  );
+  app.post<{ Params: Params }>('/webhooks/:provider/:key/order-update', (request, reply) =>
     handle(request, reply, 'update'),
   );
-  app.post<{ Params: Params }>('/webhooks/:provider/:key/order-update', (request, reply) => handle(request, reply, 'update'));
 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -41,10 +41,18 @@ export function verifyDeliveroo(secret: string, headers: Record<string, string>,
   const guid = headers['x-deliveroo-sequence-guid'];
   const signature = headers['x-deliveroo-hmac-sha256'];
   if (!guid || !signature) return false;
-  return sameText(signature, hmacHex(secret, `${guid} ${body}`)) || sameText(signature, hmacHex(secret, `${guid} \n ${body}`));
+  return (
+    sameText(signature, hmacHex(secret, `${guid} ${body}`)) ||
+    sameText(signature, hmacHex(secret, `${guid} \n ${body}`))
+  );
 }
 
-export function verifyCareem(secret: string, headers: Record<string, string>, body: string, nowSeconds: number): boolean {
+export function verifyCareem(
+  secret: string,
+  headers: Record<string, string>,
+  body: string,
+  nowSeconds: number,
+): boolean {
   const signature = headers['x-careem-signature'];
   const timestamp = headers['x-careem-timestamp'];
   if (!signature || !timestamp || !/^\d+$/.test(timestamp)) return false;
@@ -57,7 +65,11 @@ export function verifyJahez(secret: string, headers: Record<string, string>): bo
   return authorization !== undefined && sameText(authorization, `Bearer ${secret}`) && Boolean(headers['x-request-id']);
 }
 
-export async function verifyTalabat(secret: string, headers: Record<string, string>, nowSeconds: number): Promise<boolean> {
+export async function verifyTalabat(
+  secret: string,
+  headers: Record<string, string>,
+  nowSeconds: number,
+): Promise<boolean> {
   const authorization = headers['authorization'];
   if (!authorization?.startsWith('Bearer ')) return false;
   try {

@@ -50,7 +50,12 @@ const hostileNumber: fc.Arbitrary<number> = fc.oneof(
 );
 
 /** The largest amounts that still fit (2 and 3 decimals): harmless alone, past the limit once two are added. */
-const hugeAmount: fc.Arbitrary<Json> = fc.constantFrom<Json>('90071992547409.91', '9007199254740.991', '9007199254740991', 90071992547409.9);
+const hugeAmount: fc.Arbitrary<Json> = fc.constantFrom<Json>(
+  '90071992547409.91',
+  '9007199254740.991',
+  '9007199254740991',
+  90071992547409.9,
+);
 
 /** Text that a decimal-amount reader must refuse or read exactly. */
 const hostileDecimalText: fc.Arbitrary<string> = fc.oneof(
@@ -156,8 +161,7 @@ export type ByteMutation =
 
 /** How to turn a valid payload into a fuzzed body: document changes, then byte changes, or random bytes instead. */
 export type BodyPlan =
-  | { kind: 'mutated'; json: JsonMutation[]; bytes: ByteMutation[] }
-  | { kind: 'random'; bytes: number[] };
+  { kind: 'mutated'; json: JsonMutation[]; bytes: ByteMutation[] } | { kind: 'random'; bytes: number[] };
 
 const node = fc.nat();
 
@@ -182,7 +186,10 @@ const jsonMutation: fc.Arbitrary<JsonMutation> = fc.oneof(
       depth: fc.oneof(fc.integer({ min: 2, max: 10 }), fc.integer({ min: 200, max: 8_000 })),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('grow' as const), at: node, length: fc.integer({ min: 2, max: 2_000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('grow' as const), at: node, length: fc.integer({ min: 2, max: 2_000 }) }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -205,7 +212,18 @@ const jsonMutation: fc.Arbitrary<JsonMutation> = fc.oneof(
 
 /** Invalid UTF-8 (lone continuation, overlong, encoded surrogate, 0xFF) and a few structural characters. */
 const nastyBytes: fc.Arbitrary<number[]> = fc.oneof(
-  fc.constantFrom<number[]>([0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xff], [0xc3, 0x28], [0x00], [0x22], [0x7b], [0x5d], [0x2c]),
+  fc.constantFrom<number[]>(
+    [0x80],
+    [0xc0, 0xaf],
+    [0xed, 0xa0, 0x80],
+    [0xff],
+    [0xc3, 0x28],
+    [0x00],
+    [0x22],
+    [0x7b],
+    [0x5d],
+    [0x2c],
+  ),
   fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 }),
 );
 
@@ -263,7 +281,9 @@ function* nodesOf(root: Json): Generator<Located> {
     yield current;
     const { value } = current;
     if (!isContainer(value)) continue;
-    const entries: [string | number, Json][] = Array.isArray(value) ? value.map((child, index) => [index, child]) : Object.entries(value);
+    const entries: [string | number, Json][] = Array.isArray(value)
+      ? value.map((child, index) => [index, child])
+      : Object.entries(value);
     for (let index = entries.length - 1; index >= 0; index -= 1) {
       const [key, child] = entries[index]!;
       stack.push({ value: child, parent: value, key });
@@ -387,7 +407,11 @@ function toJsonText(root: Json): string {
   const open = (value: Json): void => {
     if (!isContainer(value)) return write(JSON.stringify(value));
     write(Array.isArray(value) ? '[' : '{');
-    stack.push({ container: value, keys: Array.isArray(value) ? value.map((_, index) => index) : Object.keys(value), next: 0 });
+    stack.push({
+      container: value,
+      keys: Array.isArray(value) ? value.map((_, index) => index) : Object.keys(value),
+      next: 0,
+    });
   };
   open(root);
   while (stack.length > 0 && length < MAX_TEXT_LENGTH) {
@@ -455,7 +479,9 @@ export const hostileHeaderValue: fc.Arbitrary<string> = fc.oneof(
   ),
   fc.stringMatching(/^[0-9a-fA-F]{1,130}$/),
   fc.stringMatching(/^\d{1,20}$/),
-  fc.string({ unit: fc.constantFrom(...'abcXYZ019-_.=+/ :'.split('')), maxLength: 60 }).map((text) => text.trim() || 'x'),
+  fc
+    .string({ unit: fc.constantFrom(...'abcXYZ019-_.=+/ :'.split('')), maxLength: 60 })
+    .map((text) => text.trim() || 'x'),
   fc.integer({ min: 200, max: 6_000 }).map((length) => 'A'.repeat(length)),
 );
 
@@ -481,7 +507,10 @@ export const headerMutation: fc.Arbitrary<HeaderMutation> = fc.oneof(
 );
 
 /** The headers after the mutations; names keep whatever case a mutation gave them, repeats are joined. */
-export function applyHeaderMutations(headers: Record<string, string>, mutations: readonly HeaderMutation[]): Record<string, string> {
+export function applyHeaderMutations(
+  headers: Record<string, string>,
+  mutations: readonly HeaderMutation[],
+): Record<string, string> {
   const result = { ...headers };
   for (const mutation of mutations) {
     if (mutation.kind === 'add') {

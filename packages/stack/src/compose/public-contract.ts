@@ -39,7 +39,9 @@ function hasTag(directives: readonly DirectiveNode[] | undefined, tag: string): 
   return (directives ?? []).some(
     (directive) =>
       directive.name.value === 'tag' &&
-      directive.arguments?.some((a) => a.name.value === 'name' && a.value.kind === Kind.STRING && a.value.value === tag),
+      directive.arguments?.some(
+        (a) => a.name.value === 'name' && a.value.kind === Kind.STRING && a.value.value === tag,
+      ),
   );
 }
 
@@ -128,7 +130,8 @@ export function publicCoordinates(
           if (hasTag(field.directives, tag)) tagged.add(`${typeName}.${field.name.value}`);
         }
       }
-      if ('values' in definition) for (const value of definition.values ?? []) if (hasTag(value.directives, tag)) tagged.add(typeName);
+      if ('values' in definition)
+        for (const value of definition.values ?? []) if (hasTag(value.directives, tag)) tagged.add(typeName);
     }
   }
 
@@ -154,7 +157,7 @@ export function publicCoordinates(
   }
 
   // Grow to a fixpoint: each rule can only add, so this ends.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [typeName, info] of types) {
       const typePublic = publicTypes.has(typeName);
@@ -193,11 +196,14 @@ export function contractSubgraphs(
 ): SubgraphDefinition[] {
   const roots = rootTypeNames(subgraphs);
   // A root type with no public field at all (say Subscription) leaves the API schema entirely.
-  const hiddenRoots = new Set([...roots].filter((root) => ![...visible.fields].some((coordinate) => coordinate.startsWith(`${root}.`))));
+  const hiddenRoots = new Set(
+    [...roots].filter((root) => ![...visible.fields].some((coordinate) => coordinate.startsWith(`${root}.`))),
+  );
   const transform = (definition: DefinitionNode): DefinitionNode => {
     if (!isTypeDefinitionNode(definition) && !isTypeExtensionNode(definition)) return definition;
     const typeName = definition.name.value;
-    if (hiddenRoots.has(typeName) || (!roots.has(typeName) && !visible.types.has(typeName))) return withInaccessible(definition);
+    if (hiddenRoots.has(typeName) || (!roots.has(typeName) && !visible.types.has(typeName)))
+      return withInaccessible(definition);
     if (
       definition.kind === Kind.OBJECT_TYPE_DEFINITION ||
       definition.kind === Kind.OBJECT_TYPE_EXTENSION ||
@@ -234,7 +240,9 @@ export function composePublicContract(
   }
   const result = composeServices(contractSubgraphs(subgraphs, visible));
   if (result.errors) {
-    throw new Error(`The public contract does not compose:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+    throw new Error(
+      `The public contract does not compose:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`,
+    );
   }
   const apiSchema = result.schema.toAPISchema().toGraphQLJSSchema();
   return {

@@ -22,9 +22,19 @@ describe('public schema breaking changes', () => {
     ['adding a field', V1.replace('notes: String', 'notes: String displayCode: String'), []],
     ['adding an enum value', V1.replace('ACCEPTED', 'ACCEPTED READY'), []],
     ['removing a field', V1.replace(' notes: String', ''), ['FIELD_REMOVED Order.notes']],
-    ['making a field nullable', V1.replace('status: OrderStatus!', 'status: OrderStatus'), ['FIELD_TYPE_CHANGED Order.status']],
+    [
+      'making a field nullable',
+      V1.replace('status: OrderStatus!', 'status: OrderStatus'),
+      ['FIELD_TYPE_CHANGED Order.status'],
+    ],
     ['removing an argument', V1.replace('(first: Int = 50)', ''), ['FIELD_ARGUMENT_REMOVED Query.orders.first']],
-    ['removing a type', V1.replace(' notes: String', '').replace('status: OrderStatus!', '').replace('enum OrderStatus { RECEIVED ACCEPTED }', ''), expect.arrayContaining(['TYPE_REMOVED OrderStatus'])],
+    [
+      'removing a type',
+      V1.replace(' notes: String', '')
+        .replace('status: OrderStatus!', '')
+        .replace('enum OrderStatus { RECEIVED ACCEPTED }', ''),
+      expect.arrayContaining(['TYPE_REMOVED OrderStatus']),
+    ],
   ])('%s', async (_name, next, expected) => {
     const changes = await breakingChanges(V1, next);
     expect(changes.map((change) => `${change.type} ${change.path}`)).toEqual(expected);
@@ -56,7 +66,10 @@ describe('public schema breaking changes', () => {
   describe('against the committed version (a scratch git repository)', () => {
     let repo: string;
     const git = (...args: string[]) =>
-      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' });
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: repo,
+        stdio: 'pipe',
+      });
     const write = (file: string, text: string) => {
       fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
       fs.writeFileSync(path.join(repo, file), text);
@@ -93,7 +106,11 @@ describe('public schema breaking changes', () => {
     });
 
     it('skips when nothing is committed at the baseline', async () => {
-      expect(await checkPublicSchemaChanges(V1, 'no-such-ref', repo)).toEqual({ baseline: 'none', breaking: [], unlisted: [] });
+      expect(await checkPublicSchemaChanges(V1, 'no-such-ref', repo)).toEqual({
+        baseline: 'none',
+        breaking: [],
+        unlisted: [],
+      });
     });
   });
 });

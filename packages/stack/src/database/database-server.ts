@@ -52,7 +52,8 @@ export async function startDatabaseServer(options: DatabaseServerOptions): Promi
     await server.initialise();
   } else if (serverProcessAlive(options.dataDir)) {
     // Another run (a second test run, the demo) already serves this directory: share it, never stop it.
-    if (await accepts(adminUrl)) return { adminUrl, embedded: true, dataDir: options.dataDir, stop: async () => undefined };
+    if (await accepts(adminUrl))
+      return { adminUrl, embedded: true, dataDir: options.dataDir, stop: async () => undefined };
     stopLeftoverServer(options.dataDir);
   } else {
     fs.rmSync(path.join(options.dataDir, 'postmaster.pid'), { force: true });

@@ -41,11 +41,10 @@ async function grantJobQueue(ownerUrl: string): Promise<void> {
       );
       for (const { tablename } of rows) {
         const policy = `${role}_queue_access`;
-        const exists = await client.query('select 1 from pg_policies where schemaname = $1 and tablename = $2 and policyname = $3', [
-          JOB_QUEUE_SCHEMA,
-          tablename,
-          policy,
-        ]);
+        const exists = await client.query(
+          'select 1 from pg_policies where schemaname = $1 and tablename = $2 and policyname = $3',
+          [JOB_QUEUE_SCHEMA, tablename, policy],
+        );
         if (exists.rowCount === 0) {
           await client.query(
             `create policy ${policy} on ${JOB_QUEUE_SCHEMA}.${tablename} for all to ${role} using (true) with check (true)`,

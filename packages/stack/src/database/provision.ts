@@ -81,24 +81,27 @@ export async function createDatabase(
     }
   });
   if (!options.template) {
-    await withClient(urlFor(adminUrl, new URL(adminUrl).username, decodeURIComponent(new URL(adminUrl).password), name), async (client) => {
-      await client.query('create extension if not exists pgcrypto');
-      await client.query(`revoke all on database ${quoteIdent(name)} from public`);
-      await client.query('revoke create on schema public from public');
-      await client.query(`grant connect on database ${quoteIdent(name)} to ${GATEWAY_ROLE}`);
-      for (const schema of SERVICE_SCHEMAS) {
-        const role = quoteIdent(serviceRole(schema));
-        await client.query(`grant connect on database ${quoteIdent(name)} to ${role}`);
-        await client.query(`create schema if not exists ${quoteIdent(schema)} authorization ${OWNER_ROLE}`);
-        await client.query(`grant usage on schema ${quoteIdent(schema)} to ${role}`);
-        await client.query(
-          `alter default privileges for role ${OWNER_ROLE} in schema ${quoteIdent(schema)} grant select, insert, update, delete on tables to ${role}`,
-        );
-        await client.query(
-          `alter default privileges for role ${OWNER_ROLE} in schema ${quoteIdent(schema)} grant usage, select on sequences to ${role}`,
-        );
-      }
-    });
+    await withClient(
+      urlFor(adminUrl, new URL(adminUrl).username, decodeURIComponent(new URL(adminUrl).password), name),
+      async (client) => {
+        await client.query('create extension if not exists pgcrypto');
+        await client.query(`revoke all on database ${quoteIdent(name)} from public`);
+        await client.query('revoke create on schema public from public');
+        await client.query(`grant connect on database ${quoteIdent(name)} to ${GATEWAY_ROLE}`);
+        for (const schema of SERVICE_SCHEMAS) {
+          const role = quoteIdent(serviceRole(schema));
+          await client.query(`grant connect on database ${quoteIdent(name)} to ${role}`);
+          await client.query(`create schema if not exists ${quoteIdent(schema)} authorization ${OWNER_ROLE}`);
+          await client.query(`grant usage on schema ${quoteIdent(schema)} to ${role}`);
+          await client.query(
+            `alter default privileges for role ${OWNER_ROLE} in schema ${quoteIdent(schema)} grant select, insert, update, delete on tables to ${role}`,
+          );
+          await client.query(
+            `alter default privileges for role ${OWNER_ROLE} in schema ${quoteIdent(schema)} grant usage, select on sequences to ${role}`,
+          );
+        }
+      },
+    );
   }
   return describeDatabase(adminUrl, name, password);
 }

@@ -7,7 +7,13 @@ import { DEMO_TENANTS } from './demo-data';
 import type { SeedResult, SubgraphUrls } from './seed';
 
 /** What the demo traffic generator (the simulator) needs per connection: where to post and how to sign. */
-export type DemoConnection = { provider: Provider; webhookUrl: string; secret: string; externalStoreId: string; currency: string };
+export type DemoConnection = {
+  provider: Provider;
+  webhookUrl: string;
+  secret: string;
+  externalStoreId: string;
+  currency: string;
+};
 
 export const DEMO_CONNECTIONS_FILE = path.join(DATA_DIR, 'demo-connections.json');
 
@@ -24,19 +30,31 @@ export async function demoConnections(
   if (seed.seeded) {
     const connections = seed.tenants.flatMap((tenant) => {
       const currency = DEMO_TENANTS.find((t) => t.slug === tenant.slug)!.currency;
-      return tenant.connections.map((c) => ({ provider: c.provider, webhookUrl: c.webhookUrl, secret: c.secret, externalStoreId: c.externalStoreId, currency }));
+      return tenant.connections.map((c) => ({
+        provider: c.provider,
+        webhookUrl: c.webhookUrl,
+        secret: c.secret,
+        externalStoreId: c.externalStoreId,
+        currency,
+      }));
     });
     write(connections);
     return connections;
   }
-  if (fs.existsSync(DEMO_CONNECTIONS_FILE)) return JSON.parse(fs.readFileSync(DEMO_CONNECTIONS_FILE, 'utf8')) as DemoConnection[];
+  if (fs.existsSync(DEMO_CONNECTIONS_FILE))
+    return JSON.parse(fs.readFileSync(DEMO_CONNECTIONS_FILE, 'utf8')) as DemoConnection[];
 
   const connections: DemoConnection[] = [];
   for (const tenantId of seed.tenantIds) {
     const service: Identity = { kind: 'service', service: 'demo-seed', tenantId };
     const { connections: listed } = await callAsService<{
       connections: { id: string; provider: Provider; webhookUrl: string; externalStoreId: string; currency: string }[];
-    }>(options.urls.integrations, options.internalTokenSecret, service, `{ connections { id provider webhookUrl externalStoreId currency } }`);
+    }>(
+      options.urls.integrations,
+      options.internalTokenSecret,
+      service,
+      `{ connections { id provider webhookUrl externalStoreId currency } }`,
+    );
     for (const connection of listed) {
       const { rotateConnectionSecret } = await callAsService<{ rotateConnectionSecret: { secret: string } }>(
         options.urls.integrations,

@@ -63,8 +63,12 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
   assertNotProduction();
   const log = options.log ?? (() => undefined);
   const platform: Identity = { kind: 'service', service: 'demo-seed', tenantId: null };
-  const call = <T>(url: string, identity: Identity, query: string, variables: Record<string, unknown> = {}): Promise<T> =>
-    callAsService<T>(url, options.internalTokenSecret, identity, query, variables);
+  const call = <T>(
+    url: string,
+    identity: Identity,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<T> => callAsService<T>(url, options.internalTokenSecret, identity, query, variables);
 
   const { bootstrapPlatform: admin } = await call<{ bootstrapPlatform: { id: string; tenant: { id: string } } }>(
     options.urls.tenants,
@@ -106,7 +110,11 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     );
     const tenantId = createTenant.id;
     const service: Identity = { kind: 'service', service: 'demo-seed', tenantId };
-    const { branches } = await call<{ branches: { id: string }[] }>(options.urls.tenants, service, `{ branches { id } }`);
+    const { branches } = await call<{ branches: { id: string }[] }>(
+      options.urls.tenants,
+      service,
+      `{ branches { id } }`,
+    );
     const branchId = branches[0]!.id;
 
     const connections: SeededTenant['connections'] = [];
@@ -225,7 +233,12 @@ async function seedOrders(
             customer: { name: customer, phone: `+9665${String(10_000_000 + Math.floor(random() * 89_999_999))}` },
             delivery: pickup
               ? null
-              : { address: pick(demo.areas), notes: random() < 0.3 ? 'Ring the bell twice' : null, lat: null, lng: null },
+              : {
+                  address: pick(demo.areas),
+                  notes: random() < 0.3 ? 'Ring the bell twice' : null,
+                  lat: null,
+                  lng: null,
+                },
             items,
             subtotal,
             deliveryFee,

@@ -32,7 +32,9 @@ export type PlatformSettings = {
  * which variable each one reads, shared by `npm start` (child processes) and
  * the tests (in-process), so both run the same configuration.
  */
-export function serviceEnvironments(settings: PlatformSettings): Record<ServiceName | 'worker', Record<string, string>> {
+export function serviceEnvironments(
+  settings: PlatformSettings,
+): Record<ServiceName | 'worker', Record<string, string>> {
   const bus: Record<string, string> = settings.redisUrl ? { REDIS_URL: settings.redisUrl } : {};
   const common = {
     NODE_ENV: settings.nodeEnv,

@@ -1,5 +1,10 @@
 import { createGatewayServer, gatewayConfigShape, type GatewayServer } from '@nexara/gateway';
-import { createIntegrationsServer, createWebhookWorker, integrationsConfigShape, webhookWorkerConfigShape } from '@nexara/integrations';
+import {
+  createIntegrationsServer,
+  createWebhookWorker,
+  integrationsConfigShape,
+  webhookWorkerConfigShape,
+} from '@nexara/integrations';
 import { createLogger, loadConfig, type RunningServer } from '@nexara/kit';
 import { createOrdersServer, ordersConfigShape } from '@nexara/orders';
 import { createTenantsServer, tenantsConfigShape } from '@nexara/tenants';
@@ -48,11 +53,15 @@ export async function startPlatformInProcess(
   try {
     const env = serviceEnvironments({ ...settings, ports });
     await listen(
-      await createTenantsServer(loadConfig(tenantsConfigShape, env.tenants), { logger: logger.child({ service: 'tenants' }) }),
+      await createTenantsServer(loadConfig(tenantsConfigShape, env.tenants), {
+        logger: logger.child({ service: 'tenants' }),
+      }),
       ports.tenants,
     );
     await listen(
-      await createOrdersServer(loadConfig(ordersConfigShape, env.orders), { logger: logger.child({ service: 'orders' }) }),
+      await createOrdersServer(loadConfig(ordersConfigShape, env.orders), {
+        logger: logger.child({ service: 'orders' }),
+      }),
       ports.orders,
     );
     await listen(
@@ -68,14 +77,21 @@ export async function startPlatformInProcess(
       });
       started.push(() => worker.stop());
     }
-    gatewayServer = await createGatewayServer(loadConfig(gatewayConfigShape, env.gateway), { logger: logger.child({ service: 'gateway' }) });
+    gatewayServer = await createGatewayServer(loadConfig(gatewayConfigShape, env.gateway), {
+      logger: logger.child({ service: 'gateway' }),
+    });
     await listen(gatewayServer, ports.gateway);
   } catch (error) {
     for (const stop of started.reverse()) await stop().catch(() => undefined);
     throw error;
   }
   const base = (port: number): string => `http://127.0.0.1:${port}`;
-  const urls = { tenants: base(ports.tenants), orders: base(ports.orders), integrations: base(ports.integrations), gateway: base(ports.gateway) };
+  const urls = {
+    tenants: base(ports.tenants),
+    orders: base(ports.orders),
+    integrations: base(ports.integrations),
+    gateway: base(ports.gateway),
+  };
   return {
     urls,
     graphqlUrl: `${urls.gateway}/graphql`,

@@ -42,7 +42,9 @@ export default async function globalSetup(): Promise<void> {
     if (owner === null || !processAlive(owner)) await dropDatabase(server.adminUrl, name);
   }
   const templateName = templateDatabaseFor(process.pid);
-  const template = await createDatabase(server.adminUrl, templateName, secrets.databasePassword, { dropExisting: true });
+  const template = await createDatabase(server.adminUrl, templateName, secrets.databasePassword, {
+    dropExisting: true,
+  });
   await migrateAll(template);
   process.env['NEXARA_TEST_TEMPLATE'] = templateName;
 

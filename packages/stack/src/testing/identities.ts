@@ -9,6 +9,9 @@ export const testSecrets = {
 };
 
 /** Headers that make a direct subgraph call look as if the gateway (or a service) vouched for `identity`. */
-export async function contextHeaders(identity: Identity, secret = testSecrets.internalTokenSecret): Promise<Record<string, string>> {
+export async function contextHeaders(
+  identity: Identity,
+  secret = testSecrets.internalTokenSecret,
+): Promise<Record<string, string>> {
   return { [CONTEXT_TOKEN_HEADER]: await signContextToken(identity, secret) };
 }

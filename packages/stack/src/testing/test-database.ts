@@ -30,12 +30,18 @@ function testServer(): { adminUrl: string; password: string; template: string } 
   const password = process.env['NEXARA_TEST_DATABASE_PASSWORD'];
   const template = process.env['NEXARA_TEST_TEMPLATE'];
   if (!adminUrl || !password || !template) {
-    throw new Error('No test database server: run integration tests through jest (npm test), whose global setup starts one.');
+    throw new Error(
+      'No test database server: run integration tests through jest (npm test), whose global setup starts one.',
+    );
   }
   return { adminUrl, password, template };
 }
 
-async function query<R extends Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<R[]> {
+async function query<R extends Record<string, unknown>>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<R[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger, createPostgresEventBus, inTenantTransaction, type BusEvent, type EventBus, type Identity } from '@nexara/kit';
+import {
+  createLogger,
+  createPostgresEventBus,
+  inTenantTransaction,
+  type BusEvent,
+  type EventBus,
+  type Identity,
+} from '@nexara/kit';
 import { testSecrets } from '@nexara/stack/testing';
 import { integrationEventsOn, type IntegrationEvents } from '../events/integration-events';
 import { insertCallbackOutcome } from '../health/connection-health.repository';
@@ -54,8 +61,16 @@ describe('alerts (real PostgreSQL, real orders subgraph)', () => {
     await Promise.all([publisher.ready(), listener.ready()]);
     listener.subscribe((event) => heard.push(event));
     events = integrationEventsOn(publisher, logger);
-    const orders = createOrdersClient({ url: pipeline.ordersUrl, internalTokenSecret: testSecrets.internalTokenSecret });
-    deps = { dataSource: pipeline.integrations.server.dataSource, events, ordersAtRisk: (tenantId) => orders.ordersAtRisk(tenantId), logger };
+    const orders = createOrdersClient({
+      url: pipeline.ordersUrl,
+      internalTokenSecret: testSecrets.internalTokenSecret,
+    });
+    deps = {
+      dataSource: pipeline.integrations.server.dataSource,
+      events,
+      ordersAtRisk: (tenantId) => orders.ordersAtRisk(tenantId),
+      logger,
+    };
   });
 
   afterAll(async () => {
@@ -83,7 +98,10 @@ describe('alerts (real PostgreSQL, real orders subgraph)', () => {
     const alerts = await unresolved(tenantId, rule, subjectId);
     expect(alerts).toHaveLength(1);
     expect(opened.filter((id) => id === alerts[0]!.id)).toHaveLength(1);
-    await eventually(async () => heard.find((e) => e.kind === 'alert.raised' && e.id === alerts[0]!.id && e.tenantId === tenantId), 5_000);
+    await eventually(
+      async () => heard.find((e) => e.kind === 'alert.raised' && e.id === alerts[0]!.id && e.tenantId === tenantId),
+      5_000,
+    );
     return alerts[0]!;
   };
 
@@ -100,23 +118,34 @@ describe('alerts (real PostgreSQL, real orders subgraph)', () => {
     const failed = await aDelivery(pipeline.db, { tenantId: tenantA, connectionId, status: 'FAILED', minutesAgo: 3 });
     await aDelivery(pipeline.db, { tenantId: tenantA, connectionId, status: 'DEAD', minutesAgo: 2 });
     const alert = await expectOneAlert(tenantA, 'WEBHOOK_EVENTS_STOPPED', connectionId);
-    expect(alert).toMatchObject({ subjectType: 'ProviderConnection', connection: { id: connectionId }, order: null, status: 'OPEN' });
+    expect(alert).toMatchObject({
+      subjectType: 'ProviderConnection',
+      connection: { id: connectionId },
+      order: null,
+      status: 'OPEN',
+    });
     expect(alert.message).toBe('2 deliveries wait for a replay (1 DEAD, 1 FAILED).');
 
     // One replayed and processed: still one waiting, same alert, message refreshed.
-    await pipeline.db.queryAsAdmin(`update integrations.webhook_events set status = 'PROCESSED' where id = $1`, [failed]);
+    await pipeline.db.queryAsAdmin(`update integrations.webhook_events set status = 'PROCESSED' where id = $1`, [
+      failed,
+    ]);
     await evaluateTenantAlerts(deps, tenantA);
     const [still] = await unresolved(tenantA, 'WEBHOOK_EVENTS_STOPPED', connectionId);
     expect(still).toMatchObject({ id: alert.id, message: '1 delivery waits for a replay (1 DEAD, 0 FAILED).' });
 
-    await pipeline.db.queryAsAdmin(`update integrations.webhook_events set status = 'PROCESSED' where connection_id = $1`, [connectionId]);
+    await pipeline.db.queryAsAdmin(
+      `update integrations.webhook_events set status = 'PROCESSED' where connection_id = $1`,
+      [connectionId],
+    );
     await expectResolved(tenantA, alert.id);
   });
 
   it('AUTH_FAILURE_BURST: five authentication failures within ten minutes, resolved when the window holds fewer', async () => {
     const connectionId = await connect(tenantA);
     const audit = pipeline.integrations.server.services.audit;
-    for (let i = 0; i < 4; i += 1) await audit.recordSecurityEvent({ tenantId: tenantA, connectionId, code: 'BAD_SIGNATURE', detail: {} });
+    for (let i = 0; i < 4; i += 1)
+      await audit.recordSecurityEvent({ tenantId: tenantA, connectionId, code: 'BAD_SIGNATURE', detail: {} });
     await audit.recordSecurityEvent({ tenantId: tenantA, connectionId, code: 'CONNECTION_PAUSED', detail: {} });
     await evaluateTenantAlerts(deps, tenantA);
     expect(await unresolved(tenantA, 'AUTH_FAILURE_BURST', connectionId)).toEqual([]); // 4 auth failures + a pause: no burst
@@ -172,7 +201,11 @@ describe('alerts (real PostgreSQL, real orders subgraph)', () => {
     expect(alert).toMatchObject({ subjectType: 'Order', order: { id: orderId }, connection: { id: connectionId } });
     expect(alert.message).toMatch(/still unanswered .* accept or reject it now/);
 
-    const accepted = await pipeline.orders(`mutation($id: ID!) { acceptOrder(id: $id) { id status } }`, { id: orderId }, aUser(tenantA, 'STAFF'));
+    const accepted = await pipeline.orders(
+      `mutation($id: ID!) { acceptOrder(id: $id) { id status } }`,
+      { id: orderId },
+      aUser(tenantA, 'STAFF'),
+    );
     expect(accepted.errors).toEqual([]);
     await expectResolved(tenantA, alert.id);
   });
@@ -206,20 +239,28 @@ describe('alerts (real PostgreSQL, real orders subgraph)', () => {
       ['a partner key', { id: alert.id }, aPartner(tenantA), 'FORBIDDEN'],
     ];
     for (const [, variables, identity, code] of refusals) {
-      for (const mutation of [ACK, RESOLVE]) expect(errorCodes(await pipeline.graphql(mutation, variables, identity))).toEqual([code]);
+      for (const mutation of [ACK, RESOLVE])
+        expect(errorCodes(await pipeline.graphql(mutation, variables, identity))).toEqual([code]);
     }
     const missing = await pipeline.graphql(ACK, { id: randomUUID() }, managerA);
     expect(missing.errors[0]!.message).toBe('No such alert in this tenant.');
     expect((await unresolved(tenantA, 'WEBHOOK_EVENTS_STOPPED', connectionId))[0]!.status).toBe('OPEN');
 
     const acked = await pipeline.graphql<{ acknowledgeAlert: AlertView }>(ACK, { id: alert.id }, managerA);
-    expect(acked.data!.acknowledgeAlert).toMatchObject({ id: alert.id, status: 'ACKNOWLEDGED', acknowledgedBy: expect.stringMatching(/^user:/) });
+    expect(acked.data!.acknowledgeAlert).toMatchObject({
+      id: alert.id,
+      status: 'ACKNOWLEDGED',
+      acknowledgedBy: expect.stringMatching(/^user:/),
+    });
     // Acknowledged is still unresolved: evaluating again opens no second alert.
     expect((await evaluateTenantAlerts(deps, tenantA)).opened).toEqual([]);
     expect(await alertsOf(tenantA, 'ACKNOWLEDGED')).toEqual([expect.objectContaining({ id: alert.id })]);
 
     const resolved = await pipeline.graphql<{ resolveAlert: AlertView }>(RESOLVE, { id: alert.id }, managerA);
-    expect(resolved.data!.resolveAlert).toMatchObject({ status: 'RESOLVED', resolvedBy: expect.stringMatching(/^user:/) });
+    expect(resolved.data!.resolveAlert).toMatchObject({
+      status: 'RESOLVED',
+      resolvedBy: expect.stringMatching(/^user:/),
+    });
     const again = await pipeline.graphql(ACK, { id: alert.id }, managerA);
     expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
     expect(again.errors[0]!.message).toMatch(/already RESOLVED/);
@@ -240,7 +281,11 @@ describe('alerts (real PostgreSQL, real orders subgraph)', () => {
     expect(ofA.map((a) => a.id)).not.toContain(alertOfB.id);
     expect((await alertsOf(tenantB)).map((a) => a.id)).toEqual([alertOfB.id]);
     for (const alert of ofA) {
-      const read = await pipeline.graphql<{ alert: AlertView | null }>(ALERT, { id: alert.id }, aUser(tenantB, 'TENANT_ADMIN'));
+      const read = await pipeline.graphql<{ alert: AlertView | null }>(
+        ALERT,
+        { id: alert.id },
+        aUser(tenantB, 'TENANT_ADMIN'),
+      );
       expect(read.data!.alert).toBeNull();
     }
     expect(heard.filter((e) => e.id === alertOfB.id).every((e) => e.tenantId === tenantB)).toBe(true);

@@ -34,14 +34,20 @@ export type AlertEvaluation = { opened: string[]; resolved: string[]; holding: n
  * and the partial unique index keeps one unresolved alert per rule and subject.
  * Events are announced after the commit.
  */
-export async function evaluateTenantAlerts(deps: AlertEvaluatorDependencies, tenantId: string): Promise<AlertEvaluation> {
+export async function evaluateTenantAlerts(
+  deps: AlertEvaluatorDependencies,
+  tenantId: string,
+): Promise<AlertEvaluation> {
   // Asked first, outside the transaction: a slow orders subgraph must not hold the lock.
   // If orders cannot answer, its rule is left out of this round, so its alerts are neither opened nor resolved.
   let atRisk: AtRiskOrder[] | null = null;
   try {
     atRisk = await deps.ordersAtRisk(tenantId);
   } catch (error) {
-    deps.logger.warn({ tenantId, err: error instanceof Error ? error.message : String(error) }, 'orders at risk unknown this round');
+    deps.logger.warn(
+      { tenantId, err: error instanceof Error ? error.message : String(error) },
+      'orders at risk unknown this round',
+    );
   }
   const rules: AlertRule[] = ALERT_RULES.filter((rule) => rule !== 'ACCEPTANCE_AT_RISK' || atRisk !== null);
 

@@ -18,11 +18,15 @@ export const AUTH_FAILURE_BURST_THRESHOLD = 5;
 
 /** What each rule watches, for the API's descriptions and the alert messages. */
 export const ALERT_RULE_DESCRIPTIONS: Record<AlertRule, string> = {
-  WEBHOOK_EVENTS_STOPPED: 'Deliveries on a connection are DEAD or FAILED and wait for a replay. Clears when none are left.',
+  WEBHOOK_EVENTS_STOPPED:
+    'Deliveries on a connection are DEAD or FAILED and wait for a replay. Clears when none are left.',
   AUTH_FAILURE_BURST: `At least ${AUTH_FAILURE_BURST_THRESHOLD} webhooks refused for failed authentication on a connection within ${AUTH_BURST_WINDOW_MINUTES} minutes. Clears when the window holds fewer.`,
-  CONNECTION_SILENT: 'An ACTIVE connection is SILENT: nothing received for silentAfterMinutes during its expected hours. Clears at the next delivery or outside expected hours.',
-  ACCEPTANCE_AT_RISK: "An order is still RECEIVED with its provider's acceptBy deadline less than two minutes away or passed. Clears when the order is answered.",
-  CALLBACKS_FAILING: 'A provider callback FAILED on a connection in the last hour and none was delivered since. Clears at the next delivered callback, or an hour after the failure.',
+  CONNECTION_SILENT:
+    'An ACTIVE connection is SILENT: nothing received for silentAfterMinutes during its expected hours. Clears at the next delivery or outside expected hours.',
+  ACCEPTANCE_AT_RISK:
+    "An order is still RECEIVED with its provider's acceptBy deadline less than two minutes away or passed. Clears when the order is answered.",
+  CALLBACKS_FAILING:
+    'A provider callback FAILED on a connection in the last hour and none was delivered since. Clears at the next delivered callback, or an hour after the failure.',
 };
 
 /** A rule that holds now for one subject; the evaluator keeps exactly one unresolved alert for each. */
@@ -40,7 +44,11 @@ export type AtRiskOrder = { id: string; displayCode: string; acceptBy: string | 
 
 /** The connection rules that hold for one connection's health facts. */
 export function connectionAlertConditions(health: ConnectionHealthRow): AlertCondition[] {
-  const subject = { subjectType: 'ProviderConnection' as const, subjectId: health.connectionId, connectionId: health.connectionId };
+  const subject = {
+    subjectType: 'ProviderConnection' as const,
+    subjectId: health.connectionId,
+    connectionId: health.connectionId,
+  };
   const conditions: AlertCondition[] = [];
   const stopped = health.deadCount + health.failedCount;
   if (stopped > 0) {

@@ -15,7 +15,9 @@ export class AlertResolver {
     private readonly connections: ConnectionService,
   ) {}
 
-  @Query(() => [AlertType], { description: "The acting tenant's alerts, newest first; all statuses unless one is given." })
+  @Query(() => [AlertType], {
+    description: "The acting tenant's alerts, newest first; all statuses unless one is given.",
+  })
   alerts(
     @Arg('status', () => AlertStatus, { nullable: true }) status: StatusName | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'At most 500.' }) first: number | null,
@@ -24,7 +26,10 @@ export class AlertResolver {
     return this.service.listAlerts(context.identity, { status, first });
   }
 
-  @Query(() => AlertType, { nullable: true, description: 'One alert of your tenant; null if there is none with that id.' })
+  @Query(() => AlertType, {
+    nullable: true,
+    description: 'One alert of your tenant; null if there is none with that id.',
+  })
   alert(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<AlertRecord | null> {
     return this.service.findAlert(context.identity, id);
   }
@@ -58,7 +63,10 @@ export class AlertResolver {
     return alert;
   }
 
-  @FieldResolver(() => ProviderConnection, { nullable: true, description: 'The connection concerned (null if it was deleted).' })
+  @FieldResolver(() => ProviderConnection, {
+    nullable: true,
+    description: 'The connection concerned (null if it was deleted).',
+  })
   async connection(@Root() alert: AlertRecord, @Ctx() context: RequestContext): Promise<ConnectionView | null> {
     return alert.connectionId ? this.connections.findConnection(context.identity, alert.connectionId) : null;
   }

@@ -27,15 +27,21 @@ export class AlertService {
     },
   ) {}
 
-  async listAlerts(actor: Identity, args: { status?: AlertStatus | null; first?: number | null }): Promise<AlertRecord[]> {
+  async listAlerts(
+    actor: Identity,
+    args: { status?: AlertStatus | null; first?: number | null },
+  ): Promise<AlertRecord[]> {
     const tenantId = operationsReaderTenantId(actor, 'alerts');
     const first = args.first ?? DEFAULT_ALERT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 0 || first > MAX_ALERT_PAGE_SIZE) {
       throw appError('BAD_USER_INPUT', `first must be between 0 and ${MAX_ALERT_PAGE_SIZE}.`);
     }
     const status = args.status ?? null;
-    if (status !== null && !ALERT_STATUSES.includes(status)) throw appError('BAD_USER_INPUT', `status must be one of ${ALERT_STATUSES.join(', ')}.`);
-    return inTenantTransaction(this.deps.dataSource, { tenantId }, (manager) => listAlertRows(manager, tenantId, status, first));
+    if (status !== null && !ALERT_STATUSES.includes(status))
+      throw appError('BAD_USER_INPUT', `status must be one of ${ALERT_STATUSES.join(', ')}.`);
+    return inTenantTransaction(this.deps.dataSource, { tenantId }, (manager) =>
+      listAlertRows(manager, tenantId, status, first),
+    );
   }
 
   /** Null for an unknown id and another tenant's alert alike. */
@@ -49,7 +55,9 @@ export class AlertService {
   acknowledgeAlert(actor: Identity, id: string): Promise<AlertRecord> {
     return this.change(actor, id, 'ACKNOWLEDGED', (current) => {
       if (current.status === 'RESOLVED') {
-        throw appError('BAD_USER_INPUT', 'This alert is already RESOLVED; there is nothing to acknowledge.', { status: current.status });
+        throw appError('BAD_USER_INPUT', 'This alert is already RESOLVED; there is nothing to acknowledge.', {
+          status: current.status,
+        });
       }
       return current.status === 'OPEN';
     });

@@ -1,6 +1,12 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { ALERT_RULE_DESCRIPTIONS, ALERT_RULES, ALERT_STATUSES, type AlertRule as RuleName, type AlertStatus as StatusName } from './alert-rules';
+import {
+  ALERT_RULE_DESCRIPTIONS,
+  ALERT_RULES,
+  ALERT_STATUSES,
+  type AlertRule as RuleName,
+  type AlertStatus as StatusName,
+} from './alert-rules';
 
 const enumOf = <T extends string>(values: readonly T[]): { [K in T]: K } =>
   Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
@@ -18,7 +24,9 @@ registerEnumType(AlertStatus, {
   description: 'OPEN -> ACKNOWLEDGED (someone is on it) -> RESOLVED (by hand, or by itself when its cause clears).',
 });
 
-@ObjectType('Alert', { description: 'Something in the integrations that needs a person, raised by a rule and deduplicated per subject.' })
+@ObjectType('Alert', {
+  description: 'Something in the integrations that needs a person, raised by a rule and deduplicated per subject.',
+})
 export class AlertType {
   @Field(() => ID)
   id: string;

@@ -12,8 +12,14 @@ describe('audit cursor', () => {
     ['not base64 of a cursor', 'hello'],
     ['an order cursor', Buffer.from('o1:1795919960129123:0b3f3c9d-7a10-4c1a-9e55-6f1d8c3a2b7e').toString('base64url')],
     ['a forged SQL fragment', Buffer.from("a1|2026-11-30T08:15:42.123456Z' or 1=1|x").toString('base64url')],
-    ['a timestamp without microseconds', Buffer.from('a1|2026-11-30T08:15:42Z|0b3f3c9d-7a10-4c1a-9e55-6f1d8c3a2b7e').toString('base64url')],
-    ['an impossible date', Buffer.from('a1|2026-13-45T08:15:42.123456Z|0b3f3c9d-7a10-4c1a-9e55-6f1d8c3a2b7e').toString('base64url')],
+    [
+      'a timestamp without microseconds',
+      Buffer.from('a1|2026-11-30T08:15:42Z|0b3f3c9d-7a10-4c1a-9e55-6f1d8c3a2b7e').toString('base64url'),
+    ],
+    [
+      'an impossible date',
+      Buffer.from('a1|2026-13-45T08:15:42.123456Z|0b3f3c9d-7a10-4c1a-9e55-6f1d8c3a2b7e').toString('base64url'),
+    ],
     ['empty', ''],
   ])('rejects a cursor that is %s with BAD_USER_INPUT', (_label, text) => {
     let thrown: unknown;

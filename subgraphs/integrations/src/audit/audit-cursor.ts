@@ -7,7 +7,8 @@ import { appError } from '@nexara/kit';
  */
 export type AuditCursor = { at: string; id: string };
 
-const CURSOR = /^a1\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const CURSOR =
+  /^a1\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 export function encodeAuditCursor(cursor: AuditCursor): string {
   return Buffer.from(`a1|${cursor.at}|${cursor.id}`, 'utf8').toString('base64url');
@@ -16,7 +17,10 @@ export function encodeAuditCursor(cursor: AuditCursor): string {
 export function decodeAuditCursor(text: string): AuditCursor {
   const match = CURSOR.exec(Buffer.from(text, 'base64url').toString('utf8'));
   if (!match || Number.isNaN(Date.parse(match[1]!))) {
-    throw appError('BAD_USER_INPUT', 'The cursor is not valid: pass `after` an endCursor or edge cursor this API returned.');
+    throw appError(
+      'BAD_USER_INPUT',
+      'The cursor is not valid: pass `after` an endCursor or edge cursor this API returned.',
+    );
   }
   return { at: match[1]!, id: match[2]!.toLowerCase() };
 }

@@ -10,8 +10,23 @@ const AUDIT_LOG = /* GraphQL */ `
   query Audit($first: Int, $after: String) {
     auditLog(first: $first, after: $after) {
       totalCount
-      edges { cursor node { id at kind actor action subjectType subjectId detail } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          at
+          kind
+          actor
+          action
+          subjectType
+          subjectId
+          detail
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
@@ -50,7 +65,10 @@ describe('auditLog over HTTP (real PostgreSQL)', () => {
     await db?.drop();
   });
 
-  async function page(identity: Identity, variables: { first?: number; after?: string | null } = {}): Promise<AuditPage> {
+  async function page(
+    identity: Identity,
+    variables: { first?: number; after?: string | null } = {},
+  ): Promise<AuditPage> {
     const response = await integrations.graphql<{ auditLog: AuditPage }>(AUDIT_LOG, variables, identity);
     expect(response.errors).toEqual([]);
     return response.data!.auditLog;
@@ -246,7 +264,12 @@ describe('auditLog over HTTP (real PostgreSQL)', () => {
 
   describe('security events', () => {
     const CONNECTION_EVENTS = /* GraphQL */ `
-      query One($id: ID!) { connection(id: $id) { id securityEventsLastHour } }
+      query One($id: ID!) {
+        connection(id: $id) {
+          id
+          securityEventsLastHour
+        }
+      }
     `;
 
     it('counts rejected webhooks of the last hour on the connection and lists the first of each minute', async () => {
@@ -259,14 +282,36 @@ describe('auditLog over HTTP (real PostgreSQL)', () => {
       const twoHoursAgo = new Date(now.getTime() - 2 * 3_600_000);
 
       for (let i = 0; i < 3; i += 1) {
-        await audit.recordSecurityEvent({ tenantId: tenant, connectionId: connection.id, code: 'BAD_SIGNATURE', detail: { i }, at: now });
+        await audit.recordSecurityEvent({
+          tenantId: tenant,
+          connectionId: connection.id,
+          code: 'BAD_SIGNATURE',
+          detail: { i },
+          at: now,
+        });
       }
-      await audit.recordSecurityEvent({ tenantId: tenant, connectionId: connection.id, code: 'STALE_TIMESTAMP', detail: {}, at: now });
-      await audit.recordSecurityEvent({ tenantId: tenant, connectionId: connection.id, code: 'BAD_SIGNATURE', detail: {}, at: twoHoursAgo });
+      await audit.recordSecurityEvent({
+        tenantId: tenant,
+        connectionId: connection.id,
+        code: 'STALE_TIMESTAMP',
+        detail: {},
+        at: now,
+      });
+      await audit.recordSecurityEvent({
+        tenantId: tenant,
+        connectionId: connection.id,
+        code: 'BAD_SIGNATURE',
+        detail: {},
+        at: twoHoursAgo,
+      });
 
       const read = async (id: string, identity: Identity = aUser(tenant, 'STAFF')) =>
         (
-          await integrations.graphql<{ connection: { securityEventsLastHour: number } | null }>(CONNECTION_EVENTS, { id }, identity)
+          await integrations.graphql<{ connection: { securityEventsLastHour: number } | null }>(
+            CONNECTION_EVENTS,
+            { id },
+            identity,
+          )
         ).data?.connection?.securityEventsLastHour;
 
       expect(await read(connection.id)).toBe(4);

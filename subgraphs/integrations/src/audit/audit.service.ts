@@ -62,12 +62,26 @@ export class AuditService {
   /** Call inside the transaction (already scoped to `tenantId`) that makes the change. */
   async recordAdminAction(
     manager: EntityManager,
-    entry: { tenantId: string; actor: Identity; action: string; subjectType: string; subjectId: string | null; detail?: Record<string, unknown> },
+    entry: {
+      tenantId: string;
+      actor: Identity;
+      action: string;
+      subjectType: string;
+      subjectId: string | null;
+      detail?: Record<string, unknown>;
+    },
   ): Promise<void> {
     await manager.query(
       `insert into integrations.audit_log (tenant_id, kind, actor, action, subject_type, subject_id, detail)
        values ($1, 'ADMIN_ACTION', $2, $3, $4, $5, $6)`,
-      [entry.tenantId, actorName(entry.actor), entry.action, entry.subjectType, entry.subjectId, JSON.stringify(entry.detail ?? {})],
+      [
+        entry.tenantId,
+        actorName(entry.actor),
+        entry.action,
+        entry.subjectType,
+        entry.subjectId,
+        JSON.stringify(entry.detail ?? {}),
+      ],
     );
   }
 

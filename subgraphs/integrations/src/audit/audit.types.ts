@@ -3,10 +3,14 @@ import { ArgsType, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumT
 import type { AuditKind as AuditKindName } from './audit.service';
 import { PageInfoType } from './page-info.types';
 
-export const AuditKind: { [K in AuditKindName]: K } = { ADMIN_ACTION: 'ADMIN_ACTION', SECURITY_EVENT: 'SECURITY_EVENT' };
+export const AuditKind: { [K in AuditKindName]: K } = {
+  ADMIN_ACTION: 'ADMIN_ACTION',
+  SECURITY_EVENT: 'SECURITY_EVENT',
+};
 registerEnumType(AuditKind, {
   name: 'AuditKind',
-  description: 'ADMIN_ACTION: a change someone made; SECURITY_EVENT: a rejected webhook (the first of its kind each minute).',
+  description:
+    'ADMIN_ACTION: a change someone made; SECURITY_EVENT: a rejected webhook (the first of its kind each minute).',
 });
 
 @ObjectType('AuditEntry', { description: 'One entry of the integrations audit trail. Never holds a secret.' })

@@ -1,8 +1,6 @@
 import type { OutboundCall } from '../providers/adapter';
 
-export type CallbackResponse =
-  | { ok: true; status: number }
-  | { ok: false; status: number | null; detail: string };
+export type CallbackResponse = { ok: true; status: number } | { ok: false; status: number | null; detail: string };
 
 export const CALLBACK_TIMEOUT_MS = 10_000;
 const DETAIL_LENGTH = 300;
@@ -26,7 +24,11 @@ export async function sendCallback(call: OutboundCall, timeoutMs = CALLBACK_TIME
     });
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    return { ok: false, status: null, detail: `no answer: ${error instanceof Error ? error.message : String(error)}${cause}` };
+    return {
+      ok: false,
+      status: null,
+      detail: `no answer: ${error instanceof Error ? error.message : String(error)}${cause}`,
+    };
   }
   const text = await response.text().catch(() => '');
   if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };

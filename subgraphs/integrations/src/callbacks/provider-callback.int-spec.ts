@@ -11,8 +11,20 @@ import {
   type WebhookPipeline,
 } from '../testing/webhook-pipeline';
 
-type CallbackView = { action: string; outcome: string; attempt: number; httpStatus: number | null; detail: string | null };
-type OrderView = { id: string; externalId: string; status: string; callbacks: CallbackView[]; timeline: { actor: string | null; note: string | null }[] };
+type CallbackView = {
+  action: string;
+  outcome: string;
+  attempt: number;
+  httpStatus: number | null;
+  detail: string | null;
+};
+type OrderView = {
+  id: string;
+  externalId: string;
+  status: string;
+  callbacks: CallbackView[];
+  timeline: { actor: string | null; note: string | null }[];
+};
 
 const ORDER = `query($id: ID!) {
   order(id: $id) { id externalId status callbacks { action outcome attempt httpStatus detail } timeline { actor note } }
@@ -20,7 +32,8 @@ const ORDER = `query($id: ID!) {
 const ACCEPT = `mutation($id: ID!, $prep: Int) { acceptOrder(id: $id, prepMinutes: $prep) { id status } }`;
 const MARK_PREPARING = `mutation($id: ID!) { markPreparing(id: $id) { id status } }`;
 
-const hmacHex = (secret: string, message: string): string => createHmac('sha256', secret).update(message, 'utf8').digest('hex');
+const hmacHex = (secret: string, message: string): string =>
+  createHmac('sha256', secret).update(message, 'utf8').digest('hex');
 
 /**
  * Staff decide in orders; the orders subgraph queues a provider_callback job;
@@ -60,23 +73,37 @@ describe('provider callbacks (real PostgreSQL, real orders, simulated provider A
   };
 
   const callbacksUntil = (id: string, done: (callbacks: CallbackView[]) => boolean): Promise<CallbackView[]> =>
-    eventually(async () => {
-      const { callbacks } = await orderView(id);
-      return done(callbacks) ? callbacks : undefined;
-    }, 20_000, `callbacks of order ${id}`);
+    eventually(
+      async () => {
+        const { callbacks } = await orderView(id);
+        return done(callbacks) ? callbacks : undefined;
+      },
+      20_000,
+      `callbacks of order ${id}`,
+    );
 
   const callsTo = (provider: Provider, externalId: string): RecordedCallback[] =>
-    pipeline.providerApi.recorded(provider).filter((call) => call.path.includes(encodeURIComponent(externalId)) || JSON.stringify(call.body).includes(externalId));
+    pipeline.providerApi
+      .recorded(provider)
+      .filter(
+        (call) => call.path.includes(encodeURIComponent(externalId)) || JSON.stringify(call.body).includes(externalId),
+      );
 
   it('tells Deliveroo that each new order reached the restaurant (sync_status), signed', async () => {
     const { id, externalId } = await placeOrder('DELIVEROO');
 
-    const callbacks = await callbacksUntil(id, (list) => list.some((c) => c.action === 'RECEIVED' && c.outcome === 'DELIVERED'));
-    expect(callbacks).toEqual([{ action: 'RECEIVED', outcome: 'DELIVERED', attempt: 1, httpStatus: 200, detail: null }]);
+    const callbacks = await callbacksUntil(id, (list) =>
+      list.some((c) => c.action === 'RECEIVED' && c.outcome === 'DELIVERED'),
+    );
+    expect(callbacks).toEqual([
+      { action: 'RECEIVED', outcome: 'DELIVERED', attempt: 1, httpStatus: 200, detail: null },
+    ]);
     const [call] = callsTo('DELIVEROO', externalId);
     expect(call).toMatchObject({ route: 'deliveroo.sync_status', method: 'POST', body: { status: 'succeeded' } });
     const guid = String(call!.headers['x-deliveroo-sequence-guid']);
-    expect(call!.headers['x-deliveroo-hmac-sha256']).toBe(hmacHex(connections.DELIVEROO.secret, `${guid} ${call!.rawBody}`));
+    expect(call!.headers['x-deliveroo-hmac-sha256']).toBe(
+      hmacHex(connections.DELIVEROO.secret, `${guid} ${call!.rawBody}`),
+    );
   });
 
   it('tells Talabat about an acceptance with an HS512 token signed by the connection secret', async () => {
@@ -84,8 +111,12 @@ describe('provider callbacks (real PostgreSQL, real orders, simulated provider A
     const accepted = await pipeline.orders(ACCEPT, { id, prep: 15 }, staff);
     expect(accepted.errors).toEqual([]);
 
-    const callbacks = await callbacksUntil(id, (list) => list.some((c) => c.action === 'ACCEPTED' && c.outcome === 'DELIVERED'));
-    expect(callbacks).toEqual([{ action: 'ACCEPTED', outcome: 'DELIVERED', attempt: 1, httpStatus: 200, detail: null }]);
+    const callbacks = await callbacksUntil(id, (list) =>
+      list.some((c) => c.action === 'ACCEPTED' && c.outcome === 'DELIVERED'),
+    );
+    expect(callbacks).toEqual([
+      { action: 'ACCEPTED', outcome: 'DELIVERED', attempt: 1, httpStatus: 200, detail: null },
+    ]);
     const [call] = callsTo('TALABAT', externalId);
     expect(call).toMatchObject({
       route: 'talabat.update_order_status',
@@ -94,7 +125,9 @@ describe('provider callbacks (real PostgreSQL, real orders, simulated provider A
       body: { status: 'order_accepted', acceptanceTime: expect.any(String) },
     });
     const token = String(call!.headers['authorization']).replace(/^Bearer /, '');
-    const { protectedHeader } = await jwtVerify(token, new TextEncoder().encode(connections.TALABAT.secret), { algorithms: ['HS512'] });
+    const { protectedHeader } = await jwtVerify(token, new TextEncoder().encode(connections.TALABAT.secret), {
+      algorithms: ['HS512'],
+    });
     expect(protectedHeader.alg).toBe('HS512');
     await expect(jwtVerify(token, new TextEncoder().encode('another-secret-entirely-000000'))).rejects.toThrow();
   });
@@ -110,7 +143,9 @@ describe('provider callbacks (real PostgreSQL, real orders, simulated provider A
     expect(call!.headers['brand-id']).toBe(tenantId);
     const timestamp = String(call!.headers['x-careem-timestamp']);
     expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(60);
-    expect(call!.headers['x-careem-signature']).toBe(hmacHex(connections.CAREEM.secret, `${timestamp}.${call!.rawBody}`));
+    expect(call!.headers['x-careem-signature']).toBe(
+      hmacHex(connections.CAREEM.secret, `${timestamp}.${call!.rawBody}`),
+    );
   });
 
   it('tells Jahez with the connection token, and records that it has no call for PREPARING', async () => {
@@ -126,7 +161,10 @@ describe('provider callbacks (real PostgreSQL, real orders, simulated provider A
     ]);
     const calls = callsTo('JAHEZ', externalId);
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ route: 'jahez.status_update', body: { jahezOrderId: Number(externalId), status: 'A' } });
+    expect(calls[0]).toMatchObject({
+      route: 'jahez.status_update',
+      body: { jahezOrderId: Number(externalId), status: 'A' },
+    });
     expect(calls[0]!.headers['authorization']).toBe(`Bearer ${connections.JAHEZ.secret}`);
   });
 
@@ -136,14 +174,18 @@ describe('provider callbacks (real PostgreSQL, real orders, simulated provider A
     expect((await pipeline.orders(ACCEPT, { id }, staff)).errors).toEqual([]);
 
     const callbacks = await callbacksUntil(id, (list) => list.some((c) => c.outcome === 'DELIVERED'));
-    expect(callbacks.map(({ action, outcome, attempt, httpStatus }) => ({ action, outcome, attempt, httpStatus }))).toEqual([
+    expect(
+      callbacks.map(({ action, outcome, attempt, httpStatus }) => ({ action, outcome, attempt, httpStatus })),
+    ).toEqual([
       { action: 'ACCEPTED', outcome: 'RETRYING', attempt: 1, httpStatus: 500 },
       { action: 'ACCEPTED', outcome: 'RETRYING', attempt: 2, httpStatus: 500 },
       { action: 'ACCEPTED', outcome: 'DELIVERED', attempt: 3, httpStatus: 200 },
     ]);
     expect(callbacks[0]!.detail).toContain('HTTP 500');
     expect(callsTo('CAREEM', externalId).map((call) => call.answeredStatus)).toEqual([500, 500, 200]);
-    const notes = (await orderView(id)).timeline.filter((entry) => entry.actor === 'provider-callback').map((entry) => entry.note);
+    const notes = (await orderView(id)).timeline
+      .filter((entry) => entry.actor === 'provider-callback')
+      .map((entry) => entry.note);
     expect(notes).toEqual(['Provider told: ACCEPTED (HTTP 200)']);
   });
 

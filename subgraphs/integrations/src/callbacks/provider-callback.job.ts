@@ -53,28 +53,31 @@ const actionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('CANCELLED'), reason: text }),
 ]);
 
-const jobSchema = z.object({
-  tenantId: z.guid(),
-  orderId: z.guid().nullable(),
-  webhookEventId: z.guid().optional(),
-  connectionId: z.guid(),
-  provider: z.enum(PROVIDERS),
-  externalId: z.string().min(1).max(500),
-  placedAt: z.iso.datetime({ offset: true }),
-  action: actionSchema,
-  attempt: z.number().int().min(0).max(1_000).optional(),
-  report: z
-    .object({
-      outcome: z.enum(['DELIVERED', 'FAILED', 'NOT_SUPPORTED']),
-      attempt: z.number().int().min(0).max(1_000),
-      httpStatus: z.number().int().min(100).max(599).nullable(),
-      detail: z.string().nullable(),
-      tries: z.number().int().min(0).max(1_000),
-    })
-    .optional(),
-}).refine((job) => job.orderId !== null || job.webhookEventId !== undefined, {
-  message: 'A callback is about an order (orderId) or, for a delivery that never became one, a webhook event (webhookEventId).',
-});
+const jobSchema = z
+  .object({
+    tenantId: z.guid(),
+    orderId: z.guid().nullable(),
+    webhookEventId: z.guid().optional(),
+    connectionId: z.guid(),
+    provider: z.enum(PROVIDERS),
+    externalId: z.string().min(1).max(500),
+    placedAt: z.iso.datetime({ offset: true }),
+    action: actionSchema,
+    attempt: z.number().int().min(0).max(1_000).optional(),
+    report: z
+      .object({
+        outcome: z.enum(['DELIVERED', 'FAILED', 'NOT_SUPPORTED']),
+        attempt: z.number().int().min(0).max(1_000),
+        httpStatus: z.number().int().min(100).max(599).nullable(),
+        detail: z.string().nullable(),
+        tries: z.number().int().min(0).max(1_000),
+      })
+      .optional(),
+  })
+  .refine((job) => job.orderId !== null || job.webhookEventId !== undefined, {
+    message:
+      'A callback is about an order (orderId) or, for a delivery that never became one, a webhook event (webhookEventId).',
+  });
 
 /** The payload as a job, or what is wrong with it (a job that can never run is logged and dropped). */
 export function parseProviderCallbackJob(payload: unknown): { job: ProviderCallbackJob } | { problem: string } {
@@ -97,6 +100,12 @@ export async function enqueueProviderCallback(
   await manager.query(
     `select 1 from graphile_worker.add_job(
        $1::text, $2::json, run_at => $3::timestamptz, max_attempts => $4::smallint, job_key => $5::text)`,
-    [PROVIDER_CALLBACK_TASK, JSON.stringify(job), runAt, JOB_MAX_ATTEMPTS, providerCallbackJobKey(job.orderId ?? job.webhookEventId!, job.action.kind)],
+    [
+      PROVIDER_CALLBACK_TASK,
+      JSON.stringify(job),
+      runAt,
+      JOB_MAX_ATTEMPTS,
+      providerCallbackJobKey(job.orderId ?? job.webhookEventId!, job.action.kind),
+    ],
   );
 }

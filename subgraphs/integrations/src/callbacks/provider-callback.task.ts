@@ -58,7 +58,12 @@ export async function runProviderCallback(
     return 'DROPPED';
   }
   const { job } = parsed;
-  const log = deps.logger.child({ tenantId: job.tenantId, orderId: job.orderId, action: job.action.kind, provider: job.provider });
+  const log = deps.logger.child({
+    tenantId: job.tenantId,
+    orderId: job.orderId,
+    action: job.action.kind,
+    provider: job.provider,
+  });
   if (job.report) return report(deps, job, job.report, log);
 
   const attempt = (job.attempt ?? 0) + 1;
@@ -125,19 +130,28 @@ async function report(
   if (outcome.tries === 0) await keepOutcomeForAlerts(deps, job, outcome, log);
   try {
     await record(deps, job, outcome);
-    log.info({ outcome: outcome.outcome, attempt: outcome.attempt, status: outcome.httpStatus }, 'provider callback done');
+    log.info(
+      { outcome: outcome.outcome, attempt: outcome.attempt, status: outcome.httpStatus },
+      'provider callback done',
+    );
     return outcome.outcome;
   } catch (error) {
     const tries = outcome.tries + 1;
     if (tries >= deps.settings.maxAttempts) {
-      log.error({ err: messageOf(error), outcome: outcome.outcome, tries }, 'gave up recording a provider callback outcome');
+      log.error(
+        { err: messageOf(error), outcome: outcome.outcome, tries },
+        'gave up recording a provider callback outcome',
+      );
       return 'DROPPED';
     }
     const delayMs = retryDelayMs(tries, deps.settings.backoff, deps.settings.random);
     await inTenantTransaction(deps.dataSource, { tenantId: job.tenantId }, (manager) =>
       enqueueProviderCallback(manager, { ...job, report: { ...outcome, tries } }, new Date(Date.now() + delayMs)),
     );
-    log.warn({ err: messageOf(error), outcome: outcome.outcome, tries, delayMs }, 'could not record a callback outcome; retrying');
+    log.warn(
+      { err: messageOf(error), outcome: outcome.outcome, tries, delayMs },
+      'could not record a callback outcome; retrying',
+    );
     return 'REPORT_RETRYING';
   }
 }

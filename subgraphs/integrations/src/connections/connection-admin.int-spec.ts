@@ -11,19 +11,57 @@ import type { ConnectProviderRequest } from './connection.validation';
 
 const CONNECT = /* GraphQL */ `
   mutation Connect($input: ConnectProviderInput!) {
-    connectProvider(input: $input) { connection { id webhookUrl status updatedAt } secret }
+    connectProvider(input: $input) {
+      connection {
+        id
+        webhookUrl
+        status
+        updatedAt
+      }
+      secret
+    }
   }
 `;
 const ROTATE = /* GraphQL */ `
   mutation Rotate($id: ID!, $secret: String) {
-    rotateConnectionSecret(id: $id, secret: $secret) { connection { id status updatedAt } secret }
+    rotateConnectionSecret(id: $id, secret: $secret) {
+      connection {
+        id
+        status
+        updatedAt
+      }
+      secret
+    }
   }
 `;
-const PAUSE = /* GraphQL */ `mutation Pause($id: ID!) { pauseConnection(id: $id) { id status updatedAt } }`;
-const RESUME = /* GraphQL */ `mutation Resume($id: ID!) { resumeConnection(id: $id) { id status updatedAt } }`;
+const PAUSE = /* GraphQL */ `
+  mutation Pause($id: ID!) {
+    pauseConnection(id: $id) {
+      id
+      status
+      updatedAt
+    }
+  }
+`;
+const RESUME = /* GraphQL */ `
+  mutation Resume($id: ID!) {
+    resumeConnection(id: $id) {
+      id
+      status
+      updatedAt
+    }
+  }
+`;
 const UPDATE = /* GraphQL */ `
   mutation Update($input: UpdateConnectionInput!) {
-    updateConnection(input: $input) { id name autoAccept apiBaseUrl status updatedAt }
+    updateConnection(input: $input) {
+      id
+      name
+      autoAccept
+      apiBaseUrl
+      status
+      updatedAt
+    }
   }
 `;
 
@@ -75,7 +113,10 @@ describe('managing provider connections (real PostgreSQL)', () => {
     await db?.drop();
   });
 
-  async function connected(identity: Identity = admin, overrides: Partial<ConnectProviderRequest> = {}): Promise<Connected> {
+  async function connected(
+    identity: Identity = admin,
+    overrides: Partial<ConnectProviderRequest> = {},
+  ): Promise<Connected> {
     const response = await integrations.graphql<{ connectProvider: { connection: Connected; secret: string } }>(
       CONNECT,
       { input: aConnectProviderInput(overrides) },
@@ -126,7 +167,8 @@ describe('managing provider connections (real PostgreSQL)', () => {
     await listener.waitFor(keyOf(other));
   }
 
-  const notificationsFor = (connection: Connected): number => listener.payloads.filter((p) => p === keyOf(connection)).length;
+  const notificationsFor = (connection: Connected): number =>
+    listener.payloads.filter((p) => p === keyOf(connection)).length;
 
   describe('rotateConnectionSecret', () => {
     it('returns a new secret once; old and new both verify until the grace period ends, then only the new', async () => {
@@ -151,9 +193,10 @@ describe('managing provider connections (real PostgreSQL)', () => {
       expect(graceMs).toBeLessThanOrEqual(86_400_000);
 
       // The grace period passes.
-      await db.queryAsAdmin(`update integrations.connection_secrets set expires_at = now() - interval '1 second' where id = $1`, [
-        old!.id,
-      ]);
+      await db.queryAsAdmin(
+        `update integrations.connection_secrets set expires_at = now() - interval '1 second' where id = $1`,
+        [old!.id],
+      );
       expect(await secretValues(tenantA, connection.id)).toEqual([rotated.secret]);
     });
 
@@ -279,9 +322,15 @@ describe('managing provider connections (real PostgreSQL)', () => {
       const paused = await integrations.graphql<{ pauseConnection: Connected }>(PAUSE, { id: connection.id }, manager);
       expect(paused.errors).toEqual([]);
       expect(paused.data!.pauseConnection.status).toBe('PAUSED');
-      expect((await integrations.server.services.connections.findConnectionByKey(keyOf(connection)))?.status).toBe('PAUSED');
+      expect((await integrations.server.services.connections.findConnectionByKey(keyOf(connection)))?.status).toBe(
+        'PAUSED',
+      );
 
-      const resumed = await integrations.graphql<{ resumeConnection: Connected }>(RESUME, { id: connection.id }, manager);
+      const resumed = await integrations.graphql<{ resumeConnection: Connected }>(
+        RESUME,
+        { id: connection.id },
+        manager,
+      );
       expect(resumed.errors).toEqual([]);
       expect(resumed.data!.resumeConnection.status).toBe('ACTIVE');
       expect((await connectionRow(connection.id)).status).toBe('ACTIVE');
@@ -300,7 +349,11 @@ describe('managing provider connections (real PostgreSQL)', () => {
 
       await integrations.graphql(RESUME, { id: connection.id }, admin);
       const afterResume = await connectionRow(connection.id);
-      const resumeAgain = await integrations.graphql<{ resumeConnection: Connected }>(RESUME, { id: connection.id }, admin);
+      const resumeAgain = await integrations.graphql<{ resumeConnection: Connected }>(
+        RESUME,
+        { id: connection.id },
+        admin,
+      );
       expect(resumeAgain.data!.resumeConnection.status).toBe('ACTIVE');
       expect(await connectionRow(connection.id)).toEqual(afterResume);
     });
@@ -312,7 +365,9 @@ describe('managing provider connections (real PostgreSQL)', () => {
       const connection = await connected();
 
       for (const mutation of [PAUSE, RESUME]) {
-        expect(errorCodes(await integrations.graphql(mutation, { id: connection.id }, identity))).toEqual(['FORBIDDEN']);
+        expect(errorCodes(await integrations.graphql(mutation, { id: connection.id }, identity))).toEqual([
+          'FORBIDDEN',
+        ]);
       }
       expect((await connectionRow(connection.id)).status).toBe('ACTIVE');
     });
@@ -327,7 +382,11 @@ describe('managing provider connections (real PostgreSQL)', () => {
 
   describe('updateConnection', () => {
     it('changes only the fields given, normalised like connectProvider', async () => {
-      const connection = await connected(admin, { name: 'Before', autoAccept: false, apiBaseUrl: 'https://api.before.test' });
+      const connection = await connected(admin, {
+        name: 'Before',
+        autoAccept: false,
+        apiBaseUrl: 'https://api.before.test',
+      });
       const before = await connectionRow(connection.id);
 
       const renamed = await integrations.graphql<{ updateConnection: Record<string, unknown> }>(
@@ -428,7 +487,11 @@ describe('managing provider connections (real PostgreSQL)', () => {
       expect(rows.map((row) => row.action)).toEqual(audited.map((entry) => entry.action));
       rows.forEach((row, index) => {
         const expected = audited[index]!;
-        expect(row).toMatchObject({ kind: 'ADMIN_ACTION', actor: actorOf(expected.actor), subject_type: 'ProviderConnection' });
+        expect(row).toMatchObject({
+          kind: 'ADMIN_ACTION',
+          actor: actorOf(expected.actor),
+          subject_type: 'ProviderConnection',
+        });
         // now() is the transaction's start: the same instant on the change and its audit row means one transaction.
         expect(row.at.getTime()).toBe(expected.changedAt.getTime());
       });
@@ -450,7 +513,9 @@ describe('managing provider connections (real PostgreSQL)', () => {
            check (subject_id is distinct from '${connection.id}') not valid`,
       );
       try {
-        expect(errorCodes(await integrations.graphql(PAUSE, { id: connection.id }, admin))).toEqual(['INTERNAL_SERVER_ERROR']);
+        expect(errorCodes(await integrations.graphql(PAUSE, { id: connection.id }, admin))).toEqual([
+          'INTERNAL_SERVER_ERROR',
+        ]);
         expect(errorCodes(await rotate(admin, connection.id))).toEqual(['INTERNAL_SERVER_ERROR']);
         expect(
           errorCodes(await integrations.graphql(UPDATE, { input: { id: connection.id, name: 'Never' } }, admin)),
@@ -480,7 +545,6 @@ describe('managing provider connections (real PostgreSQL)', () => {
       const [after] = await db.queryAsAdmin<{ count: string }>('select count(*) from integrations.audit_log');
       expect(Number(after!.count)).toBe(Number(before!.count) + 1);
     });
-
   });
 
   describe('change notifications', () => {
@@ -507,9 +571,9 @@ describe('managing provider connections (real PostgreSQL)', () => {
 
       // Resuming an active connection, and renaming to the same name, change nothing: no notification.
       expect((await integrations.graphql(RESUME, { id: connection.id }, admin)).errors).toEqual([]);
-      expect((await integrations.graphql(UPDATE, { input: { id: connection.id, name: 'Notified' } }, admin)).errors).toEqual(
-        [],
-      );
+      expect(
+        (await integrations.graphql(UPDATE, { input: { id: connection.id, name: 'Notified' } }, admin)).errors,
+      ).toEqual([]);
       await notificationBarrier();
       expect(notificationsFor(connection)).toBe(changes.length);
     });
@@ -520,9 +584,9 @@ describe('managing provider connections (real PostgreSQL)', () => {
       expect(errorCodes(await integrations.graphql(PAUSE, { id: connection.id }, aUser(tenantA, 'STAFF')))).toEqual([
         'FORBIDDEN',
       ]);
-      expect(errorCodes(await integrations.graphql(UPDATE, { input: { id: connection.id, name: ' ' } }, admin))).toEqual([
-        'BAD_USER_INPUT',
-      ]);
+      expect(
+        errorCodes(await integrations.graphql(UPDATE, { input: { id: connection.id, name: ' ' } }, admin)),
+      ).toEqual(['BAD_USER_INPUT']);
       await notificationBarrier();
       expect(notificationsFor(connection)).toBe(0);
     });

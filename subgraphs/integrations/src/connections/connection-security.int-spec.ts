@@ -77,7 +77,9 @@ describe('connection storage security (real PostgreSQL)', () => {
       await withSession(db.serviceUrls.integrations, async (client) => {
         await client.query('begin');
         await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantA]);
-        const rows = await client.query<{ tenant_id: string; id: string }>('select tenant_id, id from integrations.connections');
+        const rows = await client.query<{ tenant_id: string; id: string }>(
+          'select tenant_id, id from integrations.connections',
+        );
         expect(rows.rows.map((row) => row.id)).toContain(connectionOfA.id);
         expect(rows.rows.every((row) => row.tenant_id === tenantA)).toBe(true);
 
@@ -98,7 +100,9 @@ describe('connection storage security (real PostgreSQL)', () => {
         integrations.server.dataSource,
         { tenantId: null, platform: true },
         async (manager) => ({
-          connections: (await manager.query<{ id: string }[]>('select id from integrations.connections')).map((r) => r.id),
+          connections: (await manager.query<{ id: string }[]>('select id from integrations.connections')).map(
+            (r) => r.id,
+          ),
           secrets: Number((await manager.query('select count(*) from integrations.connection_secrets'))[0].count),
         }),
       );
@@ -170,7 +174,11 @@ describe('connection storage security (real PostgreSQL)', () => {
           client.query('select * from integrations.connection_for_key($1)', [keyOf(connectionOfA)]),
         ).rejects.toThrow(/permission denied/);
       });
-      const grants = await db.queryAsAdmin<{ owner: string; public_can_execute: boolean; service_can_execute: boolean }>(
+      const grants = await db.queryAsAdmin<{
+        owner: string;
+        public_can_execute: boolean;
+        service_can_execute: boolean;
+      }>(
         `select pg_get_userbyid(p.proowner) as owner,
                 has_function_privilege('public', p.oid, 'execute') as public_can_execute,
                 has_function_privilege('nexara_integrations', p.oid, 'execute') as service_can_execute
@@ -209,7 +217,10 @@ describe('connection storage security (real PostgreSQL)', () => {
     }
 
     it('returns the current and the not-yet-expired rotated secrets, newest first, and skips expired ones', async () => {
-      const { connection, secret: current } = await service.connectProvider(tenantAdmin(tenantA), aConnectProviderInput());
+      const { connection, secret: current } = await service.connectProvider(
+        tenantAdmin(tenantA),
+        aConnectProviderInput(),
+      );
       await insertSecret(tenantA, connection.id, 'rotated-out-secret-still-valid', {
         createdSecondsAgo: 3_600,
         expiresInSeconds: 23 * 3_600,
@@ -262,7 +273,10 @@ describe('connection storage security (real PostgreSQL)', () => {
           expect.objectContaining({ value: secretOfA, keyId: testSecrets.secretsEncryptionKey.split(':')[0] }),
         ]);
 
-        const { connection, secret } = await rotatedService.connectProvider(tenantAdmin(tenantB), aConnectProviderInput());
+        const { connection, secret } = await rotatedService.connectProvider(
+          tenantAdmin(tenantB),
+          aConnectProviderInput(),
+        );
         await expect(rotatedService.connectionSecrets(tenantB, connection.id)).resolves.toEqual([
           expect.objectContaining({ value: secret, keyId: 'rotated2' }),
         ]);

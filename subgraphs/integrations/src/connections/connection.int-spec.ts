@@ -11,8 +11,23 @@ const CONNECT = /* GraphQL */ `
   mutation Connect($input: ConnectProviderInput!) {
     connectProvider(input: $input) {
       connection {
-        id provider name status webhookUrl externalStoreId currency apiBaseUrl autoAccept
-        branch { id } tenant { id } createdAt updatedAt
+        id
+        provider
+        name
+        status
+        webhookUrl
+        externalStoreId
+        currency
+        apiBaseUrl
+        autoAccept
+        branch {
+          id
+        }
+        tenant {
+          id
+        }
+        createdAt
+        updatedAt
       }
       secret
     }
@@ -20,16 +35,45 @@ const CONNECT = /* GraphQL */ `
 `;
 
 const CONNECTIONS = /* GraphQL */ `
-  query { connections { id provider name webhookUrl tenant { id } } }
+  query {
+    connections {
+      id
+      provider
+      name
+      webhookUrl
+      tenant {
+        id
+      }
+    }
+  }
 `;
 
 const CONNECTION = /* GraphQL */ `
-  query One($id: ID!) { connection(id: $id) { id provider name status webhookUrl currency tenant { id } } }
+  query One($id: ID!) {
+    connection(id: $id) {
+      id
+      provider
+      name
+      status
+      webhookUrl
+      currency
+      tenant {
+        id
+      }
+    }
+  }
 `;
 
 const ENTITIES = /* GraphQL */ `
   query Entities($representations: [_Any!]!) {
-    _entities(representations: $representations) { ... on ProviderConnection { id name provider webhookUrl } }
+    _entities(representations: $representations) {
+      ... on ProviderConnection {
+        id
+        name
+        provider
+        webhookUrl
+      }
+    }
   }
 `;
 
@@ -133,7 +177,13 @@ describe('provider connections over HTTP (real PostgreSQL)', () => {
     it('stores the secret only encrypted, and no query can read it back', async () => {
       const { connection, secret } = await connected(tenantAdmin(tenantA));
 
-      const [stored] = await db.queryAsAdmin<{ key_id: string; iv: Buffer; ciphertext: Buffer; auth_tag: Buffer; row: string }>(
+      const [stored] = await db.queryAsAdmin<{
+        key_id: string;
+        iv: Buffer;
+        ciphertext: Buffer;
+        auth_tag: Buffer;
+        row: string;
+      }>(
         `select key_id, iv, ciphertext, auth_tag, s::text as row
            from integrations.connection_secrets s where connection_id = $1`,
         [connection.id],
@@ -261,7 +311,11 @@ describe('provider connections over HTTP (real PostgreSQL)', () => {
       ['a manager', 'MANAGER'],
     ])('lets %s of the tenant read its connections (not connect them)', async (_who, role) => {
       const { connection } = await connected(tenantAdmin(tenantA));
-      const listed = await integrations.graphql<{ connections: { id: string }[] }>(CONNECTIONS, {}, aUser(tenantA, role));
+      const listed = await integrations.graphql<{ connections: { id: string }[] }>(
+        CONNECTIONS,
+        {},
+        aUser(tenantA, role),
+      );
 
       expect(listed.errors).toEqual([]);
       expect(listed.data!.connections.map((c) => c.id)).toContain(connection.id);
@@ -339,9 +393,15 @@ describe('provider connections over HTTP (real PostgreSQL)', () => {
       );
 
       expect(asA.errors).toEqual([]);
-      expect(asA.data!._entities).toEqual([expect.objectContaining({ id: connectionOfA.id, name: 'Only A sees this' }), null]);
+      expect(asA.data!._entities).toEqual([
+        expect.objectContaining({ id: connectionOfA.id, name: 'Only A sees this' }),
+        null,
+      ]);
       expect(asB.errors).toEqual([]);
-      expect(asB.data!._entities).toEqual([null, expect.objectContaining({ id: connectionOfB.id, name: 'Only B sees this' })]);
+      expect(asB.data!._entities).toEqual([
+        null,
+        expect.objectContaining({ id: connectionOfB.id, name: 'Only B sees this' }),
+      ]);
     });
   });
 

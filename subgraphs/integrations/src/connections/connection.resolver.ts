@@ -35,7 +35,8 @@ export class ConnectionResolver {
   }
 
   @Mutation(() => ConnectProviderPayload, {
-    description: 'Connects a provider store (tenant admins). The payload carries the secret once; it cannot be read again.',
+    description:
+      'Connects a provider store (tenant admins). The payload carries the secret once; it cannot be read again.',
   })
   connectProvider(
     @Arg('input', () => ConnectProviderInput) input: ConnectProviderInput,
@@ -57,20 +58,24 @@ export class ConnectionResolver {
   }
 
   @Mutation(() => ProviderConnection, {
-    description: 'Stops accepting the connection webhooks (tenant admins, managers). Pausing a paused connection changes nothing.',
+    description:
+      'Stops accepting the connection webhooks (tenant admins, managers). Pausing a paused connection changes nothing.',
   })
   pauseConnection(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ConnectionView> {
     return this.service.pauseConnection(context.identity, id);
   }
 
   @Mutation(() => ProviderConnection, {
-    description: 'Accepts the connection webhooks again (tenant admins, managers). Resuming an active connection changes nothing.',
+    description:
+      'Accepts the connection webhooks again (tenant admins, managers). Resuming an active connection changes nothing.',
   })
   resumeConnection(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ConnectionView> {
     return this.service.resumeConnection(context.identity, id);
   }
 
-  @Mutation(() => ProviderConnection, { description: 'Changes the name, auto-accept or callback URL of a connection (tenant admins).' })
+  @Mutation(() => ProviderConnection, {
+    description: 'Changes the name, auto-accept or callback URL of a connection (tenant admins).',
+  })
   updateConnection(
     @Arg('input', () => UpdateConnectionInput) input: UpdateConnectionInput,
     @Ctx() context: RequestContext,
@@ -88,7 +93,9 @@ export class ConnectionResolver {
     return { id: connection.tenantId };
   }
 
-  @FieldResolver(() => Int, { description: 'Webhooks rejected for this connection in the last hour (bad signature, stale timestamp...).' })
+  @FieldResolver(() => Int, {
+    description: 'Webhooks rejected for this connection in the last hour (bad signature, stale timestamp...).',
+  })
   securityEventsLastHour(@Root() connection: ConnectionView, @Ctx() context: RequestContext): Promise<number> {
     return this.service.securityEventsLastHour(context.identity, connection);
   }

@@ -28,7 +28,12 @@ export type ConnectProviderResult = {
 };
 
 /** What a webhook's connection key resolves to, before the tenant is known. */
-export type ConnectionKeyMatch = { tenantId: string; connectionId: string; provider: Provider; status: ConnectionStatus };
+export type ConnectionKeyMatch = {
+  tenantId: string;
+  connectionId: string;
+  provider: Provider;
+  status: ConnectionStatus;
+};
 
 /** A decrypted secret that still verifies (current, or rotated out but not yet expired). */
 export type ConnectionSecret = { id: string; value: string; keyId: string; createdAt: Date; expiresAt: Date | null };
@@ -165,7 +170,9 @@ export class ConnectionService {
         throw error;
       }
       const sealed = this.deps.secretBox.seal(secret, { tenantId, connectionId });
-      await manager.getRepository(ConnectionSecretEntity).insert({ tenantId, connectionId, ...sealed, expiresAt: null });
+      await manager
+        .getRepository(ConnectionSecretEntity)
+        .insert({ tenantId, connectionId, ...sealed, expiresAt: null });
       await this.deps.audit.recordAdminAction(manager, {
         tenantId,
         actor,
@@ -243,7 +250,10 @@ export class ConnectionService {
     });
 
     this.announceChange(connection.connectionKey);
-    this.deps.logger.info({ tenantId, connectionId: connection.id, secretGenerated: given === null }, 'connection secret rotated');
+    this.deps.logger.info(
+      { tenantId, connectionId: connection.id, secretGenerated: given === null },
+      'connection secret rotated',
+    );
     return { connection: this.view(connection), secret };
   }
 
@@ -300,7 +310,10 @@ export class ConnectionService {
       const current = await manager
         .getRepository(ConnectionSecretEntity)
         .createQueryBuilder('secret')
-        .where('secret.tenant_id = :tenantId and secret.connection_id = :id and secret.expires_at is null', { tenantId, id })
+        .where('secret.tenant_id = :tenantId and secret.connection_id = :id and secret.expires_at is null', {
+          tenantId,
+          id,
+        })
         .getOne();
       if (!current) return null;
       return { connection, secret: this.deps.secretBox.open(current, { tenantId, connectionId: id }) };

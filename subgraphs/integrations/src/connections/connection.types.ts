@@ -1,6 +1,16 @@
 import { PUBLIC_TAG } from '@nexara/kit';
 import { PROVIDERS, type Provider as ProviderName } from '@nexara/kit';
-import { ArgsType, Directive, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  ArgsType,
+  Directive,
+  Field,
+  GraphQLISODateTime,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import { CONNECTION_STATUSES, type ConnectionStatus as ConnectionStatusName } from './connection.entity';
 import { TEST_WEBHOOK_KINDS, type TestWebhookKind as TestWebhookKindName } from './test-webhook.service';
 
@@ -33,7 +43,9 @@ export class TenantRef {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType('ProviderConnection', { description: "A tenant's link to one provider store. Its secrets are never readable." })
+@ObjectType('ProviderConnection', {
+  description: "A tenant's link to one provider store. Its secrets are never readable.",
+})
 export class ProviderConnection {
   @Directive(PUBLIC_TAG)
   @Field(() => ID)
@@ -51,11 +63,14 @@ export class ProviderConnection {
   @Field(() => ConnectionStatus)
   status: ConnectionStatusName;
 
-  @Field(() => String, { description: 'Absolute URL the provider sends webhooks to (contains the opaque connection key).' })
+  @Field(() => String, {
+    description: 'Absolute URL the provider sends webhooks to (contains the opaque connection key).',
+  })
   webhookUrl: string;
 
   @Field(() => String, {
-    description: "The provider's id for the branch: Deliveroo location_id, Talabat remoteId, Careem branch.id, Jahez branch_id.",
+    description:
+      "The provider's id for the branch: Deliveroo location_id, Talabat remoteId, Careem branch.id, Jahez branch_id.",
   })
   externalStoreId: string;
 
@@ -129,12 +144,15 @@ export class RotateConnectionSecretPayload {
   connection: ProviderConnection;
 
   @Field(() => String, {
-    description: 'The new secret in clear: shown this once, stored only encrypted. The previous one keeps verifying for the grace period.',
+    description:
+      'The new secret in clear: shown this once, stored only encrypted. The previous one keeps verifying for the grace period.',
   })
   secret: string;
 }
 
-@InputType('UpdateConnectionInput', { description: 'Only the fields given change; null or omitted leaves a field as it is.' })
+@InputType('UpdateConnectionInput', {
+  description: 'Only the fields given change; null or omitted leaves a field as it is.',
+})
 export class UpdateConnectionInput {
   @Field(() => ID)
   id: string;
@@ -145,14 +163,18 @@ export class UpdateConnectionInput {
   @Field(() => Boolean, { nullable: true })
   autoAccept?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Provider API base URL (http or https) that status callbacks go to.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Provider API base URL (http or https) that status callbacks go to.',
+  })
   apiBaseUrl?: string | null;
 }
 
 export const TestWebhookKind = enumOf(TEST_WEBHOOK_KINDS);
 registerEnumType(TestWebhookKind, {
   name: 'TestWebhookKind',
-  description: 'STATUS_UPDATE and CANCELLATION refer to the last sample order sent for the connection (a new one is sent first if there is none).',
+  description:
+    'STATUS_UPDATE and CANCELLATION refer to the last sample order sent for the connection (a new one is sent first if there is none).',
 });
 
 @ObjectType('TestWebhookResult', { description: 'What the webhook shim answered to a signed sample webhook.' })
@@ -166,7 +188,10 @@ export class TestWebhookResult {
   @Field(() => Boolean, { description: 'The shim answered 2xx.' })
   delivered: boolean;
 
-  @Field(() => String, { nullable: true, description: 'What makes the delivery unique for the provider (null where it sends none).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What makes the delivery unique for the provider (null where it sends none).',
+  })
   idempotencyKey: string | null;
 
   @Field(() => String, { description: "The provider's order id the sample carries." })
@@ -181,7 +206,10 @@ export class RotateConnectionSecretArgs {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'The provider-issued secret (at least 16 characters). Omit it to have one generated.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The provider-issued secret (at least 16 characters). Omit it to have one generated.',
+  })
   secret?: string | null;
 }
 

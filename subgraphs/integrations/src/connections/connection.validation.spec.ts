@@ -44,7 +44,9 @@ describe('validateConnectProvider', () => {
   });
 
   it('keeps a given secret exactly as given', () => {
-    expect(validateConnectProvider(aConnectProviderInput({ secret: ' sixteen-chars-ok ' })).secret).toBe(' sixteen-chars-ok ');
+    expect(validateConnectProvider(aConnectProviderInput({ secret: ' sixteen-chars-ok ' })).secret).toBe(
+      ' sixteen-chars-ok ',
+    );
   });
 
   const invalid: [string, Partial<ConnectProviderRequest>, string][] = [

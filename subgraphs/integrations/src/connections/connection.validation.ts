@@ -83,7 +83,8 @@ export function validateConnectProvider(request: ConnectProviderRequest): ValidC
   }
   const badName = nameProblem(name);
   if (badName) problems['name'] = badName;
-  if (externalStoreId.length === 0) problems['externalStoreId'] = "must not be empty (the provider's id for the branch)";
+  if (externalStoreId.length === 0)
+    problems['externalStoreId'] = "must not be empty (the provider's id for the branch)";
   else if (externalStoreId.length > MAX_TEXT_LENGTH) {
     problems['externalStoreId'] = `must be at most ${MAX_TEXT_LENGTH} characters`;
   }
@@ -143,9 +144,13 @@ export function validateUpdateConnection(request: UpdateConnectionRequest): Conn
     throw appError('BAD_USER_INPUT', `Cannot update the connection: ${message}.`, { fields: problems });
   }
   if (Object.keys(changes).length === 0) {
-    throw appError('BAD_USER_INPUT', 'Cannot update the connection: give at least one of name, autoAccept, apiBaseUrl.', {
-      fields: {},
-    });
+    throw appError(
+      'BAD_USER_INPUT',
+      'Cannot update the connection: give at least one of name, autoAccept, apiBaseUrl.',
+      {
+        fields: {},
+      },
+    );
   }
   return changes;
 }

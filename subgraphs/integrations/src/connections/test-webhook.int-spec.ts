@@ -11,7 +11,12 @@ import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from
 const SEND = /* GraphQL */ `
   mutation Send($connectionId: ID!, $kind: TestWebhookKind!) {
     sendTestWebhook(connectionId: $connectionId, kind: $kind) {
-      httpStatus responseBody delivered idempotencyKey externalId error
+      httpStatus
+      responseBody
+      delivered
+      idempotencyKey
+      externalId
+      error
     }
   }
 `;
@@ -29,7 +34,8 @@ type TestWebhookResult = {
  * Verification written here from providers.md, sharing nothing with the
  * simulator that signs or the adapters that verify: if either drifts, this disagrees.
  */
-const hmacHex = (secret: string, message: string): string => createHmac('sha256', secret).update(message, 'utf8').digest('hex');
+const hmacHex = (secret: string, message: string): string =>
+  createHmac('sha256', secret).update(message, 'utf8').digest('hex');
 
 function sameText(a: string | undefined, b: string): boolean {
   if (a === undefined) return false;
@@ -42,7 +48,10 @@ async function verifiesWith(provider: Provider, secret: string, request: Receive
   const { headers, body } = request;
   switch (provider) {
     case 'DELIVEROO':
-      return sameText(headers['x-deliveroo-hmac-sha256'], hmacHex(secret, `${headers['x-deliveroo-sequence-guid']} ${body}`));
+      return sameText(
+        headers['x-deliveroo-hmac-sha256'],
+        hmacHex(secret, `${headers['x-deliveroo-sequence-guid']} ${body}`),
+      );
     case 'CAREEM': {
       const timestamp = headers['x-careem-timestamp'] ?? '';
       const fresh = Math.abs(Number(timestamp) - Date.now() / 1000) <= 300;
@@ -52,7 +61,9 @@ async function verifiesWith(provider: Provider, secret: string, request: Receive
       const token = /^Bearer (.+)$/.exec(headers['authorization'] ?? '')?.[1];
       if (!token) return false;
       try {
-        const { payload, protectedHeader } = await jwtVerify(token, new TextEncoder().encode(secret), { algorithms: ['HS512'] });
+        const { payload, protectedHeader } = await jwtVerify(token, new TextEncoder().encode(secret), {
+          algorithms: ['HS512'],
+        });
         return protectedHeader.alg === 'HS512' && payload['service'] === 'middleware';
       } catch {
         return false;
@@ -139,7 +150,11 @@ describe('sendTestWebhook through a stand-in for the gateway shim (real PostgreS
   }
 
   async function send(connectionId: string, kind: string, identity: Identity = manager): Promise<TestWebhookResult> {
-    const response = await integrations.graphql<{ sendTestWebhook: TestWebhookResult }>(SEND, { connectionId, kind }, identity);
+    const response = await integrations.graphql<{ sendTestWebhook: TestWebhookResult }>(
+      SEND,
+      { connectionId, kind },
+      identity,
+    );
     expect(response.errors).toEqual([]);
     return response.data!.sendTestWebhook;
   }
@@ -158,7 +173,8 @@ describe('sendTestWebhook through a stand-in for the gateway shim (real PostgreS
       expect(request.method).toBe('POST');
       expect(request.path.startsWith(base)).toBe(true);
       expect(request.path.split('/')[3]).toBe(key);
-      if (provider === 'TALABAT') expect(request.path).toBe(`${base}/order/${encodeURIComponent(connection.externalStoreId)}`);
+      if (provider === 'TALABAT')
+        expect(request.path).toBe(`${base}/order/${encodeURIComponent(connection.externalStoreId)}`);
       else expect(request.path).toBe(base);
       expect(request.headers['content-type']).toMatch(/^application\/json/);
 
@@ -167,10 +183,14 @@ describe('sendTestWebhook through a stand-in for the gateway shim (real PostgreS
       expect(storeOf(provider, request.body)).toBe(connection.externalStoreId);
       // Where the wire shows the currency: Deliveroo names it; Talabat writes amounts with its exponent (KWD: 3).
       if (provider === 'DELIVEROO') {
-        expect(JSON.parse(request.body)).toMatchObject({ body: { order: { total_price: { currency_code: currency } } } });
+        expect(JSON.parse(request.body)).toMatchObject({
+          body: { order: { total_price: { currency_code: currency } } },
+        });
       }
       if (provider === 'TALABAT') {
-        expect((JSON.parse(request.body) as { price: { grandTotal: string } }).price.grandTotal).toMatch(/^\d+\.\d{3}$/);
+        expect((JSON.parse(request.body) as { price: { grandTotal: string } }).price.grandTotal).toMatch(
+          /^\d+\.\d{3}$/,
+        );
       }
       expect(result.idempotencyKey).toBe(wireIdempotencyKey(provider, request));
       expect(result.responseBody).not.toBeNull();
@@ -242,7 +262,10 @@ describe('sendTestWebhook through a stand-in for the gateway shim (real PostgreS
 
     it('signs with the new secret after a rotation, not the old one', async () => {
       const { connection, secret: old } = await connect(provider, currency);
-      const { secret: rotated } = await integrations.server.services.connections.rotateConnectionSecret(admin, connection.id);
+      const { secret: rotated } = await integrations.server.services.connections.rotateConnectionSecret(
+        admin,
+        connection.id,
+      );
 
       expect((await send(connection.id, 'NEW_ORDER', admin)).delivered).toBe(true);
 

@@ -68,7 +68,8 @@ export class TestWebhookService {
 
   async sendTestWebhook(actor: Identity, connectionId: string, kind: TestWebhookKind): Promise<TestWebhookOutcome> {
     const tenantId = managingTenantId(actor, OPERATOR_ROLES);
-    if (!TEST_WEBHOOK_KINDS.includes(kind)) throw appError('BAD_USER_INPUT', `kind must be one of ${TEST_WEBHOOK_KINDS.join(', ')}.`);
+    if (!TEST_WEBHOOK_KINDS.includes(kind))
+      throw appError('BAD_USER_INPUT', `kind must be one of ${TEST_WEBHOOK_KINDS.join(', ')}.`);
     const found = await this.deps.connections.connectionWithCurrentSecret(tenantId, connectionId);
     if (!found) throw appError('NOT_FOUND', 'No such provider connection in this tenant.');
     const { connection, secret } = found;
@@ -132,7 +133,8 @@ export class TestWebhookService {
     }
     const progression = STATUS_PROGRESSIONS[connection.provider];
     // Each status update moves the sample order one step further, stopping at the last step.
-    const status = kind === 'STATUS_UPDATE' ? progression[Math.min(sent.statusStep, progression.length - 1)] : undefined;
+    const status =
+      kind === 'STATUS_UPDATE' ? progression[Math.min(sent.statusStep, progression.length - 1)] : undefined;
     const built = await buildWebhook(connection, KIND_ON_THE_WIRE[kind], {
       order: sent.order,
       remoteOrderId: sent.remoteOrderId ?? undefined,

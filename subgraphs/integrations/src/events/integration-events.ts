@@ -31,7 +31,11 @@ export const noIntegrationEvents: IntegrationEvents = {
 
 type Pending = { tenantId: string; connectionId: string; timer: NodeJS.Timeout };
 
-export function integrationEventsOn(bus: EventBus, logger: Logger, options: { coalesceMs?: number } = {}): IntegrationEvents {
+export function integrationEventsOn(
+  bus: EventBus,
+  logger: Logger,
+  options: { coalesceMs?: number } = {},
+): IntegrationEvents {
   const coalesceMs = options.coalesceMs ?? 1_000;
   const lastSent = new Map<string, number>();
   const pending = new Map<string, Pending>();

@@ -51,10 +51,15 @@ describe('integration health (real PostgreSQL)', () => {
   });
 
   const connect = async (tenantId: string): Promise<string> =>
-    (await integrations.server.services.connections.connectProvider(tenantAdmin(tenantId), aConnectProviderInput())).connection.id;
+    (await integrations.server.services.connections.connectProvider(tenantAdmin(tenantId), aConnectProviderInput()))
+      .connection.id;
 
   const healthOf = async (tenantId: string, connectionId: string): Promise<Health | null> => {
-    const response = await integrations.graphql<{ connectionHealth: Health | null }>(ONE, { id: connectionId }, aUser(tenantId, 'STAFF'));
+    const response = await integrations.graphql<{ connectionHealth: Health | null }>(
+      ONE,
+      { id: connectionId },
+      aUser(tenantId, 'STAFF'),
+    );
     expect(response.errors).toEqual([]);
     return response.data!.connectionHealth;
   };
@@ -99,7 +104,9 @@ describe('integration health (real PostgreSQL)', () => {
       expectedHours: null,
       connection: { id: connectionId },
     });
-    expect(health!.stateReason).toBe('80% of the 10 deliveries finished in the last hour were processed (DEGRADED below 95%).');
+    expect(health!.stateReason).toBe(
+      '80% of the 10 deliveries finished in the last hour were processed (DEGRADED below 95%).',
+    );
   });
 
   it('shows a new connection without deliveries as HEALTHY with no rate, then SILENT once quiet for silentAfterMinutes', async () => {
@@ -126,10 +133,19 @@ describe('integration health (real PostgreSQL)', () => {
     const hour = new Date().getUTCHours();
     const at = (h: number): string => `${String((h + 24) % 24).padStart(2, '0')}:00`;
     const setHours = (input: Record<string, unknown>) =>
-      integrations.graphql<{ setConnectionExpectedHours: Health }>(SET_HOURS, { input: { connectionId, ...input } }, aUser(tenantA, 'MANAGER'));
+      integrations.graphql<{ setConnectionExpectedHours: Health }>(
+        SET_HOURS,
+        { input: { connectionId, ...input } },
+        aUser(tenantA, 'MANAGER'),
+      );
 
     // Open from an hour ago to an hour from now (past midnight when the hour is 23 or 0): now is inside.
-    const open = await setHours({ opensAt: at(hour - 1), closesAt: at(hour + 1), timeZone: 'UTC', silentAfterMinutes: 30 });
+    const open = await setHours({
+      opensAt: at(hour - 1),
+      closesAt: at(hour + 1),
+      timeZone: 'UTC',
+      silentAfterMinutes: 30,
+    });
     expect(open.errors).toEqual([]);
     expect(open.data!.setConnectionExpectedHours).toMatchObject({
       state: 'SILENT',
@@ -162,11 +178,23 @@ describe('integration health (real PostgreSQL)', () => {
     }
     expect((await healthOf(tenantA, connectionId))!.expectedHours).toBeNull();
 
-    const staff = await integrations.graphql(SET_HOURS, { input: { connectionId, silentAfterMinutes: 30 } }, aUser(tenantA, 'STAFF'));
+    const staff = await integrations.graphql(
+      SET_HOURS,
+      { input: { connectionId, silentAfterMinutes: 30 } },
+      aUser(tenantA, 'STAFF'),
+    );
     expect(errorCodes(staff)).toEqual(['FORBIDDEN']);
-    const otherTenant = await integrations.graphql(SET_HOURS, { input: { connectionId, silentAfterMinutes: 30 } }, aUser(tenantB, 'MANAGER'));
+    const otherTenant = await integrations.graphql(
+      SET_HOURS,
+      { input: { connectionId, silentAfterMinutes: 30 } },
+      aUser(tenantB, 'MANAGER'),
+    );
     expect(errorCodes(otherTenant)).toEqual(['NOT_FOUND']);
-    const notAnId = await integrations.graphql(SET_HOURS, { input: { connectionId: 'nope', silentAfterMinutes: 30 } }, manager);
+    const notAnId = await integrations.graphql(
+      SET_HOURS,
+      { input: { connectionId: 'nope', silentAfterMinutes: 30 } },
+      manager,
+    );
     expect(errorCodes(notAnId)).toEqual(['NOT_FOUND']);
   });
 
@@ -181,11 +209,9 @@ describe('integration health (real PostgreSQL)', () => {
     expect(await healthOf(tenantB, ofA)).toBeNull();
     expect(await healthOf(tenantA, ofB)).toBeNull();
 
-    const viaConnections = await integrations.graphql<{ connections: { id: string; health: { state: string; failedCount: number } }[] }>(
-      `{ connections { id health { state failedCount } } }`,
-      {},
-      aUser(tenantB, 'STAFF'),
-    );
+    const viaConnections = await integrations.graphql<{
+      connections: { id: string; health: { state: string; failedCount: number } }[];
+    }>(`{ connections { id health { state failedCount } } }`, {}, aUser(tenantB, 'STAFF'));
     expect(viaConnections.data!.connections).toEqual([{ id: ofB, health: { state: 'FAILING', failedCount: 1 } }]);
 
     const partner = await integrations.graphql(ALL, {}, aPartner(tenantA));

@@ -143,7 +143,9 @@ export async function readConnectionHealth(
     callbacksFailedLastHour: row.callbacks_failed,
     callbackDeliveredSinceLastFailure: row.callback_delivered_since,
     expectedHours:
-      row.opens_at && row.closes_at ? { opensAt: row.opens_at, closesAt: row.closes_at, timeZone: row.time_zone } : null,
+      row.opens_at && row.closes_at
+        ? { opensAt: row.opens_at, closesAt: row.closes_at, timeZone: row.time_zone }
+        : null,
     timeZone: row.time_zone,
     checkedAt: row.checked_at,
   }));
@@ -175,13 +177,29 @@ export async function upsertHealthSettings(
 /** One provider callback outcome, for the callbacks-failing alert. */
 export async function insertCallbackOutcome(
   manager: EntityManager,
-  outcome: { tenantId: string; connectionId: string; orderId: string | null; action: string; outcome: string; attempt: number; httpStatus: number | null },
+  outcome: {
+    tenantId: string;
+    connectionId: string;
+    orderId: string | null;
+    action: string;
+    outcome: string;
+    attempt: number;
+    httpStatus: number | null;
+  },
 ): Promise<void> {
   // The connection may have been deleted since the callback was queued: nothing to attach the outcome to.
   await manager.query(
     `insert into integrations.callback_outcomes (tenant_id, connection_id, order_id, action, outcome, attempt, http_status)
      select $1, $2, $3, $4, $5, $6, $7
       where exists (select 1 from integrations.connections where tenant_id = $1 and id = $2)`,
-    [outcome.tenantId, outcome.connectionId, outcome.orderId, outcome.action, outcome.outcome, outcome.attempt, outcome.httpStatus],
+    [
+      outcome.tenantId,
+      outcome.connectionId,
+      outcome.orderId,
+      outcome.action,
+      outcome.outcome,
+      outcome.attempt,
+      outcome.httpStatus,
+    ],
   );
 }

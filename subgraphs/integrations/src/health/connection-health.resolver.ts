@@ -15,18 +15,27 @@ export class ConnectionHealthResolver {
     private readonly connections: ConnectionService,
   ) {}
 
-  @Query(() => [ConnectionHealthType], { description: "Webhook health of each of the acting tenant's provider connections." })
+  @Query(() => [ConnectionHealthType], {
+    description: "Webhook health of each of the acting tenant's provider connections.",
+  })
   integrationHealth(@Ctx() context: RequestContext): Promise<ConnectionHealthView[]> {
     return this.health.listHealth(context.identity);
   }
 
-  @Query(() => ConnectionHealthType, { nullable: true, description: 'Health of one connection of your tenant; null if there is none with that id.' })
-  connectionHealth(@Arg('connectionId', () => ID) connectionId: string, @Ctx() context: RequestContext): Promise<ConnectionHealthView | null> {
+  @Query(() => ConnectionHealthType, {
+    nullable: true,
+    description: 'Health of one connection of your tenant; null if there is none with that id.',
+  })
+  connectionHealth(
+    @Arg('connectionId', () => ID) connectionId: string,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionHealthView | null> {
     return this.health.findHealth(context.identity, connectionId);
   }
 
   @Mutation(() => ConnectionHealthType, {
-    description: 'Sets when a connection is expected to receive deliveries, which decides SILENT (tenant admins, managers).',
+    description:
+      'Sets when a connection is expected to receive deliveries, which decides SILENT (tenant admins, managers).',
   })
   setConnectionExpectedHours(
     @Arg('input', () => ConnectionExpectedHoursInput) input: ConnectionExpectedHoursInput,
@@ -41,7 +50,8 @@ export class ConnectionHealthResolver {
    * `connection.health` event (at most one per connection per second).
    */
   @Subscription(() => ConnectionHealthType, {
-    description: "A connection of your tenant may have changed health (deliveries arrived, finished, died, were refused). Served by the gateway over graphql-ws on /graphql.",
+    description:
+      'A connection of your tenant may have changed health (deliveries arrived, finished, died, were refused). Served by the gateway over graphql-ws on /graphql.',
     subscribe: () => {
       throw appError('BAD_USER_INPUT', 'Subscribe through the gateway over WebSocket (graphql-ws) on /graphql.');
     },
@@ -51,7 +61,10 @@ export class ConnectionHealthResolver {
   }
 
   @FieldResolver(() => ProviderConnection)
-  async connection(@Root() health: ConnectionHealthView, @Ctx() context: RequestContext): Promise<ConnectionView | null> {
+  async connection(
+    @Root() health: ConnectionHealthView,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionView | null> {
     return this.connections.findConnection(context.identity, health.connectionId);
   }
 }
@@ -61,11 +74,19 @@ export class ConnectionHealthResolver {
 export class ConnectionHealthFieldResolver {
   constructor(private readonly service: ConnectionHealthService) {}
 
-  @FieldResolver(() => ConnectionHealthType, { nullable: true, description: 'Webhook health of this connection (see ConnectionHealthState).' })
-  async health(@Root() connection: ConnectionView, @Ctx() context: RequestContext): Promise<ConnectionHealthView | null> {
+  @FieldResolver(() => ConnectionHealthType, {
+    nullable: true,
+    description: 'Webhook health of this connection (see ConnectionHealthState).',
+  })
+  async health(
+    @Root() connection: ConnectionView,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionHealthView | null> {
     let loaded = healthByRequest.get(context);
     if (!loaded) {
-      loaded = this.service.listHealth(context.identity).then((all) => new Map(all.map((row) => [row.connectionId, row])));
+      loaded = this.service
+        .listHealth(context.identity)
+        .then((all) => new Map(all.map((row) => [row.connectionId, row])));
       healthByRequest.set(context, loaded);
     }
     return (await loaded).get(connection.id) ?? null;

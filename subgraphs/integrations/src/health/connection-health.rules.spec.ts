@@ -25,7 +25,12 @@ const finished = (processed: number, failures: number): Partial<ConnectionHealth
 describe(connectionHealthState.name, () => {
   it.each<[string, string, Partial<ConnectionHealthFacts>, RegExp]>([
     ['all processed', 'HEALTHY', {}, /100% of the 20 deliveries/],
-    ['nothing finished yet in the hour', 'HEALTHY', { deliveriesLastHour: 2, processedLastHour: 0 }, /No delivery finished/],
+    [
+      'nothing finished yet in the hour',
+      'HEALTHY',
+      { deliveriesLastHour: 2, processedLastHour: 0 },
+      /No delivery finished/,
+    ],
     // FAILING: under 50%
     ['49 of 100 processed', 'FAILING', finished(49, 51), /49% of the 100 .*FAILING below 50%/],
     ['exactly 50% processed is not FAILING', 'DEGRADED', finished(1, 1), /50% of the 2 .*DEGRADED below 95%/],
@@ -38,14 +43,39 @@ describe(connectionHealthState.name, () => {
     ['p95 just over 5 s', 'DEGRADED', { p95ProcessingMs: 5_001 }, /5001 ms .*DEGRADED above 5000 ms/],
     ['p95 exactly 5 s', 'HEALTHY', { p95ProcessingMs: 5_000 }, /processed/],
     // SILENT: ACTIVE, within expected hours, quiet for silentAfterMinutes
-    ['quiet exactly silentAfterMinutes', 'SILENT', { ...finished(0, 0), quietMinutes: 60 }, /No delivery for 60 minutes .*SILENT after 60/],
+    [
+      'quiet exactly silentAfterMinutes',
+      'SILENT',
+      { ...finished(0, 0), quietMinutes: 60 },
+      /No delivery for 60 minutes .*SILENT after 60/,
+    ],
     ['quiet one minute less', 'HEALTHY', { ...finished(0, 0), quietMinutes: 59 }, /last one 59 minutes ago/],
-    ['quiet, but outside expected hours', 'HEALTHY', { ...finished(0, 0), quietMinutes: 600, withinExpectedHours: false }, /No delivery finished/],
+    [
+      'quiet, but outside expected hours',
+      'HEALTHY',
+      { ...finished(0, 0), quietMinutes: 600, withinExpectedHours: false },
+      /No delivery finished/,
+    ],
     ['quiet, but paused', 'HEALTHY', { ...finished(0, 0), quietMinutes: 600, connectionStatus: 'PAUSED' }, /Paused/],
-    ['quiet with a short threshold', 'SILENT', { ...finished(0, 0), quietMinutes: 5, silentAfterMinutes: 5 }, /SILENT after 5/],
+    [
+      'quiet with a short threshold',
+      'SILENT',
+      { ...finished(0, 0), quietMinutes: 5, silentAfterMinutes: 5 },
+      /SILENT after 5/,
+    ],
     // Precedence
-    ['failing and quiet: FAILING wins', 'FAILING', { ...finished(0, 3), quietMinutes: 30, silentAfterMinutes: 10 }, /FAILING/],
-    ['quiet with dead letters: SILENT wins over DEGRADED', 'SILENT', { ...finished(0, 0), deadCount: 2, quietMinutes: 90 }, /SILENT/],
+    [
+      'failing and quiet: FAILING wins',
+      'FAILING',
+      { ...finished(0, 3), quietMinutes: 30, silentAfterMinutes: 10 },
+      /FAILING/,
+    ],
+    [
+      'quiet with dead letters: SILENT wins over DEGRADED',
+      'SILENT',
+      { ...finished(0, 0), deadCount: 2, quietMinutes: 90 },
+      /SILENT/,
+    ],
     ['paused with dead letters is still DEGRADED', 'DEGRADED', { connectionStatus: 'PAUSED', deadCount: 1 }, /1 DEAD/],
   ])('%s -> %s', (_name, state, overrides, reason) => {
     const verdict = connectionHealthState({ ...healthy, ...overrides });

@@ -38,7 +38,9 @@ export type ConnectionHealthFacts = {
 export type ConnectionHealthVerdict = { state: ConnectionHealthState; reason: string };
 
 /** Processed among deliveries finished in the last hour; null when none finished. */
-export function successRate(facts: Pick<ConnectionHealthFacts, 'processedLastHour' | 'failuresLastHour'>): number | null {
+export function successRate(
+  facts: Pick<ConnectionHealthFacts, 'processedLastHour' | 'failuresLastHour'>,
+): number | null {
   const finished = facts.processedLastHour + facts.failuresLastHour;
   return finished === 0 ? null : facts.processedLastHour / finished;
 }
@@ -63,7 +65,11 @@ export function connectionHealthState(facts: ConnectionHealthFacts): ConnectionH
       reason: `Only ${percent(rate)} of the ${finished} deliveries finished in the last hour were processed (FAILING below ${percent(t.failingBelowSuccessRate)}).`,
     };
   }
-  if (facts.connectionStatus === 'ACTIVE' && facts.withinExpectedHours && facts.quietMinutes >= facts.silentAfterMinutes) {
+  if (
+    facts.connectionStatus === 'ACTIVE' &&
+    facts.withinExpectedHours &&
+    facts.quietMinutes >= facts.silentAfterMinutes
+  ) {
     return {
       state: 'SILENT',
       reason: `No delivery for ${facts.quietMinutes} minutes during expected hours (SILENT after ${facts.silentAfterMinutes}).`,
@@ -88,7 +94,8 @@ export function connectionHealthState(facts: ConnectionHealthFacts): ConnectionH
       reason: `p95 processing time in the last hour is ${Math.round(facts.p95ProcessingMs)} ms (DEGRADED above ${t.degradedAboveP95Ms} ms).`,
     };
   }
-  if (facts.connectionStatus === 'PAUSED') return { state: 'HEALTHY', reason: 'Paused: no deliveries are expected, none are failing.' };
+  if (facts.connectionStatus === 'PAUSED')
+    return { state: 'HEALTHY', reason: 'Paused: no deliveries are expected, none are failing.' };
   return {
     state: 'HEALTHY',
     reason:

@@ -2,7 +2,12 @@ import { appError, inTenantTransaction, type Identity } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import { managingTenantId, OPERATOR_ROLES, operationsReaderTenantId, UUID } from '../connections/connection-access';
 import type { IntegrationEvents } from '../events/integration-events';
-import { readConnectionHealth, upsertHealthSettings, type ConnectionHealthRow, type HealthSettings } from './connection-health.repository';
+import {
+  readConnectionHealth,
+  upsertHealthSettings,
+  type ConnectionHealthRow,
+  type HealthSettings,
+} from './connection-health.repository';
 import { connectionHealthState, successRate, type ConnectionHealthState } from './connection-health.rules';
 
 /** A connection's health as the API shows it: the facts, the rule's verdict and why. */
@@ -32,15 +37,22 @@ export function toHealthView(tenantId: string, row: ConnectionHealthRow): Connec
 export function healthSettingsOf(request: HealthSettingsRequest): HealthSettings {
   const silentAfterMinutes = request.silentAfterMinutes ?? 60;
   if (!Number.isInteger(silentAfterMinutes) || silentAfterMinutes < 5 || silentAfterMinutes > 10_080) {
-    throw appError('BAD_USER_INPUT', 'silentAfterMinutes must be a whole number of minutes between 5 and 10080 (a week).');
+    throw appError(
+      'BAD_USER_INPUT',
+      'silentAfterMinutes must be a whole number of minutes between 5 and 10080 (a week).',
+    );
   }
   const opensAt = request.opensAt ?? null;
   const closesAt = request.closesAt ?? null;
   if ((opensAt === null) !== (closesAt === null)) {
     throw appError('BAD_USER_INPUT', 'Give both opensAt and closesAt (HH:MM), or neither for "expected all day".');
   }
-  for (const [field, value] of [['opensAt', opensAt], ['closesAt', closesAt]] as const) {
-    if (value !== null && !TIME_OF_DAY.test(value)) throw appError('BAD_USER_INPUT', `${field} must be a time of day as HH:MM (24 h).`);
+  for (const [field, value] of [
+    ['opensAt', opensAt],
+    ['closesAt', closesAt],
+  ] as const) {
+    if (value !== null && !TIME_OF_DAY.test(value))
+      throw appError('BAD_USER_INPUT', `${field} must be a time of day as HH:MM (24 h).`);
   }
   if (opensAt !== null && opensAt === closesAt) {
     throw appError('BAD_USER_INPUT', 'opensAt and closesAt are the same: leave both out for "expected all day".');
@@ -49,7 +61,10 @@ export function healthSettingsOf(request: HealthSettingsRequest): HealthSettings
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {
-    throw appError('BAD_USER_INPUT', `timeZone must be an IANA time zone such as Asia/Riyadh; "${timeZone.slice(0, 60)}" is not one.`);
+    throw appError(
+      'BAD_USER_INPUT',
+      `timeZone must be an IANA time zone such as Asia/Riyadh; "${timeZone.slice(0, 60)}" is not one.`,
+    );
   }
   return { silentAfterMinutes, opensAt, closesAt, timeZone };
 }
@@ -60,7 +75,9 @@ export class ConnectionHealthService {
 
   async listHealth(actor: Identity): Promise<ConnectionHealthView[]> {
     const tenantId = operationsReaderTenantId(actor, 'integration health');
-    const rows = await inTenantTransaction(this.deps.dataSource, { tenantId }, (manager) => readConnectionHealth(manager, tenantId));
+    const rows = await inTenantTransaction(this.deps.dataSource, { tenantId }, (manager) =>
+      readConnectionHealth(manager, tenantId),
+    );
     return rows.map((row) => toHealthView(tenantId, row));
   }
 

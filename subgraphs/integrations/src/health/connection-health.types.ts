@@ -1,5 +1,9 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CONNECTION_HEALTH_STATES, HEALTH_THRESHOLDS, type ConnectionHealthState as StateName } from './connection-health.rules';
+import {
+  CONNECTION_HEALTH_STATES,
+  HEALTH_THRESHOLDS,
+  type ConnectionHealthState as StateName,
+} from './connection-health.rules';
 
 const t = HEALTH_THRESHOLDS;
 
@@ -20,12 +24,15 @@ registerEnumType(ConnectionHealthState, {
     },
     FAILING: { description: `Under ${t.failingBelowSuccessRate * 100}% of the finished deliveries were processed.` },
     SILENT: {
-      description: 'An ACTIVE connection received nothing for silentAfterMinutes (default 60) during its expected hours (default: all day).',
+      description:
+        'An ACTIVE connection received nothing for silentAfterMinutes (default 60) during its expected hours (default: all day).',
     },
   },
 });
 
-@ObjectType('ExpectedHours', { description: 'When deliveries are expected (opening hours), in the connection time zone.' })
+@ObjectType('ExpectedHours', {
+  description: 'When deliveries are expected (opening hours), in the connection time zone.',
+})
 export class ExpectedHoursType {
   @Field(() => String, { description: 'HH:MM, 24 h.' })
   opensAt: string;
@@ -50,7 +57,10 @@ export class ConnectionHealthType {
   @Field(() => String, { description: 'Which rule decided the state, with the numbers it looked at.' })
   stateReason: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the last delivery was received; null if none ever was.' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the last delivery was received; null if none ever was.',
+  })
   lastDeliveryAt: Date | null;
 
   @Field(() => Int, { description: 'Deliveries received in the last hour, whatever their status.' })
@@ -59,10 +69,16 @@ export class ConnectionHealthType {
   @Field(() => Int, { description: 'Of those, FAILED or DEAD.' })
   failuresLastHour: number;
 
-  @Field(() => Float, { nullable: true, description: 'PROCESSED / (PROCESSED + FAILED + DEAD) over the last hour; null when none finished.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'PROCESSED / (PROCESSED + FAILED + DEAD) over the last hour; null when none finished.',
+  })
   successRate: number | null;
 
-  @Field(() => Int, { nullable: true, description: "95th percentile of processingMs over the last hour's processed deliveries." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "95th percentile of processingMs over the last hour's processed deliveries.",
+  })
   p95ProcessingMs: number | null;
 
   @Field(() => Int, { description: 'DEAD deliveries waiting for a replay (any age).' })
@@ -71,7 +87,9 @@ export class ConnectionHealthType {
   @Field(() => Int, { description: 'FAILED deliveries waiting for a replay (any age).' })
   failedCount: number;
 
-  @Field(() => Int, { description: 'Webhooks refused in the last hour because authentication failed (signature, token, timestamp).' })
+  @Field(() => Int, {
+    description: 'Webhooks refused in the last hour because authentication failed (signature, token, timestamp).',
+  })
   authFailuresLastHour: number;
 
   @Field(() => Int, { description: 'Minutes a silence must last, during expected hours, to count as SILENT.' })
@@ -85,13 +103,17 @@ export class ConnectionHealthType {
 }
 
 @InputType('ConnectionExpectedHoursInput', {
-  description: 'When a connection is expected to receive deliveries. Branch opening hours are not modelled, so they are set here.',
+  description:
+    'When a connection is expected to receive deliveries. Branch opening hours are not modelled, so they are set here.',
 })
 export class ConnectionExpectedHoursInput {
   @Field(() => ID)
   connectionId: string;
 
-  @Field(() => Int, { nullable: true, description: 'Silence this long during expected hours makes the connection SILENT (5 to 10080; default 60).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Silence this long during expected hours makes the connection SILENT (5 to 10080; default 60).',
+  })
   silentAfterMinutes?: number | null;
 
   @Field(() => String, { nullable: true, description: 'HH:MM; with closesAt, or both null for all day.' })

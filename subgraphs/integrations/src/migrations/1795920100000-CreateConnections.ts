@@ -31,7 +31,9 @@ export class CreateConnections1795920100000 implements MigrationInterface {
     await queryRunner.query(
       `create unique index connections_connection_key_key on integrations.connections (connection_key)`,
     );
-    await queryRunner.query(`create index connections_tenant_branch_idx on integrations.connections (tenant_id, branch_id)`);
+    await queryRunner.query(
+      `create index connections_tenant_branch_idx on integrations.connections (tenant_id, branch_id)`,
+    );
 
     await queryRunner.query(`
       create table integrations.connection_secrets (

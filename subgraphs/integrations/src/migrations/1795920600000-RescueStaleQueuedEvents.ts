@@ -10,8 +10,10 @@ export class RescueStaleQueuedEvents1795920600000 implements MigrationInterface 
   name = 'RescueStaleQueuedEvents1795920600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(staleFunction(`(e.status = 'PROCESSING' and e.last_attempt_at < cutoff)
-                or (e.status = 'QUEUED' and coalesce(e.next_attempt_at, e.received_at) < cutoff)`));
+    await queryRunner.query(
+      staleFunction(`(e.status = 'PROCESSING' and e.last_attempt_at < cutoff)
+                or (e.status = 'QUEUED' and coalesce(e.next_attempt_at, e.received_at) < cutoff)`),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -19,6 +19,8 @@ export class WebhookEventProviderNotice1795920650000 implements MigrationInterfa
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`alter table integrations.webhook_events drop column provider_notice, drop column provider_notice_detail`);
+    await queryRunner.query(
+      `alter table integrations.webhook_events drop column provider_notice, drop column provider_notice_detail`,
+    );
   }
 }

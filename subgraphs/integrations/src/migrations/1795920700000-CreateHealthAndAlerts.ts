@@ -88,7 +88,9 @@ export class CreateHealthAndAlerts1795920700000 implements MigrationInterface {
     await queryRunner.query(
       `create unique index alerts_one_unresolved on integrations.alerts (tenant_id, rule, subject_id) where status <> 'RESOLVED'`,
     );
-    await queryRunner.query(`create index alerts_by_status on integrations.alerts (tenant_id, status, opened_at desc, id desc)`);
+    await queryRunner.query(
+      `create index alerts_by_status on integrations.alerts (tenant_id, status, opened_at desc, id desc)`,
+    );
 
     for (const table of TENANT_TABLES) {
       await queryRunner.query(`alter table integrations.${table} enable row level security`);

@@ -1,5 +1,11 @@
 import { PROVIDERS, type Provider } from '@nexara/kit';
-import { applyBodyPlan, applyHeaderMutations, bodyPlan, fuzzParameters, headerMutation } from '@nexara/simulator/testing';
+import {
+  applyBodyPlan,
+  applyHeaderMutations,
+  bodyPlan,
+  fuzzParameters,
+  headerMutation,
+} from '@nexara/simulator/testing';
 import fc from 'fast-check';
 import {
   asReceived,
@@ -13,7 +19,14 @@ import {
   signedRequest,
   type FixtureCase,
 } from '../testing/adapter-fuzz';
-import type { CallbackAction, CanonicalOrderEvent, ConnectionContext, InboundWebhook, OutboundCall, ProviderAdapter } from './adapter';
+import type {
+  CallbackAction,
+  CanonicalOrderEvent,
+  ConnectionContext,
+  InboundWebhook,
+  OutboundCall,
+  ProviderAdapter,
+} from './adapter';
 import { ADAPTERS } from './registry';
 import { PayloadError } from './shared/errors';
 
@@ -137,27 +150,44 @@ describe.each(PROVIDERS)('%s adapter under fuzzing', (provider) => {
 
   it('answers random header sets with a documented rejection, and authenticates only the original credential', async () => {
     await fc.assert(
-      fc.asyncProperty(fixtureName, fc.array(headerMutation, { minLength: 1, maxLength: 5 }), async (name, mutations) => {
-        const fixture = fixtureNamed(provider, name);
-        const signed = await signedRequest(provider, fixture, Buffer.from(fixture.body));
-        const headers = asReceived(applyHeaderMutations(signed.headers, mutations));
-        const request = { ...signed, headers };
+      fc.asyncProperty(
+        fixtureName,
+        fc.array(headerMutation, { minLength: 1, maxLength: 5 }),
+        async (name, mutations) => {
+          const fixture = fixtureNamed(provider, name);
+          const signed = await signedRequest(provider, fixture, Buffer.from(fixture.body));
+          const headers = asReceived(applyHeaderMutations(signed.headers, mutations));
+          const request = { ...signed, headers };
 
-        const rejection = adapter.authenticate(request, fixture.connection, FUZZ_NOW);
-        if (rejection === null) expect(credentialOf(provider, headers)).toBe(credentialOf(provider, signed.headers));
-        else expect(authenticationRejectionProblems(rejection)).toEqual([]);
-        expect(idempotencyKeyProblems(adapter.idempotencyKey(request))).toEqual([]);
-      }),
+          const rejection = adapter.authenticate(request, fixture.connection, FUZZ_NOW);
+          if (rejection === null) expect(credentialOf(provider, headers)).toBe(credentialOf(provider, signed.headers));
+          else expect(authenticationRejectionProblems(rejection)).toEqual([]);
+          expect(idempotencyKeyProblems(adapter.idempotencyKey(request))).toEqual([]);
+        },
+      ),
       FUZZ,
     );
   });
 
   it('answers any method and sub-path with null or a 404 UNKNOWN_ROUTE', () => {
     const segment = fc.oneof(
-      fc.constantFrom('order', 'order-update', 'remoteId', 'remoteOrder', 'posOrderStatus', 'kw-burger-lab-12', '', '..', '%2F'),
+      fc.constantFrom(
+        'order',
+        'order-update',
+        'remoteId',
+        'remoteOrder',
+        'posOrderStatus',
+        'kw-burger-lab-12',
+        '',
+        '..',
+        '%2F',
+      ),
       fc.string({ maxLength: 20 }),
     );
-    const subPath = fc.oneof(fc.array(segment, { maxLength: 7 }).map((parts) => parts.join('/')), fc.string({ unit: 'binary' }));
+    const subPath = fc.oneof(
+      fc.array(segment, { maxLength: 7 }).map((parts) => parts.join('/')),
+      fc.string({ unit: 'binary' }),
+    );
     fc.assert(
       fc.property(fc.constantFrom('POST', 'PUT', 'GET', 'DELETE', 'PATCH', 'post', 'put'), subPath, (method, path) => {
         const problem = adapter.matchRoute(method, path);
@@ -171,15 +201,31 @@ describe.each(PROVIDERS)('%s adapter under fuzzing', (provider) => {
   });
 
   it('builds callbacks that stay under the provider API base, with a JSON body and single-line headers', () => {
-    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('..', '.', '../admin', 'a/b', '?x=1', '#top', '%2e%2e', ' '));
-    // Jahez order ids are whole numbers by the time a callback is built (parse made them so).
-    const externalId = provider === 'JAHEZ' ? fc.integer({ min: 1, max: 2 ** 40 }).map(String) : text.filter((id) => id.trim() !== '');
-    const action: fc.Arbitrary<CallbackAction> = fc.oneof(
-      fc.constantFrom<CallbackAction>({ kind: 'RECEIVED' }, { kind: 'PREPARING' }, { kind: 'READY' }, { kind: 'PICKED_UP' }),
-      fc.record({ kind: fc.constant('ACCEPTED' as const), prepMinutes: fc.integer({ min: 1, max: 180 }) }),
-      fc.record({ kind: fc.constantFrom('REJECTED' as const, 'CANCELLED' as const, 'RECEIVE_FAILED' as const), reason: text }),
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.constantFrom('..', '.', '../admin', 'a/b', '?x=1', '#top', '%2e%2e', ' '),
     );
-    const apiBaseUrl = fc.constantFrom('http://127.0.0.1:4900/provider-api/', 'https://api.example.test', 'https://api.example.test/v1//');
+    // Jahez order ids are whole numbers by the time a callback is built (parse made them so).
+    const externalId =
+      provider === 'JAHEZ' ? fc.integer({ min: 1, max: 2 ** 40 }).map(String) : text.filter((id) => id.trim() !== '');
+    const action: fc.Arbitrary<CallbackAction> = fc.oneof(
+      fc.constantFrom<CallbackAction>(
+        { kind: 'RECEIVED' },
+        { kind: 'PREPARING' },
+        { kind: 'READY' },
+        { kind: 'PICKED_UP' },
+      ),
+      fc.record({ kind: fc.constant('ACCEPTED' as const), prepMinutes: fc.integer({ min: 1, max: 180 }) }),
+      fc.record({
+        kind: fc.constantFrom('REJECTED' as const, 'CANCELLED' as const, 'RECEIVE_FAILED' as const),
+        reason: text,
+      }),
+    );
+    const apiBaseUrl = fc.constantFrom(
+      'http://127.0.0.1:4900/provider-api/',
+      'https://api.example.test',
+      'https://api.example.test/v1//',
+    );
     fc.assert(
       fc.property(action, externalId, apiBaseUrl, (callbackAction, id, base) => {
         const connection = { ...FIXTURE_CASES[provider][0]!.connection, apiBaseUrl: base };

@@ -6,7 +6,10 @@ import { ADAPTERS, adapterFor, providerFromPath } from './registry';
 import { aConnection, aWebhook, fixtureBytes } from './shared/test-support';
 
 /** How each provider's fixtures are delivered (sub-path and method) and to which connection. */
-const deliveries: Record<Provider, { connection: ConnectionContext; request: (fixture: string, storeId: string) => Partial<InboundWebhook> }> = {
+const deliveries: Record<
+  Provider,
+  { connection: ConnectionContext; request: (fixture: string, storeId: string) => Partial<InboundWebhook> }
+> = {
   DELIVEROO: {
     connection: aConnection('DELIVEROO', { currency: 'KWD', externalStoreId: 'kw-salmiya-042' }),
     request: () => ({ headers: { 'x-deliveroo-sequence-guid': 'guid-1' } }),
@@ -19,12 +22,18 @@ const deliveries: Record<Provider, { connection: ConnectionContext; request: (fi
     connection: aConnection('TALABAT', { currency: 'KWD', externalStoreId: 'kw-burger-lab-12' }),
     request: (fixture, storeId) =>
       fixture.startsWith('order-status')
-        ? { method: 'PUT', subPath: `remoteId/${storeId}/remoteOrder/6e0c9a54-1f3b-5d7e-8a2c-4b6d8f0a2c4e/posOrderStatus` }
+        ? {
+            method: 'PUT',
+            subPath: `remoteId/${storeId}/remoteOrder/6e0c9a54-1f3b-5d7e-8a2c-4b6d8f0a2c4e/posOrderStatus`,
+          }
         : { subPath: `order/${storeId}` },
   },
   JAHEZ: {
     connection: aConnection('JAHEZ', { currency: 'SAR', externalStoreId: 'JZ-RUH-118' }),
-    request: (fixture) => ({ headers: { 'x-request-id': 'req-1' }, subPath: fixture.startsWith('order-update') ? 'order-update' : '' }),
+    request: (fixture) => ({
+      headers: { 'x-request-id': 'req-1' },
+      subPath: fixture.startsWith('order-update') ? 'order-update' : '',
+    }),
   },
 };
 
@@ -37,8 +46,22 @@ const overrides: Record<string, Partial<ConnectionContext>> = {
 
 const EVENT_KEYS = ['eventKey', 'externalId', 'kind', 'note', 'occurredAt', 'order', 'orderId', 'status'];
 const ORDER_KEYS = [
-  'acceptBy', 'currency', 'customer', 'delivery', 'deliveryFee', 'discount', 'displayCode', 'items', 'notes',
-  'payment', 'placedAt', 'subtotal', 'tax', 'tip', 'total', 'warnings',
+  'acceptBy',
+  'currency',
+  'customer',
+  'delivery',
+  'deliveryFee',
+  'discount',
+  'displayCode',
+  'items',
+  'notes',
+  'payment',
+  'placedAt',
+  'subtotal',
+  'tax',
+  'tip',
+  'total',
+  'warnings',
 ];
 
 function expectModifierShape(modifier: CanonicalModifier): void {
@@ -78,7 +101,10 @@ describe('adapter registry', () => {
     it.each(fixtures)('%s parses into events shaped exactly like the orders input', (fixture) => {
       const connection = { ...deliveries[provider].connection, ...overrides[fixture] };
       const events: CanonicalOrderEvent[] = adapterFor(provider).parse(
-        aWebhook(provider, { rawBody: fixtureBytes(directory, fixture), ...deliveries[provider].request(fixture, connection.externalStoreId) }),
+        aWebhook(provider, {
+          rawBody: fixtureBytes(directory, fixture),
+          ...deliveries[provider].request(fixture, connection.externalStoreId),
+        }),
         connection,
       );
       expect(events.length).toBeGreaterThan(0);
@@ -93,7 +119,15 @@ describe('adapter registry', () => {
             expect(Number.isSafeInteger(event.order[amount]) && event.order[amount] >= 0).toBe(true);
           }
           for (const item of event.order.items) {
-            expect(Object.keys(item).sort()).toEqual(['externalId', 'modifiers', 'name', 'notes', 'quantity', 'total', 'unitPrice']);
+            expect(Object.keys(item).sort()).toEqual([
+              'externalId',
+              'modifiers',
+              'name',
+              'notes',
+              'quantity',
+              'total',
+              'unitPrice',
+            ]);
             item.modifiers.forEach(expectModifierShape);
           }
           // Every fixture is a consistent order: a warning here would be a parsing bug.

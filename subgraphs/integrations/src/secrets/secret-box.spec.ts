@@ -10,7 +10,10 @@ import {
 } from './secret-box';
 
 const keyEntry = (id: string, bytes = 32): string => `${id}:${randomBytes(bytes).toString('base64')}`;
-const binding = { tenantId: '0b6f5d49-0a51-4c39-9d6c-1f0a2c7d3e11', connectionId: '7d2e9a15-3c4b-4f6e-8a1d-2b3c4d5e6f70' };
+const binding = {
+  tenantId: '0b6f5d49-0a51-4c39-9d6c-1f0a2c7d3e11',
+  connectionId: '7d2e9a15-3c4b-4f6e-8a1d-2b3c4d5e6f70',
+};
 const secret = 'whsec_provider-issued-secret-value';
 
 describe('secret box', () => {
@@ -121,7 +124,11 @@ describe('secret box', () => {
       ['an entry without a key id', randomBytes(32).toString('base64'), /entry 1 must have the form keyId:base64key/],
       ['an empty key id', `:${randomBytes(32).toString('base64')}`, /entry 1 has an invalid key id/],
       ['a key id with spaces', `my key:${randomBytes(32).toString('base64')}`, /entry 1 has an invalid key id/],
-      ['a key that is too short', keyEntry('short', 16), /entry 1 \(key id "short"\) must decode to exactly 32 bytes, not 16/],
+      [
+        'a key that is too short',
+        keyEntry('short', 16),
+        /entry 1 \(key id "short"\) must decode to exactly 32 bytes, not 16/,
+      ],
       ['a key that is too long', keyEntry('long', 33), /must decode to exactly 32 bytes, not 33/],
       ['a key that is not base64', 'k1:not base64 at all!', /entry 1 \(key id "k1"\) is not base64/],
       ['a bad second entry', `${keyEntry('k1')},k2:${randomBytes(8).toString('base64')}`, /entry 2 \(key id "k2"\)/],
@@ -146,7 +153,9 @@ describe('secret box', () => {
     });
 
     it('accepts standard and URL-safe base64 and spaces around entries; the first entry is active', () => {
-      const keys = parseEncryptionKeys(` a:${randomBytes(32).toString('base64')} , b:${randomBytes(32).toString('base64url')} `);
+      const keys = parseEncryptionKeys(
+        ` a:${randomBytes(32).toString('base64')} , b:${randomBytes(32).toString('base64url')} `,
+      );
       expect(keys.map((key) => key.id)).toEqual(['a', 'b']);
       expect(keys.every((key) => key.key.length === 32)).toBe(true);
       expect(createSecretBox(keys).activeKeyId).toBe('a');

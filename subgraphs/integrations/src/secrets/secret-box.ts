@@ -48,7 +48,9 @@ export class SecretDecryptionError extends Error {
 export function parseEncryptionKeys(value: string | undefined, variable = SECRETS_KEYS_VARIABLE): EncryptionKey[] {
   const problem = (text: string): SecretKeyConfigError => new SecretKeyConfigError(`${variable} ${text}`);
   if (value === undefined || value.trim() === '') {
-    throw problem('is required: comma-separated keyId:base64key entries, each key 32 random bytes (the first encrypts)');
+    throw problem(
+      'is required: comma-separated keyId:base64key entries, each key 32 random bytes (the first encrypts)',
+    );
   }
   const keys: EncryptionKey[] = [];
   for (const [index, rawEntry] of value.split(',').entries()) {
@@ -106,7 +108,9 @@ export function createSecretBox(keys: readonly EncryptionKey[]): SecretBox {
         );
       }
       if (sealed.iv.length !== IV_BYTES || sealed.authTag.length !== AUTH_TAG_BYTES) {
-        throw new SecretDecryptionError('The stored secret is malformed (IV or authentication tag has the wrong length)');
+        throw new SecretDecryptionError(
+          'The stored secret is malformed (IV or authentication tag has the wrong length)',
+        );
       }
       try {
         const decipher = createDecipheriv(ALGORITHM, key, sealed.iv, { authTagLength: AUTH_TAG_BYTES });

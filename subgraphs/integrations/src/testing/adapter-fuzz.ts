@@ -59,7 +59,10 @@ const kuwaitTalabat = { currency: 'KWD', externalStoreId: 'kw-burger-lab-12' };
 export const FIXTURE_CASES: Readonly<Record<Provider, readonly FixtureCase[]>> = {
   CAREEM: [
     fixtureCase('CAREEM', 'order-created-aed-delivery.json', dubaiCareem),
-    fixtureCase('CAREEM', 'order-created-sar-pickup-accepted.json', { currency: 'SAR', externalStoreId: 'brn-ruh-olaya-03' }),
+    fixtureCase('CAREEM', 'order-created-sar-pickup-accepted.json', {
+      currency: 'SAR',
+      externalStoreId: 'brn-ruh-olaya-03',
+    }),
     fixtureCase('CAREEM', 'order-status-updated.json', dubaiCareem),
   ],
   DELIVEROO: [
@@ -73,9 +76,14 @@ export const FIXTURE_CASES: Readonly<Record<Provider, readonly FixtureCase[]>> =
     fixtureCase('JAHEZ', 'order-update-timed-out.json', riyadhJahez, { subPath: 'order-update' }),
   ],
   TALABAT: [
-    fixtureCase('TALABAT', 'order-new-aed-pickup-preorder.json', { currency: 'AED', externalStoreId: 'ae-pizza-dxb-3' }, {
-      subPath: 'order/ae-pizza-dxb-3',
-    }),
+    fixtureCase(
+      'TALABAT',
+      'order-new-aed-pickup-preorder.json',
+      { currency: 'AED', externalStoreId: 'ae-pizza-dxb-3' },
+      {
+        subPath: 'order/ae-pizza-dxb-3',
+      },
+    ),
     fixtureCase('TALABAT', 'order-new-kwd-delivery.json', kuwaitTalabat, { subPath: 'order/kw-burger-lab-12' }),
     fixtureCase('TALABAT', 'order-status-cancelled.json', kuwaitTalabat, {
       method: 'PUT',
@@ -90,7 +98,13 @@ export async function signedRequest(
   fixture: FixtureCase,
   body: Buffer,
 ): Promise<InboundWebhook & { headers: Record<string, string> }> {
-  const headers = await signedHeaders({ provider, secret: CURRENT_SECRET, body, now: FUZZ_NOW, idempotencyKey: FUZZ_HEADER_KEY });
+  const headers = await signedHeaders({
+    provider,
+    secret: CURRENT_SECRET,
+    body,
+    now: FUZZ_NOW,
+    idempotencyKey: FUZZ_HEADER_KEY,
+  });
   return { provider, method: fixture.method, subPath: fixture.subPath, headers, rawBody: body, receivedAt: FUZZ_NOW };
 }
 
@@ -159,17 +173,23 @@ export function authenticationRejectionProblems(rejection: Rejection): string[] 
 export function idempotencyKeyProblems(key: string | Rejection): string[] {
   if (typeof key !== 'string') {
     const problems = rejectionProblems(key);
-    if (key.status !== 400 || !KEY_CODES.includes(key.code)) problems.push(`idempotencyKey answered ${key.status} ${key.code}`);
+    if (key.status !== 400 || !KEY_CODES.includes(key.code))
+      problems.push(`idempotencyKey answered ${key.status} ${key.code}`);
     return problems;
   }
-  // eslint-disable-next-line no-control-regex
-  const usable = key.length > 0 && key.length <= MAX_IDEMPOTENCY_KEY_LENGTH && key === key.trim() && !/[\u0000-\u001f\u007f]/.test(key);
+  const usable =
+    key.length > 0 &&
+    key.length <= MAX_IDEMPOTENCY_KEY_LENGTH &&
+    key === key.trim() &&
+    // eslint-disable-next-line no-control-regex
+    !/[\u0000-\u001f\u007f]/.test(key);
   return usable ? [] : [`unusable idempotency key ${JSON.stringify(key.slice(0, 80))}`];
 }
 
 function rejectionProblems(rejection: Rejection): string[] {
   const problems: string[] = [];
-  if (typeof rejection.message !== 'string' || rejection.message.trim() === '') problems.push('a rejection without a message');
+  if (typeof rejection.message !== 'string' || rejection.message.trim() === '')
+    problems.push('a rejection without a message');
   else if ([CURRENT_SECRET, PREVIOUS_SECRET].some((secret) => rejection.message.includes(secret))) {
     problems.push('a rejection message echoes the secret');
   }
@@ -187,7 +207,11 @@ export function isStorableText(text: string): boolean {
  * currency is the connection's, totals that do not add up carry a warning,
  * every event has a key derived from the delivery's and a valid instant.
  */
-export function canonicalEventProblems(events: CanonicalOrderEvent[], connection: ConnectionContext, key: string): string[] {
+export function canonicalEventProblems(
+  events: CanonicalOrderEvent[],
+  connection: ConnectionContext,
+  key: string,
+): string[] {
   const problems: string[] = [];
   if (!Array.isArray(events) || events.length === 0) return ['parse returned no events'];
   const keys = new Set(events.map((event) => event.eventKey));
@@ -200,15 +224,22 @@ export function canonicalEventProblems(events: CanonicalOrderEvent[], connection
       at(`event key ${JSON.stringify(event.eventKey)} is not derived from ${key}`);
     }
     if (!isInstant(event.occurredAt)) at(`occurredAt ${JSON.stringify(event.occurredAt)} is not an ISO instant`);
-    if (event.note !== null && (typeof event.note !== 'string' || !isStorableText(event.note))) at('note is not storable text');
+    if (event.note !== null && (typeof event.note !== 'string' || !isStorableText(event.note)))
+      at('note is not storable text');
     if (event.kind === 'ORDER_PLACED') {
-      if (typeof event.externalId !== 'string' || !event.externalId || event.orderId !== null || event.status !== null) {
+      if (
+        typeof event.externalId !== 'string' ||
+        !event.externalId ||
+        event.orderId !== null ||
+        event.status !== null
+      ) {
         at('ORDER_PLACED must name the order by externalId only');
       }
       orderProblems(event.order, connection).forEach(at);
     } else if (event.kind === 'STATUS_CHANGED') {
       if (!ORDER_STATUSES.includes(event.status)) at(`status ${String(event.status)}`);
-      if ((event.externalId === null) === (event.orderId === null)) at('exactly one of externalId and orderId must be set');
+      if ((event.externalId === null) === (event.orderId === null))
+        at('exactly one of externalId and orderId must be set');
       if (event.order !== null) at('a status change carries no order');
     } else {
       at(`unknown kind ${String((event as { kind: unknown }).kind)}`);
@@ -220,17 +251,20 @@ export function canonicalEventProblems(events: CanonicalOrderEvent[], connection
 function orderProblems(order: CanonicalOrder, connection: ConnectionContext): string[] {
   const problems: string[] = [];
   if (!order) return ['ORDER_PLACED without an order'];
-  if (order.currency !== connection.currency) problems.push(`currency ${order.currency} is not the connection's ${connection.currency}`);
+  if (order.currency !== connection.currency)
+    problems.push(`currency ${order.currency} is not the connection's ${connection.currency}`);
   for (const field of ['subtotal', 'deliveryFee', 'discount', 'tax', 'tip', 'total'] as const) {
     if (!isAmount(order[field])) problems.push(`${field} ${order[field]} is not a non-negative safe integer`);
   }
   if (!isInstant(order.placedAt)) problems.push(`placedAt ${JSON.stringify(order.placedAt)}`);
-  if (order.acceptBy !== null && !isInstant(order.acceptBy)) problems.push(`acceptBy ${JSON.stringify(order.acceptBy)}`);
+  if (order.acceptBy !== null && !isInstant(order.acceptBy))
+    problems.push(`acceptBy ${JSON.stringify(order.acceptBy)}`);
   if (typeof order.displayCode !== 'string' || order.displayCode.trim() === '') problems.push('no display code');
   if (!Array.isArray(order.items) || order.items.length === 0) problems.push('no items');
   for (const [index, item] of (order.items ?? []).entries()) {
     if (!isQuantity(item.quantity)) problems.push(`items[${index}].quantity ${item.quantity}`);
-    if (!isAmount(item.unitPrice) || !isAmount(item.total)) problems.push(`items[${index}] amounts ${item.unitPrice} / ${item.total}`);
+    if (!isAmount(item.unitPrice) || !isAmount(item.total))
+      problems.push(`items[${index}] amounts ${item.unitPrice} / ${item.total}`);
     problems.push(...modifierProblems(item.modifiers, `items[${index}]`));
   }
   problems.push(...textProblems(order));
@@ -252,7 +286,8 @@ function modifierProblems(modifiers: CanonicalModifier[], path: string): string[
       const here = `${at}.modifiers[${index}]`;
       if (!isQuantity(modifier.quantity)) problems.push(`${here}.quantity ${modifier.quantity}`);
       if (!Number.isSafeInteger(modifier.unitPrice)) problems.push(`${here}.unitPrice ${modifier.unitPrice}`);
-      if (typeof modifier.name !== 'string' || !isStorableText(modifier.name)) problems.push(`${here}.name is not storable text`);
+      if (typeof modifier.name !== 'string' || !isStorableText(modifier.name))
+        problems.push(`${here}.name is not storable text`);
       pending.push({ list: modifier.modifiers, path: here });
     });
   }

@@ -41,8 +41,8 @@ export async function aDelivery(
 
 /** Moves a connection's creation back, so a connection without deliveries has been quiet that long. */
 export async function backdateConnection(db: TestDatabase, connectionId: string, minutes: number): Promise<void> {
-  await db.queryAsAdmin(`update integrations.connections set created_at = now() - make_interval(mins => $2) where id = $1`, [
-    connectionId,
-    minutes,
-  ]);
+  await db.queryAsAdmin(
+    `update integrations.connections set created_at = now() - make_interval(mins => $2) where id = $1`,
+    [connectionId, minutes],
+  );
 }

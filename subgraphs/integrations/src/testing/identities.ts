@@ -11,7 +11,11 @@ export const aUser = (tenantId: string, role: Role = 'TENANT_ADMIN'): Identity =
 export const tenantAdmin = (tenantId: string): Identity => aUser(tenantId, 'TENANT_ADMIN');
 
 /** An internal caller acting in a tenant, such as the demo seeder. */
-export const aService = (tenantId: string | null, service = 'demo-seed'): Identity => ({ kind: 'service', service, tenantId });
+export const aService = (tenantId: string | null, service = 'demo-seed'): Identity => ({
+  kind: 'service',
+  service,
+  tenantId,
+});
 
 export const aPartner = (tenantId: string, scopes: ApiKeyScope[] = ['connections:read']): Identity => ({
   kind: 'partner',

@@ -1,7 +1,14 @@
 import type { TestDatabase } from '@nexara/stack/testing';
 
-
-export type QueuedJob = { task: string; key: string | null; runAt: Date; attempts: number; maxAttempts: number; lockedAt: Date | null; payload: Record<string, unknown> };
+export type QueuedJob = {
+  task: string;
+  key: string | null;
+  runAt: Date;
+  attempts: number;
+  maxAttempts: number;
+  lockedAt: Date | null;
+  payload: Record<string, unknown>;
+};
 
 /** Jobs waiting (or running) in the queue for `task`, oldest first (as superuser: the 0.17 `jobs` view has no payload). */
 export async function queuedJobs(db: TestDatabase, task: string): Promise<QueuedJob[]> {

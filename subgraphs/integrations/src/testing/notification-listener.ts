@@ -22,7 +22,8 @@ export async function listenTo(url: string, channel: string): Promise<Notificati
     waitFor: async (payload, timeoutMs = 5000) => {
       const deadline = Date.now() + timeoutMs;
       while (!payloads.includes(payload)) {
-        if (Date.now() > deadline) throw new Error(`No notification "${payload}" on ${channel} within ${timeoutMs} ms.`);
+        if (Date.now() > deadline)
+          throw new Error(`No notification "${payload}" on ${channel} within ${timeoutMs} ms.`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },

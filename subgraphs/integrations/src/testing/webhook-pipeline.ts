@@ -36,7 +36,11 @@ export type WebhookPipeline = {
   startOrders: () => Promise<void>;
   stopOrders: () => Promise<void>;
   /** Connects a provider store for `tenantId` whose callbacks go to the simulator's provider API. */
-  connect: (tenantId: string, provider: Provider, overrides?: Partial<ConnectProviderRequest>) => Promise<PipelineConnection>;
+  connect: (
+    tenantId: string,
+    provider: Provider,
+    overrides?: Partial<ConnectProviderRequest>,
+  ) => Promise<PipelineConnection>;
   /** What the shim would pass on for this built webhook, through the real `receiveWebhook` over HTTP. */
   receive: (connection: PipelineConnection, built: BuiltWebhook) => Promise<ReceiveWebhookResult>;
   /** A webhook worker in this process; stopped by `close` if the test does not stop it. */
@@ -210,7 +214,12 @@ export async function storedEvents(db: TestDatabase, connectionId: string): Prom
 }
 
 /** Waits until the event reaches `status`, and answers its row; on timeout says where it was instead. */
-export async function eventInStatus(db: TestDatabase, eventId: string, status: string, timeoutMs = 20_000): Promise<StoredEvent> {
+export async function eventInStatus(
+  db: TestDatabase,
+  eventId: string,
+  status: string,
+  timeoutMs = 20_000,
+): Promise<StoredEvent> {
   let last: StoredEvent | undefined;
   try {
     return await eventually(
@@ -227,7 +236,9 @@ export async function eventInStatus(db: TestDatabase, eventId: string, status: s
       `webhook event ${eventId} to be ${status}`,
     );
   } catch (error) {
-    const where = last ? `${last.status} after ${last.attempts} attempts, last error: ${last.last_error}` : 'not stored';
+    const where = last
+      ? `${last.status} after ${last.attempts} attempts, last error: ${last.last_error}`
+      : 'not stored';
     throw new Error(`${(error as Error).message} (it is ${where})`);
   }
 }

@@ -21,7 +21,9 @@ describe('connection directory (real PostgreSQL, LISTEN/NOTIFY)', () => {
   let key: string;
   let secret: string;
 
-  const anotherInstance = async (options: { ttlMs?: number; now?: () => number } = {}): Promise<ConnectionDirectory> => {
+  const anotherInstance = async (
+    options: { ttlMs?: number; now?: () => number } = {},
+  ): Promise<ConnectionDirectory> => {
     const directory = new ConnectionDirectory({
       dataSource: integrations.server.dataSource,
       connections: integrations.server.services.connections,
@@ -82,13 +84,19 @@ describe('connection directory (real PostgreSQL, LISTEN/NOTIFY)', () => {
     const directory = await anotherInstance();
     await directory.findByKey(key);
     // Behind the cache's back (no NOTIFY): the cached copy is still what it serves.
-    await db.queryAsAdmin(`update integrations.connections set api_base_url = 'http://127.0.0.1:1/changed' where id = $1`, [connection.id]);
+    await db.queryAsAdmin(
+      `update integrations.connections set api_base_url = 'http://127.0.0.1:1/changed' where id = $1`,
+      [connection.id],
+    );
     try {
       expect((await directory.findByKey(key))!.apiBaseUrl).toBe(connection.apiBaseUrl);
       directory.invalidate(key);
       expect((await directory.findByKey(key))!.apiBaseUrl).toBe('http://127.0.0.1:1/changed');
     } finally {
-      await db.queryAsAdmin(`update integrations.connections set api_base_url = $2 where id = $1`, [connection.id, connection.apiBaseUrl]);
+      await db.queryAsAdmin(`update integrations.connections set api_base_url = $2 where id = $1`, [
+        connection.id,
+        connection.apiBaseUrl,
+      ]);
       directory.invalidateAll();
     }
   });
@@ -145,14 +153,32 @@ describe('connection directory (real PostgreSQL, LISTEN/NOTIFY)', () => {
     expect((await other.findByKey(key))!.status).toBe('ACTIVE');
 
     await integrations.server.services.connections.pauseConnection(tenantAdmin(tenantId), connection.id);
-    await eventually(async () => ((await other.findByKey(key))!.status === 'PAUSED' ? true : undefined), 5_000, 'the pause');
+    await eventually(
+      async () => ((await other.findByKey(key))!.status === 'PAUSED' ? true : undefined),
+      5_000,
+      'the pause',
+    );
 
     await integrations.server.services.connections.resumeConnection(tenantAdmin(tenantId), connection.id);
-    await eventually(async () => ((await other.findByKey(key))!.status === 'ACTIVE' ? true : undefined), 5_000, 'the resume');
+    await eventually(
+      async () => ((await other.findByKey(key))!.status === 'ACTIVE' ? true : undefined),
+      5_000,
+      'the resume',
+    );
 
-    await integrations.server.services.connections.updateConnection(tenantAdmin(tenantId), { id: connection.id, autoAccept: true });
-    await eventually(async () => ((await other.findById(tenantId, connection.id))!.autoAccept ? true : undefined), 5_000, 'the update');
-    await integrations.server.services.connections.updateConnection(tenantAdmin(tenantId), { id: connection.id, autoAccept: false });
+    await integrations.server.services.connections.updateConnection(tenantAdmin(tenantId), {
+      id: connection.id,
+      autoAccept: true,
+    });
+    await eventually(
+      async () => ((await other.findById(tenantId, connection.id))!.autoAccept ? true : undefined),
+      5_000,
+      'the update',
+    );
+    await integrations.server.services.connections.updateConnection(tenantAdmin(tenantId), {
+      id: connection.id,
+      autoAccept: false,
+    });
   });
 
   it('hears a rotation: the new secret first, the old one until it expires, then never again', async () => {
@@ -162,7 +188,10 @@ describe('connection directory (real PostgreSQL, LISTEN/NOTIFY)', () => {
     await other.findByKey(key);
     await later.findByKey(key);
 
-    const rotated = await integrations.server.services.connections.rotateConnectionSecret(tenantAdmin(tenantId), connection.id);
+    const rotated = await integrations.server.services.connections.rotateConnectionSecret(
+      tenantAdmin(tenantId),
+      connection.id,
+    );
     await eventually(
       async () => ((await other.findByKey(key))!.secrets.length === 2 ? true : undefined),
       5_000,
@@ -170,7 +199,11 @@ describe('connection directory (real PostgreSQL, LISTEN/NOTIFY)', () => {
     );
     expect((await other.findByKey(key))!.secrets).toEqual([rotated.secret, secret]);
 
-    await eventually(async () => ((await later.findByKey(key))!.secrets.length === 2 ? true : undefined), 5_000, 'the rotation');
+    await eventually(
+      async () => ((await later.findByKey(key))!.secrets.length === 2 ? true : undefined),
+      5_000,
+      'the rotation',
+    );
     clock += 25 * 3_600_000;
     // Cached or not, an expired secret no longer verifies anything.
     expect((await later.findByKey(key))!.secrets).toEqual([rotated.secret]);
@@ -189,11 +222,19 @@ describe('connection directory (real PostgreSQL, LISTEN/NOTIFY)', () => {
     // Changed while nobody listens: the notification is lost for good.
     await integrations.server.services.connections.pauseConnection(tenantAdmin(tenantId), connection.id);
     try {
-      await eventually(async () => ((await other.findByKey(key))!.status === 'PAUSED' ? true : undefined), 10_000, 'recovery');
+      await eventually(
+        async () => ((await other.findByKey(key))!.status === 'PAUSED' ? true : undefined),
+        10_000,
+        'recovery',
+      );
       expect(other.listening).toBe(true);
     } finally {
       await integrations.server.services.connections.resumeConnection(tenantAdmin(tenantId), connection.id);
     }
-    await eventually(async () => ((await other.findByKey(key))!.status === 'ACTIVE' ? true : undefined), 5_000, 'the resume');
+    await eventually(
+      async () => ((await other.findByKey(key))!.status === 'ACTIVE' ? true : undefined),
+      5_000,
+      'the resume',
+    );
   });
 });

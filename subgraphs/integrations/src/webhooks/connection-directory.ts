@@ -130,7 +130,10 @@ export class ConnectionDirectory {
       if (message.channel === CONNECTION_CHANGED_CHANNEL && message.payload) this.invalidate(message.payload);
     });
     client.on('error', (error) => {
-      this.options.logger.warn({ err: error.message }, 'connection directory listener lost its connection; reconnecting');
+      this.options.logger.warn(
+        { err: error.message },
+        'connection directory listener lost its connection; reconnecting',
+      );
       this.reconnect(client);
     });
     client.on('end', () => this.reconnect(client));

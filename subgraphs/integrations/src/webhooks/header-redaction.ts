@@ -26,7 +26,9 @@ export function credentialFingerprint(value: string): string {
 /** `Bearer abc.def.ghi` -> `Bearer [redacted sha256:…]`: the scheme stays readable, the credential does not. */
 function redactAuthorization(value: string): string {
   const match = /^([A-Za-z][\w-]*)[ \t]+(\S.*)$/.exec(value.trim());
-  return match ? `${match[1]} [redacted ${credentialFingerprint(match[2]!)}]` : `[redacted ${credentialFingerprint(value)}]`;
+  return match
+    ? `${match[1]} [redacted ${credentialFingerprint(match[2]!)}]`
+    : `[redacted ${credentialFingerprint(value)}]`;
 }
 
 /**
@@ -42,7 +44,8 @@ export function storedHeaders(headers: Readonly<Record<string, unknown>>): Recor
   const stored: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const value = lowerCased.get(name);
-    if (value !== undefined) stored[name] = value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
+    if (value !== undefined)
+      stored[name] = value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
   }
   for (const name of CREDENTIAL_HEADERS) {
     const value = lowerCased.get(name);

@@ -21,9 +21,12 @@ describe('webhook answers', () => {
     }
   });
 
-  it.each(PROVIDERS.filter((provider) => provider !== 'TALABAT'))('keeps the documented statuses for %s', (provider) => {
-    for (const status of [200, 202, 400, 401, 404, 409]) expect(answerStatusFor(provider, status)).toBe(status);
-  });
+  it.each(PROVIDERS.filter((provider) => provider !== 'TALABAT'))(
+    'keeps the documented statuses for %s',
+    (provider) => {
+      for (const status of [200, 202, 400, 401, 404, 409]) expect(answerStatusFor(provider, status)).toBe(status);
+    },
+  );
 
   it('writes refusals as {"error": {code, message}}', () => {
     expect(JSON.parse(errorBody('CONNECTION_PAUSED', 'Paused.'))).toEqual({

@@ -7,7 +7,8 @@ import { appError } from '@nexara/kit';
  */
 export type WebhookEventCursor = { receivedAt: string; id: string };
 
-const CURSOR = /^w1\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const CURSOR =
+  /^w1\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 export function encodeWebhookEventCursor(cursor: WebhookEventCursor): string {
   return Buffer.from(`w1|${cursor.receivedAt}|${cursor.id}`, 'utf8').toString('base64url');
@@ -16,7 +17,10 @@ export function encodeWebhookEventCursor(cursor: WebhookEventCursor): string {
 export function decodeWebhookEventCursor(text: string): WebhookEventCursor {
   const match = CURSOR.exec(Buffer.from(text, 'base64url').toString('utf8'));
   if (!match || Number.isNaN(Date.parse(match[1]!))) {
-    throw appError('BAD_USER_INPUT', 'The cursor is not valid: pass `after` an endCursor or edge cursor this API returned.');
+    throw appError(
+      'BAD_USER_INPUT',
+      'The cursor is not valid: pass `after` an endCursor or edge cursor this API returned.',
+    );
   }
   return { receivedAt: match[1]!, id: match[2]!.toLowerCase() };
 }

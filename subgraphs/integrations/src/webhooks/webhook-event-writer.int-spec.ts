@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@nexara/kit';
 import { queuedJobs } from '../testing/job-queue';
-import { startWebhookPipeline, storedEvents, type PipelineConnection, type WebhookPipeline } from '../testing/webhook-pipeline';
+import {
+  startWebhookPipeline,
+  storedEvents,
+  type PipelineConnection,
+  type WebhookPipeline,
+} from '../testing/webhook-pipeline';
 import type { NewWebhookEvent } from './webhook-event.repository';
 import { WebhookEventWriter } from './webhook-event-writer';
 import { PROCESS_WEBHOOK_EVENT_TASK } from './webhook-jobs';
@@ -28,7 +33,11 @@ describe(WebhookEventWriter.name, () => {
 
   // One write at a time: everything stored while the first is running waits and goes in one batch.
   const writer = (): WebhookEventWriter =>
-    new WebhookEventWriter({ dataSource: pipeline.integrations.server.dataSource, logger: createLogger('test', 'silent'), maxConcurrentWrites: 1 });
+    new WebhookEventWriter({
+      dataSource: pipeline.integrations.server.dataSource,
+      logger: createLogger('test', 'silent'),
+      maxConcurrentWrites: 1,
+    });
 
   const delivery = (connection: PipelineConnection, idempotencyKey: string): NewWebhookEvent => ({
     tenantId: connection.tenantId,
@@ -43,7 +52,9 @@ describe(WebhookEventWriter.name, () => {
   });
 
   const jobsOf = async (eventIds: string[]) =>
-    (await queuedJobs(pipeline.db, PROCESS_WEBHOOK_EVENT_TASK)).filter((job) => eventIds.includes(job.payload['eventId'] as string));
+    (await queuedJobs(pipeline.db, PROCESS_WEBHOOK_EVENT_TASK)).filter((job) =>
+      eventIds.includes(job.payload['eventId'] as string),
+    );
 
   it('stores a batch of two tenants once per key, answers repeats as duplicates, and queues each new event once', async () => {
     const sut = writer();
@@ -63,8 +74,17 @@ describe(WebhookEventWriter.name, () => {
     expect(results[2]!.id).toBe(results[0]!.id);
     expect(results[3]!.id).toBe(stored.id);
     const bistroRows = await storedEvents(pipeline.db, bistro.id);
-    expect(bistroRows.map((row) => row.idempotency_key).sort()).toEqual(['already-there', 'b-1', 'b-2', 'b-3', 'written-first']);
-    expect((await storedEvents(pipeline.db, grill.id)).map((row) => row.idempotency_key).sort()).toEqual(['b-1', 'g-1']);
+    expect(bistroRows.map((row) => row.idempotency_key).sort()).toEqual([
+      'already-there',
+      'b-1',
+      'b-2',
+      'b-3',
+      'written-first',
+    ]);
+    expect((await storedEvents(pipeline.db, grill.id)).map((row) => row.idempotency_key).sort()).toEqual([
+      'b-1',
+      'g-1',
+    ]);
     const newIds = results.filter((r) => !r.duplicate).map((r) => r.id);
     const jobs = await jobsOf(newIds);
     expect(jobs.map((job) => job.payload['eventId']).sort()).toEqual([...newIds].sort());
@@ -85,7 +105,9 @@ describe(WebhookEventWriter.name, () => {
     expect(good.status).toBe('fulfilled');
     expect(alsoGood.status).toBe('fulfilled');
     expect(bad.status).toBe('rejected');
-    const keys = [...(await storedEvents(pipeline.db, bistro.id)), ...(await storedEvents(pipeline.db, grill.id))].map((row) => row.idempotency_key);
+    const keys = [...(await storedEvents(pipeline.db, bistro.id)), ...(await storedEvents(pipeline.db, grill.id))].map(
+      (row) => row.idempotency_key,
+    );
     expect(keys).toEqual(expect.arrayContaining(['fine-1', 'fine-2']));
     expect(keys).not.toContain(tooLong);
   });

@@ -2,7 +2,11 @@ import type { Logger } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import { storeWebhookEvents, type NewWebhookEvent, type StoredWebhookEvent } from './webhook-event.repository';
 
-type Waiting = { event: NewWebhookEvent; resolve: (stored: StoredWebhookEvent) => void; reject: (error: unknown) => void };
+type Waiting = {
+  event: NewWebhookEvent;
+  resolve: (stored: StoredWebhookEvent) => void;
+  reject: (error: unknown) => void;
+};
 
 export type WebhookEventWriterOptions = {
   dataSource: DataSource;
@@ -60,7 +64,10 @@ export class WebhookEventWriter {
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
       // One delivery the database refuses must not fail the others with it: each on its own.
-      this.options.logger.warn({ err: error, deliveries: batch.length }, 'a batch of webhook deliveries failed; storing them one by one');
+      this.options.logger.warn(
+        { err: error, deliveries: batch.length },
+        'a batch of webhook deliveries failed; storing them one by one',
+      );
       await Promise.all(batch.map((w) => this.write([w])));
     }
   }

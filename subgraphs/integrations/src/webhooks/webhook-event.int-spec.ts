@@ -6,7 +6,11 @@ import { aPartner, aUser } from '../testing/identities';
 import { startWebhookPipeline, type PipelineConnection, type WebhookPipeline } from '../testing/webhook-pipeline';
 
 type EventNode = { id: string; provider: string; status: string; receivedAt: string; connection: { id: string } };
-type Page = { totalCount: number; edges: { cursor: string; node: EventNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+type Page = {
+  totalCount: number;
+  edges: { cursor: string; node: EventNode }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+};
 
 const EVENTS = `query($filter: WebhookEventFilterInput, $first: Int, $after: String) {
   webhookEvents(filter: $filter, first: $first, after: $after) {
@@ -34,7 +38,10 @@ describe('webhook events: queries and replay access (real PostgreSQL)', () => {
     careem = await pipeline.connect(tenantA, 'CAREEM');
     ofB = await pipeline.connect(tenantB, 'JAHEZ');
     for (const connection of [jahez, careem, jahez, careem, jahez]) {
-      const result = await pipeline.receive(connection, await buildWebhook(connection, 'new_order', { seed: (seed += 1) }));
+      const result = await pipeline.receive(
+        connection,
+        await buildWebhook(connection, 'new_order', { seed: (seed += 1) }),
+      );
       idsOfA.push(result.eventId!);
     }
     idOfB = (await pipeline.receive(ofB, await buildWebhook(ofB, 'new_order', { seed: (seed += 1) }))).eventId!;
@@ -115,7 +122,9 @@ describe('webhook events: queries and replay access (real PostgreSQL)', () => {
     await client.connect();
     try {
       const count = async (): Promise<number> =>
-        Number((await client.query<{ count: string }>('select count(*) from integrations.webhook_events')).rows[0]!.count);
+        Number(
+          (await client.query<{ count: string }>('select count(*) from integrations.webhook_events')).rows[0]!.count,
+        );
       expect(await count()).toBe(0);
       await client.query('begin');
       await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantB]);
@@ -153,7 +162,11 @@ describe('webhook events: queries and replay access (real PostgreSQL)', () => {
     ['a tenant admin, for an unknown id', aUser(tenantA, 'TENANT_ADMIN'), () => randomUUID(), 'NOT_FOUND'],
     ["a tenant admin, for another tenant's event", aUser(tenantA, 'TENANT_ADMIN'), () => idOfB, 'NOT_FOUND'],
   ])('refuses a replay by %s', async (_case, identity, id, code) => {
-    const response = await pipeline.graphql(`mutation($id: ID!) { replayWebhookEvent(id: $id) { id } }`, { id: id() }, identity);
+    const response = await pipeline.graphql(
+      `mutation($id: ID!) { replayWebhookEvent(id: $id) { id } }`,
+      { id: id() },
+      identity,
+    );
     expect(errorCodes(response)).toEqual([code]);
   });
 

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { storableText, type Provider } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import { JOB_MAX_ATTEMPTS, PROCESS_WEBHOOK_EVENT_TASK, webhookJobKey, type ProcessWebhookEventJob } from './webhook-jobs';
+import {
+  JOB_MAX_ATTEMPTS,
+  PROCESS_WEBHOOK_EVENT_TASK,
+  webhookJobKey,
+  type ProcessWebhookEventJob,
+} from './webhook-jobs';
 
 export const WEBHOOK_EVENT_STATUSES = ['QUEUED', 'PROCESSING', 'PROCESSED', 'FAILED', 'DEAD'] as const;
 export type WebhookEventStatus = (typeof WEBHOOK_EVENT_STATUSES)[number];
@@ -145,9 +150,15 @@ export type StoredWebhookEvent = { id: string; duplicate: boolean };
  * same key waits for the first to commit and then finds it, so concurrent
  * identical deliveries store one. Answers in the order of `events`.
  */
-export async function storeWebhookEvents(dataSource: DataSource, events: readonly NewWebhookEvent[]): Promise<StoredWebhookEvent[]> {
+export async function storeWebhookEvents(
+  dataSource: DataSource,
+  events: readonly NewWebhookEvent[],
+): Promise<StoredWebhookEvent[]> {
   const ids = events.map(() => randomUUID());
-  const job = (event: NewWebhookEvent, i: number): ProcessWebhookEventJob => ({ tenantId: event.tenantId, eventId: ids[i]! });
+  const job = (event: NewWebhookEvent, i: number): ProcessWebhookEventJob => ({
+    tenantId: event.tenantId,
+    eventId: ids[i]!,
+  });
   const rows = (await dataSource.query(
     `select ordinal, id, duplicate from integrations.store_webhook_events(
        $1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::bytea[],

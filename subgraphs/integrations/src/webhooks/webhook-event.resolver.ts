@@ -4,12 +4,7 @@ import type { ConnectionService, ConnectionView } from '../connections/connectio
 import { ProviderConnection } from '../connections/connection.types';
 import type { WebhookEventRecord } from './webhook-event.repository';
 import type { WebhookEventService } from './webhook-event.service';
-import {
-  OrderRef,
-  WebhookEventConnectionType,
-  WebhookEventsArgs,
-  WebhookEventType,
-} from './webhook-event.types';
+import { OrderRef, WebhookEventConnectionType, WebhookEventsArgs, WebhookEventType } from './webhook-event.types';
 
 /** What the WebhookEvent fields read (plain data; `connection` and `orders` resolve from it). */
 type WebhookEventView = WebhookEventType;
@@ -63,7 +58,10 @@ export class WebhookEventResolver {
   }
 
   @Query(() => WebhookEventType, { nullable: true })
-  async webhookEvent(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<WebhookEventView | null> {
+  async webhookEvent(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<WebhookEventView | null> {
     const record = await this.events.findWebhookEvent(context.identity, id);
     return record ? toWebhookEventView(record) : null;
   }
@@ -77,8 +75,14 @@ export class WebhookEventResolver {
     return toWebhookEventView(await this.events.replayWebhookEvent(context.identity, id));
   }
 
-  @Mutation(() => Int, { description: "Puts every DEAD delivery of a connection back in the queue (tenant admins, managers); answers how many." })
-  replayDeadWebhookEvents(@Arg('connectionId', () => ID) connectionId: string, @Ctx() context: RequestContext): Promise<number> {
+  @Mutation(() => Int, {
+    description:
+      'Puts every DEAD delivery of a connection back in the queue (tenant admins, managers); answers how many.',
+  })
+  replayDeadWebhookEvents(
+    @Arg('connectionId', () => ID) connectionId: string,
+    @Ctx() context: RequestContext,
+  ): Promise<number> {
     return this.events.replayDeadWebhookEvents(context.identity, connectionId);
   }
 

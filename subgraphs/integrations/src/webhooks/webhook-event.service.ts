@@ -59,7 +59,11 @@ export class WebhookEventService {
       cursor: encodeWebhookEventCursor({ receivedAt: node.receivedAtText, id: node.id }),
       node,
     }));
-    return { totalCount, edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    return {
+      totalCount,
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
   }
 
   /** One delivery of the caller's tenant, or null (also for another tenant's id). */
@@ -116,10 +120,10 @@ export class WebhookEventService {
     const tenantId = managingTenantId(actor, OPERATOR_ROLES);
     if (!UUID.test(connectionId)) throw appError('NOT_FOUND', 'No such provider connection in this tenant.');
     const count = await this.inTenant(tenantId, async (manager) => {
-      const exists = (await manager.query(
-        'select 1 from integrations.connections where tenant_id = $1 and id = $2',
-        [tenantId, connectionId],
-      )) as unknown[];
+      const exists = (await manager.query('select 1 from integrations.connections where tenant_id = $1 and id = $2', [
+        tenantId,
+        connectionId,
+      ])) as unknown[];
       if (exists.length === 0) throw appError('NOT_FOUND', 'No such provider connection in this tenant.');
       const ids = await replayDeadWebhookEventRows(manager, tenantId, connectionId);
       for (const eventId of ids) await enqueueWebhookEvent(manager, { tenantId, eventId });

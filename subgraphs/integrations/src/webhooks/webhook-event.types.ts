@@ -1,6 +1,16 @@
 import type { Provider as ProviderName } from '@nexara/kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { ArgsType, Directive, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  ArgsType,
+  Directive,
+  Field,
+  GraphQLISODateTime,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import { PageInfoType } from '../audit/page-info.types';
 import { Provider } from '../connections/connection.types';
 import { WEBHOOK_EVENT_STATUSES, type WebhookEventStatus as WebhookEventStatusName } from './webhook-event.repository';
@@ -15,7 +25,9 @@ registerEnumType(WebhookEventStatus, {
     QUEUED: { description: 'Waiting for the worker (first try, or a retry at nextAttemptAt).' },
     PROCESSING: { description: 'A worker is applying it to its order now.' },
     PROCESSED: { description: 'Applied to its order(s).' },
-    FAILED: { description: 'Can never be processed as it is (payload does not match the provider format); not retried.' },
+    FAILED: {
+      description: 'Can never be processed as it is (payload does not match the provider format); not retried.',
+    },
     DEAD: { description: 'Failed on every retry (orders unreachable, order never arrived...); can be replayed.' },
   },
 });
@@ -28,7 +40,9 @@ export class OrderRef {
   id: string;
 }
 
-@ObjectType('WebhookEvent', { description: 'One verified delivery from a provider, stored as received, and its processing.' })
+@ObjectType('WebhookEvent', {
+  description: 'One verified delivery from a provider, stored as received, and its processing.',
+})
 export class WebhookEventType {
   @Field(() => ID)
   id: string;
@@ -38,7 +52,9 @@ export class WebhookEventType {
 
   // `connection` and `orders` are resolved by WebhookEventResolver.
 
-  @Field(() => String, { description: 'What made this delivery unique for the provider (sequence guid, event id, token...).' })
+  @Field(() => String, {
+    description: 'What made this delivery unique for the provider (sequence guid, event id, token...).',
+  })
   idempotencyKey: string;
 
   @Field(() => WebhookEventStatus)
@@ -68,10 +84,15 @@ export class WebhookEventType {
   @Field(() => Int, { nullable: true, description: 'How long the attempt that processed it took.' })
   processingMs: number | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the next retry is due (QUEUED after a failure).' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the next retry is due (QUEUED after a failure).',
+  })
   nextAttemptAt: Date | null;
 
-  @Field(() => GraphQLJSONObject, { description: 'The headers that matter; credentials and signatures only as fingerprints.' })
+  @Field(() => GraphQLJSONObject, {
+    description: 'The headers that matter; credentials and signatures only as fingerprints.',
+  })
   headers: Record<string, string>;
 
   @Field(() => String, { description: 'The body as received (UTF-8).' })
@@ -85,7 +106,7 @@ export class WebhookEventType {
   })
   providerNotice: string | null;
 
-  @Field(() => String, { nullable: true, description: "What the provider answered when telling it failed." })
+  @Field(() => String, { nullable: true, description: 'What the provider answered when telling it failed.' })
   providerNoticeDetail: string | null;
 
   /** Not a field: the resolver turns these into `orders`. */

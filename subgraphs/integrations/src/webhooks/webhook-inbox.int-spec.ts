@@ -4,7 +4,12 @@ import { buildWebhook, SIGNING_FAULTS, type BuiltWebhook } from '@nexara/simulat
 import { errorCodes } from '../testing/graphql-client';
 import { aUser, tenantAdmin } from '../testing/identities';
 import { queuedJobs } from '../testing/job-queue';
-import { storedEvents, startWebhookPipeline, type PipelineConnection, type WebhookPipeline } from '../testing/webhook-pipeline';
+import {
+  storedEvents,
+  startWebhookPipeline,
+  type PipelineConnection,
+  type WebhookPipeline,
+} from '../testing/webhook-pipeline';
 import { PROCESS_WEBHOOK_EVENT_TASK } from './webhook-jobs';
 
 /**
@@ -66,7 +71,12 @@ describe('webhook inbox: receiveWebhook (real PostgreSQL)', () => {
       }
 
       const [event] = (await storedEvents(pipeline.db, connection.id)).filter((row) => row.id === eventId);
-      expect(event).toMatchObject({ status: 'QUEUED', attempts: 0, idempotency_key: built.idempotencyKey, order_ids: [] });
+      expect(event).toMatchObject({
+        status: 'QUEUED',
+        attempts: 0,
+        idempotency_key: built.idempotencyKey,
+        order_ids: [],
+      });
       expect(event!.body.equals(Buffer.from(built.body, 'utf8'))).toBe(true);
       expect(event!.headers['content-type']).toBe('application/json');
       const storedHeaders = JSON.stringify(event!.headers);
@@ -99,7 +109,9 @@ describe('webhook inbox: receiveWebhook (real PostgreSQL)', () => {
           provider === 'TALABAT' ? first.responseBody : JSON.stringify({ eventId: first.eventId, duplicate: true }),
         );
       }
-      const rows = (await storedEvents(pipeline.db, connection.id)).filter((row) => row.idempotency_key === built.idempotencyKey);
+      const rows = (await storedEvents(pipeline.db, connection.id)).filter(
+        (row) => row.idempotency_key === built.idempotencyKey,
+      );
       expect(rows).toHaveLength(1);
       expect(await jobsFor(first.eventId!)).toHaveLength(1);
     });
@@ -114,7 +126,9 @@ describe('webhook inbox: receiveWebhook (real PostgreSQL)', () => {
       expect(results.filter((result) => result.verdict === 'DUPLICATE')).toHaveLength(9);
       const eventIds = new Set(results.map((result) => result.eventId));
       expect(eventIds.size).toBe(1);
-      const rows = (await storedEvents(pipeline.db, connection.id)).filter((row) => row.idempotency_key === built.idempotencyKey);
+      const rows = (await storedEvents(pipeline.db, connection.id)).filter(
+        (row) => row.idempotency_key === built.idempotencyKey,
+      );
       expect(rows).toHaveLength(1);
       expect(await jobsFor(results[0]!.eventId!)).toHaveLength(1);
     });
@@ -126,8 +140,15 @@ describe('webhook inbox: receiveWebhook (real PostgreSQL)', () => {
 
       const result = await pipeline.receive(connection, built);
 
-      expect(result).toMatchObject({ verdict: 'REJECTED', httpStatus: 401, eventId: null, errorCode: expect.any(String) });
-      expect(JSON.parse(result.responseBody)).toEqual({ error: { code: result.errorCode, message: expect.any(String) } });
+      expect(result).toMatchObject({
+        verdict: 'REJECTED',
+        httpStatus: 401,
+        eventId: null,
+        errorCode: expect.any(String),
+      });
+      expect(JSON.parse(result.responseBody)).toEqual({
+        error: { code: result.errorCode, message: expect.any(String) },
+      });
       expect(result.responseBody).not.toContain(connection.secret);
       expect((await storedEvents(pipeline.db, connection.id)).length).toBe(before);
       expect(await securityCount(connection.id, result.errorCode!)).toBeGreaterThanOrEqual(1);
@@ -181,14 +202,20 @@ describe('webhook inbox: receiveWebhook (real PostgreSQL)', () => {
 
   it("answers 404 for another provider's connection key, as if it did not exist", async () => {
     const built = await newOrder('CAREEM');
-    const result = await pipeline.receive({ ...connections.CAREEM, connectionKey: connections.JAHEZ.connectionKey }, built);
+    const result = await pipeline.receive(
+      { ...connections.CAREEM, connectionKey: connections.JAHEZ.connectionKey },
+      built,
+    );
 
     expect(result).toMatchObject({ verdict: 'REJECTED', httpStatus: 404, errorCode: 'UNKNOWN_CONNECTION' });
   });
 
   it('refuses a Talabat path its middleware never calls with 400 (not 404)', async () => {
     const built = await newOrder('TALABAT');
-    const result = await pipeline.receive(connections.TALABAT, { ...built, url: `${connections.TALABAT.webhookUrl}/menu/import` });
+    const result = await pipeline.receive(connections.TALABAT, {
+      ...built,
+      url: `${connections.TALABAT.webhookUrl}/menu/import`,
+    });
 
     expect(result).toMatchObject({ verdict: 'REJECTED', httpStatus: 400, errorCode: 'UNKNOWN_ROUTE' });
   });
@@ -197,18 +224,24 @@ describe('webhook inbox: receiveWebhook (real PostgreSQL)', () => {
   it.each([
     ['a NUL (the path could not be stored)', '%00'],
     ['over 2,000 characters', 'k'.repeat(2_001)],
-  ])('refuses a correctly signed Talabat order on a path holding %s, stores nothing and counts it', async (_case, remoteId) => {
-    const connection = connections.TALABAT;
-    const built = await newOrder('TALABAT');
-    const before = await storedEvents(pipeline.db, connection.id);
-    const refusals = await securityCount(connection.id, 'UNKNOWN_ROUTE');
+  ])(
+    'refuses a correctly signed Talabat order on a path holding %s, stores nothing and counts it',
+    async (_case, remoteId) => {
+      const connection = connections.TALABAT;
+      const built = await newOrder('TALABAT');
+      const before = await storedEvents(pipeline.db, connection.id);
+      const refusals = await securityCount(connection.id, 'UNKNOWN_ROUTE');
 
-    const result = await pipeline.receive(connection, { ...built, url: `${connection.webhookUrl}/order/${remoteId}` });
+      const result = await pipeline.receive(connection, {
+        ...built,
+        url: `${connection.webhookUrl}/order/${remoteId}`,
+      });
 
-    expect(result).toMatchObject({ verdict: 'REJECTED', httpStatus: 400, errorCode: 'UNKNOWN_ROUTE', eventId: null });
-    expect(await storedEvents(pipeline.db, connection.id)).toHaveLength(before.length);
-    if (remoteId === '%00') expect(await securityCount(connection.id, 'UNKNOWN_ROUTE')).toBe(refusals + 1);
-  });
+      expect(result).toMatchObject({ verdict: 'REJECTED', httpStatus: 400, errorCode: 'UNKNOWN_ROUTE', eventId: null });
+      expect(await storedEvents(pipeline.db, connection.id)).toHaveLength(before.length);
+      if (remoteId === '%00') expect(await securityCount(connection.id, 'UNKNOWN_ROUTE')).toBe(refusals + 1);
+    },
+  );
 
   it('is internal: users, partners and anonymous callers cannot call it', async () => {
     const input = {
@@ -222,7 +255,9 @@ describe('webhook inbox: receiveWebhook (real PostgreSQL)', () => {
     };
     const mutation = `mutation($input: ReceiveWebhookInput!) { receiveWebhook(input: $input) { verdict } }`;
 
-    expect(errorCodes(await pipeline.graphql(mutation, { input }, aUser(tenantId, 'TENANT_ADMIN')))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await pipeline.graphql(mutation, { input }, aUser(tenantId, 'TENANT_ADMIN')))).toEqual([
+      'FORBIDDEN',
+    ]);
     const anonymous = await pipeline.graphql(mutation, { input }, null);
     expect(anonymous.status).toBe(401);
   });
@@ -251,7 +286,10 @@ describe('webhook inbox: receiveWebhook (real PostgreSQL)', () => {
     const other = await pipeline.connect(otherTenant, 'JAHEZ');
     const built = await newOrder('JAHEZ');
     const mine = await pipeline.receive(connections.JAHEZ, built);
-    const theirs = await pipeline.receive(other, { ...built, headers: { ...built.headers, authorization: `Bearer ${other.secret}` } });
+    const theirs = await pipeline.receive(other, {
+      ...built,
+      headers: { ...built.headers, authorization: `Bearer ${other.secret}` },
+    });
 
     expect(mine.verdict).toBe('ACCEPTED');
     expect(theirs.verdict).toBe('ACCEPTED');

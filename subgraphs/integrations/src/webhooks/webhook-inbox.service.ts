@@ -80,7 +80,12 @@ export class WebhookInboxService {
     const rawBody = decodeBody(request.bodyBase64);
     if (request.subPath.length > MAX_SUB_PATH_LENGTH) {
       // No provider calls such a path. A refusal, not an error: the shim would answer an error with 503, and the provider retry forever.
-      return refusal(provider, 404, 'UNKNOWN_ROUTE', `No provider calls a path longer than ${MAX_SUB_PATH_LENGTH} characters.`);
+      return refusal(
+        provider,
+        404,
+        'UNKNOWN_ROUTE',
+        `No provider calls a path longer than ${MAX_SUB_PATH_LENGTH} characters.`,
+      );
     }
 
     let connection = await this.deps.directory.findByKey(request.connectionKey);
@@ -171,7 +176,10 @@ export class WebhookInboxService {
       });
     } catch (error) {
       // The refusal stands whether or not it could be counted.
-      this.deps.logger.warn({ err: error, connectionId: connection.id, code: rejection.code }, 'could not record a rejected webhook');
+      this.deps.logger.warn(
+        { err: error, connectionId: connection.id, code: rejection.code },
+        'could not record a rejected webhook',
+      );
     }
     this.deps.events.connectionHealthMayHaveChanged(connection.tenantId, connection.id);
     return refusal(connection.provider, rejection.status, rejection.code, rejection.message);

@@ -10,7 +10,8 @@ export const WebhookVerdict = Object.fromEntries(WEBHOOK_VERDICTS.map((value) =>
 // type-graphql cannot put @inaccessible on an enum; only the inaccessible receiveWebhook reaches it.
 registerEnumType(WebhookVerdict, {
   name: 'WebhookVerdict',
-  description: 'Internal: what the inbox made of a delivery (ACCEPTED and stored, DUPLICATE of a stored one, REJECTED).',
+  description:
+    'Internal: what the inbox made of a delivery (ACCEPTED and stored, DUPLICATE of a stored one, REJECTED).',
 });
 
 @Directive('@inaccessible')
@@ -25,7 +26,9 @@ export class ReceiveWebhookInput {
   @Field(() => String)
   method: string;
 
-  @Field(() => String, { description: 'The path after /webhooks/:provider/:connectionKey, without slashes at the ends.' })
+  @Field(() => String, {
+    description: 'The path after /webhooks/:provider/:connectionKey, without slashes at the ends.',
+  })
   subPath: string;
 
   @Field(() => GraphQLJSONObject)

@@ -31,11 +31,15 @@ describe('webhook inbox schema', () => {
   });
 
   it('offers the contract queries and replays, arguments in contract order', () => {
-    expect(sdl).toMatch(/webhookEvents\(\s*filter: WebhookEventFilterInput[\s\S]*?first: Int = 50[\s\S]*?after: String\s*\): WebhookEventConnection!/);
+    expect(sdl).toMatch(
+      /webhookEvents\(\s*filter: WebhookEventFilterInput[\s\S]*?first: Int = 50[\s\S]*?after: String\s*\): WebhookEventConnection!/,
+    );
     expect(sdl).toMatch(/webhookEvent\(id: ID!\): WebhookEvent\n/);
     expect(sdl).toMatch(/replayWebhookEvent\(id: ID!\): WebhookEvent!/);
     expect(sdl).toMatch(/replayDeadWebhookEvents\(connectionId: ID!\): Int!/);
-    expect(sdl).toMatch(/enum WebhookEventStatus \{[\s\S]*QUEUED[\s\S]*PROCESSING[\s\S]*PROCESSED[\s\S]*FAILED[\s\S]*DEAD[\s\S]*\}/);
+    expect(sdl).toMatch(
+      /enum WebhookEventStatus \{[\s\S]*QUEUED[\s\S]*PROCESSING[\s\S]*PROCESSED[\s\S]*FAILED[\s\S]*DEAD[\s\S]*\}/,
+    );
   });
 
   it('names orders by federated stubs the orders subgraph resolves', () => {

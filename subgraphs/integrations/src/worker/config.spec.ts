@@ -23,7 +23,11 @@ describe('webhook worker configuration', () => {
   });
 
   it('reads the same environment as the integrations service and ignores the HTTP server variables', () => {
-    const config = loadConfig(webhookWorkerConfigShape, { ...validEnv, PORT: '4003', WEBHOOK_TARGET_URL: 'http://127.0.0.1:4000' });
+    const config = loadConfig(webhookWorkerConfigShape, {
+      ...validEnv,
+      PORT: '4003',
+      WEBHOOK_TARGET_URL: 'http://127.0.0.1:4000',
+    });
     expect(config).not.toHaveProperty('PORT');
     expect(config).not.toHaveProperty('WEBHOOK_TARGET_URL');
   });

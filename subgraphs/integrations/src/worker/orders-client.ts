@@ -3,7 +3,8 @@ import type { AtRiskOrder } from '../alerts/alert-rules';
 import type { CanonicalOrderEvent } from '../providers/adapter';
 
 /** What applying a provider event did (the orders subgraph's `ProviderEventOutcome`). */
-export type ProviderEventOutcome = 'CREATED' | 'ADVANCED' | 'UNCHANGED' | 'DUPLICATE' | 'IGNORED_FINAL' | 'IGNORED_BACKWARD';
+export type ProviderEventOutcome =
+  'CREATED' | 'ADVANCED' | 'UNCHANGED' | 'DUPLICATE' | 'IGNORED_FINAL' | 'IGNORED_BACKWARD';
 
 export type AppliedOrder = { id: string; externalId: string; placedAt: string; status: OrderStatus };
 export type ApplyProviderOrderEventResult = { outcome: ProviderEventOutcome; order: AppliedOrder | null };
@@ -51,11 +52,18 @@ type GraphQLErrorBody = { message?: unknown; extensions?: { code?: unknown } };
 export function classifyOrdersErrors(operation: string, errors: readonly GraphQLErrorBody[]): OrdersCallError {
   const codes = errors.map((error) => (typeof error.extensions?.code === 'string' ? error.extensions.code : null));
   const messages = errors
-    .map((error, index) => `${codes[index] ?? 'ERROR'}: ${typeof error.message === 'string' ? error.message : 'no message'}`)
+    .map(
+      (error, index) =>
+        `${codes[index] ?? 'ERROR'}: ${typeof error.message === 'string' ? error.message : 'no message'}`,
+    )
     .join('; ');
   const permanent = codes.find((code) => code === 'BAD_USER_INPUT' || code === 'ARGUMENT_VALIDATION_ERROR');
   const code = permanent ?? codes.find((code) => code !== null) ?? null;
-  return new OrdersCallError(permanent ? 'PERMANENT' : 'TRANSIENT', code, `orders ${operation} refused: ${messages || 'no detail'}`);
+  return new OrdersCallError(
+    permanent ? 'PERMANENT' : 'TRANSIENT',
+    code,
+    `orders ${operation} refused: ${messages || 'no detail'}`,
+  );
 }
 
 const APPLY = `mutation ApplyProviderOrderEvent($input: ProviderOrderEventInput!) {
@@ -72,7 +80,9 @@ const ORDERS_AT_RISK = `query OrdersAtRisk {
   orders(first: 200, filter: { acceptanceAtRisk: true }) { edges { node { id displayCode acceptBy connection { id } } } }
 }`;
 
-type AtRiskOrdersPage = { edges: { node: { id: string; displayCode: string; acceptBy: string | null; connection: { id: string } | null } }[] };
+type AtRiskOrdersPage = {
+  edges: { node: { id: string; displayCode: string; acceptBy: string | null; connection: { id: string } | null } }[];
+};
 
 export type OrdersClient = {
   applyProviderOrderEvent(tenantId: string, input: ProviderOrderEventInput): Promise<ApplyProviderOrderEventResult>;
@@ -86,10 +96,19 @@ export type OrdersClient = {
  * inaccessible through the supergraph) as the `integrations-worker` service
  * acting in the event's tenant, with a context token signed by the internal key.
  */
-export function createOrdersClient(options: { url: string; internalTokenSecret: string; timeoutMs?: number }): OrdersClient {
+export function createOrdersClient(options: {
+  url: string;
+  internalTokenSecret: string;
+  timeoutMs?: number;
+}): OrdersClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function call<T>(tenantId: string, operation: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  async function call<T>(
+    tenantId: string,
+    operation: string,
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<T> {
     const token = await signContextToken(
       { kind: 'service', service: 'integrations-worker', tenantId },
       options.internalTokenSecret,
@@ -111,7 +130,11 @@ export function createOrdersClient(options: { url: string; internalTokenSecret: 
     if (body?.errors?.length) throw classifyOrdersErrors(operation, body.errors);
     const result = body?.data?.[operation];
     if (!response.ok || result === undefined || result === null) {
-      throw new OrdersCallError('TRANSIENT', null, `orders answered ${operation} with HTTP ${response.status}: ${text.slice(0, 200)}`);
+      throw new OrdersCallError(
+        'TRANSIENT',
+        null,
+        `orders answered ${operation} with HTTP ${response.status}: ${text.slice(0, 200)}`,
+      );
     }
     return result as T;
   }

@@ -58,7 +58,10 @@ export async function processWebhookEvent(
 ): Promise<ProcessingOutcome> {
   const parsed = jobSchema.safeParse(payload);
   if (!parsed.success) {
-    deps.logger.error({ problem: z.prettifyError(parsed.error) }, 'process_webhook_event job with an unusable payload dropped');
+    deps.logger.error(
+      { problem: z.prettifyError(parsed.error) },
+      'process_webhook_event job with an unusable payload dropped',
+    );
     return 'SKIPPED';
   }
   const { tenantId, eventId } = parsed.data;
@@ -75,12 +78,16 @@ export async function processWebhookEvent(
   }
 }
 
-async function processClaimedEvent(deps: ProcessWebhookEventDependencies, event: WebhookEventRecord): Promise<ProcessingOutcome> {
+async function processClaimedEvent(
+  deps: ProcessWebhookEventDependencies,
+  event: WebhookEventRecord,
+): Promise<ProcessingOutcome> {
   const { tenantId, id: eventId } = event;
   const log = deps.logger.child({ tenantId, eventId, provider: event.provider, attempt: event.attempts });
 
   const connection = await deps.directory.findById(tenantId, event.connectionId);
-  if (!connection) return stop(deps, event, 'FAILED', 'The provider connection of this delivery no longer exists.', [], log);
+  if (!connection)
+    return stop(deps, event, 'FAILED', 'The provider connection of this delivery no longer exists.', [], log);
 
   let canonical: CanonicalOrderEvent[];
   try {

@@ -18,7 +18,11 @@ const BATCH = 100;
  * event again is safe: orders applies each provider event once. Several
  * workers may sweep at once; the conditional update lets one of them win.
  */
-export async function sweepStaleWebhookEvents(deps: { dataSource: DataSource; staleAfterMs: number; logger: Logger }): Promise<number> {
+export async function sweepStaleWebhookEvents(deps: {
+  dataSource: DataSource;
+  staleAfterMs: number;
+  logger: Logger;
+}): Promise<number> {
   const stale = await inTenantTransaction(deps.dataSource, { tenantId: null }, (manager) =>
     staleWebhookEventIds(manager, deps.staleAfterMs, BATCH),
   );

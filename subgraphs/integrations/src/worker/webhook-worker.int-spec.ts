@@ -77,7 +77,10 @@ describe('webhook worker (real PostgreSQL, real orders subgraph)', () => {
       { search: externalId },
       staff,
     );
-    return (response.data?.orders.edges ?? []).map((edge) => edge.node).filter((node) => node.externalId === externalId).map((n) => n.id);
+    return (response.data?.orders.edges ?? [])
+      .map((edge) => edge.node)
+      .filter((node) => node.externalId === externalId)
+      .map((n) => n.id);
   };
 
   const restartWorker = async (overrides: Parameters<WebhookPipeline['startWorker']>[0] = {}): Promise<void> => {
@@ -93,7 +96,9 @@ describe('webhook worker (real PostgreSQL, real orders subgraph)', () => {
       }),
     );
     for (const { eventId } of sent) {
-      expect((await pipeline.db.queryAsAdmin(`select status from integrations.webhook_events where id = $1`, [eventId]))[0]).toEqual({
+      expect(
+        (await pipeline.db.queryAsAdmin(`select status from integrations.webhook_events where id = $1`, [eventId]))[0],
+      ).toEqual({
         status: 'QUEUED',
       });
     }
@@ -136,14 +141,20 @@ describe('webhook worker (real PostgreSQL, real orders subgraph)', () => {
     const burst = await Promise.all(Array.from({ length: 10 }, () => pipeline.receive(connections[provider], built)));
 
     expect(first.verdict).toBe('ACCEPTED');
-    expect([again, ...burst].every((result) => result.verdict === 'DUPLICATE' && result.eventId === first.eventId)).toBe(true);
+    expect(
+      [again, ...burst].every((result) => result.verdict === 'DUPLICATE' && result.eventId === first.eventId),
+    ).toBe(true);
     await eventInStatus(pipeline.db, first.eventId!, 'PROCESSED');
     await new Promise((resolve) => setTimeout(resolve, 300));
     const ids = await ordersWithExternalId(built.externalId);
     expect(ids).toHaveLength(1);
     // Deliveroo adds a SYSTEM entry once its sync_status callback is delivered; the provider's facts appear once.
     expect((await order(ids[0]!))!.timeline.filter((entry) => entry.source === 'PROVIDER')).toHaveLength(1);
-    expect((await queuedJobs(pipeline.db, PROCESS_WEBHOOK_EVENT_TASK)).filter((job) => job.payload['eventId'] === first.eventId)).toEqual([]);
+    expect(
+      (await queuedJobs(pipeline.db, PROCESS_WEBHOOK_EVENT_TASK)).filter(
+        (job) => job.payload['eventId'] === first.eventId,
+      ),
+    ).toEqual([]);
   });
 
   it('marks a correctly signed payload of the wrong shape FAILED at once, with the reason, and never retries it', async () => {
@@ -160,11 +171,17 @@ describe('webhook worker (real PostgreSQL, real orders subgraph)', () => {
     expect(event.attempts).toBe(1);
     expect(event.last_error).toMatch(/^body\.\w+ /);
     await new Promise((resolve) => setTimeout(resolve, 400));
-    const [after] = await storedEvents(pipeline.db, connection.id).then((rows) => rows.filter((row) => row.id === eventId));
+    const [after] = await storedEvents(pipeline.db, connection.id).then((rows) =>
+      rows.filter((row) => row.id === eventId),
+    );
     expect(after).toMatchObject({ status: 'FAILED', attempts: 1 });
 
     // A replay runs it again from the stored bytes: still the same payload, so FAILED again, attempts kept.
-    const replay = await pipeline.graphql<{ replayWebhookEvent: { status: string; replayCount: number } }>(REPLAY, { id: eventId }, manager);
+    const replay = await pipeline.graphql<{ replayWebhookEvent: { status: string; replayCount: number } }>(
+      REPLAY,
+      { id: eventId },
+      manager,
+    );
     expect(replay.errors).toEqual([]);
     expect(replay.data!.replayWebhookEvent).toMatchObject({ status: 'QUEUED', replayCount: 1 });
     await eventually(async () => {
@@ -173,21 +190,29 @@ describe('webhook worker (real PostgreSQL, real orders subgraph)', () => {
     });
   });
 
-  it("tells Deliveroo a new order it could not take (sync_status failed) and keeps the outcome on the event", async () => {
+  it('tells Deliveroo a new order it could not take (sync_status failed) and keeps the outcome on the event', async () => {
     const connection = connections.DELIVEROO;
     const externalId = `DR-BROKEN-${randomUUID().slice(0, 8)}`;
     // Signed correctly, but its items are not a list: the order can never be built.
-    const body = JSON.stringify({ event: 'order.new', body: { order: { id: externalId, location_id: connection.externalStoreId, items: 'none' } } });
+    const body = JSON.stringify({
+      event: 'order.new',
+      body: { order: { id: externalId, location_id: connection.externalStoreId, items: 'none' } },
+    });
     const sequenceGuid = randomUUID();
     const eventId = await accepted(connection, {
       ...(await newOrder('DELIVEROO')),
       body,
-      headers: { 'content-type': 'application/json', ...deliverooHeaders({ secret: connection.secret, body, sequenceGuid }) },
+      headers: {
+        'content-type': 'application/json',
+        ...deliverooHeaders({ secret: connection.secret, body, sequenceGuid }),
+      },
     });
 
     await eventInStatus(pipeline.db, eventId, 'FAILED');
     const call = await eventually(async () =>
-      pipeline.providerApi.recorded('DELIVEROO').find((c) => c.path === `/deliveroo/order/v1/orders/${externalId}/sync_status`),
+      pipeline.providerApi
+        .recorded('DELIVEROO')
+        .find((c) => c.path === `/deliveroo/order/v1/orders/${externalId}/sync_status`),
     );
     expect(call.method).toBe('POST');
     expect(call.body).toMatchObject({ status: 'failed' });
@@ -207,13 +232,21 @@ describe('webhook worker (real PostgreSQL, real orders subgraph)', () => {
   it('retries a status update that arrives before its order until the order exists', async () => {
     const connection = connections.CAREEM;
     const placed = await newOrder('CAREEM');
-    const update = await buildWebhook(connection, 'status_update', { seed: (seed += 1), order: placed.order, status: 'accepted' });
+    const update = await buildWebhook(connection, 'status_update', {
+      seed: (seed += 1),
+      order: placed.order,
+      status: 'accepted',
+    });
     const updateId = await accepted(connection, update);
 
-    const retried = await eventually(async () => {
-      const [row] = (await storedEvents(pipeline.db, connection.id)).filter((r) => r.id === updateId);
-      return row && row.attempts >= 2 && row.last_error?.includes('NOT_FOUND') ? row : undefined;
-    }, 20_000, 'the status update to be retried');
+    const retried = await eventually(
+      async () => {
+        const [row] = (await storedEvents(pipeline.db, connection.id)).filter((r) => r.id === updateId);
+        return row && row.attempts >= 2 && row.last_error?.includes('NOT_FOUND') ? row : undefined;
+      },
+      20_000,
+      'the status update to be retried',
+    );
     expect(['QUEUED', 'PROCESSING']).toContain(retried.status);
 
     const placedId = await accepted(connection, placed);
@@ -227,7 +260,8 @@ describe('webhook worker (real PostgreSQL, real orders subgraph)', () => {
     const connection = connections.TALABAT;
     const placed = await newOrder('TALABAT');
     const answer = await pipeline.receive(connection, placed);
-    const remoteOrderId = (JSON.parse(answer.responseBody) as { remoteResponse: { remoteOrderId: string } }).remoteResponse.remoteOrderId;
+    const remoteOrderId = (JSON.parse(answer.responseBody) as { remoteResponse: { remoteOrderId: string } })
+      .remoteResponse.remoteOrderId;
     const pickedUp = await buildWebhook(connection, 'status_update', {
       seed: (seed += 1),
       order: placed.order,
@@ -250,14 +284,18 @@ describe('webhook worker (real PostgreSQL, real orders subgraph)', () => {
     const accepted_ = await order(event.order_ids[0]!);
     expect(accepted_).toMatchObject({ status: 'ACCEPTED' });
     expect(
-      accepted_!.timeline.filter((entry) => entry.actor !== 'provider-callback').map((entry) => [entry.status, entry.source, entry.actor]),
+      accepted_!.timeline
+        .filter((entry) => entry.actor !== 'provider-callback')
+        .map((entry) => [entry.status, entry.source, entry.actor]),
     ).toEqual([
       ['RECEIVED', 'PROVIDER', 'CAREEM'],
       ['ACCEPTED', 'SYSTEM', 'auto-accept'],
     ]);
     // ... and Careem is told, as if staff had accepted.
     const told = await eventually(async () =>
-      pipeline.providerApi.recorded('CAREEM').find((call) => call.path === `/careem/orders/${encodeURIComponent(built.externalId)}`),
+      pipeline.providerApi
+        .recorded('CAREEM')
+        .find((call) => call.path === `/careem/orders/${encodeURIComponent(built.externalId)}`),
     );
     expect(told).toMatchObject({ method: 'PUT', body: { state: 'accepted' }, answeredStatus: 200 });
   });
@@ -287,17 +325,18 @@ describe('webhook worker (real PostgreSQL, real orders subgraph)', () => {
         const staffReplay = await pipeline.graphql(REPLAY, { id: eventId }, staff);
         expect(errorCodes(staffReplay)).toEqual(['FORBIDDEN']);
 
-        const replay = await pipeline.graphql<{ replayWebhookEvent: { status: string; attempts: number; replayCount: number } }>(
-          REPLAY,
-          { id: eventId },
-          manager,
-        );
+        const replay = await pipeline.graphql<{
+          replayWebhookEvent: { status: string; attempts: number; replayCount: number };
+        }>(REPLAY, { id: eventId }, manager);
         expect(replay.errors).toEqual([]);
         expect(replay.data!.replayWebhookEvent).toEqual({ id: eventId, status: 'QUEUED', attempts: 3, replayCount: 1 });
 
         const processed = await eventInStatus(pipeline.db, eventId, 'PROCESSED');
         expect(processed.attempts).toBe(4);
-        expect(await order(processed.order_ids[0]!)).toMatchObject({ externalId: built.externalId, status: 'RECEIVED' });
+        expect(await order(processed.order_ids[0]!)).toMatchObject({
+          externalId: built.externalId,
+          status: 'RECEIVED',
+        });
 
         const again = await pipeline.graphql(REPLAY, { id: eventId }, manager);
         expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
@@ -305,26 +344,39 @@ describe('webhook worker (real PostgreSQL, real orders subgraph)', () => {
           `select action, actor from integrations.audit_log where subject_id = $1`,
           [eventId],
         );
-        expect(audit).toEqual([{ action: 'WEBHOOK_EVENT_REPLAYED', actor: `user:${(manager as { userId: string }).userId}` }]);
+        expect(audit).toEqual([
+          { action: 'WEBHOOK_EVENT_REPLAYED', actor: `user:${(manager as { userId: string }).userId}` },
+        ]);
       } finally {
         await pipeline.stopOrders();
       }
     });
 
-    it("puts every dead event of a connection back in the queue at once", async () => {
+    it('puts every dead event of a connection back in the queue at once', async () => {
       const connection = connections.TALABAT;
-      const ids = [await accepted(connection, await newOrder('TALABAT')), await accepted(connection, await newOrder('TALABAT'))];
+      const ids = [
+        await accepted(connection, await newOrder('TALABAT')),
+        await accepted(connection, await newOrder('TALABAT')),
+      ];
       for (const id of ids) await eventInStatus(pipeline.db, id, 'DEAD');
 
       await pipeline.startOrders();
-      const replayed = await pipeline.graphql<{ replayDeadWebhookEvents: number }>(REPLAY_DEAD, { connectionId: connection.id }, manager);
+      const replayed = await pipeline.graphql<{ replayDeadWebhookEvents: number }>(
+        REPLAY_DEAD,
+        { connectionId: connection.id },
+        manager,
+      );
       expect(replayed.errors).toEqual([]);
       expect(replayed.data!.replayDeadWebhookEvents).toBeGreaterThanOrEqual(2);
       for (const id of ids) {
         const processed = await eventInStatus(pipeline.db, id, 'PROCESSED');
         expect(processed.order_ids).toHaveLength(1);
       }
-      const none = await pipeline.graphql<{ replayDeadWebhookEvents: number }>(REPLAY_DEAD, { connectionId: connection.id }, manager);
+      const none = await pipeline.graphql<{ replayDeadWebhookEvents: number }>(
+        REPLAY_DEAD,
+        { connectionId: connection.id },
+        manager,
+      );
       expect(none.data!.replayDeadWebhookEvents).toBe(0);
       await pipeline.stopOrders();
     });

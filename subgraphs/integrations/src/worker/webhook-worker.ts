@@ -37,7 +37,10 @@ export type WebhookWorkerOptions = {
  * that rescues events a killed worker left behind. Its own process in
  * production (`dist/worker/main.js`); tests start it in-process.
  */
-export async function createWebhookWorker(config: WebhookWorkerConfig, options: WebhookWorkerOptions = {}): Promise<WebhookWorker> {
+export async function createWebhookWorker(
+  config: WebhookWorkerConfig,
+  options: WebhookWorkerOptions = {},
+): Promise<WebhookWorker> {
   const logger = options.logger ?? createLogger('integrations-worker', config.LOG_LEVEL);
   const secretBox = secretBoxFromConfig(config.SECRETS_ENCRYPTION_KEYS);
   const poolSize = config.WORKER_CONCURRENCY + 2;
@@ -48,7 +51,11 @@ export async function createWebhookWorker(config: WebhookWorkerConfig, options: 
     applicationName: 'nexara-integrations-worker',
   });
   await dataSource.initialize();
-  const queuePool = new Pool({ connectionString: config.DATABASE_URL, max: poolSize, application_name: 'nexara-integrations-queue' });
+  const queuePool = new Pool({
+    connectionString: config.DATABASE_URL,
+    max: poolSize,
+    application_name: 'nexara-integrations-queue',
+  });
   // An idle client losing its server must be logged, not crash the process (graphile-worker checks for both handlers).
   queuePool.on('error', (error) => logger.warn({ err: error.message }, 'job queue connection error'));
   queuePool.on('connect', (client) => {

@@ -25,7 +25,9 @@ const WORKER_MAIN = path.resolve(__dirname, '../../dist/worker/main.js');
  * the worker process is caught in the worst place to die, after the order
  * exists and before the event is marked processed.
  */
-async function startTrap(ordersUrl: string): Promise<{ url: string; applied: () => boolean; close: () => Promise<void> }> {
+async function startTrap(
+  ordersUrl: string,
+): Promise<{ url: string; applied: () => boolean; close: () => Promise<void> }> {
   let applied = false;
   const held: http.ServerResponse[] = [];
   const server = http.createServer((request, response) => {
@@ -34,7 +36,10 @@ async function startTrap(ordersUrl: string): Promise<{ url: string; applied: () 
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const headers = Object.fromEntries(
-        Object.entries(request.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'host' && entry[0] !== 'content-length'),
+        Object.entries(request.headers).filter(
+          (entry): entry is [string, string] =>
+            typeof entry[1] === 'string' && entry[0] !== 'host' && entry[0] !== 'content-length',
+        ),
       );
       void fetch(ordersUrl, { method: 'POST', headers, body }).then(async (answer) => {
         const text = await answer.text();
@@ -105,7 +110,11 @@ describe('webhook worker killed mid-event (SIGKILL)', () => {
     expect(received.verdict).toBe('ACCEPTED');
     const eventId = received.eventId!;
 
-    await eventually(async () => (trap.applied() ? true : undefined), 30_000, `the worker process to apply the event${stderr ? `: ${stderr}` : ''}`);
+    await eventually(
+      async () => (trap.applied() ? true : undefined),
+      30_000,
+      `the worker process to apply the event${stderr ? `: ${stderr}` : ''}`,
+    );
     const exited = new Promise((resolve) => child!.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
@@ -117,7 +126,9 @@ describe('webhook worker killed mid-event (SIGKILL)', () => {
       [eventId],
     );
     expect(stuck).toEqual({ status: 'PROCESSING', attempts: 1 });
-    const lockedJobs = (await queuedJobs(pipeline.db, PROCESS_WEBHOOK_EVENT_TASK)).filter((job) => job.payload['eventId'] === eventId);
+    const lockedJobs = (await queuedJobs(pipeline.db, PROCESS_WEBHOOK_EVENT_TASK)).filter(
+      (job) => job.payload['eventId'] === eventId,
+    );
     expect(lockedJobs).toEqual([expect.objectContaining({ key: webhookJobKey(eventId), lockedAt: expect.any(Date) })]);
 
     const restartedAt = Date.now();
@@ -142,7 +153,11 @@ describe('webhook worker killed mid-event (SIGKILL)', () => {
     const order = await eventually(async () => {
       const response = await pipeline.orders<{
         order: { timeline: { source: string }[]; callbacks: { action: string; outcome: string }[] };
-      }>(`query($id: ID!) { order(id: $id) { timeline { source } callbacks { action outcome } } }`, { id: processed.order_ids[0] }, staff);
+      }>(
+        `query($id: ID!) { order(id: $id) { timeline { source } callbacks { action outcome } } }`,
+        { id: processed.order_ids[0] },
+        staff,
+      );
       const found = response.data?.order;
       return found?.callbacks.some((callback) => callback.outcome === 'DELIVERED') ? found : undefined;
     });
@@ -150,7 +165,9 @@ describe('webhook worker killed mid-event (SIGKILL)', () => {
     expect(order.callbacks).toEqual([{ action: 'RECEIVED', outcome: 'DELIVERED' }]);
 
     // The abandoned job was retired (key cleared, attempts spent), not left to run again in 4 hours.
-    const left = (await queuedJobs(pipeline.db, PROCESS_WEBHOOK_EVENT_TASK)).filter((job) => job.payload['eventId'] === eventId);
+    const left = (await queuedJobs(pipeline.db, PROCESS_WEBHOOK_EVENT_TASK)).filter(
+      (job) => job.payload['eventId'] === eventId,
+    );
     expect(left.every((job) => job.key === null && job.attempts >= job.maxAttempts)).toBe(true);
   });
 });

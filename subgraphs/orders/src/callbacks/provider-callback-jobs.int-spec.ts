@@ -3,7 +3,14 @@ import { inTenantTransaction, orderIdFor, type OrderStatus } from '@nexara/kit';
 import { aUser, theWorker } from '../testing/identities';
 import { queuedJobsOf } from '../testing/job-queue';
 import { anOrder, anOrderPlacedEvent, applyEvent, aStatusChangedEvent } from '../testing/order-factory';
-import { AUTO_ACCEPT_ORDER, ORDER_FIELDS, STAFF_ACTIONS, type AutoAcceptResult, type OrderResult, type StaffAction } from '../testing/order-operations';
+import {
+  AUTO_ACCEPT_ORDER,
+  ORDER_FIELDS,
+  STAFF_ACTIONS,
+  type AutoAcceptResult,
+  type OrderResult,
+  type StaffAction,
+} from '../testing/order-operations';
 import { dataOf, errorCodes, startOrdersTestEnv, type OrdersTestEnv } from '../testing/orders-test-env';
 import { enqueueProviderCallback, providerCallbackJob, type ProviderCallbackAction } from './provider-callback.job';
 
@@ -53,12 +60,15 @@ describe('provider callback jobs (real PostgreSQL and graphile-worker, over HTTP
     };
   }
 
-  it.each(STAFF_CALLBACKS)('%s on a %s order: the provider callback job is %j, once, with the status change', async (action, from, callback) => {
-    const order = await anOrder(env, { tenantId, status: from });
-    expect(await queuedJobsOf(env.db, order.id)).toEqual([]);
-    dataOf(await act(action, order.id));
-    expect(await queuedJobsOf(env.db, order.id)).toEqual(callback ? [expectedJob(order, callback)] : []);
-  });
+  it.each(STAFF_CALLBACKS)(
+    '%s on a %s order: the provider callback job is %j, once, with the status change',
+    async (action, from, callback) => {
+      const order = await anOrder(env, { tenantId, status: from });
+      expect(await queuedJobsOf(env.db, order.id)).toEqual([]);
+      dataOf(await act(action, order.id));
+      expect(await queuedJobsOf(env.db, order.id)).toEqual(callback ? [expectedJob(order, callback)] : []);
+    },
+  );
 
   it('walks an order through every staff step: one job per step that has a provider call, in order', async () => {
     const order = await anOrder(env, { tenantId });
@@ -66,13 +76,19 @@ describe('provider callback jobs (real PostgreSQL and graphile-worker, over HTTP
       dataOf(await act(action, order.id));
     }
     const jobs = await queuedJobsOf(env.db, order.id);
-    expect(jobs.map((job) => job.key)).toEqual(['ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP'].map((kind) => `callback:${order.id}:${kind}`));
+    expect(jobs.map((job) => job.key)).toEqual(
+      ['ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP'].map((kind) => `callback:${order.id}:${kind}`),
+    );
     expect(jobs.map((job) => job.payload.action.kind)).toEqual(['ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP']);
   });
 
   it('leaves prepMinutes out of ACCEPTED when staff gave none', async () => {
     const order = await anOrder(env, { tenantId });
-    dataOf(await env.request(manager, `mutation($id: ID!) { acceptOrder(id: $id) { ...OrderFields } } ${ORDER_FIELDS}`, { id: order.id }));
+    dataOf(
+      await env.request(manager, `mutation($id: ID!) { acceptOrder(id: $id) { ...OrderFields } } ${ORDER_FIELDS}`, {
+        id: order.id,
+      }),
+    );
     const [job] = await queuedJobsOf(env.db, order.id);
     expect(job?.payload.action).toEqual({ kind: 'ACCEPTED' });
   });
@@ -82,8 +98,12 @@ describe('provider callback jobs (real PostgreSQL and graphile-worker, over HTTP
     expect(errorCodes(await act('rejectOrder', order.id))).toEqual(['INVALID_TRANSITION']);
     expect(errorCodes(await act('markReady', order.id))).toEqual(['INVALID_TRANSITION']);
     const staff = aUser(tenantId, 'STAFF');
-    expect(errorCodes(await env.request(staff, STAFF_ACTIONS.cancelOrder.document, { id: order.id }))).toEqual(['FORBIDDEN']);
-    const blank = await env.request(manager, 'mutation($id: ID!) { cancelOrder(id: $id, reason: " ") { id } }', { id: order.id });
+    expect(errorCodes(await env.request(staff, STAFF_ACTIONS.cancelOrder.document, { id: order.id }))).toEqual([
+      'FORBIDDEN',
+    ]);
+    const blank = await env.request(manager, 'mutation($id: ID!) { cancelOrder(id: $id, reason: " ") { id } }', {
+      id: order.id,
+    });
     expect(errorCodes(blank)).toEqual(['BAD_USER_INPUT']);
     expect(await queuedJobsOf(env.db, order.id)).toEqual([]);
   });
@@ -98,21 +118,29 @@ describe('provider callback jobs (real PostgreSQL and graphile-worker, over HTTP
       create constraint trigger fail_at_commit after insert on orders.order_events
       deferrable initially deferred for each row when (new.note = 'fail at commit') execute function public.fail_at_commit()`);
     try {
-      const result = await env.request(manager, 'mutation($id: ID!) { cancelOrder(id: $id, reason: "fail at commit") { id } }', {
-        id: order.id,
-      });
+      const result = await env.request(
+        manager,
+        'mutation($id: ID!) { cancelOrder(id: $id, reason: "fail at commit") { id } }',
+        {
+          id: order.id,
+        },
+      );
       expect(errorCodes(result)).toEqual(['INTERNAL_SERVER_ERROR']);
     } finally {
       await env.db.queryAsAdmin('drop trigger fail_at_commit on orders.order_events');
       await env.db.queryAsAdmin('drop function public.fail_at_commit()');
     }
     expect(await queuedJobsOf(env.db, order.id)).toEqual([]);
-    const [row] = await env.db.queryAsAdmin<{ status: string }>('select status from orders.orders where id = $1', [order.id]);
+    const [row] = await env.db.queryAsAdmin<{ status: string }>('select status from orders.orders where id = $1', [
+      order.id,
+    ]);
     expect(row?.status).toBe('READY');
 
     // The same cancel, once it can commit, enqueues its job.
     dataOf(await act('cancelOrder', order.id));
-    expect(await queuedJobsOf(env.db, order.id)).toEqual([expectedJob(order, { kind: 'CANCELLED', reason: 'Customer called' })]);
+    expect(await queuedJobsOf(env.db, order.id)).toEqual([
+      expectedJob(order, { kind: 'CANCELLED', reason: 'Customer called' }),
+    ]);
   });
 
   it('keeps one job per key: enqueueing the same callback again replaces the queued job instead of adding one', async () => {
@@ -153,11 +181,22 @@ describe('provider callback jobs (real PostgreSQL and graphile-worker, over HTTP
     const events = [
       anOrderPlacedEvent({ connectionId, externalId, provider: 'TALABAT' }),
       aStatusChangedEvent({ connectionId, externalId, provider: 'TALABAT', status: 'ACCEPTED' }),
-      { ...aStatusChangedEvent({ connectionId, externalId, provider: 'TALABAT', status: 'READY' }), externalId: null, orderId },
-      aStatusChangedEvent({ connectionId, externalId, provider: 'TALABAT', status: 'CANCELLED', note: 'courier unavailable' }),
+      {
+        ...aStatusChangedEvent({ connectionId, externalId, provider: 'TALABAT', status: 'READY' }),
+        externalId: null,
+        orderId,
+      },
+      aStatusChangedEvent({
+        connectionId,
+        externalId,
+        provider: 'TALABAT',
+        status: 'CANCELLED',
+        note: 'courier unavailable',
+      }),
     ];
     const outcomes: string[] = [];
-    for (const event of events) outcomes.push(dataOf(await applyEvent(env, worker, event)).applyProviderOrderEvent.outcome);
+    for (const event of events)
+      outcomes.push(dataOf(await applyEvent(env, worker, event)).applyProviderOrderEvent.outcome);
     expect(outcomes).toEqual(['CREATED', 'ADVANCED', 'ADVANCED', 'ADVANCED']);
     expect(await queuedJobsOf(env.db, orderId)).toEqual([]);
   });

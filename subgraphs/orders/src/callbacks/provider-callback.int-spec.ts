@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '@nexara/kit';
 import { aPartner, aUser, theWorker } from '../testing/identities';
 import { anOrder } from '../testing/order-factory';
-import { ORDER, RECORD_PROVIDER_CALLBACK, type OrderQueryResult, type RecordCallbackResult } from '../testing/order-operations';
+import {
+  ORDER,
+  RECORD_PROVIDER_CALLBACK,
+  type OrderQueryResult,
+  type RecordCallbackResult,
+} from '../testing/order-operations';
 import { dataOf, errorCodes, startOrdersTestEnv, type OrdersTestEnv } from '../testing/orders-test-env';
 
 type RecordInput = {
@@ -32,19 +37,34 @@ describe('recordProviderCallback and Order.callbacks (real PostgreSQL, over HTTP
   }
 
   async function callbackRows(orderId: string): Promise<number> {
-    const [row] = await env.db.queryAsAdmin<{ count: string }>('select count(*) from orders.order_callbacks where order_id = $1', [orderId]);
+    const [row] = await env.db.queryAsAdmin<{ count: string }>(
+      'select count(*) from orders.order_callbacks where order_id = $1',
+      [orderId],
+    );
     return Number(row?.count);
   }
 
   it.each<[string, Omit<RecordInput, 'orderId'>, string | null]>([
-    ['DELIVERED', { action: 'ACCEPTED', outcome: 'DELIVERED', attempt: 1, httpStatus: 200 }, 'Provider told: ACCEPTED (HTTP 200)'],
+    [
+      'DELIVERED',
+      { action: 'ACCEPTED', outcome: 'DELIVERED', attempt: 1, httpStatus: 200 },
+      'Provider told: ACCEPTED (HTTP 200)',
+    ],
     [
       'FAILED',
       { action: 'ACCEPTED', outcome: 'FAILED', attempt: 6, httpStatus: 500, detail: null },
       'Provider callback ACCEPTED failed after 6 attempts: HTTP 500',
     ],
-    ['NOT_SUPPORTED', { action: 'PREPARING', outcome: 'NOT_SUPPORTED', attempt: 0 }, 'Talabat has no callback for PREPARING'],
-    ['RETRYING', { action: 'ACCEPTED', outcome: 'RETRYING', attempt: 2, httpStatus: 503, detail: 'Service Unavailable' }, null],
+    [
+      'NOT_SUPPORTED',
+      { action: 'PREPARING', outcome: 'NOT_SUPPORTED', attempt: 0 },
+      'Talabat has no callback for PREPARING',
+    ],
+    [
+      'RETRYING',
+      { action: 'ACCEPTED', outcome: 'RETRYING', attempt: 2, httpStatus: 503, detail: 'Service Unavailable' },
+      null,
+    ],
   ])('%s: stores a row, and adds the timeline entry %j', async (_outcome, input, note) => {
     const target = await anOrder(env, { tenantId, status: 'ACCEPTED', provider: 'TALABAT' });
 
@@ -86,12 +106,22 @@ describe('recordProviderCallback and Order.callbacks (real PostgreSQL, over HTTP
     ];
     for (const report of reports) dataOf(await record(worker, { orderId: order.id, ...report }));
     const seen = dataOf(await env.request<OrderQueryResult>(aUser(tenantId, 'STAFF'), ORDER, { id: order.id })).order;
-    expect(seen.callbacks.map(({ action, outcome, attempt, httpStatus, detail }) => ({ action, outcome, attempt, httpStatus, detail }))).toEqual(
-      reports.map((report) => ({ httpStatus: null, detail: null, ...report })),
-    );
+    expect(
+      seen.callbacks.map(({ action, outcome, attempt, httpStatus, detail }) => ({
+        action,
+        outcome,
+        attempt,
+        httpStatus,
+        detail,
+      })),
+    ).toEqual(reports.map((report) => ({ httpStatus: null, detail: null, ...report })));
     const times = seen.callbacks.map((callback) => Date.parse(callback.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    expect(seen.timeline.at(-1)).toMatchObject({ status: 'READY', source: 'SYSTEM', note: 'Provider told: READY (HTTP 202)' });
+    expect(seen.timeline.at(-1)).toMatchObject({
+      status: 'READY',
+      source: 'SYSTEM',
+      note: 'Provider told: READY (HTTP 202)',
+    });
     expect(seen.timeline.filter((entry) => entry.source === 'SYSTEM')).toHaveLength(1);
   });
 
@@ -116,11 +146,20 @@ describe('recordProviderCallback and Order.callbacks (real PostgreSQL, over HTTP
       const otherTenant = randomUUID();
       const theirs = await anOrder(env, { tenantId: otherTenant, status: 'ACCEPTED' });
       for (const orderId of [theirs.id, randomUUID(), 'not-an-id']) {
-        const result = await record(worker, { orderId, action: 'ACCEPTED', outcome: 'DELIVERED', attempt: 1, httpStatus: 200 });
+        const result = await record(worker, {
+          orderId,
+          action: 'ACCEPTED',
+          outcome: 'DELIVERED',
+          attempt: 1,
+          httpStatus: 200,
+        });
         expect(errorCodes(result)).toEqual(['NOT_FOUND']);
       }
       expect(await callbackRows(theirs.id)).toBe(0);
-      const [events] = await env.db.queryAsAdmin<{ count: string }>('select count(*) from orders.order_events where order_id = $1', [theirs.id]);
+      const [events] = await env.db.queryAsAdmin<{ count: string }>(
+        'select count(*) from orders.order_events where order_id = $1',
+        [theirs.id],
+      );
       expect(Number(events?.count)).toBe(theirs.timeline.length);
     });
 

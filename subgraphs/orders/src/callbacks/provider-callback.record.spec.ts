@@ -11,7 +11,8 @@ function problemsOf(input: ProviderCallbackRecordInput): string[] {
   try {
     validateProviderCallbackRecord(input);
   } catch (error) {
-    if (error instanceof GraphQLError && error.extensions['code'] === 'BAD_USER_INPUT') return error.extensions['problems'] as string[];
+    if (error instanceof GraphQLError && error.extensions['code'] === 'BAD_USER_INPUT')
+      return error.extensions['problems'] as string[];
     throw error;
   }
   return [];
@@ -19,7 +20,15 @@ function problemsOf(input: ProviderCallbackRecordInput): string[] {
 
 describe(validateProviderCallbackRecord.name, () => {
   it('trims, turns a blank detail into null and keeps the rest', () => {
-    expect(validateProviderCallbackRecord({ action: ' READY ', outcome: 'RETRYING', attempt: 2, httpStatus: 503, detail: '  ' })).toEqual({
+    expect(
+      validateProviderCallbackRecord({
+        action: ' READY ',
+        outcome: 'RETRYING',
+        attempt: 2,
+        httpStatus: 503,
+        detail: '  ',
+      }),
+    ).toEqual({
       action: 'READY',
       outcome: 'RETRYING',
       attempt: 2,
@@ -29,7 +38,12 @@ describe(validateProviderCallbackRecord.name, () => {
   });
 
   it('cuts a long detail instead of refusing the record', () => {
-    const record = validateProviderCallbackRecord({ action: 'READY', outcome: 'FAILED', attempt: 6, detail: 'x'.repeat(5000) });
+    const record = validateProviderCallbackRecord({
+      action: 'READY',
+      outcome: 'FAILED',
+      attempt: 6,
+      detail: 'x'.repeat(5000),
+    });
     expect(record.detail).toHaveLength(MAX_CALLBACK_DETAIL_LENGTH);
     expect(record.detail?.endsWith('…')).toBe(true);
   });
@@ -52,8 +66,18 @@ describe(callbackTimelineNote.name, () => {
     callbackTimelineNote(provider, validateProviderCallbackRecord(input));
 
   it.each<[string, Provider, ProviderCallbackRecordInput, string | null]>([
-    ['delivered with status', 'CAREEM', { action: 'ACCEPTED', outcome: 'DELIVERED', attempt: 1, httpStatus: 200 }, 'Provider told: ACCEPTED (HTTP 200)'],
-    ['delivered without status', 'JAHEZ', { action: 'READY', outcome: 'DELIVERED', attempt: 2 }, 'Provider told: READY'],
+    [
+      'delivered with status',
+      'CAREEM',
+      { action: 'ACCEPTED', outcome: 'DELIVERED', attempt: 1, httpStatus: 200 },
+      'Provider told: ACCEPTED (HTTP 200)',
+    ],
+    [
+      'delivered without status',
+      'JAHEZ',
+      { action: 'READY', outcome: 'DELIVERED', attempt: 2 },
+      'Provider told: READY',
+    ],
     [
       'failed with status',
       'DELIVEROO',
@@ -72,8 +96,18 @@ describe(callbackTimelineNote.name, () => {
       { action: 'READY', outcome: 'FAILED', attempt: 6, detail: 'connect ECONNREFUSED 127.0.0.1:9' },
       'Provider callback READY failed after 6 attempts: connect ECONNREFUSED 127.0.0.1:9',
     ],
-    ['not supported', 'TALABAT', { action: 'PREPARING', outcome: 'NOT_SUPPORTED', attempt: 0 }, 'Talabat has no callback for PREPARING'],
-    ['retrying: no timeline entry', 'TALABAT', { action: 'ACCEPTED', outcome: 'RETRYING', attempt: 3, httpStatus: 503 }, null],
+    [
+      'not supported',
+      'TALABAT',
+      { action: 'PREPARING', outcome: 'NOT_SUPPORTED', attempt: 0 },
+      'Talabat has no callback for PREPARING',
+    ],
+    [
+      'retrying: no timeline entry',
+      'TALABAT',
+      { action: 'ACCEPTED', outcome: 'RETRYING', attempt: 3, httpStatus: 503 },
+      null,
+    ],
   ])('%s', (_case, provider, input, expected) => {
     expect(note(provider, input)).toBe(expected);
   });

@@ -22,14 +22,20 @@ export type ProviderCallbackRecord = {
   detail: string | null;
 };
 
-const PROVIDER_NAMES: Record<Provider, string> = { CAREEM: 'Careem', TALABAT: 'Talabat', DELIVEROO: 'Deliveroo', JAHEZ: 'Jahez' };
+const PROVIDER_NAMES: Record<Provider, string> = {
+  CAREEM: 'Careem',
+  TALABAT: 'Talabat',
+  DELIVEROO: 'Deliveroo',
+  JAHEZ: 'Jahez',
+};
 
 /** Checks what the worker reports; a detail that is too long is cut rather than refused, so the outcome is never lost. */
 export function validateProviderCallbackRecord(input: ProviderCallbackRecordInput): ProviderCallbackRecord {
   const problems: string[] = [];
   const action = input.action.trim();
   if (!action) problems.push('action must not be empty');
-  else if (action.length > MAX_CALLBACK_ACTION_LENGTH) problems.push(`action must be at most ${MAX_CALLBACK_ACTION_LENGTH} characters`);
+  else if (action.length > MAX_CALLBACK_ACTION_LENGTH)
+    problems.push(`action must be at most ${MAX_CALLBACK_ACTION_LENGTH} characters`);
   if (!Number.isInteger(input.attempt) || input.attempt < 0 || input.attempt > MAX_ATTEMPT) {
     problems.push(`attempt must be a whole number from 0 (no call made) to ${MAX_ATTEMPT}`);
   }
@@ -46,7 +52,10 @@ export function validateProviderCallbackRecord(input: ProviderCallbackRecordInpu
     outcome: input.outcome,
     attempt: input.attempt,
     httpStatus,
-    detail: detail && detail.length > MAX_CALLBACK_DETAIL_LENGTH ? `${detail.slice(0, MAX_CALLBACK_DETAIL_LENGTH - 1)}…` : detail,
+    detail:
+      detail && detail.length > MAX_CALLBACK_DETAIL_LENGTH
+        ? `${detail.slice(0, MAX_CALLBACK_DETAIL_LENGTH - 1)}…`
+        : detail,
   };
 }
 

@@ -14,20 +14,33 @@ const loadersByRequest = new WeakMap<RequestContext, BatchLoader<string, OrderCa
 export class ProviderCallbackResolver {
   constructor(private readonly callbacksService: ProviderCallbackService) {}
 
-  @FieldResolver(() => [ProviderCallbackType], { description: 'What came of telling the provider about changes of this order, oldest first.' })
+  @FieldResolver(() => [ProviderCallbackType], {
+    description: 'What came of telling the provider about changes of this order, oldest first.',
+  })
   async callbacks(@Root() order: OrderType, @Ctx() context: RequestContext): Promise<ProviderCallbackType[]> {
     let loader = loadersByRequest.get(context);
     if (!loader) {
-      loader = new BatchLoader((ids) => this.callbacksService.callbacks(context.identity, ids), () => []);
+      loader = new BatchLoader(
+        (ids) => this.callbacksService.callbacks(context.identity, ids),
+        () => [],
+      );
       loadersByRequest.set(context, loader);
     }
     const rows = await loader.load(order.id);
-    return rows.map(({ action, outcome, attempt, httpStatus, detail, at }) => ({ action, outcome, attempt, httpStatus, detail, at }));
+    return rows.map(({ action, outcome, attempt, httpStatus, detail, at }) => ({
+      action,
+      outcome,
+      attempt,
+      httpStatus,
+      detail,
+      at,
+    }));
   }
 
   @Directive('@inaccessible')
   @Mutation(() => OrderType, {
-    description: 'Internal (service identity only): records an outcome of a provider callback reported by the integrations worker.',
+    description:
+      'Internal (service identity only): records an outcome of a provider callback reported by the integrations worker.',
   })
   async recordProviderCallback(
     @Ctx() context: RequestContext,

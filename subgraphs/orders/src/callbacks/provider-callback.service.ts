@@ -29,7 +29,10 @@ export class ProviderCallbackService {
    * Every report is a row; the final ones (delivered, failed, not supported)
    * also go on the timeline with the order's status at that moment.
    */
-  async recordProviderCallback(identity: Identity, input: ProviderCallbackRecordInput & { orderId: string }): Promise<OrderEntity> {
+  async recordProviderCallback(
+    identity: Identity,
+    input: ProviderCallbackRecordInput & { orderId: string },
+  ): Promise<OrderEntity> {
     const tenantId = serviceTenantId(identity);
     const record = validateProviderCallbackRecord(input);
     if (!isUuid(input.orderId)) throw orderNotFound(input.orderId);

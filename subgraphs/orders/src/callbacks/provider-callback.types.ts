@@ -16,7 +16,9 @@ registerEnumType(CallbackOutcomeEnum, {
   },
 });
 
-@ObjectType('ProviderCallback', { description: 'One reported outcome of telling the provider about a change of the order.' })
+@ObjectType('ProviderCallback', {
+  description: 'One reported outcome of telling the provider about a change of the order.',
+})
 export class ProviderCallbackType {
   @Field({ description: 'What the provider was to be told, e.g. ACCEPTED.' })
   action: string;
@@ -38,7 +40,9 @@ export class ProviderCallbackType {
 }
 
 @Directive('@inaccessible')
-@InputType('RecordProviderCallbackInput', { description: 'An outcome of a provider callback, as the integrations worker reports it.' })
+@InputType('RecordProviderCallbackInput', {
+  description: 'An outcome of a provider callback, as the integrations worker reports it.',
+})
 export class RecordProviderCallbackInput {
   @Field(() => ID)
   orderId: string;

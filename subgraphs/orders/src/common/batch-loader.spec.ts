@@ -17,16 +17,22 @@ describe(BatchLoader.name, () => {
 
   it('does not cache between batches', async () => {
     let version = 0;
-    const sut = new BatchLoader<string, number>(async (keys) => new Map(keys.map((key) => [key, version])), () => -1);
+    const sut = new BatchLoader<string, number>(
+      async (keys) => new Map(keys.map((key) => [key, version])),
+      () => -1,
+    );
     expect(await sut.load('x')).toBe(0);
     version = 1;
     expect(await sut.load('x')).toBe(1);
   });
 
   it('rejects every caller of a failed batch', async () => {
-    const sut = new BatchLoader<string, number>(async () => {
-      throw new Error('database down');
-    }, () => -1);
+    const sut = new BatchLoader<string, number>(
+      async () => {
+        throw new Error('database down');
+      },
+      () => -1,
+    );
     await expect(Promise.all([sut.load('a'), sut.load('b')])).rejects.toThrow('database down');
   });
 });

@@ -27,7 +27,8 @@ export class BatchLoader<K, V> {
     this.pending = [];
     try {
       const values = await this.loadMany([...new Set(batch.map((item) => item.key))]);
-      for (const item of batch) item.resolve(values.has(item.key) ? (values.get(item.key) as V) : this.fallback(item.key));
+      for (const item of batch)
+        item.resolve(values.has(item.key) ? (values.get(item.key) as V) : this.fallback(item.key));
     } catch (error) {
       for (const item of batch) item.reject(error);
     }

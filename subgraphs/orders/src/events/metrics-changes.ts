@@ -23,7 +23,10 @@ export type MetricsChanges = {
  * after it opens the next window. At most one event per tenant per window,
  * at most `windowMs` late. Each orders instance coalesces its own changes.
  */
-export function coalescedMetricsChanges(publish: (tenantId: string) => void, windowMs = METRICS_CHANGED_WINDOW_MS): MetricsChanges {
+export function coalescedMetricsChanges(
+  publish: (tenantId: string) => void,
+  windowMs = METRICS_CHANGED_WINDOW_MS,
+): MetricsChanges {
   const open = new Map<string, NodeJS.Timeout>();
   return {
     changed: (tenantId) => {
@@ -44,8 +47,8 @@ export function coalescedMetricsChanges(publish: (tenantId: string) => void, win
 /** `metrics.changed` on the bus (the tenant is the event's id too: the subject is the tenant's totals). */
 export function metricsChangesOn(bus: EventBus, logger: Logger, windowMs?: number): MetricsChanges {
   return coalescedMetricsChanges((tenantId) => {
-    bus.publish({ tenantId, kind: METRICS_CHANGED, id: tenantId }).catch((error: unknown) =>
-      logger.warn({ err: error, tenantId }, 'could not announce a metrics change'),
-    );
+    bus
+      .publish({ tenantId, kind: METRICS_CHANGED, id: tenantId })
+      .catch((error: unknown) => logger.warn({ err: error, tenantId }, 'could not announce a metrics change'));
   }, windowMs);
 }

@@ -15,8 +15,8 @@ export const noOrderChanges: OrderChanges = () => undefined;
  */
 export function orderChangesOn(bus: EventBus, logger: Logger): OrderChanges {
   return (tenantId, orderId) => {
-    bus.publish({ tenantId, kind: ORDER_CHANGED, id: orderId }).catch((error: unknown) =>
-      logger.warn({ err: error, orderId }, 'could not announce an order change'),
-    );
+    bus
+      .publish({ tenantId, kind: ORDER_CHANGED, id: orderId })
+      .catch((error: unknown) => logger.warn({ err: error, orderId }, 'could not announce an order change'));
   };
 }

@@ -5,7 +5,10 @@ import { OrderStatusEnum, OrderType, ProviderEnum } from '../orders/order.types'
 
 @InputType('OrderChangedFilterInput', { description: 'Only changes of orders matching every given field.' })
 export class OrderChangedFilterInput {
-  @Field(() => [OrderStatusEnum], { nullable: true, description: 'The order has one of these statuses after the change.' })
+  @Field(() => [OrderStatusEnum], {
+    nullable: true,
+    description: 'The order has one of these statuses after the change.',
+  })
   status?: OrderStatus[] | null;
 
   @Field(() => [ProviderEnum], { nullable: true })
@@ -16,7 +19,10 @@ export class OrderChangedFilterInput {
 }
 
 const SERVED_BY_THE_GATEWAY = (): never => {
-  throw appError('BAD_USER_INPUT', 'Subscribe through the gateway over WebSocket (graphql-ws) on /graphql or /partner/graphql.');
+  throw appError(
+    'BAD_USER_INPUT',
+    'Subscribe through the gateway over WebSocket (graphql-ws) on /graphql or /partner/graphql.',
+  );
 };
 
 /**

@@ -2,7 +2,10 @@ import { metricsRange, requestedTimeZone } from './metrics-range';
 
 /** The BAD_USER_INPUT error a client would see, with a message matching `message`. */
 const badInput = (message: RegExp) =>
-  expect.objectContaining({ message: expect.stringMatching(message), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) });
+  expect.objectContaining({
+    message: expect.stringMatching(message),
+    extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+  });
 
 const at = (iso: string): Date => new Date(iso);
 

@@ -14,7 +14,9 @@ export function metricsRange(from: Date, to: Date, bucket: MetricsBucket): Metri
     throw appError('BAD_USER_INPUT', 'from and to must be instants such as 2026-11-28T00:00:00Z.');
   }
   if (from.getTime() >= to.getTime()) {
-    throw appError('BAD_USER_INPUT', `from (${from.toISOString()}) must be before to (${to.toISOString()}).`, { field: 'from' });
+    throw appError('BAD_USER_INPUT', `from (${from.toISOString()}) must be before to (${to.toISOString()}).`, {
+      field: 'from',
+    });
   }
   const maxDays = MAX_RANGE_DAYS[bucket];
   if (to.getTime() - from.getTime() > maxDays * DAY_MS) {
@@ -32,9 +34,13 @@ export function requestedTimeZone(value: string | null | undefined): string | nu
   if (value === null || value === undefined) return null;
   const zone = canonicalTimeZone(value);
   if (!zone) {
-    throw appError('BAD_USER_INPUT', `timeZone must be an IANA time zone such as "Asia/Dubai"; "${value.trim()}" is not one.`, {
-      field: 'timeZone',
-    });
+    throw appError(
+      'BAD_USER_INPUT',
+      `timeZone must be an IANA time zone such as "Asia/Dubai"; "${value.trim()}" is not one.`,
+      {
+        field: 'timeZone',
+      },
+    );
   }
   return zone;
 }

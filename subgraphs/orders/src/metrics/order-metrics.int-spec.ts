@@ -9,15 +9,37 @@ import { theWorker } from '../testing/identities';
 const ORDER_METRICS = /* GraphQL */ `
   query Metrics($from: DateTimeISO!, $to: DateTimeISO!, $bucket: MetricsBucket!, $timeZone: String) {
     orderMetrics(from: $from, to: $to, bucket: $bucket, timeZone: $timeZone) {
-      bucketStart provider orders revenue { amount currency } acceptedOrders decidedOrders acceptanceRate avgAcceptSeconds
+      bucketStart
+      provider
+      orders
+      revenue {
+        amount
+        currency
+      }
+      acceptedOrders
+      decidedOrders
+      acceptanceRate
+      avgAcceptSeconds
     }
   }
 `;
 const TODAY_METRICS = /* GraphQL */ `
   query Today($timeZone: String) {
     todayMetrics(timeZone: $timeZone) {
-      timeZone dayStart openOrders
-      providers { bucketStart provider orders revenue { amount currency } acceptanceRate avgAcceptSeconds }
+      timeZone
+      dayStart
+      openOrders
+      providers {
+        bucketStart
+        provider
+        orders
+        revenue {
+          amount
+          currency
+        }
+        acceptanceRate
+        avgAcceptSeconds
+      }
     }
   }
 `;
@@ -33,7 +55,9 @@ type MetricsRow = {
   avgAcceptSeconds: number | null;
 };
 type MetricsResult = { orderMetrics: MetricsRow[] };
-type TodayResult = { todayMetrics: { timeZone: string; dayStart: string; openOrders: number; providers: MetricsRow[] } };
+type TodayResult = {
+  todayMetrics: { timeZone: string; dayStart: string; openOrders: number; providers: MetricsRow[] };
+};
 
 const secondsAfter = (iso: string, seconds: number): string => new Date(Date.parse(iso) + seconds * 1000).toISOString();
 
@@ -59,10 +83,17 @@ describe('order metrics (real PostgreSQL, over HTTP)', () => {
     const externalId = `ext-${randomUUID()}`;
     const provider = options.provider ?? 'CAREEM';
     const order = aProviderOrder({ placedAt, acceptBy: null, currency: options.currency ?? 'KWD' });
-    let result = dataOf(await applyEvent(env, worker, anOrderPlacedEvent({ connectionId, externalId, provider, order, occurredAt: placedAt })))
-      .applyProviderOrderEvent.order;
+    let result = dataOf(
+      await applyEvent(
+        env,
+        worker,
+        anOrderPlacedEvent({ connectionId, externalId, provider, order, occurredAt: placedAt }),
+      ),
+    ).applyProviderOrderEvent.order;
     for (const [status, occurredAt] of options.moves ?? []) {
-      const moved = dataOf(await applyEvent(env, worker, aStatusChangedEvent({ connectionId, externalId, provider, status, occurredAt })));
+      const moved = dataOf(
+        await applyEvent(env, worker, aStatusChangedEvent({ connectionId, externalId, provider, status, occurredAt })),
+      );
       result = moved.applyProviderOrderEvent.order;
     }
     if (!result) throw new Error('no order');
@@ -81,7 +112,14 @@ describe('order metrics (real PostgreSQL, over HTTP)', () => {
     await anOrderOf(tenantId, '2026-11-28T11:10:00Z');
     await anOrderOf(tenantId, '2026-11-28T13:00:00Z'); // at `to`: outside
 
-    const utc = dataOf(await metrics(tenantId, { from: '2026-11-28T10:00:00Z', to: '2026-11-28T13:00:00Z', bucket: 'HOUR', timeZone: 'UTC' }));
+    const utc = dataOf(
+      await metrics(tenantId, {
+        from: '2026-11-28T10:00:00Z',
+        to: '2026-11-28T13:00:00Z',
+        bucket: 'HOUR',
+        timeZone: 'UTC',
+      }),
+    );
     expect(utc.orderMetrics.map((row) => [row.bucketStart, row.provider, row.orders])).toEqual([
       ['2026-11-28T10:00:00.000Z', 'CAREEM', 2],
       ['2026-11-28T10:00:00.000Z', 'TALABAT', 1],
@@ -90,7 +128,12 @@ describe('order metrics (real PostgreSQL, over HTTP)', () => {
 
     // Kolkata is UTC+05:30: its clock hours start at :30 UTC.
     const kolkata = dataOf(
-      await metrics(tenantId, { from: '2026-11-28T10:00:00Z', to: '2026-11-28T13:00:00Z', bucket: 'HOUR', timeZone: 'Asia/Kolkata' }),
+      await metrics(tenantId, {
+        from: '2026-11-28T10:00:00Z',
+        to: '2026-11-28T13:00:00Z',
+        bucket: 'HOUR',
+        timeZone: 'Asia/Kolkata',
+      }),
     );
     expect(kolkata.orderMetrics.map((row) => [row.bucketStart, row.provider, row.orders])).toEqual([
       ['2026-11-28T09:30:00.000Z', 'CAREEM', 1],
@@ -128,7 +171,12 @@ describe('order metrics (real PostgreSQL, over HTTP)', () => {
       await anOrderOf(dstTenant, '2026-11-02T04:30:00Z'); // 23:30 EST on Nov 1
       await anOrderOf(dstTenant, '2026-11-02T05:30:00Z'); // 00:30 EST on Nov 2
       const { orderMetrics } = dataOf(
-        await metrics(dstTenant, { from: '2026-10-31T00:00:00Z', to: '2026-11-03T00:00:00Z', bucket: 'DAY', timeZone: 'America/New_York' }),
+        await metrics(dstTenant, {
+          from: '2026-10-31T00:00:00Z',
+          to: '2026-11-03T00:00:00Z',
+          bucket: 'DAY',
+          timeZone: 'America/New_York',
+        }),
       );
       expect(orderMetrics.map((row) => [row.bucketStart, row.orders])).toEqual([
         ['2026-11-01T04:00:00.000Z', 2],
@@ -156,7 +204,9 @@ describe('order metrics (real PostgreSQL, over HTTP)', () => {
       ],
     });
 
-    const { orderMetrics } = dataOf(await metrics(tenantId, { from: at(0), to: '2026-11-28T13:00:00Z', bucket: 'HOUR', timeZone: 'UTC' }));
+    const { orderMetrics } = dataOf(
+      await metrics(tenantId, { from: at(0), to: '2026-11-28T13:00:00Z', bucket: 'HOUR', timeZone: 'UTC' }),
+    );
     expect(orderMetrics).toEqual([
       {
         bucketStart: '2026-11-28T12:00:00.000Z',
@@ -182,7 +232,12 @@ describe('order metrics (real PostgreSQL, over HTTP)', () => {
     await anOrderOf(tenantId, placedAt, { currency: 'SAR', moves: [['REJECTED', secondsAfter(placedAt, 45)]] });
 
     const { orderMetrics } = dataOf(
-      await metrics(tenantId, { from: '2026-11-28T00:00:00Z', to: '2026-11-29T00:00:00Z', bucket: 'DAY', timeZone: 'UTC' }),
+      await metrics(tenantId, {
+        from: '2026-11-28T00:00:00Z',
+        to: '2026-11-29T00:00:00Z',
+        bucket: 'DAY',
+        timeZone: 'UTC',
+      }),
     );
     expect(orderMetrics).toHaveLength(1);
     expect(orderMetrics[0]).toMatchObject({
@@ -203,7 +258,9 @@ describe('order metrics (real PostgreSQL, over HTTP)', () => {
 
     expect(dataOf(await metrics(tenantA, range)).orderMetrics).toHaveLength(1);
     expect(dataOf(await metrics(tenantB, range)).orderMetrics).toEqual([]);
-    const today = dataOf(await env.request<TodayResult>(aUser(tenantB), TODAY_METRICS, { timeZone: 'UTC' })).todayMetrics;
+    const today = dataOf(
+      await env.request<TodayResult>(aUser(tenantB), TODAY_METRICS, { timeZone: 'UTC' }),
+    ).todayMetrics;
     expect(today).toMatchObject({ openOrders: 0, providers: [] });
   });
 
@@ -211,11 +268,31 @@ describe('order metrics (real PostgreSQL, over HTTP)', () => {
     const tenantId = randomUUID();
 
     it.each([
-      ['from after to', { from: '2026-11-29T00:00:00Z', to: '2026-11-28T00:00:00Z', bucket: 'DAY' }, /from .* must be before to/],
-      ['an empty range', { from: '2026-11-28T00:00:00Z', to: '2026-11-28T00:00:00Z', bucket: 'HOUR' }, /must be before to/],
-      ['32 days by hour', { from: '2026-11-01T00:00:00Z', to: '2026-12-03T00:00:00Z', bucket: 'HOUR' }, /at most 31 days.*by DAY/],
-      ['401 days by day', { from: '2026-01-01T00:00:00Z', to: '2027-02-06T00:00:00Z', bucket: 'DAY' }, /at most 400 days/],
-      ['an offset for a zone', { from: '2026-11-28T00:00:00Z', to: '2026-11-29T00:00:00Z', bucket: 'DAY', timeZone: '+04:00' }, /IANA/],
+      [
+        'from after to',
+        { from: '2026-11-29T00:00:00Z', to: '2026-11-28T00:00:00Z', bucket: 'DAY' },
+        /from .* must be before to/,
+      ],
+      [
+        'an empty range',
+        { from: '2026-11-28T00:00:00Z', to: '2026-11-28T00:00:00Z', bucket: 'HOUR' },
+        /must be before to/,
+      ],
+      [
+        '32 days by hour',
+        { from: '2026-11-01T00:00:00Z', to: '2026-12-03T00:00:00Z', bucket: 'HOUR' },
+        /at most 31 days.*by DAY/,
+      ],
+      [
+        '401 days by day',
+        { from: '2026-01-01T00:00:00Z', to: '2027-02-06T00:00:00Z', bucket: 'DAY' },
+        /at most 400 days/,
+      ],
+      [
+        'an offset for a zone',
+        { from: '2026-11-28T00:00:00Z', to: '2026-11-29T00:00:00Z', bucket: 'DAY', timeZone: '+04:00' },
+        /IANA/,
+      ],
     ])('%s', async (_case, variables, message) => {
       const result = await metrics(tenantId, { timeZone: 'UTC', ...variables });
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
@@ -233,7 +310,11 @@ describe('order metrics (real PostgreSQL, over HTTP)', () => {
     });
 
     it("never falls back to UTC when the tenant's zone cannot be read (no tenants service here)", async () => {
-      const result = await metrics(tenantId, { from: '2026-11-28T00:00:00Z', to: '2026-11-29T00:00:00Z', bucket: 'DAY' });
+      const result = await metrics(tenantId, {
+        from: '2026-11-28T00:00:00Z',
+        to: '2026-11-29T00:00:00Z',
+        bucket: 'DAY',
+      });
       expect(errorCodes(result)).toEqual(['INTERNAL_SERVER_ERROR']);
       expect(result.data).toBeNull();
     });
@@ -252,7 +333,11 @@ describe('order metrics (real PostgreSQL, over HTTP)', () => {
       await anOrderOf(tenantId, '2026-01-05T10:00:00Z'); // open since long ago: open, but not today's
 
       const today = dataOf(await env.request<TodayResult>(manager, TODAY_METRICS, { timeZone: 'UTC' })).todayMetrics;
-      expect(today).toMatchObject({ timeZone: 'UTC', dayStart: `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`, openOrders: 3 });
+      expect(today).toMatchObject({
+        timeZone: 'UTC',
+        dayStart: `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`,
+        openOrders: 3,
+      });
       const [careem, deliveroo] = today.providers;
       expect(today.providers.map((row) => row.provider)).toEqual(['CAREEM', 'DELIVEROO']);
       expect(careem).toMatchObject({ orders: 1, revenue: [{ amount: 3800, currency: 'KWD' }], acceptanceRate: 1 });
@@ -262,9 +347,16 @@ describe('order metrics (real PostgreSQL, over HTTP)', () => {
     });
 
     it('starts the day at local midnight of the zone asked for', async () => {
-      const { todayMetrics } = dataOf(await env.request<TodayResult>(aUser(randomUUID()), TODAY_METRICS, { timeZone: 'asia/dubai' }));
+      const { todayMetrics } = dataOf(
+        await env.request<TodayResult>(aUser(randomUUID()), TODAY_METRICS, { timeZone: 'asia/dubai' }),
+      );
       expect(todayMetrics.timeZone).toBe('Asia/Dubai');
-      const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Dubai', year: 'numeric', month: '2-digit', day: '2-digit' });
+      const local = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Asia/Dubai',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
       const dayStart = new Date(todayMetrics.dayStart);
       expect(local.format(dayStart)).toBe(local.format(new Date()));
       expect(dayStart.toISOString().slice(11)).toBe('20:00:00.000Z'); // Dubai is UTC+4 all year

@@ -16,12 +16,20 @@ export class OrderMetricsResolver {
       'Order metrics of your tenant per time bucket and provider, for orders placed in [from, to), oldest bucket first. ' +
       'HOUR ranges span at most 31 days, DAY ranges at most 400.',
   })
-  async orderMetrics(@Ctx() context: RequestContext, @Args(() => OrderMetricsArgs) args: OrderMetricsArgs): Promise<OrderMetricsBucketType[]> {
+  async orderMetrics(
+    @Ctx() context: RequestContext,
+    @Args(() => OrderMetricsArgs) args: OrderMetricsArgs,
+  ): Promise<OrderMetricsBucketType[]> {
     return this.metrics.orderMetrics(context.identity, args);
   }
 
-  @Query(() => TodayMetricsType, { description: "Today's totals of your tenant per provider, and the orders open now." })
-  async todayMetrics(@Ctx() context: RequestContext, @Args(() => TodayMetricsArgs) args: TodayMetricsArgs): Promise<TodayMetricsType> {
+  @Query(() => TodayMetricsType, {
+    description: "Today's totals of your tenant per provider, and the orders open now.",
+  })
+  async todayMetrics(
+    @Ctx() context: RequestContext,
+    @Args(() => TodayMetricsArgs) args: TodayMetricsArgs,
+  ): Promise<TodayMetricsType> {
     return this.metrics.todayMetrics(context.identity, args);
   }
 }

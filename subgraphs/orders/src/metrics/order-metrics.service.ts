@@ -94,7 +94,9 @@ export class OrderMetricsService {
     const tenantId = orderReaderTenantId(identity);
     const range = metricsRange(args.from, args.to, args.bucket);
     const timeZone = await this.timeZoneOf(tenantId, args.timeZone);
-    return inTenantTransaction(this.dataSource, { tenantId }, (manager) => bucketMetrics(manager, tenantId, range, timeZone));
+    return inTenantTransaction(this.dataSource, { tenantId }, (manager) =>
+      bucketMetrics(manager, tenantId, range, timeZone),
+    );
   }
 
   async todayMetrics(identity: Identity, args: { timeZone?: string | null }): Promise<TodayMetrics> {
@@ -104,7 +106,12 @@ export class OrderMetricsService {
       const [today] = await zonedQuery<{ day_start: Date; day_end: Date }>(manager, TODAY_SQL, [timeZone], timeZone);
       if (!today) throw new Error('today has no bounds');
       const [open] = (await manager.query(OPEN_ORDERS_SQL, [tenantId])) as { open_orders: number }[];
-      const providers = await bucketMetrics(manager, tenantId, { from: today.day_start, to: today.day_end, bucket: 'DAY' }, timeZone);
+      const providers = await bucketMetrics(
+        manager,
+        tenantId,
+        { from: today.day_start, to: today.day_end, bucket: 'DAY' },
+        timeZone,
+      );
       return { timeZone, dayStart: today.day_start, openOrders: open?.open_orders ?? 0, providers };
     });
   }
@@ -116,19 +123,32 @@ export class OrderMetricsService {
 }
 
 /** A query that uses `timeZone`; a zone PostgreSQL does not know is the caller's to fix. */
-async function zonedQuery<R>(manager: EntityManager, sql: string, parameters: unknown[], timeZone: string): Promise<R[]> {
+async function zonedQuery<R>(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[],
+  timeZone: string,
+): Promise<R[]> {
   try {
     return (await manager.query(sql, parameters)) as R[];
   } catch (error) {
     // Intl (which checked the name) and PostgreSQL carry their own copies of the zone database; they rarely disagree.
     if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '22023') {
-      throw appError('BAD_USER_INPUT', `The database does not know the time zone "${timeZone}"; use another name for it.`);
+      throw appError(
+        'BAD_USER_INPUT',
+        `The database does not know the time zone "${timeZone}"; use another name for it.`,
+      );
     }
     throw error;
   }
 }
 
-async function bucketMetrics(manager: EntityManager, tenantId: string, range: MetricsRange, timeZone: string): Promise<OrderMetricsRow[]> {
+async function bucketMetrics(
+  manager: EntityManager,
+  tenantId: string,
+  range: MetricsRange,
+  timeZone: string,
+): Promise<OrderMetricsRow[]> {
   const parameters = [tenantId, range.from, range.to, DATE_TRUNC_UNIT[range.bucket], timeZone];
   const rows = await zonedQuery<RawMetricsRow>(manager, BUCKET_METRICS_SQL, parameters, timeZone);
   return rows.map((row) => ({

@@ -23,7 +23,9 @@ export class OrderMetricsArgs {
   @Field(() => GraphQLISODateTime, { description: 'Orders placed at or after this instant.' })
   from: Date;
 
-  @Field(() => GraphQLISODateTime, { description: 'Orders placed before this instant. At most 31 days after `from` by HOUR, 400 by DAY.' })
+  @Field(() => GraphQLISODateTime, {
+    description: 'Orders placed before this instant. At most 31 days after `from` by HOUR, 400 by DAY.',
+  })
   to: Date;
 
   @Field(() => MetricsBucketEnum)
@@ -45,7 +47,9 @@ export class TodayMetricsArgs {
     'appear. Amounts of different currencies are never added up: `revenue` holds one Money per currency.',
 })
 export class OrderMetricsBucketType {
-  @Field(() => GraphQLISODateTime, { description: 'The instant the bucket starts (local midnight or the start of a local hour).' })
+  @Field(() => GraphQLISODateTime, {
+    description: 'The instant the bucket starts (local midnight or the start of a local hour).',
+  })
   bucketStart: Date;
 
   @Field(() => ProviderEnum)

@@ -28,19 +28,27 @@ export function tenantTimeZonesFrom(options: {
   const cache = new Map<string, { zone: Promise<string>; until: number }>();
 
   const fetchZone = async (tenantId: string): Promise<string> => {
-    const token = await signContextToken({ kind: 'service', service: 'orders', tenantId }, options.internalTokenSecret, {
-      issuer: 'nexara-orders',
-    });
+    const token = await signContextToken(
+      { kind: 'service', service: 'orders', tenantId },
+      options.internalTokenSecret,
+      {
+        issuer: 'nexara-orders',
+      },
+    );
     const response = await fetch(options.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CONTEXT_TOKEN_HEADER]: token },
       body: JSON.stringify({ query: TENANT_TIME_ZONE }),
       signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
     });
-    const body = (await response.json().catch(() => null)) as { data?: { tenant?: { timeZone?: unknown } | null } } | null;
+    const body = (await response.json().catch(() => null)) as {
+      data?: { tenant?: { timeZone?: unknown } | null };
+    } | null;
     const zone = body?.data?.tenant?.timeZone;
     if (typeof zone !== 'string') {
-      throw new Error(`tenants answered HTTP ${response.status} without a time zone for tenant ${tenantId}: ${JSON.stringify(body)}`);
+      throw new Error(
+        `tenants answered HTTP ${response.status} without a time zone for tenant ${tenantId}: ${JSON.stringify(body)}`,
+      );
     }
     return zone;
   };

@@ -37,7 +37,9 @@ export class CreateOrderTables1795920000000 implements MigrationInterface {
       )`);
     // Keyset pagination walks (placed_at desc, id desc); the filtered lists walk the same order.
     await queryRunner.query(`create index orders_placed_at_idx on orders.orders (tenant_id, placed_at desc, id desc)`);
-    await queryRunner.query(`create index orders_status_placed_at_idx on orders.orders (tenant_id, status, placed_at desc, id desc)`);
+    await queryRunner.query(
+      `create index orders_status_placed_at_idx on orders.orders (tenant_id, status, placed_at desc, id desc)`,
+    );
     await queryRunner.query(
       `create index orders_connection_placed_at_idx on orders.orders (tenant_id, connection_id, placed_at desc, id desc)`,
     );
@@ -56,7 +58,9 @@ export class CreateOrderTables1795920000000 implements MigrationInterface {
         constraint order_events_pkey primary key (tenant_id, id),
         constraint order_events_order_fkey foreign key (tenant_id, order_id) references orders.orders (tenant_id, id) on delete cascade
       )`);
-    await queryRunner.query(`create index order_events_order_idx on orders.order_events (tenant_id, order_id, at, seq)`);
+    await queryRunner.query(
+      `create index order_events_order_idx on orders.order_events (tenant_id, order_id, at, seq)`,
+    );
 
     await queryRunner.query(`
       create table orders.provider_events (

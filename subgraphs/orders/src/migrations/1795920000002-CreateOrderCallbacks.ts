@@ -26,7 +26,9 @@ export class CreateOrderCallbacks1795920000002 implements MigrationInterface {
         constraint order_callbacks_pkey primary key (tenant_id, id),
         constraint order_callbacks_order_fkey foreign key (tenant_id, order_id) references orders.orders (tenant_id, id) on delete cascade
       )`);
-    await queryRunner.query(`create index order_callbacks_order_idx on orders.order_callbacks (tenant_id, order_id, at)`);
+    await queryRunner.query(
+      `create index order_callbacks_order_idx on orders.order_callbacks (tenant_id, order_id, at)`,
+    );
 
     await queryRunner.query(`alter table orders.order_callbacks enable row level security`);
     await queryRunner.query(`alter table orders.order_callbacks force row level security`);

@@ -27,11 +27,15 @@ describe('Order.acceptanceAtRisk and the acceptanceAtRisk filter (real PostgreSQ
     env = await startOrdersTestEnv();
     for (const testCase of CASES) {
       const acceptBy =
-        testCase.acceptByInMinutes === null ? null : new Date(Date.now() + testCase.acceptByInMinutes * 60_000).toISOString();
+        testCase.acceptByInMinutes === null
+          ? null
+          : new Date(Date.now() + testCase.acceptByInMinutes * 60_000).toISOString();
       const order = await anOrder(env, { tenantId, order: aProviderOrder({ acceptBy }) });
       // Staff moves, so the deadline is the one placed with the order and the move happens now.
-      if (testCase.status === 'ACCEPTED') dataOf(await env.request(staff, STAFF_ACTIONS.acceptOrder.document, { id: order.id }));
-      if (testCase.status === 'CANCELLED') dataOf(await env.request(staff, STAFF_ACTIONS.cancelOrder.document, { id: order.id }));
+      if (testCase.status === 'ACCEPTED')
+        dataOf(await env.request(staff, STAFF_ACTIONS.acceptOrder.document, { id: order.id }));
+      if (testCase.status === 'CANCELLED')
+        dataOf(await env.request(staff, STAFF_ACTIONS.cancelOrder.document, { id: order.id }));
       idsByCase.set(testCase.name, order.id);
     }
   });
@@ -40,15 +44,22 @@ describe('Order.acceptanceAtRisk and the acceptanceAtRisk filter (real PostgreSQ
     await env?.close();
   });
 
-  it.each(CASES.map((testCase) => [testCase.name, testCase.atRisk, testCase] as const))('%s -> %s', async (_name, atRisk, testCase) => {
-    const order = dataOf(await env.request<OrderQueryResult>(staff, ORDER, { id: idsByCase.get(testCase.name) })).order;
-    expect(order.status).toBe(testCase.status);
-    expect(order.acceptanceAtRisk).toBe(atRisk);
-  });
+  it.each(CASES.map((testCase) => [testCase.name, testCase.atRisk, testCase] as const))(
+    '%s -> %s',
+    async (_name, atRisk, testCase) => {
+      const order = dataOf(
+        await env.request<OrderQueryResult>(staff, ORDER, { id: idsByCase.get(testCase.name) }),
+      ).order;
+      expect(order.status).toBe(testCase.status);
+      expect(order.acceptanceAtRisk).toBe(atRisk);
+    },
+  );
 
   async function filtered(acceptanceAtRisk: boolean | null) {
     const result = dataOf(
-      await env.request<{ orders: { totalCount: number; edges: { node: { id: string; acceptanceAtRisk: boolean } }[] } }>(
+      await env.request<{
+        orders: { totalCount: number; edges: { node: { id: string; acceptanceAtRisk: boolean } }[] };
+      }>(
         staff,
         'query($filter: OrderFilterInput) { orders(filter: $filter) { totalCount edges { node { id acceptanceAtRisk } } } }',
         { filter: { acceptanceAtRisk } },
@@ -62,11 +73,14 @@ describe('Order.acceptanceAtRisk and the acceptanceAtRisk filter (real PostgreSQ
       .map((testCase) => idsByCase.get(testCase.name))
       .sort();
 
-  it.each([true, false, null])('filter acceptanceAtRisk: %s lists exactly the matching orders, and counts them', async (atRisk) => {
-    const { totalCount, ids } = await filtered(atRisk);
-    expect(ids).toEqual(idsWhere(atRisk));
-    expect(totalCount).toBe(idsWhere(atRisk).length);
-  });
+  it.each([true, false, null])(
+    'filter acceptanceAtRisk: %s lists exactly the matching orders, and counts them',
+    async (atRisk) => {
+      const { totalCount, ids } = await filtered(atRisk);
+      expect(ids).toEqual(idsWhere(atRisk));
+      expect(totalCount).toBe(idsWhere(atRisk).length);
+    },
+  );
 
   it('reads the at-risk orders through the (tenant, status) index once a tenant has history, not by scanning its orders', async () => {
     // Another tenant with a realistic shape: thousands of finished orders, a handful still waiting for an answer.

@@ -14,5 +14,9 @@ export function acceptanceRiskHorizon(now: Date): Date {
 
 /** Still RECEIVED, with a deadline that is near or already passed. */
 export function isAcceptanceAtRisk(order: { status: OrderStatus; acceptBy: Date | null }, now: Date): boolean {
-  return order.status === 'RECEIVED' && order.acceptBy !== null && order.acceptBy.getTime() <= acceptanceRiskHorizon(now).getTime();
+  return (
+    order.status === 'RECEIVED' &&
+    order.acceptBy !== null &&
+    order.acceptBy.getTime() <= acceptanceRiskHorizon(now).getTime()
+  );
 }

@@ -24,7 +24,8 @@ export function requireOrderOperator(
   roles: readonly Role[] = ORDER_OPERATOR_ROLES,
 ): { tenantId: string; userId: string } {
   if (identity.kind === 'partner') {
-    if (!identity.scopes.includes('orders:write')) throw appError('FORBIDDEN', 'This API key lacks the orders:write scope.');
+    if (!identity.scopes.includes('orders:write'))
+      throw appError('FORBIDDEN', 'This API key lacks the orders:write scope.');
     return { tenantId: identity.tenantId, userId: `api-key:${identity.apiKeyId}` };
   }
   const user = requireUser(identity, roles);
@@ -35,7 +36,10 @@ export function requireOrderOperator(
 export function serviceTenantId(identity: Identity): string {
   const service = requireService(identity);
   if (!service.tenantId) {
-    throw appError('BAD_USER_INPUT', 'This internal operation acts in a tenant: the service identity must carry its tenantId.');
+    throw appError(
+      'BAD_USER_INPUT',
+      'This internal operation acts in a tenant: the service identity must carry its tenantId.',
+    );
   }
   return service.tenantId;
 }

@@ -34,7 +34,12 @@ describe('autoAcceptOrder (real PostgreSQL, over HTTP)', () => {
     expect(accepted).toMatchObject({ id: order.id, status: 'ACCEPTED', prepMinutes: 20 });
     expect(Date.parse(accepted.acceptedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
     expect(accepted.timeline).toHaveLength(2);
-    expect(accepted.timeline.at(-1)).toMatchObject({ status: 'ACCEPTED', source: 'SYSTEM', actor: 'auto-accept', note: 'prep 20 min' });
+    expect(accepted.timeline.at(-1)).toMatchObject({
+      status: 'ACCEPTED',
+      source: 'SYSTEM',
+      actor: 'auto-accept',
+      note: 'prep 20 min',
+    });
     const jobs = await queuedJobsOf(env.db, order.id);
     expect(jobs.map((job) => [job.key, job.payload.action])).toEqual([
       [`callback:${order.id}:ACCEPTED`, { kind: 'ACCEPTED', prepMinutes: 20 }],

@@ -28,7 +28,12 @@ describe('tenant isolation of orders (real PostgreSQL, over HTTP)', () => {
 
   beforeAll(async () => {
     env = await startOrdersTestEnv();
-    orderA = await anOrder(env, { tenantId: tenantA, status: 'ACCEPTED', connectionId: connectionA, externalId: 'A-1' });
+    orderA = await anOrder(env, {
+      tenantId: tenantA,
+      status: 'ACCEPTED',
+      connectionId: connectionA,
+      externalId: 'A-1',
+    });
     orderB = await anOrder(env, { tenantId: tenantB });
   });
 
@@ -63,12 +68,15 @@ describe('tenant isolation of orders (real PostgreSQL, over HTTP)', () => {
     expect(all.edges.map((edge) => edge.node.id)).toEqual([orderB.id]);
   });
 
-  it.each(Object.keys(STAFF_ACTIONS) as StaffAction[])("does not let tenant B's owner %s tenant A's order", async (action) => {
-    const before = await rowOfA();
-    const result = await env.request(ownerB, STAFF_ACTIONS[action].document, { id: orderA.id });
-    expect(errorCodes(result)).toEqual(['NOT_FOUND']);
-    expect(await rowOfA()).toEqual(before);
-  });
+  it.each(Object.keys(STAFF_ACTIONS) as StaffAction[])(
+    "does not let tenant B's owner %s tenant A's order",
+    async (action) => {
+      const before = await rowOfA();
+      const result = await env.request(ownerB, STAFF_ACTIONS[action].document, { id: orderA.id });
+      expect(errorCodes(result)).toEqual(['NOT_FOUND']);
+      expect(await rowOfA()).toEqual(before);
+    },
+  );
 
   it("does not let a worker acting for tenant B move tenant A's order", async () => {
     const before = await rowOfA();
@@ -90,7 +98,7 @@ describe('tenant isolation of orders (real PostgreSQL, over HTTP)', () => {
     expect(asA).toEqual([{ id: orderA.id, status: 'ACCEPTED', displayCode: 'K-1042' }, null, null, null]);
   });
 
-  it("keeps partner keys inside their own tenant", async () => {
+  it('keeps partner keys inside their own tenant', async () => {
     const result = await env.request<OrderQueryResult>(aPartner(tenantB), ORDER, { id: orderA.id });
     expect(errorCodes(result)).toEqual(['NOT_FOUND']);
   });
@@ -156,7 +164,9 @@ describe('tenant isolation of orders (real PostgreSQL, over HTTP)', () => {
           await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantA]);
           const { rows } = await client.query<{ id: string }>('select id from orders.orders');
           expect(rows.map((row) => row.id)).toEqual([orderA.id]);
-          const updated = await client.query(`update orders.orders set status = 'CANCELLED' where id = $1`, [orderB.id]);
+          const updated = await client.query(`update orders.orders set status = 'CANCELLED' where id = $1`, [
+            orderB.id,
+          ]);
           expect(updated.rowCount).toBe(0);
           await expect(
             client.query(
@@ -168,7 +178,9 @@ describe('tenant isolation of orders (real PostgreSQL, over HTTP)', () => {
           await client.query('rollback');
         }
       });
-      const [b] = await env.db.queryAsAdmin<{ status: string }>('select status from orders.orders where id = $1', [orderB.id]);
+      const [b] = await env.db.queryAsAdmin<{ status: string }>('select status from orders.orders where id = $1', [
+        orderB.id,
+      ]);
       expect(b?.status).toBe('RECEIVED');
     });
 

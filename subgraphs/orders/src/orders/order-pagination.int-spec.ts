@@ -102,7 +102,9 @@ describe('orders pagination and filters (real PostgreSQL, over HTTP)', () => {
       [tenantA, connectionOne],
     );
     try {
-      const second = dataOf(await env.request<OrdersPageResult>(user, ORDERS_PAGE, { first: PAGE, after: first.pageInfo.endCursor })).orders;
+      const second = dataOf(
+        await env.request<OrdersPageResult>(user, ORDERS_PAGE, { first: PAGE, after: first.pageInfo.endCursor }),
+      ).orders;
       const expected = await expectedIds(`external_id <> 'late-1'`);
       expect(second.edges.map((edge) => edge.node.id)).toEqual(expected.slice(PAGE, 2 * PAGE));
       expect(second.totalCount).toBe(TOTAL + 1);
@@ -123,18 +125,21 @@ describe('orders pagination and filters (real PostgreSQL, over HTTP)', () => {
       (['ASC', 'DESC'] as const).map((direction) => ({ field, direction }) as OrderBy),
     );
 
-    it.each(sorts)('pages through every order by $field $direction: the pages are the full sorted list', async (orderBy) => {
-      const { ids, totals } = await pageThrough(null, PAGE, orderBy);
-      // Ties broken by id in the same direction; orders without a deadline last either way.
-      const expected = await env.db.queryAsAdmin<{ id: string }>(
-        `select id from orders.orders where tenant_id = $1
+    it.each(sorts)(
+      'pages through every order by $field $direction: the pages are the full sorted list',
+      async (orderBy) => {
+        const { ids, totals } = await pageThrough(null, PAGE, orderBy);
+        // Ties broken by id in the same direction; orders without a deadline last either way.
+        const expected = await env.db.queryAsAdmin<{ id: string }>(
+          `select id from orders.orders where tenant_id = $1
          order by ${columns[orderBy.field]} ${orderBy.direction} nulls last, id ${orderBy.direction}`,
-        [tenantA],
-      );
-      expect(totals).toEqual([TOTAL]);
-      expect(new Set(ids).size).toBe(TOTAL);
-      expect(ids).toEqual(expected.map((row) => row.id));
-    });
+          [tenantA],
+        );
+        expect(totals).toEqual([TOTAL]);
+        expect(new Set(ids).size).toBe(TOTAL);
+        expect(ids).toEqual(expected.map((row) => row.id));
+      },
+    );
 
     it('sorts within a filter too', async () => {
       const orderBy: OrderBy = { field: 'TOTAL', direction: 'DESC' };
@@ -153,7 +158,9 @@ describe('orders pagination and filters (real PostgreSQL, over HTTP)', () => {
         after: implicit.pageInfo.endCursor,
         orderBy: { field: 'PLACED_AT', direction: 'DESC' },
       });
-      expect(dataOf(explicitNext).orders.edges.map((edge) => edge.node.id)).toEqual((await expectedIds()).slice(PAGE, 2 * PAGE));
+      expect(dataOf(explicitNext).orders.edges.map((edge) => edge.node.id)).toEqual(
+        (await expectedIds()).slice(PAGE, 2 * PAGE),
+      );
     });
 
     it.each([
@@ -161,8 +168,14 @@ describe('orders pagination and filters (real PostgreSQL, over HTTP)', () => {
       ['another direction', { field: 'TOTAL', direction: 'ASC' }, { field: 'TOTAL', direction: 'DESC' }],
       ['the default', { field: 'STATUS', direction: 'DESC' }, null],
     ])('refuses a cursor used with %s with BAD_USER_INPUT', async (_label, madeFor, usedWith) => {
-      const page = dataOf(await env.request<OrdersPageResult>(user, ORDERS_PAGE, { first: 3, orderBy: madeFor })).orders;
-      const result = await env.request(user, ORDERS_PAGE, { first: 3, after: page.pageInfo.endCursor, orderBy: usedWith });
+      const page = dataOf(
+        await env.request<OrdersPageResult>(user, ORDERS_PAGE, { first: 3, orderBy: madeFor }),
+      ).orders;
+      const result = await env.request(user, ORDERS_PAGE, {
+        first: 3,
+        after: page.pageInfo.endCursor,
+        orderBy: usedWith,
+      });
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
       expect(JSON.stringify(result)).toContain('pass the same orderBy on every page');
     });
@@ -186,7 +199,12 @@ describe('orders pagination and filters (real PostgreSQL, over HTTP)', () => {
       ['search by external id', { search: 'EXT-99' }, `external_id ilike '%ext-99%'`, []],
       [
         'everything at once',
-        { status: ['DELIVERED', 'RECEIVED', 'CANCELLED'], provider: ['TALABAT', 'CAREEM'], connectionId: connectionTwo, from: '2026-11-02T00:00:00.000Z' },
+        {
+          status: ['DELIVERED', 'RECEIVED', 'CANCELLED'],
+          provider: ['TALABAT', 'CAREEM'],
+          connectionId: connectionTwo,
+          from: '2026-11-02T00:00:00.000Z',
+        },
         `status in ('DELIVERED', 'RECEIVED', 'CANCELLED') and provider in ('TALABAT', 'CAREEM') and connection_id = $2 and placed_at >= '2026-11-02T00:00:00Z'`,
         [connectionTwo],
       ],
@@ -207,14 +225,18 @@ describe('orders pagination and filters (real PostgreSQL, over HTTP)', () => {
     });
 
     it('treats empty status and provider lists as no filter', async () => {
-      const page = dataOf(await env.request<OrdersPageResult>(user, ORDERS_PAGE, { filter: { status: [], provider: [] }, first: 1 })).orders;
+      const page = dataOf(
+        await env.request<OrdersPageResult>(user, ORDERS_PAGE, { filter: { status: [], provider: [] }, first: 1 }),
+      ).orders;
       expect(page.totalCount).toBe(TOTAL);
     });
   });
 
   it('defaults to 50 per page and allows up to 200', async () => {
     expect(dataOf(await env.request<OrdersPageResult>(user, ORDERS_PAGE, {})).orders.edges).toHaveLength(50);
-    expect(dataOf(await env.request<OrdersPageResult>(user, ORDERS_PAGE, { first: 200 })).orders.edges).toHaveLength(200);
+    expect(dataOf(await env.request<OrdersPageResult>(user, ORDERS_PAGE, { first: 200 })).orders.edges).toHaveLength(
+      200,
+    );
     const zero = dataOf(await env.request<OrdersPageResult>(user, ORDERS_PAGE, { first: 0 })).orders;
     expect(zero).toMatchObject({ totalCount: TOTAL, edges: [], pageInfo: { hasNextPage: true, endCursor: null } });
   });
@@ -222,7 +244,7 @@ describe('orders pagination and filters (real PostgreSQL, over HTTP)', () => {
   it.each([
     ['first over 200', { first: 201 }],
     ['negative first', { first: -1 }],
-    ['a forged cursor', { after: Buffer.from("o1:1 or 1=1:x").toString('base64url') }],
+    ['a forged cursor', { after: Buffer.from('o1:1 or 1=1:x').toString('base64url') }],
     ['a cursor that is not ours', { after: 'abc' }],
     ['a connectionId that is not a UUID', { filter: { connectionId: 'nope' } }],
   ])('refuses %s with BAD_USER_INPUT', async (_label, variables) => {
@@ -230,14 +252,18 @@ describe('orders pagination and filters (real PostgreSQL, over HTTP)', () => {
   });
 
   it('lets a partner key with orders:read list its tenant, and refuses one without it', async () => {
-    const reader = dataOf(await env.request<OrdersPageResult>(aPartner(tenantA, ['orders:read']), ORDERS_PAGE, { first: 1 })).orders;
+    const reader = dataOf(
+      await env.request<OrdersPageResult>(aPartner(tenantA, ['orders:read']), ORDERS_PAGE, { first: 1 }),
+    ).orders;
     expect(reader.totalCount).toBe(TOTAL);
     const blind = await env.request(aPartner(tenantA, ['connections:read']), ORDERS_PAGE, { first: 1 });
     expect(errorCodes(blind)).toEqual(['FORBIDDEN']);
   });
 
   it("shows tenant B only tenant B's orders", async () => {
-    const page = dataOf(await env.request<OrdersPageResult>(aUser(tenantB, 'TENANT_ADMIN'), ORDERS_PAGE, { first: 200 })).orders;
+    const page = dataOf(
+      await env.request<OrdersPageResult>(aUser(tenantB, 'TENANT_ADMIN'), ORDERS_PAGE, { first: 200 }),
+    ).orders;
     expect(page.totalCount).toBe(120);
     const tenantAIds = new Set(await expectedIds());
     expect(page.edges.filter((edge) => tenantAIds.has(edge.node.id))).toEqual([]);

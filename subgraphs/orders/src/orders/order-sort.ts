@@ -33,7 +33,11 @@ export const CURSOR_KEY = 'cursor_key';
  * after a cursor, keeps only the rows past it: a keyset, so pages stay stable
  * while orders arrive.
  */
-export function applyOrderSort(query: SelectQueryBuilder<OrderEntity>, sort: OrderSort, after: OrderCursor | null): void {
+export function applyOrderSort(
+  query: SelectQueryBuilder<OrderEntity>,
+  sort: OrderSort,
+  after: OrderCursor | null,
+): void {
   const { column, cursorKey, keyType, nullable } = SORT_COLUMNS[sort.field];
   query
     .addSelect(cursorKey, CURSOR_KEY)

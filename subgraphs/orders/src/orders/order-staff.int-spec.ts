@@ -3,7 +3,14 @@ import { ORDER_STATUSES, type OrderStatus, type Role } from '@nexara/kit';
 import { Client } from 'pg';
 import { aUser } from '../testing/identities';
 import { anOrder } from '../testing/order-factory';
-import { ORDER, ORDER_FIELDS, STAFF_ACTIONS, type OrderQueryResult, type OrderResult, type StaffAction } from '../testing/order-operations';
+import {
+  ORDER,
+  ORDER_FIELDS,
+  STAFF_ACTIONS,
+  type OrderQueryResult,
+  type OrderResult,
+  type StaffAction,
+} from '../testing/order-operations';
 import { dataOf, errorCodes, startOrdersTestEnv, type OrdersTestEnv } from '../testing/orders-test-env';
 
 // Written out by hand from DESIGN.md §3, not derived from the state machine module.
@@ -96,9 +103,13 @@ describe('staff order actions (real PostgreSQL, over HTTP)', () => {
   it('accepts without prep minutes', async () => {
     const order = await anOrder(env, { tenantId });
     const accepted = dataOf(
-      await env.request<{ acceptOrder: OrderResult }>(staff, `mutation($id: ID!) { acceptOrder(id: $id) { ...OrderFields } } ${ORDER_FIELDS}`, {
-        id: order.id,
-      }),
+      await env.request<{ acceptOrder: OrderResult }>(
+        staff,
+        `mutation($id: ID!) { acceptOrder(id: $id) { ...OrderFields } } ${ORDER_FIELDS}`,
+        {
+          id: order.id,
+        },
+      ),
     ).acceptOrder;
     expect(accepted).toMatchObject({ status: 'ACCEPTED', prepMinutes: null });
     expect(accepted.timeline.at(-1)).toMatchObject({ status: 'ACCEPTED', note: null });
@@ -106,21 +117,32 @@ describe('staff order actions (real PostgreSQL, over HTTP)', () => {
 
   it.each([0, 181, -5])('refuses prepMinutes %s with BAD_USER_INPUT', async (prepMinutes) => {
     const order = await anOrder(env, { tenantId });
-    const result = await env.request(staff, 'mutation($id: ID!, $p: Int) { acceptOrder(id: $id, prepMinutes: $p) { id } }', {
-      id: order.id,
-      p: prepMinutes,
-    });
+    const result = await env.request(
+      staff,
+      'mutation($id: ID!, $p: Int) { acceptOrder(id: $id, prepMinutes: $p) { id } }',
+      {
+        id: order.id,
+        p: prepMinutes,
+      },
+    );
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect(await statusInDatabase(order.id)).toBe('RECEIVED');
   });
 
   it('rejects with the reason as the timeline note, and refuses a blank reason', async () => {
     const order = await anOrder(env, { tenantId });
-    const blank = await env.request(staff, 'mutation($id: ID!) { rejectOrder(id: $id, reason: "   ") { id } }', { id: order.id });
+    const blank = await env.request(staff, 'mutation($id: ID!) { rejectOrder(id: $id, reason: "   ") { id } }', {
+      id: order.id,
+    });
     expect(errorCodes(blank)).toEqual(['BAD_USER_INPUT']);
     const rejected = dataOf(await act('rejectOrder', order.id, staff)).rejectOrder;
     expect(rejected?.status).toBe('REJECTED');
-    expect(rejected?.timeline.at(-1)).toMatchObject({ status: 'REJECTED', source: 'USER', actor: staff.userId, note: 'Out of stock' });
+    expect(rejected?.timeline.at(-1)).toMatchObject({
+      status: 'REJECTED',
+      source: 'USER',
+      actor: staff.userId,
+      note: 'Out of stock',
+    });
   });
 
   describe('cancelOrder roles', () => {
@@ -131,13 +153,21 @@ describe('staff order actions (real PostgreSQL, over HTTP)', () => {
       expect(await statusInDatabase(order.id)).toBe('PREPARING');
     });
 
-    it.each(['MANAGER', 'TENANT_ADMIN', 'PLATFORM_ADMIN'] as Role[])('lets a %s cancel, with the reason in the timeline', async (role) => {
-      const order = await anOrder(env, { tenantId, status: 'ACCEPTED' });
-      const user = aUser(tenantId, role);
-      const cancelled = dataOf(await act('cancelOrder', order.id, user)).cancelOrder;
-      expect(cancelled?.status).toBe('CANCELLED');
-      expect(cancelled?.timeline.at(-1)).toMatchObject({ status: 'CANCELLED', source: 'USER', actor: user.userId, note: 'Customer called' });
-    });
+    it.each(['MANAGER', 'TENANT_ADMIN', 'PLATFORM_ADMIN'] as Role[])(
+      'lets a %s cancel, with the reason in the timeline',
+      async (role) => {
+        const order = await anOrder(env, { tenantId, status: 'ACCEPTED' });
+        const user = aUser(tenantId, role);
+        const cancelled = dataOf(await act('cancelOrder', order.id, user)).cancelOrder;
+        expect(cancelled?.status).toBe('CANCELLED');
+        expect(cancelled?.timeline.at(-1)).toMatchObject({
+          status: 'CANCELLED',
+          source: 'USER',
+          actor: user.userId,
+          note: 'Customer called',
+        });
+      },
+    );
   });
 
   it.each(['acceptOrder', 'markPreparing', 'cancelOrder'] as StaffAction[])(

@@ -1,5 +1,10 @@
 import { ORDER_STATUSES, type OrderStatus } from '@nexara/kit';
-import { isFinalStatus, providerTransition, staffTransitionAllowed, type ProviderTransition } from './order-status.machine';
+import {
+  isFinalStatus,
+  providerTransition,
+  staffTransitionAllowed,
+  type ProviderTransition,
+} from './order-status.machine';
 
 const ALL_PAIRS: [OrderStatus, OrderStatus][] = ORDER_STATUSES.flatMap((from) =>
   ORDER_STATUSES.map((to): [OrderStatus, OrderStatus] => [from, to]),
@@ -35,7 +40,16 @@ const PROVIDER_TABLE: Record<OrderStatus, string[]> = {
     'REJECTED',
     'CANCELLED',
   ],
-  ACCEPTED: ['B', '=', 'PREPARING', 'PREPARING>READY', 'PREPARING>READY>PICKED_UP', 'PREPARING>READY>PICKED_UP>DELIVERED', 'B', 'CANCELLED'],
+  ACCEPTED: [
+    'B',
+    '=',
+    'PREPARING',
+    'PREPARING>READY',
+    'PREPARING>READY>PICKED_UP',
+    'PREPARING>READY>PICKED_UP>DELIVERED',
+    'B',
+    'CANCELLED',
+  ],
   PREPARING: ['B', 'B', '=', 'READY', 'READY>PICKED_UP', 'READY>PICKED_UP>DELIVERED', 'B', 'CANCELLED'],
   READY: ['B', 'B', 'B', '=', 'PICKED_UP', 'PICKED_UP>DELIVERED', 'B', 'CANCELLED'],
   PICKED_UP: ['B', 'B', 'B', 'B', '=', 'DELIVERED', 'B', 'CANCELLED'],

@@ -7,7 +7,14 @@ import type { OrderStatus } from '@nexara/kit';
  *   RECEIVED -> ACCEPTED -> PREPARING -> READY -> PICKED_UP -> DELIVERED
  *   RECEIVED -> REJECTED;  any non-final -> CANCELLED
  */
-export const MAIN_PATH: readonly OrderStatus[] = ['RECEIVED', 'ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP', 'DELIVERED'];
+export const MAIN_PATH: readonly OrderStatus[] = [
+  'RECEIVED',
+  'ACCEPTED',
+  'PREPARING',
+  'READY',
+  'PICKED_UP',
+  'DELIVERED',
+];
 
 export const FINAL_STATUSES: readonly OrderStatus[] = ['DELIVERED', 'REJECTED', 'CANCELLED'];
 
@@ -25,9 +32,7 @@ export function staffTransitionAllowed(from: OrderStatus, to: OrderStatus): bool
 }
 
 export type ProviderTransition =
-  | { kind: 'advance'; path: OrderStatus[] }
-  | { kind: 'unchanged' }
-  | { kind: 'ignored'; reason: 'FINAL' | 'BACKWARD' };
+  { kind: 'advance'; path: OrderStatus[] } | { kind: 'unchanged' } | { kind: 'ignored'; reason: 'FINAL' | 'BACKWARD' };
 
 /**
  * What a status reported by the provider does to an order. Providers may skip
@@ -42,7 +47,8 @@ export function providerTransition(from: OrderStatus, to: OrderStatus): Provider
   if (from === to) return { kind: 'unchanged' };
   if (isFinalStatus(from)) return { kind: 'ignored', reason: 'FINAL' };
   if (to === 'CANCELLED') return { kind: 'advance', path: ['CANCELLED'] };
-  if (to === 'REJECTED') return from === 'RECEIVED' ? { kind: 'advance', path: ['REJECTED'] } : { kind: 'ignored', reason: 'BACKWARD' };
+  if (to === 'REJECTED')
+    return from === 'RECEIVED' ? { kind: 'advance', path: ['REJECTED'] } : { kind: 'ignored', reason: 'BACKWARD' };
   const fromIndex = MAIN_PATH.indexOf(from);
   const toIndex = MAIN_PATH.indexOf(to);
   if (toIndex < fromIndex) return { kind: 'ignored', reason: 'BACKWARD' };

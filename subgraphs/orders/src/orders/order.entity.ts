@@ -4,8 +4,18 @@ import { bigintColumn } from '../common/column-transformers';
 
 // JSON columns hold amounts as integer minor units in the order's currency.
 export type OrderCustomerData = { name: string | null; phone: string | null };
-export type OrderDeliveryData = { address: string | null; notes: string | null; lat: number | null; lng: number | null };
-export type OrderItemModifierData = { name: string; quantity: number; unitPrice: number; modifiers: OrderItemModifierData[] };
+export type OrderDeliveryData = {
+  address: string | null;
+  notes: string | null;
+  lat: number | null;
+  lng: number | null;
+};
+export type OrderItemModifierData = {
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  modifiers: OrderItemModifierData[];
+};
 export type OrderItemData = {
   externalId: string | null;
   name: string;

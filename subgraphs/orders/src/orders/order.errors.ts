@@ -10,8 +10,12 @@ export function invalidTransition(order: { displayCode: string; status: OrderSta
   const why = isFinalStatus(order.status)
     ? `${order.status} is final`
     : 'staff move an order one step at a time: RECEIVED -> ACCEPTED -> PREPARING -> READY -> PICKED_UP -> DELIVERED, REJECTED only from RECEIVED, CANCELLED from any open status';
-  return appError('INVALID_TRANSITION', `Order ${order.displayCode} cannot move from ${order.status} to ${to}: ${why}.`, {
-    from: order.status,
-    to,
-  });
+  return appError(
+    'INVALID_TRANSITION',
+    `Order ${order.displayCode} cannot move from ${order.status} to ${to}: ${why}.`,
+    {
+      from: order.status,
+      to,
+    },
+  );
 }

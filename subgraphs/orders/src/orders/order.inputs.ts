@@ -3,7 +3,13 @@ import { GraphQLSafeInt } from 'graphql-scalars';
 import { ArgsType, Directive, Field, Float, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
 import type { ProviderOrderEventKind } from './provider-event.entity';
 import type { OrderSortField, SortDirection } from './order-cursor';
-import { OrderSortFieldEnum, OrderStatusEnum, ProviderEnum, ProviderOrderEventKindEnum, SortDirectionEnum } from './order.types';
+import {
+  OrderSortFieldEnum,
+  OrderStatusEnum,
+  ProviderEnum,
+  ProviderOrderEventKindEnum,
+  SortDirectionEnum,
+} from './order.types';
 
 @InputType('OrderFilterInput')
 export class OrderFilterInput {
@@ -32,7 +38,9 @@ export class OrderFilterInput {
   acceptanceAtRisk?: boolean | null;
 }
 
-@InputType('OrderSortInput', { description: 'How to sort the orders list. Keep it the same on every page: a cursor only fits the sort it came from.' })
+@InputType('OrderSortInput', {
+  description: 'How to sort the orders list. Keep it the same on every page: a cursor only fits the sort it came from.',
+})
 export class OrderSortInput {
   @Field(() => OrderSortFieldEnum)
   field: OrderSortField;
@@ -119,7 +127,9 @@ export class OrderItemInput {
 }
 
 @Directive('@inaccessible')
-@InputType('ProviderOrderInput', { description: 'The canonical order as a provider adapter parsed it. Amounts are minor units.' })
+@InputType('ProviderOrderInput', {
+  description: 'The canonical order as a provider adapter parsed it. Amounts are minor units.',
+})
 export class ProviderOrderInput {
   @Field()
   displayCode: string;
@@ -166,7 +176,10 @@ export class ProviderOrderInput {
   @Field(() => String, { nullable: true })
   notes?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Problems the adapter found while parsing; kept on the order.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Problems the adapter found while parsing; kept on the order.',
+  })
   warnings?: string[] | null;
 }
 
@@ -187,13 +200,15 @@ export class ProviderOrderEventInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "The provider's order id. Exactly one of externalId and orderId is set; ORDER_PLACED needs externalId.",
+    description:
+      "The provider's order id. Exactly one of externalId and orderId is set; ORDER_PLACED needs externalId.",
   })
   externalId?: string | null;
 
   @Field(() => ID, {
     nullable: true,
-    description: "Nexara's id of the order, for providers whose status calls name the order by the id Nexara answered (Talabat). STATUS_CHANGED only.",
+    description:
+      "Nexara's id of the order, for providers whose status calls name the order by the id Nexara answered (Talabat). STATUS_CHANGED only.",
   })
   orderId?: string | null;
 

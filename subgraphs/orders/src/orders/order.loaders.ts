@@ -16,8 +16,14 @@ export function orderLoaders(context: RequestContext, orders: OrderService): Ord
   let loaders = loadersByRequest.get(context);
   if (!loaders) {
     loaders = {
-      orderById: new BatchLoader((ids) => orders.findOrdersByIds(context.identity, ids), () => null),
-      timelineByOrderId: new BatchLoader((ids) => orders.timelines(context.identity, ids), () => []),
+      orderById: new BatchLoader(
+        (ids) => orders.findOrdersByIds(context.identity, ids),
+        () => null,
+      ),
+      timelineByOrderId: new BatchLoader(
+        (ids) => orders.timelines(context.identity, ids),
+        () => [],
+      ),
     };
     loadersByRequest.set(context, loaders);
   }

@@ -10,7 +10,11 @@ import { OrderEntity } from './order.entity';
  * so a query never depends on RLS alone to pick the right rows.
  */
 
-export async function findOrders(manager: EntityManager, tenantId: string, ids: readonly string[]): Promise<OrderEntity[]> {
+export async function findOrders(
+  manager: EntityManager,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<OrderEntity[]> {
   if (ids.length === 0) return [];
   return manager
     .createQueryBuilder(OrderEntity, 'o')

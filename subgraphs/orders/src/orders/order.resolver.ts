@@ -12,7 +12,9 @@ export class OrderResolver {
   constructor(private readonly orderService: OrderService) {}
 
   @Directive(PUBLIC_TAG)
-  @Query(() => OrderConnectionType, { description: 'Orders of your tenant, sorted by orderBy (default: newest first), ties broken by id.' })
+  @Query(() => OrderConnectionType, {
+    description: 'Orders of your tenant, sorted by orderBy (default: newest first), ties broken by id.',
+  })
   async orders(@Ctx() context: RequestContext, @Args(() => OrdersArgs) args: OrdersArgs): Promise<OrderConnectionType> {
     const page = await this.orderService.listOrders(context.identity, args);
     return {
@@ -37,19 +39,28 @@ export class OrderResolver {
 
   @Directive(PUBLIC_TAG)
   @Mutation(() => OrderType, { description: 'RECEIVED -> ACCEPTED.' })
-  async acceptOrder(@Ctx() context: RequestContext, @Args(() => AcceptOrderArgs) args: AcceptOrderArgs): Promise<OrderType> {
+  async acceptOrder(
+    @Ctx() context: RequestContext,
+    @Args(() => AcceptOrderArgs) args: AcceptOrderArgs,
+  ): Promise<OrderType> {
     return toOrderType(await this.orderService.acceptOrder(context.identity, args.id, args.prepMinutes));
   }
 
   @Directive(PUBLIC_TAG)
   @Mutation(() => OrderType, { description: 'RECEIVED -> REJECTED.' })
-  async rejectOrder(@Ctx() context: RequestContext, @Args(() => OrderReasonArgs) args: OrderReasonArgs): Promise<OrderType> {
+  async rejectOrder(
+    @Ctx() context: RequestContext,
+    @Args(() => OrderReasonArgs) args: OrderReasonArgs,
+  ): Promise<OrderType> {
     return toOrderType(await this.orderService.rejectOrder(context.identity, args.id, args.reason));
   }
 
   @Directive(PUBLIC_TAG)
   @Mutation(() => OrderType, { description: 'ACCEPTED -> PREPARING.' })
-  async markPreparing(@Ctx() context: RequestContext, @Args(() => OrderIdArgs) { id }: OrderIdArgs): Promise<OrderType> {
+  async markPreparing(
+    @Ctx() context: RequestContext,
+    @Args(() => OrderIdArgs) { id }: OrderIdArgs,
+  ): Promise<OrderType> {
     return toOrderType(await this.orderService.markPreparing(context.identity, id));
   }
 
@@ -67,21 +78,33 @@ export class OrderResolver {
 
   @Directive(PUBLIC_TAG)
   @Mutation(() => OrderType, { description: 'PICKED_UP -> DELIVERED.' })
-  async markDelivered(@Ctx() context: RequestContext, @Args(() => OrderIdArgs) { id }: OrderIdArgs): Promise<OrderType> {
+  async markDelivered(
+    @Ctx() context: RequestContext,
+    @Args(() => OrderIdArgs) { id }: OrderIdArgs,
+  ): Promise<OrderType> {
     return toOrderType(await this.orderService.markDelivered(context.identity, id));
   }
 
   @Directive(PUBLIC_TAG)
-  @Mutation(() => OrderType, { description: 'Any open status -> CANCELLED. Managers, tenant admins and platform admins only.' })
-  async cancelOrder(@Ctx() context: RequestContext, @Args(() => OrderReasonArgs) args: OrderReasonArgs): Promise<OrderType> {
+  @Mutation(() => OrderType, {
+    description: 'Any open status -> CANCELLED. Managers, tenant admins and platform admins only.',
+  })
+  async cancelOrder(
+    @Ctx() context: RequestContext,
+    @Args(() => OrderReasonArgs) args: OrderReasonArgs,
+  ): Promise<OrderType> {
     return toOrderType(await this.orderService.cancelOrder(context.identity, args.id, args.reason));
   }
 
   @Directive('@inaccessible')
   @Mutation(() => OrderType, {
-    description: "Internal (service identity only): RECEIVED -> ACCEPTED for a connection's auto-accept; any other status is answered unchanged.",
+    description:
+      "Internal (service identity only): RECEIVED -> ACCEPTED for a connection's auto-accept; any other status is answered unchanged.",
   })
-  async autoAcceptOrder(@Ctx() context: RequestContext, @Args(() => AcceptOrderArgs) args: AcceptOrderArgs): Promise<OrderType> {
+  async autoAcceptOrder(
+    @Ctx() context: RequestContext,
+    @Args(() => AcceptOrderArgs) args: AcceptOrderArgs,
+  ): Promise<OrderType> {
     return toOrderType(await this.orderService.autoAcceptOrder(context.identity, args.id, args.prepMinutes));
   }
 }

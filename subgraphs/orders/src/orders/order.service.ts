@@ -1,11 +1,22 @@
 import { noOrderChanges, type OrderChanges } from '../events/order-changes';
 import { appError, inTenantTransaction, type Identity, type OrderStatus, type Provider } from '@nexara/kit';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { enqueueProviderCallback, providerCallbackJob, type ProviderCallbackAction } from '../callbacks/provider-callback.job';
+import {
+  enqueueProviderCallback,
+  providerCallbackJob,
+  type ProviderCallbackAction,
+} from '../callbacks/provider-callback.job';
 import type { OrderEventEntity, OrderEventSource } from './order-event.entity';
 import { ORDER_CANCEL_ROLES, orderReaderTenantId, requireOrderOperator, serviceTenantId } from './order-access';
 import { acceptanceRiskHorizon } from './order-acceptance';
-import { decodeOrderCursor, DEFAULT_ORDER_SORT, encodeOrderCursor, isUuid, requireCursorSort, type OrderSort } from './order-cursor';
+import {
+  decodeOrderCursor,
+  DEFAULT_ORDER_SORT,
+  encodeOrderCursor,
+  isUuid,
+  requireCursorSort,
+  type OrderSort,
+} from './order-cursor';
 import { applyOrderSort, CURSOR_KEY } from './order-sort';
 import { OrderEntity } from './order.entity';
 import { invalidTransition, orderNotFound } from './order.errors';
@@ -92,7 +103,9 @@ export class OrderService {
 
   async getOrder(identity: Identity, id: string): Promise<OrderEntity> {
     const tenantId = orderReaderTenantId(identity);
-    const order = isUuid(id) ? await inTenantTransaction(this.dataSource, { tenantId }, (m) => findOrder(m, tenantId, id)) : null;
+    const order = isUuid(id)
+      ? await inTenantTransaction(this.dataSource, { tenantId }, (m) => findOrder(m, tenantId, id))
+      : null;
     if (!order) throw orderNotFound(id);
     return order;
   }
@@ -113,7 +126,10 @@ export class OrderService {
 
   async acceptOrder(identity: Identity, id: string, prepMinutes?: number | null): Promise<OrderEntity> {
     const user = requireOrderOperator(identity);
-    return this.moveOrder(user.tenantId, id, { ...acceptance(prepMinutes), by: { source: 'USER', actor: user.userId } });
+    return this.moveOrder(user.tenantId, id, {
+      ...acceptance(prepMinutes),
+      by: { source: 'USER', actor: user.userId },
+    });
   }
 
   /**
@@ -231,7 +247,11 @@ type OrderMove = {
 };
 
 function acceptance(prepMinutes: number | null | undefined): Omit<OrderMove, 'by'> {
-  if (prepMinutes !== null && prepMinutes !== undefined && (!Number.isInteger(prepMinutes) || prepMinutes < 1 || prepMinutes > 180)) {
+  if (
+    prepMinutes !== null &&
+    prepMinutes !== undefined &&
+    (!Number.isInteger(prepMinutes) || prepMinutes < 1 || prepMinutes > 180)
+  ) {
     throw appError('BAD_USER_INPUT', 'prepMinutes must be a whole number of minutes from 1 to 180.');
   }
   const minutes = prepMinutes ?? null;

@@ -36,14 +36,20 @@ registerEnumType(OrderSortFieldEnum, {
   valuesConfig: {
     PLACED_AT: { description: 'When the customer placed the order (the default).' },
     TOTAL: {
-      description: 'The total in minor units, whatever the currency: 1000 halalas (SAR 10.00) sorts with 1000 fils (KWD 1.000).',
+      description:
+        'The total in minor units, whatever the currency: 1000 halalas (SAR 10.00) sorts with 1000 fils (KWD 1.000).',
     },
-    STATUS: { description: 'The status name, alphabetically (ACCEPTED, CANCELLED, DELIVERED, ...), not the lifecycle order.' },
+    STATUS: {
+      description: 'The status name, alphabetically (ACCEPTED, CANCELLED, DELIVERED, ...), not the lifecycle order.',
+    },
     PROVIDER: { description: 'The provider name, alphabetically.' },
     ACCEPT_BY: { description: "The provider's accept-by deadline; orders without one come last in either direction." },
   },
 });
-registerEnumType(SortDirectionEnum, { name: 'SortDirection', description: 'ASC: smallest or earliest first; DESC: largest or latest first.' });
+registerEnumType(SortDirectionEnum, {
+  name: 'SortDirection',
+  description: 'ASC: smallest or earliest first; DESC: largest or latest first.',
+});
 registerEnumType(OrderEventSourceEnum, { name: 'OrderEventSource', description: 'Who caused a timeline entry.' });
 registerEnumType(ProviderOrderEventKindEnum, { name: 'ProviderOrderEventKind' });
 registerEnumType(ProviderEventOutcomeEnum, {
@@ -54,14 +60,18 @@ registerEnumType(ProviderEventOutcomeEnum, {
     ADVANCED: { description: 'The order moved forward (one timeline entry per status passed).' },
     UNCHANGED: { description: 'The order already was in that state (or already existed); nothing changed.' },
     DUPLICATE: { description: 'This event (connection, event key) was applied before; nothing changed.' },
-    IGNORED_FINAL: { description: 'The order is final (delivered, rejected or cancelled); the event was recorded and ignored.' },
+    IGNORED_FINAL: {
+      description: 'The order is final (delivered, rejected or cancelled); the event was recorded and ignored.',
+    },
     IGNORED_BACKWARD: { description: 'The event would move the order backward (it is stale); recorded and ignored.' },
   },
 });
 
 @Directive('@shareable')
 @Directive(PUBLIC_TAG)
-@ObjectType('Money', { description: 'An amount of money: integer minor units of an ISO 4217 currency (1.250 KWD is 1250).' })
+@ObjectType('Money', {
+  description: 'An amount of money: integer minor units of an ISO 4217 currency (1.250 KWD is 1250).',
+})
 export class MoneyType {
   @Field(() => GraphQLSafeInt, { description: 'Integer count of the minor units the currency has under ISO 4217.' })
   amount: number;
@@ -175,7 +185,8 @@ export class OrderEventType {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The user id for USER entries, the provider for PROVIDER entries, what acted for SYSTEM entries (auto-accept, provider-callback).',
+    description:
+      'The user id for USER entries, the provider for PROVIDER entries, what acted for SYSTEM entries (auto-accept, provider-callback).',
   })
   actor: string | null;
 
@@ -222,7 +233,10 @@ export class OrderType {
   placedAt: Date;
 
   @Directive(PUBLIC_TAG)
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the provider gives up on an unanswered order.' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the provider gives up on an unanswered order.',
+  })
   acceptBy: Date | null;
 
   @Directive(PUBLIC_TAG)
@@ -330,7 +344,10 @@ export class OrderConnectionType {
 @Directive('@inaccessible')
 @ObjectType('ApplyProviderOrderEventPayload')
 export class ApplyProviderOrderEventPayload {
-  @Field(() => OrderType, { nullable: true, description: 'The order the event applies to (null only for a duplicate of an unknown order).' })
+  @Field(() => OrderType, {
+    nullable: true,
+    description: 'The order the event applies to (null only for a duplicate of an unknown order).',
+  })
   order: OrderType | null;
 
   @Field(() => ProviderEventOutcomeEnum)

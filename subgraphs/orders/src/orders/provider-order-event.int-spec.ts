@@ -40,7 +40,12 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
     const connectionId = randomUUID();
     const externalId = 'CRM-778812';
     const orderId = orderIdFor(connectionId, externalId);
-    const placed = anOrderPlacedEvent({ connectionId, externalId, eventKey: 'evt-placed-1', occurredAt: '2026-11-28T18:30:05.000Z' });
+    const placed = anOrderPlacedEvent({
+      connectionId,
+      externalId,
+      eventKey: 'evt-placed-1',
+      occurredAt: '2026-11-28T18:30:05.000Z',
+    });
 
     it('creates the order in RECEIVED under the id derived from (connection, external id), with one PROVIDER timeline entry', async () => {
       const result = dataOf(await applyEvent(env, worker, placed));
@@ -81,15 +86,27 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
             name: 'Large',
             quantity: 1,
             unitPrice: { amount: 200, currency: 'KWD' },
-            modifiers: [{ name: 'Extra garlic', quantity: 1, unitPrice: { amount: 0, currency: 'KWD' }, modifiers: [] }],
+            modifiers: [
+              { name: 'Extra garlic', quantity: 1, unitPrice: { amount: 0, currency: 'KWD' }, modifiers: [] },
+            ],
           },
         ],
         notes: 'No pickles',
       });
       expect(order?.timeline).toEqual([
-        { status: 'RECEIVED', at: '2026-11-28T18:30:05.000Z', source: 'PROVIDER', actor: 'CAREEM', note: 'CAREEM placed order K-1042' },
+        {
+          status: 'RECEIVED',
+          at: '2026-11-28T18:30:05.000Z',
+          source: 'PROVIDER',
+          actor: 'CAREEM',
+          note: 'CAREEM placed order K-1042',
+        },
       ]);
-      expect(await receipt(connectionId, 'evt-placed-1')).toEqual({ outcome: 'CREATED', status: 'RECEIVED', kind: 'ORDER_PLACED' });
+      expect(await receipt(connectionId, 'evt-placed-1')).toEqual({
+        outcome: 'CREATED',
+        status: 'RECEIVED',
+        kind: 'ORDER_PLACED',
+      });
     });
 
     it('answers DUPLICATE to the same event again and changes nothing', async () => {
@@ -103,7 +120,12 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
     });
 
     it('answers UNCHANGED to another ORDER_PLACED (new event key) for the same provider order, and records it', async () => {
-      const again = anOrderPlacedEvent({ connectionId, externalId, eventKey: 'evt-placed-2', order: aProviderOrder({ displayCode: 'OTHER' }) });
+      const again = anOrderPlacedEvent({
+        connectionId,
+        externalId,
+        eventKey: 'evt-placed-2',
+        order: aProviderOrder({ displayCode: 'OTHER' }),
+      });
       const result = dataOf(await applyEvent(env, worker, again));
       expect(result.applyProviderOrderEvent.outcome).toBe('UNCHANGED');
       expect(result.applyProviderOrderEvent.order?.displayCode).toBe('K-1042');
@@ -123,7 +145,9 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
     it('keeps totals that do not add up as warnings (after the adapter warnings), not as an error', async () => {
       const connection = randomUUID();
       const order = aProviderOrder({ subtotal: 3400, total: 3900, warnings: ['Unknown item option "spicy" dropped'] });
-      const result = dataOf(await applyEvent(env, worker, anOrderPlacedEvent({ connectionId: connection, externalId: 'mismatch', order })));
+      const result = dataOf(
+        await applyEvent(env, worker, anOrderPlacedEvent({ connectionId: connection, externalId: 'mismatch', order })),
+      );
       expect(result.applyProviderOrderEvent.outcome).toBe('CREATED');
       expect(result.applyProviderOrderEvent.order?.warnings).toEqual([
         'Unknown item option "spicy" dropped',
@@ -147,26 +171,46 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
         tip: 0,
         total: 1078,
       });
-      const result = dataOf(await applyEvent(env, worker, anOrderPlacedEvent({ connectionId: connection, externalId: 'jp-1', order })));
+      const result = dataOf(
+        await applyEvent(env, worker, anOrderPlacedEvent({ connectionId: connection, externalId: 'jp-1', order })),
+      );
       expect(result.applyProviderOrderEvent.order).toMatchObject({
         delivery: null,
         customer: null,
         payment: null,
         total: { amount: 1078, currency: 'JPY' },
-        items: [{ externalId: null, name: 'Ramen', modifiers: [], notes: null, unitPrice: { amount: 980, currency: 'JPY' } }],
+        items: [
+          { externalId: null, name: 'Ramen', modifiers: [], notes: null, unitPrice: { amount: 980, currency: 'JPY' } },
+        ],
         warnings: [],
       });
     });
 
     it.each([
-      ['an unknown currency', aProviderOrder({ currency: 'XYZ' }), 'order.currency "XYZ" is not an ISO 4217 currency code'],
-      ['a lowercase currency', aProviderOrder({ currency: 'kwd' }), 'order.currency "kwd" is not an ISO 4217 currency code'],
+      [
+        'an unknown currency',
+        aProviderOrder({ currency: 'XYZ' }),
+        'order.currency "XYZ" is not an ISO 4217 currency code',
+      ],
+      [
+        'a lowercase currency',
+        aProviderOrder({ currency: 'kwd' }),
+        'order.currency "kwd" is not an ISO 4217 currency code',
+      ],
       ['no items', aProviderOrder({ items: [] }), 'order.items must not be empty'],
       ['a negative total', aProviderOrder({ total: -1 }), 'order.total must not be negative'],
-      ['a zero quantity', aProviderOrder({ items: [{ name: 'Tea', quantity: 0, unitPrice: 100, total: 0 }] }), 'order.items[0].quantity'],
+      [
+        'a zero quantity',
+        aProviderOrder({ items: [{ name: 'Tea', quantity: 0, unitPrice: 100, total: 0 }] }),
+        'order.items[0].quantity',
+      ],
     ])('refuses an order with %s (BAD_USER_INPUT) and stores nothing', async (_label, order, problem) => {
       const connection = randomUUID();
-      const result = await applyEvent(env, worker, anOrderPlacedEvent({ connectionId: connection, externalId: 'bad', order }));
+      const result = await applyEvent(
+        env,
+        worker,
+        anOrderPlacedEvent({ connectionId: connection, externalId: 'bad', order }),
+      );
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
       expect(result.errors[0]?.message).toContain(problem);
       expect(await rowCounts(orderIdFor(connection, 'bad'))).toEqual({ orders: 0, events: 0, receipts: 0 });
@@ -174,7 +218,11 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
 
     it('refuses a fractional amount at the GraphQL layer (SafeInt)', async () => {
       const connection = randomUUID();
-      const result = await applyEvent(env, worker, anOrderPlacedEvent({ connectionId: connection, externalId: 'frac', order: aProviderOrder({ total: 38.5 }) }));
+      const result = await applyEvent(
+        env,
+        worker,
+        anOrderPlacedEvent({ connectionId: connection, externalId: 'frac', order: aProviderOrder({ total: 38.5 }) }),
+      );
       expect(result.data).toBeNull();
       expect(result.errors.length).toBeGreaterThan(0);
       expect(await rowCounts(orderIdFor(connection, 'frac'))).toEqual({ orders: 0, events: 0, receipts: 0 });
@@ -185,11 +233,20 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
     const connectionId = randomUUID();
     const externalId = 'TLB-5501';
     const orderId = orderIdFor(connectionId, externalId);
-    const event = (status: Parameters<typeof aStatusChangedEvent>[0]['status'], eventKey: string, occurredAt = '2026-11-28T18:40:00.000Z') =>
-      aStatusChangedEvent({ connectionId, externalId, provider: 'TALABAT', status, eventKey, occurredAt });
+    const event = (
+      status: Parameters<typeof aStatusChangedEvent>[0]['status'],
+      eventKey: string,
+      occurredAt = '2026-11-28T18:40:00.000Z',
+    ) => aStatusChangedEvent({ connectionId, externalId, provider: 'TALABAT', status, eventKey, occurredAt });
 
     beforeAll(async () => {
-      dataOf(await applyEvent(env, worker, anOrderPlacedEvent({ connectionId, externalId, provider: 'TALABAT', occurredAt: '2026-11-28T18:30:00.000Z' })));
+      dataOf(
+        await applyEvent(
+          env,
+          worker,
+          anOrderPlacedEvent({ connectionId, externalId, provider: 'TALABAT', occurredAt: '2026-11-28T18:30:00.000Z' }),
+        ),
+      );
     });
 
     async function timelineOf() {
@@ -199,15 +256,28 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
     it('moves forward past several steps with one timeline entry per step, naming the jump', async () => {
       const result = dataOf(await applyEvent(env, worker, event('READY', 'evt-ready')));
       expect(result.applyProviderOrderEvent.outcome).toBe('ADVANCED');
-      expect(result.applyProviderOrderEvent.order).toMatchObject({ status: 'READY', acceptedAt: '2026-11-28T18:40:00.000Z' });
+      expect(result.applyProviderOrderEvent.order).toMatchObject({
+        status: 'READY',
+        acceptedAt: '2026-11-28T18:40:00.000Z',
+      });
       const note = 'TALABAT reported READY (jumped RECEIVED -> READY)';
       expect(result.applyProviderOrderEvent.order?.timeline).toEqual([
-        { status: 'RECEIVED', at: '2026-11-28T18:30:00.000Z', source: 'PROVIDER', actor: 'TALABAT', note: 'TALABAT placed order K-1042' },
+        {
+          status: 'RECEIVED',
+          at: '2026-11-28T18:30:00.000Z',
+          source: 'PROVIDER',
+          actor: 'TALABAT',
+          note: 'TALABAT placed order K-1042',
+        },
         { status: 'ACCEPTED', at: '2026-11-28T18:40:00.000Z', source: 'PROVIDER', actor: 'TALABAT', note },
         { status: 'PREPARING', at: '2026-11-28T18:40:00.000Z', source: 'PROVIDER', actor: 'TALABAT', note },
         { status: 'READY', at: '2026-11-28T18:40:00.000Z', source: 'PROVIDER', actor: 'TALABAT', note },
       ]);
-      expect(await receipt(connectionId, 'evt-ready')).toEqual({ outcome: 'ADVANCED', status: 'READY', kind: 'STATUS_CHANGED' });
+      expect(await receipt(connectionId, 'evt-ready')).toEqual({
+        outcome: 'ADVANCED',
+        status: 'READY',
+        kind: 'STATUS_CHANGED',
+      });
     });
 
     it('answers DUPLICATE to the same status event again', async () => {
@@ -236,13 +306,23 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
     });
 
     it('moves on to DELIVERED, then ignores anything after the final state (IGNORED_FINAL), recorded', async () => {
-      const delivered = dataOf(await applyEvent(env, worker, event('DELIVERED', 'evt-delivered', '2026-11-28T19:05:00.000Z')));
+      const delivered = dataOf(
+        await applyEvent(env, worker, event('DELIVERED', 'evt-delivered', '2026-11-28T19:05:00.000Z')),
+      );
       expect(delivered.applyProviderOrderEvent.outcome).toBe('ADVANCED');
       expect(delivered.applyProviderOrderEvent.order?.timeline.map((entry) => entry.status)).toEqual([
-        'RECEIVED', 'ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP', 'DELIVERED',
+        'RECEIVED',
+        'ACCEPTED',
+        'PREPARING',
+        'READY',
+        'PICKED_UP',
+        'DELIVERED',
       ]);
 
-      for (const [status, key] of [['CANCELLED', 'evt-cancel-late'], ['PREPARING', 'evt-prep-late']] as const) {
+      for (const [status, key] of [
+        ['CANCELLED', 'evt-cancel-late'],
+        ['PREPARING', 'evt-prep-late'],
+      ] as const) {
         const result = dataOf(await applyEvent(env, worker, event(status, key)));
         expect(result.applyProviderOrderEvent.outcome).toBe('IGNORED_FINAL');
         expect(result.applyProviderOrderEvent.order?.status).toBe('DELIVERED');
@@ -253,9 +333,25 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
 
     it('cancels an open order with the provider note in the timeline', async () => {
       const connection = randomUUID();
-      dataOf(await applyEvent(env, worker, anOrderPlacedEvent({ connectionId: connection, externalId: 'c-1', provider: 'DELIVEROO' })));
+      dataOf(
+        await applyEvent(
+          env,
+          worker,
+          anOrderPlacedEvent({ connectionId: connection, externalId: 'c-1', provider: 'DELIVEROO' }),
+        ),
+      );
       const result = dataOf(
-        await applyEvent(env, worker, aStatusChangedEvent({ connectionId: connection, externalId: 'c-1', provider: 'DELIVEROO', status: 'CANCELLED', note: 'customer no-show' })),
+        await applyEvent(
+          env,
+          worker,
+          aStatusChangedEvent({
+            connectionId: connection,
+            externalId: 'c-1',
+            provider: 'DELIVEROO',
+            status: 'CANCELLED',
+            note: 'customer no-show',
+          }),
+        ),
       );
       expect(result.applyProviderOrderEvent.outcome).toBe('ADVANCED');
       expect(result.applyProviderOrderEvent.order?.status).toBe('CANCELLED');
@@ -269,7 +365,12 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
 
     it('answers NOT_FOUND for an order not placed yet and records nothing, so the worker can retry', async () => {
       const connection = randomUUID();
-      const early = aStatusChangedEvent({ connectionId: connection, externalId: 'later', status: 'ACCEPTED', eventKey: 'early' });
+      const early = aStatusChangedEvent({
+        connectionId: connection,
+        externalId: 'later',
+        status: 'ACCEPTED',
+        eventKey: 'early',
+      });
       const result = await applyEvent(env, worker, early);
       expect(errorCodes(result)).toEqual(['NOT_FOUND']);
       expect(await receipt(connection, 'early')).toBeNull();
@@ -292,20 +393,33 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
     const token = 'tlb-token-55aa01';
     const orderId = orderIdFor(connectionId, token);
     const byOrderId = (status: OrderStatus, eventKey: string, overrides: Record<string, unknown> = {}) => ({
-      ...aStatusChangedEvent({ connectionId, externalId: token, provider: 'TALABAT', status, eventKey, occurredAt: '2026-11-28T18:33:00.000Z' }),
+      ...aStatusChangedEvent({
+        connectionId,
+        externalId: token,
+        provider: 'TALABAT',
+        status,
+        eventKey,
+        occurredAt: '2026-11-28T18:33:00.000Z',
+      }),
       externalId: null,
       orderId,
       ...overrides,
     });
 
     beforeAll(async () => {
-      dataOf(await applyEvent(env, worker, anOrderPlacedEvent({ connectionId, externalId: token, provider: 'TALABAT' })));
+      dataOf(
+        await applyEvent(env, worker, anOrderPlacedEvent({ connectionId, externalId: token, provider: 'TALABAT' })),
+      );
     });
 
     it('moves the order found by primary key, records the receipt under that order, like an event by externalId', async () => {
       const result = dataOf(await applyEvent(env, worker, byOrderId('ACCEPTED', 'tlb-accept')));
       expect(result.applyProviderOrderEvent.outcome).toBe('ADVANCED');
-      expect(result.applyProviderOrderEvent.order).toMatchObject({ id: orderId, externalId: token, status: 'ACCEPTED' });
+      expect(result.applyProviderOrderEvent.order).toMatchObject({
+        id: orderId,
+        externalId: token,
+        status: 'ACCEPTED',
+      });
       expect(result.applyProviderOrderEvent.order?.acceptedAt).toBe('2026-11-28T18:33:00.000Z');
       expect(result.applyProviderOrderEvent.order?.timeline.at(-1)).toEqual({
         status: 'ACCEPTED',
@@ -314,34 +428,60 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
         actor: 'TALABAT',
         note: 'TALABAT reported ACCEPTED',
       });
-      expect(await receipt(connectionId, 'tlb-accept')).toEqual({ outcome: 'ADVANCED', status: 'ACCEPTED', kind: 'STATUS_CHANGED' });
+      expect(await receipt(connectionId, 'tlb-accept')).toEqual({
+        outcome: 'ADVANCED',
+        status: 'ACCEPTED',
+        kind: 'STATUS_CHANGED',
+      });
       expect(await rowCounts(orderId)).toEqual({ orders: 1, events: 2, receipts: 2 });
     });
 
     it('accepts our id in upper case too (a UUID is a UUID)', async () => {
-      const result = dataOf(await applyEvent(env, worker, byOrderId('PREPARING', 'tlb-prep', { orderId: orderId.toUpperCase() })));
-      expect(result.applyProviderOrderEvent).toMatchObject({ outcome: 'ADVANCED', order: { id: orderId, status: 'PREPARING' } });
+      const result = dataOf(
+        await applyEvent(env, worker, byOrderId('PREPARING', 'tlb-prep', { orderId: orderId.toUpperCase() })),
+      );
+      expect(result.applyProviderOrderEvent).toMatchObject({
+        outcome: 'ADVANCED',
+        order: { id: orderId, status: 'PREPARING' },
+      });
     });
 
     it('answers DUPLICATE to the same event again, UNCHANGED under a new key, and ignores a stale one', async () => {
-      expect(dataOf(await applyEvent(env, worker, byOrderId('PREPARING', 'tlb-prep'))).applyProviderOrderEvent.outcome).toBe('DUPLICATE');
-      expect(dataOf(await applyEvent(env, worker, byOrderId('PREPARING', 'tlb-prep-2'))).applyProviderOrderEvent.outcome).toBe('UNCHANGED');
-      expect(dataOf(await applyEvent(env, worker, byOrderId('ACCEPTED', 'tlb-late'))).applyProviderOrderEvent.outcome).toBe(
-        'IGNORED_BACKWARD',
-      );
+      expect(
+        dataOf(await applyEvent(env, worker, byOrderId('PREPARING', 'tlb-prep'))).applyProviderOrderEvent.outcome,
+      ).toBe('DUPLICATE');
+      expect(
+        dataOf(await applyEvent(env, worker, byOrderId('PREPARING', 'tlb-prep-2'))).applyProviderOrderEvent.outcome,
+      ).toBe('UNCHANGED');
+      expect(
+        dataOf(await applyEvent(env, worker, byOrderId('ACCEPTED', 'tlb-late'))).applyProviderOrderEvent.outcome,
+      ).toBe('IGNORED_BACKWARD');
       expect(await rowCounts(orderId)).toEqual({ orders: 1, events: 3, receipts: 5 });
     });
 
     it('and events by externalId still reach the same order', async () => {
-      const ready = aStatusChangedEvent({ connectionId, externalId: token, provider: 'TALABAT', status: 'READY', eventKey: 'tlb-ready' });
-      expect(dataOf(await applyEvent(env, worker, ready)).applyProviderOrderEvent.order).toMatchObject({ id: orderId, status: 'READY' });
+      const ready = aStatusChangedEvent({
+        connectionId,
+        externalId: token,
+        provider: 'TALABAT',
+        status: 'READY',
+        eventKey: 'tlb-ready',
+      });
+      expect(dataOf(await applyEvent(env, worker, ready)).applyProviderOrderEvent.order).toMatchObject({
+        id: orderId,
+        status: 'READY',
+      });
     });
 
     it('answers NOT_FOUND for an unknown id, an order of another connection and one of another tenant, recording nothing', async () => {
       const otherConnection = randomUUID();
-      dataOf(await applyEvent(env, worker, anOrderPlacedEvent({ connectionId: otherConnection, externalId: 'other-conn' })));
+      dataOf(
+        await applyEvent(env, worker, anOrderPlacedEvent({ connectionId: otherConnection, externalId: 'other-conn' })),
+      );
       const otherTenant = randomUUID();
-      dataOf(await applyEvent(env, theWorker(otherTenant), anOrderPlacedEvent({ connectionId, externalId: 'other-tenant' })));
+      dataOf(
+        await applyEvent(env, theWorker(otherTenant), anOrderPlacedEvent({ connectionId, externalId: 'other-tenant' })),
+      );
 
       const cases = [
         ['unknown', randomUUID()],
@@ -372,21 +512,36 @@ describe('applyProviderOrderEvent (real PostgreSQL, over HTTP)', () => {
     });
 
     it('refuses ORDER_PLACED named by orderId (it needs the provider order id)', async () => {
-      const placedById = { ...anOrderPlacedEvent({ connectionId: randomUUID(), externalId: 'x' }), externalId: null, orderId: randomUUID() };
+      const placedById = {
+        ...anOrderPlacedEvent({ connectionId: randomUUID(), externalId: 'x' }),
+        externalId: null,
+        orderId: randomUUID(),
+      };
       expect(errorCodes(await applyEvent(env, worker, placedById))).toEqual(['BAD_USER_INPUT']);
     });
   });
 
   describe('who may call it', () => {
-    it.each(['STAFF', 'MANAGER', 'TENANT_ADMIN', 'PLATFORM_ADMIN'] as const)('refuses a %s user with FORBIDDEN', async (role) => {
-      const connection = randomUUID();
-      const result = await applyEvent(env, aUser(tenantId, role), anOrderPlacedEvent({ connectionId: connection, externalId: 'u' }));
-      expect(errorCodes(result)).toEqual(['FORBIDDEN']);
-      expect(await rowCounts(orderIdFor(connection, 'u'))).toEqual({ orders: 0, events: 0, receipts: 0 });
-    });
+    it.each(['STAFF', 'MANAGER', 'TENANT_ADMIN', 'PLATFORM_ADMIN'] as const)(
+      'refuses a %s user with FORBIDDEN',
+      async (role) => {
+        const connection = randomUUID();
+        const result = await applyEvent(
+          env,
+          aUser(tenantId, role),
+          anOrderPlacedEvent({ connectionId: connection, externalId: 'u' }),
+        );
+        expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+        expect(await rowCounts(orderIdFor(connection, 'u'))).toEqual({ orders: 0, events: 0, receipts: 0 });
+      },
+    );
 
     it('refuses a service identity without a tenant (BAD_USER_INPUT)', async () => {
-      const result = await applyEvent(env, theWorker(null), anOrderPlacedEvent({ connectionId: randomUUID(), externalId: 'n' }));
+      const result = await applyEvent(
+        env,
+        theWorker(null),
+        anOrderPlacedEvent({ connectionId: randomUUID(), externalId: 'n' }),
+      );
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     });
   });

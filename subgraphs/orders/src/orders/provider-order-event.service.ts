@@ -27,26 +27,33 @@ export class ProviderOrderEventService {
   async applyProviderOrderEvent(identity: Identity, input: ProviderOrderEventInput): Promise<ProviderOrderEventResult> {
     const service = requireService(identity);
     if (!service.tenantId) {
-      throw appError('BAD_USER_INPUT', 'Provider events apply in a tenant: the service identity must carry the tenantId of the connection.');
+      throw appError(
+        'BAD_USER_INPUT',
+        'Provider events apply in a tenant: the service identity must carry the tenantId of the connection.',
+      );
     }
     const tenantId = service.tenantId;
     const event = validateProviderOrderEvent(input);
     const orderId = orderIdOf(event);
 
     try {
-      const applied = await inTenantTransaction<ProviderOrderEventResult>(this.dataSource, { tenantId }, async (manager) => {
-        const seen = await manager.findOne(ProviderEventEntity, {
-          where: { tenantId, connectionId: event.connectionId, eventKey: event.eventKey },
-        });
-        if (seen) return { outcome: 'DUPLICATE', order: await findOrder(manager, tenantId, seen.orderId) };
+      const applied = await inTenantTransaction<ProviderOrderEventResult>(
+        this.dataSource,
+        { tenantId },
+        async (manager) => {
+          const seen = await manager.findOne(ProviderEventEntity, {
+            where: { tenantId, connectionId: event.connectionId, eventKey: event.eventKey },
+          });
+          if (seen) return { outcome: 'DUPLICATE', order: await findOrder(manager, tenantId, seen.orderId) };
 
-        const result =
-          event.kind === 'ORDER_PLACED'
-            ? await placeOrder(manager, tenantId, orderId, event)
-            : await changeStatus(manager, tenantId, orderId, event);
-        if (!(await recordReceipt(manager, tenantId, orderId, event, result.outcome))) throw new AlreadyApplied();
-        return result;
-      });
+          const result =
+            event.kind === 'ORDER_PLACED'
+              ? await placeOrder(manager, tenantId, orderId, event)
+              : await changeStatus(manager, tenantId, orderId, event);
+          if (!(await recordReceipt(manager, tenantId, orderId, event, result.outcome))) throw new AlreadyApplied();
+          return result;
+        },
+      );
       if (applied.outcome === 'CREATED' || applied.outcome === 'ADVANCED') this.changes(tenantId, orderId);
       return applied;
     } catch (error) {

@@ -13,7 +13,9 @@ function anOrder(overrides: Partial<ProviderOrderInput> = {}): ProviderOrderInpu
     currency: 'BHD',
     customer: { name: 'Noor', phone: null },
     delivery: { address: 'Road 1, Manama', notes: null, lat: 26.2, lng: 50.58 },
-    items: [{ externalId: null, name: 'Machboos', quantity: 1, unitPrice: 3500, total: 3500, modifiers: null, notes: null }],
+    items: [
+      { externalId: null, name: 'Machboos', quantity: 1, unitPrice: 3500, total: 3500, modifiers: null, notes: null },
+    ],
     subtotal: 3500,
     deliveryFee: 500,
     discount: 0,
@@ -43,7 +45,8 @@ function problemsOf(input: ProviderOrderEventInput): string[] {
   try {
     validateProviderOrderEvent(input);
   } catch (error) {
-    if (error instanceof GraphQLError && error.extensions['code'] === 'BAD_USER_INPUT') return error.extensions['problems'] as string[];
+    if (error instanceof GraphQLError && error.extensions['code'] === 'BAD_USER_INPUT')
+      return error.extensions['problems'] as string[];
     throw error;
   }
   return [];
@@ -60,7 +63,9 @@ describe(validateProviderOrderEvent.name, () => {
   });
 
   it('keeps the adapter warnings first, adds totals warnings, and drops duplicates and blanks', () => {
-    const event = validateProviderOrderEvent(placed(anOrder({ total: 4100, warnings: ['dropped option', ' ', 'dropped option'] })));
+    const event = validateProviderOrderEvent(
+      placed(anOrder({ total: 4100, warnings: ['dropped option', ' ', 'dropped option'] })),
+    );
     if (event.kind !== 'ORDER_PLACED') throw new Error('expected ORDER_PLACED');
     expect(event.order.warnings).toEqual([
       'dropped option',
@@ -122,7 +127,16 @@ describe(validateProviderOrderEvent.name, () => {
       'order amounts add up past the largest amount of minor units Nexara can hold',
     ]);
     expect(
-      problemsOf(placed(anOrder({ items: [{ name: 'a', quantity: 1, unitPrice: max, total: max }, { name: 'b', quantity: 1, unitPrice: 1, total: 1 }] }))),
+      problemsOf(
+        placed(
+          anOrder({
+            items: [
+              { name: 'a', quantity: 1, unitPrice: max, total: max },
+              { name: 'b', quantity: 1, unitPrice: 1, total: 1 },
+            ],
+          }),
+        ),
+      ),
     ).toEqual(['order amounts add up past the largest amount of minor units Nexara can hold']);
   });
 
@@ -133,7 +147,13 @@ describe(validateProviderOrderEvent.name, () => {
   it('lets a modifier take money off but not nest without end', () => {
     const nested = (depth: number): { name: string; quantity: number; unitPrice: number; modifiers: unknown[] }[] =>
       depth === 0 ? [] : [{ name: `level ${depth}`, quantity: 1, unitPrice: -100, modifiers: nested(depth - 1) }];
-    const item = (depth: number) => ({ name: 'Pizza', quantity: 1, unitPrice: 3600, total: 3500, modifiers: nested(depth) as never });
+    const item = (depth: number) => ({
+      name: 'Pizza',
+      quantity: 1,
+      unitPrice: 3600,
+      total: 3500,
+      modifiers: nested(depth) as never,
+    });
     expect(problemsOf(placed(anOrder({ items: [item(MAX_MODIFIER_DEPTH)] })))).toEqual([]);
     expect(problemsOf(placed(anOrder({ items: [item(MAX_MODIFIER_DEPTH + 1)] })))).toEqual([
       `order.items[0]${'.modifiers[0]'.repeat(MAX_MODIFIER_DEPTH)}.modifiers nests deeper than ${MAX_MODIFIER_DEPTH} levels`,
@@ -151,7 +171,9 @@ describe(validateProviderOrderEvent.name, () => {
 
   describe('naming the order: exactly one of externalId and orderId', () => {
     const ORDER_ID = '7E1B2C3D-4A5B-5C6D-8E7F-9A0B1C2D3E4F';
-    const statusChanged = (names: Pick<ProviderOrderEventInput, 'externalId' | 'orderId'>): ProviderOrderEventInput => ({
+    const statusChanged = (
+      names: Pick<ProviderOrderEventInput, 'externalId' | 'orderId'>,
+    ): ProviderOrderEventInput => ({
       ...placed(),
       kind: 'STATUS_CHANGED',
       order: null,

@@ -1,4 +1,12 @@
-import { appError, isCurrencyCode, isStorableText, MAX_MODIFIER_DEPTH, PROVIDERS, type OrderStatus, type Provider } from '@nexara/kit';
+import {
+  appError,
+  isCurrencyCode,
+  isStorableText,
+  MAX_MODIFIER_DEPTH,
+  PROVIDERS,
+  type OrderStatus,
+  type Provider,
+} from '@nexara/kit';
 import type {
   OrderCustomerData,
   OrderDeliveryData,
@@ -90,7 +98,9 @@ class Problems {
 
   throwIfAny(): void {
     if (this.list.length > 0) {
-      throw appError('BAD_USER_INPUT', `The provider event is not valid: ${this.list.join('; ')}.`, { problems: this.list });
+      throw appError('BAD_USER_INPUT', `The provider event is not valid: ${this.list.join('; ')}.`, {
+        problems: this.list,
+      });
     }
   }
 }
@@ -114,7 +124,8 @@ export function validateProviderOrderEvent(input: ProviderOrderEventInput): Vali
   const target = validateTarget(input, problems);
 
   if (input.kind === 'ORDER_PLACED') {
-    if (target?.by === 'orderId') problems.add("ORDER_PLACED names the order by externalId (the provider's order id), not orderId");
+    if (target?.by === 'orderId')
+      problems.add("ORDER_PLACED names the order by externalId (the provider's order id), not orderId");
     if (!input.order) problems.add('order is required for ORDER_PLACED');
     const order = input.order ? validateProviderOrder(input.order, problems) : null;
     problems.throwIfAny();
@@ -124,7 +135,12 @@ export function validateProviderOrderEvent(input: ProviderOrderEventInput): Vali
   if (input.kind === 'STATUS_CHANGED') {
     if (!input.status) problems.add('status is required for STATUS_CHANGED');
     problems.throwIfAny();
-    return { ...base, kind: 'STATUS_CHANGED', target: target as ProviderOrderTarget, status: input.status as OrderStatus };
+    return {
+      ...base,
+      kind: 'STATUS_CHANGED',
+      target: target as ProviderOrderTarget,
+      status: input.status as OrderStatus,
+    };
   }
   problems.add('kind must be ORDER_PLACED or STATUS_CHANGED');
   problems.throwIfAny();
@@ -158,17 +174,15 @@ function validateProviderOrder(input: ProviderOrderInput, problems: Problems): P
   if (!isCurrencyCode(currency)) problems.add(`order.currency "${currency}" is not an ISO 4217 currency code`);
   if (!Array.isArray(input.items) || input.items.length === 0) problems.add('order.items must not be empty');
 
-  const items = (input.items ?? []).map(
-    (item, index): OrderItemData => ({
-      externalId: problems.text(`order.items[${index}].externalId`, item.externalId, { required: false, max: 200 }),
-      name: problems.text(`order.items[${index}].name`, item.name, { required: true, max: 500 }) ?? '',
-      quantity: problems.quantity(`order.items[${index}].quantity`, item.quantity),
-      unitPrice: problems.amount(`order.items[${index}].unitPrice`, item.unitPrice),
-      total: problems.amount(`order.items[${index}].total`, item.total),
-      modifiers: validateModifiers(`order.items[${index}].modifiers`, item.modifiers, 1, problems),
-      notes: problems.text(`order.items[${index}].notes`, item.notes, { required: false, max: 1000 }),
-    }),
-  );
+  const items = (input.items ?? []).map((item, index): OrderItemData => ({
+    externalId: problems.text(`order.items[${index}].externalId`, item.externalId, { required: false, max: 200 }),
+    name: problems.text(`order.items[${index}].name`, item.name, { required: true, max: 500 }) ?? '',
+    quantity: problems.quantity(`order.items[${index}].quantity`, item.quantity),
+    unitPrice: problems.amount(`order.items[${index}].unitPrice`, item.unitPrice),
+    total: problems.amount(`order.items[${index}].total`, item.total),
+    modifiers: validateModifiers(`order.items[${index}].modifiers`, item.modifiers, 1, problems),
+    notes: problems.text(`order.items[${index}].notes`, item.notes, { required: false, max: 1000 }),
+  }));
 
   const amounts = {
     subtotal: problems.amount('order.subtotal', input.subtotal),
@@ -242,7 +256,8 @@ function validateModifiers(
 function validateDelivery(input: NonNullable<ProviderOrderInput['delivery']>, problems: Problems): OrderDeliveryData {
   const coordinate = (path: string, value: number | null | undefined, limit: number): number | null => {
     if (value === null || value === undefined) return null;
-    if (!Number.isFinite(value) || Math.abs(value) > limit) problems.add(`${path} must be between -${limit} and ${limit}`);
+    if (!Number.isFinite(value) || Math.abs(value) > limit)
+      problems.add(`${path} must be between -${limit} and ${limit}`);
     return value;
   };
   return {

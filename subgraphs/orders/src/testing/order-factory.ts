@@ -21,11 +21,24 @@ export function aProviderOrder(overrides: Record<string, unknown> = {}): Record<
         unitPrice: 1250,
         total: 2700,
         modifiers: [
-          { name: 'Large', quantity: 1, unitPrice: 200, modifiers: [{ name: 'Extra garlic', quantity: 1, unitPrice: 0, modifiers: [] }] },
+          {
+            name: 'Large',
+            quantity: 1,
+            unitPrice: 200,
+            modifiers: [{ name: 'Extra garlic', quantity: 1, unitPrice: 0, modifiers: [] }],
+          },
         ],
         notes: 'No pickles',
       },
-      { externalId: 'item-2', name: 'Mint lemonade', quantity: 1, unitPrice: 800, total: 800, modifiers: [], notes: null },
+      {
+        externalId: 'item-2',
+        name: 'Mint lemonade',
+        quantity: 1,
+        unitPrice: 800,
+        total: 800,
+        modifiers: [],
+        notes: null,
+      },
     ],
     subtotal: 3500,
     deliveryFee: 500,
@@ -49,7 +62,9 @@ export type EventOptions = {
   note?: string | null;
 };
 
-export function anOrderPlacedEvent(options: EventOptions & { order?: Record<string, unknown> }): Record<string, unknown> {
+export function anOrderPlacedEvent(
+  options: EventOptions & { order?: Record<string, unknown> },
+): Record<string, unknown> {
   return {
     connectionId: options.connectionId,
     provider: options.provider ?? 'CAREEM',
@@ -98,11 +113,16 @@ export async function anOrder(
   const connectionId = options.connectionId ?? randomUUID();
   const externalId = options.externalId ?? `ext-${randomUUID()}`;
   const { provider } = options;
-  const placed = dataOf(await applyEvent(env, worker, anOrderPlacedEvent({ connectionId, externalId, provider, order: options.order })));
+  const placed = dataOf(
+    await applyEvent(env, worker, anOrderPlacedEvent({ connectionId, externalId, provider, order: options.order })),
+  );
   const order = placed.applyProviderOrderEvent.order;
   if (!order) throw new Error('ORDER_PLACED returned no order');
   if (!options.status || options.status === 'RECEIVED') return order;
-  const moved = dataOf(await applyEvent(env, worker, aStatusChangedEvent({ connectionId, externalId, provider, status: options.status })));
-  if (moved.applyProviderOrderEvent.order?.status !== options.status) throw new Error(`could not move the order to ${options.status}`);
+  const moved = dataOf(
+    await applyEvent(env, worker, aStatusChangedEvent({ connectionId, externalId, provider, status: options.status })),
+  );
+  if (moved.applyProviderOrderEvent.order?.status !== options.status)
+    throw new Error(`could not move the order to ${options.status}`);
   return moved.applyProviderOrderEvent.order;
 }

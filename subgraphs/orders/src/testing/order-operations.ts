@@ -3,8 +3,12 @@
 export const ORDER_FIELDS = /* GraphQL */ `
   fragment OrderFields on Order {
     id
-    tenant { id }
-    connection { id }
+    tenant {
+      id
+    }
+    connection {
+      id
+    }
     provider
     externalId
     displayCode
@@ -14,35 +18,107 @@ export const ORDER_FIELDS = /* GraphQL */ `
     acceptanceAtRisk
     acceptedAt
     prepMinutes
-    customer { name phone }
-    delivery { address notes lat lng }
+    customer {
+      name
+      phone
+    }
+    delivery {
+      address
+      notes
+      lat
+      lng
+    }
     items {
       externalId
       name
       quantity
-      unitPrice { amount currency }
-      total { amount currency }
-      modifiers { name quantity unitPrice { amount currency } modifiers { name quantity unitPrice { amount currency } modifiers { name } } }
+      unitPrice {
+        amount
+        currency
+      }
+      total {
+        amount
+        currency
+      }
+      modifiers {
+        name
+        quantity
+        unitPrice {
+          amount
+          currency
+        }
+        modifiers {
+          name
+          quantity
+          unitPrice {
+            amount
+            currency
+          }
+          modifiers {
+            name
+          }
+        }
+      }
       notes
     }
-    subtotal { amount currency }
-    deliveryFee { amount currency }
-    discount { amount currency }
-    tax { amount currency }
-    tip { amount currency }
-    total { amount currency }
-    payment { method paid }
+    subtotal {
+      amount
+      currency
+    }
+    deliveryFee {
+      amount
+      currency
+    }
+    discount {
+      amount
+      currency
+    }
+    tax {
+      amount
+      currency
+    }
+    tip {
+      amount
+      currency
+    }
+    total {
+      amount
+      currency
+    }
+    payment {
+      method
+      paid
+    }
     notes
     warnings
-    timeline { status at source actor note }
-    callbacks { action outcome attempt httpStatus detail at }
+    timeline {
+      status
+      at
+      source
+      actor
+      note
+    }
+    callbacks {
+      action
+      outcome
+      attempt
+      httpStatus
+      detail
+      at
+    }
     createdAt
     updatedAt
   }
 `;
 
 export type MoneyResult = { amount: number; currency: string };
-export type OrderEventResult = { status: string; at: string; source: string; actor: string | null; note: string | null };
+export type OrderEventResult = {
+  status: string;
+  at: string;
+  source: string;
+  actor: string | null;
+  note: string | null;
+};
 export type CallbackResult = {
   action: string;
   outcome: string;
@@ -95,7 +171,9 @@ export const APPLY_PROVIDER_ORDER_EVENT = /* GraphQL */ `
   mutation Apply($input: ProviderOrderEventInput!) {
     applyProviderOrderEvent(input: $input) {
       outcome
-      order { ...OrderFields }
+      order {
+        ...OrderFields
+      }
     }
   }
   ${ORDER_FIELDS}
@@ -104,7 +182,9 @@ export type ApplyResult = { applyProviderOrderEvent: { outcome: string; order: O
 
 export const AUTO_ACCEPT_ORDER = /* GraphQL */ `
   mutation AutoAccept($id: ID!, $prepMinutes: Int) {
-    autoAcceptOrder(id: $id, prepMinutes: $prepMinutes) { ...OrderFields }
+    autoAcceptOrder(id: $id, prepMinutes: $prepMinutes) {
+      ...OrderFields
+    }
   }
   ${ORDER_FIELDS}
 `;
@@ -112,7 +192,9 @@ export type AutoAcceptResult = { autoAcceptOrder: OrderResult };
 
 export const RECORD_PROVIDER_CALLBACK = /* GraphQL */ `
   mutation Record($input: RecordProviderCallbackInput!) {
-    recordProviderCallback(input: $input) { ...OrderFields }
+    recordProviderCallback(input: $input) {
+      ...OrderFields
+    }
   }
   ${ORDER_FIELDS}
 `;
@@ -120,7 +202,9 @@ export type RecordCallbackResult = { recordProviderCallback: OrderResult };
 
 export const ORDER = /* GraphQL */ `
   query Order($id: ID!) {
-    order(id: $id) { ...OrderFields }
+    order(id: $id) {
+      ...OrderFields
+    }
   }
   ${ORDER_FIELDS}
 `;
@@ -130,15 +214,30 @@ export const ORDERS_PAGE = /* GraphQL */ `
   query Orders($filter: OrderFilterInput, $first: Int, $after: String, $orderBy: OrderSortInput) {
     orders(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
-      edges { cursor node { id status provider placedAt displayCode } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          status
+          provider
+          placedAt
+          displayCode
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
 export type OrdersPageResult = {
   orders: {
     totalCount: number;
-    edges: { cursor: string; node: { id: string; status: string; provider: string; placedAt: string; displayCode: string } }[];
+    edges: {
+      cursor: string;
+      node: { id: string; status: string; provider: string; placedAt: string; displayCode: string };
+    }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 };
@@ -146,7 +245,11 @@ export type OrdersPageResult = {
 export const ENTITIES = /* GraphQL */ `
   query Entities($representations: [_Any!]!) {
     _entities(representations: $representations) {
-      ... on Order { id status displayCode }
+      ... on Order {
+        id
+        status
+        displayCode
+      }
     }
   }
 `;

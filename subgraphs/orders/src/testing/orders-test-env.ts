@@ -2,7 +2,11 @@ import type { Identity } from '@nexara/kit';
 import { contextHeaders, createTestDatabase, testSecrets, type TestDatabase } from '@nexara/stack/testing';
 import { createOrdersServer, type OrdersServer } from '../server';
 
-export type GraphQLErrorResult = { message: string; path?: (string | number)[]; extensions?: { code?: string } & Record<string, unknown> };
+export type GraphQLErrorResult = {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string } & Record<string, unknown>;
+};
 export type GraphQLResult<T> = { status: number; data: T | null; errors: GraphQLErrorResult[] };
 
 export type OrdersTestEnv = {
@@ -11,7 +15,11 @@ export type OrdersTestEnv = {
   /** http://127.0.0.1:<port>/graphql */
   url: string;
   /** POSTs a GraphQL request as if the gateway vouched for `identity` (null: no context token at all). */
-  request: <T>(identity: Identity | null, query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;
+  request: <T>(
+    identity: Identity | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => Promise<GraphQLResult<T>>;
   close: () => Promise<void>;
 };
 

@@ -21,12 +21,15 @@ export const ApiKeyScopeEnum = Object.fromEntries(API_KEY_SCOPES.map((scope) => 
 
 registerEnumType(ApiKeyScopeEnum, {
   name: 'ApiKeyScope',
-  description: 'What a partner API key may do: read orders, act on orders (accept, reject, ...), read provider connections.',
+  description:
+    'What a partner API key may do: read orders, act on orders (accept, reject, ...), read provider connections.',
 });
 
 /** A partner API key of one tenant. The secret itself is never stored, only its SHA-256. */
 @Directive('@key(fields: "id")')
-@ObjectType('ApiKey', { description: 'A partner API key (`Authorization: Bearer nxk_...` on /partner/graphql), bound to one tenant.' })
+@ObjectType('ApiKey', {
+  description: 'A partner API key (`Authorization: Bearer nxk_...` on /partner/graphql), bound to one tenant.',
+})
 @Entity({ schema: 'tenants', name: 'api_keys' })
 export class ApiKey {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
@@ -40,7 +43,10 @@ export class ApiKey {
   @Column({ type: 'text' })
   name: string;
 
-  @Field({ description: 'The first 12 characters after `nxk_`, to tell keys apart; the rest of the secret is never shown again.' })
+  @Field({
+    description:
+      'The first 12 characters after `nxk_`, to tell keys apart; the rest of the secret is never shown again.',
+  })
   @Column({ type: 'text' })
   prefix: string;
 

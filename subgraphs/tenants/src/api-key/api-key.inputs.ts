@@ -10,7 +10,10 @@ export class CreateApiKeyInput {
   @Field(() => [ApiKeyScopeEnum], { description: 'At least one.' })
   scopes: ApiKeyScope[];
 
-  @Field(() => Date, { nullable: true, description: 'Must be in the future; null or omitted: the key does not expire.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Must be in the future; null or omitted: the key does not expire.',
+  })
   expiresAt?: Date | null;
 }
 

@@ -55,7 +55,14 @@ describe('partner API keys', () => {
     await stopTenantsForTest(context);
   });
 
-  type KeyRow = { tenant_id: string; created_by: string; prefix: string; scopes: string[]; row: string; hash_matches: boolean };
+  type KeyRow = {
+    tenant_id: string;
+    created_by: string;
+    prefix: string;
+    scopes: string[];
+    row: string;
+    hash_matches: boolean;
+  };
   const rowOf = async (id: string, secret: string): Promise<KeyRow | undefined> =>
     (
       await context.db.queryAsAdmin<KeyRow>(
@@ -66,9 +73,14 @@ describe('partner API keys', () => {
       )
     )[0];
   const lastUsedAt = async (id: string): Promise<Date | null> =>
-    (await context.db.queryAsAdmin<{ last_used_at: Date | null }>('select last_used_at from tenants.api_keys where id = $1', [id]))[0]!
-      .last_used_at;
-  const keyCount = async () => Number((await context.db.queryAsAdmin<{ n: string }>('select count(*) as n from tenants.api_keys'))[0]!.n);
+    (
+      await context.db.queryAsAdmin<{ last_used_at: Date | null }>(
+        'select last_used_at from tenants.api_keys where id = $1',
+        [id],
+      )
+    )[0]!.last_used_at;
+  const keyCount = async () =>
+    Number((await context.db.queryAsAdmin<{ n: string }>('select count(*) as n from tenants.api_keys'))[0]!.n);
 
   describe('createApiKey', () => {
     it('returns the secret once and stores only its SHA-256', async () => {
@@ -134,7 +146,12 @@ describe('partner API keys', () => {
     });
 
     it('rejects a scope that does not exist before it reaches the service', async () => {
-      const result = await graphql(url, CREATE_API_KEY, { input: { name: 'Bad', scopes: ['ORDERS_DELETE'] } }, a.owner.identity);
+      const result = await graphql(
+        url,
+        CREATE_API_KEY,
+        { input: { name: 'Bad', scopes: ['ORDERS_DELETE'] } },
+        a.owner.identity,
+      );
       expect(result.errors).toHaveLength(1);
       expect(result.errors[0]!.message).toMatch(/ORDERS_DELETE/);
     });
@@ -199,7 +216,10 @@ describe('partner API keys', () => {
       await authenticate(url, secret);
       expect(await lastUsedAt(apiKey.id)).toEqual(first);
 
-      await context.db.queryAsAdmin(`update tenants.api_keys set last_used_at = now() - interval '61 seconds' where id = $1`, [apiKey.id]);
+      await context.db.queryAsAdmin(
+        `update tenants.api_keys set last_used_at = now() - interval '61 seconds' where id = $1`,
+        [apiKey.id],
+      );
       const stale = await lastUsedAt(apiKey.id);
       await authenticate(url, secret);
       const touched = await lastUsedAt(apiKey.id);
@@ -213,7 +233,12 @@ describe('partner API keys', () => {
       const { apiKey, secret } = await anApiKey(url, a.owner.identity);
       expect(await authenticate(url, secret)).not.toBeNull();
 
-      const { revokeApiKey } = await graphqlOk<{ revokeApiKey: ApiKeyView }>(url, REVOKE_API_KEY, { id: apiKey.id }, a.owner.identity);
+      const { revokeApiKey } = await graphqlOk<{ revokeApiKey: ApiKeyView }>(
+        url,
+        REVOKE_API_KEY,
+        { id: apiKey.id },
+        a.owner.identity,
+      );
       expect(revokeApiKey).toMatchObject({ id: apiKey.id, active: false });
       expect(revokeApiKey.revokedAt).not.toBeNull();
       expect(await authenticate(url, secret)).toBeNull();
@@ -223,7 +248,10 @@ describe('partner API keys', () => {
       const { apiKey, secret } = await anApiKey(url, a.owner.identity, { expiresAt: inAnHour() });
       expect(await authenticate(url, secret)).not.toBeNull();
 
-      await context.db.queryAsAdmin(`update tenants.api_keys set expires_at = now() - interval '1 second' where id = $1`, [apiKey.id]);
+      await context.db.queryAsAdmin(
+        `update tenants.api_keys set expires_at = now() - interval '1 second' where id = $1`,
+        [apiKey.id],
+      );
       expect(await authenticate(url, secret)).toBeNull();
       const { apiKeys } = await graphqlOk<{ apiKeys: ApiKeyView[] }>(url, API_KEYS, {}, a.owner.identity);
       expect(apiKeys.find((key) => key.id === apiKey.id)).toMatchObject({ active: false, revokedAt: null });
@@ -260,7 +288,15 @@ describe('partner API keys', () => {
     it.each<[string, () => Identity]>([
       ['a tenant admin', () => a.owner.identity],
       ['a platform admin', () => platformAdmin.identity],
-      ['a partner', () => ({ kind: 'partner', apiKeyId: '00000000-0000-4000-8000-000000000000', tenantId: a.tenantId, scopes: ['orders:read'] })],
+      [
+        'a partner',
+        () => ({
+          kind: 'partner',
+          apiKeyId: '00000000-0000-4000-8000-000000000000',
+          tenantId: a.tenantId,
+          scopes: ['orders:read'],
+        }),
+      ],
       ['an anonymous caller', () => ({ kind: 'anonymous' })],
     ])('is FORBIDDEN to %s and records nothing', async (_case, identity) => {
       const { apiKey, secret } = await anApiKey(url, a.owner.identity);
@@ -274,8 +310,12 @@ describe('partner API keys', () => {
   describe('revokeApiKey', () => {
     it('is idempotent: revoking again keeps the first revocation time', async () => {
       const { apiKey } = await anApiKey(url, a.owner.identity);
-      const first = (await graphqlOk<{ revokeApiKey: ApiKeyView }>(url, REVOKE_API_KEY, { id: apiKey.id }, a.owner.identity)).revokeApiKey;
-      const second = (await graphqlOk<{ revokeApiKey: ApiKeyView }>(url, REVOKE_API_KEY, { id: apiKey.id }, a.owner.identity)).revokeApiKey;
+      const first = (
+        await graphqlOk<{ revokeApiKey: ApiKeyView }>(url, REVOKE_API_KEY, { id: apiKey.id }, a.owner.identity)
+      ).revokeApiKey;
+      const second = (
+        await graphqlOk<{ revokeApiKey: ApiKeyView }>(url, REVOKE_API_KEY, { id: apiKey.id }, a.owner.identity)
+      ).revokeApiKey;
       expect(second).toEqual(first);
       expect(second.revokedAt).not.toBeNull();
     });
@@ -294,14 +334,23 @@ describe('partner API keys', () => {
     const others: [string, () => Identity, string][] = [
       ['MANAGER', () => aManager.identity, 'FORBIDDEN'],
       ['STAFF', () => aStaff.identity, 'FORBIDDEN'],
-      ['a partner', () => ({ kind: 'partner', apiKeyId: key.apiKey.id, tenantId: a.tenantId, scopes: ['orders:read'] }), 'UNAUTHENTICATED'],
+      [
+        'a partner',
+        () => ({ kind: 'partner', apiKeyId: key.apiKey.id, tenantId: a.tenantId, scopes: ['orders:read'] }),
+        'UNAUTHENTICATED',
+      ],
       ['a service', () => ({ kind: 'service', service: 'worker', tenantId: a.tenantId }), 'UNAUTHENTICATED'],
       ['an anonymous caller', () => ({ kind: 'anonymous' }), 'UNAUTHENTICATED'],
     ];
 
     it.each(others)('%s cannot create a key', async (_case, identity, code) => {
       const before = await keyCount();
-      const result = await graphql(url, CREATE_API_KEY, { input: { name: 'Nope', scopes: ['ORDERS_READ'] } }, identity());
+      const result = await graphql(
+        url,
+        CREATE_API_KEY,
+        { input: { name: 'Nope', scopes: ['ORDERS_READ'] } },
+        identity(),
+      );
       expect(errorCodes(result)).toEqual([code]);
       expect(await keyCount()).toBe(before);
     });
@@ -344,18 +393,29 @@ describe('partner API keys', () => {
       expect(errorCodes(result)).toEqual(['NOT_FOUND']);
       expect(await authenticate(url, aKey.secret)).toMatchObject({ apiKeyId: aKey.apiKey.id, tenantId: a.tenantId });
       expect(
-        (await context.db.queryAsAdmin<{ revoked_at: Date | null }>('select revoked_at from tenants.api_keys where id = $1', [aKey.apiKey.id]))[0],
+        (
+          await context.db.queryAsAdmin<{ revoked_at: Date | null }>(
+            'select revoked_at from tenants.api_keys where id = $1',
+            [aKey.apiKey.id],
+          )
+        )[0],
       ).toEqual({ revoked_at: null });
     });
 
-    it("each key authenticates as its own tenant", async () => {
+    it('each key authenticates as its own tenant', async () => {
       expect((await authenticate(url, bKey.secret))?.tenantId).toBe(b.tenantId);
     });
 
     describe('_entities', () => {
       const resolve = async (identity: Identity, id: string) =>
-        (await graphqlOk<{ _entities: unknown[] }>(url, ENTITIES, { representations: [{ __typename: 'ApiKey', id }] }, identity))
-          ._entities[0];
+        (
+          await graphqlOk<{ _entities: unknown[] }>(
+            url,
+            ENTITIES,
+            { representations: [{ __typename: 'ApiKey', id }] },
+            identity,
+          )
+        )._entities[0];
 
       it("resolves A's key for A's tenant admin (so the nulls below mean something)", async () => {
         expect(await resolve(a.owner.identity, aKey.apiKey.id)).toEqual({
@@ -367,8 +427,18 @@ describe('partner API keys', () => {
       });
 
       it('resolves a partner key for itself only', async () => {
-        const self: Identity = { kind: 'partner', apiKeyId: aKey.apiKey.id, tenantId: a.tenantId, scopes: ['orders:read'] };
-        const other: Identity = { kind: 'partner', apiKeyId: bKey.apiKey.id, tenantId: a.tenantId, scopes: ['orders:read'] };
+        const self: Identity = {
+          kind: 'partner',
+          apiKeyId: aKey.apiKey.id,
+          tenantId: a.tenantId,
+          scopes: ['orders:read'],
+        };
+        const other: Identity = {
+          kind: 'partner',
+          apiKeyId: bKey.apiKey.id,
+          tenantId: a.tenantId,
+          scopes: ['orders:read'],
+        };
         expect(await resolve(self, aKey.apiKey.id)).toMatchObject({ id: aKey.apiKey.id });
         expect(await resolve(other, aKey.apiKey.id)).toBeNull();
       });
@@ -398,8 +468,11 @@ describe('partner API keys', () => {
     });
 
     it("sees only its tenant's rows with a tenant set", async () => {
-      const inB = await inTenantTransaction(context.server.dataSource, { tenantId: b.tenantId }, async (manager) =>
-        (await manager.query('select distinct tenant_id from tenants.api_keys')) as { tenant_id: string }[],
+      const inB = await inTenantTransaction(
+        context.server.dataSource,
+        { tenantId: b.tenantId },
+        async (manager) =>
+          (await manager.query('select distinct tenant_id from tenants.api_keys')) as { tenant_id: string }[],
       );
       expect(inB).toEqual([{ tenant_id: b.tenantId }]);
     });
@@ -421,7 +494,9 @@ describe('partner API keys', () => {
       const { apiKey, secret } = await anApiKey(url, a.owner.identity);
       const hash = createHash('sha256').update(secret).digest();
       const result = await inTenantTransaction(context.server.dataSource, { tenantId: null }, async (manager) => {
-        const rows = (await manager.query('select id, tenant_id, scopes from tenants.api_key_for_secret_hash($1)', [hash])) as unknown[];
+        const rows = (await manager.query('select id, tenant_id, scopes from tenants.api_key_for_secret_hash($1)', [
+          hash,
+        ])) as unknown[];
         const after = (await manager.query(
           `select current_setting('app.platform', true) as platform,
                   (select count(*) from tenants.tenants) as tenants,

@@ -16,7 +16,10 @@ export class ApiKeyResolver {
   @Mutation(() => CreateApiKeyPayload, {
     description: 'TENANT_ADMIN. A new partner API key; its secret is in the answer and is never shown again.',
   })
-  async createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() { identity }: RequestContext): Promise<CreateApiKeyPayload> {
+  async createApiKey(
+    @Arg('input') input: CreateApiKeyInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<CreateApiKeyPayload> {
     return this.apiKeyService.createApiKey(identity, input);
   }
 
@@ -33,7 +36,10 @@ export class ApiKeyResolver {
     description:
       'Internal (service identity only; the partner gateway): who a presented key is. Null for an unknown, revoked, expired or malformed key. Records its use.',
   })
-  async authenticateApiKey(@Arg('secret') secret: string, @Ctx() { identity }: RequestContext): Promise<ApiKeyIdentity | null> {
+  async authenticateApiKey(
+    @Arg('secret') secret: string,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<ApiKeyIdentity | null> {
     return this.apiKeyService.authenticateApiKey(identity, secret);
   }
 

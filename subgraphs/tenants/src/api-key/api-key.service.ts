@@ -121,8 +121,13 @@ export class ApiKeyService {
     const hash = hashApiKeySecret(secret);
     // No tenant is known yet: the security-definer function finds the key by
     // its hash, returns it only while active and records its use.
-    const rows = await inTenantTransaction(this.dataSource, { tenantId: null }, async (manager) =>
-      (await manager.query('select id, tenant_id, scopes from tenants.api_key_for_secret_hash($1)', [hash])) as KeyRow[],
+    const rows = await inTenantTransaction(
+      this.dataSource,
+      { tenantId: null },
+      async (manager) =>
+        (await manager.query('select id, tenant_id, scopes from tenants.api_key_for_secret_hash($1)', [
+          hash,
+        ])) as KeyRow[],
     );
     const row = rows[0];
     if (!row) return null;
@@ -139,6 +144,8 @@ export class ApiKeyService {
     if (identity.kind === 'user' && identity.role !== 'TENANT_ADMIN' && identity.role !== 'PLATFORM_ADMIN') return null;
     if (identity.kind === 'partner' && identity.apiKeyId !== id) return null;
     const tenantId = identity.tenantId;
-    return inTenantTransaction(this.dataSource, scopeOf(identity), (manager) => manager.findOneBy(ApiKey, { tenantId, id }));
+    return inTenantTransaction(this.dataSource, scopeOf(identity), (manager) =>
+      manager.findOneBy(ApiKey, { tenantId, id }),
+    );
   }
 }

@@ -15,8 +15,14 @@ describe('API key rules', () => {
   describe('scopes', () => {
     it.each([
       [['orders:read'], ['orders:read']],
-      [['connections:read', 'orders:read'], ['orders:read', 'connections:read']],
-      [['orders:write', 'orders:write', 'orders:read'], ['orders:read', 'orders:write']],
+      [
+        ['connections:read', 'orders:read'],
+        ['orders:read', 'connections:read'],
+      ],
+      [
+        ['orders:write', 'orders:write', 'orders:read'],
+        ['orders:read', 'orders:write'],
+      ],
     ])('accepts %p as %p (each once, in the kit order)', (input, stored) => {
       expect(normalizeScopes(input)).toEqual(stored);
     });
@@ -39,12 +45,13 @@ describe('API key rules', () => {
       expect(checkExpiry(later, now)).toBe(later);
     });
 
-    it.each([['now', '2026-01-01T12:00:00Z'], ['the past', '2025-12-31T23:59:59Z'], ['an invalid date', 'not a date']])(
-      'rejects %s',
-      (_case, value) => {
-        expect(codeOf(() => checkExpiry(new Date(value), now))).toBe('BAD_USER_INPUT');
-      },
-    );
+    it.each([
+      ['now', '2026-01-01T12:00:00Z'],
+      ['the past', '2025-12-31T23:59:59Z'],
+      ['an invalid date', 'not a date'],
+    ])('rejects %s', (_case, value) => {
+      expect(codeOf(() => checkExpiry(new Date(value), now))).toBe('BAD_USER_INPUT');
+    });
   });
 
   describe('active', () => {

@@ -24,7 +24,14 @@ type LoginData = {
   login: {
     token: string;
     expiresAt: string;
-    user: { id: string; email: string; role: string; disabled: boolean; lastLoginAt: string | null; tenant: { id: string; slug: string } };
+    user: {
+      id: string;
+      email: string;
+      role: string;
+      disabled: boolean;
+      lastLoginAt: string | null;
+      tenant: { id: string; slug: string };
+    };
   };
 };
 
@@ -76,7 +83,10 @@ describe('login', () => {
   });
 
   it('is not fooled by the case or padding of the email', async () => {
-    const { login } = await graphqlOk<LoginData>(url, LOGIN, { email: `  ${staff.email.toUpperCase()} `, password: staff.password });
+    const { login } = await graphqlOk<LoginData>(url, LOGIN, {
+      email: `  ${staff.email.toUpperCase()} `,
+      password: staff.password,
+    });
     expect(login.user.id).toBe(staff.id);
   });
 
@@ -117,7 +127,12 @@ describe('login', () => {
 
   it('a disabled user cannot sign in, with the same error, until enabled again', async () => {
     const user = await aUser(url, tenant.owner.identity, 'MANAGER');
-    await graphqlOk(url, `mutation ($id: ID!) { disableUser(id: $id) { id disabled } }`, { id: user.id }, tenant.owner.identity);
+    await graphqlOk(
+      url,
+      `mutation ($id: ID!) { disableUser(id: $id) { id disabled } }`,
+      { id: user.id },
+      tenant.owner.identity,
+    );
 
     const disabled = await graphql(url, LOGIN, { email: user.email, password: user.password });
     const wrongPassword = await graphql(url, LOGIN, { email: user.email, password: 'not-the-password' });
@@ -158,7 +173,16 @@ describe('login', () => {
 
     it('is null for an anonymous caller or a service', async () => {
       expect((await graphqlOk<{ me: unknown }>(url, ME, {}, { kind: 'anonymous' })).me).toBeNull();
-      expect((await graphqlOk<{ me: unknown }>(url, ME, {}, { kind: 'service', service: 'worker', tenantId: tenant.tenantId })).me).toBeNull();
+      expect(
+        (
+          await graphqlOk<{ me: unknown }>(
+            url,
+            ME,
+            {},
+            { kind: 'service', service: 'worker', tenantId: tenant.tenantId },
+          )
+        ).me,
+      ).toBeNull();
     });
 
     it('is the platform admin, in the operator tenant, even while acting in a customer tenant', async () => {
@@ -167,7 +191,12 @@ describe('login', () => {
       expect(login.user.tenant.slug).toBe('nexara');
       expect((await verifyUserToken(login.token, testSecrets.authTokenSecret)).role).toBe('PLATFORM_ADMIN');
 
-      const acting = { kind: 'user' as const, userId: admin.id, tenantId: tenant.tenantId, role: 'PLATFORM_ADMIN' as const };
+      const acting = {
+        kind: 'user' as const,
+        userId: admin.id,
+        tenantId: tenant.tenantId,
+        role: 'PLATFORM_ADMIN' as const,
+      };
       const { me } = await graphqlOk<{ me: { id: string; tenant: { slug: string } } }>(url, ME, {}, acting);
       expect(me).toMatchObject({ id: admin.id, role: 'PLATFORM_ADMIN', tenant: { slug: 'nexara' } });
     });

@@ -39,7 +39,8 @@ export function normalizeEmail(value: string, field = 'email'): string {
 /** Any IANA name Intl knows (links such as "US/Eastern" too), its case fixed (see `canonicalTimeZone`). */
 export function normalizeTimeZone(value: string, field = 'timeZone'): string {
   const zone = canonicalTimeZone(value);
-  if (!zone) invalid(field, `must be an IANA time zone such as "Asia/Dubai" or "Europe/London"; "${value.trim()}" is not one.`);
+  if (!zone)
+    invalid(field, `must be an IANA time zone such as "Asia/Dubai" or "Europe/London"; "${value.trim()}" is not one.`);
   return zone;
 }
 

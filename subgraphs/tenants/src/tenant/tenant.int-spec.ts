@@ -57,13 +57,23 @@ describe('tenants', () => {
 
   describe('tenants (the list)', () => {
     it('a platform admin sees every tenant, the operator tenant included', async () => {
-      const { tenants } = await graphqlOk<{ tenants: { id: string; slug: string }[] }>(url, TENANTS, {}, admin.identity);
+      const { tenants } = await graphqlOk<{ tenants: { id: string; slug: string }[] }>(
+        url,
+        TENANTS,
+        {},
+        admin.identity,
+      );
       expect(tenants.map((t) => t.slug)).toEqual(expect.arrayContaining(['nexara', tenant.slug]));
       expect(tenants).toHaveLength(await countRows('select count(*) as n from tenants.tenants', []));
     });
 
     it('the same while acting in a customer tenant', async () => {
-      const { tenants } = await graphqlOk<{ tenants: unknown[] }>(url, TENANTS, {}, { ...admin.identity, tenantId: tenant.tenantId });
+      const { tenants } = await graphqlOk<{ tenants: unknown[] }>(
+        url,
+        TENANTS,
+        {},
+        { ...admin.identity, tenantId: tenant.tenantId },
+      );
       expect(tenants.length).toBeGreaterThanOrEqual(2);
     });
 
@@ -94,7 +104,12 @@ describe('tenants', () => {
   describe('createTenant', () => {
     it('a platform admin creates a tenant with its first branch and owner', async () => {
       const input = tenantInput({ currency: 'kwd', timeZone: 'asia/kuwait' });
-      const { createTenant } = await graphqlOk<{ createTenant: { id: string; createdAt: string } }>(url, CREATE_TENANT, { input }, admin.identity);
+      const { createTenant } = await graphqlOk<{ createTenant: { id: string; createdAt: string } }>(
+        url,
+        CREATE_TENANT,
+        { input },
+        admin.identity,
+      );
       expect(createTenant).toMatchObject({ slug: input.slug, currency: 'KWD', timeZone: 'Asia/Kuwait' });
       expect(Date.now() - new Date(createTenant.createdAt).getTime()).toBeLessThan(60_000);
 
@@ -103,7 +118,10 @@ describe('tenants', () => {
         `mutation { login(email: "${input.ownerEmail}", password: "${TEST_PASSWORD}") { user { role tenant { id } } } }`,
       );
       expect(owner.login.user).toEqual({ role: 'TENANT_ADMIN', tenant: { id: createTenant.id } });
-      const branches = await context.db.queryAsAdmin('select name, time_zone from tenants.branches where tenant_id = $1', [createTenant.id]);
+      const branches = await context.db.queryAsAdmin(
+        'select name, time_zone from tenants.branches where tenant_id = $1',
+        [createTenant.id],
+      );
       expect(branches).toEqual([{ name: 'Soho', time_zone: 'Asia/Kuwait' }]);
     });
 
@@ -158,7 +176,11 @@ describe('tenants', () => {
         { input },
         seederIdentity,
       );
-      expect(bootstrapPlatform).toMatchObject({ id: admin.id, role: 'PLATFORM_ADMIN', tenant: { id: admin.tenantId, slug: 'nexara' } });
+      expect(bootstrapPlatform).toMatchObject({
+        id: admin.id,
+        role: 'PLATFORM_ADMIN',
+        tenant: { id: admin.tenantId, slug: 'nexara' },
+      });
       expect(await countRows('select count(*) as n from tenants.tenants where is_platform', [])).toBe(1);
       // The existing admin's password is left alone.
       await graphqlOk(url, `mutation { login(email: "${admin.email}", password: "${TEST_PASSWORD}") { token } }`);
@@ -199,9 +221,19 @@ describe('tenants', () => {
         { input: { name: 'Marina', address: ' Marina Walk 1 ' } },
         tenant.owner.identity,
       );
-      expect(createBranch).toMatchObject({ name: 'Marina', timeZone: 'Asia/Dubai', address: 'Marina Walk 1', tenant: { id: tenant.tenantId } });
+      expect(createBranch).toMatchObject({
+        name: 'Marina',
+        timeZone: 'Asia/Dubai',
+        address: 'Marina Walk 1',
+        tenant: { id: tenant.tenantId },
+      });
       expect(Date.now() - new Date(createBranch.createdAt).getTime()).toBeLessThan(60_000);
-      const { branches } = await graphqlOk<{ branches: { id: string }[] }>(url, `{ branches { id } }`, {}, tenant.owner.identity);
+      const { branches } = await graphqlOk<{ branches: { id: string }[] }>(
+        url,
+        `{ branches { id } }`,
+        {},
+        tenant.owner.identity,
+      );
       expect(branches.map((b) => b.id)).toEqual([tenant.branchId, createBranch.id]);
     });
 
@@ -214,7 +246,12 @@ describe('tenants', () => {
     });
 
     it('a bad time zone is BAD_USER_INPUT', async () => {
-      const result = await graphql(url, CREATE_BRANCH, { input: { name: 'X', timeZone: 'Nowhere/Special' } }, tenant.owner.identity);
+      const result = await graphql(
+        url,
+        CREATE_BRANCH,
+        { input: { name: 'X', timeZone: 'Nowhere/Special' } },
+        tenant.owner.identity,
+      );
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     });
   });

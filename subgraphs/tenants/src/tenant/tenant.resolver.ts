@@ -22,7 +22,8 @@ export class TenantResolver {
   }
 
   @Mutation(() => Tenant, {
-    description: 'A tenant with its first branch and TENANT_ADMIN owner, in one transaction (PLATFORM_ADMIN, or an internal service).',
+    description:
+      'A tenant with its first branch and TENANT_ADMIN owner, in one transaction (PLATFORM_ADMIN, or an internal service).',
   })
   async createTenant(@Arg('input') input: CreateTenantInput, @Ctx() { identity }: RequestContext): Promise<Tenant> {
     return this.tenantService.createTenant(identity, input);

@@ -63,7 +63,9 @@ export class TenantService {
   /** The tenant the caller acts in. */
   async actingTenant(identity: Identity): Promise<Tenant | null> {
     const tenantId = actingTenantId(identity);
-    return inTenantTransaction(this.dataSource, scopeOf(identity), (manager) => manager.findOneBy(Tenant, { id: tenantId }));
+    return inTenantTransaction(this.dataSource, scopeOf(identity), (manager) =>
+      manager.findOneBy(Tenant, { id: tenantId }),
+    );
   }
 
   async listTenants(identity: Identity): Promise<Tenant[]> {
@@ -76,7 +78,9 @@ export class TenantService {
   /** `_entities`: the caller's own tenant, or null for any other id. */
   async findVisibleTenant(identity: Identity, tenantId: string): Promise<Tenant | null> {
     if (!isUuid(tenantId) || identity.kind === 'anonymous' || identity.tenantId !== tenantId) return null;
-    return inTenantTransaction(this.dataSource, scopeOf(identity), (manager) => manager.findOneBy(Tenant, { id: tenantId }));
+    return inTenantTransaction(this.dataSource, scopeOf(identity), (manager) =>
+      manager.findOneBy(Tenant, { id: tenantId }),
+    );
   }
 
   /**
@@ -93,7 +97,9 @@ export class TenantService {
     let tenant = cache.get(record.tenantId);
     if (!tenant) {
       const tenantId = record.tenantId;
-      tenant = inTenantTransaction(this.dataSource, { tenantId }, (manager) => manager.findOneBy(Tenant, { id: tenantId }));
+      tenant = inTenantTransaction(this.dataSource, { tenantId }, (manager) =>
+        manager.findOneBy(Tenant, { id: tenantId }),
+      );
       cache.set(tenantId, tenant);
     }
     const found = await tenant;
@@ -106,7 +112,9 @@ export class TenantService {
     if (identity.kind !== 'service') requireUser(identity, ['PLATFORM_ADMIN']);
     const slug = normalizeSlug(input.slug);
     if (slug === PLATFORM_TENANT.slug) {
-      throw appError('BAD_USER_INPUT', `slug: "${slug}" is reserved for the Nexara operator tenant.`, { field: 'slug' });
+      throw appError('BAD_USER_INPUT', `slug: "${slug}" is reserved for the Nexara operator tenant.`, {
+        field: 'slug',
+      });
     }
     const name = normalizeName(input.name);
     const currency = normalizeCurrency(input.currency);

@@ -1,7 +1,11 @@
 import type { Identity } from '@nexara/kit';
 import { contextHeaders } from '@nexara/stack/testing';
 
-export type GraphqlError = { message: string; path?: (string | number)[]; extensions?: { code?: string } & Record<string, unknown> };
+export type GraphqlError = {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string } & Record<string, unknown>;
+};
 
 export type GraphqlResponse<T> = { status: number; data: T | null; errors: GraphqlError[] };
 
@@ -16,7 +20,11 @@ export async function graphql<T = Record<string, unknown>>(
   identity: Identity | null = { kind: 'anonymous' },
 ): Promise<GraphqlResponse<T>> {
   const headers = { 'content-type': 'application/json', ...(identity ? await contextHeaders(identity) : {}) };
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: T | null; errors?: GraphqlError[] };
   return { status: response.status, data: body.data ?? null, errors: body.errors ?? [] };
 }

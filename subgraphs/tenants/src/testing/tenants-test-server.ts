@@ -43,7 +43,14 @@ export type TenantFixture = {
 
 export type UserIdentity = Extract<Identity, { kind: 'user' }>;
 
-export type UserFixture = { id: string; email: string; password: string; role: Role; tenantId: string; identity: UserIdentity };
+export type UserFixture = {
+  id: string;
+  email: string;
+  password: string;
+  role: Role;
+  tenantId: string;
+  identity: UserIdentity;
+};
 
 let sequence = 0;
 const unique = (prefix: string): string => `${prefix}-${process.pid}-${(sequence += 1)}`;
@@ -53,7 +60,10 @@ export function identityOf(user: { id: string; tenantId: string; role: Role }): 
 }
 
 /** A tenant created the way the seeder does it (createTenant as a service), with its owner. */
-export async function aTenant(url: string, overrides: { slug?: string; currency?: string } = {}): Promise<TenantFixture> {
+export async function aTenant(
+  url: string,
+  overrides: { slug?: string; currency?: string } = {},
+): Promise<TenantFixture> {
   const slug = overrides.slug ?? unique('tenant');
   const ownerEmail = `owner@${slug}.test`;
   const created = await graphqlOk<{ createTenant: { id: string } }>(
@@ -79,7 +89,13 @@ export async function aTenant(url: string, overrides: { slug?: string; currency?
     `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { user { id } } }`,
     { email: ownerEmail, password: TEST_PASSWORD },
   );
-  const owner = { id: login.login.user.id, email: ownerEmail, password: TEST_PASSWORD, role: 'TENANT_ADMIN' as const, tenantId };
+  const owner = {
+    id: login.login.user.id,
+    email: ownerEmail,
+    password: TEST_PASSWORD,
+    role: 'TENANT_ADMIN' as const,
+    tenantId,
+  };
   const branches = await graphqlOk<{ branches: { id: string }[] }>(url, `{ branches { id } }`, {}, identityOf(owner));
   return { tenantId, slug, branchId: branches.branches[0]!.id, owner: { ...owner, identity: identityOf(owner) } };
 }

@@ -8,7 +8,9 @@ describe('mayCreateRole', () => {
     MANAGER: ['STAFF'],
     STAFF: [],
   };
-  const pairs = ROLES.flatMap((creator) => ROLES.map((role) => [creator, role, allowed[creator].includes(role)] as const));
+  const pairs = ROLES.flatMap((creator) =>
+    ROLES.map((role) => [creator, role, allowed[creator].includes(role)] as const),
+  );
 
   it.each(pairs)('%s creating %s: %p', (creator, role, expected) => {
     expect(mayCreateRole(creator, role)).toBe(expected);

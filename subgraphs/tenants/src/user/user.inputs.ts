@@ -10,7 +10,9 @@ export class CreateUserInput {
   @Field()
   name: string;
 
-  @Field(() => RoleEnum, { description: 'MANAGER may create STAFF only; only a PLATFORM_ADMIN may create PLATFORM_ADMIN.' })
+  @Field(() => RoleEnum, {
+    description: 'MANAGER may create STAFF only; only a PLATFORM_ADMIN may create PLATFORM_ADMIN.',
+  })
   role: Role;
 
   @Field({ description: 'At least 10 characters.' })

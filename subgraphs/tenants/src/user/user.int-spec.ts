@@ -73,10 +73,17 @@ describe('users', () => {
         { input },
         users[creator].identity,
       );
-      const stored = await context.db.queryAsAdmin('select tenant_id, role from tenants.users where email = $1', [input.email]);
+      const stored = await context.db.queryAsAdmin('select tenant_id, role from tenants.users where email = $1', [
+        input.email,
+      ]);
       if (expected === 'created') {
         expect(result.errors).toEqual([]);
-        expect(result.data?.createUser).toMatchObject({ role, disabled: false, lastLoginAt: null, tenant: { id: tenant.tenantId } });
+        expect(result.data?.createUser).toMatchObject({
+          role,
+          disabled: false,
+          lastLoginAt: null,
+          tenant: { id: tenant.tenantId },
+        });
         expect(Date.now() - new Date(result.data!.createUser.createdAt).getTime()).toBeLessThan(60_000);
         expect(stored).toEqual([{ tenant_id: tenant.tenantId, role }]);
       } else {
@@ -101,7 +108,12 @@ describe('users', () => {
 
   it('stores the email in lowercase and never exposes the password', async () => {
     const input = newUserInput('STAFF', { email: '  Mixed.Case@Example.TEST ' });
-    const { createUser } = await graphqlOk<{ createUser: { email: string } }>(url, CREATE_USER, { input }, tenant.owner.identity);
+    const { createUser } = await graphqlOk<{ createUser: { email: string } }>(
+      url,
+      CREATE_USER,
+      { input },
+      tenant.owner.identity,
+    );
     expect(createUser.email).toBe('mixed.case@example.test');
     const [row] = await context.db.queryAsAdmin<{ password_hash: string }>(
       'select password_hash from tenants.users where email = $1',
@@ -116,14 +128,24 @@ describe('users', () => {
       ['the same tenant', (u: UserFixture) => u.email],
       ['the same tenant, other case', (u: UserFixture) => u.email.toUpperCase()],
     ])('in %s', async (_case, emailOf) => {
-      const result = await graphql(url, CREATE_USER, { input: newUserInput('STAFF', { email: emailOf(users.STAFF) }) }, tenant.owner.identity);
+      const result = await graphql(
+        url,
+        CREATE_USER,
+        { input: newUserInput('STAFF', { email: emailOf(users.STAFF) }) },
+        tenant.owner.identity,
+      );
       expect(errorCodes(result)).toEqual(['CONFLICT']);
       expect(result.errors[0]!.message).toContain(users.STAFF.email);
     });
 
-    it("in another tenant (emails are unique across Nexara, since login knows no tenant)", async () => {
+    it('in another tenant (emails are unique across Nexara, since login knows no tenant)', async () => {
       const other = await aTenant(url);
-      const result = await graphql(url, CREATE_USER, { input: newUserInput('STAFF', { email: users.STAFF.email }) }, other.owner.identity);
+      const result = await graphql(
+        url,
+        CREATE_USER,
+        { input: newUserInput('STAFF', { email: users.STAFF.email }) },
+        other.owner.identity,
+      );
       expect(errorCodes(result)).toEqual(['CONFLICT']);
     });
   });
@@ -134,7 +156,12 @@ describe('users', () => {
       ['a malformed email', { email: 'not-an-email' }, /^email: must be an email address/],
       ['a blank name', { name: '   ' }, /^name: must not be empty/],
     ])('rejects %s with BAD_USER_INPUT', async (_case, overrides, message) => {
-      const result = await graphql(url, CREATE_USER, { input: newUserInput('STAFF', overrides) }, tenant.owner.identity);
+      const result = await graphql(
+        url,
+        CREATE_USER,
+        { input: newUserInput('STAFF', overrides) },
+        tenant.owner.identity,
+      );
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
       expect(result.errors[0]!.message).toMatch(message);
       expect(result.status).toBe(200);
@@ -166,18 +193,35 @@ describe('users', () => {
 
     it('a TENANT_ADMIN disables and re-enables a user', async () => {
       const user = await aUser(url, tenant.owner.identity, 'STAFF');
-      const disabled = await graphqlOk<{ disableUser: { disabled: boolean } }>(url, DISABLE, { id: user.id }, tenant.owner.identity);
+      const disabled = await graphqlOk<{ disableUser: { disabled: boolean } }>(
+        url,
+        DISABLE,
+        { id: user.id },
+        tenant.owner.identity,
+      );
       expect(disabled.disableUser.disabled).toBe(true);
-      const again = await graphqlOk<{ disableUser: { disabled: boolean } }>(url, DISABLE, { id: user.id }, tenant.owner.identity);
+      const again = await graphqlOk<{ disableUser: { disabled: boolean } }>(
+        url,
+        DISABLE,
+        { id: user.id },
+        tenant.owner.identity,
+      );
       expect(again.disableUser.disabled).toBe(true);
-      const enabled = await graphqlOk<{ enableUser: { disabled: boolean } }>(url, ENABLE, { id: user.id }, tenant.owner.identity);
+      const enabled = await graphqlOk<{ enableUser: { disabled: boolean } }>(
+        url,
+        ENABLE,
+        { id: user.id },
+        tenant.owner.identity,
+      );
       expect(enabled.enableUser.disabled).toBe(false);
     });
 
     it('nobody can disable themselves', async () => {
       const result = await graphql(url, DISABLE, { id: tenant.owner.id }, tenant.owner.identity);
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-      const [row] = await context.db.queryAsAdmin('select disabled_at from tenants.users where id = $1', [tenant.owner.id]);
+      const [row] = await context.db.queryAsAdmin('select disabled_at from tenants.users where id = $1', [
+        tenant.owner.id,
+      ]);
       expect(row).toEqual({ disabled_at: null });
     });
 
@@ -195,20 +239,31 @@ describe('users', () => {
     const SET_ROLE = `mutation ($id: ID!, $role: Role!) { setUserRole(id: $id, role: $role) { id role } }`;
     const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { user { role } } }`;
     const storedRole = async (id: string) => {
-      const [row] = await context.db.queryAsAdmin<{ role: string }>('select role from tenants.users where id = $1', [id]);
+      const [row] = await context.db.queryAsAdmin<{ role: string }>('select role from tenants.users where id = $1', [
+        id,
+      ]);
       return row?.role;
     };
-    const setRole = (id: string, role: string, caller: UserFixture['identity']) => graphql(url, SET_ROLE, { id, role }, caller);
+    const setRole = (id: string, role: string, caller: UserFixture['identity']) =>
+      graphql(url, SET_ROLE, { id, role }, caller);
 
-    it('a TENANT_ADMIN changes another user\'s role; the next sign-in carries it', async () => {
+    it("a TENANT_ADMIN changes another user's role; the next sign-in carries it", async () => {
       const user = await aUser(url, tenant.owner.identity, 'STAFF');
       for (const role of ['MANAGER', 'TENANT_ADMIN', 'STAFF'] as const) {
-        const result = await graphqlOk<{ setUserRole: { id: string; role: string } }>(url, SET_ROLE, { id: user.id, role }, tenant.owner.identity);
+        const result = await graphqlOk<{ setUserRole: { id: string; role: string } }>(
+          url,
+          SET_ROLE,
+          { id: user.id, role },
+          tenant.owner.identity,
+        );
         expect(result.setUserRole).toEqual({ id: user.id, role });
         expect(await storedRole(user.id)).toBe(role);
       }
       await graphqlOk(url, SET_ROLE, { id: user.id, role: 'MANAGER' }, tenant.owner.identity);
-      const login = await graphqlOk<{ login: { user: { role: string } } }>(url, LOGIN, { email: user.email, password: user.password });
+      const login = await graphqlOk<{ login: { user: { role: string } } }>(url, LOGIN, {
+        email: user.email,
+        password: user.password,
+      });
       expect(login.login.user.role).toBe('MANAGER');
     });
 
@@ -252,7 +307,9 @@ describe('users', () => {
       const other = await aTenant(url);
       const stranger = await aUser(url, other.owner.identity, 'STAFF');
       expect(errorCodes(await setRole(stranger.id, 'MANAGER', tenant.owner.identity))).toEqual(['NOT_FOUND']);
-      expect(errorCodes(await setRole('00000000-0000-4000-8000-000000000000', 'MANAGER', tenant.owner.identity))).toEqual(['NOT_FOUND']);
+      expect(
+        errorCodes(await setRole('00000000-0000-4000-8000-000000000000', 'MANAGER', tenant.owner.identity)),
+      ).toEqual(['NOT_FOUND']);
       expect(await storedRole(stranger.id)).toBe('STAFF');
     });
 
@@ -276,11 +333,21 @@ describe('users', () => {
         expect(alone.errors[0]!.message).toMatch(/last active TENANT_ADMIN/);
 
         const second = await aUser(url, lone.owner.identity, 'TENANT_ADMIN');
-        await graphqlOk(url, `mutation ($id: ID!) { disableUser(id: $id) { id } }`, { id: second.id }, lone.owner.identity);
+        await graphqlOk(
+          url,
+          `mutation ($id: ID!) { disableUser(id: $id) { id } }`,
+          { id: second.id },
+          lone.owner.identity,
+        );
         expect(errorCodes(await demote())).toEqual(['CONFLICT']);
         expect(await storedRole(lone.owner.id)).toBe('TENANT_ADMIN');
 
-        await graphqlOk(url, `mutation ($id: ID!) { enableUser(id: $id) { id } }`, { id: second.id }, lone.owner.identity);
+        await graphqlOk(
+          url,
+          `mutation ($id: ID!) { enableUser(id: $id) { id } }`,
+          { id: second.id },
+          lone.owner.identity,
+        );
         expect((await demote()).errors).toEqual([]);
         expect(await storedRole(lone.owner.id)).toBe('MANAGER');
         // Now `second` is the last one, even for a caller whose token still says TENANT_ADMIN.

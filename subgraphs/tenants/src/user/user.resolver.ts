@@ -45,7 +45,10 @@ export class UserResolver {
       "Takes effect at the user's next sign-in: a token already issued keeps its role until it expires " +
       '(AUTH_TOKEN_TTL_SECONDS, 8 hours by default).',
   })
-  async setUserRole(@Args(() => SetUserRoleArgs) { id, role }: SetUserRoleArgs, @Ctx() { identity }: RequestContext): Promise<User> {
+  async setUserRole(
+    @Args(() => SetUserRoleArgs) { id, role }: SetUserRoleArgs,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<User> {
     return this.userService.setRole(identity, id, role);
   }
 

@@ -1,11 +1,4 @@
-import {
-  appError,
-  inTenantTransaction,
-  requireUser,
-  scopeOf,
-  type Identity,
-  type Role,
-} from '@nexara/kit';
+import { appError, inTenantTransaction, requireUser, scopeOf, type Identity, type Role } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { checkPassword, isUuid, normalizeEmail, normalizeName } from '../shared/validation';
@@ -126,7 +119,11 @@ export class UserService {
       }
       // Already in the wanted state: keep the first disabling time, it says since when the account is locked.
       if (disabled === (user.disabledAt !== null)) return user;
-      await manager.update(User, { tenantId: caller.tenantId, id: userId }, { disabledAt: disabled ? () => 'now()' : null });
+      await manager.update(
+        User,
+        { tenantId: caller.tenantId, id: userId },
+        { disabledAt: disabled ? () => 'now()' : null },
+      );
       return manager.findOneByOrFail(User, { tenantId: caller.tenantId, id: userId });
     });
   }
@@ -140,20 +137,35 @@ export class UserService {
     const caller = requireUser(identity, ['TENANT_ADMIN']);
     if (!isUuid(userId)) throw appError('BAD_USER_INPUT', 'id: must be a user id (a UUID).', { field: 'id' });
     if (role === 'PLATFORM_ADMIN') {
-      throw appError('BAD_USER_INPUT', 'role: PLATFORM_ADMIN cannot be granted here; choose TENANT_ADMIN, MANAGER or STAFF.', {
-        field: 'role',
-      });
+      throw appError(
+        'BAD_USER_INPUT',
+        'role: PLATFORM_ADMIN cannot be granted here; choose TENANT_ADMIN, MANAGER or STAFF.',
+        {
+          field: 'role',
+        },
+      );
     }
     if (userId === caller.userId) {
-      throw appError('BAD_USER_INPUT', 'You cannot change your own role (you could lock yourself out); ask another admin.');
+      throw appError(
+        'BAD_USER_INPUT',
+        'You cannot change your own role (you could lock yourself out); ask another admin.',
+      );
     }
     return inTenantTransaction(this.dataSource, scopeOf(caller), async (manager) => {
       const user = await manager.findOneBy(User, { tenantId: caller.tenantId, id: userId });
       if (!user) throw appError('NOT_FOUND', 'No user with that id exists in your tenant.');
-      if (user.role === 'PLATFORM_ADMIN') throw appError('FORBIDDEN', "A platform admin's role cannot be changed here.");
+      if (user.role === 'PLATFORM_ADMIN')
+        throw appError('FORBIDDEN', "A platform admin's role cannot be changed here.");
       if (user.role === role) return user;
-      if (user.role === 'TENANT_ADMIN' && user.disabledAt === null && (await activeTenantAdminCount(manager, caller.tenantId)) < 2) {
-        throw appError('CONFLICT', `${user.email} is the last active TENANT_ADMIN of this tenant; make someone else TENANT_ADMIN first.`);
+      if (
+        user.role === 'TENANT_ADMIN' &&
+        user.disabledAt === null &&
+        (await activeTenantAdminCount(manager, caller.tenantId)) < 2
+      ) {
+        throw appError(
+          'CONFLICT',
+          `${user.email} is the last active TENANT_ADMIN of this tenant; make someone else TENANT_ADMIN first.`,
+        );
       }
       await manager.update(User, { tenantId: caller.tenantId, id: userId }, { role });
       return manager.findOneByOrFail(User, { tenantId: caller.tenantId, id: userId });

@@ -30,17 +30,29 @@ export function AlertList({ alerts, compact }: { alerts: readonly AlertFieldsFra
             <span>{alert.message}</span>
             <span className="muted">
               Opened {formatDateTime(alert.openedAt, tenant.timeZone)}
-              {!compact && alert.acknowledgedAt && ` · acknowledged ${formatDateTime(alert.acknowledgedAt, tenant.timeZone)}`}
-              {!compact && alert.resolvedAt && ` · resolved ${formatDateTime(alert.resolvedAt, tenant.timeZone)} by ${alert.resolvedBy ?? '—'}`}
+              {!compact &&
+                alert.acknowledgedAt &&
+                ` · acknowledged ${formatDateTime(alert.acknowledgedAt, tenant.timeZone)}`}
+              {!compact &&
+                alert.resolvedAt &&
+                ` · resolved ${formatDateTime(alert.resolvedAt, tenant.timeZone)} by ${alert.resolvedBy ?? '—'}`}
             </span>
             {canAct && alert.status !== 'RESOLVED' && (
               <div className="button-row">
                 {alert.status === 'OPEN' && (
-                  <button type="button" disabled={busy} onClick={() => void acknowledge({ variables: { id: alert.id } }).catch(() => undefined)}>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void acknowledge({ variables: { id: alert.id } }).catch(() => undefined)}
+                  >
                     Acknowledge
                   </button>
                 )}
-                <button type="button" disabled={busy} onClick={() => void resolve({ variables: { id: alert.id } }).catch(() => undefined)}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void resolve({ variables: { id: alert.id } }).catch(() => undefined)}
+                >
                   Resolve
                 </button>
               </div>

@@ -19,7 +19,13 @@ export function AlertsPage() {
       <h1>Alerts</h1>
       <div className="tabs" role="tablist" aria-label="Alert status">
         {TABS.map((t) => (
-          <button key={t.status} type="button" role="tab" aria-selected={t.status === status} onClick={() => setStatus(t.status)}>
+          <button
+            key={t.status}
+            type="button"
+            role="tab"
+            aria-selected={t.status === status}
+            onClick={() => setStatus(t.status)}
+          >
             {t.label}
           </button>
         ))}

@@ -28,7 +28,8 @@ export function ConnectionCard({ connection }: { connection: ConnectionFieldsFra
   const manager = isManager(user.role);
 
   const rotateSecret = async () => {
-    if (!window.confirm(`Rotate the secret of ${connection.name}? The old one keeps working for the grace period.`)) return;
+    if (!window.confirm(`Rotate the secret of ${connection.name}? The old one keeps working for the grace period.`))
+      return;
     const result = await rotate({ variables: { id: connection.id } }).catch(() => null);
     if (result?.data) setSecret(result.data.rotateConnectionSecret.secret);
   };
@@ -46,8 +47,8 @@ export function ConnectionCard({ connection }: { connection: ConnectionFieldsFra
       </span>
       {health && (
         <span className="muted" title={health.stateReason}>
-          Last delivery {health.lastDeliveryAt ? formatAgo(health.lastDeliveryAt, now) : 'never'} · {health.deliveriesLastHour} in the last
-          hour · {formatRate(health.successRate)} processed
+          Last delivery {health.lastDeliveryAt ? formatAgo(health.lastDeliveryAt, now) : 'never'} ·{' '}
+          {health.deliveriesLastHour} in the last hour · {formatRate(health.successRate)} processed
           {health.p95ProcessingMs !== null && ` · p95 ${health.p95ProcessingMs} ms`}
           {health.deadCount > 0 && ` · ${health.deadCount} dead`}
           {connection.securityEventsLastHour > 0 && ` · ${connection.securityEventsLastHour} rejected`}
@@ -61,18 +62,30 @@ export function ConnectionCard({ connection }: { connection: ConnectionFieldsFra
             type="checkbox"
             checked={connection.autoAccept}
             disabled={!admin || busy}
-            onChange={(e) => void setAutoAccept({ variables: { id: connection.id, autoAccept: e.target.checked } }).catch(() => undefined)}
+            onChange={(e) =>
+              void setAutoAccept({ variables: { id: connection.id, autoAccept: e.target.checked } }).catch(
+                () => undefined,
+              )
+            }
           />
           Auto-accept orders
         </label>
         <span className="spacer" />
         {manager &&
           (connection.status === 'ACTIVE' ? (
-            <button type="button" disabled={busy} onClick={() => void pause({ variables: { id: connection.id } }).catch(() => undefined)}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void pause({ variables: { id: connection.id } }).catch(() => undefined)}
+            >
               Pause
             </button>
           ) : (
-            <button type="button" disabled={busy} onClick={() => void resume({ variables: { id: connection.id } }).catch(() => undefined)}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void resume({ variables: { id: connection.id } }).catch(() => undefined)}
+            >
               Resume
             </button>
           ))}

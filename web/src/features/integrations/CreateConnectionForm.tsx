@@ -23,15 +23,19 @@ export function CreateConnectionForm({ branches, onClose }: Props) {
   });
   const [secret, setSecret] = useState<string | null>(null);
   const [connect, { loading, error }] = useMutation(CONNECT_PROVIDER, { refetchQueries: [CONNECTIONS] });
-  const set = (field: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [field]: event.target.value });
+  const set = (field: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [field]: event.target.value });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await connect({ variables: { input: { ...form, currency: form.currency.toUpperCase() } } }).catch(() => null);
+    const result = await connect({ variables: { input: { ...form, currency: form.currency.toUpperCase() } } }).catch(
+      () => null,
+    );
     if (result?.data) setSecret(result.data.connectProvider.secret);
   };
 
-  if (secret) return <SecretOnce title="Connected. The provider's webhook secret:" secret={secret} onDismiss={onClose} />;
+  if (secret)
+    return <SecretOnce title="Connected. The provider's webhook secret:" secret={secret} onDismiss={onClose} />;
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-label="Connect a provider">
       <h2>Connect a provider</h2>
@@ -70,10 +74,20 @@ export function CreateConnectionForm({ branches, onClose }: Props) {
         </label>
         <label>
           Callback API base URL
-          <input required type="url" value={form.apiBaseUrl} onChange={set('apiBaseUrl')} placeholder="https://api.provider.example" />
+          <input
+            required
+            type="url"
+            value={form.apiBaseUrl}
+            onChange={set('apiBaseUrl')}
+            placeholder="https://api.provider.example"
+          />
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={form.autoAccept} onChange={(e) => setForm({ ...form, autoAccept: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={form.autoAccept}
+            onChange={(e) => setForm({ ...form, autoAccept: e.target.checked })}
+          />
           Auto-accept orders
         </label>
       </div>

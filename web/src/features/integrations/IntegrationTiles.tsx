@@ -24,7 +24,9 @@ export function IntegrationTiles() {
       </h2>
       {!data && loading && <Loading label="Checking integrations…" />}
       {!data && error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {data && data.integrationHealth.length === 0 && <Empty title="No connections yet">Connect a provider on the Integrations page.</Empty>}
+      {data && data.integrationHealth.length === 0 && (
+        <Empty title="No connections yet">Connect a provider on the Integrations page.</Empty>
+      )}
       {data && data.integrationHealth.length > 0 && (
         <div className="tiles">
           {data.integrationHealth.map((health) => (

@@ -26,7 +26,9 @@ export function IntegrationsPage() {
       {creating && data && <CreateConnectionForm branches={data.branches} onClose={() => setCreating(false)} />}
       {!data && loading && <Loading label="Loading connections…" />}
       {!data && error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {data && data.connections.length === 0 && <Empty title="No provider connected">Connect a provider to start receiving its orders.</Empty>}
+      {data && data.connections.length === 0 && (
+        <Empty title="No provider connected">Connect a provider to start receiving its orders.</Empty>
+      )}
       {data && data.connections.length > 0 && (
         <div className="cards">
           {data.connections.map((connection) => (

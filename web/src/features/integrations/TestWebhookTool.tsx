@@ -43,9 +43,15 @@ export function TestWebhookTool({ connectionId }: { connectionId: string }) {
     if (!answer?.delivered) return;
     // Processing may have finished before the subscription started: read the order once as well.
     const found = await client
-      .query({ query: SAMPLE_ORDER, variables: { connectionId, search: answer.externalId }, fetchPolicy: 'network-only' })
+      .query({
+        query: SAMPLE_ORDER,
+        variables: { connectionId, search: answer.externalId },
+        fetchPolicy: 'network-only',
+      })
       .catch(() => null);
-    const order = found?.data?.orders.edges.map((edge) => edge.node).find((node) => node.externalId === answer.externalId);
+    const order = found?.data?.orders.edges
+      .map((edge) => edge.node)
+      .find((node) => node.externalId === answer.externalId);
     if (order) setSeen((map) => (map.has(order.externalId) ? map : new Map(map).set(order.externalId, order)));
   };
   const arrived = sent ? seen.get(sent.externalId) : undefined;

@@ -1,7 +1,21 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { ACTION_LABEL, allowedOrderActions, PREP_MINUTE_CHOICES, validPrepMinutes, type OrderAction } from './order-actions';
-import { ACCEPT_ORDER, CANCEL_ORDER, MARK_DELIVERED, MARK_PICKED_UP, MARK_PREPARING, MARK_READY, REJECT_ORDER } from './order.operations';
+import {
+  ACTION_LABEL,
+  allowedOrderActions,
+  PREP_MINUTE_CHOICES,
+  validPrepMinutes,
+  type OrderAction,
+} from './order-actions';
+import {
+  ACCEPT_ORDER,
+  CANCEL_ORDER,
+  MARK_DELIVERED,
+  MARK_PICKED_UP,
+  MARK_PREPARING,
+  MARK_READY,
+  REJECT_ORDER,
+} from './order.operations';
 import { InlineError } from '../../ui/states';
 
 type Props = { orderId: string; status: string; role: string; onDone: () => void };
@@ -23,7 +37,8 @@ export function OrderActions({ orderId, status, role, onDone }: Props) {
   const error = states.find((s) => s.error)?.error;
 
   const actions = allowedOrderActions(status, role);
-  if (actions.length === 0) return <p className="muted">This order is {status.toLowerCase().replace('_', ' ')}: nothing left to do.</p>;
+  if (actions.length === 0)
+    return <p className="muted">This order is {status.toLowerCase().replace('_', ' ')}: nothing left to do.</p>;
 
   const variables = { id: orderId };
   const run = async (action: OrderAction) => {
@@ -93,10 +108,20 @@ export function OrderActions({ orderId, status, role, onDone }: Props) {
         </form>
       )}
       {(pending === 'REJECT' || pending === 'CANCEL') && (
-        <form className="inline-form" onSubmit={submit} aria-label={pending === 'REJECT' ? 'Reject order' : 'Cancel order'}>
+        <form
+          className="inline-form"
+          onSubmit={submit}
+          aria-label={pending === 'REJECT' ? 'Reject order' : 'Cancel order'}
+        >
           <label>
             Reason (the provider and the timeline see it)
-            <input value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus placeholder="e.g. Out of stock" />
+            <input
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              required
+              autoFocus
+              placeholder="e.g. Out of stock"
+            />
           </label>
           <button type="submit" className="danger" disabled={busy || !reason.trim()}>
             {pending === 'REJECT' ? 'Confirm reject' : 'Confirm cancel'}

@@ -163,7 +163,10 @@ function Callbacks({ order, timeZone }: { order: Order; timeZone: string }) {
 /** Everything about one order and the actions its state allows; follows the order live. */
 export function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: () => void }) {
   const { tenant, user } = useWorkspace();
-  const { data, loading, error, refetch } = useQuery(ORDER_DETAIL, { variables: { id: orderId }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(ORDER_DETAIL, {
+    variables: { id: orderId },
+    fetchPolicy: 'cache-and-network',
+  });
   const order = data?.order;
 
   // Live events refresh the order's row fields in the cache; the timeline and callbacks are re-read when its status moves.
@@ -190,7 +193,8 @@ export function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: ()
           <div className="drawer-summary">
             <span className="big-money">{money(order.total)}</span>
             <span className="muted">
-              {order.connection.name} · placed {formatDateTime(order.placedAt, tenant.timeZone)} · provider id {order.externalId}
+              {order.connection.name} · placed {formatDateTime(order.placedAt, tenant.timeZone)} · provider id{' '}
+              {order.externalId}
             </span>
             {order.status === 'RECEIVED' && order.acceptBy && (
               <span>

@@ -19,13 +19,19 @@ export function OrderFilters({ value, onChange }: Props) {
     const timer = window.setTimeout(() => onChange({ ...value, search }), SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [search, value, onChange]);
-  const set = (field: keyof OrderFilterState) => (event: { target: { value: string } }) => onChange({ ...value, [field]: event.target.value });
+  const set = (field: keyof OrderFilterState) => (event: { target: { value: string } }) =>
+    onChange({ ...value, [field]: event.target.value });
 
   return (
     <form className="filters" role="search" aria-label="Filter orders" onSubmit={(e) => e.preventDefault()}>
       <label>
         Search
-        <input type="search" placeholder="Code, order id, customer, phone" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          placeholder="Code, order id, customer, phone"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
       </label>
       <label>
         Status

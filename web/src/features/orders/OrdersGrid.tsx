@@ -1,4 +1,11 @@
-import type { ColDef, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams, SortChangedEvent } from 'ag-grid-community';
+import type {
+  ColDef,
+  GetRowIdParams,
+  GridApi,
+  GridReadyEvent,
+  RowClassParams,
+  SortChangedEvent,
+} from 'ag-grid-community';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import { useMemo, useState } from 'react';
 import type { OrderFilterInput, OrderRowFragment, OrderSortField, OrderSortInput } from '../../gql/graphql';
@@ -14,8 +21,10 @@ import { useOrderRows } from './useOrderRows';
 
 type Props = { filter: OrderFilterInput; timeZone: string; onOpen: (orderId: string) => void };
 
-const ProviderCell = ({ value }: CustomCellRendererProps<OrderRowFragment, string>) => (value ? <ProviderBadge provider={value} /> : null);
-const StatusCell = ({ value }: CustomCellRendererProps<OrderRowFragment, string>) => (value ? <StatusBadge status={value} /> : null);
+const ProviderCell = ({ value }: CustomCellRendererProps<OrderRowFragment, string>) =>
+  value ? <ProviderBadge provider={value} /> : null;
+const StatusCell = ({ value }: CustomCellRendererProps<OrderRowFragment, string>) =>
+  value ? <StatusBadge status={value} /> : null;
 const AcceptByCell = ({ data }: CustomCellRendererProps<OrderRowFragment>) =>
   data?.status === 'RECEIVED' && data.acceptBy ? <Countdown deadline={data.acceptBy} /> : null;
 
@@ -39,8 +48,21 @@ function orderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
   return [
     { headerName: 'Order', field: 'displayCode', width: 130, valueFormatter: (p) => `#${p.value as string}` },
     { headerName: 'Provider', field: 'provider', width: 130, cellRenderer: ProviderCell, ...serverSorted('PROVIDER') },
-    { headerName: 'Status', field: 'status', width: 140, cellRenderer: StatusCell, enableCellChangeFlash: true, ...serverSorted('STATUS') },
-    { headerName: 'Accept within', colId: 'acceptBy', width: 130, cellRenderer: AcceptByCell, ...serverSorted('ACCEPT_BY') },
+    {
+      headerName: 'Status',
+      field: 'status',
+      width: 140,
+      cellRenderer: StatusCell,
+      enableCellChangeFlash: true,
+      ...serverSorted('STATUS'),
+    },
+    {
+      headerName: 'Accept within',
+      colId: 'acceptBy',
+      width: 130,
+      cellRenderer: AcceptByCell,
+      ...serverSorted('ACCEPT_BY'),
+    },
     {
       headerName: 'Placed',
       field: 'placedAt',
@@ -49,8 +71,20 @@ function orderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
       valueFormatter: (p) => (p.value ? formatDateTime(p.value as string, timeZone) : ''),
       ...serverSorted('PLACED_AT'),
     },
-    { headerName: 'Customer', colId: 'customer', valueGetter: (p) => p.data?.customer?.name ?? '—', flex: 1, minWidth: 140 },
-    { headerName: 'Connection', colId: 'connection', valueGetter: (p) => p.data?.connection.name, flex: 1, minWidth: 140 },
+    {
+      headerName: 'Customer',
+      colId: 'customer',
+      valueGetter: (p) => p.data?.customer?.name ?? '—',
+      flex: 1,
+      minWidth: 140,
+    },
+    {
+      headerName: 'Connection',
+      colId: 'connection',
+      valueGetter: (p) => p.data?.connection.name,
+      flex: 1,
+      minWidth: 140,
+    },
     {
       headerName: 'Total',
       colId: 'total',
@@ -98,7 +132,9 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
           // One server sort at a time, never "unsorted": the server always has an order.
           defaultColDef={{ sortable: false, resizable: true, sortingOrder: ['desc', 'asc'] }}
           suppressMultiSort
-          onSortChanged={(event: SortChangedEvent<OrderRowFragment>) => setSort(sortFromColumns(event.api.getColumnState()))}
+          onSortChanged={(event: SortChangedEvent<OrderRowFragment>) =>
+            setSort(sortFromColumns(event.api.getColumnState()))
+          }
           getRowId={getRowId}
           getRowClass={getRowClass}
           asyncTransactionWaitMillis={100}

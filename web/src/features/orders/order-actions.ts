@@ -3,7 +3,8 @@
  * the user's role allow (the orders subgraph's state machine and access
  * rules, seen from the dashboard).
  */
-export type OrderAction = 'ACCEPT' | 'REJECT' | 'MARK_PREPARING' | 'MARK_READY' | 'MARK_PICKED_UP' | 'MARK_DELIVERED' | 'CANCEL';
+export type OrderAction =
+  'ACCEPT' | 'REJECT' | 'MARK_PREPARING' | 'MARK_READY' | 'MARK_PICKED_UP' | 'MARK_DELIVERED' | 'CANCEL';
 
 const NEXT_STEP: Record<string, OrderAction | undefined> = {
   ACCEPTED: 'MARK_PREPARING',

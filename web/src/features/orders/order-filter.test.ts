@@ -6,7 +6,10 @@ const order = anOrderRow();
 
 describe('orders filter', () => {
   it('sends picked days as the tenant-zone instants they span', () => {
-    const input = toOrderFilterInput({ ...EMPTY_ORDER_FILTER, fromDate: '2026-03-12', toDate: '2026-03-12', status: 'OPEN' }, 'Asia/Riyadh');
+    const input = toOrderFilterInput(
+      { ...EMPTY_ORDER_FILTER, fromDate: '2026-03-12', toDate: '2026-03-12', status: 'OPEN' },
+      'Asia/Riyadh',
+    );
     expect(input).toMatchObject({
       from: '2026-03-11T21:00:00.000Z',
       to: '2026-03-12T21:00:00.000Z',

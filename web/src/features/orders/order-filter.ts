@@ -11,7 +11,14 @@ export type OrderFilterState = {
   search: string;
 };
 
-export const EMPTY_ORDER_FILTER: OrderFilterState = { status: '', provider: '', connectionId: '', fromDate: '', toDate: '', search: '' };
+export const EMPTY_ORDER_FILTER: OrderFilterState = {
+  status: '',
+  provider: '',
+  connectionId: '',
+  fromDate: '',
+  toDate: '',
+  search: '',
+};
 
 /** "Open" in the status picker: every state an order still needs work in. */
 export const OPEN_STATUSES = ['RECEIVED', 'ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP'] as const;
@@ -47,7 +54,9 @@ export function orderMatchesFilter(order: OrderRowFragment, filter: OrderFilterI
   if (filter.to && placed >= new Date(filter.to).getTime()) return false;
   if (filter.search) {
     const needle = filter.search.toLowerCase();
-    const haystack = [order.displayCode, order.externalId, order.customer?.name ?? '', order.customer?.phone ?? ''].map((text) => text.toLowerCase());
+    const haystack = [order.displayCode, order.externalId, order.customer?.name ?? '', order.customer?.phone ?? ''].map(
+      (text) => text.toLowerCase(),
+    );
     if (!haystack.some((text) => text.includes(needle))) return false;
   }
   return true;

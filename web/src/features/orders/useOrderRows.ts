@@ -44,7 +44,13 @@ type PagingState = {
   last: OrderRowFragment | null;
 };
 
-const firstPage = (generation: number): PagingState => ({ generation, cursor: null, hasNextPage: true, loading: false, last: null });
+const firstPage = (generation: number): PagingState => ({
+  generation,
+  cursor: null,
+  hasNextPage: true,
+  loading: false,
+  last: null,
+});
 
 export function useOrderRows(api: GridApi<OrderRowFragment> | null, filter: OrderFilterInput, sort: OrderSortInput) {
   const client = useApolloClient();
@@ -104,19 +110,28 @@ export function useOrderRows(api: GridApi<OrderRowFragment> | null, filter: Orde
     (order: OrderRowFragment) => {
       if (!api) return;
       const known = ids.current.has(order.id);
-      const matches = orderMatchesFilter(order, filterRef.current) && withinLoadedWindow(order, paging.current, sortRef.current);
+      const matches =
+        orderMatchesFilter(order, filterRef.current) && withinLoadedWindow(order, paging.current, sortRef.current);
       if (known && matches) {
         api.applyTransactionAsync({ update: [order] });
       } else if (known) {
         ids.current.delete(order.id);
         api.applyTransactionAsync({ remove: [{ id: order.id } as OrderRowFragment] });
-        setState((s) => ({ ...s, loaded: ids.current.size, totalCount: s.totalCount === null ? null : s.totalCount - 1 }));
+        setState((s) => ({
+          ...s,
+          loaded: ids.current.size,
+          totalCount: s.totalCount === null ? null : s.totalCount - 1,
+        }));
       } else if (matches) {
         ids.current.add(order.id);
         fresh.current.add(order.id);
         window.setTimeout(() => fresh.current.delete(order.id), FRESH_MS);
         api.applyTransactionAsync({ add: [order] });
-        setState((s) => ({ ...s, loaded: ids.current.size, totalCount: s.totalCount === null ? null : s.totalCount + 1 }));
+        setState((s) => ({
+          ...s,
+          loaded: ids.current.size,
+          totalCount: s.totalCount === null ? null : s.totalCount + 1,
+        }));
       }
     },
     [api],

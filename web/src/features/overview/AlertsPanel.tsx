@@ -15,7 +15,9 @@ export function AlertsPanel() {
       </h2>
       {!data && loading && <Loading label="Loading alerts…" />}
       {!data && error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {data && unresolved.length === 0 && <Empty title="All clear">No open alerts. New ones appear here at once.</Empty>}
+      {data && unresolved.length === 0 && (
+        <Empty title="All clear">No open alerts. New ones appear here at once.</Empty>
+      )}
       {unresolved.length > 0 && <AlertList alerts={unresolved.slice(0, 6)} compact />}
     </section>
   );

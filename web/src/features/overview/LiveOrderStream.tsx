@@ -31,7 +31,10 @@ function SpeakerIcon({ muted }: { muted: boolean }) {
 /** The newest orders, live: new ones slide in on top with a chime (mutable) and a highlight. */
 export function LiveOrderStream() {
   const { tenant } = useWorkspace();
-  const { data, loading, error, refetch } = useQuery(LATEST_ORDERS, { variables: { first: STREAM_LENGTH }, fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(LATEST_ORDERS, {
+    variables: { first: STREAM_LENGTH },
+    fetchPolicy: 'network-only',
+  });
   const [stream, setStream] = useState<OrderRowFragment[] | null>(null);
   const streamRef = useRef<OrderRowFragment[] | null>(null);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
@@ -70,7 +73,9 @@ export function LiveOrderStream() {
       </h2>
       {!stream && loading && <Loading label="Loading the latest orders…" />}
       {!stream && error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {stream && stream.length === 0 && <Empty title="No orders yet">New orders appear here the moment a provider sends them.</Empty>}
+      {stream && stream.length === 0 && (
+        <Empty title="No orders yet">New orders appear here the moment a provider sends them.</Empty>
+      )}
       {stream && stream.length > 0 && (
         <ul className="stream" aria-live="polite" aria-label="Latest orders, newest first" data-testid="live-stream">
           {stream.map((order) => (

@@ -46,11 +46,16 @@ export function RevenuePanel() {
   const buckets = useMemo(() => data?.orderMetrics ?? [], [data]);
   const currencies = revenueCurrencies(buckets, tenant.currency);
   const currency = chosenCurrency && currencies.includes(chosenCurrency) ? chosenCurrency : currencies[0]!;
-  const starts = useMemo(() => bucketStarts(bounds.from, bounds.to, bounds.bucket, tenant.timeZone), [bounds, tenant.timeZone]);
+  const starts = useMemo(
+    () => bucketStarts(bounds.from, bounds.to, bounds.bucket, tenant.timeZone),
+    [bounds, tenant.timeZone],
+  );
   const chartData = useMemo(
     () => ({
       labels: starts.map((start) =>
-        bounds.bucket === 'HOUR' ? formatTime(start, tenant.timeZone).slice(0, 5) : formatShortDateTime(start, tenant.timeZone).split(',')[0],
+        bounds.bucket === 'HOUR'
+          ? formatTime(start, tenant.timeZone).slice(0, 5)
+          : formatShortDateTime(start, tenant.timeZone).split(',')[0],
       ),
       datasets: revenueSeries(buckets, starts, currency).map(({ provider, values }) => ({
         label: providerStyle(provider).label,
@@ -67,10 +72,17 @@ export function RevenuePanel() {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: { x: { stacked: true, grid: { display: false } }, y: { stacked: true, beginAtZero: true, title: { display: true, text: currency } } },
+      scales: {
+        x: { stacked: true, grid: { display: false } },
+        y: { stacked: true, beginAtZero: true, title: { display: true, text: currency } },
+      },
       plugins: {
         legend: { position: 'bottom' },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatMoney(Math.round(Number(item.raw) * scale), currency)}` } },
+        tooltip: {
+          callbacks: {
+            label: (item) => `${item.dataset.label}: ${formatMoney(Math.round(Number(item.raw) * scale), currency)}`,
+          },
+        },
       },
     };
   }, [currency]);
@@ -90,7 +102,12 @@ export function RevenuePanel() {
         )}
         <span className="range-picker" role="group" aria-label="Range">
           {RANGES.map((range) => (
-            <button key={range.key} type="button" aria-pressed={range.key === rangeKey} onClick={() => setRangeKey(range.key)}>
+            <button
+              key={range.key}
+              type="button"
+              aria-pressed={range.key === rangeKey}
+              onClick={() => setRangeKey(range.key)}
+            >
               {range.label}
             </button>
           ))}

@@ -1,6 +1,10 @@
 import { mergeIntoStream } from './live-stream';
 
-const order = (id: string, minute: number, status = 'RECEIVED') => ({ id, status, placedAt: `2026-03-12T10:${String(minute).padStart(2, '0')}:00.000Z` });
+const order = (id: string, minute: number, status = 'RECEIVED') => ({
+  id,
+  status,
+  placedAt: `2026-03-12T10:${String(minute).padStart(2, '0')}:00.000Z`,
+});
 
 describe('live order stream', () => {
   it('puts a new order on top and announces it', () => {

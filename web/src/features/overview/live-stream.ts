@@ -19,7 +19,10 @@ export function mergeIntoStream<T extends StreamOrder>(
     return { stream: stream.map((entry) => (entry.id === order.id ? order : entry)), isNew: false };
   }
   const oldest = stream.at(-1);
-  if (stream.length >= limit && oldest && order.placedAt < oldest.placedAt) return { stream: [...stream], isNew: false };
-  const next = [...stream, order].sort((a, b) => (a.placedAt < b.placedAt ? 1 : a.placedAt > b.placedAt ? -1 : 0)).slice(0, limit);
+  if (stream.length >= limit && oldest && order.placedAt < oldest.placedAt)
+    return { stream: [...stream], isNew: false };
+  const next = [...stream, order]
+    .sort((a, b) => (a.placedAt < b.placedAt ? 1 : a.placedAt > b.placedAt ? -1 : 0))
+    .slice(0, limit);
   return { stream: next, isNew: order.status === 'RECEIVED' && next.includes(order) };
 }

@@ -1,6 +1,13 @@
 import { formatDuration, formatRate, summarizeByProvider, summarizeMetrics } from './metrics-summary';
 
-const bucket = (provider: string, orders: number, accepted: number, decided: number, avg: number | null, revenue: [number, string][] = []) => ({
+const bucket = (
+  provider: string,
+  orders: number,
+  accepted: number,
+  decided: number,
+  avg: number | null,
+  revenue: [number, string][] = [],
+) => ({
   provider,
   orders,
   acceptedOrders: accepted,
@@ -19,7 +26,13 @@ describe('metrics summary', () => {
   });
 
   it('keeps currencies apart and says nothing when nothing was decided', () => {
-    const summary = summarizeMetrics([bucket('JAHEZ', 2, 0, 0, null, [[500, 'SAR']]), bucket('JAHEZ', 1, 0, 0, null, [[250, 'KWD'], [100, 'SAR']])]);
+    const summary = summarizeMetrics([
+      bucket('JAHEZ', 2, 0, 0, null, [[500, 'SAR']]),
+      bucket('JAHEZ', 1, 0, 0, null, [
+        [250, 'KWD'],
+        [100, 'SAR'],
+      ]),
+    ]);
     expect(summary).toEqual({
       orders: 3,
       revenue: [
@@ -32,7 +45,11 @@ describe('metrics summary', () => {
   });
 
   it('groups buckets per provider', () => {
-    const byProvider = summarizeByProvider([bucket('CAREEM', 1, 1, 1, 30), bucket('JAHEZ', 2, 1, 2, 90), bucket('CAREEM', 3, 3, 3, 10)]);
+    const byProvider = summarizeByProvider([
+      bucket('CAREEM', 1, 1, 1, 30),
+      bucket('JAHEZ', 2, 1, 2, 90),
+      bucket('CAREEM', 3, 3, 3, 10),
+    ]);
     expect(byProvider.map((p) => [p.provider, p.summary.orders, p.summary.acceptanceRate])).toEqual([
       ['CAREEM', 4, 1],
       ['JAHEZ', 2, 0.5],

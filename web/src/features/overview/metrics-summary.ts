@@ -42,7 +42,9 @@ export function summarizeMetrics(buckets: readonly MetricsBucketLike[]): Metrics
 }
 
 /** One summary per provider, in the order providers first appear. */
-export function summarizeByProvider(buckets: readonly MetricsBucketLike[]): { provider: string; summary: MetricsSummary }[] {
+export function summarizeByProvider(
+  buckets: readonly MetricsBucketLike[],
+): { provider: string; summary: MetricsSummary }[] {
   const groups = new Map<string, MetricsBucketLike[]>();
   for (const bucket of buckets) groups.set(bucket.provider, [...(groups.get(bucket.provider) ?? []), bucket]);
   return [...groups.entries()].map(([provider, group]) => ({ provider, summary: summarizeMetrics(group) }));

@@ -31,9 +31,24 @@ describe('revenue series', () => {
     const starts = ['2026-03-12T21:00:00.000Z', '2026-03-12T22:00:00.000Z'];
     const base = { orders: 1, acceptedOrders: 1, decidedOrders: 1, avgAcceptSeconds: 10 };
     const buckets = [
-      { ...base, bucketStart: '2026-03-12T22:00:00.000Z', provider: 'CAREEM', revenue: [{ amount: 1250, currency: 'KWD' }] },
-      { ...base, bucketStart: '2026-03-12T21:00:00.000Z', provider: 'CAREEM', revenue: [{ amount: 500, currency: 'SAR' }] },
-      { ...base, bucketStart: '2026-03-12T21:00:00.000Z', provider: 'JAHEZ', revenue: [{ amount: 2000, currency: 'KWD' }] },
+      {
+        ...base,
+        bucketStart: '2026-03-12T22:00:00.000Z',
+        provider: 'CAREEM',
+        revenue: [{ amount: 1250, currency: 'KWD' }],
+      },
+      {
+        ...base,
+        bucketStart: '2026-03-12T21:00:00.000Z',
+        provider: 'CAREEM',
+        revenue: [{ amount: 500, currency: 'SAR' }],
+      },
+      {
+        ...base,
+        bucketStart: '2026-03-12T21:00:00.000Z',
+        provider: 'JAHEZ',
+        revenue: [{ amount: 2000, currency: 'KWD' }],
+      },
     ];
     expect(revenueSeries(buckets, starts, 'KWD')).toEqual([
       { provider: 'CAREEM', values: [0, 1.25] },

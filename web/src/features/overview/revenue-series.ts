@@ -17,7 +17,11 @@ export function rangeBounds(key: RangeKey, now: Date, timeZone: string): { from:
   const today = zonedDate(now, timeZone);
   let first = today;
   for (let i = 1; i < range.days; i += 1) first = previousDate(first);
-  return { from: startOfZonedDay(first, timeZone), to: startOfZonedDay(nextDate(today), timeZone), bucket: range.bucket };
+  return {
+    from: startOfZonedDay(first, timeZone),
+    to: startOfZonedDay(nextDate(today), timeZone),
+    bucket: range.bucket,
+  };
 }
 
 function previousDate(date: string): string {
@@ -34,7 +38,11 @@ export function bucketStarts(from: string, to: string, bucket: Bucket, timeZone:
     return starts;
   }
   let date = zonedDate(new Date(from), timeZone);
-  for (let start = startOfZonedDay(date, timeZone); new Date(start).getTime() < end; start = startOfZonedDay(date, timeZone)) {
+  for (
+    let start = startOfZonedDay(date, timeZone);
+    new Date(start).getTime() < end;
+    start = startOfZonedDay(date, timeZone)
+  ) {
     starts.push(start);
     date = nextDate(date);
   }
@@ -64,7 +72,9 @@ export function revenueSeries(
     const position = index.get(new Date(bucket.bucketStart).getTime());
     if (position === undefined) continue;
     const values = series.get(bucket.provider) ?? starts.map(() => 0);
-    const minor = bucket.revenue.filter((money) => money.currency === currency).reduce((sum, money) => sum + money.amount, 0);
+    const minor = bucket.revenue
+      .filter((money) => money.currency === currency)
+      .reduce((sum, money) => sum + money.amount, 0);
     values[position] = (values[position] ?? 0) + minor / scale;
     series.set(bucket.provider, values);
   }

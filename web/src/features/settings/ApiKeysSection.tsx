@@ -31,7 +31,8 @@ export function ApiKeysSection() {
       setName('');
     }
   };
-  const toggleScope = (scope: ApiKeyScope, on: boolean) => setScopes(on ? [...scopes, scope] : scopes.filter((s) => s !== scope));
+  const toggleScope = (scope: ApiKeyScope, on: boolean) =>
+    setScopes(on ? [...scopes, scope] : scopes.filter((s) => s !== scope));
   const mutationError = createState.error ?? revokeState.error;
 
   return (
@@ -47,7 +48,11 @@ export function ApiKeysSection() {
           <legend>Scopes</legend>
           {SCOPES.map(({ scope, label }) => (
             <label key={scope} className="checkbox">
-              <input type="checkbox" checked={scopes.includes(scope)} onChange={(e) => toggleScope(scope, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={scopes.includes(scope)}
+                onChange={(e) => toggleScope(scope, e.target.checked)}
+              />
               {label}
             </label>
           ))}
@@ -59,7 +64,9 @@ export function ApiKeysSection() {
       <InlineError error={mutationError} />
       {!data && loading && <Loading />}
       {!data && error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {data && data.apiKeys.length === 0 && <Empty title="No API keys">Create one for a partner system (a POS, a kitchen display).</Empty>}
+      {data && data.apiKeys.length === 0 && (
+        <Empty title="No API keys">Create one for a partner system (a POS, a kitchen display).</Empty>
+      )}
       {data && data.apiKeys.length > 0 && (
         <table className="data">
           <thead>
@@ -76,7 +83,10 @@ export function ApiKeysSection() {
             {data.apiKeys.map((key) => (
               <tr key={key.id}>
                 <td>
-                  {key.name} {!key.active && <span className="badge status status-neutral">{key.revokedAt ? 'Revoked' : 'Expired'}</span>}
+                  {key.name}{' '}
+                  {!key.active && (
+                    <span className="badge status status-neutral">{key.revokedAt ? 'Revoked' : 'Expired'}</span>
+                  )}
                 </td>
                 <td>
                   <code>nxk_{key.prefix}…</code>
@@ -90,7 +100,8 @@ export function ApiKeysSection() {
                       type="button"
                       className="danger"
                       onClick={() => {
-                        if (window.confirm(`Revoke "${key.name}"? It stops working at once.`)) void revoke({ variables: { id: key.id } }).catch(() => undefined);
+                        if (window.confirm(`Revoke "${key.name}"? It stops working at once.`))
+                          void revoke({ variables: { id: key.id } }).catch(() => undefined);
                       }}
                     >
                       Revoke

@@ -6,7 +6,14 @@ import { Observable } from 'rxjs';
 import { WorkspaceProvider } from '../../app/workspace';
 import { UsersSection } from './UsersSection';
 
-const tenant = { __typename: 'Tenant', id: 't-1', name: 'Bistro', slug: 'bistro', currency: 'AED', timeZone: 'Asia/Dubai' };
+const tenant = {
+  __typename: 'Tenant',
+  id: 't-1',
+  name: 'Bistro',
+  slug: 'bistro',
+  currency: 'AED',
+  timeZone: 'Asia/Dubai',
+};
 const person = (id: string, role: string) => ({
   __typename: 'User',
   id,
@@ -21,7 +28,10 @@ const person = (id: string, role: string) => ({
 /** A link standing in for the gateway: answers by operation name and records the role changes asked for. */
 function gateway(setUserRole: (variables: Record<string, unknown>) => unknown) {
   const answers: Record<string, (variables: Record<string, unknown>) => unknown> = {
-    Workspace: () => ({ me: { ...person('me', 'TENANT_ADMIN'), tenant: { __typename: 'Tenant', id: 't-1', name: 'Bistro' } }, tenant }),
+    Workspace: () => ({
+      me: { ...person('me', 'TENANT_ADMIN'), tenant: { __typename: 'Tenant', id: 't-1', name: 'Bistro' } },
+      tenant,
+    }),
     Users: () => ({ users: [person('me', 'TENANT_ADMIN'), person('cook', 'STAFF'), person('ops', 'PLATFORM_ADMIN')] }),
     SetUserRole: setUserRole,
   };
@@ -69,7 +79,9 @@ describe('<UsersSection> role selector', () => {
 
   it('shows the API error and keeps the old role', async () => {
     renderUsers(() => {
-      throw new GraphQLError('cook@example.test is the last active TENANT_ADMIN of this tenant.', { extensions: { code: 'CONFLICT' } });
+      throw new GraphQLError('cook@example.test is the last active TENANT_ADMIN of this tenant.', {
+        extensions: { code: 'CONFLICT' },
+      });
     });
     const select = (await screen.findByLabelText('Role of cook@example.test')) as HTMLSelectElement;
     fireEvent.change(select, { target: { value: 'MANAGER' } });

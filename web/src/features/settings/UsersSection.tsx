@@ -45,12 +45,21 @@ export function UsersSection() {
     <section className="panel" aria-label="Users">
       <h2>Users</h2>
       {issued && (
-        <SecretOnce title={`${issued.email} can sign in with this first password`} secret={issued.password} onDismiss={() => setIssued(null)} />
+        <SecretOnce
+          title={`${issued.email} can sign in with this first password`}
+          secret={issued.password}
+          onDismiss={() => setIssued(null)}
+        />
       )}
       <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Invite a user">
         <label>
           Email
-          <input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          <input
+            type="email"
+            required
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+          />
         </label>
         <label>
           Name
@@ -98,7 +107,9 @@ export function UsersSection() {
                       aria-label={`Role of ${u.email}`}
                       value={u.role}
                       disabled={setRoleState.loading}
-                      onChange={(e) => void setRole({ variables: { id: u.id, role: e.target.value as Role } }).catch(() => undefined)}
+                      onChange={(e) =>
+                        void setRole({ variables: { id: u.id, role: e.target.value as Role } }).catch(() => undefined)
+                      }
                     >
                       {ROLE_CHOICES.map((role) => (
                         <option key={role} value={role}>
@@ -115,7 +126,9 @@ export function UsersSection() {
                   {admin && u.id !== user.id && (
                     <button
                       type="button"
-                      onClick={() => void (u.disabled ? enable : disable)({ variables: { id: u.id } }).catch(() => undefined)}
+                      onClick={() =>
+                        void (u.disabled ? enable : disable)({ variables: { id: u.id } }).catch(() => undefined)
+                      }
                     >
                       {u.disabled ? 'Enable' : 'Disable'}
                     </button>
@@ -127,8 +140,8 @@ export function UsersSection() {
         </table>
       )}
       <p className="muted small">
-        A role change applies at the user&apos;s next sign-in. You cannot change your own role, and the last active tenant
-        admin cannot be demoted.
+        A role change applies at the user&apos;s next sign-in. You cannot change your own role, and the last active
+        tenant admin cannot be demoted.
       </p>
     </section>
   );

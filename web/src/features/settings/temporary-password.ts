@@ -5,7 +5,10 @@
  */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 
-export function temporaryPassword(length = 16, random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+export function temporaryPassword(
+  length = 16,
+  random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b),
+): string {
   const bytes = random(new Uint8Array(length));
   // 256 is not a multiple of the alphabet size: redraw bytes past the last whole multiple to stay uniform.
   const limit = 256 - (256 % ALPHABET.length);

@@ -29,20 +29,39 @@ export function SignInPage({ notice, onSignedIn }: Props) {
     event.preventDefault();
     const result = await login({ variables: { email, password } }).catch(() => null);
     const payload = result?.data?.login;
-    if (payload) onSignedIn({ token: payload.token, expiresAt: payload.expiresAt, email: payload.user.email, role: payload.user.role });
+    if (payload)
+      onSignedIn({
+        token: payload.token,
+        expiresAt: payload.expiresAt,
+        email: payload.user.email,
+        role: payload.user.role,
+      });
   };
 
   return (
     <main className="sign-in">
       <form onSubmit={submit} aria-label="Sign in">
         <h1>
-          <span className="brand-mark" aria-hidden="true">N</span> Nexara
+          <span className="brand-mark" aria-hidden="true">
+            N
+          </span>{' '}
+          Nexara
         </h1>
         <p className="muted">Every delivery provider, one live view.</p>
-        {notice && <p role="status" className="notice">{notice}</p>}
+        {notice && (
+          <p role="status" className="notice">
+            {notice}
+          </p>
+        )}
         <label>
           Email
-          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </label>
         <label>
           Password

@@ -12,9 +12,19 @@ import { REPLAY_WEBHOOK_EVENT, WEBHOOK_EVENT_DETAIL } from './webhook-event.oper
 /** While a delivery is in the queue, its status is re-read this often (there is no event subscription). */
 const IN_FLIGHT_POLL_MS = 1000;
 
-export function WebhookEventDrawer({ eventId, onClose, onReplayed }: { eventId: string; onClose: () => void; onReplayed: () => void }) {
+export function WebhookEventDrawer({
+  eventId,
+  onClose,
+  onReplayed,
+}: {
+  eventId: string;
+  onClose: () => void;
+  onReplayed: () => void;
+}) {
   const { tenant, user } = useWorkspace();
-  const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(WEBHOOK_EVENT_DETAIL, { variables: { id: eventId } });
+  const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(WEBHOOK_EVENT_DETAIL, {
+    variables: { id: eventId },
+  });
   const [replay, replayState] = useMutation(REPLAY_WEBHOOK_EVENT);
   const event = data?.webhookEvent;
   const inFlight = event?.status === 'QUEUED' || event?.status === 'PROCESSING';
@@ -67,7 +77,8 @@ export function WebhookEventDrawer({ eventId, onClose, onReplayed }: { eventId: 
               <dd>{at(event.receivedAt)}</dd>
               <dt>Attempts</dt>
               <dd>
-                {event.attempts} (replayed {event.replayCount}×) · first {at(event.firstAttemptAt)} · last {at(event.lastAttemptAt)}
+                {event.attempts} (replayed {event.replayCount}×) · first {at(event.firstAttemptAt)} · last{' '}
+                {at(event.lastAttemptAt)}
               </dd>
               {event.nextAttemptAt && (
                 <>
@@ -90,7 +101,9 @@ export function WebhookEventDrawer({ eventId, onClose, onReplayed }: { eventId: 
               <dd>
                 {event.orders.length === 0
                   ? '—'
-                  : event.orders.map((order) => order && `#${order.displayCode} (${order.status.toLowerCase()})`).join(', ')}
+                  : event.orders
+                      .map((order) => order && `#${order.displayCode} (${order.status.toLowerCase()})`)
+                      .join(', ')}
               </dd>
             </dl>
           </section>

@@ -20,16 +20,29 @@ const PAGE = 100;
 const plural = (count: number, one: string, many: string) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
 const STATUSES = ['QUEUED', 'PROCESSING', 'PROCESSED', 'FAILED', 'DEAD'];
 
-const ProviderCell = ({ value }: CustomCellRendererProps<WebhookEventRowFragment, string>) => (value ? <ProviderBadge provider={value} /> : null);
-const StatusCell = ({ value }: CustomCellRendererProps<WebhookEventRowFragment, string>) => (value ? <StatusBadge status={value} /> : null);
+const ProviderCell = ({ value }: CustomCellRendererProps<WebhookEventRowFragment, string>) =>
+  value ? <ProviderBadge provider={value} /> : null;
+const StatusCell = ({ value }: CustomCellRendererProps<WebhookEventRowFragment, string>) =>
+  value ? <StatusBadge status={value} /> : null;
 
 function eventColumns(timeZone: string): ColDef<WebhookEventRowFragment>[] {
   return [
-    { headerName: 'Received', field: 'receivedAt', width: 180, valueFormatter: (p) => (p.value ? formatDateTime(p.value as string, timeZone) : '') },
+    {
+      headerName: 'Received',
+      field: 'receivedAt',
+      width: 180,
+      valueFormatter: (p) => (p.value ? formatDateTime(p.value as string, timeZone) : ''),
+    },
     { headerName: 'Provider', field: 'provider', width: 130, cellRenderer: ProviderCell },
     { headerName: 'Status', field: 'status', width: 130, cellRenderer: StatusCell },
     { headerName: 'Attempts', field: 'attempts', width: 105, type: 'rightAligned' },
-    { headerName: 'Connection', colId: 'connection', valueGetter: (p) => p.data?.connection.name, flex: 1, minWidth: 150 },
+    {
+      headerName: 'Connection',
+      colId: 'connection',
+      valueGetter: (p) => p.data?.connection.name,
+      flex: 1,
+      minWidth: 150,
+    },
     { headerName: 'Idempotency key', field: 'idempotencyKey', flex: 1, minWidth: 160 },
     { headerName: 'Last error', field: 'lastError', flex: 1.5, minWidth: 180 },
   ];
@@ -48,9 +61,17 @@ export function WebhookEventsPage() {
   });
   const [replayDead, replayDeadState] = useMutation(REPLAY_DEAD_WEBHOOK_EVENTS);
   const [replayedCount, setReplayedCount] = useState<number | null>(null);
-  const [extra, setExtra] = useState<{ key: string; rows: WebhookEventRowFragment[]; cursor: string | null; hasNext: boolean } | null>(null);
+  const [extra, setExtra] = useState<{
+    key: string;
+    rows: WebhookEventRowFragment[];
+    cursor: string | null;
+    hasNext: boolean;
+  } | null>(null);
   const filterKey = JSON.stringify(filter);
-  const rows = useMemo(() => [...(data?.webhookEvents.edges.map((e) => e.node) ?? []), ...(extra?.key === filterKey ? extra.rows : [])], [data, extra, filterKey]);
+  const rows = useMemo(
+    () => [...(data?.webhookEvents.edges.map((e) => e.node) ?? []), ...(extra?.key === filterKey ? extra.rows : [])],
+    [data, extra, filterKey],
+  );
   const columnDefs = useMemo(() => eventColumns(tenant.timeZone), [tenant.timeZone]);
   const set = (field: keyof WebhookEventFilterState) => (event: { target: { value: string } }) => {
     setReplayedCount(null);
@@ -135,19 +156,28 @@ export function WebhookEventsPage() {
           <input type="date" value={filterState.toDate} onChange={set('toDate')} />
         </label>
         {isManager(user.role) && filterState.connectionId && (
-          <button type="button" className="danger" disabled={replayDeadState.loading} onClick={() => void replayAllDead()}>
+          <button
+            type="button"
+            className="danger"
+            disabled={replayDeadState.loading}
+            onClick={() => void replayAllDead()}
+          >
             Replay all dead for this connection
           </button>
         )}
       </form>
       {replayedCount !== null && (
         <p role="status" className="notice">
-          {replayedCount === 0 ? 'No dead deliveries to replay on this connection.' : `${replayedCount} dead deliveries are back in the queue.`}
+          {replayedCount === 0
+            ? 'No dead deliveries to replay on this connection.'
+            : `${replayedCount} dead deliveries are back in the queue.`}
         </p>
       )}
       {(error ?? replayDeadState.error) && <ErrorState error={(error ?? replayDeadState.error)!} onRetry={reload} />}
       <div className="grid-status muted" role="status">
-        {data ? `${plural(data.webhookEvents.totalCount, 'delivery', 'deliveries')} · ${rows.length.toLocaleString()} shown` : 'Loading deliveries…'}
+        {data
+          ? `${plural(data.webhookEvents.totalCount, 'delivery', 'deliveries')} · ${rows.length.toLocaleString()} shown`
+          : 'Loading deliveries…'}
       </div>
       <div className="grid-host" data-testid="webhook-events-grid">
         <AgGridReact<WebhookEventRowFragment>

@@ -1,9 +1,21 @@
 import type { WebhookEventFilterInput } from '../../gql/graphql';
 import { nextDate, startOfZonedDay } from '../../ui/time';
 
-export type WebhookEventFilterState = { status: string; provider: string; connectionId: string; fromDate: string; toDate: string };
+export type WebhookEventFilterState = {
+  status: string;
+  provider: string;
+  connectionId: string;
+  fromDate: string;
+  toDate: string;
+};
 
-export const EMPTY_EVENT_FILTER: WebhookEventFilterState = { status: '', provider: '', connectionId: '', fromDate: '', toDate: '' };
+export const EMPTY_EVENT_FILTER: WebhookEventFilterState = {
+  status: '',
+  provider: '',
+  connectionId: '',
+  fromDate: '',
+  toDate: '',
+};
 
 export function toWebhookEventFilterInput(state: WebhookEventFilterState, timeZone: string): WebhookEventFilterInput {
   return {

@@ -14,7 +14,10 @@ function delivery(headers: Record<string, string | undefined>, rawBody: Buffer =
 }
 
 function signed(secret: string, timestamp: number = nowSeconds, signedBody: Buffer = body) {
-  return { 'x-careem-timestamp': String(timestamp), 'x-careem-signature': careemSignature(secret, String(timestamp), signedBody) };
+  return {
+    'x-careem-timestamp': String(timestamp),
+    'x-careem-signature': careemSignature(secret, String(timestamp), signedBody),
+  };
 }
 
 describe('Careem authentication', () => {
@@ -38,7 +41,10 @@ describe('Careem authentication', () => {
     ['a tampered body', signed(CURRENT_SECRET), tampered, { status: 401, code: 'BAD_SIGNATURE' }],
     [
       'a signature over the body alone (no timestamp)',
-      { 'x-careem-timestamp': String(nowSeconds), 'x-careem-signature': createHmac('sha256', CURRENT_SECRET).update(body).digest('hex') },
+      {
+        'x-careem-timestamp': String(nowSeconds),
+        'x-careem-signature': createHmac('sha256', CURRENT_SECRET).update(body).digest('hex'),
+      },
       body,
       { status: 401, code: 'BAD_SIGNATURE' },
     ],
@@ -49,12 +55,42 @@ describe('Careem authentication', () => {
       { status: 401, code: 'BAD_SIGNATURE' },
     ],
     ['a timestamp 301 s old', signed(CURRENT_SECRET, nowSeconds - 301), body, { status: 401, code: 'STALE_TIMESTAMP' }],
-    ['a replay from yesterday', signed(PREVIOUS_SECRET, nowSeconds - 86_400), body, { status: 401, code: 'STALE_TIMESTAMP' }],
-    ['a timestamp 301 s ahead', signed(CURRENT_SECRET, nowSeconds + 301), body, { status: 401, code: 'FUTURE_TIMESTAMP' }],
-    ['a timestamp in milliseconds', signed(CURRENT_SECRET, now.getTime()), body, { status: 401, code: 'INVALID_TIMESTAMP' }],
-    ['a timestamp that is not a number', { ...signed(CURRENT_SECRET), 'x-careem-timestamp': '2025-03-14T15:16:00Z' }, body, { status: 401, code: 'INVALID_TIMESTAMP' }],
-    ['no signature header', { 'x-careem-timestamp': String(nowSeconds) }, body, { status: 401, code: 'MISSING_SIGNATURE' }],
-    ['no timestamp header', { 'x-careem-signature': careemSignature(CURRENT_SECRET, String(nowSeconds), body) }, body, { status: 401, code: 'MISSING_TIMESTAMP' }],
+    [
+      'a replay from yesterday',
+      signed(PREVIOUS_SECRET, nowSeconds - 86_400),
+      body,
+      { status: 401, code: 'STALE_TIMESTAMP' },
+    ],
+    [
+      'a timestamp 301 s ahead',
+      signed(CURRENT_SECRET, nowSeconds + 301),
+      body,
+      { status: 401, code: 'FUTURE_TIMESTAMP' },
+    ],
+    [
+      'a timestamp in milliseconds',
+      signed(CURRENT_SECRET, now.getTime()),
+      body,
+      { status: 401, code: 'INVALID_TIMESTAMP' },
+    ],
+    [
+      'a timestamp that is not a number',
+      { ...signed(CURRENT_SECRET), 'x-careem-timestamp': '2025-03-14T15:16:00Z' },
+      body,
+      { status: 401, code: 'INVALID_TIMESTAMP' },
+    ],
+    [
+      'no signature header',
+      { 'x-careem-timestamp': String(nowSeconds) },
+      body,
+      { status: 401, code: 'MISSING_SIGNATURE' },
+    ],
+    [
+      'no timestamp header',
+      { 'x-careem-signature': careemSignature(CURRENT_SECRET, String(nowSeconds), body) },
+      body,
+      { status: 401, code: 'MISSING_TIMESTAMP' },
+    ],
     ['no headers at all', {}, body, { status: 401, code: 'MISSING_SIGNATURE' }],
   ])('refuses %s', (_case, headers, rawBody, expected) => {
     const result = careemAdapter.authenticate(delivery(headers, rawBody), connection, now);
@@ -70,7 +106,9 @@ describe('Careem authentication', () => {
   });
 
   it('never authenticates a connection without secrets', () => {
-    expect(careemAdapter.authenticate(delivery(signed(CURRENT_SECRET)), { ...connection, secrets: [] }, now)).toMatchObject({
+    expect(
+      careemAdapter.authenticate(delivery(signed(CURRENT_SECRET)), { ...connection, secrets: [] }, now),
+    ).toMatchObject({
       code: 'BAD_SIGNATURE',
     });
   });

@@ -8,7 +8,11 @@ const connection = aConnection('CAREEM', {
   externalStoreId: 'brn-dxb-marina-01',
   apiBaseUrl: 'http://127.0.0.1:4900/careem',
 });
-const order: CallbackOrder = { id: 'a4c2e0f8-6b4d-5e2a-8c0f-1d3b5a7c9e2f', externalId: '40938211', placedAt: new Date('2025-03-14T15:15:42Z') };
+const order: CallbackOrder = {
+  id: 'a4c2e0f8-6b4d-5e2a-8c0f-1d3b5a7c9e2f',
+  externalId: '40938211',
+  placedAt: new Date('2025-03-14T15:15:42Z'),
+};
 const now = new Date('2025-03-14T15:17:05.700Z');
 const timestamp = String(Math.floor(now.getTime() / 1000));
 
@@ -16,8 +20,16 @@ describe('Careem callbacks', () => {
   it.each<[string, CallbackAction, unknown]>([
     ['an acceptance', { kind: 'ACCEPTED', prepMinutes: 20 }, { state: 'accepted' }],
     ['a ready order', { kind: 'READY' }, { state: 'ready' }],
-    ['a rejection (a cancel of the pending order)', { kind: 'REJECTED', reason: 'Out of halloumi' }, { state: 'cancelled', reason: 'Out of halloumi' }],
-    ['a cancellation', { kind: 'CANCELLED', reason: 'الزبون طلب الإلغاء' }, { state: 'cancelled', reason: 'الزبون طلب الإلغاء' }],
+    [
+      'a rejection (a cancel of the pending order)',
+      { kind: 'REJECTED', reason: 'Out of halloumi' },
+      { state: 'cancelled', reason: 'Out of halloumi' },
+    ],
+    [
+      'a cancellation',
+      { kind: 'CANCELLED', reason: 'الزبون طلب الإلغاء' },
+      { state: 'cancelled', reason: 'الزبون طلب الإلغاء' },
+    ],
   ])('tells Careem about %s with PUT /orders/{id}, signed like its webhooks', (_case, action, body) => {
     const call = careemAdapter.buildCallback(action, order, connection, now)!;
     expect(call.method).toBe('PUT');
@@ -39,14 +51,18 @@ describe('Careem callbacks', () => {
     expect(careemAdapter.authenticate(asInbound, { ...connection, secrets: [CURRENT_SECRET] }, now)).toBeNull();
   });
 
-  it.each<CallbackAction>([{ kind: 'PREPARING' }, { kind: 'PICKED_UP' }, { kind: 'RECEIVED' }, { kind: 'RECEIVE_FAILED', reason: 'x' }])(
-    'has no call for %o',
-    (action) => {
-      expect(careemAdapter.buildCallback(action, order, connection, now)).toBeNull();
-    },
-  );
+  it.each<CallbackAction>([
+    { kind: 'PREPARING' },
+    { kind: 'PICKED_UP' },
+    { kind: 'RECEIVED' },
+    { kind: 'RECEIVE_FAILED', reason: 'x' },
+  ])('has no call for %o', (action) => {
+    expect(careemAdapter.buildCallback(action, order, connection, now)).toBeNull();
+  });
 
   it('refuses to sign without a secret rather than send an unsigned call', () => {
-    expect(() => careemAdapter.buildCallback({ kind: 'READY' }, order, { ...connection, secrets: [] }, now)).toThrow(/no secret/);
+    expect(() => careemAdapter.buildCallback({ kind: 'READY' }, order, { ...connection, secrets: [] }, now)).toThrow(
+      /no secret/,
+    );
   });
 });

@@ -12,7 +12,8 @@ function parse(rawBody: Buffer, connection = dubai): CanonicalOrderEvent[] {
   return careemAdapter.parse(aWebhook('CAREEM', { rawBody, receivedAt }), connection);
 }
 
-const edited = (name: string, edit: (body: Record<string, unknown>) => void): Buffer => editedFixture(__dirname, name, edit);
+const edited = (name: string, edit: (body: Record<string, unknown>) => void): Buffer =>
+  editedFixture(__dirname, name, edit);
 
 describe('Careem parsing', () => {
   it('turns a captain-delivered AED order into the canonical order, computing VAT and the total', () => {
@@ -45,7 +46,15 @@ describe('Careem parsing', () => {
                 { name: 'Add halloumi', quantity: 2, unitPrice: 425, modifiers: [] },
               ],
             },
-            { externalId: 'itm-12', name: 'Mint Lemonade', quantity: 1, unitPrice: 1200, total: 1200, notes: null, modifiers: [] },
+            {
+              externalId: 'itm-12',
+              name: 'Mint Lemonade',
+              quantity: 1,
+              unitPrice: 1200,
+              total: 1200,
+              notes: null,
+              modifiers: [],
+            },
           ],
           subtotal: 8200,
           deliveryFee: 700,
@@ -63,7 +72,10 @@ describe('Careem parsing', () => {
   });
 
   it('splits an already-accepted SAR pick-up into the order and its status, rounding VAT half-up', () => {
-    const [placed, accepted, ...rest] = parse(fixtureBytes(__dirname, 'order-created-sar-pickup-accepted.json'), riyadh);
+    const [placed, accepted, ...rest] = parse(
+      fixtureBytes(__dirname, 'order-created-sar-pickup-accepted.json'),
+      riyadh,
+    );
     expect(rest).toEqual([]);
     expect(placed).toEqual({
       eventKey: '7a9c1e3f-5b7d-4a2c-8e0f-3b5d7f9a1c2e',
@@ -90,7 +102,15 @@ describe('Careem parsing', () => {
             notes: null,
             modifiers: [{ name: 'Extra daqoos | دقوس إضافي', quantity: 1, unitPrice: 250, modifiers: [] }],
           },
-          { externalId: 'lbn-02', name: 'Laban Up', quantity: 1, unitPrice: 1000, total: 1000, notes: null, modifiers: [] },
+          {
+            externalId: 'lbn-02',
+            name: 'Laban Up',
+            quantity: 1,
+            unitPrice: 1000,
+            total: 1000,
+            notes: null,
+            modifiers: [],
+          },
         ],
         subtotal: 5750,
         deliveryFee: 0,
@@ -151,16 +171,34 @@ describe('Careem parsing', () => {
       edited('order-created-aed-delivery.json', (body) => {
         const details = at(body, 'details');
         details['items'] = [
-          { id: 'rmn', name: 'Tonkotsu Ramen', quantity: 2, price: 1200, options: [{ id: 'egg', name: 'Ajitama', quantity: 1, price: '150' }] },
+          {
+            id: 'rmn',
+            name: 'Tonkotsu Ramen',
+            quantity: 2,
+            price: 1200,
+            options: [{ id: 'egg', name: 'Ajitama', quantity: 1, price: '150' }],
+          },
         ];
-        details['price'] = { original_total_price: 2700, total_taxable_price: 2700, tax_percentage: 10, delivery_fee: deliveryFee, discount: 0 };
+        details['price'] = {
+          original_total_price: 2700,
+          total_taxable_price: 2700,
+          tax_percentage: 10,
+          delivery_fee: deliveryFee,
+          discount: 0,
+        };
       });
 
     it('reads whole amounts as they are', () => {
       const [event] = parse(yenOrder(300), tokyo);
       expect(event!.order).toMatchObject({
         currency: 'JPY',
-        items: [{ unitPrice: 1200, total: 2700, modifiers: [{ name: 'Ajitama', quantity: 1, unitPrice: 150, modifiers: [] }] }],
+        items: [
+          {
+            unitPrice: 1200,
+            total: 2700,
+            modifiers: [{ name: 'Ajitama', quantity: 1, unitPrice: 150, modifiers: [] }],
+          },
+        ],
         subtotal: 2700,
         deliveryFee: 300,
         tax: 270,
@@ -186,20 +224,82 @@ describe('Careem parsing', () => {
 
   it.each<[string, Buffer, RegExp]>([
     ['garbage instead of JSON', Buffer.from('\u0000\u0001binary'), /JSON object/],
-    ['an unknown event type', edited('order-created-aed-delivery.json', (body) => void (body['event_type'] = 'MENU_UPDATED')), /body\.event_type "MENU_UPDATED" is not one of ORDER_CREATED, ORDER_STATUS_UPDATED/],
-    ['another branch', edited('order-created-aed-delivery.json', (body) => void (at(body, 'details', 'branch')['id'] = 'brn-auh-01')), /body\.details\.branch\.id "brn-auh-01" is not this connection's Careem branch id/],
-    ['another branch on a status update', edited('order-status-updated.json', (body) => void (at(body, 'details', 'branch')['id'] = 'brn-auh-01')), /Careem branch id/],
-    ['an unknown status', edited('order-status-updated.json', (body) => void (at(body, 'details')['status'] = 'teleported')), /body\.details\.status "teleported"/],
-    ['a price with more decimals than AED has', edited('order-created-aed-delivery.json', (body) => void (at(body, 'details', 'items', 0)['price'] = 24.555)), /items\[0\]\.price: 24\.555 has more decimals than AED allows \(2\)/],
-    ['a price that is text', edited('order-created-aed-delivery.json', (body) => void (at(body, 'details', 'items', 0)['price'] = 'twenty')), /items\[0\]\.price: "twenty" is not a decimal amount/],
-    ['a price that is null', edited('order-created-aed-delivery.json', (body) => void (at(body, 'details', 'items', 0)['price'] = null)), /items\[0\]\.price must be a decimal amount/],
-    ['an impossible tax percentage', edited('order-created-aed-delivery.json', (body) => void (at(body, 'details', 'price')['tax_percentage'] = 150)), /tax_percentage must not exceed 100/],
-    ['a tax percentage that is text', edited('order-created-aed-delivery.json', (body) => void (at(body, 'details', 'price')['tax_percentage'] = 'five')), /tax_percentage "five" must be a percentage/],
-    ['a discount larger than the order', edited('order-created-aed-delivery.json', (body) => void (at(body, 'details', 'price')['discount'] = 500)), /discount is larger than the order/],
-    ['no created_at', edited('order-created-aed-delivery.json', (body) => void delete at(body, 'details')['created_at']), /body\.details\.created_at is required/],
-    ['a created_at without zone', edited('order-created-aed-delivery.json', (body) => void (at(body, 'details')['created_at'] = '2025-03-14 19:15:42')), /created_at "2025-03-14 19:15:42" must be an ISO 8601 date-time with a time zone/],
-    ['a missing delivery type', edited('order-created-aed-delivery.json', (body) => void delete at(body, 'details')['delivery_type']), /delivery_type/],
-    ['items that are not a list', edited('order-created-aed-delivery.json', (body) => void (at(body, 'details')['items'] = { id: 1 })), /body\.details\.items must be an array/],
+    [
+      'an unknown event type',
+      edited('order-created-aed-delivery.json', (body) => void (body['event_type'] = 'MENU_UPDATED')),
+      /body\.event_type "MENU_UPDATED" is not one of ORDER_CREATED, ORDER_STATUS_UPDATED/,
+    ],
+    [
+      'another branch',
+      edited('order-created-aed-delivery.json', (body) => void (at(body, 'details', 'branch')['id'] = 'brn-auh-01')),
+      /body\.details\.branch\.id "brn-auh-01" is not this connection's Careem branch id/,
+    ],
+    [
+      'another branch on a status update',
+      edited('order-status-updated.json', (body) => void (at(body, 'details', 'branch')['id'] = 'brn-auh-01')),
+      /Careem branch id/,
+    ],
+    [
+      'an unknown status',
+      edited('order-status-updated.json', (body) => void (at(body, 'details')['status'] = 'teleported')),
+      /body\.details\.status "teleported"/,
+    ],
+    [
+      'a price with more decimals than AED has',
+      edited('order-created-aed-delivery.json', (body) => void (at(body, 'details', 'items', 0)['price'] = 24.555)),
+      /items\[0\]\.price: 24\.555 has more decimals than AED allows \(2\)/,
+    ],
+    [
+      'a price that is text',
+      edited('order-created-aed-delivery.json', (body) => void (at(body, 'details', 'items', 0)['price'] = 'twenty')),
+      /items\[0\]\.price: "twenty" is not a decimal amount/,
+    ],
+    [
+      'a price that is null',
+      edited('order-created-aed-delivery.json', (body) => void (at(body, 'details', 'items', 0)['price'] = null)),
+      /items\[0\]\.price must be a decimal amount/,
+    ],
+    [
+      'an impossible tax percentage',
+      edited('order-created-aed-delivery.json', (body) => void (at(body, 'details', 'price')['tax_percentage'] = 150)),
+      /tax_percentage must not exceed 100/,
+    ],
+    [
+      'a tax percentage that is text',
+      edited(
+        'order-created-aed-delivery.json',
+        (body) => void (at(body, 'details', 'price')['tax_percentage'] = 'five'),
+      ),
+      /tax_percentage "five" must be a percentage/,
+    ],
+    [
+      'a discount larger than the order',
+      edited('order-created-aed-delivery.json', (body) => void (at(body, 'details', 'price')['discount'] = 500)),
+      /discount is larger than the order/,
+    ],
+    [
+      'no created_at',
+      edited('order-created-aed-delivery.json', (body) => void delete at(body, 'details')['created_at']),
+      /body\.details\.created_at is required/,
+    ],
+    [
+      'a created_at without zone',
+      edited(
+        'order-created-aed-delivery.json',
+        (body) => void (at(body, 'details')['created_at'] = '2025-03-14 19:15:42'),
+      ),
+      /created_at "2025-03-14 19:15:42" must be an ISO 8601 date-time with a time zone/,
+    ],
+    [
+      'a missing delivery type',
+      edited('order-created-aed-delivery.json', (body) => void delete at(body, 'details')['delivery_type']),
+      /delivery_type/,
+    ],
+    [
+      'items that are not a list',
+      edited('order-created-aed-delivery.json', (body) => void (at(body, 'details')['items'] = { id: 1 })),
+      /body\.details\.items must be an array/,
+    ],
   ])('fails for good (PayloadError) on %s', (_case, rawBody, reason) => {
     const run = (): unknown => parse(rawBody);
     expect(run).toThrow(PayloadError);

@@ -89,14 +89,12 @@ function careemOrder(details: PayloadObject, currency: string, placedAt: string)
   const items = details.objects('items', { nonEmpty: true }).map((item): CanonicalItem => {
     const quantity = item.integer('quantity');
     const unitPrice = item.money('price', currency);
-    const modifiers = item.optionalObjects('options').map(
-      (option): CanonicalModifier => ({
-        name: option.string('name'),
-        quantity: option.optionalInteger('quantity') ?? 1,
-        unitPrice: option.money('price', currency, { mayBeNegative: true }),
-        modifiers: [],
-      }),
-    );
+    const modifiers = item.optionalObjects('options').map((option): CanonicalModifier => ({
+      name: option.string('name'),
+      quantity: option.optionalInteger('quantity') ?? 1,
+      unitPrice: option.money('price', currency, { mayBeNegative: true }),
+      modifiers: [],
+    }));
     const perUnit = unitPrice + modifiers.reduce((sum, modifier) => sum + modifier.unitPrice * modifier.quantity, 0);
     return {
       externalId: item.optionalId('id'),
@@ -153,7 +151,8 @@ export function taxOf(amount: number, percentage: unknown, path: string): number
   const match = /^(\d{1,3})(?:\.(\d{1,6}))?$/.exec(text);
   if (!match) {
     // Quote only text and numbers: String() of a hostile array or object can recurse thousands deep.
-    const shown = typeof percentage === 'string' || typeof percentage === 'number' ? ` "${truncate(String(percentage))}"` : '';
+    const shown =
+      typeof percentage === 'string' || typeof percentage === 'number' ? ` "${truncate(String(percentage))}"` : '';
     throw new PayloadError(`${path}${shown} must be a percentage such as 5 or 2.5`);
   }
   const [, whole, fraction = ''] = match;

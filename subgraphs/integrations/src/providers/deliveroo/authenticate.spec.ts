@@ -29,7 +29,10 @@ describe('Deliveroo authentication', () => {
     ['the legacy message with the rotated-out secret', signed(PREVIOUS_SECRET, 'legacy')],
     [
       'an upper-case hex signature',
-      { ...signed(CURRENT_SECRET), 'x-deliveroo-hmac-sha256': deliverooSignature(CURRENT_SECRET, GUID, body).toUpperCase() },
+      {
+        ...signed(CURRENT_SECRET),
+        'x-deliveroo-hmac-sha256': deliverooSignature(CURRENT_SECRET, GUID, body).toUpperCase(),
+      },
     ],
   ])('accepts a delivery signed with %s', (_case, headers) => {
     expect(deliverooAdapter.authenticate(delivery(headers), connection, now)).toBeNull();
@@ -46,17 +49,35 @@ describe('Deliveroo authentication', () => {
   it.each<[string, Record<string, string | undefined>, Buffer, Pick<Rejection, 'status' | 'code'>]>([
     ['a signature made with another secret', signed('not-the-secret'), body, { status: 401, code: 'BAD_SIGNATURE' }],
     ['a tampered body', signed(CURRENT_SECRET), tampered, { status: 401, code: 'BAD_SIGNATURE' }],
-    ['a signature over another guid', signed(CURRENT_SECRET, 'current', 'another-guid'), body, { status: 401, code: 'BAD_SIGNATURE' }],
+    [
+      'a signature over another guid',
+      signed(CURRENT_SECRET, 'current', 'another-guid'),
+      body,
+      { status: 401, code: 'BAD_SIGNATURE' },
+    ],
     [
       'a signature over the body alone',
       { 'x-deliveroo-sequence-guid': GUID, 'x-deliveroo-hmac-sha256': hmacSha256Hex(CURRENT_SECRET, body) },
       body,
       { status: 401, code: 'BAD_SIGNATURE' },
     ],
-    ['a truncated signature', { ...signed(CURRENT_SECRET), 'x-deliveroo-hmac-sha256': deliverooSignature(CURRENT_SECRET, GUID, body).slice(0, 40) }, body, { status: 401, code: 'BAD_SIGNATURE' }],
+    [
+      'a truncated signature',
+      {
+        ...signed(CURRENT_SECRET),
+        'x-deliveroo-hmac-sha256': deliverooSignature(CURRENT_SECRET, GUID, body).slice(0, 40),
+      },
+      body,
+      { status: 401, code: 'BAD_SIGNATURE' },
+    ],
     ['no signature header', { 'x-deliveroo-sequence-guid': GUID }, body, { status: 401, code: 'MISSING_SIGNATURE' }],
     ['no headers at all', {}, body, { status: 401, code: 'MISSING_SIGNATURE' }],
-    ['a blank signature header', { ...signed(CURRENT_SECRET), 'x-deliveroo-hmac-sha256': '  ' }, body, { status: 401, code: 'MISSING_SIGNATURE' }],
+    [
+      'a blank signature header',
+      { ...signed(CURRENT_SECRET), 'x-deliveroo-hmac-sha256': '  ' },
+      body,
+      { status: 401, code: 'MISSING_SIGNATURE' },
+    ],
     [
       'no sequence guid (nothing to verify the signature against)',
       { 'x-deliveroo-hmac-sha256': deliverooSignature(CURRENT_SECRET, GUID, body) },
@@ -71,7 +92,9 @@ describe('Deliveroo authentication', () => {
   });
 
   it('never authenticates a connection without secrets', () => {
-    expect(deliverooAdapter.authenticate(delivery(signed(CURRENT_SECRET)), { ...connection, secrets: [] }, now)).toMatchObject({
+    expect(
+      deliverooAdapter.authenticate(delivery(signed(CURRENT_SECRET)), { ...connection, secrets: [] }, now),
+    ).toMatchObject({
       status: 401,
       code: 'BAD_SIGNATURE',
     });
@@ -79,7 +102,9 @@ describe('Deliveroo authentication', () => {
 
   it('stops accepting the old secret once the connection no longer lists it', () => {
     const rotated = { ...connection, secrets: [CURRENT_SECRET] };
-    expect(deliverooAdapter.authenticate(delivery(signed(PREVIOUS_SECRET)), rotated, now)).toMatchObject({ code: 'BAD_SIGNATURE' });
+    expect(deliverooAdapter.authenticate(delivery(signed(PREVIOUS_SECRET)), rotated, now)).toMatchObject({
+      code: 'BAD_SIGNATURE',
+    });
   });
 });
 
@@ -103,16 +128,33 @@ describe('Deliveroo routes, idempotency and answers', () => {
 
   it.each<[string, Record<string, string>, Buffer, string]>([
     ['no sequence guid', {}, body, 'MISSING_IDEMPOTENCY_KEY'],
-    ['a guid longer than 200 characters', { 'x-deliveroo-sequence-guid': 'g'.repeat(201) }, body, 'INVALID_IDEMPOTENCY_KEY'],
-    ['a body that is not JSON', { 'x-deliveroo-sequence-guid': GUID }, Buffer.from('event=order.new'), 'MALFORMED_JSON'],
+    [
+      'a guid longer than 200 characters',
+      { 'x-deliveroo-sequence-guid': 'g'.repeat(201) },
+      body,
+      'INVALID_IDEMPOTENCY_KEY',
+    ],
+    [
+      'a body that is not JSON',
+      { 'x-deliveroo-sequence-guid': GUID },
+      Buffer.from('event=order.new'),
+      'MALFORMED_JSON',
+    ],
     ['a JSON array body', { 'x-deliveroo-sequence-guid': GUID }, Buffer.from('[1,2]'), 'MALFORMED_JSON'],
-    ['a body that is not UTF-8', { 'x-deliveroo-sequence-guid': GUID }, Buffer.from([0x7b, 0xff, 0x7d]), 'MALFORMED_JSON'],
+    [
+      'a body that is not UTF-8',
+      { 'x-deliveroo-sequence-guid': GUID },
+      Buffer.from([0x7b, 0xff, 0x7d]),
+      'MALFORMED_JSON',
+    ],
   ])('answers 400 for %s', (_case, headers, rawBody, code) => {
     expect(deliverooAdapter.idempotencyKey(delivery(headers, rawBody))).toMatchObject({ status: 400, code });
   });
 
   it.each([false, true])('answers 200 with the receipt (duplicate: %s), as Deliveroo requires', (duplicate) => {
-    expect(deliverooAdapter.answer(delivery(signed(CURRENT_SECRET)), connection, { eventId: 'evt-1', duplicate })).toEqual({
+    expect(
+      deliverooAdapter.answer(delivery(signed(CURRENT_SECRET)), connection, { eventId: 'evt-1', duplicate }),
+    ).toEqual({
       status: 200,
       body: { eventId: 'evt-1', duplicate },
     });

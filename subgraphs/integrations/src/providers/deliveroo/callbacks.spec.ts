@@ -20,10 +20,28 @@ const orderUrl = 'http://127.0.0.1:4900/deliveroo/order/v1/orders/kw%3A7c1e9d52-
 describe('Deliveroo callbacks', () => {
   it.each<[string, CallbackAction, 'PATCH' | 'POST', string, unknown]>([
     ['an acceptance', { kind: 'ACCEPTED', prepMinutes: 15 }, 'PATCH', orderUrl, { status: 'accepted' }],
-    ['a rejection', { kind: 'REJECTED', reason: 'Kitchen is too busy right now' }, 'PATCH', orderUrl, { status: 'rejected', reject_reason: 'busy' }],
+    [
+      'a rejection',
+      { kind: 'REJECTED', reason: 'Kitchen is too busy right now' },
+      'PATCH',
+      orderUrl,
+      { status: 'rejected', reject_reason: 'busy' },
+    ],
     ['preparation starting', { kind: 'PREPARING' }, 'PATCH', orderUrl, { status: 'confirmed' }],
-    ['the order reaching Nexara', { kind: 'RECEIVED' }, 'POST', `${orderUrl}/sync_status`, { status: 'succeeded', occurred_at: '2025-03-14T17:04:30.000Z' }],
-    ['the order failing to reach Nexara', { kind: 'RECEIVE_FAILED', reason: 'unknown item' }, 'POST', `${orderUrl}/sync_status`, { status: 'failed', occurred_at: '2025-03-14T17:04:30.000Z' }],
+    [
+      'the order reaching Nexara',
+      { kind: 'RECEIVED' },
+      'POST',
+      `${orderUrl}/sync_status`,
+      { status: 'succeeded', occurred_at: '2025-03-14T17:04:30.000Z' },
+    ],
+    [
+      'the order failing to reach Nexara',
+      { kind: 'RECEIVE_FAILED', reason: 'unknown item' },
+      'POST',
+      `${orderUrl}/sync_status`,
+      { status: 'failed', occurred_at: '2025-03-14T17:04:30.000Z' },
+    ],
   ])('tells Deliveroo about %s', (_case, action, method, url, body) => {
     const call = deliverooAdapter.buildCallback(action, order, connection, now);
     expect(call).not.toBeNull();
@@ -43,7 +61,12 @@ describe('Deliveroo callbacks', () => {
   it('builds the same call twice for the same action and time, a different one later', () => {
     const first = deliverooAdapter.buildCallback({ kind: 'ACCEPTED' }, order, connection, now);
     expect(deliverooAdapter.buildCallback({ kind: 'ACCEPTED' }, order, connection, now)).toEqual(first);
-    const later = deliverooAdapter.buildCallback({ kind: 'ACCEPTED' }, order, connection, new Date(now.getTime() + 1000));
+    const later = deliverooAdapter.buildCallback(
+      { kind: 'ACCEPTED' },
+      order,
+      connection,
+      new Date(now.getTime() + 1000),
+    );
     expect(later!.headers['x-deliveroo-sequence-guid']).not.toBe(first!.headers['x-deliveroo-sequence-guid']);
   });
 
@@ -51,7 +74,9 @@ describe('Deliveroo callbacks', () => {
     const call = deliverooAdapter.buildCallback({ kind: 'ACCEPTED' }, order, connection, now)!;
     const guid = call.headers['x-deliveroo-sequence-guid']!;
     expect(call.headers['x-deliveroo-hmac-sha256']).toBe(deliverooSignature(connection.secrets[0]!, guid, call.body));
-    expect(call.headers['x-deliveroo-hmac-sha256']).not.toBe(deliverooSignature(connection.secrets[1]!, guid, call.body));
+    expect(call.headers['x-deliveroo-hmac-sha256']).not.toBe(
+      deliverooSignature(connection.secrets[1]!, guid, call.body),
+    );
   });
 
   it.each<CallbackAction>([{ kind: 'READY' }, { kind: 'PICKED_UP' }, { kind: 'CANCELLED', reason: 'customer asked' }])(

@@ -15,7 +15,8 @@ function parse(rawBody: Buffer, connection = kuwait): CanonicalOrderEvent[] {
   );
 }
 
-const edited = (name: string, edit: (body: Record<string, unknown>) => void): Buffer => editedFixture(__dirname, name, edit);
+const edited = (name: string, edit: (body: Record<string, unknown>) => void): Buffer =>
+  editedFixture(__dirname, name, edit);
 const orderOf = (body: Record<string, unknown>): Record<string, unknown> => at(body, 'body', 'order');
 
 describe('Deliveroo parsing', () => {
@@ -71,7 +72,15 @@ describe('Deliveroo parsing', () => {
               notes: null,
               modifiers: [{ name: 'No onions', quantity: 1, unitPrice: 0, modifiers: [] }],
             },
-            { externalId: 'DST-KNF', name: 'Kunafa | كنافة', quantity: 1, unitPrice: 1750, total: 1750, notes: null, modifiers: [] },
+            {
+              externalId: 'DST-KNF',
+              name: 'Kunafa | كنافة',
+              quantity: 1,
+              unitPrice: 1750,
+              total: 1750,
+              notes: null,
+              modifiers: [],
+            },
           ],
           subtotal: 8050,
           deliveryFee: 500,
@@ -113,10 +122,23 @@ describe('Deliveroo parsing', () => {
           total: 4300,
           notes: null,
           modifiers: [
-            { name: 'Rice', quantity: 1, unitPrice: 0, modifiers: [{ name: 'Extra rice', quantity: 1, unitPrice: 500, modifiers: [] }] },
+            {
+              name: 'Rice',
+              quantity: 1,
+              unitPrice: 0,
+              modifiers: [{ name: 'Extra rice', quantity: 1, unitPrice: 500, modifiers: [] }],
+            },
           ],
         },
-        { externalId: 'KRK', name: 'Karak Chai | شاي كرك', quantity: 2, unitPrice: 600, total: 1200, notes: null, modifiers: [] },
+        {
+          externalId: 'KRK',
+          name: 'Karak Chai | شاي كرك',
+          quantity: 2,
+          unitPrice: 600,
+          total: 1200,
+          notes: null,
+          modifiers: [],
+        },
       ],
       subtotal: 5500,
       deliveryFee: 0,
@@ -178,7 +200,11 @@ describe('Deliveroo parsing', () => {
         orderOf(body)['total_price'] = { fractional: 7245, currency_code: 'KWD' };
       }),
     )[0]!;
-    expect(rider.order).toMatchObject({ delivery: { address: null, notes: null, lat: null, lng: null }, deliveryFee: 0, warnings: [] });
+    expect(rider.order).toMatchObject({
+      delivery: { address: null, notes: null, lat: null, lng: null },
+      deliveryFee: 0,
+      warnings: [],
+    });
 
     const table = parse(
       edited('order-new-kwd-delivery.json', (body) => {
@@ -187,7 +213,10 @@ describe('Deliveroo parsing', () => {
         orderOf(body)['total_price'] = { fractional: 7245, currency_code: 'KWD' };
       }),
     )[0]!;
-    expect(table.order).toMatchObject({ delivery: null, notes: "Please don't ring the bell, the baby is sleeping\nTable service." });
+    expect(table.order).toMatchObject({
+      delivery: null,
+      notes: "Please don't ring the bell, the baby is sleeping\nTable service.",
+    });
   });
 
   it('keeps an order whose figures do not add up, with warnings', () => {
@@ -219,26 +248,90 @@ describe('Deliveroo parsing', () => {
 
   it.each<[string, Buffer, RegExp]>([
     ['garbage instead of JSON', Buffer.from('<html>502</html>'), /must be a JSON object/],
-    ['an unknown event', edited('order-new-kwd-delivery.json', (body) => void (body['event'] = 'menu.updated')), /body\.event "menu\.updated" is not one of order\.new, order\.status_update/],
-    ['no order', edited('order-new-kwd-delivery.json', (body) => void (body['body'] = {})), /body\.body\.order must be an object/],
-    ['another location', edited('order-new-kwd-delivery.json', (body) => void (orderOf(body)['location_id'] = 'kw-hawally-001')), /location_id "kw-hawally-001" is not this connection's Deliveroo location_id "kw-salmiya-042"/],
-    ['an unknown status', edited('order-new-kwd-delivery.json', (body) => void (orderOf(body)['status'] = 'lost')), /body\.body\.order\.status "lost" is not one of placed, accepted/],
-    ['another currency', edited('order-new-kwd-delivery.json', (body) => void (orderOf(body)['total_price'] = { fractional: 7745, currency_code: 'GBP' })), /total_price\.currency_code "GBP" is not this connection's currency KWD/],
-    ['a fractional amount that is not whole', edited('order-new-kwd-delivery.json', (body) => void (at(orderOf(body), 'items', 0)['unit_price'] = { fractional: 12.5, currency_code: 'KWD' })), /items\[0\]\.unit_price\.fractional must be a whole number of minor units/],
-    ['a negative price', edited('order-new-kwd-delivery.json', (body) => void (at(orderOf(body), 'items', 1)['total_price'] = { fractional: -1500, currency_code: 'KWD' })), /items\[1\]\.total_price\.fractional must not be negative/],
-    ['no items', edited('order-new-kwd-delivery.json', (body) => void (orderOf(body)['items'] = [])), /items must not be empty/],
-    ['a zero quantity', edited('order-new-kwd-delivery.json', (body) => void (at(orderOf(body), 'items', 0)['quantity'] = 0)), /items\[0\]\.quantity must be a whole number of at least 1/],
-    ['an unknown fulfillment type', edited('order-new-kwd-delivery.json', (body) => void (orderOf(body)['fulfillment_type'] = 'drone')), /fulfillment_type "drone"/],
-    ['a status log time without zone', edited('order-new-kwd-delivery.json', (body) => void (orderOf(body)['status_log'] = [{ at: '2025-03-14 17:02', status: 'placed' }])), /status_log\[0\]\.at "2025-03-14 17:02" must be an ISO 8601 date-time with a time zone/],
+    [
+      'an unknown event',
+      edited('order-new-kwd-delivery.json', (body) => void (body['event'] = 'menu.updated')),
+      /body\.event "menu\.updated" is not one of order\.new, order\.status_update/,
+    ],
+    [
+      'no order',
+      edited('order-new-kwd-delivery.json', (body) => void (body['body'] = {})),
+      /body\.body\.order must be an object/,
+    ],
+    [
+      'another location',
+      edited('order-new-kwd-delivery.json', (body) => void (orderOf(body)['location_id'] = 'kw-hawally-001')),
+      /location_id "kw-hawally-001" is not this connection's Deliveroo location_id "kw-salmiya-042"/,
+    ],
+    [
+      'an unknown status',
+      edited('order-new-kwd-delivery.json', (body) => void (orderOf(body)['status'] = 'lost')),
+      /body\.body\.order\.status "lost" is not one of placed, accepted/,
+    ],
+    [
+      'another currency',
+      edited(
+        'order-new-kwd-delivery.json',
+        (body) => void (orderOf(body)['total_price'] = { fractional: 7745, currency_code: 'GBP' }),
+      ),
+      /total_price\.currency_code "GBP" is not this connection's currency KWD/,
+    ],
+    [
+      'a fractional amount that is not whole',
+      edited(
+        'order-new-kwd-delivery.json',
+        (body) => void (at(orderOf(body), 'items', 0)['unit_price'] = { fractional: 12.5, currency_code: 'KWD' }),
+      ),
+      /items\[0\]\.unit_price\.fractional must be a whole number of minor units/,
+    ],
+    [
+      'a negative price',
+      edited(
+        'order-new-kwd-delivery.json',
+        (body) => void (at(orderOf(body), 'items', 1)['total_price'] = { fractional: -1500, currency_code: 'KWD' }),
+      ),
+      /items\[1\]\.total_price\.fractional must not be negative/,
+    ],
+    [
+      'no items',
+      edited('order-new-kwd-delivery.json', (body) => void (orderOf(body)['items'] = [])),
+      /items must not be empty/,
+    ],
+    [
+      'a zero quantity',
+      edited('order-new-kwd-delivery.json', (body) => void (at(orderOf(body), 'items', 0)['quantity'] = 0)),
+      /items\[0\]\.quantity must be a whole number of at least 1/,
+    ],
+    [
+      'an unknown fulfillment type',
+      edited('order-new-kwd-delivery.json', (body) => void (orderOf(body)['fulfillment_type'] = 'drone')),
+      /fulfillment_type "drone"/,
+    ],
+    [
+      'a status log time without zone',
+      edited(
+        'order-new-kwd-delivery.json',
+        (body) => void (orderOf(body)['status_log'] = [{ at: '2025-03-14 17:02', status: 'placed' }]),
+      ),
+      /status_log\[0\]\.at "2025-03-14 17:02" must be an ISO 8601 date-time with a time zone/,
+    ],
     // Found by fuzzing: read recursively, thousands of levels overflowed the stack.
-    ['modifiers nested 1,000 deep', edited('order-new-kwd-delivery.json', (body) => {
-      const item = at(orderOf(body), 'items', 0);
-      const first = (item['modifiers'] as Record<string, unknown>[])[0]!;
-      let nested = first;
-      for (let level = 0; level < 1_000; level += 1) nested = { ...first, modifiers: [nested] };
-      item['modifiers'] = [nested];
-    }), /items\[0\](\.modifiers\[0\]){5}\.modifiers nests modifiers deeper than 5 levels/],
-    ['a NUL in a name', edited('order-new-kwd-delivery.json', (body) => void (at(orderOf(body), 'items', 0)['name'] = 'Burger\u0000')), /items\[0\]\.name holds a character no order can store/],
+    [
+      'modifiers nested 1,000 deep',
+      edited('order-new-kwd-delivery.json', (body) => {
+        const item = at(orderOf(body), 'items', 0);
+        const first = (item['modifiers'] as Record<string, unknown>[])[0]!;
+        let nested = first;
+        for (let level = 0; level < 1_000; level += 1) nested = { ...first, modifiers: [nested] };
+        item['modifiers'] = [nested];
+      }),
+      /items\[0\](\.modifiers\[0\]){5}\.modifiers nests modifiers deeper than 5 levels/,
+    ],
+    [
+      'a NUL in a name',
+      edited('order-new-kwd-delivery.json', (body) => void (at(orderOf(body), 'items', 0)['name'] = 'Burger\u0000')),
+      /items\[0\]\.name holds a character no order can store/,
+    ],
   ])('fails for good (PayloadError) on %s', (_case, rawBody, reason) => {
     const run = (): unknown => parse(rawBody);
     expect(run).toThrow(PayloadError);

@@ -166,7 +166,9 @@ function deliverooModifier(modifier: PayloadObject, currency: string, depth: num
     name: modifier.string('name'),
     quantity: modifier.integer('quantity'),
     unitPrice: deliverooMoney(modifier, 'unit_price', currency, { mayBeNegative: true }),
-    modifiers: modifier.modifiers('modifiers', depth + 1, (nested, nestedDepth) => deliverooModifier(nested, currency, nestedDepth)),
+    modifiers: modifier.modifiers('modifiers', depth + 1, (nested, nestedDepth) =>
+      deliverooModifier(nested, currency, nestedDepth),
+    ),
   };
 }
 

@@ -23,8 +23,16 @@ describe('Jahez authentication', () => {
 
   it.each<[string, Record<string, string | undefined>, Pick<Rejection, 'status' | 'code'>]>([
     ['a wrong token', { authorization: 'Bearer jz_live_not-the-token' }, { status: 401, code: 'INVALID_TOKEN' }],
-    ['the token with one character changed', { authorization: `Bearer ${CURRENT_SECRET.slice(0, -1)}X` }, { status: 401, code: 'INVALID_TOKEN' }],
-    ['a prefix of the token', { authorization: `Bearer ${CURRENT_SECRET.slice(0, 10)}` }, { status: 401, code: 'INVALID_TOKEN' }],
+    [
+      'the token with one character changed',
+      { authorization: `Bearer ${CURRENT_SECRET.slice(0, -1)}X` },
+      { status: 401, code: 'INVALID_TOKEN' },
+    ],
+    [
+      'a prefix of the token',
+      { authorization: `Bearer ${CURRENT_SECRET.slice(0, 10)}` },
+      { status: 401, code: 'INVALID_TOKEN' },
+    ],
     ['the token plus a suffix', { authorization: `Bearer ${CURRENT_SECRET}x` }, { status: 401, code: 'INVALID_TOKEN' }],
     ['the token without the Bearer scheme', { authorization: CURRENT_SECRET }, { status: 401, code: 'INVALID_TOKEN' }],
     ['a Token scheme', { authorization: `Token ${CURRENT_SECRET}` }, { status: 401, code: 'INVALID_TOKEN' }],
@@ -37,7 +45,9 @@ describe('Jahez authentication', () => {
   });
 
   it('does not look at X-Request-Id: a missing one is the 400 of idempotencyKey, after authentication', () => {
-    expect(jahezAdapter.authenticate(delivery({ authorization: `Bearer ${CURRENT_SECRET}` }), connection, now)).toBeNull();
+    expect(
+      jahezAdapter.authenticate(delivery({ authorization: `Bearer ${CURRENT_SECRET}` }), connection, now),
+    ).toBeNull();
     expect(jahezAdapter.idempotencyKey(delivery({ authorization: `Bearer ${CURRENT_SECRET}` }))).toMatchObject({
       status: 400,
       code: 'MISSING_IDEMPOTENCY_KEY',
@@ -46,8 +56,12 @@ describe('Jahez authentication', () => {
 
   it('never authenticates a connection without secrets, nor with the old token after it expired', () => {
     const request = delivery({ authorization: `Bearer ${PREVIOUS_SECRET}`, 'x-request-id': REQUEST_ID });
-    expect(jahezAdapter.authenticate(request, { ...connection, secrets: [] }, now)).toMatchObject({ code: 'INVALID_TOKEN' });
-    expect(jahezAdapter.authenticate(request, { ...connection, secrets: [CURRENT_SECRET] }, now)).toMatchObject({ code: 'INVALID_TOKEN' });
+    expect(jahezAdapter.authenticate(request, { ...connection, secrets: [] }, now)).toMatchObject({
+      code: 'INVALID_TOKEN',
+    });
+    expect(jahezAdapter.authenticate(request, { ...connection, secrets: [CURRENT_SECRET] }, now)).toMatchObject({
+      code: 'INVALID_TOKEN',
+    });
   });
 });
 

@@ -20,5 +20,5 @@ export function authenticateJahez(request: InboundWebhook, connection: Connectio
   }
   return matchesAny(connection.secrets, bearer.token)
     ? null
-    : rejection(401, 'INVALID_TOKEN', 'The bearer token is not this connection\'s Jahez token.');
+    : rejection(401, 'INVALID_TOKEN', "The bearer token is not this connection's Jahez token.");
 }

@@ -8,10 +8,14 @@ const receivedAt = new Date('2025-03-14T10:11:00.000Z');
 const REQUEST_ID = '1c9e7a5b-3d2f-4b8a-9e6c-0a2d4f6b8c13';
 
 function parse(rawBody: Buffer, subPath = '', connection = riyadh): CanonicalOrderEvent[] {
-  return jahezAdapter.parse(aWebhook('JAHEZ', { rawBody, subPath, receivedAt, headers: { 'x-request-id': REQUEST_ID } }), connection);
+  return jahezAdapter.parse(
+    aWebhook('JAHEZ', { rawBody, subPath, receivedAt, headers: { 'x-request-id': REQUEST_ID } }),
+    connection,
+  );
 }
 
-const edited = (name: string, edit: (body: Record<string, unknown>) => void): Buffer => editedFixture(__dirname, name, edit);
+const edited = (name: string, edit: (body: Record<string, unknown>) => void): Buffer =>
+  editedFixture(__dirname, name, edit);
 
 describe('Jahez parsing', () => {
   it('turns a SAR order into the canonical order: number decimals, modifier groups with their options', () => {
@@ -122,14 +126,54 @@ describe('Jahez parsing', () => {
 
   it.each<[string, Buffer, string, RegExp]>([
     ['garbage instead of JSON', Buffer.from('null'), '', /JSON object/],
-    ['another branch', edited('order-new-sar.json', (body) => void (body['branch_id'] = 'JZ-JED-001')), '', /body\.branch_id "JZ-JED-001" is not this connection's Jahez branch_id "JZ-RUH-118"/],
-    ['a jahez_id that is not a whole number', edited('order-new-sar.json', (body) => void (body['jahez_id'] = 'abc')), '', /body\.jahez_id must be a whole number/],
-    ['a price with three decimals in SAR', edited('order-new-sar.json', (body) => void (body['delivery_fee'] = 9.505)), '', /body\.delivery_fee: 9\.505 has more decimals than SAR allows \(2\)/],
-    ['no products', edited('order-new-sar.json', (body) => void delete body['products']), '', /body\.products must be an array/],
-    ['options that are not a list', edited('order-new-sar.json', (body) => void (at(body, 'products', 0, 'modifiers', 0)['options'] = 'Basmati')), '', /modifiers\[0\]\.options must be an array/],
-    ['no payment method', edited('order-new-sar.json', (body) => void delete body['payment_method']), '', /body\.payment_method is required/],
-    ['an unknown status', Buffer.from('{"jahezOrderId": 1, "status": "X"}'), 'order-update', /body\.status "X" is not one of N, A, R, O, D, C, T/],
-    ['an update without order id', Buffer.from('{"status": "A"}'), 'order-update', /body\.jahezOrderId must be a whole number/],
+    [
+      'another branch',
+      edited('order-new-sar.json', (body) => void (body['branch_id'] = 'JZ-JED-001')),
+      '',
+      /body\.branch_id "JZ-JED-001" is not this connection's Jahez branch_id "JZ-RUH-118"/,
+    ],
+    [
+      'a jahez_id that is not a whole number',
+      edited('order-new-sar.json', (body) => void (body['jahez_id'] = 'abc')),
+      '',
+      /body\.jahez_id must be a whole number/,
+    ],
+    [
+      'a price with three decimals in SAR',
+      edited('order-new-sar.json', (body) => void (body['delivery_fee'] = 9.505)),
+      '',
+      /body\.delivery_fee: 9\.505 has more decimals than SAR allows \(2\)/,
+    ],
+    [
+      'no products',
+      edited('order-new-sar.json', (body) => void delete body['products']),
+      '',
+      /body\.products must be an array/,
+    ],
+    [
+      'options that are not a list',
+      edited('order-new-sar.json', (body) => void (at(body, 'products', 0, 'modifiers', 0)['options'] = 'Basmati')),
+      '',
+      /modifiers\[0\]\.options must be an array/,
+    ],
+    [
+      'no payment method',
+      edited('order-new-sar.json', (body) => void delete body['payment_method']),
+      '',
+      /body\.payment_method is required/,
+    ],
+    [
+      'an unknown status',
+      Buffer.from('{"jahezOrderId": 1, "status": "X"}'),
+      'order-update',
+      /body\.status "X" is not one of N, A, R, O, D, C, T/,
+    ],
+    [
+      'an update without order id',
+      Buffer.from('{"status": "A"}'),
+      'order-update',
+      /body\.jahezOrderId must be a whole number/,
+    ],
     ['an unknown path', fixtureBytes(__dirname, 'order-new-sar.json'), 'orders', /Jahez does not call POST \/orders/],
   ])('fails for good (PayloadError) on %s', (_case, rawBody, subPath, reason) => {
     const run = (): unknown => parse(rawBody, subPath);

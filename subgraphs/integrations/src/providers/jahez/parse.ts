@@ -78,31 +78,25 @@ function jahezOrder(
   externalId: string,
   placedAt: string,
 ): Omit<CanonicalOrder, 'warnings'> {
-  const items = body.objects('products', { nonEmpty: true }).map(
-    (product): CanonicalItem => ({
-      externalId: product.optionalId('product_id'),
-      name: product.string('name'),
-      quantity: product.integer('quantity'),
-      unitPrice: product.money('original_price', currency),
-      total: product.money('final_price', currency),
-      notes: product.optionalString('notes'),
-      modifiers: product.optionalObjects('modifiers').map(
-        (group): CanonicalModifier => ({
-          name: group.string('name'),
-          quantity: 1,
-          unitPrice: 0,
-          modifiers: group.optionalObjects('options').map(
-            (option): CanonicalModifier => ({
-              name: option.string('name'),
-              quantity: option.optionalInteger('quantity') ?? 1,
-              unitPrice: option.money('final_price', currency, { mayBeNegative: true }),
-              modifiers: [],
-            }),
-          ),
-        }),
-      ),
-    }),
-  );
+  const items = body.objects('products', { nonEmpty: true }).map((product): CanonicalItem => ({
+    externalId: product.optionalId('product_id'),
+    name: product.string('name'),
+    quantity: product.integer('quantity'),
+    unitPrice: product.money('original_price', currency),
+    total: product.money('final_price', currency),
+    notes: product.optionalString('notes'),
+    modifiers: product.optionalObjects('modifiers').map((group): CanonicalModifier => ({
+      name: group.string('name'),
+      quantity: 1,
+      unitPrice: 0,
+      modifiers: group.optionalObjects('options').map((option): CanonicalModifier => ({
+        name: option.string('name'),
+        quantity: option.optionalInteger('quantity') ?? 1,
+        unitPrice: option.money('final_price', currency, { mayBeNegative: true }),
+        modifiers: [],
+      })),
+    })),
+  }));
   const method = body.string('payment_method').toUpperCase();
   return {
     displayCode: externalId,

@@ -38,8 +38,7 @@ export function orderPlaced(input: {
 
 export function statusChanged(
   input: { eventKey: string; occurredAt: string; status: OrderStatus; note?: string | null } & (
-    | { externalId: string }
-    | { orderId: string }
+    { externalId: string } | { orderId: string }
   ),
 ): StatusChangedEvent {
   const base = {
@@ -86,9 +85,7 @@ export function mappedStatus<T extends string>(
 ): { raw: T; status: OrderStatus } {
   const raw = source.string(key);
   if (!Object.prototype.hasOwnProperty.call(table, raw)) {
-    throw new PayloadError(
-      `${source.pathOf(key)} "${truncate(raw)}" is not one of ${Object.keys(table).join(', ')}`,
-    );
+    throw new PayloadError(`${source.pathOf(key)} "${truncate(raw)}" is not one of ${Object.keys(table).join(', ')}`);
   }
   return { raw: raw as T, status: table[raw as T] };
 }

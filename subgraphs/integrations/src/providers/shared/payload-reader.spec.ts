@@ -59,7 +59,12 @@ describe('PayloadObject', () => {
   );
 
   it('names the path of what is wrong, down through arrays', () => {
-    const body = read({ items: [{ name: 'ok', quantity: 1 }, { name: 'bad', quantity: 1.5 }] });
+    const body = read({
+      items: [
+        { name: 'ok', quantity: 1 },
+        { name: 'bad', quantity: 1.5 },
+      ],
+    });
     expect(() => body.objects('items').map((item) => item.integer('quantity'))).toThrow(
       'body.items[1].quantity must be a whole number of at least 1',
     );

@@ -103,7 +103,9 @@ export class PayloadObject {
    */
   private storable(key: string, value: string): string {
     if (!isStorableText(value)) {
-      throw new PayloadError(`${this.pathOf(key)} holds a character no order can store (U+0000 or an unpaired surrogate)`);
+      throw new PayloadError(
+        `${this.pathOf(key)} holds a character no order can store (U+0000 or an unpaired surrogate)`,
+      );
     }
     return value;
   }

@@ -24,7 +24,9 @@ async function joseToken(
   const exp = options.exp === undefined ? nowSeconds + 3600 : options.exp;
   if (iat !== null) claims['iat'] = iat;
   if (exp !== null) claims['exp'] = exp;
-  return new SignJWT(claims).setProtectedHeader({ alg: options.alg ?? 'HS512', typ: 'JWT' }).sign(new TextEncoder().encode(secret));
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: options.alg ?? 'HS512', typ: 'JWT' })
+    .sign(new TextEncoder().encode(secret));
 }
 
 /** A token assembled by hand, for headers jose would never produce. */
@@ -35,7 +37,12 @@ function handToken(header: Record<string, unknown>, claims: Record<string, unkno
 
 const validClaims = { service: 'middleware', iat: nowSeconds - 5, exp: nowSeconds + 3600 };
 
-function delivery(authorization: string | undefined, subPath = 'order/kw-burger-lab-12', method: 'POST' | 'PUT' = 'POST', rawBody = body) {
+function delivery(
+  authorization: string | undefined,
+  subPath = 'order/kw-burger-lab-12',
+  method: 'POST' | 'PUT' = 'POST',
+  rawBody = body,
+) {
   return aWebhook('TALABAT', { method, subPath, rawBody, headers: { authorization } });
 }
 
@@ -55,15 +62,51 @@ describe('Talabat authentication', () => {
   });
 
   it.each<[string, () => Promise<string | undefined>, Pick<Rejection, 'status' | 'code'>]>([
-    ['alg "none" with no signature', async () => `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64(validClaims)}.`, { status: 401, code: 'WRONG_ALGORITHM' }],
-    ['alg "NONE"', async () => `Bearer ${handToken({ alg: 'NONE' }, validClaims)}`, { status: 401, code: 'WRONG_ALGORITHM' }],
-    ['HS256 signed with the right secret', async () => `Bearer ${await joseToken(CURRENT_SECRET, { alg: 'HS256' })}`, { status: 401, code: 'WRONG_ALGORITHM' }],
-    ['HS384 signed with the right secret', async () => `Bearer ${await joseToken(CURRENT_SECRET, { alg: 'HS384' })}`, { status: 401, code: 'WRONG_ALGORITHM' }],
-    ['an RS256 header over an HMAC signature (key confusion)', async () => `Bearer ${handToken({ alg: 'RS256', typ: 'JWT' }, validClaims)}`, { status: 401, code: 'WRONG_ALGORITHM' }],
-    ['an ES512 header', async () => `Bearer ${handToken({ alg: 'ES512' }, validClaims)}`, { status: 401, code: 'WRONG_ALGORITHM' }],
-    ['a header without alg', async () => `Bearer ${handToken({ typ: 'JWT' }, validClaims)}`, { status: 401, code: 'WRONG_ALGORITHM' }],
-    ['a critical header extension', async () => `Bearer ${handToken({ alg: 'HS512', crit: ['b64'], b64: false }, validClaims)}`, { status: 401, code: 'INVALID_TOKEN' }],
-    ['a token signed with another secret', async () => `Bearer ${await joseToken('not-the-connection-secret')}`, { status: 401, code: 'BAD_SIGNATURE' }],
+    [
+      'alg "none" with no signature',
+      async () => `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64(validClaims)}.`,
+      { status: 401, code: 'WRONG_ALGORITHM' },
+    ],
+    [
+      'alg "NONE"',
+      async () => `Bearer ${handToken({ alg: 'NONE' }, validClaims)}`,
+      { status: 401, code: 'WRONG_ALGORITHM' },
+    ],
+    [
+      'HS256 signed with the right secret',
+      async () => `Bearer ${await joseToken(CURRENT_SECRET, { alg: 'HS256' })}`,
+      { status: 401, code: 'WRONG_ALGORITHM' },
+    ],
+    [
+      'HS384 signed with the right secret',
+      async () => `Bearer ${await joseToken(CURRENT_SECRET, { alg: 'HS384' })}`,
+      { status: 401, code: 'WRONG_ALGORITHM' },
+    ],
+    [
+      'an RS256 header over an HMAC signature (key confusion)',
+      async () => `Bearer ${handToken({ alg: 'RS256', typ: 'JWT' }, validClaims)}`,
+      { status: 401, code: 'WRONG_ALGORITHM' },
+    ],
+    [
+      'an ES512 header',
+      async () => `Bearer ${handToken({ alg: 'ES512' }, validClaims)}`,
+      { status: 401, code: 'WRONG_ALGORITHM' },
+    ],
+    [
+      'a header without alg',
+      async () => `Bearer ${handToken({ typ: 'JWT' }, validClaims)}`,
+      { status: 401, code: 'WRONG_ALGORITHM' },
+    ],
+    [
+      'a critical header extension',
+      async () => `Bearer ${handToken({ alg: 'HS512', crit: ['b64'], b64: false }, validClaims)}`,
+      { status: 401, code: 'INVALID_TOKEN' },
+    ],
+    [
+      'a token signed with another secret',
+      async () => `Bearer ${await joseToken('not-the-connection-secret')}`,
+      { status: 401, code: 'BAD_SIGNATURE' },
+    ],
     [
       'claims changed after signing',
       async () => {
@@ -72,19 +115,67 @@ describe('Talabat authentication', () => {
       },
       { status: 401, code: 'BAD_SIGNATURE' },
     ],
-    ['a stripped signature', async () => `Bearer ${(await joseToken(CURRENT_SECRET)).split('.').slice(0, 2).join('.')}.`, { status: 401, code: 'BAD_SIGNATURE' }],
-    ['an expired token', async () => `Bearer ${await joseToken(CURRENT_SECRET, { iat: nowSeconds - 4000, exp: nowSeconds - 1 })}`, { status: 401, code: 'TOKEN_EXPIRED' }],
-    ['a token expiring this very second', async () => `Bearer ${await joseToken(CURRENT_SECRET, { exp: nowSeconds })}`, { status: 401, code: 'TOKEN_EXPIRED' }],
-    ['a token without exp', async () => `Bearer ${await joseToken(CURRENT_SECRET, { exp: null })}`, { status: 401, code: 'INVALID_TOKEN' }],
-    ['an iat 301 s in the future', async () => `Bearer ${await joseToken(CURRENT_SECRET, { iat: nowSeconds + 301 })}`, { status: 401, code: 'FUTURE_TIMESTAMP' }],
-    ['a token without iat', async () => `Bearer ${await joseToken(CURRENT_SECRET, { iat: null })}`, { status: 401, code: 'INVALID_TOKEN' }],
-    ['a token for another service', async () => `Bearer ${await joseToken(CURRENT_SECRET, { claims: { service: 'backoffice' } })}`, { status: 401, code: 'INVALID_TOKEN' }],
-    ['a token without the service claim', async () => `Bearer ${handToken({ alg: 'HS512' }, { iat: nowSeconds, exp: nowSeconds + 60 })}`, { status: 401, code: 'INVALID_TOKEN' }],
-    ['a token not valid before tomorrow', async () => `Bearer ${await joseToken(CURRENT_SECRET, { claims: { nbf: nowSeconds + 86_400 } })}`, { status: 401, code: 'INVALID_TOKEN' }],
+    [
+      'a stripped signature',
+      async () => `Bearer ${(await joseToken(CURRENT_SECRET)).split('.').slice(0, 2).join('.')}.`,
+      { status: 401, code: 'BAD_SIGNATURE' },
+    ],
+    [
+      'an expired token',
+      async () => `Bearer ${await joseToken(CURRENT_SECRET, { iat: nowSeconds - 4000, exp: nowSeconds - 1 })}`,
+      { status: 401, code: 'TOKEN_EXPIRED' },
+    ],
+    [
+      'a token expiring this very second',
+      async () => `Bearer ${await joseToken(CURRENT_SECRET, { exp: nowSeconds })}`,
+      { status: 401, code: 'TOKEN_EXPIRED' },
+    ],
+    [
+      'a token without exp',
+      async () => `Bearer ${await joseToken(CURRENT_SECRET, { exp: null })}`,
+      { status: 401, code: 'INVALID_TOKEN' },
+    ],
+    [
+      'an iat 301 s in the future',
+      async () => `Bearer ${await joseToken(CURRENT_SECRET, { iat: nowSeconds + 301 })}`,
+      { status: 401, code: 'FUTURE_TIMESTAMP' },
+    ],
+    [
+      'a token without iat',
+      async () => `Bearer ${await joseToken(CURRENT_SECRET, { iat: null })}`,
+      { status: 401, code: 'INVALID_TOKEN' },
+    ],
+    [
+      'a token for another service',
+      async () => `Bearer ${await joseToken(CURRENT_SECRET, { claims: { service: 'backoffice' } })}`,
+      { status: 401, code: 'INVALID_TOKEN' },
+    ],
+    [
+      'a token without the service claim',
+      async () => `Bearer ${handToken({ alg: 'HS512' }, { iat: nowSeconds, exp: nowSeconds + 60 })}`,
+      { status: 401, code: 'INVALID_TOKEN' },
+    ],
+    [
+      'a token not valid before tomorrow',
+      async () => `Bearer ${await joseToken(CURRENT_SECRET, { claims: { nbf: nowSeconds + 86_400 } })}`,
+      { status: 401, code: 'INVALID_TOKEN' },
+    ],
     ['a bearer value that is not a JWT', async () => 'Bearer hunter2', { status: 401, code: 'INVALID_TOKEN' }],
-    ['a JWT with four parts', async () => `Bearer ${await joseToken(CURRENT_SECRET)}.extra`, { status: 401, code: 'INVALID_TOKEN' }],
-    ['a header that is not JSON', async () => `Bearer ${Buffer.from('not json').toString('base64url')}.${b64(validClaims)}.c2ln`, { status: 401, code: 'INVALID_TOKEN' }],
-    ['Basic credentials', async () => `Basic ${Buffer.from('talabat:pw').toString('base64')}`, { status: 401, code: 'INVALID_TOKEN' }],
+    [
+      'a JWT with four parts',
+      async () => `Bearer ${await joseToken(CURRENT_SECRET)}.extra`,
+      { status: 401, code: 'INVALID_TOKEN' },
+    ],
+    [
+      'a header that is not JSON',
+      async () => `Bearer ${Buffer.from('not json').toString('base64url')}.${b64(validClaims)}.c2ln`,
+      { status: 401, code: 'INVALID_TOKEN' },
+    ],
+    [
+      'Basic credentials',
+      async () => `Basic ${Buffer.from('talabat:pw').toString('base64')}`,
+      { status: 401, code: 'INVALID_TOKEN' },
+    ],
     ['"Bearer" without a token', async () => 'Bearer', { status: 401, code: 'INVALID_TOKEN' }],
     ['no Authorization header', async () => undefined, { status: 401, code: 'MISSING_TOKEN' }],
   ])('refuses %s', async (_case, authorization, expected) => {
@@ -98,7 +189,9 @@ describe('Talabat authentication', () => {
 
   it('stops accepting the old secret once the connection no longer lists it', async () => {
     const token = await joseToken(PREVIOUS_SECRET);
-    expect(talabatAdapter.authenticate(delivery(`Bearer ${token}`), { ...connection, secrets: [CURRENT_SECRET] }, now)).toMatchObject({
+    expect(
+      talabatAdapter.authenticate(delivery(`Bearer ${token}`), { ...connection, secrets: [CURRENT_SECRET] }, now),
+    ).toMatchObject({
       code: 'BAD_SIGNATURE',
     });
   });
@@ -133,15 +226,21 @@ describe('Talabat routes, idempotency and answers', () => {
     ['a body that is not JSON', 'order/kw-burger-lab-12', 'POST', 'token=abc', 400, 'MALFORMED_JSON'],
     ['an unknown route', 'vendors/1', 'POST', '{}', 404, 'UNKNOWN_ROUTE'],
   ])('refuses to key %s', (_case, subPath, method, rawBody, status, code) => {
-    expect(talabatAdapter.idempotencyKey(delivery(undefined, subPath, method, Buffer.from(rawBody)))).toMatchObject({ status, code });
+    expect(talabatAdapter.idempotencyKey(delivery(undefined, subPath, method, Buffer.from(rawBody)))).toMatchObject({
+      status,
+      code,
+    });
   });
 
-  it.each([false, true])('answers a new order (duplicate: %s) with 200 and our order id as remoteOrderId', (duplicate) => {
-    const answer = talabatAdapter.answer(delivery(undefined), connection, { eventId: 'evt-7', duplicate });
-    const expectedId = orderIdFor(connection.id, 'b0a7c3e2-5d19-4e8f-a6b2-7c4d1e9f3a58');
-    expect(answer).toEqual({ status: 200, body: { remoteResponse: { remoteOrderId: expectedId } } });
-    expect(expectedId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-  });
+  it.each([false, true])(
+    'answers a new order (duplicate: %s) with 200 and our order id as remoteOrderId',
+    (duplicate) => {
+      const answer = talabatAdapter.answer(delivery(undefined), connection, { eventId: 'evt-7', duplicate });
+      const expectedId = orderIdFor(connection.id, 'b0a7c3e2-5d19-4e8f-a6b2-7c4d1e9f3a58');
+      expect(answer).toEqual({ status: 200, body: { remoteResponse: { remoteOrderId: expectedId } } });
+      expect(expectedId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    },
+  );
 
   it.each([
     [false, 202],

@@ -16,13 +16,22 @@ const order: CallbackOrder = {
 };
 const now = new Date('2025-03-14T18:22:10.400Z');
 const nowSeconds = Math.floor(now.getTime() / 1000);
-const url = 'http://127.0.0.1:4900/talabat/v2/chains/kw-burger-lab-12/orders/b0a7c3e2-5d19-4e8f-a6b2-7c4d1e9f3a58/status';
+const url =
+  'http://127.0.0.1:4900/talabat/v2/chains/kw-burger-lab-12/orders/b0a7c3e2-5d19-4e8f-a6b2-7c4d1e9f3a58/status';
 
 describe('Talabat callbacks', () => {
   it.each<[string, CallbackAction, unknown]>([
-    ['an acceptance with a preparation time', { kind: 'ACCEPTED', prepMinutes: 25 }, { status: 'order_accepted', acceptanceTime: '2025-03-14T18:47:10.400Z' }],
+    [
+      'an acceptance with a preparation time',
+      { kind: 'ACCEPTED', prepMinutes: 25 },
+      { status: 'order_accepted', acceptanceTime: '2025-03-14T18:47:10.400Z' },
+    ],
     ['an acceptance without one', { kind: 'ACCEPTED' }, { status: 'order_accepted' }],
-    ['a rejection', { kind: 'REJECTED', reason: 'Burger buns ran out' }, { status: 'order_rejected', reason: 'Burger buns ran out' }],
+    [
+      'a rejection',
+      { kind: 'REJECTED', reason: 'Burger buns ran out' },
+      { status: 'order_rejected', reason: 'Burger buns ran out' },
+    ],
     ['a prepared order', { kind: 'READY' }, { status: 'order_prepared' }],
     ['a picked-up order', { kind: 'PICKED_UP' }, { status: 'order_picked_up' }],
   ])('tells Talabat about %s', async (_case, action, body) => {
@@ -51,16 +60,20 @@ describe('Talabat callbacks', () => {
     ).rejects.toThrow(/signature verification failed/);
   });
 
-  it.each<CallbackAction>([{ kind: 'CANCELLED', reason: 'x' }, { kind: 'PREPARING' }, { kind: 'RECEIVED' }, { kind: 'RECEIVE_FAILED', reason: 'x' }])(
-    'has no call for %o',
-    (action) => {
-      expect(talabatAdapter.buildCallback(action, order, connection, now)).toBeNull();
-    },
-  );
+  it.each<CallbackAction>([
+    { kind: 'CANCELLED', reason: 'x' },
+    { kind: 'PREPARING' },
+    { kind: 'RECEIVED' },
+    { kind: 'RECEIVE_FAILED', reason: 'x' },
+  ])('has no call for %o', (action) => {
+    expect(talabatAdapter.buildCallback(action, order, connection, now)).toBeNull();
+  });
 
   it('produces tokens its own verifier and jose agree on', async () => {
     const token = signHs512Jwt({ service: 'middleware', iat: nowSeconds, exp: nowSeconds + 60 }, CURRENT_SECRET);
     expect(verifyTalabatToken(token, [CURRENT_SECRET], now)).toBeNull();
-    await expect(jwtVerify(token, new TextEncoder().encode(CURRENT_SECRET), { algorithms: ['HS512'], currentDate: now })).resolves.toBeDefined();
+    await expect(
+      jwtVerify(token, new TextEncoder().encode(CURRENT_SECRET), { algorithms: ['HS512'], currentDate: now }),
+    ).resolves.toBeDefined();
   });
 });

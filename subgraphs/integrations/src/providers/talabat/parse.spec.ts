@@ -28,7 +28,8 @@ function statusCall(rawBody: Buffer, overrides: Partial<InboundWebhook> = {}): C
   );
 }
 
-const edited = (name: string, edit: (body: Record<string, unknown>) => void): Buffer => editedFixture(__dirname, name, edit);
+const edited = (name: string, edit: (body: Record<string, unknown>) => void): Buffer =>
+  editedFixture(__dirname, name, edit);
 
 describe('Talabat parsing', () => {
   it('turns a KWD delivery order into the canonical order: 3-decimal strings, nested toppings, summed fees, tip', () => {
@@ -74,8 +75,24 @@ describe('Talabat parsing', () => {
                 },
               ],
             },
-            { externalId: 'SLD-CSR', name: 'Caesar Salad', quantity: 1, unitPrice: 1900, total: 1900, notes: null, modifiers: [] },
-            { externalId: 'p-3003', name: 'Mango Lassi | لاسي مانجو', quantity: 3, unitPrice: 800, total: 2400, notes: null, modifiers: [] },
+            {
+              externalId: 'SLD-CSR',
+              name: 'Caesar Salad',
+              quantity: 1,
+              unitPrice: 1900,
+              total: 1900,
+              notes: null,
+              modifiers: [],
+            },
+            {
+              externalId: 'p-3003',
+              name: 'Mango Lassi | لاسي مانجو',
+              quantity: 3,
+              unitPrice: 800,
+              total: 2400,
+              notes: null,
+              modifiers: [],
+            },
           ],
           subtotal: 11300,
           deliveryFee: 600,
@@ -119,7 +136,15 @@ describe('Talabat parsing', () => {
             notes: 'Cut in 8 slices',
             modifiers: [{ name: 'Extra mozzarella', quantity: 1, unitPrice: 650, modifiers: [] }],
           },
-          { externalId: 'GRL-BRD', name: 'Garlic Bread', quantity: 2, unitPrice: 1250, total: 2500, notes: null, modifiers: [] },
+          {
+            externalId: 'GRL-BRD',
+            name: 'Garlic Bread',
+            quantity: 2,
+            unitPrice: 1250,
+            total: 2500,
+            notes: null,
+            modifiers: [],
+          },
         ],
         subtotal: 6350,
         deliveryFee: 0,
@@ -154,7 +179,11 @@ describe('Talabat parsing', () => {
     ['ORDER_PICKED_UP', 'PICKED_UP'],
   ])('maps posOrderStatus %s to %s', (status, expected) => {
     const [event] = statusCall(Buffer.from(JSON.stringify({ status })));
-    expect(event).toMatchObject({ status: expected, note: null, eventKey: `posOrderStatus:${REMOTE_ORDER_ID}:${status}` });
+    expect(event).toMatchObject({
+      status: expected,
+      note: null,
+      eventKey: `posOrderStatus:${REMOTE_ORDER_ID}:${status}`,
+    });
   });
 
   it('flags a test order for staff', () => {
@@ -182,22 +211,61 @@ describe('Talabat parsing', () => {
 
   it.each<[string, Buffer, RegExp]>([
     ['garbage instead of JSON', Buffer.from('{"token": '), /JSON object/],
-    ['no products', edited('order-new-kwd-delivery.json', (body) => void (body['products'] = [])), /body\.products must not be empty/],
-    ['a price with four decimals in KWD', edited('order-new-kwd-delivery.json', (body) => void (at(body, 'products', 1)['paidPrice'] = '1.9005')), /products\[1\]\.paidPrice: 1\.9005 has more decimals than KWD allows \(3\)/],
-    ['a price that is not a number', edited('order-new-kwd-delivery.json', (body) => void (at(body, 'price')['grandTotal'] = '11,020')), /body\.price\.grandTotal: "11,020" is not a decimal amount/],
-    ['a negative fee', edited('order-new-kwd-delivery.json', (body) => void (at(body, 'price', 'deliveryFees', 0)['value'] = '-0.500')), /deliveryFees\[0\]\.value must not be negative/],
-    ['a topping without a name', edited('order-new-kwd-delivery.json', (body) => void delete at(body, 'products', 0, 'selectedToppings', 1, 'children', 0)['name']), /products\[0\]\.selectedToppings\[1\]\.children\[0\]\.name is required/],
-    ['an unknown expedition type', edited('order-new-kwd-delivery.json', (body) => void (body['expeditionType'] = 'drone')), /body\.expeditionType "drone" is not one of pickup, delivery/],
-    ['no createdAt', edited('order-new-kwd-delivery.json', (body) => void delete body['createdAt']), /body\.createdAt is required/],
-    ['a latitude out of range', edited('order-new-kwd-delivery.json', (body) => void (at(body, 'delivery', 'address')['latitude'] = 129.3)), /latitude must be a number between -90 and 90/],
+    [
+      'no products',
+      edited('order-new-kwd-delivery.json', (body) => void (body['products'] = [])),
+      /body\.products must not be empty/,
+    ],
+    [
+      'a price with four decimals in KWD',
+      edited('order-new-kwd-delivery.json', (body) => void (at(body, 'products', 1)['paidPrice'] = '1.9005')),
+      /products\[1\]\.paidPrice: 1\.9005 has more decimals than KWD allows \(3\)/,
+    ],
+    [
+      'a price that is not a number',
+      edited('order-new-kwd-delivery.json', (body) => void (at(body, 'price')['grandTotal'] = '11,020')),
+      /body\.price\.grandTotal: "11,020" is not a decimal amount/,
+    ],
+    [
+      'a negative fee',
+      edited('order-new-kwd-delivery.json', (body) => void (at(body, 'price', 'deliveryFees', 0)['value'] = '-0.500')),
+      /deliveryFees\[0\]\.value must not be negative/,
+    ],
+    [
+      'a topping without a name',
+      edited(
+        'order-new-kwd-delivery.json',
+        (body) => void delete at(body, 'products', 0, 'selectedToppings', 1, 'children', 0)['name'],
+      ),
+      /products\[0\]\.selectedToppings\[1\]\.children\[0\]\.name is required/,
+    ],
+    [
+      'an unknown expedition type',
+      edited('order-new-kwd-delivery.json', (body) => void (body['expeditionType'] = 'drone')),
+      /body\.expeditionType "drone" is not one of pickup, delivery/,
+    ],
+    [
+      'no createdAt',
+      edited('order-new-kwd-delivery.json', (body) => void delete body['createdAt']),
+      /body\.createdAt is required/,
+    ],
+    [
+      'a latitude out of range',
+      edited('order-new-kwd-delivery.json', (body) => void (at(body, 'delivery', 'address')['latitude'] = 129.3)),
+      /latitude must be a number between -90 and 90/,
+    ],
     // Found by fuzzing: read recursively, thousands of levels overflowed the stack.
-    ['toppings nested 1,000 deep', edited('order-new-kwd-delivery.json', (body) => {
-      const product = at(body, 'products', 0);
-      const first = (product['selectedToppings'] as Record<string, unknown>[])[0]!;
-      let nested = first;
-      for (let level = 0; level < 1_000; level += 1) nested = { ...first, children: [nested] };
-      product['selectedToppings'] = [nested];
-    }), /products\[0\]\.selectedToppings\[0\](\.children\[0\]){4}\.children nests modifiers deeper than 5 levels/],
+    [
+      'toppings nested 1,000 deep',
+      edited('order-new-kwd-delivery.json', (body) => {
+        const product = at(body, 'products', 0);
+        const first = (product['selectedToppings'] as Record<string, unknown>[])[0]!;
+        let nested = first;
+        for (let level = 0; level < 1_000; level += 1) nested = { ...first, children: [nested] };
+        product['selectedToppings'] = [nested];
+      }),
+      /products\[0\]\.selectedToppings\[0\](\.children\[0\]){4}\.children nests modifiers deeper than 5 levels/,
+    ],
   ])('fails for good (PayloadError) on a new order with %s', (_case, rawBody, reason) => {
     const run = (): unknown => newOrder(rawBody);
     expect(run).toThrow(PayloadError);
@@ -207,7 +275,10 @@ describe('Talabat parsing', () => {
   it('fails for good on a new order for another remoteId', () => {
     const run = (): unknown =>
       talabatAdapter.parse(
-        aWebhook('TALABAT', { subPath: 'order/kw-other-vendor', rawBody: fixtureBytes(__dirname, 'order-new-kwd-delivery.json') }),
+        aWebhook('TALABAT', {
+          subPath: 'order/kw-other-vendor',
+          rawBody: fixtureBytes(__dirname, 'order-new-kwd-delivery.json'),
+        }),
         kuwait,
       );
     expect(run).toThrow(PayloadError);
@@ -215,8 +286,18 @@ describe('Talabat parsing', () => {
   });
 
   it.each<[string, Buffer, Partial<InboundWebhook>, RegExp]>([
-    ['an unknown status', Buffer.from('{"status":"ORDER_LOST"}'), {}, /body\.status "ORDER_LOST" is not one of ORDER_CANCELLED, ORDER_PICKED_UP/],
-    ['a remoteOrderId we never issued', Buffer.from('{"status":"ORDER_CANCELLED"}'), { subPath: 'remoteId/kw-burger-lab-12/remoteOrder/12345/posOrderStatus' }, /remoteOrderId "12345" is not an order id Nexara issued/],
+    [
+      'an unknown status',
+      Buffer.from('{"status":"ORDER_LOST"}'),
+      {},
+      /body\.status "ORDER_LOST" is not one of ORDER_CANCELLED, ORDER_PICKED_UP/,
+    ],
+    [
+      'a remoteOrderId we never issued',
+      Buffer.from('{"status":"ORDER_CANCELLED"}'),
+      { subPath: 'remoteId/kw-burger-lab-12/remoteOrder/12345/posOrderStatus' },
+      /remoteOrderId "12345" is not an order id Nexara issued/,
+    ],
     ['a status that is a number', Buffer.from('{"status":3}'), {}, /body\.status must be a string/],
   ])('fails for good (PayloadError) on a status call with %s', (_case, rawBody, overrides, reason) => {
     const run = (): unknown => statusCall(rawBody, overrides);

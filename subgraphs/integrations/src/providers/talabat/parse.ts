@@ -78,17 +78,15 @@ function talabatOrder(
     warnings.push('Talabat marked this as a test order: do not prepare or dispatch it.');
   }
 
-  const items = body.objects('products', { nonEmpty: true }).map(
-    (product): CanonicalItem => ({
-      externalId: product.optionalId('remoteCode') ?? product.optionalId('id'),
-      name: product.string('name'),
-      quantity: product.integer('quantity'),
-      unitPrice: product.money('unitPrice', currency),
-      total: product.money('paidPrice', currency),
-      notes: product.optionalString('comment'),
-      modifiers: product.modifiers('selectedToppings', 1, (topping, depth) => talabatTopping(topping, currency, depth)),
-    }),
-  );
+  const items = body.objects('products', { nonEmpty: true }).map((product): CanonicalItem => ({
+    externalId: product.optionalId('remoteCode') ?? product.optionalId('id'),
+    name: product.string('name'),
+    quantity: product.integer('quantity'),
+    unitPrice: product.money('unitPrice', currency),
+    total: product.money('paidPrice', currency),
+    notes: product.optionalString('comment'),
+    modifiers: product.modifiers('selectedToppings', 1, (topping, depth) => talabatTopping(topping, currency, depth)),
+  }));
 
   const price = body.object('price');
   const deliveryFee = sumAmounts(
@@ -156,7 +154,9 @@ function talabatTopping(topping: PayloadObject, currency: string, depth: number)
     name: topping.string('name'),
     quantity: topping.optionalInteger('quantity') ?? 1,
     unitPrice: topping.money('price', currency, { mayBeNegative: true }),
-    modifiers: topping.modifiers('children', depth + 1, (child, childDepth) => talabatTopping(child, currency, childDepth)),
+    modifiers: topping.modifiers('children', depth + 1, (child, childDepth) =>
+      talabatTopping(child, currency, childDepth),
+    ),
   };
 }
 

@@ -6,8 +6,7 @@ import { pathSegments } from '../shared/routes';
  * `PUT remoteId/{remoteId}/remoteOrder/{remoteOrderId}/posOrderStatus`.
  */
 export type TalabatRoute =
-  | { kind: 'NEW_ORDER'; remoteId: string }
-  | { kind: 'ORDER_STATUS'; remoteId: string; remoteOrderId: string };
+  { kind: 'NEW_ORDER'; remoteId: string } | { kind: 'ORDER_STATUS'; remoteId: string; remoteOrderId: string };
 
 export function talabatRoute(method: string, subPath: string): TalabatRoute | null {
   const segments = pathSegments(subPath);
