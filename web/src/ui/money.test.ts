@@ -1,4 +1,4 @@
-import { currencyExponent, formatMoney, formatMoneyList, sumByCurrency } from './money';
+import { currencyExponent, formatAmount, formatMoney, formatMoneyList, sumByCurrency } from './money';
 
 describe('money', () => {
   it.each([
@@ -20,6 +20,17 @@ describe('money', () => {
     [123456789, 'SAR', 'SAR 1,234,567.89'],
   ])('formats %i minor units of %s as %s', (amount, currency, expected) => {
     expect(formatMoney(amount, currency, 'en-US').replace(/\u00a0/g, ' ')).toBe(expected);
+  });
+
+  it.each([
+    [1250, 'SAR', '12.50'],
+    [1250, 'KWD', '1.250'],
+    [5, 'BHD', '0.005'],
+    [1250, 'JPY', '1,250'],
+    [-300, 'AED', '-3.00'],
+    [123456789, 'KWD', '123,456.789'],
+  ])('writes %i minor units of %s as the bare amount %s (for ticket columns)', (amount, currency, expected) => {
+    expect(formatAmount(amount, currency)).toBe(expected);
   });
 
   it('never adds different currencies together', () => {

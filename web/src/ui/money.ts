@@ -27,6 +27,24 @@ export function formatMoney(amount: number, currency: string, locale?: string): 
   return format.format(amount / 10 ** digits);
 }
 
+const amountFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The amount alone, with its currency's exponent and no code: "12.50" for
+ * 1250 SAR, "1.250" for 1250 KWD. For columns where the currency is said
+ * once (a printed ticket's lines under a "Total SAR ..." line).
+ */
+export function formatAmount(amount: number, currency: string, locale = 'en'): string {
+  const digits = currencyExponent(currency);
+  const key = `${locale}|amount|${digits}`;
+  let format = amountFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    amountFormats.set(key, format);
+  }
+  return format.format(amount / 10 ** digits);
+}
+
 /** Several currencies side by side, never added together: "SAR 12.50 · KWD 1.250". */
 export function formatMoneyList(values: readonly MoneyValue[], locale?: string): string {
   if (values.length === 0) return '—';

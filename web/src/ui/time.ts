@@ -102,3 +102,10 @@ export function nextDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
 }
+
+/** "14:05" in the zone: for printed tickets and kitchen screens, where seconds are noise. */
+export function formatHourMinute(iso: string | number, timeZone: string, locale?: string): string {
+  return dateTimeFormat(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, locale).format(
+    new Date(iso),
+  );
+}
