@@ -9,6 +9,7 @@ import { ProviderBadge } from '../../ui/ProviderBadge';
 import { ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { formatDateTime, formatTime } from '../../ui/time';
+import { PrintTicketButton } from '../printing/PrintTicketButton';
 import { OrderActions } from './OrderActions';
 import { ORDER_DETAIL } from './order.operations';
 
@@ -206,6 +207,9 @@ export function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: ()
                 Accepted {formatTime(order.acceptedAt, tenant.timeZone)}, ready in {order.prepMinutes} min
               </span>
             )}
+            <span>
+              <PrintTicketButton orderId={order.id} />
+            </span>
           </div>
           {order.warnings.length > 0 && (
             <ul className="warnings" aria-label="Warnings">

@@ -1,0 +1,23 @@
+import { useState } from 'react';
+import { InlineError } from '../../ui/states';
+import { PRINTING_TEXT } from './printing.strings';
+import { usePrinter } from './TicketPrinter';
+
+/** Prints an order's 80 mm ticket (the order drawer, the kitchen display's recall). */
+export function PrintTicketButton({ orderId, className }: { orderId: string; className?: string }) {
+  const printer = usePrinter();
+  const [error, setError] = useState<Error | null>(null);
+  const busy = printer.printing === orderId;
+  const print = () => {
+    setError(null);
+    printer.print(orderId).catch((failure: Error) => setError(new Error(PRINTING_TEXT.printFailed(failure.message))));
+  };
+  return (
+    <>
+      <button type="button" className={className} onClick={print} disabled={busy}>
+        {busy ? PRINTING_TEXT.printing : PRINTING_TEXT.print}
+      </button>
+      <InlineError error={error} />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { OrderTicketQuery } from '../../gql/graphql';
+
+type TicketOrder = OrderTicketQuery['order'];
+const kwd = (amount: number) => ({ amount, currency: 'KWD' });
+
+/** A Kuwaiti delivery order as the OrderTicket query answers it: bilingual names, nested options, notes. */
+export function aTicketOrder(overrides: Partial<TicketOrder> = {}): TicketOrder {
+  return {
+    id: 'order-1',
+    displayCode: 'K-417',
+    externalId: 'dlv-88123',
+    provider: 'DELIVEROO',
+    status: 'ACCEPTED',
+    placedAt: '2026-03-12T09:58:00.000Z',
+    acceptedAt: '2026-03-12T10:00:00.000Z',
+    prepMinutes: 15,
+    notes: 'Ring the bell twice',
+    connection: { id: 'c-1', name: 'Harbor Grill on Deliveroo' },
+    customer: { name: 'فاطمة الحربي', phone: '+965 5550 1234' },
+    delivery: { address: 'Block 4, Salmiya', notes: null },
+    payment: { method: 'CASH', paid: false },
+    items: [
+      {
+        name: 'Chicken Shawarma Wrap | شاورما دجاج',
+        quantity: 2,
+        notes: 'No pickles',
+        total: kwd(3500),
+        modifiers: [
+          {
+            name: 'Make it a meal | اجعلها وجبة',
+            quantity: 1,
+            unitPrice: kwd(750),
+            modifiers: [{ name: 'Laban | لبن', quantity: 1, unitPrice: kwd(0) }],
+          },
+        ],
+      },
+      { name: 'كنافة', quantity: 1, notes: null, total: kwd(1250), modifiers: [] },
+    ],
+    subtotal: kwd(4750),
+    deliveryFee: kwd(500),
+    discount: kwd(250),
+    tax: kwd(0),
+    tip: kwd(0),
+    total: kwd(5000),
+    ...overrides,
+  };
+}
