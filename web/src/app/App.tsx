@@ -1,10 +1,12 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import { TicketPrinterProvider } from '../features/printing/TicketPrinter';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { Loading } from '../ui/states';
 import { createDashboardClient, type LiveStatus } from './apollo';
 import { Layout } from './Layout';
-import { useRoute, type RoutePath } from './router';
+import { LiveStatusContext } from './live-status';
+import { FULL_SCREEN_ROUTES, useRoute, type RoutePath } from './router';
 import {
   canSwitchTenant,
   clearSession,
@@ -29,6 +31,7 @@ const PAGES: Record<RoutePath, ComponentType> = {
   '/webhooks': page(() => import('../features/webhook-events/WebhookEventsPage'), 'WebhookEventsPage'),
   '/alerts': page(() => import('../features/alerts/AlertsPage'), 'AlertsPage'),
   '/settings': page(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
+  '/kitchen': page(() => import('../features/kitchen/KitchenPage'), 'KitchenPage'),
 };
 
 /** Signs the user out when the token's own expiry passes, even if nothing is requested then. */
@@ -83,25 +86,36 @@ export function App() {
   };
 
   const Page = PAGES[route];
+  const page = (
+    <Suspense fallback={<Loading label="Opening the page…" />}>
+      <Page />
+    </Suspense>
+  );
   return (
     <ApolloProvider client={client.apollo}>
-      {session ? (
-        <WorkspaceProvider>
-          <Layout
-            route={route}
-            liveStatus={liveStatus}
-            canSwitchTenant={canSwitchTenant(session)}
-            onSwitchTenant={switchTenant}
-            onSignOut={() => signOut()}
-          >
-            <Suspense fallback={<Loading label="Opening the page…" />}>
-              <Page />
-            </Suspense>
-          </Layout>
-        </WorkspaceProvider>
-      ) : (
-        <SignInPage notice={notice} onSignedIn={signIn} />
-      )}
+      <LiveStatusContext.Provider value={liveStatus}>
+        {session ? (
+          <WorkspaceProvider>
+            <TicketPrinterProvider>
+              {FULL_SCREEN_ROUTES.includes(route) ? (
+                page
+              ) : (
+                <Layout
+                  route={route}
+                  liveStatus={liveStatus}
+                  canSwitchTenant={canSwitchTenant(session)}
+                  onSwitchTenant={switchTenant}
+                  onSignOut={() => signOut()}
+                >
+                  {page}
+                </Layout>
+              )}
+            </TicketPrinterProvider>
+          </WorkspaceProvider>
+        ) : (
+          <SignInPage notice={notice} onSignedIn={signIn} />
+        )}
+      </LiveStatusContext.Provider>
     </ApolloProvider>
   );
 }

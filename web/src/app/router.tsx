@@ -1,6 +1,6 @@
 import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 
-/** The dashboard's pages, by path. A tiny history router: six pages need no library. */
+/** The dashboard's pages, by path. A tiny history router: seven pages need no library. */
 export const ROUTES = [
   { path: '/', label: 'Overview' },
   { path: '/orders', label: 'Orders' },
@@ -8,7 +8,11 @@ export const ROUTES = [
   { path: '/webhooks', label: 'Webhook events' },
   { path: '/alerts', label: 'Alerts' },
   { path: '/settings', label: 'Settings' },
+  { path: '/kitchen', label: 'Kitchen display' },
 ] as const;
+
+/** Pages that fill the screen on their own, without the dashboard's navigation (a kitchen tablet). */
+export const FULL_SCREEN_ROUTES: readonly RoutePath[] = ['/kitchen'];
 
 export type RoutePath = (typeof ROUTES)[number]['path'];
 

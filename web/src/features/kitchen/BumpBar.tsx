@@ -1,0 +1,42 @@
+import type { PendingBump } from './kitchen-bump';
+import { KITCHEN_TEXT } from './kitchen.strings';
+import type { BumpFailure } from './useKitchenBumps';
+import { useSecondClock } from './useSecondClock';
+
+type Props = {
+  pending: readonly PendingBump[];
+  failures: readonly BumpFailure[];
+  onUndo: (id: string) => void;
+  onDismiss: (id: string) => void;
+};
+
+/** The bottom bar: each bump still in its undo window with a big Undo, and bumps that did not go through. */
+export function BumpBar({ pending, failures, onUndo, onDismiss }: Props) {
+  const now = useSecondClock();
+  if (pending.length === 0 && failures.length === 0) return <div className="kitchen-bumps" aria-live="polite" />;
+  return (
+    <div className="kitchen-bumps" aria-live="polite">
+      {pending.map((bump) => (
+        <div key={bump.id} className="kitchen-bump">
+          <span>{KITCHEN_TEXT.moving(bump.displayCode, bump.to)}</span>
+          <button
+            type="button"
+            className="kitchen-button"
+            onClick={() => onUndo(bump.id)}
+            aria-label={KITCHEN_TEXT.undoLabel(bump.displayCode)}
+          >
+            {KITCHEN_TEXT.undo} {Math.max(0, Math.ceil((bump.sendsAt - now) / 1000))}
+          </button>
+        </div>
+      ))}
+      {failures.map((failure) => (
+        <div key={failure.id} className="kitchen-bump kitchen-bump-failed" role="alert">
+          <span>{failure.message}</span>
+          <button type="button" className="kitchen-button" onClick={() => onDismiss(failure.id)}>
+            {KITCHEN_TEXT.dismiss}
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
