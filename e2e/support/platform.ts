@@ -107,12 +107,52 @@ export async function rawPost(
 
 let placedCount = 0;
 
-/** A new RECEIVED order for one of the seeded tenants, as the worker would create it (internal mutation, service identity). */
-export async function placeOrder(platform: TestPlatform, slug: string): Promise<string> {
+/** What `placeOrder` may set of the canonical order (the internal ProviderOrderInput); amounts in minor units. */
+export type PlacedOrderContents = {
+  items?: {
+    name: string;
+    quantity: number;
+    unitPrice: number;
+    total: number;
+    notes?: string;
+    modifiers: { name: string; quantity: number; unitPrice: number; modifiers?: unknown[] }[];
+  }[];
+  subtotal?: number;
+  deliveryFee?: number;
+  discount?: number;
+  tax?: number;
+  tip?: number;
+  total?: number;
+  notes?: string;
+  customer?: { name?: string; phone?: string };
+  delivery?: { address?: string; notes?: string };
+  payment?: { method: string; paid: boolean };
+};
+
+/**
+ * A new RECEIVED order for one of the seeded tenants, as the worker would
+ * create it (internal mutation, service identity): two falafel wraps unless
+ * `contents` says otherwise.
+ */
+export async function placeOrder(
+  platform: TestPlatform,
+  slug: string,
+  contents: PlacedOrderContents = {},
+): Promise<string> {
+  return (await placeOrderWithCode(platform, slug, contents)).id;
+}
+
+/** placeOrder, also answering the order's display code. */
+export async function placeOrderWithCode(
+  platform: TestPlatform,
+  slug: string,
+  contents: PlacedOrderContents = {},
+): Promise<{ id: string; displayCode: string }> {
   const tenant = platform.seed.tenants.find((t) => t.slug === slug)!;
   const connection = tenant.connections[0]!;
   const currency = slug === 'harbor-grill' ? 'KWD' : 'SAR';
   const externalId = `E2E-${Date.now()}-${(placedCount += 1)}`;
+  const displayCode = externalId.slice(-6);
   const now = new Date().toISOString();
   const { applyProviderOrderEvent } = await callAsService<{ applyProviderOrderEvent: { order: { id: string } } }>(
     `${platform.urls.orders}/graphql`,
@@ -128,7 +168,7 @@ export async function placeOrder(platform: TestPlatform, slug: string): Promise<
         externalId,
         occurredAt: now,
         order: {
-          displayCode: externalId.slice(-6),
+          displayCode,
           placedAt: now,
           currency,
           items: [{ name: 'Falafel Wrap', quantity: 2, unitPrice: 1850, total: 3700, modifiers: [] }],
@@ -138,11 +178,12 @@ export async function placeOrder(platform: TestPlatform, slug: string): Promise<
           tax: 0,
           tip: 0,
           total: 3700,
+          ...contents,
         },
       },
     },
   );
-  return applyProviderOrderEvent.order.id;
+  return { id: applyProviderOrderEvent.order.id, displayCode };
 }
 
 /**

@@ -129,9 +129,7 @@ describe('<KitchenPage>', () => {
           name: 'Chicken Shawarma Wrap | شاورما دجاج',
           quantity: 2,
           notes: 'No pickles',
-          modifiers: [
-            { name: 'Large', quantity: 1, modifiers: [{ name: 'Extra garlic', quantity: 2 }] },
-          ],
+          modifiers: [{ name: 'Large', quantity: 1, modifiers: [{ name: 'Extra garlic', quantity: 2 }] }],
         },
       ],
     });

@@ -44,8 +44,8 @@ export function RecallPanel({ departed, onClose }: { departed: readonly KitchenO
                   <div className="kt-body">
                     <TicketItems order={order} />
                   </div>
-                  <div className="kt-accept">
-                    <PrintTicketButton orderId={order.id} className="kitchen-button" />
+                  <div className="kt-foot">
+                    <PrintTicketButton orderId={order.id} />
                   </div>
                 </article>
               </li>

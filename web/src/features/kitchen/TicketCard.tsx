@@ -3,6 +3,7 @@ import { BilingualText } from '../../ui/BilingualText';
 import { clock } from '../../ui/countdown';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { formatHourMinute } from '../../ui/time';
+import { PrintTicketButton } from '../printing/PrintTicketButton';
 import type { BoardTicket } from './kitchen-board';
 import { KITCHEN_PREP_CHOICES, type KitchenStep } from './kitchen-bump';
 import { KITCHEN_TEXT } from './kitchen.strings';
@@ -133,8 +134,14 @@ export const TicketCard = memo(function TicketCard({ ticket, movingTo, step, tim
           {cancelled && <p className="kt-cancel-banner">{KITCHEN_TEXT.cancelled}</p>}
           <TicketItems order={order} />
         </div>
+        {!cancelled && order.status !== 'RECEIVED' && (
+          <div className="kt-foot">
+            <PrintTicketButton orderId={order.id} className="kt-print" />
+          </div>
+        )}
         {!cancelled && step?.action === 'ACCEPT' && !movingTo && (
           <div className="kt-accept">
+            <span className="kt-accept-caption">{KITCHEN_TEXT.acceptIn}</span>
             {KITCHEN_PREP_CHOICES.map((minutes) => (
               <button
                 key={minutes}
@@ -142,7 +149,7 @@ export const TicketCard = memo(function TicketCard({ ticket, movingTo, step, tim
                 onClick={() => onBump(order, step, minutes)}
                 aria-label={KITCHEN_TEXT.acceptLabel(order.displayCode, minutes)}
               >
-                {KITCHEN_TEXT.acceptWith(minutes)}
+                {KITCHEN_TEXT.minutes(minutes)}
               </button>
             ))}
           </div>
