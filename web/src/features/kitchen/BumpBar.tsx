@@ -1,3 +1,4 @@
+import { fill } from '../../ui/fill';
 import type { PendingBump } from './kitchen-bump';
 import { KITCHEN_TEXT } from './kitchen.strings';
 import type { BumpFailure } from './useKitchenBumps';
@@ -18,14 +19,14 @@ export function BumpBar({ pending, failures, onUndo, onDismiss }: Props) {
     <div className="kitchen-bumps" aria-live="polite">
       {pending.map((bump) => (
         <div key={bump.id} className="kitchen-bump">
-          <span>{KITCHEN_TEXT.moving(bump.displayCode, bump.to)}</span>
+          <span>{fill(KITCHEN_TEXT.moving, { code: bump.displayCode, step: KITCHEN_TEXT.step[bump.to] })}</span>
           <button
             type="button"
             className="kitchen-button"
             onClick={() => onUndo(bump.id)}
-            aria-label={KITCHEN_TEXT.undoLabel(bump.displayCode)}
+            aria-label={fill(KITCHEN_TEXT.undoLabel, { code: bump.displayCode })}
           >
-            {KITCHEN_TEXT.undo} {Math.max(0, Math.ceil((bump.sendsAt - now) / 1000))}
+            {fill(KITCHEN_TEXT.undo, { seconds: Math.max(0, Math.ceil((bump.sendsAt - now) / 1000)) })}
           </button>
         </div>
       ))}

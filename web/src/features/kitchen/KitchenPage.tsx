@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useLiveStatus } from '../../app/live-status';
 import { Link } from '../../app/router';
 import { useWorkspace } from '../../app/workspace';
+import { fill } from '../../ui/fill';
 import { formatHourMinute } from '../../ui/time';
 import { useAutoPrint } from '../printing/useAutoPrint';
 import { BumpBar } from './BumpBar';
@@ -94,8 +95,8 @@ export function KitchenPage() {
       </header>
       {(read.error || read.notShown > 0 || autoPrint.failure) && (
         <div className="kitchen-notice" role="alert">
-          {read.error && <p>{KITCHEN_TEXT.readFailed(read.error.message)}</p>}
-          {read.notShown > 0 && <p>{KITCHEN_TEXT.notShown(read.notShown)}</p>}
+          {read.error && <p>{fill(KITCHEN_TEXT.readFailed, { message: read.error.message })}</p>}
+          {read.notShown > 0 && <p>{fill(KITCHEN_TEXT.notShown, { count: read.notShown })}</p>}
           {autoPrint.failure && <p>{autoPrint.failure}</p>}
         </div>
       )}

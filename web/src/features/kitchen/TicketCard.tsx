@@ -1,6 +1,7 @@
 import { memo, type KeyboardEvent } from 'react';
 import { BilingualText } from '../../ui/BilingualText';
 import { clock } from '../../ui/countdown';
+import { fill } from '../../ui/fill';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { formatHourMinute } from '../../ui/time';
 import { PrintTicketButton } from '../printing/PrintTicketButton';
@@ -63,8 +64,8 @@ function TicketHead({ order, timeZone, moving }: { order: KitchenOrder; timeZone
     urgency.dueAt === null
       ? null
       : order.status === 'RECEIVED'
-        ? KITCHEN_TEXT.acceptWithin(formatHourMinute(urgency.dueAt, timeZone))
-        : KITCHEN_TEXT.readyBy(formatHourMinute(urgency.dueAt, timeZone));
+        ? fill(KITCHEN_TEXT.acceptBy, { time: formatHourMinute(urgency.dueAt, timeZone) })
+        : fill(KITCHEN_TEXT.readyBy, { time: formatHourMinute(urgency.dueAt, timeZone) });
   return (
     <header className={`kt-head kt-${moving ? 'moving' : urgency.level}`} data-urgency={urgency.level}>
       <span className="kt-code">#{order.displayCode}</span>
@@ -126,8 +127,11 @@ export const TicketCard = memo(function TicketCard({ ticket, movingTo, step, tim
                 onClick: activate,
                 onKeyDown,
                 'aria-label': cancelled
-                  ? KITCHEN_TEXT.clearCancelled(order.displayCode)
-                  : KITCHEN_TEXT.bumpLabel(order.displayCode, step?.to ?? status),
+                  ? fill(KITCHEN_TEXT.clearCancelled, { code: order.displayCode })
+                  : fill(KITCHEN_TEXT.bumpLabel, {
+                      code: order.displayCode,
+                      step: step ? KITCHEN_TEXT.step[step.to] : status,
+                    }),
               }
             : {})}
         >
@@ -147,9 +151,9 @@ export const TicketCard = memo(function TicketCard({ ticket, movingTo, step, tim
                 key={minutes}
                 type="button"
                 onClick={() => onBump(order, step, minutes)}
-                aria-label={KITCHEN_TEXT.acceptLabel(order.displayCode, minutes)}
+                aria-label={fill(KITCHEN_TEXT.acceptLabel, { code: order.displayCode, minutes })}
               >
-                {KITCHEN_TEXT.minutes(minutes)}
+                {fill(KITCHEN_TEXT.minutes, { minutes })}
               </button>
             ))}
           </div>

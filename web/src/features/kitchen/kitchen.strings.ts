@@ -1,23 +1,30 @@
-import { statusLabel } from '../../ui/StatusBadge';
-import type { KitchenColumn } from './kitchen-board';
-
 /**
- * Every word the kitchen display shows, in one place, so moving them into
- * the dashboard's translations is a mechanical change.
+ * Every word the kitchen display shows, English and Arabic, as i18next
+ * resources would hold them (`{{name}}` placeholders): when the dashboard's
+ * translations land, this file becomes the `kitchen` namespace as it is,
+ * and each `fill(KITCHEN_EN.key, values)` a `t('key', values)`. Until then
+ * the screen shows the English.
  */
-export const KITCHEN_TEXT = {
+export const en = {
   title: 'Kitchen display',
-  columns: {
-    NEW: 'New',
+  columns: { NEW: 'New', ACCEPTED: 'Accepted', PREPARING: 'Preparing', READY: 'Ready' },
+  /** Where a tap takes an order, in "mark {{status}}" and "→ {{status}}". */
+  step: { ACCEPTED: 'accepted', PREPARING: 'preparing', READY: 'ready', PICKED_UP: 'picked up' },
+  status: {
+    RECEIVED: 'New',
     ACCEPTED: 'Accepted',
     PREPARING: 'Preparing',
     READY: 'Ready',
-  } satisfies Record<KitchenColumn, string>,
+    PICKED_UP: 'Picked up',
+    DELIVERED: 'Delivered',
+    REJECTED: 'Rejected',
+    CANCELLED: 'Cancelled',
+  },
   emptyColumn: 'Nothing here',
   live: { connecting: 'Connecting…', live: 'Live', reconnecting: 'Offline: reconnecting…' },
   loading: 'Reading the open orders…',
-  readFailed: (message: string) => `Could not read the open orders (${message}). Trying again…`,
-  notShown: (count: number) => `${count} more open orders are not shown: this screen reads the oldest ones first.`,
+  readFailed: 'Could not read the open orders ({{message}}). Trying again…',
+  notShown: '{{count}} more open orders are not shown: this screen reads the oldest ones first.',
   exit: 'Exit',
   fullScreen: 'Full screen',
   leaveFullScreen: 'Leave full screen',
@@ -28,26 +35,72 @@ export const KITCHEN_TEXT = {
   autoPrint: 'Auto-print',
   autoPrintHint: 'Print each accepted order once on this device',
   autoPrintElsewhere: 'Another tab of this device prints',
-  print: 'Print',
   pickUp: 'Pick-up',
   delivery: 'Delivery',
   cancelled: 'Cancelled: tap to clear',
-  clearCancelled: (code: string) => `Clear cancelled order ${code}`,
+  clearCancelled: 'Clear cancelled order {{code}}',
   acceptIn: 'Accept, ready in',
-  minutes: (minutes: number) => `${minutes} min`,
-  acceptLabel: (code: string, minutes: number) => `Accept order ${code}, ready in ${minutes} minutes`,
-  bumpLabel: (code: string, to: string) => `Order ${code}: mark ${statusLabel(to).toLowerCase()}`,
-  readyBy: (time: string) => `ready by ${time}`,
-  acceptWithin: (time: string) => `accept by ${time}`,
-  moving: (code: string, to: string) => `#${code} → ${statusLabel(to)}`,
-  undo: 'Undo',
-  undoLabel: (code: string) => `Undo the last change of order ${code}`,
+  minutes: '{{minutes}} min',
+  acceptLabel: 'Accept order {{code}}, ready in {{minutes}} minutes',
+  bumpLabel: 'Order {{code}}: mark {{step}}',
+  readyBy: 'ready by {{time}}',
+  acceptBy: 'accept by {{time}}',
+  moving: '#{{code}} → {{step}}',
+  undo: 'Undo {{seconds}}',
+  undoLabel: 'Undo the last change of order {{code}}',
   dismiss: 'Dismiss',
-  movedOn: (code: string, status: string | null) =>
-    status
-      ? `Order #${code} had already moved on (now ${statusLabel(status)}): nothing was changed.`
-      : `Order #${code} had already left the board: nothing was changed.`,
-  bumpFailed: (code: string, to: string, message: string) =>
-    `Could not mark order #${code} ${statusLabel(to).toLowerCase()}: ${message}`,
-  leftAt: (status: string) => statusLabel(status),
+  movedOn: 'Order #{{code}} had already moved on (now {{status}}): nothing was changed.',
+  leftBoard: 'Order #{{code}} had already left the board: nothing was changed.',
+  bumpFailed: 'Could not mark order #{{code}} {{step}}: {{message}}',
 };
+
+export const ar: typeof en = {
+  title: 'شاشة المطبخ',
+  columns: { NEW: 'جديد', ACCEPTED: 'مقبول', PREPARING: 'قيد التحضير', READY: 'جاهز' },
+  step: { ACCEPTED: 'مقبولًا', PREPARING: 'قيد التحضير', READY: 'جاهزًا', PICKED_UP: 'مستلَمًا' },
+  status: {
+    RECEIVED: 'جديد',
+    ACCEPTED: 'مقبول',
+    PREPARING: 'قيد التحضير',
+    READY: 'جاهز',
+    PICKED_UP: 'تم الاستلام',
+    DELIVERED: 'تم التوصيل',
+    REJECTED: 'مرفوض',
+    CANCELLED: 'ملغى',
+  },
+  emptyColumn: 'لا شيء هنا',
+  live: { connecting: 'جارٍ الاتصال…', live: 'مباشر', reconnecting: 'غير متصل: جارٍ إعادة الاتصال…' },
+  loading: 'جارٍ قراءة الطلبات المفتوحة…',
+  readFailed: 'تعذّرت قراءة الطلبات المفتوحة ({{message}}). جارٍ المحاولة مرة أخرى…',
+  notShown: '{{count}} طلبات مفتوحة أخرى غير معروضة: تقرأ هذه الشاشة الأقدم أولًا.',
+  exit: 'خروج',
+  fullScreen: 'ملء الشاشة',
+  leaveFullScreen: 'إنهاء ملء الشاشة',
+  recall: 'استرجاع',
+  recallTitle: 'التذاكر التي غادرت اللوحة',
+  recallEmpty: 'لم تغادر أي تذكرة اللوحة بعد.',
+  close: 'إغلاق',
+  autoPrint: 'طباعة تلقائية',
+  autoPrintHint: 'اطبع كل طلب مقبول مرة واحدة على هذا الجهاز',
+  autoPrintElsewhere: 'تطبع علامة تبويب أخرى على هذا الجهاز',
+  pickUp: 'استلام من المطعم',
+  delivery: 'توصيل',
+  cancelled: 'ملغى: انقر للإزالة',
+  clearCancelled: 'إزالة الطلب الملغى {{code}}',
+  acceptIn: 'اقبل، جاهز خلال',
+  minutes: '{{minutes}} د',
+  acceptLabel: 'اقبل الطلب {{code}}، جاهز خلال {{minutes}} دقيقة',
+  bumpLabel: 'الطلب {{code}}: علّمه {{step}}',
+  readyBy: 'جاهز بحلول {{time}}',
+  acceptBy: 'اقبل قبل {{time}}',
+  moving: '#{{code}} ← {{step}}',
+  undo: 'تراجع {{seconds}}',
+  undoLabel: 'تراجع عن آخر تغيير للطلب {{code}}',
+  dismiss: 'إخفاء',
+  movedOn: 'الطلب #{{code}} تقدّم بالفعل (الآن {{status}}): لم يتغير شيء.',
+  leftBoard: 'الطلب #{{code}} غادر اللوحة بالفعل: لم يتغير شيء.',
+  bumpFailed: 'تعذّر تعليم الطلب #{{code}} {{step}}: {{message}}',
+};
+
+/** The strings shown today (the dashboard has no language choice yet). */
+export const KITCHEN_TEXT = en;

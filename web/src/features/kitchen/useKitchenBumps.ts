@@ -1,5 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { fill } from '../../ui/fill';
 import { ACCEPT_ORDER, MARK_PICKED_UP, MARK_PREPARING, MARK_READY } from '../orders/order.operations';
 import type { KitchenBoard } from './kitchen-board';
 import { BumpQueue, UNDO_WINDOW_MS, type PendingBump } from './kitchen-bump';
@@ -7,6 +8,8 @@ import { KITCHEN_TEXT } from './kitchen.strings';
 import type { KitchenOrder } from './useKitchenBoard';
 
 export type BumpFailure = { id: string; message: string };
+
+const statusText = (status: string) => KITCHEN_TEXT.status[status as keyof typeof KITCHEN_TEXT.status] ?? status;
 
 /** Failures shown at once (newest first); older ones give way. */
 const FAILURES_SHOWN = 3;
@@ -64,7 +67,12 @@ export function useKitchenBumps(boardRef: RefObject<KitchenBoard<KitchenOrder>>,
     const run = (chains.current.get(bump.id) ?? Promise.resolve()).then(async () => {
       const held = boardRef.current.tickets.get(bump.id);
       if (!held || held.cancelledAt !== null || held.order.status !== bump.from) {
-        fail(bump.id, KITCHEN_TEXT.movedOn(bump.displayCode, held?.order.status ?? null));
+        fail(
+          bump.id,
+          held
+            ? fill(KITCHEN_TEXT.movedOn, { code: bump.displayCode, status: statusText(held.order.status) })
+            : fill(KITCHEN_TEXT.leftBoard, { code: bump.displayCode }),
+        );
         return;
       }
       setSending((map) => new Map(map).set(bump.id, bump.to));
@@ -79,7 +87,14 @@ export function useKitchenBumps(boardRef: RefObject<KitchenBoard<KitchenOrder>>,
           apply({ ...held.order, status, updatedAt, acceptBy, acceptanceAtRisk, ...accepted });
         }
       } catch (error) {
-        fail(bump.id, KITCHEN_TEXT.bumpFailed(bump.displayCode, bump.to, (error as Error).message));
+        fail(
+          bump.id,
+          fill(KITCHEN_TEXT.bumpFailed, {
+            code: bump.displayCode,
+            step: KITCHEN_TEXT.step[bump.to],
+            message: (error as Error).message,
+          }),
+        );
       } finally {
         setSending((map) => {
           const next = new Map(map);

@@ -1,4 +1,5 @@
 import { BilingualText } from '../../ui/BilingualText';
+import { fill } from '../../ui/fill';
 import { providerStyle } from '../../ui/providers';
 import { formatDateTime, formatHourMinute } from '../../ui/time';
 import { PRINTING_TEXT } from './printing.strings';
@@ -16,7 +17,7 @@ export function OrderTicket({ order, tenantName, timeZone, printedAt }: Props) {
   const readyBy =
     order.acceptedAt && order.prepMinutes ? Date.parse(order.acceptedAt) + order.prepMinutes * 60_000 : null;
   return (
-    <article className="ticket" aria-label={PRINTING_TEXT.ticketLabel(order.displayCode)}>
+    <article className="ticket" aria-label={fill(PRINTING_TEXT.ticketLabel, { code: order.displayCode })}>
       <header className="ticket-head">
         <div dir="auto">{tenantName}</div>
         <div dir="auto">{order.connection.name}</div>
@@ -101,13 +102,17 @@ export function OrderTicket({ order, tenantName, timeZone, printedAt }: Props) {
       {order.payment && (
         <div className="ticket-payment">
           {order.payment.paid
-            ? PRINTING_TEXT.paid(order.payment.method)
-            : PRINTING_TEXT.toCollect(order.payment.method)}
+            ? fill(PRINTING_TEXT.paid, { method: order.payment.method })
+            : fill(PRINTING_TEXT.toCollect, { method: order.payment.method })}
         </div>
       )}
       <footer className="ticket-foot">
-        <div>{PRINTING_TEXT.providerOrder(providerStyle(order.provider).label, order.externalId)}</div>
-        <div>{PRINTING_TEXT.printedAt(formatDateTime(new Date(printedAt).toISOString(), timeZone))}</div>
+        <div>
+          {fill(PRINTING_TEXT.providerOrder, { provider: providerStyle(order.provider).label, id: order.externalId })}
+        </div>
+        <div>
+          {fill(PRINTING_TEXT.printedAt, { time: formatDateTime(new Date(printedAt).toISOString(), timeZone) })}
+        </div>
       </footer>
     </article>
   );

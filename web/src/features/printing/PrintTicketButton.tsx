@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { fill } from '../../ui/fill';
 import { InlineError } from '../../ui/states';
 import { PRINTING_TEXT } from './printing.strings';
 import { usePrinter } from './TicketPrinter';
@@ -10,7 +11,9 @@ export function PrintTicketButton({ orderId, className }: { orderId: string; cla
   const busy = printer.printing === orderId;
   const print = () => {
     setError(null);
-    printer.print(orderId).catch((failure: Error) => setError(new Error(PRINTING_TEXT.printFailed(failure.message))));
+    printer
+      .print(orderId)
+      .catch((failure: Error) => setError(new Error(fill(PRINTING_TEXT.printFailed, { message: failure.message }))));
   };
   return (
     <>

@@ -1,9 +1,12 @@
-/** Every word of a printed ticket and the print controls, in one place (see kitchen.strings.ts). */
-export const PRINTING_TEXT = {
+/**
+ * Every word of a printed ticket and the print controls, English and Arabic,
+ * as i18next resources would hold them (see kitchen.strings.ts).
+ */
+export const en = {
   print: 'Print ticket',
   printing: 'Printing…',
-  printFailed: (message: string) => `Could not print: ${message}`,
-  ticketLabel: (code: string) => `Ticket for order ${code}`,
+  printFailed: 'Could not print: {{message}}',
+  ticketLabel: 'Ticket for order {{code}}',
   placed: 'Placed',
   accepted: 'Accepted',
   readyBy: 'Ready by',
@@ -14,15 +17,44 @@ export const PRINTING_TEXT = {
   address: 'Address',
   deliveryNotes: 'Delivery notes',
   orderNotes: 'Order notes',
-  amountsIn: (currency: string) => `Amounts in ${currency}`,
   subtotal: 'Subtotal',
   deliveryFee: 'Delivery fee',
   discount: 'Discount',
   tax: 'Tax',
   tip: 'Tip',
   total: 'Total',
-  paid: (method: string) => `${method} · PAID`,
-  toCollect: (method: string) => `${method} · TO COLLECT`,
-  providerOrder: (provider: string, id: string) => `${provider} order ${id}`,
-  printedAt: (time: string) => `Printed ${time}`,
+  paid: '{{method}} · PAID',
+  toCollect: '{{method}} · TO COLLECT',
+  providerOrder: '{{provider}} order {{id}}',
+  printedAt: 'Printed {{time}}',
 };
+
+export const ar: typeof en = {
+  print: 'اطبع التذكرة',
+  printing: 'جارٍ الطباعة…',
+  printFailed: 'تعذّرت الطباعة: {{message}}',
+  ticketLabel: 'تذكرة الطلب {{code}}',
+  placed: 'وقت الطلب',
+  accepted: 'وقت القبول',
+  readyBy: 'جاهز بحلول',
+  pickUp: 'استلام',
+  delivery: 'توصيل',
+  customer: 'العميل',
+  phone: 'الهاتف',
+  address: 'العنوان',
+  deliveryNotes: 'ملاحظات التوصيل',
+  orderNotes: 'ملاحظات الطلب',
+  subtotal: 'المجموع الفرعي',
+  deliveryFee: 'رسوم التوصيل',
+  discount: 'الخصم',
+  tax: 'الضريبة',
+  tip: 'الإكرامية',
+  total: 'الإجمالي',
+  paid: '{{method}} · مدفوع',
+  toCollect: '{{method}} · للتحصيل',
+  providerOrder: 'طلب {{provider}} رقم {{id}}',
+  printedAt: 'طُبعت {{time}}',
+};
+
+/** The strings shown today (the dashboard has no language choice yet). */
+export const PRINTING_TEXT = en;
