@@ -1,0 +1,262 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '@nexara/stack';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { openKitchen } from '../support/kitchen';
+import {
+  placeOrderWithCode,
+  signIn,
+  startTestPlatform,
+  type PlacedOrderContents,
+  type TestPlatform,
+} from '../support/platform';
+import { serveDashboard } from '../support/web-server';
+
+/**
+ * The kitchen display left on for a service (`npm run bench:dashboard`;
+ * printed, never asserted): orders arrive at KITCHEN_BENCH_RATE a second for
+ * KITCHEN_BENCH_MINUTES (defaults 2 and 30) and flow through the kitchen as
+ * other screens move them (accepted after 3 s, preparing after 8, ready after
+ * 20, picked up after 35: about seventy tickets on the board at a time).
+ * Measured in Chromium: every frame's interval (p50/p95/max) and the page's
+ * JavaScript heap after a forced GC every 30 s, compared between the first
+ * window once the board has filled (its first 40 s) and the last window (5
+ * minutes each, or a sixth of a shorter run), with DOM nodes and event
+ * listeners beside it: a screen that leaks grows here.
+ */
+const MINUTES = Number(process.env['KITCHEN_BENCH_MINUTES'] ?? 30);
+const RATE = Number(process.env['KITCHEN_BENCH_RATE'] ?? 2);
+const WINDOW_MS = Math.min(5, MINUTES / 6) * 60_000;
+const SAMPLE_MS = Math.min(30_000, WINDOW_MS / 4);
+/** Seconds after placement at which another screen moves the order on. */
+const LIFECYCLE = [
+  { after: 3, mutation: 'acceptOrder(id: $id, prepMinutes: 15)' },
+  { after: 8, mutation: 'markPreparing(id: $id)' },
+  { after: 20, mutation: 'markReady(id: $id)' },
+  { after: 35, mutation: 'markPickedUp(id: $id)' },
+] as const;
+/** The board fills for as long as an order stays on it; the first window starts after that. */
+const WARMUP_MS = (LIFECYCLE.at(-1)!.after + 5) * 1000;
+const OWNER = 'owner@demo-bistro.test';
+
+let platform: TestPlatform;
+let web: Awaited<ReturnType<typeof serveDashboard>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ ordersPerTenant: 12 });
+  web = await serveDashboard(platform.urls.gateway);
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await platform?.stop();
+});
+
+const MENU: NonNullable<PlacedOrderContents['items']> = [
+  {
+    name: 'Chicken Shawarma Wrap | شاورما دجاج',
+    quantity: 2,
+    unitPrice: 1850,
+    total: 3700,
+    notes: 'No pickles',
+    modifiers: [
+      {
+        name: 'Make it a meal',
+        quantity: 1,
+        unitPrice: 900,
+        modifiers: [{ name: 'Laban | لبن', quantity: 1, unitPrice: 0 }],
+      },
+    ],
+  },
+  {
+    name: 'Fattoush',
+    quantity: 1,
+    unitPrice: 1500,
+    total: 1500,
+    modifiers: [{ name: 'Extra sumac', quantity: 1, unitPrice: 0 }],
+  },
+  { name: 'Kunafa | كنافة', quantity: 1, unitPrice: 2200, total: 2200, modifiers: [] },
+];
+
+function contents(n: number): PlacedOrderContents {
+  const items = MENU.slice(0, 1 + (n % MENU.length));
+  const subtotal = items.reduce((sum, item) => sum + item.total, 0);
+  return { items, subtotal, total: subtotal, ...(n % 7 === 0 ? { notes: 'Allergy: sesame' } : {}) };
+}
+
+/** Frame intervals into a fixed histogram in the page (quarter milliseconds, up to a second): its memory never grows. */
+const FRAME_RECORDER = `(() => {
+  const f = (window.__kitchenFrames = { hist: new Uint32Array(4001), paused: false });
+  let last = performance.now();
+  const tick = (now) => {
+    if (!f.paused) f.hist[Math.min(4000, Math.round((now - last) * 4))] += 1;
+    last = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+
+type Histogram = number[];
+type Sample = {
+  atMs: number;
+  heapMB: number;
+  nodes: number;
+  listeners: number;
+  tickets: number;
+  frames: Histogram;
+};
+
+function frameStats(hist: Histogram) {
+  const count = hist.reduce((sum, n) => sum + n, 0);
+  const at = (q: number) => {
+    let seen = 0;
+    for (let bucket = 0; bucket < hist.length; bucket += 1) {
+      seen += hist[bucket]!;
+      if (seen >= q * count) return bucket / 4;
+    }
+    return NaN;
+  };
+  let max = 0;
+  hist.forEach((n, bucket) => n > 0 && (max = bucket / 4));
+  const over50 = hist.slice(201).reduce((sum, n) => sum + n, 0);
+  return { frames: count, p50: at(0.5), p95: at(0.95), max, over50 };
+}
+
+const minus = (a: Histogram, b: Histogram) => a.map((n, i) => n - (b[i] ?? 0));
+
+async function sample(page: Page, cdp: CDPSession, startedAt: number): Promise<Sample> {
+  // A forced GC pauses the page: frames recorded meanwhile would be the benchmark's own doing.
+  await page.evaluate('window.__kitchenFrames.paused = true');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  const tickets = await page.evaluate<number>(`document.querySelectorAll('[data-testid=kitchen-ticket]').length`);
+  const frames = await page.evaluate<Histogram>(
+    '(() => { window.__kitchenFrames.paused = false; return [...window.__kitchenFrames.hist]; })()',
+  );
+  return {
+    atMs: Date.now() - startedAt,
+    heapMB: heap.usedSize / 2 ** 20,
+    nodes: metric('Nodes'),
+    listeners: metric('JSEventListeners'),
+    tickets,
+    frames,
+  };
+}
+
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+it(
+  `runs the kitchen display for ${MINUTES} min at ${RATE} orders/s: frame times and heap growth`,
+  async () => {
+    const owner = await signIn(platform, OWNER);
+    const { page, pageErrors, close } = await openKitchen(browser, web.url, OWNER);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.evaluate(FRAME_RECORDER);
+
+    const startedAt = Date.now();
+    const endsAt = startedAt + MINUTES * 60_000;
+    const inFlight = new Set<Promise<unknown>>();
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    let placed = 0;
+    let moved = 0;
+    let failures = 0;
+    const track = (work: Promise<unknown>) => {
+      const tracked = work.catch(() => void (failures += 1)).finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+    };
+    const later = (ms: number, run: () => void) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        run();
+      }, ms);
+      timers.add(timer);
+    };
+
+    const samples: Sample[] = [];
+    let nextSample = startedAt;
+    for (let n = 0; Date.now() < endsAt; n += 1) {
+      const due = startedAt + (n * 1000) / RATE;
+      if (nextSample <= due) {
+        samples.push(await sample(page, cdp, startedAt));
+        nextSample += SAMPLE_MS;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+      track(
+        placeOrderWithCode(platform, 'demo-bistro', contents(n)).then(({ id }) => {
+          placed += 1;
+          for (const step of LIFECYCLE) {
+            later(step.after * 1000, () =>
+              track(owner.query(`mutation($id: ID!) { ${step.mutation} { id } }`, { id }).then(() => (moved += 1))),
+            );
+          }
+        }),
+      );
+    }
+    samples.push(await sample(page, cdp, startedAt));
+    while (timers.size || inFlight.size) await Promise.all([...inFlight, new Promise((r) => setTimeout(r, 500))]);
+
+    const first = samples.filter((s) => s.atMs >= WARMUP_MS && s.atMs <= WARMUP_MS + WINDOW_MS);
+    const last = samples.filter((s) => s.atMs >= MINUTES * 60_000 - WINDOW_MS);
+    const firstHeap = mean(first.map((s) => s.heapMB));
+    const lastHeap = mean(last.map((s) => s.heapMB));
+    const all = frameStats(samples.at(-1)!.frames);
+    const lastFrames = frameStats(minus(samples.at(-1)!.frames, last[0]!.frames));
+    const window = `${round(WINDOW_MS / 60_000)} min`;
+    const result = {
+      minutes: MINUTES,
+      rate: RATE,
+      placed,
+      moved,
+      failures,
+      frames: all,
+      framesLastWindow: lastFrames,
+      heapMB: { firstWindow: round(firstHeap), lastWindow: round(lastHeap), growth: round(lastHeap - firstHeap, 2) },
+      heapGrowthPercent: round(((lastHeap - firstHeap) / firstHeap) * 100),
+      nodes: {
+        firstWindow: Math.round(mean(first.map((s) => s.nodes))),
+        lastWindow: Math.round(mean(last.map((s) => s.nodes))),
+      },
+      listeners: {
+        firstWindow: Math.round(mean(first.map((s) => s.listeners))),
+        lastWindow: Math.round(mean(last.map((s) => s.listeners))),
+      },
+      ticketsInWindows: {
+        first: Math.round(mean(first.map((s) => s.tickets))),
+        last: Math.round(mean(last.map((s) => s.tickets))),
+      },
+      ticketsOnBoard: {
+        max: Math.max(...samples.map((s) => s.tickets)),
+        mean: Math.round(mean(samples.map((s) => s.tickets))),
+      },
+      samples: samples.map(({ atMs, heapMB, nodes, listeners, tickets }) => ({
+        atMs,
+        heapMB: round(heapMB, 2),
+        nodes,
+        listeners,
+        tickets,
+      })),
+      pageErrors,
+    };
+    console.log(
+      [
+        `kitchen display, ${MINUTES} min at ${RATE} orders/s: ${placed} orders placed, ${moved} moves by other screens, ${failures} failed requests`,
+        `tickets on the board: up to ${result.ticketsOnBoard.max}, ${result.ticketsOnBoard.mean} on average (${result.ticketsInWindows.first} in the first window, ${result.ticketsInWindows.last} in the last)`,
+        `frame ms (whole run): ${JSON.stringify(all)}; last ${window}: ${JSON.stringify(lastFrames)}`,
+        `JS heap after GC: first ${window} after the first ${WARMUP_MS / 1000} s ${result.heapMB.firstWindow} MB, last ${window} ${result.heapMB.lastWindow} MB (${result.heapMB.growth >= 0 ? '+' : ''}${result.heapMB.growth} MB, ${result.heapGrowthPercent} %)`,
+        `DOM nodes ${result.nodes.firstWindow} -> ${result.nodes.lastWindow}; event listeners ${result.listeners.firstWindow} -> ${result.listeners.lastWindow}`,
+        `page errors: ${pageErrors.length}`,
+      ].join('\n'),
+    );
+    fs.writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'kitchen.json'), `${JSON.stringify(result, null, 2)}\n`);
+    await close();
+  },
+  (MINUTES + 10) * 60_000,
+);
