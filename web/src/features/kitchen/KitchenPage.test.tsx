@@ -1,6 +1,6 @@
 import { ApolloClient, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { LiveStatus } from '../../app/apollo';
 import { LiveStatusContext } from '../../app/live-status';
 import { WorkspaceProvider } from '../../app/workspace';
@@ -11,6 +11,9 @@ import { aTicketOrder } from '../printing/ticket.fixture';
 import { aKitchenOrder, movedOn } from './kitchen-order.fixture';
 import { UNDO_WINDOW_MS } from './kitchen-bump';
 import { KitchenPage } from './KitchenPage';
+
+// Conditions, not durations: on a machine shared with other builds a render can take more than the default second.
+configure({ asyncUtilTimeout: 10_000 });
 
 type Order = KitchenTicketFragment;
 
@@ -52,7 +55,7 @@ function kitchenGateway(open: Order[], role = 'STAFF'): FakeGateway & { mutation
     MarkPreparing: answer('markPreparing', 'PREPARING'),
     MarkReady: answer('markReady', 'READY'),
     MarkPickedUp: answer('markPickedUp', 'PICKED_UP'),
-    OrderTicket: ({ id }) => ({
+    OrderDetail: ({ id }) => ({
       order: aTicketOrder({ id: id as string, displayCode: open.find((o) => o.id === id)?.displayCode ?? '?' }),
     }),
   });

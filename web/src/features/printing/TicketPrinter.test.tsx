@@ -1,6 +1,6 @@
 import { ApolloClient, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
 import { WorkspaceProvider } from '../../app/workspace';
 import { fakeGateway, workspaceAnswer } from '../../testing/fake-gateway';
@@ -8,10 +8,13 @@ import { PrintTicketButton } from './PrintTicketButton';
 import { aTicketOrder } from './ticket.fixture';
 import { PRINTING_CLASS, TicketPrinterProvider } from './TicketPrinter';
 
+// Conditions, not durations: on a machine shared with other builds a render can take more than the default second.
+configure({ asyncUtilTimeout: 10_000 });
+
 function renderPrinter(orders: Record<string, ReturnType<typeof aTicketOrder>>) {
   const gateway = fakeGateway({
     Workspace: () => workspaceAnswer('STAFF', { name: 'Harbor Grill', currency: 'KWD', timeZone: 'Asia/Kuwait' }),
-    OrderTicket: ({ id }) => {
+    OrderDetail: ({ id }) => {
       const order = orders[id as string];
       if (!order) throw new GraphQLError('No order of your tenant has this id.', { extensions: { code: 'NOT_FOUND' } });
       return { order };

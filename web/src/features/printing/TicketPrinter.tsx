@@ -2,8 +2,8 @@ import { useApolloClient } from '@apollo/client/react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useWorkspace } from '../../app/workspace';
+import { ORDER_DETAIL } from '../orders/order.operations';
 import { OrderTicket } from './OrderTicket';
-import { ORDER_TICKET } from './printing.operations';
 import { ticketPageRule, type PrintableOrder } from './ticket-lines';
 
 export type PrintOptions = {
@@ -38,7 +38,8 @@ export function usePrinter(): Printer {
 }
 
 /**
- * Prints order tickets from any page, one at a time: reads the order,
+ * Prints order tickets from any page, one at a time: reads the order (the
+ * order drawer's query, fresh: the ticket shows the order as it is now),
  * renders its ticket outside the page's own content, sizes the print page
  * to it (80 mm wide, as long as the ticket), hides everything else from
  * print and calls the browser's print. A kiosk tablet started with
@@ -60,7 +61,7 @@ export function TicketPrinterProvider({ children }: { children: ReactNode }) {
     running.current = true;
     try {
       const { data } = await client.query({
-        query: ORDER_TICKET,
+        query: ORDER_DETAIL,
         variables: { id: next.orderId },
         fetchPolicy: 'no-cache',
       });

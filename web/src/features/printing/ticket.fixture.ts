@@ -1,9 +1,9 @@
-import type { OrderTicketQuery } from '../../gql/graphql';
+import type { OrderDetailQuery } from '../../gql/graphql';
 
-type TicketOrder = OrderTicketQuery['order'];
+type TicketOrder = OrderDetailQuery['order'];
 const kwd = (amount: number) => ({ amount, currency: 'KWD' });
 
-/** A Kuwaiti delivery order as the OrderTicket query answers it: bilingual names, nested options, notes. */
+/** A Kuwaiti delivery order as the OrderDetail query answers it: bilingual names, nested options, notes. */
 export function aTicketOrder(overrides: Partial<TicketOrder> = {}): TicketOrder {
   return {
     id: 'order-1',
@@ -12,6 +12,12 @@ export function aTicketOrder(overrides: Partial<TicketOrder> = {}): TicketOrder 
     provider: 'DELIVEROO',
     status: 'ACCEPTED',
     placedAt: '2026-03-12T09:58:00.000Z',
+    acceptBy: null,
+    acceptanceAtRisk: false,
+    updatedAt: '2026-03-12T10:00:00.000Z',
+    warnings: [],
+    timeline: [],
+    callbacks: [],
     acceptedAt: '2026-03-12T10:00:00.000Z',
     prepMinutes: 15,
     notes: 'Ring the bell twice',
@@ -21,9 +27,11 @@ export function aTicketOrder(overrides: Partial<TicketOrder> = {}): TicketOrder 
     payment: { method: 'CASH', paid: false },
     items: [
       {
+        externalId: 'wrap-1',
         name: 'Chicken Shawarma Wrap | شاورما دجاج',
         quantity: 2,
         notes: 'No pickles',
+        unitPrice: kwd(1750),
         total: kwd(3500),
         modifiers: [
           {
@@ -34,7 +42,15 @@ export function aTicketOrder(overrides: Partial<TicketOrder> = {}): TicketOrder 
           },
         ],
       },
-      { name: 'كنافة', quantity: 1, notes: null, total: kwd(1250), modifiers: [] },
+      {
+        externalId: 'kunafa',
+        name: 'كنافة',
+        quantity: 1,
+        notes: null,
+        unitPrice: kwd(1250),
+        total: kwd(1250),
+        modifiers: [],
+      },
     ],
     subtotal: kwd(4750),
     deliveryFee: kwd(500),
