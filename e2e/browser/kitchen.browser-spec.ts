@@ -138,7 +138,11 @@ describe('kitchen display in a browser', () => {
 
     const geometry = await page.evaluate<{ horizontal: number; vertical: number; columnsInside: boolean }>(overflow);
     expect(geometry).toEqual({ horizontal: 0, vertical: 0, columnsInside: true });
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'kitchen.png') });
+    if (SHOTS) {
+      // Clicking scrolled the columns to the tapped ticket: show each from its top.
+      await page.evaluate(`document.querySelectorAll('.kitchen-tickets').forEach((list) => (list.scrollTop = 0))`);
+      await page.screenshot({ path: path.join(SHOTS, 'kitchen.png') });
+    }
 
     // Picked up: off the board, into Recall.
     await ticket.getByRole('button', { name: `Order ${code}: mark picked up` }).click();
@@ -157,6 +161,7 @@ describe('kitchen display in a browser', () => {
     const { page, close } = await openKitchen(browser, web.url, BISTRO, { width: 1024, height: 768 });
     const geometry = await page.evaluate<{ horizontal: number; vertical: number; columnsInside: boolean }>(overflow);
     expect(geometry).toEqual({ horizontal: 0, vertical: 0, columnsInside: true });
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'kitchen-1024.png') });
     await close();
   });
 
