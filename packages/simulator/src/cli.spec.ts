@@ -158,7 +158,7 @@ describe('runSimulateCli', () => {
     expect(errors).toEqual([]);
     expect(code).toBe(0);
     expect(output[0]).toMatch(/^Provider callback APIs on http:\/\/127\.0\.0\.1:\d+/);
-    expect(output.at(-1)).toMatch(/^\[simulate 00:00\] sent \d+ \| 2xx \d+ \| 4xx 0 \| 5xx 0 \| no answer 0/);
+    expect(output.at(-1)).toMatch(/^\[simulate \d\d:\d\d\] sent \d+ \| 2xx \d+ \| 4xx 0 \| 5xx 0 \| no answer 0/);
     expect(platform.deliveries.length).toBeGreaterThan(0);
     expect(new Set(platform.deliveries.map((d) => d.provider))).toEqual(new Set(['CAREEM', 'JAHEZ']));
   });
