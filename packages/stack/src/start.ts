@@ -51,6 +51,8 @@ async function main(): Promise<void> {
     secrets,
     ports: DEFAULT_PORTS,
     publicUrl,
+    // Provider callbacks may reach the simulator's provider APIs and no other internal address.
+    egressAllow: `127.0.0.1:${SIMULATOR_API_PORT}`,
     nodeEnv: 'development',
     logLevel: process.env['LOG_LEVEL'] ?? 'warn',
   });
