@@ -7,6 +7,7 @@ import {
   SERVICE_ENTRY_POINTS,
   createDatabase,
   ensureRoles,
+  generateRolePasswords,
   freePorts,
   migrateAll,
   seedDemo,
@@ -50,9 +51,9 @@ let gatewayBaseUrl: string;
 beforeAll(async () => {
   const [pgPort, tenants, orders, integrations, gateway, simulator] = await freePorts(6);
   pg = createThrowawayPostgres(pgPort!);
-  const rolePassword = testSecrets.internalTokenSecret;
-  await ensureRoles(pg.adminUrl, rolePassword);
-  database = await createDatabase(pg.adminUrl, 'nexara_faults', rolePassword);
+  const rolePasswords = generateRolePasswords();
+  await ensureRoles(pg.adminUrl, rolePasswords);
+  database = await createDatabase(pg.adminUrl, 'nexara_faults', rolePasswords);
   await migrateAll(database);
 
   const gatewayUrl = `http://127.0.0.1:${gateway}`;
