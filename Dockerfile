@@ -14,6 +14,8 @@ RUN npm ci --no-audit --no-fund && npx turbo run build && npm prune --omit=dev
 
 FROM node:20.20-bookworm-slim AS app
 WORKDIR /app
+# Production unless told otherwise: stack traces, introspection and Sandbox stay hidden,
+# provider calls go out over https only (packages/stack/src/docker-compose.spec.ts checks it).
 ENV NODE_ENV=production
 COPY --from=build /app /app
 USER node
