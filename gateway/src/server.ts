@@ -1,4 +1,11 @@
-import { createLogger, type Logger, type RunningServer } from '@nexara/kit';
+import {
+  Gauge,
+  createLogger,
+  createMetricsRegistry,
+  instrumentHttpServer,
+  type Logger,
+  type RunningServer,
+} from '@nexara/kit';
 import Fastify from 'fastify';
 import type { GatewayConfig } from './config';
 import { mountGateway, subgraphUrls } from './graphql/gateway-server';
@@ -19,7 +26,7 @@ export type GatewayServer = RunningServer & {
 /**
  * The edge: `/graphql` (Apollo Gateway), `/partner/graphql` (the partner API),
  * both also over graphql-ws, `/webhooks/...` (the shim), `/healthz`, `/readyz`,
- * `/metrics` (query plan cache counters, Prometheus text).
+ * `/metrics` (Prometheus: HTTP durations, sockets and subscriptions, query plan cache, Node's own).
  */
 export async function createGatewayServer(
   config: GatewayConfig,
@@ -35,6 +42,7 @@ export async function createGatewayServer(
     connectionTimeout: config.GRAPHQL_REQUEST_TIMEOUT_MS + 5_000,
     frameworkErrors: answerFrameworkError,
   });
+  const metrics = createMetricsRegistry('gateway');
 
   app.get('/healthz', async () => ({ status: 'ok', service: 'gateway' }));
   app.get('/readyz', async (_request, reply) => {
@@ -64,15 +72,32 @@ export async function createGatewayServer(
     logger: logger.child({ component: 'webhooks' }),
   });
   const planStats = { dashboard: new QueryPlanCacheStats(), partner: new QueryPlanCacheStats() };
-  app.get('/metrics', async (_request, reply) =>
-    reply.type('text/plain; version=0.0.4').send(queryPlanMetrics(planStats)),
-  );
+  instrumentHttpServer(app, metrics, { extra: () => queryPlanMetrics(planStats) });
   const apollo = await mountGateway(app, config, logger, planStats.dashboard);
   const partner = await mountPartnerGateway(app, config, logger, { planStats: planStats.partner });
   const subscriptions = mountSubscriptions(app, apollo, partner, config, logger);
+  new Gauge({
+    name: 'nexara_websocket_connections',
+    help: 'graphql-ws sockets open now, by path.',
+    labelNames: ['path'],
+    registers: [metrics],
+    collect() {
+      for (const path of subscriptions.paths) this.set({ path }, subscriptions.openSockets(path));
+    },
+  });
+  new Gauge({
+    name: 'nexara_subscriptions_active',
+    help: 'GraphQL subscriptions open now, by path.',
+    labelNames: ['path'],
+    registers: [metrics],
+    collect() {
+      for (const path of subscriptions.paths) this.set({ path }, subscriptions.activeSubscriptions(path));
+    },
+  });
 
   return {
     app,
+    metrics,
     listen: async (port, host = config.HOST) => app.listen({ port, host }),
     subscriptionReReads: subscriptions.reReads,
     activeSubscriptions: subscriptions.activeSubscriptions,

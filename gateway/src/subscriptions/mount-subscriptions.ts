@@ -63,6 +63,9 @@ export function mountSubscriptions(
   bus: EventBus;
   reReads: (path: string) => number;
   activeSubscriptions: (path: string) => number;
+  /** WebSockets open now on a path, by graphql-ws's own count. */
+  openSockets: (path: string) => number;
+  paths: string[];
   close: () => Promise<void>;
 } {
   if (!config.REDIS_URL && !config.EVENT_BUS_DATABASE_URL) {
@@ -105,6 +108,8 @@ export function mountSubscriptions(
     bus,
     reReads: (path) => servers.get(path)?.reReads() ?? 0,
     activeSubscriptions: (path) => servers.get(path)?.active() ?? 0,
+    openSockets: (path) => servers.get(path)?.wsServer.clients.size ?? 0,
+    paths: [...servers.keys()],
     close: async () => {
       await Promise.all([...servers.values()].map((server) => server.close()));
       await bus.close();

@@ -88,7 +88,13 @@ async function main(): Promise<void> {
     secrets,
     publicUrl,
     nodeEnv: 'development',
-    ports: { gateway: PORTS.gateway, tenants: PORTS.tenants, orders: PORTS.orders, integrations: PORTS.integrations },
+    ports: {
+      gateway: PORTS.gateway,
+      tenants: PORTS.tenants,
+      orders: PORTS.orders,
+      integrations: PORTS.integrations,
+      worker: PORTS.worker,
+    },
     logLevel: process.env['LOG_LEVEL'] ?? 'warn',
   });
 

@@ -1,4 +1,11 @@
-import { createDataSource, createLogger, createSubgraphServer, type Logger, type RunningServer } from '@nexara/kit';
+import {
+  createDataSource,
+  createLogger,
+  createSubgraphServer,
+  dataSourcePool,
+  type Logger,
+  type RunningServer,
+} from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import { ApiKeyService } from './api-key/api-key.service';
 import { AuthService } from './auth/auth.service';
@@ -33,6 +40,7 @@ export async function createTenantsServer(
     const server = await createSubgraphServer({
       name: 'tenants',
       schema,
+      pools: { tenants: dataSourcePool(dataSource) },
       contextTokenSecret: config.INTERNAL_TOKEN_SECRET,
       logger,
       production: config.NODE_ENV === 'production',
