@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { buildWebhook, sendWebhook, type SimulatedConnection } from '@nexara/simulator';
 import { eventually } from '@nexara/stack/testing';
 import { signIn, startTestPlatform, type TestPlatform } from './support/platform';
@@ -126,6 +128,24 @@ it('every service serves the named series, and they move with traffic', async ()
     for (const metric of expected) if (Number.isNaN(total(series, metric))) missing.push(`${name}: ${metric}`);
   }
   expect(missing).toEqual([]);
+
+  // The alert rules and the Grafana dashboard in deploy/ name only series some service serves.
+  const served = new Set<string>();
+  for (const url of Object.values(platform.urls)) {
+    for (const key of (await scrape(url)).keys()) {
+      served.add(key.replace(/\{.*$/, ''));
+      // Label names (db_client_connection_state, ...) may be named too.
+      for (const [, label] of key.matchAll(/[{,]([a-z_]+)=/g)) served.add(label!);
+    }
+  }
+  const deploy = path.join(__dirname, '..', 'deploy');
+  const named = new Set<string>();
+  for (const file of ['prometheus/alerts.yml', 'grafana/dashboards/nexara-operations.json']) {
+    const text = fs.readFileSync(path.join(deploy, file), 'utf8');
+    for (const [name] of text.matchAll(/\b(?:nexara|http_server|db_client|nodejs)_[a-z0-9_]+/g)) named.add(name);
+  }
+  expect(named.size).toBeGreaterThan(10);
+  expect([...named].filter((name) => !served.has(name))).toEqual([]);
   // Subgraphs answered the gateway's federated queries.
   const orders = await scrape(platform.urls.orders);
   expect(
