@@ -14,3 +14,4 @@ export * from './user-token';
 export * from './event-bus';
 export * from './time-zone';
 export * from './metrics';
+export * from './egress';

@@ -1,17 +1,20 @@
 import {
   createDataSource,
+  createEgress,
   createEventBus,
   createLogger,
   createMetricsRegistry,
   dataSourcePool,
   observeConnectionPools,
   startOpsServer,
+  type EgressResolver,
   type Logger,
 } from '@nexara/kit';
 import { run, type Runner, type TaskList } from 'graphile-worker';
 import { Pool } from 'pg';
 import { startAlertMonitor, type AlertMonitor } from '../alerts/alert-monitor';
 import { AuditService } from '../audit/audit.service';
+import { callbackSender } from '../callbacks/callback-sender';
 import { runProviderCallback } from '../callbacks/provider-callback.task';
 import { PROVIDER_CALLBACK_TASK } from '../callbacks/provider-callback.job';
 import { integrationsDatabase } from '../database';
@@ -41,6 +44,8 @@ export type WebhookWorkerOptions = {
   logger?: Logger;
   /** Source of the retry jitter (tests pass a seeded one). */
   random?: () => number;
+  /** How provider API names become addresses (DNS unless given): tests map a name to loopback. */
+  egressResolver?: EgressResolver;
 };
 
 /**
@@ -75,11 +80,14 @@ export async function createWebhookWorker(
   });
   const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
   const events = integrationEventsOn(bus, logger);
-  const registry = createMetricsRegistry('integrations-worker');
-  const metrics = integrationsMetrics(registry);
-  observeConnectionPools(registry, { integrations: dataSourcePool(dataSource), queue: () => queuePool });
-  observeJobQueue(registry, dataSource, [PROCESS_WEBHOOK_EVENT_TASK, PROVIDER_CALLBACK_TASK]);
-  let ops: { url: string; close: () => Promise<void> } | null = null;
+  createEgress,
+  createEventBus,
+  createLogger,
+  createMetricsRegistry,
+  dataSourcePool,
+  observeConnectionPools,
+  startOpsServer,
+  type EgressResolver,
   let directory: ConnectionDirectory | null = null;
   let alertMonitor: AlertMonitor | null = null;
   let runner: Runner | null = null;
@@ -104,6 +112,7 @@ export async function createWebhookWorker(
       orders,
       logger,
       events,
+      send: callbackSender(egress),
       settings: { maxAttempts: config.CALLBACK_MAX_ATTEMPTS, backoff, random: options.random },
     };
     const taskList: TaskList = {
@@ -180,6 +189,7 @@ export async function createWebhookWorker(
   } catch (error) {
     await ops?.close();
     await runner?.stop().catch(() => undefined);
+    await egress.close();
     await bus.close();
     await directory?.stop();
     await queuePool.end().catch(() => undefined);
@@ -217,6 +227,7 @@ export async function createWebhookWorker(
           await startedMonitor.stop();
         } finally {
           await events.flush();
+          await egress.close();
           await bus.close();
           await startedDirectory.stop();
           await queuePool.end().catch(() => undefined);
