@@ -80,14 +80,16 @@ export async function createWebhookWorker(
   });
   const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
   const events = integrationEventsOn(bus, logger);
-  createEgress,
-  createEventBus,
-  createLogger,
-  createMetricsRegistry,
-  dataSourcePool,
-  observeConnectionPools,
-  startOpsServer,
-  type EgressResolver,
+  const registry = createMetricsRegistry('integrations-worker');
+  const metrics = integrationsMetrics(registry);
+  observeConnectionPools(registry, { integrations: dataSourcePool(dataSource), queue: () => queuePool });
+  observeJobQueue(registry, dataSource, [PROCESS_WEBHOOK_EVENT_TASK, PROVIDER_CALLBACK_TASK]);
+  let ops: { url: string; close: () => Promise<void> } | null = null;
+  const egress = createEgress({
+    allow: config.EGRESS_ALLOW,
+    production: config.NODE_ENV === 'production',
+    resolve: options.egressResolver,
+  });
   let directory: ConnectionDirectory | null = null;
   let alertMonitor: AlertMonitor | null = null;
   let runner: Runner | null = null;
