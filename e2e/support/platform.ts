@@ -17,6 +17,9 @@ export type TestPlatform = RunningPlatform & {
   providerApi: ProviderApi | null;
 };
 
+/** Where the seed points provider APIs when no simulator runs (the discard port: nothing answers). */
+const NO_PROVIDER_API = 'http://127.0.0.1:9';
+
 /**
  * The whole platform for one test file: a fresh database, every service
  * in-process on free ports, and the demo seed (small) through the real APIs.
@@ -41,8 +44,8 @@ export async function startTestPlatform(
     database,
     secrets: testSecrets,
     publicUrl: 'http://localhost:4000',
-    // Provider callbacks may reach the simulator and nothing else on this machine.
-    egressAllow: providerApi ? new URL(providerApi.url).host : '',
+    // Provider callbacks may reach the simulator (or the seed's dead address) and nothing else on this machine.
+    egressAllow: new URL(providerApi ? providerApi.url : NO_PROVIDER_API).host,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     ...(options.egressResolver ? { egressResolver: options.egressResolver } : {}),
     nodeEnv: 'test',
@@ -56,7 +59,7 @@ export async function startTestPlatform(
         integrations: `${platform.urls.integrations}/graphql`,
       },
       internalTokenSecret: testSecrets.internalTokenSecret,
-      providerApiBaseUrl: providerApi ? providerApi.url : 'http://127.0.0.1:9',
+      providerApiBaseUrl: providerApi ? providerApi.url : NO_PROVIDER_API,
       ordersPerTenant: options.ordersPerTenant ?? 12,
     });
     return {
