@@ -17,9 +17,6 @@ export type TestPlatform = RunningPlatform & {
   providerApi: ProviderApi | null;
 };
 
-/** Where the seed points provider APIs when no simulator runs (the discard port: nothing answers). */
-const NO_PROVIDER_API = 'http://127.0.0.1:9';
-
 /**
  * The whole platform for one test file: a fresh database, every service
  * in-process on free ports, and the demo seed (small) through the real APIs.
@@ -36,6 +33,7 @@ export async function startTestPlatform(
 ): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const providerApi = options.providerApi ? await startProviderApi({ port: 0 }) : null;
+  const providerApiBaseUrl = providerApi ? providerApi.url : 'http://127.0.0.1:9';
   const platform = await startPlatformInProcess({
     // Retries in milliseconds rather than seconds, so failure paths finish within a test.
     worker: options.worker
@@ -44,8 +42,8 @@ export async function startTestPlatform(
     database,
     secrets: testSecrets,
     publicUrl: 'http://localhost:4000',
-    // Provider callbacks may reach the simulator (or the seed's dead address) and nothing else on this machine.
-    egressAllow: new URL(providerApi ? providerApi.url : NO_PROVIDER_API).host,
+    // Provider callbacks may reach the simulator (or the discard port the seed names without one) and nothing else here.
+    egressAllow: new URL(providerApiBaseUrl).host,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     ...(options.egressResolver ? { egressResolver: options.egressResolver } : {}),
     nodeEnv: 'test',
@@ -59,7 +57,7 @@ export async function startTestPlatform(
         integrations: `${platform.urls.integrations}/graphql`,
       },
       internalTokenSecret: testSecrets.internalTokenSecret,
-      providerApiBaseUrl: providerApi ? providerApi.url : NO_PROVIDER_API,
+      providerApiBaseUrl,
       ordersPerTenant: options.ordersPerTenant ?? 12,
     });
     return {
