@@ -26,6 +26,12 @@ export type SubscriptionField = {
    * declares no `$__nexaraId` (GraphQL refuses unused variables).
    */
   tenantWide?: true;
+  /**
+   * Events name the version of the subject they announce, and `queryField`
+   * reads that version (`$__nexaraVersion`): each subscriber gets every
+   * version once, in order (see `VersionTracker`).
+   */
+  versioned?: true;
   /** Hidden fields read alongside the client's selection, for filtering. */
   filterSelection: string;
   matches: (hidden: Record<string, unknown>, args: Record<string, unknown>) => boolean;
@@ -43,7 +49,8 @@ const asList = (value: string[] | string | null | undefined): string[] | null =>
 export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
   orderChanged: {
     eventKinds: ['order.changed'],
-    queryField: 'order(id: $__nexaraId)',
+    queryField: 'order(id: $__nexaraId, version: $__nexaraVersion)',
+    versioned: true,
     filterSelection: '__nexaraStatus: status __nexaraProvider: provider __nexaraConnection: connection { id }',
     matches: (hidden, args) => {
       const filter = (args['filter'] ?? {}) as OrderChangedFilter;
@@ -116,6 +123,7 @@ export function prepareSubscription(
   );
   const variables = [
     ...(field.tenantWide ? [] : ['$__nexaraId: ID!']),
+    ...(field.versioned ? ['$__nexaraVersion: Int'] : []),
     ...used.map((definition) => print(definition)),
   ].join(', ');
   return {
