@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { enqueueProviderCallback } from '../callbacks/provider-callback.job';
 import type { IntegrationEvents } from '../events/integration-events';
+import type { IntegrationsMetrics } from '../metrics';
 import type { CanonicalOrderEvent, InboundWebhook } from '../providers/adapter';
 import { adapterFor } from '../providers/registry';
 import { PayloadError } from '../providers/shared/errors';
@@ -39,6 +40,8 @@ export type ProcessWebhookEventDependencies = {
   logger: Logger;
   /** Every attempt changes its connection's health (processed, retrying, failed, dead). */
   events?: Pick<IntegrationEvents, 'connectionHealthMayHaveChanged'>;
+  /** Attempts by outcome and the lag from receipt on `/metrics`. */
+  metrics?: Pick<IntegrationsMetrics, 'processed' | 'processingLag'>;
 };
 
 /** What one run did, for logs and tests. */
@@ -180,6 +183,15 @@ async function processTenantEvents(
     deps.logger.debug({ tenantId, events: processed.length }, 'webhook events processed');
     return outcomes;
   } finally {
+    for (const event of claimed) {
+      const outcome = outcomes.get(event.id);
+      if (!outcome) continue; // a thrown database error: no outcome recorded
+      deps.metrics?.processed.inc({ provider: event.provider, outcome: outcome.toLowerCase() });
+      deps.metrics?.processingLag.observe(
+        { provider: event.provider },
+        (Date.now() - event.receivedAt.getTime()) / 1000,
+      );
+    }
     // After the attempts' outcomes committed (or not: a thrown database error leaves them PROCESSING).
     for (const connectionId of new Set(claimed.map((event) => event.connectionId))) {
       deps.events?.connectionHealthMayHaveChanged(tenantId, connectionId);
