@@ -1,3 +1,4 @@
+import { answerStatusFor, errorBody, type WebhookErrorCode } from '@nexara/contracts';
 import {
   appError,
   isStorableText,
@@ -14,7 +15,6 @@ import type { InboundWebhook, Rejection } from '../providers/adapter';
 import { adapterFor } from '../providers/registry';
 import type { ConnectionDirectory, DirectoryConnection } from './connection-directory';
 import { inboundHeaders, storedHeaders } from './header-redaction';
-import { answerStatusFor, errorBody } from './webhook-answer';
 import { WebhookEventWriter } from './webhook-event-writer';
 
 export const WEBHOOK_VERDICTS = ['ACCEPTED', 'DUPLICATE', 'REJECTED'] as const;
@@ -157,7 +157,7 @@ export class WebhookInboxService {
   private async refuse(
     connection: DirectoryConnection,
     inbound: InboundWebhook,
-    rejection: { status: number; code: string; message: string },
+    rejection: { status: number; code: WebhookErrorCode; message: string },
   ): Promise<ReceiveWebhookResult> {
     try {
       await this.deps.audit.recordSecurityEvent({
@@ -186,7 +186,7 @@ export class WebhookInboxService {
   }
 }
 
-function refusal(provider: Provider, status: number, code: string, message: string): ReceiveWebhookResult {
+function refusal(provider: Provider, status: number, code: WebhookErrorCode, message: string): ReceiveWebhookResult {
   return {
     verdict: 'REJECTED',
     httpStatus: answerStatusFor(provider, status),

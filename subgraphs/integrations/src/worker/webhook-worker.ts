@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { startAlertMonitor, type AlertMonitor } from '../alerts/alert-monitor';
 import { AuditService } from '../audit/audit.service';
 import { runProviderCallback } from '../callbacks/provider-callback.task';
-import { PROVIDER_CALLBACK_TASK } from '../callbacks/provider-callback.job';
+import { PROVIDER_CALLBACK_TASK } from '@nexara/contracts';
 import { integrationsDatabase } from '../database';
 import { integrationEventsOn } from '../events/integration-events';
 import { secretBoxFromConfig } from '../secrets/secret-box';

@@ -1,9 +1,8 @@
+import { BUS_EVENTS } from '@nexara/contracts';
 import type { EventBus, Logger } from '@nexara/kit';
 
 /** Announces that an order changed, after its transaction committed (ids only; subscribers re-read). */
 export type OrderChanges = (tenantId: string, orderId: string) => void;
-
-export const ORDER_CHANGED = 'order.changed';
 
 /** Nothing listens (SDL printing, unit tests). */
 export const noOrderChanges: OrderChanges = () => undefined;
@@ -16,7 +15,7 @@ export const noOrderChanges: OrderChanges = () => undefined;
 export function orderChangesOn(bus: EventBus, logger: Logger): OrderChanges {
   return (tenantId, orderId) => {
     bus
-      .publish({ tenantId, kind: ORDER_CHANGED, id: orderId })
+      .publish({ tenantId, kind: BUS_EVENTS.orderChanged, id: orderId })
       .catch((error: unknown) => logger.warn({ err: error, orderId }, 'could not announce an order change'));
   };
 }
