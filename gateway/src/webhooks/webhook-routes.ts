@@ -94,7 +94,7 @@ export async function registerWebhookRoutes(app: FastifyInstance, options: Webho
       for (const url of ['/:provider/:connectionKey', '/:provider/:connectionKey/*']) {
         scope.route<{ Params: Params }>({ method: ['POST', 'PUT'], url, handler });
       }
-      // Any other method or path under /webhooks still gets the DESIGN §4 error body, not fastify's own 404.
+      // Any other method or path under /webhooks still gets the webhook error body (docs/providers/README.md), not fastify's own 404.
       scope.setNotFoundHandler((request, reply) =>
         send(reply, providerOf(request), 404, errorBody('UNKNOWN_ROUTE', WEBHOOK_ROUTES_MESSAGE)),
       );
@@ -110,7 +110,7 @@ const WEBHOOK_ROUTES_MESSAGE =
  * For fastify's `frameworkErrors` option. A URL that is not valid
  * percent-encoded UTF-8 (`%ED%A0%80`, `%ZZ`) fails before routing, so no
  * route's error handler sees it: under /webhooks it is refused here with the
- * DESIGN §4 body; anywhere else fastify's own answer stands.
+ * webhook error body (docs/providers/README.md); anywhere else fastify's own answer stands.
  */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (!request.url.startsWith('/webhooks/')) {

@@ -25,12 +25,12 @@ export type ProviderAdapter = {
    */
   authenticate(request: InboundWebhook, connection: ConnectionContext, now: Date): Rejection | null;
   /**
-   * The provider's idempotency key (providers.md), or a 400: `MALFORMED_JSON`
+   * The provider's idempotency key (docs/providers/<provider>.md), or a 400: `MALFORMED_JSON`
    * when the body is not a JSON object (checked for every provider, so the
    * inbox only ever holds JSON), `MISSING_IDEMPOTENCY_KEY` when the key is absent.
    */
   idempotencyKey(request: InboundWebhook): string | Rejection;
-  /** The HTTP answer for an accepted delivery (DESIGN §4, or the provider's own contract where it fixes one). */
+  /** The HTTP answer for an accepted delivery (docs/providers/README.md, or the provider's own contract where it fixes one). */
   answer(request: InboundWebhook, connection: ConnectionContext, receipt: WebhookReceipt): WebhookAnswer;
   /**
    * Wire payload -> canonical events, in the order they must be applied.
