@@ -86,7 +86,7 @@ describe('dashboard in a browser', () => {
   let orders: Page;
   let pageErrors: string[];
 
-  it('signs in, keeps the session across a reload, and renders every page (screenshots in docs/screenshots)', async () => {
+  it('signs in, keeps the session across a reload, and renders every page (screenshots: see e2e/support/dashboard.ts)', async () => {
     ({ page: overview, pageErrors } = await openSignedIn(browser, web.url, OWNER));
     await overview.getByRole('heading', { name: 'Operations overview' }).waitFor();
     await overview.reload();

@@ -5,7 +5,7 @@ import { buildWebhook, sendWebhook, type SimulatedConnection } from '@nexara/sim
 import { eventually } from '@nexara/stack/testing';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { LIVE_TIMEOUT_MS } from '../support/dashboard';
+import { LIVE_TIMEOUT_MS, REFRESH_SCREENSHOTS, SCREENSHOTS } from '../support/dashboard';
 import { startGateway } from '../support/gateway';
 import { kitchenColumn, kitchenTicket, openKitchen, printedCodes } from '../support/kitchen';
 import { placeOrderWithCode, signIn, startTestPlatform, type TestPlatform } from '../support/platform';
@@ -25,9 +25,12 @@ let browser: Browser;
 
 const BISTRO = 'owner@demo-bistro.test';
 const HARBOR = 'owner@harbor-grill.test';
-/** Set to a folder to keep screenshots of the kitchen display and the printed ticket (never a tracked one in tests). */
-const SHOTS = process.env['KITCHEN_SCREENSHOTS'];
-if (SHOTS && !path.resolve(SHOTS).startsWith(os.tmpdir())) {
+/**
+ * Set to a temporary folder to keep screenshots of the kitchen display and the
+ * printed ticket; `npm run screenshots` refreshes the two in docs/screenshots.
+ */
+const SHOTS = REFRESH_SCREENSHOTS ? SCREENSHOTS : process.env['KITCHEN_SCREENSHOTS'];
+if (SHOTS && !REFRESH_SCREENSHOTS && !path.resolve(SHOTS).startsWith(os.tmpdir())) {
   throw new Error(`KITCHEN_SCREENSHOTS must be a temporary folder (under ${os.tmpdir()}), not ${SHOTS}`);
 }
 
@@ -161,7 +164,7 @@ describe('kitchen display in a browser', () => {
     const { page, close } = await openKitchen(browser, web.url, BISTRO, { width: 1024, height: 768 });
     const geometry = await page.evaluate<{ horizontal: number; vertical: number; columnsInside: boolean }>(overflow);
     expect(geometry).toEqual({ horizontal: 0, vertical: 0, columnsInside: true });
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'kitchen-1024.png') });
+    if (SHOTS && !REFRESH_SCREENSHOTS) await page.screenshot({ path: path.join(SHOTS, 'kitchen-1024.png') });
     await close();
   });
 
@@ -218,7 +221,12 @@ describe('kitchen display in a browser', () => {
       ['لبن', 'rtl'],
     ]);
 
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'ticket.png'), clip: box!, animations: 'disabled' });
+    if (SHOTS)
+      await page.screenshot({
+        path: path.join(SHOTS, REFRESH_SCREENSHOTS ? 'kitchen-ticket.png' : 'ticket.png'),
+        clip: box!,
+        animations: 'disabled',
+      });
 
     // The PDF Chromium prints: one page, 80 mm wide (226.8 pt), as long as the ticket.
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
@@ -227,7 +235,7 @@ describe('kitchen display in a browser', () => {
     const [, width, height] = boxes[0]!.map(Number) as [number, number, number];
     expect(width).toBeCloseTo((80 / 25.4) * 72, 0);
     expect(height).toBeGreaterThan((60 / 25.4) * 72);
-    if (SHOTS) fs.writeFileSync(path.join(SHOTS, 'ticket.pdf'), pdf);
+    if (SHOTS && !REFRESH_SCREENSHOTS) fs.writeFileSync(path.join(SHOTS, 'ticket.pdf'), pdf);
 
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(`window.dispatchEvent(new Event('afterprint'))`);

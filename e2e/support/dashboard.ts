@@ -1,9 +1,20 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '@nexara/stack';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-export const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+/**
+ * `npm run screenshots` sets this to refresh the screenshots checked in under
+ * docs/screenshots; every other run (`npm test`) writes them to a temporary
+ * folder, so tests never change tracked files.
+ */
+export const REFRESH_SCREENSHOTS = process.env['NEXARA_REFRESH_SCREENSHOTS'] === '1';
+
+/** Where the browser tests write their screenshots (see REFRESH_SCREENSHOTS). */
+export const SCREENSHOTS = REFRESH_SCREENSHOTS
+  ? path.join(REPO_ROOT, 'docs', 'screenshots')
+  : path.join(os.tmpdir(), 'nexara-screenshots');
 
 /** How long a browser test waits for something live to show (webhook -> worker -> bus -> socket -> DOM). */
 export const LIVE_TIMEOUT_MS = 20_000;
