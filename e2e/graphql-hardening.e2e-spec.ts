@@ -112,12 +112,13 @@ describe('transport on /graphql', () => {
 
 describe('subgraph requests', () => {
   it('carry only the allow-listed headers, whatever the client sends', async () => {
-    const probe = await startSubgraphProbe(platform.urls.tenants);
-    const gateway = await startGateway(platform, { TENANTS_URL: probe.url });
+    // The orders subgraph: the gateway's own session checks also go to tenants, and would be counted here.
+    const probe = await startSubgraphProbe(platform.urls.orders);
+    const gateway = await startGateway(platform, { ORDERS_URL: probe.url });
     try {
       const answer = await post(
         `${gateway.url}/graphql`,
-        { query: '{ me { email } }' },
+        { query: '{ orders { totalCount } }' },
         {
           authorization: `Bearer ${token}`,
           cookie: 'session=stolen',
@@ -127,7 +128,7 @@ describe('subgraph requests', () => {
           'user-agent': 'hostile-client/1.0',
         },
       );
-      expect(answer.body.data).toEqual({ me: { email: 'owner@demo-bistro.test' } });
+      expect(answer.body.data).toEqual({ orders: { totalCount: expect.any(Number) } });
       expect(probe.requests).toHaveLength(1);
       const sent = probe.requests[0]!;
       const ours = ['x-nexara-context', 'x-request-id', 'x-nexara-deadline'];
@@ -155,14 +156,14 @@ describe('subgraph requests', () => {
   });
 
   it('are abandoned at the request timeout with GATEWAY_TIMEOUT', async () => {
-    const probe = await startSubgraphProbe(platform.urls.tenants);
+    const probe = await startSubgraphProbe(platform.urls.orders);
     probe.setDelay(3_000);
-    const gateway = await startGateway(platform, { TENANTS_URL: probe.url, GRAPHQL_REQUEST_TIMEOUT_MS: '500' });
+    const gateway = await startGateway(platform, { ORDERS_URL: probe.url, GRAPHQL_REQUEST_TIMEOUT_MS: '500' });
     try {
       const started = Date.now();
       const answer = await post(
         `${gateway.url}/graphql`,
-        { query: '{ me { email } }' },
+        { query: '{ orders { totalCount } }' },
         { authorization: `Bearer ${token}` },
       );
       expect(Date.now() - started).toBeLessThan(2_000);

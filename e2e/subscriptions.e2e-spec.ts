@@ -1,4 +1,4 @@
-import { signUserToken, type Role } from '@nexara/kit';
+import { signUserToken, verifyUserToken, type Role } from '@nexara/kit';
 import { eventually, testSecrets } from '@nexara/stack/testing';
 import { startGateway } from './support/gateway';
 import { placeOrder, signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
@@ -81,8 +81,10 @@ describe('orderChanged over graphql-ws', () => {
     const { me } = await bistro.query<{ me: { id: string; role: Role; tenant: { id: string } } }>(
       '{ me { id role tenant { id } } }',
     );
+    // The same session as the signed-in owner's token, only expiring in 2 s.
+    const { sessionId } = await verifyUserToken(bistro.token, testSecrets.authTokenSecret);
     const { token } = await signUserToken(
-      { userId: me.id, tenantId: me.tenant.id, role: me.role },
+      { userId: me.id, tenantId: me.tenant.id, role: me.role, sessionId },
       testSecrets.authTokenSecret,
       2,
     );

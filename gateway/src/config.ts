@@ -24,6 +24,11 @@ export const gatewayConfigShape = {
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .optional(),
+  /**
+   * How long the gateway trusts a session check (ms). An ended session is refused at once on
+   * the gateways that hear the bus event, and within this time on any that missed it.
+   */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(4_000).default(2_000),
   /** The API schema (what clients see) that WebSocket operations are validated against. */
   API_SCHEMA_PATH: z.string().default(path.join(__dirname, '..', 'schema', 'api.graphql')),
   /** The composed, checked-in supergraph (`npm run compose` writes it). */

@@ -1,5 +1,13 @@
-import { createLogger, type Logger, type RunningServer } from '@nexara/kit';
+import {
+  ConfigError,
+  SESSION_ENDED_EVENT,
+  createEventBus,
+  createLogger,
+  type Logger,
+  type RunningServer,
+} from '@nexara/kit';
 import Fastify from 'fastify';
+import { createSessionChecker } from './auth/sessions';
 import type { GatewayConfig } from './config';
 import { mountGateway, subgraphUrls } from './graphql/gateway-server';
 import { QueryPlanCacheStats, queryPlanMetrics } from './graphql/query-plan-stats';
@@ -26,6 +34,19 @@ export async function createGatewayServer(
   options: { logger?: Logger } = {},
 ): Promise<GatewayServer> {
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
+  if (!config.REDIS_URL && !config.EVENT_BUS_DATABASE_URL) {
+    throw new ConfigError(['EVENT_BUS_DATABASE_URL or REDIS_URL must be set (the event bus that feeds subscriptions)']);
+  }
+  const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.EVENT_BUS_DATABASE_URL ?? '', logger });
+  const sessions = createSessionChecker({
+    tenantsUrl: config.TENANTS_URL,
+    internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+    cacheMs: config.SESSION_CACHE_MS,
+    timeoutMs: 5_000,
+  });
+  const stopSessionEvents = bus.subscribe((event) => {
+    if (event.kind === SESSION_ENDED_EVENT) sessions.ended(event.id);
+  });
   const app = Fastify({
     logger: false,
     bodyLimit: 1024 * 1024,
@@ -67,9 +88,9 @@ export async function createGatewayServer(
   app.get('/metrics', async (_request, reply) =>
     reply.type('text/plain; version=0.0.4').send(queryPlanMetrics(planStats)),
   );
-  const apollo = await mountGateway(app, config, logger, planStats.dashboard);
+  const apollo = await mountGateway(app, config, logger, sessions, planStats.dashboard);
   const partner = await mountPartnerGateway(app, config, logger, { planStats: planStats.partner });
-  const subscriptions = mountSubscriptions(app, apollo, partner, config, logger);
+  const subscriptions = mountSubscriptions(app, apollo, partner, config, logger, { bus, sessions });
 
   return {
     app,
@@ -77,8 +98,13 @@ export async function createGatewayServer(
     subscriptionReReads: subscriptions.reReads,
     activeSubscriptions: subscriptions.activeSubscriptions,
     close: async () => {
-      await subscriptions.close();
-      await app.close();
+      try {
+        await subscriptions.close();
+        await app.close();
+      } finally {
+        stopSessionEvents();
+        await bus.close();
+      }
     },
   };
 }

@@ -205,7 +205,13 @@ async function dashboardUsers(stack: BenchStack, count: number): Promise<Dashboa
   const owner = await verifyUserToken(await signIn(stack, bistro.ownerEmail), stack.secrets.authTokenSecret);
   return Promise.all(
     Array.from({ length: count }, async (_, i) => {
-      const claims = { tenantId: owner.tenantId, role: owner.role, userId: i === 0 ? owner.userId : randomUUID() };
+      // All in the owner's session: the gateway checks that the session is open, not who holds it.
+      const claims = {
+        tenantId: owner.tenantId,
+        role: owner.role,
+        userId: i === 0 ? owner.userId : randomUUID(),
+        sessionId: owner.sessionId,
+      };
       const identity: Identity = { kind: 'user', ...claims };
       return {
         userToken: (await signUserToken(claims, stack.secrets.authTokenSecret, 3_600)).token,

@@ -2,6 +2,7 @@ import { HeaderMap } from '@apollo/server';
 import { httpError, verifyUserToken, type Identity } from '@nexara/kit';
 import { GraphQLError } from 'graphql';
 import type { ApiKeyAuthenticator, PartnerIdentity } from './api-keys';
+import type { SessionChecker } from './sessions';
 
 /** A platform admin picks the tenant it acts in with this header (the dashboard's tenant switcher). */
 export const ACTING_TENANT_HEADER = 'x-nexara-tenant';
@@ -14,12 +15,22 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** The answer for a token whose session is over (signed out, disabled, role or password changed). */
+export function sessionEndedError(): GraphQLError {
+  return httpError('UNAUTHENTICATED', 'Your session has ended; sign in again.', { reason: 'SESSION_ENDED' });
+}
+
 /**
  * The caller of a dashboard request: anonymous (only `login` will accept it),
- * or the user its bearer token names. An expired or forged token is an error,
- * never a silent downgrade to anonymous, so the client knows to sign in again.
+ * or the user its bearer token names, while the token's session is open. An
+ * expired, forged or ended token is an error, never a silent downgrade to
+ * anonymous, so the client knows to sign in again.
  */
-export async function authenticateUser(headers: Headers, authTokenSecret: string): Promise<Identity> {
+export async function authenticateUser(
+  headers: Headers,
+  authTokenSecret: string,
+  sessions: SessionChecker,
+): Promise<Identity> {
   const authorization = single(headers['authorization']);
   if (!authorization) return { kind: 'anonymous' };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -29,6 +40,7 @@ export async function authenticateUser(headers: Headers, authTokenSecret: string
     throw httpError('UNAUTHENTICATED', 'API keys are for the partner endpoint /partner/graphql, not /graphql.');
   }
   const claims = await verifyUserToken(token, authTokenSecret);
+  if (!(await sessions.isActive(claims.sessionId, claims.tenantId))) throw sessionEndedError();
   let tenantId = claims.tenantId;
   const acting = single(headers[ACTING_TENANT_HEADER]);
   if (acting) {
@@ -37,7 +49,7 @@ export async function authenticateUser(headers: Headers, authTokenSecret: string
     if (!UUID.test(acting)) throw httpError('BAD_USER_INPUT', `${ACTING_TENANT_HEADER} must be a tenant id.`);
     tenantId = acting;
   }
-  return { kind: 'user', userId: claims.userId, tenantId, role: claims.role };
+  return { kind: 'user', userId: claims.userId, tenantId, role: claims.role, sessionId: claims.sessionId };
 }
 
 /** 401 for the partner endpoint, with the `WWW-Authenticate` challenge HTTP clients expect. */

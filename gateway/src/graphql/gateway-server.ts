@@ -6,6 +6,7 @@ import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations
 import { ConfigError, contextTokenSigner, type Identity, type Logger } from '@nexara/kit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateUser } from '../auth/authenticate';
+import type { SessionChecker } from '../auth/sessions';
 import type { GatewayConfig } from '../config';
 import { hardenedApolloOptions } from './hardening';
 import type { QueryPlanCacheStats } from './query-plan-stats';
@@ -80,6 +81,7 @@ export async function mountGateway(
   app: FastifyInstance,
   config: GatewayConfig,
   logger: Logger,
+  sessions: SessionChecker,
   planStats?: QueryPlanCacheStats,
 ): Promise<ApolloServer<GatewayContext>> {
   const production = config.NODE_ENV === 'production';
@@ -116,7 +118,7 @@ export async function mountGateway(
         context: async (request) => {
           const requestId = randomUUID();
           const deadline = Date.now() + config.GRAPHQL_REQUEST_TIMEOUT_MS;
-          const identity = await authenticateUser(request.headers, config.AUTH_TOKEN_SECRET);
+          const identity = await authenticateUser(request.headers, config.AUTH_TOKEN_SECRET, sessions);
           const contextToken = await signContext(identity);
           const trustedDocumentsOnly = production && requiresTrustedDocuments(request.headers, identity);
           return { contextToken, requestId, deadline, trustedDocumentsOnly };

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApolloServer } from '@apollo/server';
-import { ConfigError, contextTokenSigner, createEventBus, type EventBus, type Logger } from '@nexara/kit';
+import { contextTokenSigner, type EventBus, type Logger } from '@nexara/kit';
 import type { FastifyInstance } from 'fastify';
 import { buildSchema, type ExecutionResult } from 'graphql';
 import type { WebSocketServer } from 'ws';
+import type { SessionChecker } from '../auth/sessions';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../graphql/subgraph-data-source';
 import { PARTNER_PATH, type PartnerGateway } from '../partner/partner-gateway';
@@ -59,16 +60,12 @@ export function mountSubscriptions(
   partner: PartnerGateway | null,
   config: GatewayConfig,
   logger: Logger,
+  { bus, sessions }: { bus: EventBus; sessions: SessionChecker },
 ): {
-  bus: EventBus;
   reReads: (path: string) => number;
   activeSubscriptions: (path: string) => number;
   close: () => Promise<void>;
 } {
-  if (!config.REDIS_URL && !config.EVENT_BUS_DATABASE_URL) {
-    throw new ConfigError(['EVENT_BUS_DATABASE_URL or REDIS_URL must be set (the event bus that feeds subscriptions)']);
-  }
-  const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.EVENT_BUS_DATABASE_URL ?? '', logger });
   const apiSchema = buildSchema(fs.readFileSync(config.API_SCHEMA_PATH, 'utf8'));
   const production = config.NODE_ENV === 'production';
   const log = logger.child({ component: 'subscriptions' });
@@ -80,7 +77,8 @@ export function mountSubscriptions(
         schema: () => apiSchema,
         run: apolloRunner(apollo, config.INTERNAL_TOKEN_SECRET),
         bus,
-        authenticate: userSubscriberAuthenticator(config.AUTH_TOKEN_SECRET),
+        authenticate: userSubscriberAuthenticator(config.AUTH_TOKEN_SECRET, sessions),
+        sessionRecheckMs: Math.max(config.SESSION_CACHE_MS, 1_000),
         production,
         logger: log,
       }),
@@ -102,12 +100,10 @@ export function mountSubscriptions(
   routeUpgrades(app, new Map([...servers].map(([path, server]) => [path, server.wsServer])));
 
   return {
-    bus,
     reReads: (path) => servers.get(path)?.reReads() ?? 0,
     activeSubscriptions: (path) => servers.get(path)?.active() ?? 0,
     close: async () => {
       await Promise.all([...servers.values()].map((server) => server.close()));
-      await bus.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { BusEvent, EventBus, Identity, Logger } from '@nexara/kit';
+import { SESSION_ENDED_EVENT, type BusEvent, type EventBus, type Identity, type Logger } from '@nexara/kit';
 import {
   getOperationAST,
   GraphQLError,
@@ -42,6 +42,12 @@ export type Subscriber = {
    * event share the answer per `key`. False closes the socket with 4401.
    */
   stillValid?: { key: string; check: () => Promise<boolean> };
+  /**
+   * The sign-in session behind the socket: a `session.ended` event for it on
+   * the bus closes the socket at once, and `stillValid` is also asked every
+   * `sessionRecheckMs` in case such an event was lost.
+   */
+  sessionId?: string;
   /** Refuses an operation before it runs (a key's scopes and rate limit); null lets it run. */
   admit?: (operation: { type: OperationTypeNode; rootField: string }) => Promise<GraphQLError | null>;
 };
@@ -59,6 +65,8 @@ export type SubscriptionServerOptions = {
   authenticate: SubscriberAuthenticator;
   production: boolean;
   logger: Logger;
+  /** How often sockets with a session re-check it (see `Subscriber.sessionId`); unset: never. */
+  sessionRecheckMs?: number;
 };
 
 /** Closing codes graphql-ws clients understand: 4401 means "sign in again". */
@@ -87,6 +95,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
 } {
   const wsServer = new WebSocketServer({ noServer: true });
   const fanOut = createEventFanOut(options.bus);
+  const sessionSockets = sessionSocketRegistry(options);
   const counter = { reReads: 0 };
   const countedRun: OperationRunner = (...args) => {
     counter.reReads += 1;
@@ -105,6 +114,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
           return false;
         }
         ctx.extra.subscriber = subscriber;
+        sessionSockets.add(ctx.extra.socket, subscriber);
         if (subscriber.expiresAt) {
           ctx.extra.expiryTimer = setTimeout(
             () => ctx.extra.socket.close(UNAUTHORIZED, 'Session expired'),
@@ -114,7 +124,10 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
         }
         return true;
       },
-      onClose: (ctx) => clearTimeout(ctx.extra.expiryTimer),
+      onClose: (ctx) => {
+        clearTimeout(ctx.extra.expiryTimer);
+        sessionSockets.remove(ctx.extra.socket);
+      },
       context: (ctx): SocketContext => ({
         subscriber: ctx.extra.subscriber!,
         closeUnauthorized: (reason) => ctx.extra.socket.close(UNAUTHORIZED, reason),
@@ -131,11 +144,69 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
     active: fanOut.size,
     close: async () => {
       fanOut.close();
+      sessionSockets.close();
       // graphql-ws waits for every socket's closing handshake; a client that never answers must not hold shutdown.
       await Promise.race([serverCleanup.dispose(), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
       // ws's close() stops new connections but leaves open ones: cut them, or shutdown waits on every client.
       for (const client of wsServer.clients) client.terminate();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}
+
+type SessionSocket = { close: (code: number, reason: string) => void };
+
+/**
+ * Closes sockets whose sign-in session ended, with 4401, within seconds.
+ * Two paths, because either alone falls short: the `session.ended` bus
+ * event closes them at once on every gateway, and a sweep every
+ * `sessionRecheckMs` asks again (through the same short cache HTTP uses)
+ * for sockets whose event was lost while the bus reconnected. An idle
+ * socket is closed as surely as a busy one; checking only before each
+ * delivery would leave a quiet socket open, and a timer per socket would
+ * cost as many timers as sockets.
+ */
+function sessionSocketRegistry(options: SubscriptionServerOptions): {
+  add: (socket: SessionSocket, subscriber: Subscriber) => void;
+  remove: (socket: SessionSocket) => void;
+  close: () => void;
+} {
+  const sockets = new Map<SessionSocket, Subscriber>();
+  const closeUnauthorized = (socket: SessionSocket): void => {
+    sockets.delete(socket);
+    socket.close(UNAUTHORIZED, 'Session ended');
+  };
+  const unsubscribe = options.bus.subscribe((event) => {
+    if (event.kind !== SESSION_ENDED_EVENT) return;
+    for (const [socket, subscriber] of sockets) if (subscriber.sessionId === event.id) closeUnauthorized(socket);
+  });
+  let sweeping = false;
+  const sweep = async (): Promise<void> => {
+    if (sweeping) return;
+    sweeping = true;
+    try {
+      for (const [socket, subscriber] of [...sockets]) {
+        const valid = await subscriber.stillValid?.check().catch((error: unknown) => {
+          options.logger.warn({ err: error }, 'session re-check failed; the socket stays open until the next one');
+          return true;
+        });
+        if (valid === false && sockets.has(socket)) closeUnauthorized(socket);
+      }
+    } finally {
+      sweeping = false;
+    }
+  };
+  const timer = options.sessionRecheckMs ? setInterval(() => void sweep(), options.sessionRecheckMs) : null;
+  timer?.unref();
+  return {
+    add: (socket, subscriber) => {
+      if (subscriber.sessionId) sockets.set(socket, subscriber);
+    },
+    remove: (socket) => sockets.delete(socket),
+    close: () => {
+      unsubscribe();
+      if (timer) clearInterval(timer);
+      sockets.clear();
     },
   };
 }

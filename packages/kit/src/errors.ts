@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, message: 'Nothing with that id exists in your tenant.' },
   BAD_USER_INPUT: { status: 400, message: 'The input is not valid.' },
   INVALID_CREDENTIALS: { status: 401, message: 'Email or password is wrong.' },
+  LOGIN_THROTTLED: { status: 429, message: 'Too many sign-in attempts; wait before trying again.' },
   INVALID_TRANSITION: { status: 409, message: 'The order cannot move to that status from its current one.' },
   CONFLICT: { status: 409, message: 'That conflicts with existing data.' },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Something went wrong on our side.' },

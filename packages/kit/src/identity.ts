@@ -11,11 +11,12 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 /**
  * Who is calling, as the gateway (or a trusted service) vouches for it.
  * `tenantId` is the tenant the request acts in: a user's own tenant, or for a
- * platform admin the tenant it chose to act in.
+ * platform admin the tenant it chose to act in. A signed-in user's
+ * `sessionId` is the session its access token belongs to (`logout` ends it).
  */
 export type Identity =
   | { kind: 'anonymous' }
-  | { kind: 'user'; userId: string; tenantId: string; role: Role }
+  | { kind: 'user'; userId: string; tenantId: string; role: Role; sessionId?: string }
   | { kind: 'service'; service: string; tenantId: string | null }
   | { kind: 'partner'; apiKeyId: string; tenantId: string; scopes: ApiKeyScope[] };
 

@@ -128,7 +128,8 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
         );
       }
       const identity = await verifyToken(token);
-      return { identity, requestId, logger: logger.child({ requestId }) };
+      const tenantId = 'tenantId' in identity ? identity.tenantId : null;
+      return { identity, requestId, logger: logger.child(tenantId ? { requestId, tenantId } : { requestId }) };
     },
   });
 

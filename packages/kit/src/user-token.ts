@@ -2,8 +2,12 @@ import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { httpError } from './errors';
 import { ROLES, type Role } from './identity';
 
-/** Claims of the token `login` returns and the gateway verifies on every request. */
-export type UserTokenClaims = { userId: string; tenantId: string; role: Role };
+/**
+ * Claims of the token `login` returns and the gateway verifies on every request.
+ * `sessionId` names the row in `tenants.sessions` the gateway checks is still
+ * open (see docs/security.md): a token outlives nothing its session does not.
+ */
+export type UserTokenClaims = { userId: string; tenantId: string; role: Role; sessionId: string };
 
 const ISSUER = 'nexara';
 const AUDIENCE = 'nexara-api';
@@ -18,7 +22,7 @@ export async function signUserToken(
 ): Promise<{ token: string; expiresAt: Date }> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = new Date((issuedAt + ttlSeconds) * 1000);
-  const token = await new SignJWT({ tid: claims.tenantId, role: claims.role })
+  const token = await new SignJWT({ tid: claims.tenantId, role: claims.role, sid: claims.sessionId })
     .setProtectedHeader({ alg: ALGORITHM })
     .setSubject(claims.userId)
     .setIssuer(ISSUER)
@@ -39,10 +43,22 @@ export async function verifyUserToken(token: string, secret: string): Promise<Us
     });
     const role = payload['role'];
     const tenantId = payload['tid'];
-    if (typeof payload.sub !== 'string' || typeof tenantId !== 'string' || !ROLES.includes(role as Role)) {
+    const sessionId = payload['sid'];
+    if (
+      typeof payload.sub !== 'string' ||
+      typeof tenantId !== 'string' ||
+      typeof sessionId !== 'string' ||
+      !ROLES.includes(role as Role)
+    ) {
       throw new Error('missing claims');
     }
-    return { userId: payload.sub, tenantId, role: role as Role, expiresAt: new Date((payload.exp ?? 0) * 1000) };
+    return {
+      userId: payload.sub,
+      tenantId,
+      role: role as Role,
+      sessionId,
+      expiresAt: new Date((payload.exp ?? 0) * 1000),
+    };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) {
       throw httpError('UNAUTHENTICATED', 'Your session has expired; sign in again.', { reason: 'TOKEN_EXPIRED' });

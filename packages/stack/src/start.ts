@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startDatabaseServer } from './database/database-server';
 import { localSecrets } from './database/local-secrets';
@@ -11,13 +12,49 @@ import { DATA_DIR, REPO_ROOT } from './paths';
 import { DEFAULT_PORTS, SERVICE_ENTRY_POINTS, serviceEnvironments, type ServiceName } from './platform/environments';
 import { startProcess, waitForReady, type ManagedProcess } from './platform/processes';
 
-/** The demo's embedded PostgreSQL port: not 5432, so a local server keeps its port. */
-const DEMO_DATABASE_PORT = 54329;
-const DEMO_DATABASE = 'nexara';
-const WEB_PORT = 3000;
+/**
+ * `NEXARA_PORTS=gateway=4100,web=3100,...` moves any of the ports below, to run
+ * a second platform beside the first (the shutdown test does).
+ */
+type PortName = keyof typeof DEFAULT_PORTS | 'database' | 'web' | 'simulator';
+const PORTS: Record<PortName, number> = {
+  ...DEFAULT_PORTS,
+  /** The demo's embedded PostgreSQL: not 5432, so a local server keeps its port. */
+  database: 54329,
+  web: 3000,
+  /** Where the provider simulator serves the providers' callback APIs (the demo connections' apiBaseUrl). */
+  simulator: 4010,
+  ...portOverrides(process.env['NEXARA_PORTS']),
+};
+const DEMO_DATABASE_PORT = PORTS.database;
+const DEMO_DATABASE = process.env['NEXARA_DATABASE'] || 'nexara';
+const WEB_PORT = PORTS.web;
+const SIMULATOR_API_PORT = PORTS.simulator;
 
-/** Where the provider simulator serves the providers' callback APIs (the demo connections' apiBaseUrl). */
-const SIMULATOR_API_PORT = 4010;
+function portOverrides(spec: string | undefined): Partial<Record<PortName, number>> {
+  if (!spec) return {};
+  return Object.fromEntries(
+    spec.split(',').map((pair) => {
+      const [name, port] = pair.split('=');
+      if (!name || !Number.isInteger(Number(port))) throw new Error(`NEXARA_PORTS: "${pair}" is not name=port`);
+      return [name.trim(), Number(port)];
+    }),
+  );
+}
+
+/** What the launcher sends the platform process on Ctrl-C / SIGTERM. */
+const STOP_MESSAGE = 'nexara:stop';
+
+/**
+ * The order processes stop in: what feeds the platform first (demo traffic,
+ * the dashboard), then the gateway and the worker (they drain: answers in
+ * flight, jobs being run), then the subgraphs they call; the database last.
+ */
+const STOP_ORDER: string[][] = [
+  ['traffic', 'web'],
+  ['gateway', 'worker'],
+  ['tenants', 'orders', 'integrations'],
+];
 /** Demo traffic: new orders per second across all demo connections (status updates follow some of them). */
 const DEMO_RATE = process.env['DEMO_RATE'] ?? '0.5';
 
@@ -38,20 +75,20 @@ async function main(): Promise<void> {
     superuserPassword: secrets.databasePassword,
   });
   console.log(
-    `database   │ ${server.embedded ? `embedded PostgreSQL on 127.0.0.1:${DEMO_DATABASE_PORT} (data in .data/pg)` : 'DATABASE_URL'}`,
+    `database   │ ${server.embedded ? `embedded PostgreSQL on 127.0.0.1:${DEMO_DATABASE_PORT} (data in ${path.join(DATA_DIR, 'pg')})` : 'DATABASE_URL'}`,
   );
   await ensureRoles(server.adminUrl, secrets.databasePassword);
   const database = await createDatabase(server.adminUrl, DEMO_DATABASE, secrets.databasePassword);
   const applied = await migrateAll(database);
   console.log(`database   │ ${applied.length ? `applied ${applied.length} migrations` : 'schema up to date'}`);
 
-  const publicUrl = process.env['PUBLIC_URL'] ?? `http://localhost:${DEFAULT_PORTS.gateway}`;
+  const publicUrl = process.env['PUBLIC_URL'] ?? `http://localhost:${PORTS.gateway}`;
   const envs = serviceEnvironments({
     database,
     secrets,
-    ports: DEFAULT_PORTS,
     publicUrl,
     nodeEnv: 'development',
+    ports: { gateway: PORTS.gateway, tenants: PORTS.tenants, orders: PORTS.orders, integrations: PORTS.integrations },
     logLevel: process.env['LOG_LEVEL'] ?? 'warn',
   });
 
@@ -61,6 +98,9 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     console.log('\nstopping   │ services…');
+    for (const group of STOP_ORDER) {
+      await Promise.all(processes.filter((p) => group.includes(p.name)).map((p) => p.stop()));
+    }
     await Promise.all(processes.map((p) => p.stop()));
     await server.stop();
     console.log('stopped    │ all processes and the database');
@@ -68,6 +108,11 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
+  // The launcher asks for a shutdown over IPC, and its end (killed outright) is one too.
+  process.on('message', (message) => {
+    if (message === STOP_MESSAGE) void shutdown(0);
+  });
+  process.once('disconnect', () => void shutdown(0));
 
   const baseEnv = { PATH: process.env['PATH'], HOME: process.env['HOME'] };
   for (const name of Object.keys(SERVICE_ENTRY_POINTS) as (ServiceName | 'worker')[]) {
@@ -82,7 +127,7 @@ async function main(): Promise<void> {
       }),
     );
   }
-  const gatewayUrl = `http://localhost:${DEFAULT_PORTS.gateway}`;
+  const gatewayUrl = `http://localhost:${PORTS.gateway}`;
   try {
     await startDemo(gatewayUrl, secrets.internalTokenSecret, processes, shutdown, baseEnv, startedAt);
   } catch (error) {
@@ -103,9 +148,9 @@ async function startDemo(
   await waitForReady(`${gatewayUrl}/readyz`);
 
   const urls = {
-    tenants: `http://127.0.0.1:${DEFAULT_PORTS.tenants}/graphql`,
-    orders: `http://127.0.0.1:${DEFAULT_PORTS.orders}/graphql`,
-    integrations: `http://127.0.0.1:${DEFAULT_PORTS.integrations}/graphql`,
+    tenants: `http://127.0.0.1:${PORTS.tenants}/graphql`,
+    orders: `http://127.0.0.1:${PORTS.orders}/graphql`,
+    integrations: `http://127.0.0.1:${PORTS.integrations}/graphql`,
   };
   const seed = await seedDemo({
     urls,
@@ -174,7 +219,33 @@ function viteBin(): string {
   return path.join(viteDir, 'bin', 'vite.js');
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack : error);
-  process.exit(1);
-});
+/**
+ * `npm start`'s own process only launches the platform in a process group of
+ * its own and passes Ctrl-C / SIGTERM on as a request to stop. A terminal's
+ * Ctrl-C reaches every process of the foreground group at once: without this,
+ * PostgreSQL (and every service) would get it at the same moment as we do and
+ * stop before the services that use it, each of them logging lost connections.
+ */
+function launch(): void {
+  const platform = spawn(process.execPath, process.argv.slice(1), {
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, NEXARA_PLATFORM_PROCESS: '1' },
+  });
+  const requestStop = (): void => {
+    if (platform.connected) platform.send(STOP_MESSAGE);
+  };
+  process.on('SIGINT', requestStop);
+  process.on('SIGTERM', requestStop);
+  process.on('SIGHUP', requestStop);
+  platform.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+if (process.env['NEXARA_PLATFORM_PROCESS'] === '1') {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  });
+} else {
+  launch();
+}

@@ -11,6 +11,11 @@ export const tenantsConfigShape = {
   HOST: z.string().min(1).default('127.0.0.1'),
   NODE_ENV: env.nodeEnv(),
   LOG_LEVEL: env.logLevel(),
+  /** The event bus over Redis pub/sub when set (as the gateways use it); PostgreSQL LISTEN/NOTIFY otherwise. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
   /** Signs the user tokens `login` returns; the gateway verifies them with the same secret. */
   AUTH_TOKEN_SECRET: env.secret(),
   /** How long a login lasts (default 8 hours: one shift). */

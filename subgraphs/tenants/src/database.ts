@@ -3,6 +3,7 @@ import { Branch } from './branch/branch.entity';
 import { CreateTenantTables1764385200000 } from './migrations/1764385200000-CreateTenantTables';
 import { TenantRowLevelSecurity1764385200100 } from './migrations/1764385200100-TenantRowLevelSecurity';
 import { CreateApiKeys1795923000000 } from './migrations/1795923000000-CreateApiKeys';
+import { CreateSessions1796400000000 } from './migrations/1796400000000-CreateSessions';
 import { Tenant } from './tenant/tenant.entity';
 import { User } from './user/user.entity';
 
@@ -14,5 +15,6 @@ export const tenantsDatabase = {
     CreateTenantTables1764385200000,
     TenantRowLevelSecurity1764385200100,
     CreateApiKeys1795923000000,
+    CreateSessions1796400000000,
   ] as Function[],
 };

@@ -5,6 +5,7 @@ import { AuthService } from './auth/auth.service';
 import { BranchService } from './branch/branch.service';
 import { tenantsDatabase } from './database';
 import { buildTenantsSchema } from './schema';
+import { SessionService } from './session/sessions';
 import { TenantService } from './tenant/tenant.service';
 import { UserService } from './user/user.service';
 
@@ -15,8 +16,9 @@ describe('buildTenantsSchema', () => {
     tenants: new TenantService(dataSource),
     branches: new BranchService(dataSource),
     users: new UserService(dataSource),
-    auth: new AuthService(dataSource, { tokenSecret: 'x'.repeat(32), tokenTtlSeconds: 60 }),
+    auth: new AuthService(dataSource, { tokenSecret: 'x'.repeat(32), tokenTtlSeconds: 60 }, () => undefined),
     apiKeys: new ApiKeyService(dataSource),
+    sessions: new SessionService(dataSource),
   };
 
   it('is a Federation 2 subgraph with Tenant, Branch, User and ApiKey as entities', async () => {
@@ -45,6 +47,8 @@ describe('buildTenantsSchema', () => {
         'createApiKey',
         'revokeApiKey',
         'authenticateApiKey',
+        'logout',
+        'changePassword',
       ]),
     );
     expect(sdl).not.toMatch(/password_?hash|passwordHash|isPlatform|secret_?hash|secretHash|createdBy/i);
@@ -62,7 +66,7 @@ describe('buildTenantsSchema', () => {
     ]);
   });
 
-  it('hides the key check and its answer type from the client API (@inaccessible)', async () => {
+  it('hides the key and session checks and the key answer type from the client API (@inaccessible)', async () => {
     const { sdl, schema } = await buildTenantsSchema(services);
     const definitions = parse(sdl).definitions.filter(
       (node): node is ObjectTypeDefinitionNode => node.kind === 'ObjectTypeDefinition',
@@ -73,6 +77,8 @@ describe('buildTenantsSchema', () => {
     expect((mutation?.fields ?? []).filter(inaccessible).map((field) => field.name.value)).toEqual([
       'authenticateApiKey',
     ]);
+    const query = definitions.find((node) => node.name.value === 'Query');
+    expect((query?.fields ?? []).filter(inaccessible).map((field) => field.name.value)).toEqual(['sessionActive']);
     expect(definitions.filter(inaccessible).map((node) => node.name.value)).toEqual(['ApiKeyIdentity']);
     // Still served by the subgraph itself: the partner gateway calls it directly.
     expect(printSchema(schema)).toContain('authenticateApiKey(secret: String!): ApiKeyIdentity');

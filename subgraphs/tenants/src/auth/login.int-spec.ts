@@ -146,7 +146,7 @@ describe('login', () => {
 
   it('an expired token is rejected as UNAUTHENTICATED (TOKEN_EXPIRED)', async () => {
     const { token } = await signUserToken(
-      { userId: staff.id, tenantId: tenant.tenantId, role: 'STAFF' },
+      { userId: staff.id, tenantId: tenant.tenantId, role: 'STAFF', sessionId: '00000000-0000-4000-8000-000000000000' },
       testSecrets.authTokenSecret,
       3600,
       new Date(Date.now() - 2 * 3600_000),

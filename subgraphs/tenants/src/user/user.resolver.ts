@@ -28,12 +28,15 @@ export class UserResolver {
     return this.userService.createUser(identity, input);
   }
 
-  @Mutation(() => User, { description: 'TENANT_ADMIN; a disabled user cannot sign in. You cannot disable yourself.' })
+  @Mutation(() => User, {
+    description:
+      'TENANT_ADMIN; a disabled user cannot sign in, and their sessions end within seconds. You cannot disable yourself.',
+  })
   async disableUser(@Arg('id', () => ID) id: string, @Ctx() { identity }: RequestContext): Promise<User> {
     return this.userService.setDisabled(identity, id, true);
   }
 
-  @Mutation(() => User, { description: 'TENANT_ADMIN.' })
+  @Mutation(() => User, { description: 'TENANT_ADMIN. You cannot enable yourself (FORBIDDEN).' })
   async enableUser(@Arg('id', () => ID) id: string, @Ctx() { identity }: RequestContext): Promise<User> {
     return this.userService.setDisabled(identity, id, false);
   }
@@ -42,8 +45,7 @@ export class UserResolver {
     description:
       'TENANT_ADMIN: sets the role of another user of your tenant (TENANT_ADMIN, MANAGER or STAFF; never PLATFORM_ADMIN). ' +
       'You cannot change your own role, nor demote the last active TENANT_ADMIN (CONFLICT). ' +
-      "Takes effect at the user's next sign-in: a token already issued keeps its role until it expires " +
-      '(AUTH_TOKEN_TTL_SECONDS, 8 hours by default).',
+      "Ends the user's sessions within seconds: they sign in again and work under the new role.",
   })
   async setUserRole(
     @Args(() => SetUserRoleArgs) { id, role }: SetUserRoleArgs,

@@ -1,6 +1,7 @@
 import { appError, inTenantTransaction, requireUser, scopeOf, type Identity, type Role } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
+import { endSessions, type SessionAnnouncer } from '../session/sessions';
 import { checkPassword, isUuid, normalizeEmail, normalizeName } from '../shared/validation';
 import { switchTenant, uniqueViolation } from '../shared/tenant-scope';
 import { Tenant } from '../tenant/tenant.entity';
@@ -70,7 +71,10 @@ async function activeTenantAdminCount(manager: EntityManager, tenantId: string):
 }
 
 export class UserService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly announce: SessionAnnouncer = () => undefined,
+  ) {}
 
   /** The signed-in user; null for anyone else. Platform admins live in the operator tenant, whichever tenant they act in. */
   async me(identity: Identity): Promise<User | null> {
@@ -104,34 +108,48 @@ export class UserService {
     });
   }
 
-  /** Disables (or re-enables) a user of the caller's tenant; a disabled user cannot sign in. */
+  /**
+   * Disables (or re-enables) a user of the caller's tenant. A disabled user
+   * cannot sign in, and disabling ends the user's sessions: their tokens and
+   * sockets stop working within seconds. Nobody disables or enables themselves
+   * (a disabled admin's session is over anyway; this also holds if it were not).
+   */
   async setDisabled(identity: Identity, userId: string, disabled: boolean): Promise<User> {
     const caller = requireUser(identity, ['TENANT_ADMIN']);
-    if (disabled && userId === caller.userId) {
-      throw appError('BAD_USER_INPUT', 'You cannot disable your own account; ask another admin.');
+    if (userId === caller.userId) {
+      throw appError(
+        disabled ? 'BAD_USER_INPUT' : 'FORBIDDEN',
+        disabled
+          ? 'You cannot disable your own account; ask another admin.'
+          : 'You cannot enable your own account; ask another admin.',
+      );
     }
     if (!isUuid(userId)) throw appError('NOT_FOUND', 'No user with that id exists in your tenant.');
-    return inTenantTransaction(this.dataSource, scopeOf(caller), async (manager) => {
+    const { user, ended } = await inTenantTransaction(this.dataSource, scopeOf(caller), async (manager) => {
       const user = await manager.findOneBy(User, { tenantId: caller.tenantId, id: userId });
       if (!user) throw appError('NOT_FOUND', 'No user with that id exists in your tenant.');
       if (user.role === 'PLATFORM_ADMIN' && caller.role !== 'PLATFORM_ADMIN') {
         throw appError('FORBIDDEN', 'Only a platform admin may disable or enable a platform admin.');
       }
       // Already in the wanted state: keep the first disabling time, it says since when the account is locked.
-      if (disabled === (user.disabledAt !== null)) return user;
+      if (disabled === (user.disabledAt !== null)) return { user, ended: [] };
       await manager.update(
         User,
         { tenantId: caller.tenantId, id: userId },
         { disabledAt: disabled ? () => 'now()' : null },
       );
-      return manager.findOneByOrFail(User, { tenantId: caller.tenantId, id: userId });
+      const ended = disabled ? await endSessions(manager, caller.tenantId, { userId }, 'USER_DISABLED') : [];
+      return { user: await manager.findOneByOrFail(User, { tenantId: caller.tenantId, id: userId }), ended };
     });
+    this.announce(caller.tenantId, ended);
+    return user;
   }
 
   /**
    * Changes the role of a user of the caller's tenant. PLATFORM_ADMIN is neither
    * granted nor taken away here (that is operator business), nobody changes their
-   * own role, and the tenant always keeps one active TENANT_ADMIN.
+   * own role, and the tenant always keeps one active TENANT_ADMIN. The user's
+   * sessions end (within seconds everywhere): they sign in again under the new role.
    */
   async setRole(identity: Identity, userId: string, role: Role): Promise<User> {
     const caller = requireUser(identity, ['TENANT_ADMIN']);
@@ -151,12 +169,12 @@ export class UserService {
         'You cannot change your own role (you could lock yourself out); ask another admin.',
       );
     }
-    return inTenantTransaction(this.dataSource, scopeOf(caller), async (manager) => {
+    const { user, ended } = await inTenantTransaction(this.dataSource, scopeOf(caller), async (manager) => {
       const user = await manager.findOneBy(User, { tenantId: caller.tenantId, id: userId });
       if (!user) throw appError('NOT_FOUND', 'No user with that id exists in your tenant.');
       if (user.role === 'PLATFORM_ADMIN')
         throw appError('FORBIDDEN', "A platform admin's role cannot be changed here.");
-      if (user.role === role) return user;
+      if (user.role === role) return { user, ended: [] };
       if (
         user.role === 'TENANT_ADMIN' &&
         user.disabledAt === null &&
@@ -168,8 +186,11 @@ export class UserService {
         );
       }
       await manager.update(User, { tenantId: caller.tenantId, id: userId }, { role });
-      return manager.findOneByOrFail(User, { tenantId: caller.tenantId, id: userId });
+      const ended = await endSessions(manager, caller.tenantId, { userId }, 'ROLE_CHANGED');
+      return { user: await manager.findOneByOrFail(User, { tenantId: caller.tenantId, id: userId }), ended };
     });
+    this.announce(caller.tenantId, ended);
+    return user;
   }
 
   /** `_entities` and `me`: the caller's own tenant only, except that a platform admin also sees fellow platform admins. */

@@ -140,8 +140,8 @@ export function UsersSection() {
         </table>
       )}
       <p className="muted small">
-        A role change applies at the user&apos;s next sign-in. You cannot change your own role, and the last active
-        tenant admin cannot be demoted.
+        A role change or disabling signs the user out everywhere within seconds. You cannot change your own role, and
+        the last active tenant admin cannot be demoted.
       </p>
     </section>
   );
