@@ -48,7 +48,7 @@ let logDir: string;
 let gatewayBaseUrl: string;
 
 beforeAll(async () => {
-  const [pgPort, tenants, orders, integrations, gateway] = await freePorts(5);
+  const [pgPort, tenants, orders, integrations, gateway, simulator] = await freePorts(6);
   pg = createThrowawayPostgres(pgPort!);
   const rolePassword = testSecrets.internalTokenSecret;
   await ensureRoles(pg.adminUrl, rolePassword);
@@ -62,6 +62,8 @@ beforeAll(async () => {
     secrets: testSecrets,
     ports: { tenants: tenants!, orders: orders!, integrations: integrations!, gateway: gateway! },
     publicUrl: gatewayUrl,
+    // Provider callbacks may reach the simulator's provider APIs (started below on this port).
+    egressAllow: `127.0.0.1:${simulator}`,
     nodeEnv: 'test',
     logLevel: 'info',
   });
@@ -86,7 +88,7 @@ beforeAll(async () => {
   );
   await waitForReady(`${gatewayUrl}/readyz`);
 
-  providerApi = await startProviderApi({ port: 0 });
+  providerApi = await startProviderApi({ port: simulator });
   const seed = await seedDemo({
     urls: {
       tenants: `http://127.0.0.1:${tenants}/graphql`,

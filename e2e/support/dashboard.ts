@@ -51,3 +51,29 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
+
+/** The rendered rows of an AG Grid (by its data-testid), as [row index, row id] pairs. */
+const renderedRows = (testId: string) => `[...document.querySelectorAll('[data-testid="${testId}"] .ag-row[row-id]')]
+  .map((row) => [Number(row.getAttribute('row-index')), row.getAttribute('row-id')])`;
+
+/**
+ * Every row id of a virtualised AG Grid in display order, scrolling it with
+ * the mouse wheel until `count` rows were seen (its later pages load as it
+ * scrolls). Waits for rows to appear, never for time.
+ */
+export async function allGridRowIds(page: Page, testId: string, count: number): Promise<string[]> {
+  const seen = new Map<number, string>();
+  const grid = page.getByTestId(testId);
+  await grid.locator('.ag-row[row-index="0"]').first().waitFor();
+  await grid.locator('.ag-row[row-index="0"]').first().hover();
+  for (;;) {
+    const rows = await page.evaluate<[number, string][]>(renderedRows(testId));
+    rows.forEach(([index, id]) => seen.set(index, id));
+    if (seen.size >= count) break;
+    const next = Math.max(...seen.keys()) + 1;
+    await page.mouse.wheel(0, 300);
+    await grid.locator(`.ag-row[row-index="${next}"]`).first().waitFor();
+  }
+  await page.mouse.wheel(0, -1_000_000);
+  return [...seen.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
+}

@@ -6,6 +6,7 @@ import {
   type RunningPlatform,
   type SeedResult,
 } from '@nexara/stack';
+import type { EgressResolver } from '@nexara/kit';
 import { startProviderApi, type ProviderApi } from '@nexara/simulator';
 import { createTestDatabase, eventually, testSecrets, type TestDatabase } from '@nexara/stack/testing';
 
@@ -21,7 +22,14 @@ export type TestPlatform = RunningPlatform & {
  * in-process on free ports, and the demo seed (small) through the real APIs.
  */
 export async function startTestPlatform(
-  options: { ordersPerTenant?: number; worker?: boolean; providerApi?: boolean; redisUrl?: string } = {},
+  options: {
+    ordersPerTenant?: number;
+    worker?: boolean;
+    providerApi?: boolean;
+    redisUrl?: string;
+    /** How the worker resolves provider API names (DNS unless given). */
+    egressResolver?: EgressResolver;
+  } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const providerApi = options.providerApi ? await startProviderApi({ port: 0 }) : null;
@@ -33,7 +41,10 @@ export async function startTestPlatform(
     database,
     secrets: testSecrets,
     publicUrl: 'http://localhost:4000',
+    // Provider callbacks may reach the simulator and nothing else on this machine.
+    egressAllow: providerApi ? new URL(providerApi.url).host : '',
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+    ...(options.egressResolver ? { egressResolver: options.egressResolver } : {}),
     nodeEnv: 'test',
     logLevel: 'silent',
   });

@@ -87,7 +87,13 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   });
   await migrateAll(database);
 
-  const [tenants, orders, integrations, gateway] = (await freePorts(4)) as [number, number, number, number];
+  const [tenants, orders, integrations, gateway, simulator] = (await freePorts(5)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const ports = { tenants, orders, integrations, gateway };
   const base = (port: number): string => `http://127.0.0.1:${port}`;
   const urls = {
@@ -101,6 +107,8 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     secrets,
     ports,
     publicUrl: urls.gateway,
+    // Provider callbacks may reach the simulator's provider APIs, started below on this port.
+    egressAllow: `127.0.0.1:${simulator}`,
     nodeEnv: 'production',
     logLevel: 'warn',
   });
@@ -137,7 +145,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     start('integrations', envs.integrations);
     start('gateway', gatewayEnv);
     await waitForReady(`${urls.gateway}/readyz`);
-    providerApi = await startProviderApi({ port: 0 });
+    providerApi = await startProviderApi({ port: simulator });
     const seed = await seedDemo({
       urls: {
         tenants: `${urls.tenants}/graphql`,

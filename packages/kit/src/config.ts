@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEgressAllow } from './egress/egress-rules';
 
 /**
  * Reads configuration once, at start, from environment variables.
@@ -40,6 +41,18 @@ export const env = {
       .enum(['true', 'false', '1', '0'])
       .default(fallback ? 'true' : 'false')
       .transform((v) => v === 'true' || v === '1'),
+  /** `EGRESS_ALLOW`: `host:port,...` that outbound calls may reach over http and on internal addresses. */
+  egressAllow: () =>
+    z
+      .string()
+      .default('')
+      .superRefine((value, context) => {
+        try {
+          parseEgressAllow(value);
+        } catch (error) {
+          context.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      }),
 };
 
 /** For entry points: load or print every problem and exit with status 78 (configuration error). */

@@ -13,3 +13,4 @@ export * from './providers';
 export * from './user-token';
 export * from './event-bus';
 export * from './time-zone';
+export * from './egress';

@@ -87,6 +87,8 @@ async function main(): Promise<void> {
     database,
     secrets,
     publicUrl,
+    // Provider callbacks may reach the simulator's provider APIs and no other internal address.
+    egressAllow: `127.0.0.1:${SIMULATOR_API_PORT}`,
     nodeEnv: 'development',
     ports: { gateway: PORTS.gateway, tenants: PORTS.tenants, orders: PORTS.orders, integrations: PORTS.integrations },
     logLevel: process.env['LOG_LEVEL'] ?? 'warn',

@@ -45,6 +45,11 @@ export const integrationsConfigShape = {
     .optional(),
   /** How often (ms) the worker evaluates every tenant's alert rules (health events also trigger an evaluation at once). */
   ALERT_EVALUATION_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+  /**
+   * `host:port,...` that provider calls may reach over http and on internal addresses
+   * (the simulator in the demo and the tests); every other target must be a public address.
+   */
+  EGRESS_ALLOW: env.egressAllow(),
   /** Where the gateway is reachable from outside; webhook URLs are built from it. */
   PUBLIC_URL: httpUrl().default('http://localhost:4000'),
   /** Where this service reaches the gateway's webhook shim for `sendTestWebhook`; PUBLIC_URL when unset. */

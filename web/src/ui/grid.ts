@@ -2,6 +2,7 @@ import {
   CellStyleModule,
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
+  ColumnApiModule,
   ColumnAutoSizeModule,
   HighlightChangesModule,
   ModuleRegistry,
@@ -14,8 +15,10 @@ import {
 /**
  * AG Grid with only the modules the dashboard uses (the all-modules bundle
  * is 1.7 MB): client-side rows filled page by page from the API, async
- * transactions for live changes, row classes and flashing cells (sorting
- * and overlays are part of the core).
+ * transactions for live changes, row classes and flashing cells, and the
+ * column API (`getColumnState`, which the orders grid reads on each sort
+ * change; without it AG Grid logs error #200 and returns nothing). Sorting
+ * and overlays are part of the core.
  */
 ModuleRegistry.registerModules([
   ClientSideRowModelModule,
@@ -24,6 +27,7 @@ ModuleRegistry.registerModules([
   ScrollApiModule,
   RowStyleModule,
   CellStyleModule,
+  ColumnApiModule,
   ColumnAutoSizeModule,
   HighlightChangesModule,
 ]);

@@ -23,6 +23,11 @@ export type PlatformSettings = {
   publicUrl: string;
   nodeEnv: 'development' | 'test' | 'production';
   logLevel: string;
+  /**
+   * EGRESS_ALLOW of the integrations service and worker: the `host:port` entries provider calls may
+   * reach on internal addresses (the simulator's provider APIs; empty in production).
+   */
+  egressAllow: string;
   /** Set: the event bus runs over Redis pub/sub instead of PostgreSQL LISTEN/NOTIFY. */
   redisUrl?: string;
 };
@@ -53,6 +58,7 @@ export function serviceEnvironments(
     PUBLIC_URL: settings.publicUrl,
     ORDERS_URL: graphqlUrl(ports.orders),
     WEBHOOK_TARGET_URL: `http://127.0.0.1:${ports.gateway}`,
+    EGRESS_ALLOW: settings.egressAllow,
   };
   return {
     tenants: {

@@ -5,7 +5,7 @@ import {
   integrationsConfigShape,
   webhookWorkerConfigShape,
 } from '@nexara/integrations';
-import { createLogger, loadConfig, type RunningServer } from '@nexara/kit';
+import { createLogger, loadConfig, type EgressResolver, type RunningServer } from '@nexara/kit';
 import { createOrdersServer, ordersConfigShape } from '@nexara/orders';
 import { createTenantsServer, tenantsConfigShape } from '@nexara/tenants';
 import { freePorts } from './free-port';
@@ -31,6 +31,8 @@ export async function startPlatformInProcess(
     ports?: Partial<Ports>;
     /** Also run the webhook worker here (tests of the webhook path); extra variables override its settings. */
     worker?: boolean | Record<string, string>;
+    /** How the worker's provider calls resolve names (DNS unless given): a test maps a name to loopback. */
+    egressResolver?: EgressResolver;
   },
 ): Promise<RunningPlatform> {
   // Every port is fixed before anything starts: services name each other (the worker calls
@@ -74,6 +76,7 @@ export async function startPlatformInProcess(
       const overrides = typeof settings.worker === 'object' ? settings.worker : {};
       const worker = await createWebhookWorker(loadConfig(webhookWorkerConfigShape, { ...env.worker, ...overrides }), {
         logger: logger.child({ service: 'worker' }),
+        egressResolver: settings.egressResolver,
       });
       started.push(() => worker.stop());
     }

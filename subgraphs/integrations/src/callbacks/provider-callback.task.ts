@@ -8,7 +8,7 @@ import type { ConnectionDirectory } from '../webhooks/connection-directory';
 import { recordProviderNotice } from '../webhooks/webhook-event.repository';
 import { retryDelayMs, type BackoffPolicy } from '../worker/backoff';
 import type { OrdersClient } from '../worker/orders-client';
-import { sendCallback, type CallbackResponse } from './callback-sender';
+import type { CallbackSender } from './callback-sender';
 import {
   enqueueProviderCallback,
   parseProviderCallbackJob,
@@ -31,7 +31,8 @@ export type ProviderCallbackDependencies = {
   orders: Pick<OrdersClient, 'recordProviderCallback'>;
   settings: ProviderCallbackSettings;
   logger: Logger;
-  send?: (call: OutboundCall, timeoutMs?: number) => Promise<CallbackResponse>;
+  /** Every call goes out through the egress policy (`callbackSender(egress)`). */
+  send: CallbackSender;
   now?: () => Date;
   /** Final outcomes are kept per connection (the callbacks-failing alert reads them) and change its health. */
   events?: Pick<IntegrationEvents, 'connectionHealthMayHaveChanged'>;
@@ -87,8 +88,12 @@ export async function runProviderCallback(
   }
   if (!call) return report(deps, job, final('NOT_SUPPORTED', 0, null, null), log);
 
-  const response = await (deps.send ?? sendCallback)(call, deps.settings.timeoutMs);
+  const response = await deps.send(call, deps.settings.timeoutMs);
   if (response.ok) return report(deps, job, final('DELIVERED', attempt, response.status, null), log);
+  if (response.refused) {
+    log.warn({ attempt, detail: response.detail }, 'provider callback refused by the egress policy');
+    return report(deps, job, final('FAILED', attempt, null, response.detail), log);
+  }
   if (attempt >= deps.settings.maxAttempts) {
     return report(deps, job, final('FAILED', attempt, response.status, response.detail), log);
   }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { appError, inTenantTransaction, type Identity, type Logger, type Provider } from '@nexara/kit';
+import {
+  appError,
+  inTenantTransaction,
+  type EgressRules,
+  type Identity,
+  type Logger,
+  type Provider,
+} from '@nexara/kit';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { SecretBox } from '../secrets/secret-box';
@@ -48,6 +55,8 @@ export type ConnectionServiceDependencies = {
   audit: AuditService;
   /** How long a rotated-out secret keeps verifying (SECRET_ROTATION_GRACE_SECONDS). */
   rotationGraceSeconds: number;
+  /** What a saved `apiBaseUrl` may point at (EGRESS_ALLOW, production); sends are checked again. */
+  egress: EgressRules;
 };
 
 export type RotateConnectionSecretResult = {
@@ -140,7 +149,7 @@ export class ConnectionService {
 
   async connectProvider(actor: Identity, request: ConnectProviderRequest): Promise<ConnectProviderResult> {
     const tenantId = managingTenantId(actor, ADMIN_ROLES);
-    const valid = validateConnectProvider(request);
+    const valid = validateConnectProvider(request, this.deps.egress);
     const secret = valid.secret ?? randomToken();
     const connectionId = randomUUID();
 
@@ -270,7 +279,7 @@ export class ConnectionService {
   /** Changes the fields given (name, autoAccept, apiBaseUrl), validated as in connectProvider. */
   async updateConnection(actor: Identity, request: UpdateConnectionRequest): Promise<ConnectionView> {
     const tenantId = managingTenantId(actor, ADMIN_ROLES);
-    const requested = validateUpdateConnection(request);
+    const requested = validateUpdateConnection(request, this.deps.egress);
 
     const connection = await this.inTenant(tenantId, async (manager) => {
       const row = await this.lockConnection(manager, tenantId, request.id);

@@ -1,3 +1,4 @@
+import { egressRules } from '@nexara/kit';
 import type { GraphQLError } from 'graphql';
 import { aConnectProviderInput } from '../testing/connection-factory';
 import {
@@ -9,9 +10,12 @@ import {
   type ConnectProviderRequest,
 } from './connection.validation';
 
+/** The factory's default apiBaseUrl (127.0.0.1:9100) is allow-listed, as the tests' EGRESS_ALLOW does. */
+const egress = egressRules({ allow: '127.0.0.1:9100', production: false });
+
 function rejectionOf(request: ConnectProviderRequest): GraphQLError {
   try {
-    validateConnectProvider(request);
+    validateConnectProvider(request, egress);
   } catch (error) {
     return error as GraphQLError;
   }
@@ -30,6 +34,7 @@ describe('validateConnectProvider', () => {
         branchId,
         autoAccept: null,
       }),
+      egress,
     );
 
     expect(valid).toMatchObject({
@@ -44,7 +49,7 @@ describe('validateConnectProvider', () => {
   });
 
   it('keeps a given secret exactly as given', () => {
-    expect(validateConnectProvider(aConnectProviderInput({ secret: ' sixteen-chars-ok ' })).secret).toBe(
+    expect(validateConnectProvider(aConnectProviderInput({ secret: ' sixteen-chars-ok ' }), egress).secret).toBe(
       ' sixteen-chars-ok ',
     );
   });
@@ -70,6 +75,29 @@ describe('validateConnectProvider', () => {
     expect(error.extensions['code']).toBe('BAD_USER_INPUT');
     expect(Object.keys(error.extensions['fields'] as object)).toEqual([field]);
     expect(error.message).toContain(field);
+  });
+
+  it.each([
+    ['http://127.0.0.1:4001/graphql?x=', 'loopback'],
+    ['http://0x7f000001:4001/', 'loopback'],
+    ['http://169.254.169.254/', 'link-local'],
+    ['http://[::ffff:127.0.0.1]:9100/', 'IPv4-mapped IPv6'],
+    ['http://10.0.0.5/', 'private'],
+  ])('refuses %s, naming the egress rule (%s)', (apiBaseUrl, rule) => {
+    const error = rejectionOf(aConnectProviderInput({ apiBaseUrl }));
+
+    expect(error.extensions['code']).toBe('BAD_USER_INPUT');
+    expect((error.extensions['fields'] as Record<string, string>)['apiBaseUrl']).toContain(`rule: ${rule}`);
+  });
+
+  it('refuses http in production, except for an allow-listed host and port', () => {
+    const production = egressRules({ allow: '127.0.0.1:9100', production: true });
+    expect(() =>
+      validateConnectProvider(aConnectProviderInput({ apiBaseUrl: 'http://api.example.com' }), production),
+    ).toThrow(/rule: https-only/);
+    expect(validateConnectProvider(aConnectProviderInput(), production).apiBaseUrl).toBe(
+      'http://127.0.0.1:9100/deliveroo',
+    );
   });
 
   it('reports every problem at once and never echoes the secret', () => {
@@ -116,8 +144,8 @@ describe('validateUpdateConnection', () => {
   const id = '6f9619ff-8b86-4d01-b42d-00cf4fc964ff';
 
   it('keeps only the fields given, normalised like connectProvider', () => {
-    expect(validateUpdateConnection({ id, name: '  Marina ', apiBaseUrl: null })).toEqual({ name: 'Marina' });
-    expect(validateUpdateConnection({ id, apiBaseUrl: 'https://api.test/v1/', autoAccept: false })).toEqual({
+    expect(validateUpdateConnection({ id, name: '  Marina ', apiBaseUrl: null }, egress)).toEqual({ name: 'Marina' });
+    expect(validateUpdateConnection({ id, apiBaseUrl: 'https://api.test/v1/', autoAccept: false }, egress)).toEqual({
       apiBaseUrl: 'https://api.test/v1',
       autoAccept: false,
     });
@@ -129,7 +157,7 @@ describe('validateUpdateConnection', () => {
     ['both at once', { name: '', apiBaseUrl: 'nope' }, ['apiBaseUrl', 'name']],
     ['nothing to change', { name: null, autoAccept: null }, []],
   ])('refuses %s as BAD_USER_INPUT naming the fields', (_case, fields, named) => {
-    const error = thrownBy(() => validateUpdateConnection({ id, ...fields }));
+    const error = thrownBy(() => validateUpdateConnection({ id, ...fields }, egress));
 
     expect(error.extensions['code']).toBe('BAD_USER_INPUT');
     expect(Object.keys(error.extensions['fields'] as object).sort()).toEqual(named);

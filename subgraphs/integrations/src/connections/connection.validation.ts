@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appError, isCurrencyCode, PROVIDERS, type Provider } from '@nexara/kit';
+import { appError, isCurrencyCode, PROVIDERS, urlRefusal, type EgressRules, type Provider } from '@nexara/kit';
 
 /** What a caller asks for in `connectProvider` (GraphQL input or a service call). */
 export type ConnectProviderRequest = {
@@ -37,17 +37,21 @@ export function webhookUrlFor(publicUrl: string, provider: Provider, connectionK
   return `${publicUrl.replace(/\/+$/, '')}/webhooks/${provider.toLowerCase()}/${encodeURIComponent(connectionKey)}`;
 }
 
-function normalizedHttpUrl(value: string): string | null {
+/** The URL without trailing slashes, or what is wrong with it (an egress refusal names its rule). */
+function checkedApiBaseUrl(value: string, egress: EgressRules): { url: string } | { problem: string } {
   const trimmed = value.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_URL_LENGTH) return null;
+  const invalid = { problem: 'must be an absolute http(s) URL' };
+  if (trimmed.length === 0 || trimmed.length > MAX_URL_LENGTH) return invalid;
+  let url: URL;
   try {
-    const url = new URL(trimmed);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (!url.hostname) return null;
-    return trimmed.replace(/\/+$/, '');
+    url = new URL(trimmed);
   } catch {
-    return null;
+    return invalid;
   }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return invalid;
+  const refusal = urlRefusal(url, egress);
+  if (refusal) return { problem: `is refused by the egress policy (rule: ${refusal.rule}): it ${refusal.message}` };
+  return { url: trimmed.replace(/\/+$/, '') };
 }
 
 function nameProblem(name: string): string | null {
@@ -69,12 +73,16 @@ function secretProblem(secret: string | null): string | null {
  * Checks every field and reports all problems at once as BAD_USER_INPUT,
  * with `extensions.fields` naming each field. Never echoes the secret.
  */
-export function validateConnectProvider(request: ConnectProviderRequest): ValidConnectProviderRequest {
+export function validateConnectProvider(
+  request: ConnectProviderRequest,
+  egress: EgressRules,
+): ValidConnectProviderRequest {
   const problems: Record<string, string> = {};
   const name = request.name.trim();
   const externalStoreId = request.externalStoreId.trim();
   const currency = request.currency.trim().toUpperCase();
-  const apiBaseUrl = normalizedHttpUrl(request.apiBaseUrl);
+  const checkedUrl = checkedApiBaseUrl(request.apiBaseUrl, egress);
+  const apiBaseUrl = 'url' in checkedUrl ? checkedUrl.url : null;
   const branchId = request.branchId.trim();
   const secret = request.secret ?? null;
 
@@ -89,7 +97,7 @@ export function validateConnectProvider(request: ConnectProviderRequest): ValidC
     problems['externalStoreId'] = `must be at most ${MAX_TEXT_LENGTH} characters`;
   }
   if (!isCurrencyCode(currency)) problems['currency'] = 'must be an ISO 4217 currency code such as SAR or AED';
-  if (apiBaseUrl === null) problems['apiBaseUrl'] = 'must be an absolute http(s) URL';
+  if ('problem' in checkedUrl) problems['apiBaseUrl'] = checkedUrl.problem;
   if (!isUuid(branchId)) problems['branchId'] = 'must be a branch id (UUID)';
   const badSecret = secretProblem(secret);
   if (badSecret) problems['secret'] = badSecret;
@@ -122,7 +130,7 @@ export type UpdateConnectionRequest = {
 export type ConnectionChanges = { name?: string; autoAccept?: boolean; apiBaseUrl?: string };
 
 /** Same rules as `connectProvider` for the fields given; at least one must be given. */
-export function validateUpdateConnection(request: UpdateConnectionRequest): ConnectionChanges {
+export function validateUpdateConnection(request: UpdateConnectionRequest, egress: EgressRules): ConnectionChanges {
   const problems: Record<string, string> = {};
   const changes: ConnectionChanges = {};
   if (request.name !== undefined && request.name !== null) {
@@ -132,9 +140,9 @@ export function validateUpdateConnection(request: UpdateConnectionRequest): Conn
     else changes.name = name;
   }
   if (request.apiBaseUrl !== undefined && request.apiBaseUrl !== null) {
-    const apiBaseUrl = normalizedHttpUrl(request.apiBaseUrl);
-    if (apiBaseUrl === null) problems['apiBaseUrl'] = 'must be an absolute http(s) URL';
-    else changes.apiBaseUrl = apiBaseUrl;
+    const checkedUrl = checkedApiBaseUrl(request.apiBaseUrl, egress);
+    if ('problem' in checkedUrl) problems['apiBaseUrl'] = checkedUrl.problem;
+    else changes.apiBaseUrl = checkedUrl.url;
   }
   if (request.autoAccept !== undefined && request.autoAccept !== null) changes.autoAccept = request.autoAccept;
 

@@ -5,6 +5,12 @@ import { graphqlClient, type GraphQLClient } from './graphql-client';
 
 export const TEST_PUBLIC_URL = 'https://hub.nexara.test';
 
+/**
+ * The test connections' default apiBaseUrl (`aConnectProviderInput`): nothing listens there, so
+ * a callback to it fails by connection; allow-listed like the simulator is in the demo.
+ */
+export const TEST_EGRESS_ALLOW = '127.0.0.1:9100';
+
 export type RunningIntegrations = { server: IntegrationsServer; url: string; graphql: GraphQLClient };
 
 /** Starts the subgraph on a free port against `databaseUrl`, configured through the real config shape. */
@@ -13,7 +19,7 @@ export async function startIntegrations(settings: {
   internalTokenSecret: string;
   encryptionKeys: string;
   publicUrl?: string;
-  /** Further variables, e.g. WEBHOOK_TARGET_URL or SECRET_ROTATION_GRACE_SECONDS. */
+  /** Further variables, e.g. WEBHOOK_TARGET_URL, SECRET_ROTATION_GRACE_SECONDS or EGRESS_ALLOW. */
   env?: Record<string, string>;
 }): Promise<RunningIntegrations> {
   const config = loadConfig(integrationsConfigShape, {
@@ -24,6 +30,7 @@ export async function startIntegrations(settings: {
     PORT: '0',
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    EGRESS_ALLOW: TEST_EGRESS_ALLOW,
     ...settings.env,
   });
   const server = await createIntegrationsServer(config);

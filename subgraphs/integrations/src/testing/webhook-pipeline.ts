@@ -12,7 +12,7 @@ import { createWebhookWorker, type WebhookWorker } from '../worker/webhook-worke
 import { aConnectProviderInput } from './connection-factory';
 import { graphqlClient, type GraphQLClient } from './graphql-client';
 import { tenantAdmin } from './identities';
-import { startIntegrations, type RunningIntegrations } from './integrations-test-server';
+import { startIntegrations, TEST_EGRESS_ALLOW, type RunningIntegrations } from './integrations-test-server';
 
 /** A connected provider store, as the simulator needs it to sign webhooks, plus our ids. */
 export type PipelineConnection = SimulatedConnection & { id: string; tenantId: string; connectionKey: string };
@@ -67,12 +67,15 @@ export async function freePort(): Promise<number> {
  */
 export async function startWebhookPipeline(): Promise<WebhookPipeline> {
   const db = await createTestDatabase();
+  const providerApi = await startProviderApi();
+  // Callbacks may reach the simulator's provider APIs (and the factory's default, where nothing listens).
+  const egressAllow = `${new URL(providerApi.url).host},${TEST_EGRESS_ALLOW}`;
   const integrations = await startIntegrations({
     databaseUrl: db.serviceUrls.integrations,
     internalTokenSecret: testSecrets.internalTokenSecret,
     encryptionKeys: testSecrets.secretsEncryptionKey,
+    env: { EGRESS_ALLOW: egressAllow },
   });
-  const providerApi = await startProviderApi();
   const ordersPort = await freePort();
   const ordersUrl = `http://127.0.0.1:${ordersPort}/graphql`;
   let ordersServer: OrdersServer | null = null;
@@ -111,6 +114,7 @@ export async function startWebhookPipeline(): Promise<WebhookPipeline> {
       RETRY_BASE_MS: '20',
       RETRY_MAX_MS: '100',
       WORKER_POLL_INTERVAL_MS: '50',
+      EGRESS_ALLOW: egressAllow,
       ...overrides,
     });
 

@@ -1,4 +1,4 @@
-import { inTenantTransaction, type Logger } from '@nexara/kit';
+import { egressRules, inTenantTransaction, type Logger } from '@nexara/kit';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ConnectionEntity, type ConnectionStatus } from '../connections/connection.entity';
@@ -245,7 +245,13 @@ export async function openConnections(options: {
   secretBox: SecretBox;
   audit: AuditService;
   logger: Logger;
-  config: { DATABASE_URL: string; PUBLIC_URL: string; SECRET_ROTATION_GRACE_SECONDS: number };
+  config: {
+    DATABASE_URL: string;
+    PUBLIC_URL: string;
+    SECRET_ROTATION_GRACE_SECONDS: number;
+    EGRESS_ALLOW: string;
+    NODE_ENV: string;
+  };
 }): Promise<{ connections: ConnectionService; directory: ConnectionDirectory }> {
   const { dataSource, logger, config } = options;
   const connections = new ConnectionService({
@@ -255,6 +261,7 @@ export async function openConnections(options: {
     logger,
     audit: options.audit,
     rotationGraceSeconds: config.SECRET_ROTATION_GRACE_SECONDS,
+    egress: egressRules({ allow: config.EGRESS_ALLOW, production: config.NODE_ENV === 'production' }),
   });
   const directory = new ConnectionDirectory({ dataSource, connections, logger, listenUrl: config.DATABASE_URL });
   await directory.start();

@@ -1,8 +1,16 @@
-import { createDataSource, createEventBus, createLogger, type Logger } from '@nexara/kit';
+import {
+  createDataSource,
+  createEgress,
+  createEventBus,
+  createLogger,
+  type EgressResolver,
+  type Logger,
+} from '@nexara/kit';
 import { run, type Runner, type TaskList } from 'graphile-worker';
 import { Pool } from 'pg';
 import { startAlertMonitor, type AlertMonitor } from '../alerts/alert-monitor';
 import { AuditService } from '../audit/audit.service';
+import { callbackSender } from '../callbacks/callback-sender';
 import { runProviderCallback } from '../callbacks/provider-callback.task';
 import { PROVIDER_CALLBACK_TASK } from '@nexara/contracts';
 import { integrationsDatabase } from '../database';
@@ -29,6 +37,8 @@ export type WebhookWorkerOptions = {
   logger?: Logger;
   /** Source of the retry jitter (tests pass a seeded one). */
   random?: () => number;
+  /** How provider API names become addresses (DNS unless given): tests map a name to loopback. */
+  egressResolver?: EgressResolver;
 };
 
 /**
@@ -63,6 +73,11 @@ export async function createWebhookWorker(
   });
   const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
   const events = integrationEventsOn(bus, logger);
+  const egress = createEgress({
+    allow: config.EGRESS_ALLOW,
+    production: config.NODE_ENV === 'production',
+    resolve: options.egressResolver,
+  });
   let directory: ConnectionDirectory | null = null;
   let alertMonitor: AlertMonitor | null = null;
   let runner: Runner | null = null;
@@ -86,6 +101,7 @@ export async function createWebhookWorker(
       orders,
       logger,
       events,
+      send: callbackSender(egress),
       settings: { maxAttempts: config.CALLBACK_MAX_ATTEMPTS, backoff, random: options.random },
     };
     const taskList: TaskList = {
@@ -145,6 +161,7 @@ export async function createWebhookWorker(
     });
   } catch (error) {
     await runner?.stop().catch(() => undefined);
+    await egress.close();
     await bus.close();
     await directory?.stop();
     await queuePool.end().catch(() => undefined);
@@ -180,6 +197,7 @@ export async function createWebhookWorker(
           await startedMonitor.stop();
         } finally {
           await events.flush();
+          await egress.close();
           await bus.close();
           await startedDirectory.stop();
           await queuePool.end().catch(() => undefined);

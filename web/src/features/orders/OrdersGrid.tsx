@@ -67,7 +67,9 @@ function orderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
       headerName: 'Placed',
       field: 'placedAt',
       width: 180,
-      sort: 'desc',
+      // initialSort, not sort: a `sort` in the definitions is applied again each time the
+      // definitions are, which showed a second sort marker next to the user's.
+      initialSort: 'desc',
       valueFormatter: (p) => (p.value ? formatDateTime(p.value as string, timeZone) : ''),
       ...serverSorted('PLACED_AT'),
     },
@@ -97,6 +99,9 @@ function orderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
     },
   ];
 }
+
+// One server sort at a time, never "unsorted": the server always has an order.
+const DEFAULT_COL_DEF: ColDef<OrderRowFragment> = { sortable: false, resizable: true, sortingOrder: ['desc', 'asc'] };
 
 const getRowId = (params: GetRowIdParams<OrderRowFragment>) => params.data.id;
 
@@ -129,8 +134,7 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
         <AgGridReact<OrderRowFragment>
           theme={gridTheme}
           columnDefs={columnDefs}
-          // One server sort at a time, never "unsorted": the server always has an order.
-          defaultColDef={{ sortable: false, resizable: true, sortingOrder: ['desc', 'asc'] }}
+          defaultColDef={DEFAULT_COL_DEF}
           suppressMultiSort
           onSortChanged={(event: SortChangedEvent<OrderRowFragment>) =>
             setSort(sortFromColumns(event.api.getColumnState()))

@@ -1,0 +1,2 @@
+export * from './egress-rules';
+export * from './egress-client';
