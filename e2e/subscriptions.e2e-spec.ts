@@ -35,6 +35,10 @@ type Changed = {
   };
 };
 
+type Versioned = {
+  orderChanged: { id: string; status: string; version: number; timeline: { status: string }[] };
+};
+
 async function receivedOrderIds(): Promise<{ id: string }[]> {
   return [{ id: await placeOrder(platform, 'demo-bistro') }];
 }
@@ -154,6 +158,53 @@ describe('orderChanged over graphql-ws', () => {
       for (const subscription of subscriptions) subscription.dispose();
       await Promise.all(sockets.map((socket) => socket.client.dispose()));
       await gateway.stop();
+    }
+  });
+
+  it('keeps its promise under load: every change of every order once, in order, with the state it produced', async () => {
+    // Each order is accepted and marked preparing the moment it exists, 40 orders at once: the arrival's
+    // announcement is still being read when the acceptance commits. Re-reading "the order now" then sent
+    // ACCEPTED twice and never RECEIVED; each announcement names its version, and that version is what is read.
+    const VERSIONED = 'subscription { orderChanged { id status version timeline { status } } }';
+    const sockets = [wsClient(platform.graphqlUrl, bistro.token), wsClient(platform.graphqlUrl, bistro.token)];
+    const [full, slim] = [
+      collect<Changed>(sockets[0]!.client, ORDER_CHANGED),
+      collect<Versioned>(sockets[1]!.client, VERSIONED),
+    ];
+    try {
+      await subscribersListening(platform.activeSubscriptions, 2);
+      const orderIds = await Promise.all(
+        Array.from({ length: 40 }, async () => {
+          const id = await placeOrder(platform, 'demo-bistro');
+          await bistro.query(`mutation($id: ID!) { acceptOrder(id: $id) { id } }`, { id });
+          await bistro.query(`mutation($id: ID!) { markPreparing(id: $id) { id } }`, { id });
+          return id;
+        }),
+      );
+      const seen = <T extends { orderChanged: { id: string; status: string } }>(values: T[], id: string) =>
+        values.filter((v) => v.orderChanged.id === id).map((v) => v.orderChanged);
+      const allPreparing = (values: { orderChanged: { id: string; status: string } }[]) =>
+        orderIds.every((id) => seen(values, id).some((change) => change.status === 'PREPARING'));
+      await eventually(async () => (allPreparing(full.values) && allPreparing(slim.values) ? true : undefined), 60_000);
+
+      for (const id of orderIds) {
+        expect(seen(full.values, id).map((change) => change.status)).toEqual(['RECEIVED', 'ACCEPTED', 'PREPARING']);
+        // The state each version left: its number, its status, and the timeline as it stood then.
+        expect(seen(slim.values, id)).toEqual([
+          { id, status: 'RECEIVED', version: 1, timeline: [{ status: 'RECEIVED' }] },
+          { id, status: 'ACCEPTED', version: 2, timeline: [{ status: 'RECEIVED' }, { status: 'ACCEPTED' }] },
+          {
+            id,
+            status: 'PREPARING',
+            version: 3,
+            timeline: [{ status: 'RECEIVED' }, { status: 'ACCEPTED' }, { status: 'PREPARING' }],
+          },
+        ]);
+      }
+    } finally {
+      full.dispose();
+      slim.dispose();
+      await Promise.all(sockets.map((socket) => socket.client.dispose()));
     }
   });
 

@@ -27,6 +27,12 @@ export type SubscriptionField = {
    * declares no `$__nexaraId` (GraphQL refuses unused variables).
    */
   tenantWide?: true;
+  /**
+   * Events name the version of the subject they announce, and `queryField`
+   * reads that version (`$__nexaraVersion`): each subscriber gets every
+   * version once, in order (see `VersionTracker`).
+   */
+  versioned?: true;
   /** Hidden fields read alongside the client's selection, for filtering. */
   filterSelection: string;
   matches: (hidden: Record<string, unknown>, args: Record<string, unknown>) => boolean;
@@ -44,7 +50,8 @@ const asList = (value: string[] | string | null | undefined): string[] | null =>
 export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
   orderChanged: {
     eventKinds: [BUS_EVENTS.orderChanged],
-    queryField: 'order(id: $__nexaraId)',
+    queryField: 'order(id: $__nexaraId, version: $__nexaraVersion)',
+    versioned: true,
     filterSelection: '__nexaraStatus: status __nexaraProvider: provider __nexaraConnection: connection { id }',
     matches: (hidden, args) => {
       const filter = (args['filter'] ?? {}) as OrderChangedFilter;
@@ -117,6 +124,7 @@ export function prepareSubscription(
   );
   const variables = [
     ...(field.tenantWide ? [] : ['$__nexaraId: ID!']),
+    ...(field.versioned ? ['$__nexaraVersion: Int'] : []),
     ...used.map((definition) => print(definition)),
   ].join(', ');
   return {

@@ -13,6 +13,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { createEventFanOut, type SharedWork } from './event-fan-out';
 import { eventStream } from './event-stream';
+import { VersionTracker } from './version-tracker';
 import { eventConcerns, prepareSubscription, splitHidden, type PreparedSubscription } from './subscription-fields';
 
 /** Runs one operation through a gateway as `identity` (the same path HTTP requests take). */
@@ -260,13 +261,17 @@ async function subscribe(
   const rootArgs = rootArguments(args);
   const variables = reReadVariables(prepared, (args.variableValues ?? {}) as Record<string, unknown>);
 
-  const deliver = async (event: BusEvent, shared: SharedWork): Promise<void> => {
+  const deliver = async (event: BusEvent, shared: SharedWork, version: number | null): Promise<void> => {
     const { stillValid } = subscriber;
     if (stillValid && !(await shared(`valid:${stillValid.key}`, stillValid.check))) {
       closeUnauthorized('Credentials revoked or expired');
       return;
     }
-    const eventVariables = { ...variables, __nexaraId: event.id };
+    const eventVariables = {
+      ...variables,
+      __nexaraId: event.id,
+      ...(prepared.field.versioned ? { __nexaraVersion: version } : {}),
+    };
     const result = await shared(reReadKey(event, subscriber, prepared.query, eventVariables), () =>
       // The first subscriber to get here reads for all who share the key (see reReadKey).
       options.run(
@@ -284,14 +289,28 @@ async function subscribe(
     stream.push({ data: { [prepared.responseKey]: payload }, errors: result.errors });
   };
 
-  // Events are handled one at a time per subscription, so a client sees changes in the order they happened.
-  let chain = Promise.resolve();
+  // One subject's events are handled one at a time, in the order they came (for versioned subjects: in version
+  // order, each version once), so a client sees its changes in the order they happened; different subjects'
+  // events are read concurrently, so one slow re-read does not hold up every other order's.
+  const versions = prepared.field.versioned ? new VersionTracker() : null;
+  const chains = new Map<string, Promise<void>>();
   const unlisten = listen((event, shared) => {
     if (!eventConcerns(prepared.field, event)) return;
     if (!subscriber.allTenants && event.tenantId !== subscriber.identity.tenantId) return;
-    chain = chain
-      .then(() => deliver(event, shared))
-      .catch((error: unknown) => options.logger.warn({ err: error }, 'subscription delivery failed'));
+    const reads: (number | null)[] =
+      versions && event.version !== undefined ? versions.versionsFor(event.id, event.version) : [null];
+    if (reads.length === 0) return;
+    const key = versions ? event.id : '';
+    let chain = chains.get(key) ?? Promise.resolve();
+    for (const version of reads) {
+      chain = chain
+        .then(() => deliver(event, shared, version))
+        .catch((error: unknown) => options.logger.warn({ err: error }, 'subscription delivery failed'));
+    }
+    const last = chain.finally(() => {
+      if (chains.get(key) === last) chains.delete(key);
+    });
+    chains.set(key, last);
   });
   const stream = eventStream<ExecutionResult>(unlisten);
   return stream.iterator;

@@ -5,7 +5,7 @@
  * gateway's subscriptions both use these names.
  */
 export const BUS_EVENTS = {
-  /** An order changed (orders subgraph); `id` is the order's id. */
+  /** An order changed (orders subgraph); `id` is the order's id, `version` the order version the change produced. */
   orderChanged: 'order.changed',
   /** A tenant's totals changed, coalesced to about one a second (orders subgraph); `id` is the tenant's id. */
   metricsChanged: 'metrics.changed',

@@ -3,6 +3,7 @@ import { OrderTablesRowLevelSecurity1795920000001 } from './migrations/179592000
 import { CreateOrderCallbacks1795920000002 } from './migrations/1795920000002-CreateOrderCallbacks';
 import { OrderMetricsIndex1795920000003 } from './migrations/1795920000003-OrderMetricsIndex';
 import { OrderSortIndexes1795920000004 } from './migrations/1795920000004-OrderSortIndexes';
+import { OrderVersions1795920000005 } from './migrations/1795920000005-OrderVersions';
 import { OrderCallbackEntity } from './callbacks/order-callback.entity';
 import { OrderEventEntity } from './orders/order-event.entity';
 import { OrderEntity } from './orders/order.entity';
@@ -18,5 +19,6 @@ export const ordersDatabase = {
     CreateOrderCallbacks1795920000002,
     OrderMetricsIndex1795920000003,
     OrderSortIndexes1795920000004,
+    OrderVersions1795920000005,
   ] as Function[],
 };

@@ -100,7 +100,7 @@ describe(buildOrdersSchema.name, () => {
       'after: String',
       'orderBy: OrderSortInput',
     ]);
-    expect(argumentsOf(sdl, 'Query', 'order')).toEqual(['id: ID!']);
+    expect(argumentsOf(sdl, 'Query', 'order')).toEqual(['id: ID!', 'version: Int']);
     expect(argumentsOf(sdl, 'Mutation', 'acceptOrder')).toEqual(['id: ID!', 'prepMinutes: Int']);
     expect(argumentsOf(sdl, 'Mutation', 'rejectOrder')).toEqual(['id: ID!', 'reason: String!']);
     expect(argumentsOf(sdl, 'Mutation', 'cancelOrder')).toEqual(['id: ID!', 'reason: String!']);

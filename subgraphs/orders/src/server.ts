@@ -27,8 +27,8 @@ export async function createOrdersServer(
   const metricsChanges = metricsChangesOn(bus, logger);
   const orderChanges = orderChangesOn(bus, logger);
   // Every committed order change is announced at once (order.changed) and folded into the tenant's next metrics.changed.
-  const changes: OrderChanges = (tenantId, orderId) => {
-    orderChanges(tenantId, orderId);
+  const changes: OrderChanges = (tenantId, orderId, version) => {
+    orderChanges(tenantId, orderId, version);
     metricsChanges.changed(tenantId);
   };
   const tenantTimeZones = tenantTimeZonesFrom({

@@ -9,6 +9,12 @@ export type BusEvent = {
   kind: string;
   /** The id of the thing that changed. */
   id: string;
+  /**
+   * Which change of it this is, when the thing counts its changes (an
+   * order's `version`): a consumer can then read the state that change
+   * produced, and tell a repeated or late announcement from a new one.
+   */
+  version?: number;
 };
 
 export type BusListener = (event: BusEvent) => void;
@@ -33,7 +39,9 @@ export function parseBusEvent(raw: string): BusEvent | null {
   try {
     const value = JSON.parse(raw) as Partial<BusEvent>;
     if (typeof value.tenantId === 'string' && typeof value.kind === 'string' && typeof value.id === 'string') {
-      return { tenantId: value.tenantId, kind: value.kind, id: value.id };
+      const event: BusEvent = { tenantId: value.tenantId, kind: value.kind, id: value.id };
+      if (Number.isSafeInteger(value.version) && value.version! > 0) event.version = value.version;
+      return event;
     }
   } catch {
     // fall through

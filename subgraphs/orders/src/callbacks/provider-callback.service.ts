@@ -6,7 +6,7 @@ import { orderReaderTenantId, serviceTenantId } from '../orders/order-access';
 import { isUuid } from '../orders/order-cursor';
 import type { OrderEntity } from '../orders/order.entity';
 import { orderNotFound } from '../orders/order.errors';
-import { appendTimeline, lockOrder } from '../orders/order.repository';
+import { appendTimeline, updateOrder, lockOrder } from '../orders/order.repository';
 import { OrderCallbackEntity } from './order-callback.entity';
 import {
   callbackTimelineNote,
@@ -42,15 +42,17 @@ export class ProviderCallbackService {
       const order = await lockOrder(manager, tenantId, orderId);
       if (!order) throw orderNotFound(input.orderId);
       const at = await insertCallback(manager, tenantId, order.id, record);
+      // A report changes the order as subscribers see it (its callbacks), so it is a version of its own.
+      const version = await updateOrder(manager, tenantId, order.id, {});
       const note = callbackTimelineNote(order.provider, record);
       if (note !== null) {
-        await appendTimeline(manager, tenantId, order.id, [
+        await appendTimeline(manager, tenantId, order.id, version, [
           { status: order.status, at, source: 'SYSTEM', actor: CALLBACK_TIMELINE_ACTOR, note },
         ]);
       }
-      return order;
+      return Object.assign(order, { version });
     });
-    this.changes(tenantId, recorded.id);
+    this.changes(tenantId, recorded.id, recorded.version);
     return recorded;
   }
 

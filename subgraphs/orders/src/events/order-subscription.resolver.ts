@@ -36,7 +36,12 @@ export class OrderSubscriptionResolver {
   @Directive(PUBLIC_TAG)
   @Subscription(() => OrderType, {
     description:
-      'An order of your tenant was created or changed. Served by the gateway over graphql-ws on /graphql (partners: /partner/graphql, needs orders:read).',
+      'An order of your tenant was created or changed. The promise: each change of an order is delivered once, in the order ' +
+      'the changes happened, with the state that change produced (the order read at its version: Order.version is 1 on ' +
+      'arrival and one more per change), however fast changes follow each other. A version is never sent twice and never ' +
+      'after a later one; a gap left by a lost announcement is filled when the order next changes. Changes from before you ' +
+      'subscribed are not replayed: read the order for its state now. Served by the gateway over graphql-ws on /graphql ' +
+      '(partners: /partner/graphql, needs orders:read).',
     subscribe: SERVED_BY_THE_GATEWAY,
   })
   orderChanged(

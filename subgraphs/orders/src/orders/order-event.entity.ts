@@ -39,4 +39,8 @@ export class OrderEventEntity {
 
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  /** The order's version whose change wrote this entry (null for entries older than versions). */
+  @Column({ name: 'order_version', type: 'integer', nullable: true })
+  orderVersion: number | null;
 }

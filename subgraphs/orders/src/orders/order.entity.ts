@@ -107,4 +107,8 @@ export class OrderEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
+
+  /** 1 when the order arrives, one more with each change (`updateOrder`); earlier states are in `order_versions`. */
+  @Column({ type: 'integer', default: 1, insert: false, update: false })
+  version: number;
 }

@@ -248,6 +248,20 @@ export class OrderIdArgs {
 }
 
 @ArgsType()
+export class OrderArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The order as that change left it (see Order.version): status, acceptedAt, prepMinutes, updatedAt and the timeline as they were then. ' +
+      'NOT_FOUND if the order has no such version. Omitted: the order as it is now.',
+  })
+  version?: number | null;
+}
+
+@ArgsType()
 export class AcceptOrderArgs {
   @Field(() => ID)
   id: string;

@@ -57,6 +57,7 @@ export function toOrderType(order: OrderEntity, now: Date = new Date()): OrderTy
     warnings: order.warnings,
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
+    version: order.version,
   };
 }
 

@@ -46,27 +46,89 @@ export type TimelineEntry = {
   note: string | null;
 };
 
+/** Appends entries written by the order's change `orderVersion` (1 for its arrival, else what `updateOrder` answered). */
 export async function appendTimeline(
   manager: EntityManager,
   tenantId: string,
   orderId: string,
+  orderVersion: number,
   entries: readonly TimelineEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
   // One statement: identity values follow the row order, which keeps a multi-step jump in step order.
   await manager.insert(
     OrderEventEntity,
-    entries.map((entry) => ({ tenantId, id: randomUUID(), orderId, ...entry })),
+    entries.map((entry) => ({ tenantId, id: randomUUID(), orderId, orderVersion, ...entry })),
   );
 }
 
+export type OrderChangeFields = Partial<Pick<OrderEntity, 'status' | 'acceptedAt' | 'prepMinutes' | 'updatedAt'>>;
+
+/**
+ * One change of an order: keeps the state it supersedes in `order_versions`
+ * and writes the new one with the next version, in one statement (both parts
+ * of a data-modifying WITH see the row as it was). Answers the new version.
+ * Every change goes through here, so each has its own version (see the
+ * OrderVersions migration); the caller holds the row lock.
+ */
 export async function updateOrder(
   manager: EntityManager,
   tenantId: string,
   id: string,
-  changes: Partial<Pick<OrderEntity, 'status' | 'acceptedAt' | 'prepMinutes' | 'updatedAt'>>,
-): Promise<void> {
-  await manager.update(OrderEntity, { tenantId, id }, changes);
+  changes: OrderChangeFields,
+): Promise<number> {
+  const columns: [keyof OrderChangeFields, string][] = [
+    ['status', 'status'],
+    ['acceptedAt', 'accepted_at'],
+    ['prepMinutes', 'prep_minutes'],
+    ['updatedAt', 'updated_at'],
+  ];
+  const given = columns.filter(([key]) => key in changes);
+  const assignments = given.map(([, column], i) => `${column} = $${i + 3}, `).join('');
+  const rows = (await manager.query(
+    `with superseded as (
+       insert into orders.order_versions (tenant_id, order_id, version, status, accepted_at, prep_minutes, updated_at)
+       select tenant_id, id, version, status, accepted_at, prep_minutes, updated_at
+       from orders.orders where tenant_id = $1 and id = $2
+     )
+     update orders.orders set ${assignments}version = version + 1
+     where tenant_id = $1 and id = $2
+     returning version`,
+    [tenantId, id, ...given.map(([key]) => changes[key] ?? null)],
+  )) as [{ version: number }[], number] | { version: number }[];
+  const returned = Array.isArray(rows[0]) ? (rows[0] as { version: number }[]) : (rows as { version: number }[]);
+  const version = returned[0]?.version;
+  if (version === undefined) throw new Error(`order ${id} vanished while locked`);
+  return Number(version);
+}
+
+/**
+ * The order as change `version` left it: the row itself when that is its
+ * current version, else the row with the changeable fields as they were
+ * then. Null when the order has no such version (yet).
+ */
+export async function findOrderAtVersion(
+  manager: EntityManager,
+  tenantId: string,
+  id: string,
+  version: number,
+): Promise<OrderEntity | null> {
+  const order = await findOrder(manager, tenantId, id);
+  if (!order || order.version === version) return order?.version === version ? order : null;
+  if (version > order.version || version < 1) return null;
+  const [then] = (await manager.query(
+    `select status, accepted_at, prep_minutes, updated_at from orders.order_versions
+     where tenant_id = $1 and order_id = $2 and version = $3`,
+    [tenantId, id, version],
+  )) as { status: OrderStatus; accepted_at: Date | null; prep_minutes: number | null; updated_at: Date }[];
+  if (!then) return null;
+  return Object.assign(order, {
+    version,
+    status: then.status,
+    acceptedAt: then.accepted_at,
+    prepMinutes: then.prep_minutes,
+    updatedAt: then.updated_at,
+  });
 }
 
 export async function timelinesOf(

@@ -1,7 +1,7 @@
 import { PUBLIC_TAG } from '@nexara/kit';
 import type { RequestContext } from '@nexara/kit';
 import { Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { AcceptOrderArgs, OrderIdArgs, OrderReasonArgs, OrdersArgs } from './order.inputs';
+import { AcceptOrderArgs, OrderArgs, OrderIdArgs, OrderReasonArgs, OrdersArgs } from './order.inputs';
 import { orderLoaders } from './order.loaders';
 import { toOrderEventType, toOrderType } from './order.mapper';
 import type { OrderService } from './order.service';
@@ -26,15 +26,16 @@ export class OrderResolver {
 
   @Directive(PUBLIC_TAG)
   @Query(() => OrderType, { description: 'One order of your tenant; NOT_FOUND if there is none with that id.' })
-  async order(@Ctx() context: RequestContext, @Args(() => OrderIdArgs) { id }: OrderIdArgs): Promise<OrderType> {
-    return toOrderType(await this.orderService.getOrder(context.identity, id));
+  async order(@Ctx() context: RequestContext, @Args(() => OrderArgs) { id, version }: OrderArgs): Promise<OrderType> {
+    return toOrderType(await this.orderService.getOrder(context.identity, id, version ?? null));
   }
 
   @Directive(PUBLIC_TAG)
   @FieldResolver(() => [OrderEventType], { description: 'Every status the order reached, oldest first.' })
   async timeline(@Root() order: OrderType, @Ctx() context: RequestContext): Promise<OrderEventType[]> {
     const events = await orderLoaders(context, this.orderService).timelineByOrderId.load(order.id);
-    return events.map(toOrderEventType);
+    // Entries of later changes are not part of this version (an old one, or a change that committed since the read).
+    return events.filter((event) => (event.orderVersion ?? 0) <= order.version).map(toOrderEventType);
   }
 
   @Directive(PUBLIC_TAG)

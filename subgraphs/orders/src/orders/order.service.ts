@@ -17,7 +17,15 @@ import {
 import { applyOrderSort, CURSOR_KEY } from './order-sort';
 import { OrderEntity } from './order.entity';
 import { invalidTransition, orderNotFound } from './order.errors';
-import { appendTimeline, findOrder, findOrders, lockOrder, timelinesOf, updateOrder } from './order.repository';
+import {
+  appendTimeline,
+  findOrder,
+  findOrderAtVersion,
+  findOrders,
+  lockOrder,
+  timelinesOf,
+  updateOrder,
+} from './order.repository';
 import { staffTransitionAllowed } from './order-status.machine';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -98,10 +106,13 @@ export class OrderService {
     });
   }
 
-  async getOrder(identity: Identity, id: string): Promise<OrderEntity> {
+  /** The order now, or as change `version` left it. */
+  async getOrder(identity: Identity, id: string, version: number | null = null): Promise<OrderEntity> {
     const tenantId = orderReaderTenantId(identity);
     const order = isUuid(id)
-      ? await inTenantTransaction(this.dataSource, { tenantId }, (m) => findOrder(m, tenantId, id))
+      ? await inTenantTransaction(this.dataSource, { tenantId }, (m) =>
+          version === null ? findOrder(m, tenantId, id) : findOrderAtVersion(m, tenantId, id, version),
+        )
       : null;
     if (!order) throw orderNotFound(id);
     return order;
@@ -220,13 +231,15 @@ export class OrderService {
         changes.acceptedAt = now;
         changes.prepMinutes = move.prepMinutes ?? null;
       }
-      await updateOrder(manager, tenantId, order.id, changes);
-      await appendTimeline(manager, tenantId, order.id, [{ status: move.to, at: now, ...move.by, note: move.note }]);
+      const version = await updateOrder(manager, tenantId, order.id, changes);
+      await appendTimeline(manager, tenantId, order.id, version, [
+        { status: move.to, at: now, ...move.by, note: move.note },
+      ]);
       if (move.callback) await enqueueProviderCallback(manager, providerCallbackJob(order, move.callback));
       changed = true;
-      return Object.assign(order, changes);
+      return Object.assign(order, changes, { version });
     });
-    if (changed) this.changes(tenantId, result.id);
+    if (changed) this.changes(tenantId, result.id, result.version);
     return result;
   }
 }

@@ -306,6 +306,14 @@ export class OrderType {
   @Directive(PUBLIC_TAG)
   @Field(() => GraphQLISODateTime)
   updatedAt: Date;
+
+  @Directive(PUBLIC_TAG)
+  @Field(() => Int, {
+    description:
+      'Counts the changes of the order: 1 when it arrives, one more with each change (status, acceptance, a provider callback report). ' +
+      'order(id, version) reads the order as any version left it; orderChanged delivers each version once, in order.',
+  })
+  version: number;
 }
 
 @Directive(PUBLIC_TAG)

@@ -54,7 +54,9 @@ export class ProviderOrderEventService {
           return result;
         },
       );
-      if (applied.outcome === 'CREATED' || applied.outcome === 'ADVANCED') this.changes(tenantId, orderId);
+      if ((applied.outcome === 'CREATED' || applied.outcome === 'ADVANCED') && applied.order) {
+        this.changes(tenantId, orderId, applied.order.version);
+      }
       return applied;
     } catch (error) {
       if (!(error instanceof AlreadyApplied)) throw error;
@@ -114,7 +116,7 @@ async function placeOrder(
     .execute();
   const created = (inserted.raw as unknown[]).length > 0;
   if (created) {
-    await appendTimeline(manager, tenantId, orderId, [
+    await appendTimeline(manager, tenantId, orderId, 1, [
       {
         status: 'RECEIVED',
         at: event.occurredAt,
@@ -154,11 +156,12 @@ async function changeStatus(
   const jump = path.length > 1 ? ` (jumped ${order.status} -> ${event.status})` : '';
   const changes: Partial<OrderEntity> = { status: path[path.length - 1], updatedAt: new Date() };
   if (path.includes('ACCEPTED') && !order.acceptedAt) changes.acceptedAt = event.occurredAt;
-  await updateOrder(manager, tenantId, orderId, changes);
+  const version = await updateOrder(manager, tenantId, orderId, changes);
   await appendTimeline(
     manager,
     tenantId,
     orderId,
+    version,
     path.map((status) => ({
       status,
       at: event.occurredAt,
@@ -167,7 +170,7 @@ async function changeStatus(
       note: withProviderNote(`${event.provider} reported ${event.status}${jump}`, event.note),
     })),
   );
-  return { outcome: 'ADVANCED', order: Object.assign(order, changes) };
+  return { outcome: 'ADVANCED', order: Object.assign(order, changes, { version }) };
 }
 
 function withProviderNote(summary: string, note: string | null): string {
