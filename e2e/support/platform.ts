@@ -33,6 +33,7 @@ export async function startTestPlatform(
 ): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const providerApi = options.providerApi ? await startProviderApi({ port: 0 }) : null;
+  const providerApiBaseUrl = providerApi ? providerApi.url : 'http://127.0.0.1:9';
   const platform = await startPlatformInProcess({
     // Retries in milliseconds rather than seconds, so failure paths finish within a test.
     worker: options.worker
@@ -41,8 +42,8 @@ export async function startTestPlatform(
     database,
     secrets: testSecrets,
     publicUrl: 'http://localhost:4000',
-    // Provider callbacks may reach the simulator and nothing else on this machine.
-    egressAllow: providerApi ? new URL(providerApi.url).host : '',
+    // Provider callbacks may reach the simulator (or the discard port the seed names without one) and nothing else here.
+    egressAllow: new URL(providerApiBaseUrl).host,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     ...(options.egressResolver ? { egressResolver: options.egressResolver } : {}),
     nodeEnv: 'test',
@@ -56,7 +57,7 @@ export async function startTestPlatform(
         integrations: `${platform.urls.integrations}/graphql`,
       },
       internalTokenSecret: testSecrets.internalTokenSecret,
-      providerApiBaseUrl: providerApi ? providerApi.url : 'http://127.0.0.1:9',
+      providerApiBaseUrl,
       ordersPerTenant: options.ordersPerTenant ?? 12,
     });
     return {

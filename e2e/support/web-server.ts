@@ -70,20 +70,26 @@ function proxyUpgrade(gateway: URL, request: http.IncomingMessage, socket: net.S
  * The dashboard as production serves it (nginx in docker-compose): the built
  * files, and /graphql (HTTP and WebSocket) proxied to a gateway.
  */
-export async function serveDashboard(gatewayUrl: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveDashboard(gatewayUrl: string): Promise<{
+  url: string;
+  /** Cuts every open WebSocket, as a lost network would (new ones connect again). */
+  dropLiveConnections: () => void;
+  close: () => Promise<void>;
+}> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error('web/dist is missing: build the dashboard first (npm run build)');
   }
   const gateway = new URL(gatewayUrl);
   const sockets = new Set<net.Socket>();
+  const upgraded = new Set<net.Socket>();
   const server = http.createServer((request, response) => {
     if (request.url?.startsWith('/graphql')) proxyHttp(gateway, request, response);
     else serveStatic(request, response);
   });
   server.on('upgrade', (request: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
     if (!request.url?.startsWith('/graphql')) return socket.destroy();
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    upgraded.add(socket);
+    socket.on('close', () => upgraded.delete(socket));
     proxyUpgrade(gateway, request, socket, head);
   });
   server.on('connection', (socket) => {
@@ -94,9 +100,10 @@ export async function serveDashboard(gatewayUrl: string): Promise<{ url: string;
   const { port } = server.address() as net.AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    dropLiveConnections: () => upgraded.forEach((socket) => socket.destroy()),
     close: () =>
       new Promise<void>((resolve) => {
-        sockets.forEach((socket) => socket.destroy());
+        [...sockets, ...upgraded].forEach((socket) => socket.destroy());
         server.close(() => resolve());
       }),
   };

@@ -81,8 +81,8 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   options.log(
     server.embedded ? `embedded PostgreSQL on 127.0.0.1:${BENCH_DATABASE_PORT}` : 'PostgreSQL from DATABASE_URL',
   );
-  await ensureRoles(server.adminUrl, secrets.databasePassword);
-  const database = await createDatabase(server.adminUrl, BENCH_DATABASE, secrets.databasePassword, {
+  await ensureRoles(server.adminUrl, secrets.rolePasswords);
+  const database = await createDatabase(server.adminUrl, BENCH_DATABASE, secrets.rolePasswords, {
     dropExisting: true,
   });
   await migrateAll(database);

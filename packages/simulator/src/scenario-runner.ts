@@ -228,6 +228,18 @@ export class ScenarioRunner {
     return this.ledger;
   }
 
+  /**
+   * Stops creating orders but lets every order already created play out: its follow-ups and the
+   * resends of deliveries answered with an error are sent, and the ledger is returned once none is
+   * left. For open-ended runs (`start()`) that end on a condition rather than a duration.
+   */
+  async finish(): Promise<LedgerEntry[]> {
+    this.stopCreating();
+    await this.creationDone;
+    await this.drain();
+    return this.ledger;
+  }
+
   /** Stops creating orders, drops follow-ups not yet sent, and waits for requests in flight. */
   async stop(): Promise<void> {
     this.stopController.abort();

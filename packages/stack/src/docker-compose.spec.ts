@@ -1,12 +1,18 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { REPO_ROOT } from './paths';
 
 const hasDockerCompose = spawnSync('docker-compose', ['version'], { stdio: 'ignore' }).status === 0;
 const composeFile = path.join(REPO_ROOT, 'docker-compose.yml');
 const requiredSecrets = {
   POSTGRES_PASSWORD: 'example-only',
-  DATABASE_ROLE_PASSWORD: 'example-only',
+  DATABASE_OWNER_PASSWORD: 'example-only-owner',
+  DATABASE_TENANTS_PASSWORD: 'example-only-tenants',
+  DATABASE_ORDERS_PASSWORD: 'example-only-orders',
+  DATABASE_INTEGRATIONS_PASSWORD: 'example-only-integrations',
+  DATABASE_GATEWAY_PASSWORD: 'example-only-gateway',
   AUTH_TOKEN_SECRET: 'example-only',
   INTERNAL_TOKEN_SECRET: 'example-only',
   SECRETS_ENCRYPTION_KEYS: 'example-only',
@@ -32,5 +38,32 @@ function validate(extraEnv: Record<string, string>): { status: number | null; st
     const result = validate(withoutAuthSecret);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('AUTH_TOKEN_SECRET');
+  });
+});
+
+describe('docker-compose.yml database passwords', () => {
+  type Service = { environment?: Record<string, string> };
+  const services = (parse(fs.readFileSync(composeFile, 'utf8')) as { services: Record<string, Service> }).services;
+
+  it("gives each service only its own role's password", () => {
+    const checked: string[] = [];
+    for (const [name, service] of Object.entries(services)) {
+      const env = service.environment ?? {};
+      const role = /^postgres:\/\/nexara_(\w+)@/.exec(env['DATABASE_URL'] ?? '')?.[1];
+      if (!role) continue;
+      checked.push(name);
+      expect([name, env['PGPASSWORD']]).toEqual([
+        name,
+        `\${DATABASE_${role.toUpperCase()}_PASSWORD:?set DATABASE_${role.toUpperCase()}_PASSWORD}`,
+      ]);
+    }
+    expect(checked).toEqual(['tenants', 'orders', 'integrations', 'worker']);
+  });
+
+  it("gives the owner's password to the migration step alone", () => {
+    const holders = Object.entries(services)
+      .filter(([, service]) => JSON.stringify(service.environment ?? {}).includes('DATABASE_OWNER_PASSWORD'))
+      .map(([name]) => name);
+    expect(holders).toEqual(['migrate']);
   });
 });

@@ -77,8 +77,8 @@ async function main(): Promise<void> {
   console.log(
     `database   │ ${server.embedded ? `embedded PostgreSQL on 127.0.0.1:${DEMO_DATABASE_PORT} (data in ${path.join(DATA_DIR, 'pg')})` : 'DATABASE_URL'}`,
   );
-  await ensureRoles(server.adminUrl, secrets.databasePassword);
-  const database = await createDatabase(server.adminUrl, DEMO_DATABASE, secrets.databasePassword);
+  await ensureRoles(server.adminUrl, secrets.rolePasswords);
+  const database = await createDatabase(server.adminUrl, DEMO_DATABASE, secrets.rolePasswords);
   const applied = await migrateAll(database);
   console.log(`database   │ ${applied.length ? `applied ${applied.length} migrations` : 'schema up to date'}`);
 

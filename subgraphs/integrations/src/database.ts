@@ -8,6 +8,7 @@ import { RescueStaleQueuedEvents1795920600000 } from './migrations/1795920600000
 import { WebhookEventProviderNotice1795920650000 } from './migrations/1795920650000-WebhookEventProviderNotice';
 import { CreateHealthAndAlerts1795920700000 } from './migrations/1795920700000-CreateHealthAndAlerts';
 import { StoreWebhookEventsFunction1795920800000 } from './migrations/1795920800000-StoreWebhookEventsFunction';
+import { PlatformReadForOwnerOnly1796410000000 } from './migrations/1796410000000-PlatformReadForOwnerOnly';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -22,5 +23,6 @@ export const integrationsDatabase = {
     WebhookEventProviderNotice1795920650000,
     CreateHealthAndAlerts1795920700000,
     StoreWebhookEventsFunction1795920800000,
+    PlatformReadForOwnerOnly1796410000000,
   ] as Function[],
 };

@@ -32,13 +32,16 @@ function webSocketUrl(): string {
   return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/graphql`;
 }
 
-function createSocket(options: ClientOptions): Client {
+function createSocket(options: ClientOptions): { client: Client; dispose: () => void } {
   const { token, actingTenantId, onUnauthenticated, onLiveStatus } = options;
   let connectedOnce = false;
-  return createClient({
+  let disposed = false;
+  const client = createClient({
     url: webSocketUrl(),
-    lazy: true,
-    lazyCloseTimeout: 3_000,
+    // Connected for as long as the session lasts, whether or not the page subscribes to anything:
+    // a lazy socket closed 3 s after a page's last subscription, which showed "Reconnecting..." on
+    // pages without a live feed, and "Connecting..." forever on such a page loaded directly.
+    lazy: false,
     connectionParams: () => ({
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(actingTenantId ? { [ACTING_TENANT_HEADER]: actingTenantId } : {}),
@@ -54,10 +57,18 @@ function createSocket(options: ClientOptions): Client {
       },
       closed: (event) => {
         if (event instanceof CloseEvent && event.code === UNAUTHORIZED_CLOSE) onUnauthenticated();
-        else onLiveStatus?.('reconnecting');
+        // A close the client asked for (the session ended, the tenant switched) is no connection loss.
+        else if (!disposed) onLiveStatus?.('reconnecting');
       },
     },
   });
+  return {
+    client,
+    dispose: () => {
+      disposed = true;
+      void client.dispose();
+    },
+  };
 }
 
 /**
@@ -85,7 +96,7 @@ export function createDashboardClient(options: ClientOptions): DashboardClient {
           const definition = getMainDefinition(query);
           return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
         },
-        new GraphQLWsLink(socket),
+        new GraphQLWsLink(socket.client),
         http,
       )
     : http;
@@ -93,7 +104,7 @@ export function createDashboardClient(options: ClientOptions): DashboardClient {
   return {
     apollo,
     dispose: () => {
-      void socket?.dispose();
+      socket?.dispose();
       apollo.stop();
     },
   };

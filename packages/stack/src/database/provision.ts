@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 /** The schema each subgraph owns, and the login role it runs as (named after it). */
@@ -9,6 +10,26 @@ export const OWNER_ROLE = 'nexara_owner';
 /** The gateway reads no table: it connects only to LISTEN on the event bus channel. */
 export const GATEWAY_ROLE = 'nexara_gateway';
 export const serviceRole = (schema: ServiceSchema): string => `nexara_${schema}`;
+
+/** Every login role, by what it is for. */
+export const DATABASE_ROLES = ['owner', 'gateway', ...SERVICE_SCHEMAS] as const;
+export type DatabaseRole = (typeof DATABASE_ROLES)[number];
+export const roleName = (role: DatabaseRole): string =>
+  role === 'owner' ? OWNER_ROLE : role === 'gateway' ? GATEWAY_ROLE : serviceRole(role);
+
+/**
+ * One password per role, each generated on its own: whoever reads one
+ * service's environment can log in as that service's role and no other
+ * (the owner's, which bypasses nothing but owns every table, only the
+ * migration step ever holds).
+ */
+export type RolePasswords = Record<DatabaseRole, string>;
+
+export function generateRolePasswords(): RolePasswords {
+  return Object.fromEntries(
+    DATABASE_ROLES.map((role) => [role, randomBytes(24).toString('base64url')]),
+  ) as RolePasswords;
+}
 
 export type ProvisionedDatabase = {
   name: string;
@@ -41,10 +62,11 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const quoteLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 
-/** Creates (or updates) the owner and service roles. Roles are cluster-wide, so this is idempotent. */
-export async function ensureRoles(adminUrl: string, password: string): Promise<void> {
+/** Creates (or updates) the owner and service roles, each with its own password. Roles are cluster-wide, so this is idempotent. */
+export async function ensureRoles(adminUrl: string, passwords: RolePasswords): Promise<void> {
   await withClient(adminUrl, async (client) => {
-    for (const role of [OWNER_ROLE, GATEWAY_ROLE, ...SERVICE_SCHEMAS.map(serviceRole)]) {
+    for (const kind of DATABASE_ROLES) {
+      const role = roleName(kind);
       const exists = await client.query('select 1 from pg_roles where rolname = $1', [role]);
       if (exists.rowCount === 0) {
         try {
@@ -55,7 +77,7 @@ export async function ensureRoles(adminUrl: string, password: string): Promise<v
         }
       }
       await client.query(
-        `alter role ${quoteIdent(role)} login nosuperuser nobypassrls nocreatedb nocreaterole password ${quoteLiteral(password)}`,
+        `alter role ${quoteIdent(role)} login nosuperuser nobypassrls nocreatedb nocreaterole password ${quoteLiteral(passwords[kind])}`,
       );
     }
   });
@@ -69,7 +91,7 @@ export async function ensureRoles(adminUrl: string, password: string): Promise<v
 export async function createDatabase(
   adminUrl: string,
   name: string,
-  password: string,
+  passwords: RolePasswords,
   options: { template?: string; dropExisting?: boolean } = {},
 ): Promise<ProvisionedDatabase> {
   await withClient(adminUrl, async (client) => {
@@ -103,18 +125,18 @@ export async function createDatabase(
       },
     );
   }
-  return describeDatabase(adminUrl, name, password);
+  return describeDatabase(adminUrl, name, passwords);
 }
 
-export function describeDatabase(adminUrl: string, name: string, password: string): ProvisionedDatabase {
+export function describeDatabase(adminUrl: string, name: string, passwords: RolePasswords): ProvisionedDatabase {
   const serviceUrls = Object.fromEntries(
-    SERVICE_SCHEMAS.map((schema) => [schema, urlFor(adminUrl, serviceRole(schema), password, name)]),
+    SERVICE_SCHEMAS.map((schema) => [schema, urlFor(adminUrl, serviceRole(schema), passwords[schema], name)]),
   ) as Record<ServiceSchema, string>;
   return {
     name,
-    ownerUrl: urlFor(adminUrl, OWNER_ROLE, password, name),
+    ownerUrl: urlFor(adminUrl, OWNER_ROLE, passwords.owner, name),
     serviceUrls,
-    gatewayUrl: urlFor(adminUrl, GATEWAY_ROLE, password, name),
+    gatewayUrl: urlFor(adminUrl, GATEWAY_ROLE, passwords.gateway, name),
   };
 }
 

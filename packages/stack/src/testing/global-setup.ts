@@ -35,21 +35,21 @@ export default async function globalSetup(): Promise<void> {
   });
   (globalThis as { __nexaraTestDatabaseServer?: DatabaseServer }).__nexaraTestDatabaseServer = server;
 
-  await ensureRoles(server.adminUrl, secrets.databasePassword);
+  await ensureRoles(server.adminUrl, secrets.rolePasswords);
   // Leftovers of runs that died without cleaning up; databases of live runs are theirs.
   for (const name of await listDatabases(server.adminUrl, TEST_DATABASE_PREFIX)) {
     const owner = ownerPidOf(name);
     if (owner === null || !processAlive(owner)) await dropDatabase(server.adminUrl, name);
   }
   const templateName = templateDatabaseFor(process.pid);
-  const template = await createDatabase(server.adminUrl, templateName, secrets.databasePassword, {
+  const template = await createDatabase(server.adminUrl, templateName, secrets.rolePasswords, {
     dropExisting: true,
   });
   await migrateAll(template);
   process.env['NEXARA_TEST_TEMPLATE'] = templateName;
 
   process.env['NEXARA_TEST_ADMIN_URL'] = server.adminUrl;
-  process.env['NEXARA_TEST_DATABASE_PASSWORD'] = secrets.databasePassword;
+  process.env['NEXARA_TEST_ROLE_PASSWORDS'] = JSON.stringify(secrets.rolePasswords);
   process.stdout.write(
     `\n[test database] ${server.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'} ready and migrated in ${Date.now() - started} ms\n`,
   );

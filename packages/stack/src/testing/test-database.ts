@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { createDatabase, dropDatabase, type ProvisionedDatabase } from '../database/provision';
+import { createDatabase, dropDatabase, type ProvisionedDatabase, type RolePasswords } from '../database/provision';
 
 export const TEST_DATABASE_PREFIX = 'nexara_test_';
 
@@ -25,16 +25,16 @@ export type TestDatabase = ProvisionedDatabase & {
   drop: () => Promise<void>;
 };
 
-function testServer(): { adminUrl: string; password: string; template: string } {
+function testServer(): { adminUrl: string; passwords: RolePasswords; template: string } {
   const adminUrl = process.env['NEXARA_TEST_ADMIN_URL'];
-  const password = process.env['NEXARA_TEST_DATABASE_PASSWORD'];
+  const passwords = process.env['NEXARA_TEST_ROLE_PASSWORDS'];
   const template = process.env['NEXARA_TEST_TEMPLATE'];
-  if (!adminUrl || !password || !template) {
+  if (!adminUrl || !passwords || !template) {
     throw new Error(
       'No test database server: run integration tests through jest (npm test), whose global setup starts one.',
     );
   }
-  return { adminUrl, password, template };
+  return { adminUrl, passwords: JSON.parse(passwords) as RolePasswords, template };
 }
 
 async function query<R extends Record<string, unknown>>(
@@ -53,12 +53,12 @@ async function query<R extends Record<string, unknown>>(
 
 /** A fresh, migrated database for one test file, cloned from the template the global setup built. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const { adminUrl, password, template } = testServer();
+  const { adminUrl, passwords, template } = testServer();
   const name = `${template.replace(/template$/, '')}${process.pid}_${randomBytes(4).toString('hex')}`;
   let database: ProvisionedDatabase | undefined;
   for (let attempt = 0; !database; attempt += 1) {
     try {
-      database = await createDatabase(adminUrl, name, password, { template });
+      database = await createDatabase(adminUrl, name, passwords, { template });
     } catch (error) {
       // Two workers cloning the template at the same instant: PostgreSQL refuses the second; try again.
       if (attempt > 20 || !/being accessed by other users/.test(String(error))) throw error;

@@ -8,8 +8,10 @@ import { embeddedPostgresBinary } from '../database/database-server';
  * A PostgreSQL server of its own for fault tests: it gets stopped hard and
  * started again while the platform runs, which must never touch the server
  * other test files share. Same binaries as the embedded server (from npm),
- * its own temporary data directory and port, trust authentication on
- * loopback only, removed by `destroy()`.
+ * its own temporary data directory and port, loopback only, removed by
+ * `destroy()`. Trust authentication, unless `superuserPassword` is given:
+ * then every role logs in with its password (scram-sha-256), for tests of
+ * who can log in as whom.
  */
 export type ThrowawayPostgres = {
   adminUrl: string;
@@ -20,7 +22,7 @@ export type ThrowawayPostgres = {
   destroy: () => void;
 };
 
-export function createThrowawayPostgres(port: number): ThrowawayPostgres {
+export function createThrowawayPostgres(port: number, options: { superuserPassword?: string } = {}): ThrowawayPostgres {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexara-faults-pg-'));
   const logFile = path.join(dataDir, '..', `${path.basename(dataDir)}.log`);
   // PostgreSQL refuses to run as root: run its tools as the `postgres` system user, which then owns the directory.
@@ -39,9 +41,21 @@ export function createThrowawayPostgres(port: number): ThrowawayPostgres {
   };
   const pgCtl = (args: string[]): void => run('pg_ctl', ['-D', dataDir, ...args]);
 
-  run('initdb', ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
+  const password = options.superuserPassword;
+  const passwordFile = password === undefined ? null : `${dataDir}.pw`;
+  if (passwordFile) {
+    fs.writeFileSync(passwordFile, password!, { mode: 0o600 });
+    if (asRoot) fs.chownSync(passwordFile, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), 0);
+  }
+  const auth = passwordFile ? ['-A', 'scram-sha-256', `--pwfile=${passwordFile}`] : ['-A', 'trust'];
+  try {
+    run('initdb', ['-D', dataDir, '-U', 'postgres', ...auth, '--no-sync', '-E', 'UTF8']);
+  } finally {
+    if (passwordFile) fs.rmSync(passwordFile, { force: true });
+  }
+  const credentials = password === undefined ? '' : `:${encodeURIComponent(password)}`;
   const server: ThrowawayPostgres = {
-    adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    adminUrl: `postgres://postgres${credentials}@127.0.0.1:${port}/postgres`,
     port,
     crash: () => pgCtl(['stop', '-m', 'immediate', '-w']),
     start: () =>

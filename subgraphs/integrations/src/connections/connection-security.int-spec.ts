@@ -95,7 +95,7 @@ describe('connection storage security (real PostgreSQL)', () => {
       });
     });
 
-    it('lets platform scope read connections across tenants but never their secrets', async () => {
+    it("gives platform scope in the service role no tenant's connections, nor their secrets", async () => {
       const seen = await inTenantTransaction(
         integrations.server.dataSource,
         { tenantId: null, platform: true },
@@ -107,7 +107,8 @@ describe('connection storage security (real PostgreSQL)', () => {
         }),
       );
 
-      expect(seen.connections).toEqual(expect.arrayContaining([connectionOfA.id, connectionOfB.id]));
+      // Only the security definer functions (as their owner) read across tenants, and only what they return.
+      expect(seen.connections).toEqual([]);
       expect(seen.secrets).toBe(0);
     });
 
@@ -166,6 +167,28 @@ describe('connection storage security (real PostgreSQL)', () => {
         expect(await count(client, 'connections')).toBe(0);
         await client.query('rollback');
       });
+    });
+
+    it("gives the service role nothing for setting app.platform itself: the platform policies are the owner's", async () => {
+      const events = async (client: Client) =>
+        Number(
+          (await client.query<{ count: string }>(`select count(*) from integrations.webhook_events`)).rows[0]!.count,
+        );
+      await withSession(db.serviceUrls.integrations, async (client) => {
+        await client.query('begin');
+        await client.query(`select set_config('app.platform', 'on', true)`);
+        expect(await count(client, 'connections')).toBe(0);
+        expect(await events(client)).toBe(0);
+        await client.query('rollback');
+      });
+      const policies = await db.queryAsAdmin<{ policyname: string; roles: string }>(
+        `select policyname, roles::text as roles from pg_policies
+          where schemaname = 'integrations' and policyname like '%platform%' order by policyname`,
+      );
+      expect(policies).toEqual([
+        { policyname: 'connections_platform_read', roles: '{nexara_owner}' },
+        { policyname: 'webhook_events_platform_read', roles: '{nexara_owner}' },
+      ]);
     });
 
     it('is not executable by the other services', async () => {

@@ -15,6 +15,7 @@ import { formatMoney } from '../../ui/money';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { formatDateTime } from '../../ui/time';
+import { PHONE_QUERY, useMediaQuery } from '../../ui/useMediaQuery';
 import { ErrorState } from '../../ui/states';
 import { compareOrderRows, DEFAULT_ORDER_SORT, sortFromColumns } from './order-sort';
 import { useOrderRows } from './useOrderRows';
@@ -44,7 +45,20 @@ function serverSorted(field: OrderSortField): Pick<ColDef<OrderRowFragment>, 'so
   };
 }
 
-function orderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
+/** On a phone: the code, state and amount first, customer and connection left out (they are in the drawer). */
+const PHONE_ORDER = ['displayCode', 'status', 'total', 'acceptBy', 'placedAt', 'provider'];
+
+function orderColumns(timeZone: string, phone: boolean): ColDef<OrderRowFragment>[] {
+  const columns = allOrderColumns(timeZone);
+  if (!phone) return columns;
+  const id = (column: ColDef<OrderRowFragment>) => column.colId ?? column.field ?? '';
+  return PHONE_ORDER.map((colId) => {
+    const column = columns.find((c) => id(c) === colId)!;
+    return { ...column, width: colId === 'displayCode' ? 100 : colId === 'status' ? 112 : 120 };
+  });
+}
+
+function allOrderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
   return [
     { headerName: 'Order', field: 'displayCode', width: 130, valueFormatter: (p) => `#${p.value as string}` },
     { headerName: 'Provider', field: 'provider', width: 130, cellRenderer: ProviderCell, ...serverSorted('PROVIDER') },
@@ -110,7 +124,8 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
   const [api, setApi] = useState<GridApi<OrderRowFragment> | null>(null);
   const [sort, setSort] = useState<OrderSortInput>(DEFAULT_ORDER_SORT);
   const { state, onViewportChanged, isFresh, retry } = useOrderRows(api, filter, sort);
-  const columnDefs = useMemo(() => orderColumns(timeZone), [timeZone]);
+  const phone = useMediaQuery(PHONE_QUERY);
+  const columnDefs = useMemo(() => orderColumns(timeZone, phone), [timeZone, phone]);
   const getRowClass = useMemo(
     () => (params: RowClassParams<OrderRowFragment>) => {
       const classes = [];

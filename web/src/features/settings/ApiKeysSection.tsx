@@ -68,7 +68,7 @@ export function ApiKeysSection() {
         <Empty title="No API keys">Create one for a partner system (a POS, a kitchen display).</Empty>
       )}
       {data && data.apiKeys.length > 0 && (
-        <table className="data">
+        <table className="data stack">
           <thead>
             <tr>
               <th>Name</th>
@@ -82,19 +82,21 @@ export function ApiKeysSection() {
           <tbody>
             {data.apiKeys.map((key) => (
               <tr key={key.id}>
-                <td>
+                <td data-label="Name">
                   {key.name}{' '}
                   {!key.active && (
                     <span className="badge status status-neutral">{key.revokedAt ? 'Revoked' : 'Expired'}</span>
                   )}
                 </td>
-                <td>
+                <td data-label="Key">
                   <code>nxk_{key.prefix}…</code>
                 </td>
-                <td>{key.scopes.map((s) => SCOPES.find((x) => x.scope === s)?.label ?? s).join(', ')}</td>
-                <td>{at(key.createdAt)}</td>
-                <td>{at(key.lastUsedAt)}</td>
-                <td className="num">
+                <td data-label="Scopes">
+                  {key.scopes.map((s) => SCOPES.find((x) => x.scope === s)?.label ?? s).join(', ')}
+                </td>
+                <td data-label="Created">{at(key.createdAt)}</td>
+                <td data-label="Last used">{at(key.lastUsedAt)}</td>
+                <td data-label="" className="num">
                   {key.active && (
                     <button
                       type="button"

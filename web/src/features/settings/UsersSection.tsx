@@ -84,7 +84,7 @@ export function UsersSection() {
       {!data && error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {data && data.users.length === 0 && <Empty title="No users" />}
       {data && data.users.length > 0 && (
-        <table className="data">
+        <table className="data stack">
           <thead>
             <tr>
               <th>Name</th>
@@ -97,11 +97,11 @@ export function UsersSection() {
           <tbody>
             {data.users.map((u) => (
               <tr key={u.id}>
-                <td>
+                <td data-label="Name">
                   {u.name} {u.disabled && <span className="badge status status-neutral">Disabled</span>}
                 </td>
-                <td>{u.email}</td>
-                <td>
+                <td data-label="Email">{u.email}</td>
+                <td data-label="Role">
                   {admin && u.id !== user.id && u.role !== 'PLATFORM_ADMIN' ? (
                     <select
                       aria-label={`Role of ${u.email}`}
@@ -121,8 +121,10 @@ export function UsersSection() {
                     statusLabel(u.role)
                   )}
                 </td>
-                <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, tenant.timeZone) : 'never'}</td>
-                <td className="num">
+                <td data-label="Last sign-in">
+                  {u.lastLoginAt ? formatDateTime(u.lastLoginAt, tenant.timeZone) : 'never'}
+                </td>
+                <td data-label="" className="num">
                   {admin && u.id !== user.id && (
                     <button
                       type="button"

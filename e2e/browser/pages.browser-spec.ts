@@ -1,0 +1,116 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { LIVE_TIMEOUT_MS, openSignedIn, screenshot } from '../support/dashboard';
+import { startGateway } from '../support/gateway';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { serveDashboard } from '../support/web-server';
+
+/**
+ * Every page of the dashboard, each loaded directly by its address: the live
+ * indicator tells the truth, and a 390 px phone never scrolls sideways.
+ */
+let platform: TestPlatform;
+let gateway: Awaited<ReturnType<typeof startGateway>>;
+let web: Awaited<ReturnType<typeof serveDashboard>>;
+let browser: Browser;
+
+const OWNER = 'owner@demo-bistro.test';
+const PAGES = [
+  ['/', 'Operations overview', 'overview'],
+  ['/orders', 'Orders', 'orders'],
+  ['/integrations', 'Integrations', 'integrations'],
+  ['/webhooks', 'Webhook events', 'webhook-events'],
+  ['/alerts', 'Alerts', 'alerts'],
+  ['/settings', 'Settings', 'settings'],
+] as const;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ ordersPerTenant: 20 });
+  gateway = await startGateway(platform, { NODE_ENV: 'production' });
+  web = await serveDashboard(gateway.url);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await gateway?.stop();
+  await platform?.stop();
+});
+
+/** Records every text the live indicator shows (the topbar's status), from the page's first paint. */
+const RECORD_LIVE_LABELS = `(() => {
+  window.__liveLabels = [];
+  new MutationObserver(() => {
+    const label = document.querySelector('.live')?.textContent ?? null;
+    if (label && window.__liveLabels.at(-1) !== label) window.__liveLabels.push(label);
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+})()`;
+
+const liveLabels = (page: Page) => page.evaluate<string[]>('window.__liveLabels');
+
+describe('the live indicator', () => {
+  it.each(PAGES)(
+    'says Live on %s loaded directly, and never Reconnecting without a connection loss',
+    async (path, heading) => {
+      const { page, context } = await openSignedIn(browser, web.url, OWNER);
+      await page.addInitScript(RECORD_LIVE_LABELS);
+      // The page's own timers run ahead (the socket used to close 3 s after the last subscription ended).
+      await page.clock.install();
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.locator('.live').getByText('Live', { exact: true }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+      await page.clock.runFor(60_000);
+      await page.locator('.live').getByText('Live', { exact: true }).waitFor();
+      expect(await liveLabels(page)).not.toContain('Reconnecting…');
+      await context.close();
+    },
+  );
+
+  it('says Reconnecting when the connection is lost, and Live again when it is back', async () => {
+    const { page, context } = await openSignedIn(browser, web.url, OWNER);
+    await page.addInitScript(RECORD_LIVE_LABELS);
+    await page.goto('/settings');
+    await page.locator('.live').getByText('Live', { exact: true }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    web.dropLiveConnections();
+    await page.waitForFunction(`window.__liveLabels.includes('Reconnecting…')`, undefined, {
+      timeout: LIVE_TIMEOUT_MS,
+    });
+    await page.locator('.live').getByText('Live', { exact: true }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    const labels = await liveLabels(page);
+    expect(labels.slice(labels.indexOf('Live'))).toEqual(['Live', 'Reconnecting…', 'Live']);
+    await context.close();
+  });
+});
+
+/** How far the page scrolls sideways (0 when it fits), and the elements reaching past the screen's edge. */
+const horizontalOverflow = (page: Page) =>
+  page.evaluate<{ overflow: number; outside: string[] }>(`(() => {
+    const width = document.documentElement.clientWidth;
+    const outside = [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+      .filter((element) => !element.parentElement.closest('.ag-root-wrapper, .panel, .stream'))
+      .slice(0, 8)
+      .map((element) => element.tagName.toLowerCase() + '.' + [...element.classList].join('.') + ' ' + Math.round(element.getBoundingClientRect().right));
+    return { overflow: document.documentElement.scrollWidth - width, outside };
+  })()`);
+
+describe('on a 390x844 phone', () => {
+  const PHONE = { width: 390, height: 844 };
+
+  it.each(PAGES)('%s does not overflow horizontally', async (path, heading, name) => {
+    const { page, context } = await openSignedIn(browser, web.url, OWNER, PHONE);
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    if (path === '/') await page.getByTestId('live-stream').getByRole('listitem').first().waitFor();
+    if (path === '/orders') await page.locator('.ag-row').first().waitFor();
+    if (path === '/settings') await page.getByRole('table').first().waitFor();
+    const { overflow, outside } = await horizontalOverflow(page);
+    expect({ overflow: Math.max(overflow, 0), outside: overflow > 0 ? outside : [] }).toEqual({
+      overflow: 0,
+      outside: [],
+    });
+    await screenshot(page, `${name}-phone`);
+    await context.close();
+  });
+});
