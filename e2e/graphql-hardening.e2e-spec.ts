@@ -131,7 +131,7 @@ describe('subgraph requests', () => {
       expect(answer.body.data).toEqual({ orders: { totalCount: expect.any(Number) } });
       expect(probe.requests).toHaveLength(1);
       const sent = probe.requests[0]!;
-      const ours = ['x-nexara-context', 'x-request-id', 'x-nexara-deadline'];
+      const ours = ['x-nexara-context', 'x-request-id', 'x-nexara-deadline', 'x-nexara-source-address'];
       const transport = [
         'content-type',
         'content-length',
@@ -144,6 +144,8 @@ describe('subgraph requests', () => {
       expect(Object.keys(sent).filter((name) => !ours.includes(name) && !transport.includes(name))).toEqual([]);
       expect(sent['user-agent']).not.toBe('hostile-client/1.0');
       expect(sent['x-nexara-context']).not.toBe('forged');
+      // The peer's address: without TRUST_PROXY a client's X-Forwarded-For is not believed.
+      expect(sent['x-nexara-source-address']).toBe('127.0.0.1');
       await expect(
         verifyContextToken(String(sent['x-nexara-context']), testSecrets.internalTokenSecret),
       ).resolves.toMatchObject({

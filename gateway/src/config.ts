@@ -7,6 +7,21 @@ export const gatewayConfigShape = {
   LOG_LEVEL: env.logLevel(),
   PORT: env.port(4000),
   HOST: z.string().default('127.0.0.1'),
+  /**
+   * Behind a reverse proxy: which hops to trust for the client's address (X-Forwarded-For),
+   * as Fastify's trustProxy: "true" (any), or the proxies' addresses/CIDRs separated by commas.
+   * Unset: the socket's peer address (a proxy in front would make every client look the same).
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value === undefined || value === '' || value === 'false'
+        ? false
+        : value === 'true'
+          ? true
+          : value.split(',').map((part) => part.trim()),
+    ),
   /** Verifies users' access tokens (the tenants subgraph signs them with the same secret). */
   AUTH_TOKEN_SECRET: env.secret(),
   /** Signs the short-lived context token subgraphs require on every request. */

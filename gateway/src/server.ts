@@ -50,6 +50,7 @@ export async function createGatewayServer(
   const app = Fastify({
     logger: false,
     bodyLimit: 1024 * 1024,
+    trustProxy: config.TRUST_PROXY,
     // A client gets this long to send its whole request (slow senders cannot hold sockets open),
     // and an idle connection is closed a little after the GraphQL request budget runs out.
     requestTimeout: config.GRAPHQL_REQUEST_TIMEOUT_MS,

@@ -121,7 +121,7 @@ export async function mountGateway(
           const identity = await authenticateUser(request.headers, config.AUTH_TOKEN_SECRET, sessions);
           const contextToken = await signContext(identity);
           const trustedDocumentsOnly = production && requiresTrustedDocuments(request.headers, identity);
-          return { contextToken, requestId, deadline, trustedDocumentsOnly };
+          return { contextToken, requestId, deadline, trustedDocumentsOnly, sourceAddress: request.ip };
         },
       }),
     });

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CONTEXT_TOKEN_HEADER } from '@nexara/kit';
+import { CONTEXT_TOKEN_HEADER, SOURCE_ADDRESS_HEADER } from '@nexara/kit';
 import { GraphQLError } from 'graphql';
 import type { IncomingHttpHeaders } from 'node:http';
 import { keptAlivePoster } from '../http/kept-alive-post';
@@ -13,13 +13,20 @@ export type GatewayContext = {
   deadline?: number;
   /** Production `/graphql` for browsers and anonymous callers: only the dashboard's persisted documents run. */
   trustedDocumentsOnly?: boolean;
+  /** The client's address (the socket's peer, or the proxy's forwarded one with TRUST_PROXY), for sign-in throttling. */
+  sourceAddress?: string;
 };
 
 /** Tells the subgraph (and our own fetcher) when the client stops waiting, as epoch milliseconds. */
 export const DEADLINE_HEADER = 'x-nexara-deadline';
 
 /** The only headers a subgraph request carries besides fetch's own (content type, length, host...). */
-export const FORWARDED_HEADERS = [CONTEXT_TOKEN_HEADER, 'x-request-id', DEADLINE_HEADER] as const;
+export const FORWARDED_HEADERS = [
+  CONTEXT_TOKEN_HEADER,
+  'x-request-id',
+  DEADLINE_HEADER,
+  SOURCE_ADDRESS_HEADER,
+] as const;
 
 /**
  * Sends subgraph requests with exactly the headers in `FORWARDED_HEADERS`.
@@ -69,6 +76,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     request.http?.headers.set(CONTEXT_TOKEN_HEADER, context.contextToken);
     request.http?.headers.set('x-request-id', context.requestId);
     request.http?.headers.set(DEADLINE_HEADER, String(context.deadline ?? Date.now() + this.timeoutMs));
+    if (context.sourceAddress) request.http?.headers.set(SOURCE_ADDRESS_HEADER, context.sourceAddress);
   }
 
   override didEncounterError(

@@ -18,11 +18,11 @@ import { userSubscriberAuthenticator } from './user-subscriber';
 /** Runs operations through `apollo` (the same pipeline, plugins and limits as HTTP) under a signed context token. */
 function apolloRunner(apollo: ApolloServer<GatewayContext>, internalTokenSecret: string): OperationRunner {
   const signContext = contextTokenSigner(internalTokenSecret);
-  return async (query, variables, identity, operationName) => {
+  return async (query, variables, identity, operationName, sourceAddress) => {
     const contextToken = await signContext(identity);
     const response = await apollo.executeOperation(
       { query, variables, operationName },
-      { contextValue: { contextToken, requestId: randomUUID() } },
+      { contextValue: { contextToken, requestId: randomUUID(), ...(sourceAddress ? { sourceAddress } : {}) } },
     );
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported over WebSocket');
     return response.body.singleResult as ExecutionResult;

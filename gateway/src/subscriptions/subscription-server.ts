@@ -22,6 +22,8 @@ export type OperationRunner = (
   variables: Record<string, unknown>,
   identity: Identity,
   operationName?: string,
+  /** The client's address, for operations a client sends (sign-in throttling); none for re-reads. */
+  sourceAddress?: string,
 ) => Promise<ExecutionResult>;
 
 /** Who is on the other end of a socket, as its `connectionParams` proved. */
@@ -74,7 +76,11 @@ export type SubscriptionServerOptions = {
 const UNAUTHORIZED = 4401;
 
 type SocketExtra = { subscriber?: Subscriber; expiryTimer?: NodeJS.Timeout };
-type SocketContext = { subscriber: Subscriber; closeUnauthorized: (reason: string) => void };
+type SocketContext = {
+  subscriber: Subscriber;
+  closeUnauthorized: (reason: string) => void;
+  sourceAddress: string | undefined;
+};
 
 /**
  * GraphQL over WebSocket (graphql-ws) for one endpoint, on a `noServer`
@@ -132,6 +138,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
       context: (ctx): SocketContext => ({
         subscriber: ctx.extra.subscriber!,
         closeUnauthorized: (reason) => ctx.extra.socket.close(UNAUTHORIZED, reason),
+        sourceAddress: ctx.extra.request.socket.remoteAddress,
       }),
       execute: (args: ExecutionArgs) => execute(args, options),
       subscribe: (args: ExecutionArgs) => subscribe(args, { ...options, run: countedRun }, fanOut.listen),
@@ -236,13 +243,14 @@ async function admit(args: ExecutionArgs): Promise<GraphQLError | null> {
 async function execute(args: ExecutionArgs, options: SubscriptionServerOptions): Promise<ExecutionResult> {
   const refused = await admit(args);
   if (refused) return failure(refused);
-  const { subscriber } = args.contextValue as SocketContext;
+  const { subscriber, sourceAddress } = args.contextValue as SocketContext;
   const query = args.document.loc?.source.body ?? '';
   return options.run(
     query,
     (args.variableValues ?? {}) as Record<string, unknown>,
     subscriber.identity,
     args.operationName ?? undefined,
+    sourceAddress,
   );
 }
 

@@ -23,6 +23,13 @@ export type Identity =
 /** The header through which the gateway passes the signed identity to subgraphs. */
 export const CONTEXT_TOKEN_HEADER = 'x-nexara-context';
 
+/**
+ * The address a client request came from, as the gateway saw it (for sign-in
+ * throttling). Subgraphs read it only on requests that carry a valid context
+ * token, i.e. from the gateway or another service, never from a client.
+ */
+export const SOURCE_ADDRESS_HEADER = 'x-nexara-source-address';
+
 const AUDIENCE = 'nexara-subgraph';
 const ALGORITHM = 'HS256';
 

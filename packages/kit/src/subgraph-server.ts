@@ -8,13 +8,15 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { httpError, isAppErrorCode } from './errors';
-import { CONTEXT_TOKEN_HEADER, contextTokenVerifier, type Identity } from './identity';
+import { CONTEXT_TOKEN_HEADER, SOURCE_ADDRESS_HEADER, contextTokenVerifier, type Identity } from './identity';
 import type { Logger } from './logger';
 
 export type RequestContext = {
   identity: Identity;
   /** Correlates logs across gateway and subgraphs; echoed in masked errors. */
   requestId: string;
+  /** The client's address as the gateway saw it (absent on service-to-service calls). */
+  sourceAddress?: string;
   logger: Logger;
 };
 
@@ -129,7 +131,13 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       }
       const identity = await verifyToken(token);
       const tenantId = 'tenantId' in identity ? identity.tenantId : null;
-      return { identity, requestId, logger: logger.child(tenantId ? { requestId, tenantId } : { requestId }) };
+      const source = request.headers[SOURCE_ADDRESS_HEADER];
+      return {
+        identity,
+        requestId,
+        logger: logger.child(tenantId ? { requestId, tenantId } : { requestId }),
+        ...(typeof source === 'string' && source.length > 0 && source.length <= 100 ? { sourceAddress: source } : {}),
+      };
     },
   });
 

@@ -25,6 +25,14 @@ export const tenantsConfigShape = {
     .min(60)
     .max(30 * 24 * 3600)
     .default(28800),
+  /**
+   * Sign-in throttling (docs/security.md): attempts per account per window (a success
+   * starts the account over), and failed attempts per source address per window.
+   */
+  LOGIN_ACCOUNT_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  LOGIN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  LOGIN_ADDRESS_ATTEMPTS: z.coerce.number().int().min(1).default(30),
+  LOGIN_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 };
 
 export type TenantsConfig = z.infer<z.ZodObject<typeof tenantsConfigShape>>;

@@ -4,6 +4,7 @@ import { CreateTenantTables1764385200000 } from './migrations/1764385200000-Crea
 import { TenantRowLevelSecurity1764385200100 } from './migrations/1764385200100-TenantRowLevelSecurity';
 import { CreateApiKeys1795923000000 } from './migrations/1795923000000-CreateApiKeys';
 import { CreateSessions1796400000000 } from './migrations/1796400000000-CreateSessions';
+import { CreateLoginAttempts1796400000100 } from './migrations/1796400000100-CreateLoginAttempts';
 import { Tenant } from './tenant/tenant.entity';
 import { User } from './user/user.entity';
 
@@ -16,5 +17,6 @@ export const tenantsDatabase = {
     TenantRowLevelSecurity1764385200100,
     CreateApiKeys1795923000000,
     CreateSessions1796400000000,
+    CreateLoginAttempts1796400000100,
   ] as Function[],
 };

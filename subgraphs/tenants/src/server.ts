@@ -6,9 +6,11 @@ import {
   type Logger,
   type RunningServer,
 } from '@nexara/kit';
+import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ApiKeyService } from './api-key/api-key.service';
 import { AuthService } from './auth/auth.service';
+import { createLoginThrottle } from './auth/login-throttle';
 import { BranchService } from './branch/branch.service';
 import type { TenantsConfig } from './config';
 import { tenantsDatabase } from './database';
@@ -29,6 +31,19 @@ export async function createTenantsServer(
   // Announces ended sessions, so every gateway drops them at once (see docs/security.md).
   const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
   const announce = sessionAnnouncer(bus, logger);
+  // The sign-in attempt counters' own small pool: a burst of guesses must not take the API's connections.
+  const throttlePool = new Pool({
+    connectionString: config.DATABASE_URL,
+    max: 3,
+    application_name: 'nexara-login-throttle',
+  });
+  throttlePool.on('error', (error) => logger.warn({ err: error }, 'login throttle connection error'));
+  const throttle = createLoginThrottle(throttlePool, {
+    accountAttempts: config.LOGIN_ACCOUNT_ATTEMPTS,
+    accountWindowSeconds: config.LOGIN_ACCOUNT_WINDOW_SECONDS,
+    addressAttempts: config.LOGIN_ADDRESS_ATTEMPTS,
+    addressWindowSeconds: config.LOGIN_ADDRESS_WINDOW_SECONDS,
+  });
   try {
     const services: TenantsServices = {
       tenants: new TenantService(dataSource),
@@ -38,6 +53,7 @@ export async function createTenantsServer(
         dataSource,
         { tokenSecret: config.AUTH_TOKEN_SECRET, tokenTtlSeconds: config.AUTH_TOKEN_TTL_SECONDS },
         announce,
+        throttle,
       ),
       apiKeys: new ApiKeyService(dataSource),
       sessions: new SessionService(dataSource),
@@ -63,12 +79,14 @@ export async function createTenantsServer(
           await server.close();
         } finally {
           await bus.close();
+          await throttlePool.end();
           await dataSource.destroy();
         }
       },
     };
   } catch (error) {
     await bus.close();
+    await throttlePool.end();
     await dataSource.destroy();
     throw error;
   }

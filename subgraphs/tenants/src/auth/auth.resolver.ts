@@ -43,10 +43,15 @@ export class AuthResolver {
   ) {}
 
   @Mutation(() => LoginPayload, {
-    description: 'Signs in. Unknown email, wrong password and disabled account all give INVALID_CREDENTIALS.',
+    description:
+      'Signs in. Unknown email, wrong password and disabled account all give INVALID_CREDENTIALS. ' +
+      'Too many attempts for one account or from one address: LOGIN_THROTTLED, with extensions.retryAfterSeconds.',
   })
-  async login(@Args(() => LoginArgs) { email, password }: LoginArgs): Promise<LoginPayload> {
-    return this.auth.login(email, password);
+  async login(
+    @Args(() => LoginArgs) { email, password }: LoginArgs,
+    @Ctx() { sourceAddress }: RequestContext,
+  ): Promise<LoginPayload> {
+    return this.auth.login(email, password, sourceAddress);
   }
 
   @Mutation(() => Boolean, {

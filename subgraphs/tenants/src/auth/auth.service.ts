@@ -13,6 +13,7 @@ import { checkPassword } from '../shared/validation';
 import { switchTenant } from '../shared/tenant-scope';
 import { User } from '../user/user.entity';
 import { findPlatformTenant } from '../user/user.service';
+import { loginThrottledError, type LoginThrottle } from './login-throttle';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 
 export type AuthSettings = { tokenSecret: string; tokenTtlSeconds: number };
@@ -31,14 +32,19 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly settings: AuthSettings,
     private readonly announce: SessionAnnouncer,
+    private readonly throttle: LoginThrottle | null = null,
   ) {}
 
   /**
    * Unknown email, wrong password and disabled account all fail the same way
    * (INVALID_CREDENTIALS, same message) after the same amount of scrypt work.
-   * A successful sign-in opens a session; the token names it.
+   * A successful sign-in opens a session; the token names it. Too many
+   * attempts for the account or from the address: LOGIN_THROTTLED with
+   * `retryAfterSeconds`, before any password is checked (see login-throttle.ts).
    */
-  async login(email: string, password: string): Promise<LoginResult> {
+  async login(email: string, password: string, sourceAddress?: string): Promise<LoginResult> {
+    const permit = this.throttle ? await this.throttle.attempt(email, sourceAddress) : null;
+    if (permit && !permit.allowed) throw loginThrottledError(permit.retryAfterSeconds);
     // No tenant is known yet: the lookup goes through the security-definer
     // function, which returns the one user with this email and nothing else.
     const candidate = await inTenantTransaction(this.dataSource, { tenantId: null }, async (manager) => {
@@ -60,6 +66,7 @@ export class AuthService {
       if (!user || user.disabledAt !== null) throw invalidCredentials();
       return this.signIn(manager, user);
     });
+    await permit?.succeeded();
     return result;
   }
 

@@ -6,7 +6,7 @@ import { graphqlOk } from './graphql-client';
 
 export type TenantsTestContext = { db: TestDatabase; server: TenantsServer; url: string };
 
-/** A fresh migrated database and the tenants subgraph on a free port, configured as in production. */
+/** A fresh migrated database and the tenants subgraph on a free port, configured as in production (but for sign-in limits). */
 export async function startTenantsForTest(overrides: Partial<TenantsConfig> = {}): Promise<TenantsTestContext> {
   const db = await createTestDatabase();
   const server = await createTenantsServer({
@@ -18,6 +18,11 @@ export async function startTenantsForTest(overrides: Partial<TenantsConfig> = {}
     HOST: '127.0.0.1',
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    // Tests sign in (and fail to) far more often than people; login-throttle tests set their own limits.
+    LOGIN_ACCOUNT_ATTEMPTS: 1_000,
+    LOGIN_ACCOUNT_WINDOW_SECONDS: 60,
+    LOGIN_ADDRESS_ATTEMPTS: 1_000,
+    LOGIN_ADDRESS_WINDOW_SECONDS: 60,
     ...overrides,
   });
   const url = await server.listen(0);
