@@ -45,7 +45,7 @@ describe(buildOrdersSchema.name, () => {
     expect(sdl).toMatch(/type ProviderConnection @key\(fields: "id", resolvable: false\)/);
   });
 
-  it('has the contract fields of Order (DESIGN.md §3)', () => {
+  it('has the contract fields of Order (docs/architecture.md)', () => {
     expect(fieldsOf(sdl, 'Order')).toEqual(
       expect.arrayContaining([
         'id',
@@ -80,7 +80,7 @@ describe(buildOrdersSchema.name, () => {
     expect(sdl).toContain('amount: SafeInt!');
   });
 
-  it('has the queries and mutations of the contract (DESIGN.md §5)', () => {
+  it('has the queries and mutations of the contract (docs/architecture.md)', () => {
     expect(fieldsOf(sdl, 'Query')).toEqual(expect.arrayContaining(['orders', 'order']));
     expect(fieldsOf(sdl, 'Mutation')).toEqual(
       expect.arrayContaining([
@@ -145,7 +145,12 @@ describe(buildOrdersSchema.name, () => {
       .filter((field) => field.directives?.some((directive) => directive.name.value === 'inaccessible'))
       .map((field) => field.name.value)
       .sort();
-    expect(inaccessibleFields).toEqual(['applyProviderOrderEvent', 'autoAcceptOrder', 'recordProviderCallback']);
+    expect(inaccessibleFields).toEqual([
+      'applyProviderOrderEvent',
+      'applyProviderOrderEvents',
+      'autoAcceptOrder',
+      'recordProviderCallback',
+    ]);
     const inaccessibleTypes = parse(sdl)
       .definitions.filter(
         (node): node is ObjectTypeDefinitionNode | InputObjectTypeDefinitionNode =>
@@ -156,11 +161,13 @@ describe(buildOrdersSchema.name, () => {
       .sort();
     expect(inaccessibleTypes).toEqual([
       'ApplyProviderOrderEventPayload',
+      'ApplyProviderOrderEventsResult',
       'CustomerInput',
       'DeliveryInput',
       'OrderItemInput',
       'OrderItemModifierInput',
       'PaymentInput',
+      'ProviderOrderEventError',
       'ProviderOrderEventInput',
       'ProviderOrderInput',
       'RecordProviderCallbackInput',

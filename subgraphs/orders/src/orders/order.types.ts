@@ -1,3 +1,4 @@
+import { PageInfoType } from '@nexara/contracts';
 import { PUBLIC_TAG } from '@nexara/kit';
 import { ORDER_STATUSES, PROVIDERS, type OrderStatus, type Provider } from '@nexara/kit';
 import { GraphQLSafeInt } from 'graphql-scalars';
@@ -315,17 +316,6 @@ export class OrderType {
   version: number;
 }
 
-@Directive('@shareable')
-@Directive(PUBLIC_TAG)
-@ObjectType('PageInfo')
-export class PageInfoType {
-  @Field()
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
-}
-
 @Directive(PUBLIC_TAG)
 @ObjectType('OrderEdge')
 export class OrderEdgeType {
@@ -360,4 +350,31 @@ export class ApplyProviderOrderEventPayload {
 
   @Field(() => ProviderEventOutcomeEnum)
   outcome: ProviderEventOutcome;
+}
+
+@Directive('@inaccessible')
+@ObjectType('ProviderOrderEventError', {
+  description: 'Why one event of a batch was not applied (nothing of it was written).',
+})
+export class ProviderOrderEventErrorType {
+  @Field({
+    description: 'As a GraphQL error would carry it: NOT_FOUND (its order is not there yet), BAD_USER_INPUT, ...',
+  })
+  code: string;
+
+  @Field()
+  message: string;
+}
+
+@Directive('@inaccessible')
+@ObjectType('ApplyProviderOrderEventsResult', { description: 'One event of applyProviderOrderEvents, in input order.' })
+export class ApplyProviderOrderEventsResult {
+  @Field(() => OrderType, { nullable: true })
+  order: OrderType | null;
+
+  @Field(() => ProviderEventOutcomeEnum, { nullable: true, description: 'Null when the event was not applied.' })
+  outcome: ProviderEventOutcome | null;
+
+  @Field(() => ProviderOrderEventErrorType, { nullable: true })
+  error: ProviderOrderEventErrorType | null;
 }
