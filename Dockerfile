@@ -1,7 +1,8 @@
 # One image build for every Nexara service. Targets:
 #   app  (default) Node services: pick one with the command, e.g. `node gateway/dist/main.js`
 #   web  the built dashboard behind nginx, proxying /graphql to the gateway
-FROM node:20.20-bookworm-slim AS build
+# Node.js 26 is the current LTS (Active LTS since 2026-10-28, "Lithium"); the code also runs on 20.19+.
+FROM node:26.13.0-bookworm-slim AS build
 WORKDIR /app
 ENV TURBO_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json turbo.json tsconfig.base.json ./
@@ -12,12 +13,12 @@ COPY web web
 COPY e2e e2e
 RUN npm ci --no-audit --no-fund && npx turbo run build && npm prune --omit=dev
 
-FROM node:20.20-bookworm-slim AS app
+FROM node:26.13.0-bookworm-slim AS app
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app /app
 USER node
-EXPOSE 4000 4001 4002 4003
+EXPOSE 4000 4001 4002 4003 4004
 CMD ["node", "gateway/dist/main.js"]
 
 FROM nginx:1.27-alpine AS web

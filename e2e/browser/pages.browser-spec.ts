@@ -1,6 +1,7 @@
+import { buildWebhook, sendWebhook } from '@nexara/simulator';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { LIVE_TIMEOUT_MS, openSignedIn, screenshot } from '../support/dashboard';
+import { goTo, LIVE_TIMEOUT_MS, openSignedIn, screenshot } from '../support/dashboard';
 import { startGateway } from '../support/gateway';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { serveDashboard } from '../support/web-server';
@@ -111,6 +112,48 @@ describe('on a 390x844 phone', () => {
       outside: [],
     });
     await screenshot(page, `${name}-phone`);
+    await context.close();
+  });
+});
+
+describe('pausing a connection', () => {
+  it('asks first, says deliveries are refused with 409, and never shows Paused and Healthy together', async () => {
+    const { page, context } = await openSignedIn(browser, web.url, OWNER);
+    await goTo(page, 'Integrations');
+    const card = page.getByTestId('connection-card').filter({ hasText: 'Demo Bistro on Careem' });
+    await card.getByRole('button', { name: 'Pause', exact: true }).click();
+    const confirm = card.getByRole('alertdialog', { name: /^Pause / });
+    expect(await confirm.textContent()).toMatch(/refused with HTTP 409/);
+    // Cancelling changes nothing.
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await card.getByText('Paused', { exact: true }).count()).toBe(0);
+
+    await card.getByRole('button', { name: 'Pause', exact: true }).click();
+    await card.getByRole('alertdialog').getByRole('button', { name: 'Pause deliveries' }).click();
+    await card.getByRole('button', { name: 'Resume' }).waitFor();
+    await card.getByTestId('paused-notice').waitFor();
+    expect(await card.locator('header').getByText('Paused', { exact: true }).count()).toBe(1);
+    expect(await card.locator('header').getByText('Healthy', { exact: true }).count()).toBe(0);
+
+    // What the notice says is what a provider gets.
+    const tenant = platform.seed.tenants.find((t) => t.slug === 'demo-bistro')!;
+    const connection = tenant.connections.find((c) => c.provider === 'CAREEM')!;
+    const webhook = await buildWebhook(
+      {
+        provider: 'CAREEM',
+        webhookUrl: connection.webhookUrl.replace('http://localhost:4000', platform.urls.gateway),
+        secret: connection.secret,
+        externalStoreId: connection.externalStoreId,
+        currency: 'SAR',
+      },
+      'new_order',
+      { seed: 901 },
+    );
+    expect((await sendWebhook(webhook)).status).toBe(409);
+
+    await card.getByRole('button', { name: 'Resume' }).click();
+    await card.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    expect(await card.getByTestId('paused-notice').count()).toBe(0);
     await context.close();
   });
 });

@@ -49,11 +49,11 @@ function waitForLine(pattern: RegExp, timeoutMs: number): Promise<void> {
 }
 
 it('stops on Ctrl-C in reverse start order, exiting 0 without a warning or an error line', async () => {
-  const [gateway, tenants, orders, integrations, database, web, simulator] = await freePorts(7);
+  const [gateway, tenants, orders, integrations, worker, database, web, simulator] = await freePorts(8);
   const env: Record<string, string | undefined> = {
     ...process.env,
     NEXARA_DATA_DIR: dataDir,
-    NEXARA_PORTS: Object.entries({ gateway, tenants, orders, integrations, database, web, simulator })
+    NEXARA_PORTS: Object.entries({ gateway, tenants, orders, integrations, worker, database, web, simulator })
       .map(([name, port]) => `${name}=${port}`)
       .join(','),
     DEMO_RATE: '2',

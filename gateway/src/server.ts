@@ -1,8 +1,11 @@
 import {
   ConfigError,
+  Gauge,
   SESSION_ENDED_EVENT,
   createEventBus,
   createLogger,
+  createMetricsRegistry,
+  instrumentHttpServer,
   type Logger,
   type RunningServer,
 } from '@nexara/kit';
@@ -27,7 +30,7 @@ export type GatewayServer = RunningServer & {
 /**
  * The edge: `/graphql` (Apollo Gateway), `/partner/graphql` (the partner API),
  * both also over graphql-ws, `/webhooks/...` (the shim), `/healthz`, `/readyz`,
- * `/metrics` (query plan cache counters, Prometheus text).
+ * `/metrics` (Prometheus: HTTP durations, sockets and subscriptions, query plan cache, Node's own).
  */
 export async function createGatewayServer(
   config: GatewayConfig,
@@ -57,6 +60,7 @@ export async function createGatewayServer(
     connectionTimeout: config.GRAPHQL_REQUEST_TIMEOUT_MS + 5_000,
     frameworkErrors: answerFrameworkError,
   });
+  const metrics = createMetricsRegistry('gateway');
 
   app.get('/healthz', async () => ({ status: 'ok', service: 'gateway' }));
   app.get('/readyz', async (_request, reply) => {
@@ -91,15 +95,32 @@ export async function createGatewayServer(
     logger: logger.child({ component: 'webhooks' }),
   });
   const planStats = { dashboard: new QueryPlanCacheStats(), partner: new QueryPlanCacheStats() };
-  app.get('/metrics', async (_request, reply) =>
-    reply.type('text/plain; version=0.0.4').send(queryPlanMetrics(planStats)),
-  );
+  instrumentHttpServer(app, metrics, { extra: () => queryPlanMetrics(planStats) });
   const apollo = await mountGateway(app, config, logger, sessions, planStats.dashboard);
   const partner = await mountPartnerGateway(app, config, logger, { planStats: planStats.partner });
   const subscriptions = mountSubscriptions(app, apollo, partner, config, logger, { bus, sessions });
+  new Gauge({
+    name: 'nexara_websocket_connections',
+    help: 'graphql-ws sockets open now, by path.',
+    labelNames: ['path'],
+    registers: [metrics],
+    collect() {
+      for (const path of subscriptions.paths) this.set({ path }, subscriptions.openSockets(path));
+    },
+  });
+  new Gauge({
+    name: 'nexara_subscriptions_active',
+    help: 'GraphQL subscriptions open now, by path.',
+    labelNames: ['path'],
+    registers: [metrics],
+    collect() {
+      for (const path of subscriptions.paths) this.set({ path }, subscriptions.activeSubscriptions(path));
+    },
+  });
 
   return {
     app,
+    metrics,
     listen: async (port, host = config.HOST) => app.listen({ port, host }),
     subscriptionReReads: subscriptions.reReads,
     activeSubscriptions: subscriptions.activeSubscriptions,

@@ -66,6 +66,9 @@ export function mountSubscriptions(
 ): {
   reReads: (path: string) => number;
   activeSubscriptions: (path: string) => number;
+  /** WebSockets open now on a path, by graphql-ws's own count. */
+  openSockets: (path: string) => number;
+  paths: string[];
   close: () => Promise<void>;
 } {
   const apiSchema = buildSchema(fs.readFileSync(config.API_SCHEMA_PATH, 'utf8'));
@@ -115,6 +118,8 @@ export function mountSubscriptions(
   return {
     reReads: (path) => servers.get(path)?.reReads() ?? 0,
     activeSubscriptions: (path) => servers.get(path)?.active() ?? 0,
+    openSockets: (path) => servers.get(path)?.wsServer.clients.size ?? 0,
+    paths: [...servers.keys()],
     close: async () => {
       await Promise.all([...servers.values()].map((server) => server.close()));
     },

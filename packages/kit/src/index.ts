@@ -13,4 +13,5 @@ export * from './providers';
 export * from './user-token';
 export * from './event-bus';
 export * from './time-zone';
+export * from './metrics';
 export * from './egress';

@@ -10,6 +10,13 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { httpError, isAppErrorCode } from './errors';
 import { CONTEXT_TOKEN_HEADER, SOURCE_ADDRESS_HEADER, contextTokenVerifier, type Identity } from './identity';
 import type { Logger } from './logger';
+import {
+  createMetricsRegistry,
+  instrumentHttpServer,
+  observeConnectionPools,
+  type PoolCounters,
+  type Registry,
+} from './metrics';
 
 export type RequestContext = {
   identity: Identity;
@@ -31,10 +38,16 @@ export type SubgraphServerOptions = {
   checkReady: () => Promise<void>;
   /** Largest request body accepted (default 1 MiB). */
   bodyLimit?: number;
+  /** The service's Prometheus registry, served on `/metrics` (one is made when none is given). */
+  metrics?: Registry;
+  /** Connection pools whose usage `/metrics` shows, by name. */
+  pools?: Record<string, () => PoolCounters | null>;
 };
 
 export type RunningServer = {
   app: FastifyInstance;
+  /** What `/metrics` serves. */
+  metrics: Registry;
   listen: (port: number, host?: string) => Promise<string>;
   close: () => Promise<void>;
 };
@@ -73,10 +86,13 @@ export function maskingErrorFormatter(logger: Logger, production: boolean) {
   };
 }
 
-/** One HTTP server per subgraph: POST /graphql (context token required), /healthz, /readyz. */
+/** One HTTP server per subgraph: POST /graphql (context token required), /healthz, /readyz, /metrics. */
 export async function createSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 1024 * 1024 });
   const { logger } = options;
+  const metrics = options.metrics ?? createMetricsRegistry(options.name);
+  instrumentHttpServer(app, metrics);
+  observeConnectionPools(metrics, options.pools ?? {});
 
   const logErrors: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
@@ -143,6 +159,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
 
   return {
     app,
+    metrics,
     listen: async (port, host = '127.0.0.1') => app.listen({ port, host }),
     close: async () => {
       await app.close();

@@ -90,7 +90,13 @@ async function main(): Promise<void> {
     // Provider callbacks may reach the simulator's provider APIs and no other internal address.
     egressAllow: `127.0.0.1:${SIMULATOR_API_PORT}`,
     nodeEnv: 'development',
-    ports: { gateway: PORTS.gateway, tenants: PORTS.tenants, orders: PORTS.orders, integrations: PORTS.integrations },
+    ports: {
+      gateway: PORTS.gateway,
+      tenants: PORTS.tenants,
+      orders: PORTS.orders,
+      integrations: PORTS.integrations,
+      worker: PORTS.worker,
+    },
     logLevel: process.env['LOG_LEVEL'] ?? 'warn',
   });
 

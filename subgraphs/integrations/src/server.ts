@@ -2,7 +2,9 @@ import {
   createDataSource,
   createEventBus,
   createLogger,
+  createMetricsRegistry,
   createSubgraphServer,
+  dataSourcePool,
   type Logger,
   type RunningServer,
 } from '@nexara/kit';
@@ -13,6 +15,7 @@ import { AuditService } from './audit/audit.service';
 import { TestWebhookService } from './connections/test-webhook.service';
 import { integrationsDatabase } from './database';
 import { integrationEventsOn } from './events/integration-events';
+import { integrationsMetrics } from './metrics';
 import { ConnectionHealthService } from './health/connection-health.service';
 import { buildIntegrationsSchema, type IntegrationsServices } from './schema';
 import { secretBoxFromConfig } from './secrets/secret-box';
@@ -39,6 +42,8 @@ export async function createIntegrationsServer(
   await dataSource.initialize();
   const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
   const events = integrationEventsOn(bus, logger);
+  const registry = createMetricsRegistry('integrations');
+  const metrics = integrationsMetrics(registry);
   let directory: ConnectionDirectory | null = null;
   try {
     const audit = new AuditService({ dataSource, logger });
@@ -52,7 +57,7 @@ export async function createIntegrationsServer(
       targetUrl: config.WEBHOOK_TARGET_URL ?? config.PUBLIC_URL,
       logger,
     });
-    const webhookInbox = new WebhookInboxService({ dataSource, directory, audit, logger, events });
+    const webhookInbox = new WebhookInboxService({ dataSource, directory, audit, logger, events, metrics });
     const webhookEvents = new WebhookEventService({ dataSource, audit, logger, events });
     const health = new ConnectionHealthService({ dataSource, events });
     const alerts = new AlertService({ dataSource, events, audit, logger });
@@ -69,6 +74,8 @@ export async function createIntegrationsServer(
     const server = await createSubgraphServer({
       name: 'integrations',
       schema,
+      metrics: registry,
+      pools: { integrations: dataSourcePool(dataSource) },
       contextTokenSecret: config.INTERNAL_TOKEN_SECRET,
       // A webhook of up to 1 MiB arrives base64-encoded inside a GraphQL request: a third larger, plus the envelope.
       bodyLimit: 2 * 1024 * 1024,

@@ -2,6 +2,7 @@ import {
   createDataSource,
   createEventBus,
   createLogger,
+  dataSourcePool,
   createSubgraphServer,
   type Logger,
   type RunningServer,
@@ -40,6 +41,7 @@ export async function createOrdersServer(
     const server = await createSubgraphServer({
       name: 'orders',
       schema,
+      pools: { orders: dataSourcePool(dataSource) },
       contextTokenSecret: config.INTERNAL_TOKEN_SECRET,
       logger,
       production: config.NODE_ENV === 'production',

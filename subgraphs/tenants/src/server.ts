@@ -3,6 +3,7 @@ import {
   createEventBus,
   createLogger,
   createSubgraphServer,
+  dataSourcePool,
   type Logger,
   type RunningServer,
 } from '@nexara/kit';
@@ -62,6 +63,7 @@ export async function createTenantsServer(
     const server = await createSubgraphServer({
       name: 'tenants',
       schema,
+      pools: { tenants: dataSourcePool(dataSource) },
       contextTokenSecret: config.INTERNAL_TOKEN_SECRET,
       logger,
       production: config.NODE_ENV === 'production',

@@ -2,7 +2,8 @@ import type { LocalSecrets } from '../database/local-secrets';
 import type { ProvisionedDatabase } from '../database/provision';
 
 export type ServiceName = 'tenants' | 'orders' | 'integrations' | 'gateway';
-export type Ports = Record<ServiceName, number>;
+/** `worker`: where the webhook worker answers /healthz, /readyz and /metrics (0: any free port). */
+export type Ports = Record<ServiceName, number> & { worker?: number };
 
 /** Each service's program, relative to the repository root (built by `turbo run build`). */
 export const SERVICE_ENTRY_POINTS: Record<ServiceName | 'worker', string> = {
@@ -13,7 +14,7 @@ export const SERVICE_ENTRY_POINTS: Record<ServiceName | 'worker', string> = {
   gateway: 'gateway/dist/main.js',
 };
 
-export const DEFAULT_PORTS: Ports = { tenants: 4001, orders: 4002, integrations: 4003, gateway: 4000 };
+export const DEFAULT_PORTS = { tenants: 4001, orders: 4002, integrations: 4003, gateway: 4000, worker: 4004 };
 
 export type PlatformSettings = {
   database: ProvisionedDatabase;
@@ -77,7 +78,7 @@ export function serviceEnvironments(
     },
     integrations,
     // The webhook worker runs as the integrations service (same role, keys and settings).
-    worker: integrations,
+    worker: { ...integrations, METRICS_PORT: String(ports.worker ?? 0) },
     gateway: {
       ...common,
       ...bus,

@@ -12,8 +12,8 @@ import { freePorts } from './free-port';
 import { serviceEnvironments, type PlatformSettings, type Ports } from './environments';
 
 export type RunningPlatform = {
-  /** Base URLs (`http://127.0.0.1:port`) of each service. */
-  urls: Record<keyof Ports, string>;
+  /** Base URLs (`http://127.0.0.1:port`) of each service (the worker's when it runs here). */
+  urls: Record<Exclude<keyof Ports, 'worker'>, string> & { worker?: string };
   /** The dashboard API: `${urls.gateway}/graphql`. */
   graphqlUrl: string;
   settings: PlatformSettings;
@@ -48,6 +48,7 @@ export async function startPlatformInProcess(
   const started: (() => Promise<void>)[] = [];
   const logger = createLogger('platform', settings.logLevel);
   let gatewayServer: GatewayServer | null = null;
+  let workerUrl: string | null = null;
   const listen = async (server: RunningServer, port: number): Promise<number> => {
     started.push(() => server.close());
     return Number(new URL(await server.listen(port, '127.0.0.1')).port);
@@ -79,6 +80,7 @@ export async function startPlatformInProcess(
         egressResolver: settings.egressResolver,
       });
       started.push(() => worker.stop());
+      workerUrl = worker.opsUrl;
     }
     gatewayServer = await createGatewayServer(loadConfig(gatewayConfigShape, env.gateway), {
       logger: logger.child({ service: 'gateway' }),
@@ -94,6 +96,7 @@ export async function startPlatformInProcess(
     orders: base(ports.orders),
     integrations: base(ports.integrations),
     gateway: base(ports.gateway),
+    ...(workerUrl ? { worker: workerUrl } : {}),
   };
   return {
     urls,

@@ -15,6 +15,7 @@ import { adapterFor } from '../providers/registry';
 import type { ConnectionDirectory, DirectoryConnection } from './connection-directory';
 import { inboundHeaders, storedHeaders } from './header-redaction';
 import { answerStatusFor, errorBody } from './webhook-answer';
+import { FORGERY_CODES, type IntegrationsMetrics } from '../metrics';
 import { WebhookEventWriter } from './webhook-event-writer';
 
 export const WEBHOOK_VERDICTS = ['ACCEPTED', 'DUPLICATE', 'REJECTED'] as const;
@@ -49,6 +50,8 @@ export type WebhookInboxDependencies = {
   logger: Logger;
   /** A stored or refused delivery changes its connection's health. */
   events: Pick<IntegrationEvents, 'connectionHealthMayHaveChanged'>;
+  /** Deliveries by outcome and forged deliveries on `/metrics`. */
+  metrics?: Pick<IntegrationsMetrics, 'deliveries' | 'forged'>;
   now?: () => Date;
 };
 
@@ -75,6 +78,16 @@ export class WebhookInboxService {
   }
 
   async receiveWebhook(actor: Identity, request: ReceiveWebhookRequest): Promise<ReceiveWebhookResult> {
+    const result = await this.receive(actor, request);
+    const provider = request.provider;
+    this.deps.metrics?.deliveries.inc({ provider, outcome: result.verdict.toLowerCase() });
+    if (result.errorCode && FORGERY_CODES.has(result.errorCode)) {
+      this.deps.metrics?.forged.inc({ provider, reason: result.errorCode });
+    }
+    return result;
+  }
+
+  private async receive(actor: Identity, request: ReceiveWebhookRequest): Promise<ReceiveWebhookResult> {
     requireService(actor);
     const { provider } = request;
     const rawBody = decodeBody(request.bodyBase64);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { integrationsConfigShape as shape } from '../config';
 
 /**
@@ -25,6 +25,9 @@ export const webhookWorkerConfigShape = {
   WORKER_POLL_INTERVAL_MS: shape.WORKER_POLL_INTERVAL_MS,
   REDIS_URL: shape.REDIS_URL,
   ALERT_EVALUATION_INTERVAL_MS: shape.ALERT_EVALUATION_INTERVAL_MS,
+  HOST: shape.HOST,
+  /** Serves /healthz, /readyz and /metrics on this port (0: any free port); unset, none. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 };
 
 export type WebhookWorkerConfig = z.infer<z.ZodObject<typeof webhookWorkerConfigShape>>;

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { enqueueProviderCallback } from '../callbacks/provider-callback.job';
 import type { IntegrationEvents } from '../events/integration-events';
+import type { IntegrationsMetrics } from '../metrics';
 import type { CanonicalOrderEvent, InboundWebhook } from '../providers/adapter';
 import { adapterFor } from '../providers/registry';
 import { PayloadError } from '../providers/shared/errors';
@@ -33,6 +34,8 @@ export type ProcessWebhookEventDependencies = {
   logger: Logger;
   /** Every attempt changes its connection's health (processed, retrying, failed, dead). */
   events?: Pick<IntegrationEvents, 'connectionHealthMayHaveChanged'>;
+  /** Attempts by outcome and the lag from receipt on `/metrics`. */
+  metrics?: Pick<IntegrationsMetrics, 'processed' | 'processingLag'>;
 };
 
 /** What one run did, for logs and tests. */
@@ -71,7 +74,10 @@ export async function processWebhookEvent(
   // Processed, failed, dead or gone since the job was queued: nothing to do.
   if (!event) return 'SKIPPED';
   try {
-    return await processClaimedEvent(deps, event);
+    const outcome = await processClaimedEvent(deps, event);
+    deps.metrics?.processed.inc({ provider: event.provider, outcome: outcome.toLowerCase() });
+    deps.metrics?.processingLag.observe({ provider: event.provider }, (Date.now() - event.receivedAt.getTime()) / 1000);
+    return outcome;
   } finally {
     // After the attempt's outcome committed (or not: a thrown database error leaves it PROCESSING).
     deps.events?.connectionHealthMayHaveChanged(tenantId, event.connectionId);

@@ -3,6 +3,10 @@ import {
   createEgress,
   createEventBus,
   createLogger,
+  createMetricsRegistry,
+  dataSourcePool,
+  observeConnectionPools,
+  startOpsServer,
   type EgressResolver,
   type Logger,
 } from '@nexara/kit';
@@ -15,6 +19,7 @@ import { runProviderCallback } from '../callbacks/provider-callback.task';
 import { PROVIDER_CALLBACK_TASK } from '../callbacks/provider-callback.job';
 import { integrationsDatabase } from '../database';
 import { integrationEventsOn } from '../events/integration-events';
+import { integrationsMetrics, observeJobQueue } from '../metrics';
 import { secretBoxFromConfig } from '../secrets/secret-box';
 import { ConnectionDirectory, openConnections } from '../webhooks/connection-directory';
 import { PROCESS_WEBHOOK_EVENT_TASK } from '../webhooks/webhook-jobs';
@@ -31,6 +36,8 @@ export type WebhookWorker = {
   sweepStaleEvents: () => Promise<number>;
   /** Evaluates every tenant's alert rules now (it also runs on a timer and after health events). */
   evaluateAlerts: () => Promise<void>;
+  /** Where /healthz, /readyz and /metrics answer (METRICS_PORT set), else null. */
+  opsUrl: string | null;
 };
 
 export type WebhookWorkerOptions = {
@@ -73,6 +80,11 @@ export async function createWebhookWorker(
   });
   const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
   const events = integrationEventsOn(bus, logger);
+  const registry = createMetricsRegistry('integrations-worker');
+  const metrics = integrationsMetrics(registry);
+  observeConnectionPools(registry, { integrations: dataSourcePool(dataSource), queue: () => queuePool });
+  observeJobQueue(registry, dataSource, [PROCESS_WEBHOOK_EVENT_TASK, PROVIDER_CALLBACK_TASK]);
+  let ops: { url: string; close: () => Promise<void> } | null = null;
   const egress = createEgress({
     allow: config.EGRESS_ALLOW,
     production: config.NODE_ENV === 'production',
@@ -93,6 +105,7 @@ export async function createWebhookWorker(
       orders,
       logger,
       events,
+      metrics,
       settings: { maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, backoff, random: options.random },
     };
     const callbacks = {
@@ -109,7 +122,12 @@ export async function createWebhookWorker(
         await processWebhookEvent(processing, payload);
       },
       [PROVIDER_CALLBACK_TASK]: async (payload) => {
-        await runProviderCallback(callbacks, payload);
+        const outcome = await runProviderCallback(callbacks, payload);
+        const provider = (payload as { provider?: unknown } | null)?.provider;
+        metrics.callbacks.inc({
+          provider: typeof provider === 'string' ? provider : 'unknown',
+          outcome: outcome.toLowerCase(),
+        });
       },
     };
     const startRunner = async (): Promise<Runner> => {
@@ -151,6 +169,17 @@ export async function createWebhookWorker(
       }, 1_000).unref();
     };
     runner = await startRunner();
+    if (config.METRICS_PORT !== undefined) {
+      ops = await startOpsServer({
+        service: 'integrations-worker',
+        registry,
+        port: config.METRICS_PORT,
+        host: config.HOST,
+        checkReady: async () => {
+          await dataSource.query('select 1');
+        },
+      });
+    }
     alertMonitor = startAlertMonitor({
       dataSource,
       events,
@@ -160,6 +189,7 @@ export async function createWebhookWorker(
       intervalMs: config.ALERT_EVALUATION_INTERVAL_MS,
     });
   } catch (error) {
+    await ops?.close();
     await runner?.stop().catch(() => undefined);
     await egress.close();
     await bus.close();
@@ -187,11 +217,13 @@ export async function createWebhookWorker(
   return {
     sweepStaleEvents: sweep,
     evaluateAlerts: () => startedMonitor.evaluateAll(),
+    opsUrl: ops?.url ?? null,
     stop: () => {
       stopped ??= (async () => {
         clearInterval(sweepTimer);
         stopping = true;
         try {
+          await ops?.close();
           await runner?.stop();
           await sweeping;
           await startedMonitor.stop();

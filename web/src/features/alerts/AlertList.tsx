@@ -1,66 +1,208 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useMemo, useState } from 'react';
 import { isManager, useWorkspace } from '../../app/workspace';
 import type { AlertFieldsFragment } from '../../gql/graphql';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { formatDateTime } from '../../ui/time';
 import { InlineError } from '../../ui/states';
+import { OrderDrawer } from '../orders/OrderDrawer';
+import { USERS } from '../settings/settings.operations';
+import { actorName, groupAlerts, localizeMessage, type AlertGroup } from './alert-text';
 import { ACKNOWLEDGE_ALERT, RESOLVE_ALERT } from './alert.operations';
 
-/** Alerts with what happened, when, and (for managers) acknowledge and resolve. */
-export function AlertList({ alerts, compact }: { alerts: readonly AlertFieldsFragment[]; compact?: boolean }) {
+type Action = 'acknowledge' | 'resolve';
+/** Alerts changed at once by a bulk action: a few requests in flight, not sixty. */
+const BULK_CONCURRENCY = 6;
+
+function useAlertActions() {
+  const [acknowledge] = useMutation(ACKNOWLEDGE_ALERT);
+  const [resolve] = useMutation(RESOLVE_ALERT);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const run = async (action: Action, ids: readonly string[]): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    const mutate = action === 'acknowledge' ? acknowledge : resolve;
+    try {
+      for (let start = 0; start < ids.length; start += BULK_CONCURRENCY) {
+        await Promise.all(ids.slice(start, start + BULK_CONCURRENCY).map((id) => mutate({ variables: { id } })));
+      }
+    } catch (caught) {
+      setError(caught as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, busy, error };
+}
+
+/** Names of the tenant's users by id, for "acknowledged by"; only managers may list users. */
+function useUserNames(enabled: boolean): ReadonlyMap<string, string> {
+  const { data } = useQuery(USERS, { skip: !enabled });
+  return useMemo(() => new Map((data?.users ?? []).map((u) => [u.id, u.name || u.email])), [data]);
+}
+
+type Props = {
+  alerts: readonly AlertFieldsFragment[];
+  compact?: boolean;
+  /** Show at most this many entries (a group counts as one). */
+  limit?: number;
+  /** Called after a bulk action, so the list can be read again (alerts move between tabs). */
+  onChanged?: () => void;
+};
+
+/**
+ * Alerts with what happened and when (in the tenant's time), who acted, a
+ * link to the order concerned; "Acceptance at risk" alerts grouped into one
+ * entry; for managers acknowledge and resolve, one, selected, or a group.
+ */
+export function AlertList({ alerts, compact, limit, onChanged }: Props) {
   const { tenant, user } = useWorkspace();
-  const [acknowledge, ackState] = useMutation(ACKNOWLEDGE_ALERT);
-  const [resolve, resolveState] = useMutation(RESOLVE_ALERT);
-  const busy = ackState.loading || resolveState.loading;
   const canAct = isManager(user.role);
+  const names = useUserNames(canAct);
+  const { run, busy, error } = useAlertActions();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [openOrderId, setOpenOrderId] = useState<string | null>(null);
+  const items = useMemo(() => groupAlerts(alerts).slice(0, limit), [alerts, limit]);
+  const actionable = alerts.filter((alert) => alert.status !== 'RESOLVED');
+  const selectable = canAct && !compact && actionable.length > 0;
+  const chosen = actionable.filter((alert) => selected.has(alert.id));
+
+  const act = async (action: Action, targets: readonly AlertFieldsFragment[]) => {
+    const ids = targets
+      .filter((alert) => (action === 'acknowledge' ? alert.status === 'OPEN' : alert.status !== 'RESOLVED'))
+      .map((alert) => alert.id);
+    if (ids.length === 0) return;
+    await run(action, ids);
+    setSelected((current) => new Set([...current].filter((id) => !ids.includes(id))));
+    onChanged?.();
+  };
+  const toggle = (ids: readonly string[], on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      ids.forEach((id) => (on ? next.add(id) : next.delete(id)));
+      return next;
+    });
+  const at = (iso: string) => formatDateTime(iso, tenant.timeZone);
+  const orderLink = (order: NonNullable<AlertFieldsFragment['order']>) => (
+    <button type="button" className="link-button" onClick={() => setOpenOrderId(order.id)}>
+      Order #{order.displayCode}
+    </button>
+  );
+  const buttons = (targets: readonly AlertFieldsFragment[], suffix = '') => {
+    const open = targets.some((alert) => alert.status === 'OPEN');
+    const unresolved = targets.some((alert) => alert.status !== 'RESOLVED');
+    if (!canAct || !unresolved) return null;
+    return (
+      <div className="button-row">
+        {open && (
+          <button type="button" disabled={busy} onClick={() => void act('acknowledge', targets)}>
+            Acknowledge{suffix}
+          </button>
+        )}
+        <button type="button" disabled={busy} onClick={() => void act('resolve', targets)}>
+          Resolve{suffix}
+        </button>
+      </div>
+    );
+  };
+  const checkbox = (ids: readonly string[], label: string) =>
+    selectable && (
+      <input
+        type="checkbox"
+        aria-label={label}
+        checked={ids.length > 0 && ids.every((id) => selected.has(id))}
+        onChange={(event) => toggle(ids, event.target.checked)}
+      />
+    );
+
+  const group = (entry: AlertGroup) => {
+    const ids = entry.alerts.filter((alert) => alert.status !== 'RESOLVED').map((alert) => alert.id);
+    const first = entry.alerts.reduce((a, b) => (a.openedAt < b.openedAt ? a : b));
+    return (
+      <li key={`group-${entry.rule}`} data-testid="alert-group" className="alert-group">
+        <div className="alert-head">
+          {checkbox(ids, `Select all ${entry.alerts.length} ${statusLabel(entry.rule)} alerts`)}
+          <StatusBadge status={entry.alerts[0]!.status} /> <strong>{statusLabel(entry.rule)}</strong>{' '}
+          <span className="muted">· {entry.alerts.length} orders</span>
+        </div>
+        <span>
+          {entry.alerts.length} orders are still unanswered close to the provider&apos;s deadline: accept or reject them
+          now.
+        </span>
+        <ul className="alert-orders">
+          {entry.alerts.map((alert) => (
+            <li key={alert.id}>
+              {alert.order ? orderLink(alert.order) : <span>{localizeMessage(alert.message, tenant.timeZone)}</span>}
+              {alert.connection && <span className="muted small"> {alert.connection.name}</span>}
+            </li>
+          ))}
+        </ul>
+        <span className="muted">First opened {at(first.openedAt)}</span>
+        {buttons(entry.alerts, ` all ${entry.alerts.length}`)}
+      </li>
+    );
+  };
+
   return (
     <>
+      {selectable && (
+        <div className="bulk-bar" role="toolbar" aria-label="Selected alerts">
+          <label>
+            <input
+              type="checkbox"
+              checked={chosen.length === actionable.length}
+              onChange={(event) =>
+                toggle(
+                  actionable.map((alert) => alert.id),
+                  event.target.checked,
+                )
+              }
+            />{' '}
+            Select all
+          </label>
+          <button
+            type="button"
+            disabled={busy || !chosen.some((alert) => alert.status === 'OPEN')}
+            onClick={() => void act('acknowledge', chosen)}
+          >
+            Acknowledge selected ({chosen.length})
+          </button>
+          <button type="button" disabled={busy || chosen.length === 0} onClick={() => void act('resolve', chosen)}>
+            Resolve selected ({chosen.length})
+          </button>
+        </div>
+      )}
       <ul className="alerts-list">
-        {alerts.map((alert) => (
-          <li key={alert.id} data-testid="alert">
-            <div>
-              <StatusBadge status={alert.status} /> <strong>{statusLabel(alert.rule)}</strong>{' '}
-              {alert.connection && <ProviderBadge provider={alert.connection.provider} />}{' '}
-              <span className="muted">
-                {alert.connection?.name}
-                {alert.order && ` · order #${alert.order.displayCode}`}
-              </span>
-            </div>
-            <span>{alert.message}</span>
-            <span className="muted">
-              Opened {formatDateTime(alert.openedAt, tenant.timeZone)}
-              {!compact &&
-                alert.acknowledgedAt &&
-                ` · acknowledged ${formatDateTime(alert.acknowledgedAt, tenant.timeZone)}`}
-              {!compact &&
-                alert.resolvedAt &&
-                ` · resolved ${formatDateTime(alert.resolvedAt, tenant.timeZone)} by ${alert.resolvedBy ?? '—'}`}
-            </span>
-            {canAct && alert.status !== 'RESOLVED' && (
-              <div className="button-row">
-                {alert.status === 'OPEN' && (
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => void acknowledge({ variables: { id: alert.id } }).catch(() => undefined)}
-                  >
-                    Acknowledge
-                  </button>
-                )}
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={() => void resolve({ variables: { id: alert.id } }).catch(() => undefined)}
-                >
-                  Resolve
-                </button>
+        {items.map((entry) => {
+          if (entry.kind === 'group') return group(entry);
+          const { alert } = entry;
+          return (
+            <li key={alert.id} data-testid="alert">
+              <div className="alert-head">
+                {alert.status !== 'RESOLVED' && checkbox([alert.id], `Select alert: ${statusLabel(alert.rule)}`)}
+                <StatusBadge status={alert.status} /> <strong>{statusLabel(alert.rule)}</strong>{' '}
+                {alert.connection && <ProviderBadge provider={alert.connection.provider} />}{' '}
+                <span className="muted">{alert.connection?.name}</span> {alert.order && orderLink(alert.order)}
               </div>
-            )}
-          </li>
-        ))}
+              <span>{localizeMessage(alert.message, tenant.timeZone)}</span>
+              <span className="muted">
+                Opened {at(alert.openedAt)}
+                {!compact &&
+                  alert.acknowledgedAt &&
+                  ` · acknowledged ${at(alert.acknowledgedAt)} by ${actorName(alert.acknowledgedBy, names)}`}
+                {!compact &&
+                  alert.resolvedAt &&
+                  ` · resolved ${at(alert.resolvedAt)} by ${actorName(alert.resolvedBy, names)}`}
+              </span>
+              {buttons([alert])}
+            </li>
+          );
+        })}
       </ul>
-      <InlineError error={ackState.error ?? resolveState.error} />
+      <InlineError error={error} />
+      {openOrderId && <OrderDrawer orderId={openOrderId} onClose={() => setOpenOrderId(null)} />}
     </>
   );
 }

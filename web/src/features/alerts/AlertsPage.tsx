@@ -34,7 +34,7 @@ export function AlertsPage() {
         {!data && loading && <Loading label="Loading alerts…" />}
         {!data && error && <ErrorState error={error} onRetry={() => void refetch()} />}
         {data && data.alerts.length === 0 && <Empty title={tab.empty} />}
-        {data && data.alerts.length > 0 && <AlertList alerts={data.alerts} />}
+        {data && data.alerts.length > 0 && <AlertList alerts={data.alerts} onChanged={() => void refetch()} />}
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { isAdmin, isManager, useWorkspace } from '../../app/workspace';
 import type { ConnectionFieldsFragment } from '../../gql/graphql';
 import { CopyField } from '../../ui/CopyField';
 import { ProviderBadge } from '../../ui/ProviderBadge';
+import { providerStyle } from '../../ui/providers';
 import { SecretOnce } from '../../ui/SecretOnce';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { formatAgo } from '../../ui/time';
@@ -17,6 +18,10 @@ export function ConnectionCard({ connection }: { connection: ConnectionFieldsFra
   const { user } = useWorkspace();
   const now = useNow(15_000);
   const [secret, setSecret] = useState<string | null>(null);
+  const [confirmingPause, setConfirmingPause] = useState(false);
+  const providerLabel = providerStyle(connection.provider).label;
+  // The webhook shim answers 409 for a paused connection; Talabat's middleware knows no 409 and gets 400.
+  const refusal = connection.provider === 'TALABAT' ? 'HTTP 400' : 'HTTP 409 (Conflict)';
   const [rotate, rotateState] = useMutation(ROTATE_SECRET);
   const [pause, pauseState] = useMutation(PAUSE_CONNECTION);
   const [resume, resumeState] = useMutation(RESUME_CONNECTION);
@@ -40,8 +45,15 @@ export function ConnectionCard({ connection }: { connection: ConnectionFieldsFra
         <ProviderBadge provider={connection.provider} />
         <h2>{connection.name}</h2>
         <StatusBadge status={connection.status} />
-        {health && <StatusBadge status={health.state} />}
+        {/* Health describes deliveries as they arrive: a paused connection refuses them, so none shows. */}
+        {health && connection.status === 'ACTIVE' && <StatusBadge status={health.state} />}
       </header>
+      {connection.status === 'PAUSED' && (
+        <p className="notice" data-testid="paused-notice">
+          Paused: {providerLabel} deliveries to this webhook URL are refused ({refusal}) until you resume, and no new
+          orders from {providerLabel} arrive here meanwhile.
+        </p>
+      )}
       <span className="muted">
         {connection.branch.name} · store {connection.externalStoreId} · {connection.currency}
       </span>
@@ -73,11 +85,7 @@ export function ConnectionCard({ connection }: { connection: ConnectionFieldsFra
         <span className="spacer" />
         {manager &&
           (connection.status === 'ACTIVE' ? (
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => void pause({ variables: { id: connection.id } }).catch(() => undefined)}
-            >
+            <button type="button" disabled={busy || confirmingPause} onClick={() => setConfirmingPause(true)}>
               Pause
             </button>
           ) : (
@@ -95,6 +103,32 @@ export function ConnectionCard({ connection }: { connection: ConnectionFieldsFra
           </button>
         )}
       </div>
+      {confirmingPause && connection.status === 'ACTIVE' && (
+        <div className="confirm" role="alertdialog" aria-label={`Pause ${connection.name}`}>
+          <p>
+            <strong>Pause {connection.name}?</strong> While paused, every delivery {providerLabel} sends to this webhook
+            URL is refused with {refusal}: new orders and their updates from {providerLabel} do not reach Nexara, and{' '}
+            {providerLabel} retries or gives up by its own rules. Resume to accept deliveries again.
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() =>
+                void pause({ variables: { id: connection.id } })
+                  .then(() => setConfirmingPause(false))
+                  .catch(() => undefined)
+              }
+            >
+              Pause deliveries
+            </button>
+            <button type="button" onClick={() => setConfirmingPause(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <InlineError error={error} />
       {manager && <TestWebhookTool connectionId={connection.id} />}
     </article>

@@ -18,7 +18,7 @@ export function AlertsPanel() {
       {data && unresolved.length === 0 && (
         <Empty title="All clear">No open alerts. New ones appear here at once.</Empty>
       )}
-      {unresolved.length > 0 && <AlertList alerts={unresolved.slice(0, 6)} compact />}
+      {unresolved.length > 0 && <AlertList alerts={unresolved} compact limit={6} onChanged={() => void refetch()} />}
     </section>
   );
 }
