@@ -15,6 +15,8 @@ RUN npm ci --no-audit --no-fund && npx turbo run build && npm prune --omit=dev
 
 FROM node:26.13.0-bookworm-slim AS app
 WORKDIR /app
+# Production unless told otherwise: stack traces, introspection and Sandbox stay hidden,
+# provider calls go out over https only (packages/stack/src/docker-compose.spec.ts checks it).
 ENV NODE_ENV=production
 COPY --from=build /app /app
 USER node

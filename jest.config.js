@@ -21,6 +21,7 @@ const swcTransform = [
 
 const moduleNameMapper = {
   '^@nexara/kit$': '<rootDir>/packages/kit/src/index.ts',
+  '^@nexara/contracts$': '<rootDir>/packages/contracts/src/index.ts',
   '^@nexara/stack$': '<rootDir>/packages/stack/src/index.ts',
   '^@nexara/stack/testing$': '<rootDir>/packages/stack/src/testing/index.ts',
   '^@nexara/(tenants|orders|integrations)$': '<rootDir>/subgraphs/$1/src/index.ts',

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { buildWebhook, sendWebhook, type SimulatedConnection } from '@nexara/simulator';
+import { fuzzParameters } from '@nexara/simulator/testing';
 import { eventually } from '@nexara/stack/testing';
+import { internalUrl } from './support/internal-urls';
 import { rawPost, signIn, startTestPlatform, type TestPlatform } from './support/platform';
 
 /**
@@ -121,6 +124,25 @@ describe('saving an apiBaseUrl', () => {
       const { body } = await asOwner(UPDATE, { input: { id, apiBaseUrl } });
       expectRefusedBy(body, rule);
     }
+    expect(await urlOf()).toBe(before);
+  });
+
+  it('refuses internal addresses in any notation the URL parser accepts (fuzzed), and changes nothing', async () => {
+    const { id } = connectionOf('CAREEM');
+    const urlOf = async () =>
+      (await owner.query<{ connections: { id: string; apiBaseUrl: string }[] }>(CONNECTIONS)).connections.find(
+        (c) => c.id === id,
+      )!.apiBaseUrl;
+    const before = await urlOf();
+    await fc.assert(
+      fc.asyncProperty(internalUrl, async (apiBaseUrl) => {
+        const { body } = await asOwner(UPDATE, { input: { id, apiBaseUrl } });
+        const [error] = (body.errors ?? []) as GraphQLErrorBody[];
+        expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(error?.extensions?.fields?.['apiBaseUrl']).toMatch(/^is refused by the egress policy \(rule: /);
+      }),
+      fuzzParameters(40),
+    );
     expect(await urlOf()).toBe(before);
   });
 });

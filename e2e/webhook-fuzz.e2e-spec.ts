@@ -24,7 +24,7 @@ import {
  * Property-based tests of the webhook shim on the real platform (gateway,
  * integrations inbox, worker, orders, PostgreSQL): fuzzed provider
  * deliveries and transport garbage. Every answer is a documented status with
- * the DESIGN §4 JSON body and no secret; nothing is stored unless the answer
+ * the JSON error body of docs/providers/README.md and no secret; nothing is stored unless the answer
  * is 2xx, and exactly once then; the gateway stays ready; every stored
  * delivery settles, and one that cannot be read ends FAILED with a reason.
  * `FUZZ_RUNS=1000` fuzzes longer; a failure prints its seed and path (replay

@@ -16,8 +16,16 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export const WEB_DIST = path.join(REPO_ROOT, 'web', 'dist');
 
+/** What nginx adds to every answer (web/nginx.conf), so the browser tests run under the same policy. */
+export const SECURITY_HEADERS = JSON.parse(
+  fs.readFileSync(path.join(REPO_ROOT, 'web', 'security-headers.json'), 'utf8'),
+) as Record<string, string>;
+
 function sendFile(response: http.ServerResponse, file: string): void {
-  response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+  });
   fs.createReadStream(file).pipe(response);
 }
 
@@ -68,7 +76,8 @@ function proxyUpgrade(gateway: URL, request: http.IncomingMessage, socket: net.S
 
 /**
  * The dashboard as production serves it (nginx in docker-compose): the built
- * files, and /graphql (HTTP and WebSocket) proxied to a gateway.
+ * files with nginx's security headers, and /graphql (HTTP and WebSocket)
+ * proxied to a gateway.
  */
 export async function serveDashboard(gatewayUrl: string): Promise<{
   url: string;

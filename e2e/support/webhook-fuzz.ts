@@ -19,7 +19,7 @@ import type { TestPlatform } from './platform';
 
 /**
  * Requests for fuzzing the webhook shim through the real gateway, and what
- * every answer must look like (DESIGN §4, providers.md).
+ * every answer must look like (docs/providers/README.md).
  */
 
 export type FuzzConnection = SimulatedConnection & { key: string };
@@ -128,7 +128,7 @@ export const deliveryPlan = (connections: number): fc.Arbitrary<DeliveryPlan> =>
 
 export type FuzzRequest = { method: string; url: string; headers: Record<string, string>; body: Buffer | null };
 
-/** The largest body the shim takes (DESIGN §4: 413 above it). */
+/** The largest body the shim takes (docs/providers/README.md: 413 above it). */
 export const BODY_LIMIT = 1024 * 1024;
 
 /** The request a delivery plan makes, and whether it is a correctly authenticated, clean one (so it must not be refused for its credential). */
@@ -278,11 +278,11 @@ export function headerBytes(headers: Record<string, string>): number {
 }
 
 const DOCUMENTED = [200, 202, 400, 401, 404, 409, 413, 415, 429];
-/** Talabat's middleware understands only these (providers.md); 500 and 502 would mean the store is down, which it is not here. */
+/** Talabat's middleware understands only these (docs/providers/talabat.md); 500 and 502 would mean the store is down, which it is not here. */
 const TALABAT_DOCUMENTED = [200, 201, 202, 400, 401, 429];
 
 /**
- * Everything wrong with an answer: a status outside DESIGN §4 (or
+ * Everything wrong with an answer: a status outside docs/providers/README.md (or
  * Talabat's list), a refusal without the `{"error": {"code", "message"}}`
  * JSON body, a secret echoed back.
  */

@@ -8,6 +8,7 @@ import {
   type OperationDefinitionNode,
   type SelectionNode,
 } from 'graphql';
+import { BUS_EVENTS, type BusEventKind } from '@nexara/contracts';
 import type { BusEvent } from '@nexara/kit';
 
 /**
@@ -17,7 +18,7 @@ import type { BusEvent } from '@nexara/kit';
  * payload is federated and tenant-checked like any query).
  */
 export type SubscriptionField = {
-  eventKinds: readonly string[];
+  eventKinds: readonly BusEventKind[];
   /** The query field that reads one event's subject, e.g. `order(id: $__nexaraId)`. */
   queryField: string;
   /**
@@ -48,7 +49,7 @@ const asList = (value: string[] | string | null | undefined): string[] | null =>
 
 export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
   orderChanged: {
-    eventKinds: ['order.changed'],
+    eventKinds: [BUS_EVENTS.orderChanged],
     queryField: 'order(id: $__nexaraId, version: $__nexaraVersion)',
     versioned: true,
     filterSelection: '__nexaraStatus: status __nexaraProvider: provider __nexaraConnection: connection { id }',
@@ -65,20 +66,20 @@ export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
   },
   // Health re-reads the connection's numbers (coalesced to one event per connection per second by integrations).
   integrationHealthChanged: {
-    eventKinds: ['connection.health'],
+    eventKinds: [BUS_EVENTS.connectionHealth],
     queryField: 'connectionHealth(connectionId: $__nexaraId)',
     filterSelection: '__nexaraType: __typename',
     matches: () => true,
   },
   alertRaised: {
-    eventKinds: ['alert.raised'],
+    eventKinds: [BUS_EVENTS.alertRaised],
     queryField: 'alert(id: $__nexaraId)',
     filterSelection: '__nexaraType: __typename',
     matches: () => true,
   },
   metricsChanged: {
     // The orders subgraph coalesces these: at most about one per tenant per second.
-    eventKinds: ['metrics.changed'],
+    eventKinds: [BUS_EVENTS.metricsChanged],
     queryField: 'todayMetrics',
     tenantWide: true,
     filterSelection: '',
@@ -145,5 +146,5 @@ export function splitHidden(subject: Record<string, unknown>): {
 }
 
 export function eventConcerns(field: SubscriptionField, event: BusEvent): boolean {
-  return field.eventKinds.includes(event.kind);
+  return (field.eventKinds as readonly string[]).includes(event.kind);
 }

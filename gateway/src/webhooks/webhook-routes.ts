@@ -1,6 +1,6 @@
-import type { Logger } from '@nexara/kit';
+import { answerStatusFor, errorBody, providerOfPathSegment, type WebhookErrorCode } from '@nexara/contracts';
+import type { Logger, Provider } from '@nexara/kit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errorBody, isWebhookProvider, statusFor, type WebhookProvider } from './webhook-answers';
 import type { RateLimitDecision, UnknownKeyCache, WebhookRateLimit } from './webhook-rate-limit';
 import { InboxUnavailableError, type ReceiveWebhookAnswer, type ReceiveWebhookInput } from './receive-webhook-client';
 
@@ -61,7 +61,7 @@ export async function registerWebhookRoutes(app: FastifyInstance, options: Webho
 
       scope.setErrorHandler((error: FastifyError, request, reply) => {
         const provider = providerOf(request);
-        const [status, code, message] =
+        const [status, code, message]: [number, WebhookErrorCode, string] =
           error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
             ? [413, 'PAYLOAD_TOO_LARGE', 'The body is over 1 MiB.']
             : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
@@ -74,12 +74,13 @@ export async function registerWebhookRoutes(app: FastifyInstance, options: Webho
       });
 
       const handler = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
-        const { provider, connectionKey } = request.params;
-        if (!isWebhookProvider(provider)) {
+        const { connectionKey } = request.params;
+        const provider = providerOfPathSegment(request.params.provider);
+        if (!provider) {
           return reply
             .code(404)
             .type('application/json')
-            .send(errorBody('UNKNOWN_PROVIDER', `No provider "${provider}".`));
+            .send(errorBody('UNKNOWN_PROVIDER', `No provider "${request.params.provider}".`));
         }
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         if (!isJsonText(body))
@@ -99,7 +100,7 @@ export async function registerWebhookRoutes(app: FastifyInstance, options: Webho
         let answer: ReceiveWebhookAnswer;
         try {
           answer = await options.receive({
-            provider: provider.toUpperCase(),
+            provider,
             connectionKey,
             method: request.method,
             subPath: request.params['*'] ?? '',
@@ -129,7 +130,7 @@ export async function registerWebhookRoutes(app: FastifyInstance, options: Webho
       for (const url of ['/:provider/:connectionKey', '/:provider/:connectionKey/*']) {
         scope.route<{ Params: Params }>({ method: ['POST', 'PUT'], url, handler });
       }
-      // Any other method or path under /webhooks still gets the DESIGN §4 error body, not fastify's own 404.
+      // Any other method or path under /webhooks still gets the webhook error body (docs/providers/README.md), not fastify's own 404.
       scope.setNotFoundHandler((request, reply) =>
         send(reply, providerOf(request), 404, errorBody('UNKNOWN_ROUTE', WEBHOOK_ROUTES_MESSAGE)),
       );
@@ -145,7 +146,7 @@ const WEBHOOK_ROUTES_MESSAGE =
  * For fastify's `frameworkErrors` option. A URL that is not valid
  * percent-encoded UTF-8 (`%ED%A0%80`, `%ZZ`) fails before routing, so no
  * route's error handler sees it: under /webhooks it is refused here with the
- * DESIGN §4 body; anywhere else fastify's own answer stands.
+ * webhook error body (docs/providers/README.md); anywhere else fastify's own answer stands.
  */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (!request.url.startsWith('/webhooks/')) {
@@ -161,20 +162,19 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
 }
 
 /** The provider a /webhooks URL names, read from the raw URL (routing never decoded it). */
-function providerInUrl(url: string): WebhookProvider | null {
-  const segment = url.split('?')[0]!.split('/')[2] ?? '';
-  return isWebhookProvider(segment) ? segment : null;
+function providerInUrl(url: string): Provider | null {
+  return providerOfPathSegment(url.split('?')[0]!.split('/')[2] ?? '');
 }
 
 /** The provider a request is for: its route parameter, or (no route matched) its URL. */
-function providerOf(request: FastifyRequest): WebhookProvider | null {
+function providerOf(request: FastifyRequest): Provider | null {
   const provider = (request.params as Partial<Params> | undefined)?.provider ?? '';
-  return isWebhookProvider(provider) ? provider : providerInUrl(request.url);
+  return providerOfPathSegment(provider) ?? providerInUrl(request.url);
 }
 
-function send(reply: FastifyReply, provider: WebhookProvider | null, status: number, body: string): FastifyReply {
+function send(reply: FastifyReply, provider: Provider | null, status: number, body: string): FastifyReply {
   return reply
-    .code(provider ? statusFor(provider, status) : status)
+    .code(provider ? answerStatusFor(provider, status) : status)
     .type('application/json')
     .send(body);
 }

@@ -12,7 +12,7 @@ export type RecordedCallback = {
   id: number;
   /** From the first path segment; null when it names no provider. */
   provider: SimulatedProvider | null;
-  /** Which callback of providers.md this is, or null when no route matched (the platform called a wrong path). */
+  /** Which callback of docs/providers/ this is, or null when no route matched (the platform called a wrong path). */
   route: CallbackRoute | null;
   method: string;
   path: string;

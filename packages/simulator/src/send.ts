@@ -93,7 +93,7 @@ export type BuiltWebhook = {
   /** The provider's order id (Talabat token, Deliveroo id, Careem id, Jahez jahez_id), as a string. */
   externalId: string;
   /**
-   * What makes this "the same delivery" per providers.md: Deliveroo sequence guid,
+   * What makes this "the same delivery" per docs/providers/: Deliveroo sequence guid,
    * Careem event_id, Talabat token (new orders), Jahez X-Request-Id. Talabat status
    * calls carry no key on the wire; the simulator reports `<remoteOrderId>:<status>`.
    * Null when a fault removed it.
@@ -365,8 +365,8 @@ export function talabatRemoteOrderId(answerBody: string): string | null {
 const TALABAT_ALLOWED_STATUSES = [200, 201, 202, 400, 401, 429, 500, 502];
 
 /**
- * Checks an answer against what the provider's contract expects of it (DESIGN §4,
- * providers.md); returns what is wrong, or null. Non-2xx answers are judged only
+ * Checks an answer against what the provider's contract expects of it (docs/providers/README.md
+ * and each provider's page); returns what is wrong, or null. Non-2xx answers are judged only
  * where a provider restricts the codes (Talabat).
  */
 export function checkAnswer(built: BuiltWebhook, result: SendResult): string | null {

@@ -3,7 +3,7 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import type { SimulatedProvider } from './connections';
 
 /**
- * Request authentication exactly as providers.md describes it, written from the
+ * Request authentication exactly as docs/providers/ describes it, written from the
  * contract rather than shared with the platform's verifiers, plus deliberate
  * faults for negative tests.
  */

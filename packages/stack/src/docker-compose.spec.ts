@@ -67,3 +67,17 @@ describe('docker-compose.yml database passwords', () => {
     expect(holders).toEqual(['migrate']);
   });
 });
+
+describe('Dockerfile', () => {
+  const stages = fs
+    .readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8')
+    .split(/^FROM /m)
+    .slice(1)
+    .map((stage) => ({ name: /^\S+ AS (\S+)/.exec(stage)?.[1], body: stage }));
+
+  it('runs the services in production unless told otherwise', () => {
+    const app = stages.find((stage) => stage.name === 'app');
+    expect(app?.body).toMatch(/^ENV NODE_ENV=production$/m);
+    expect(app?.body).toMatch(/^USER node$/m);
+  });
+});

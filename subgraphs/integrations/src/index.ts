@@ -19,7 +19,6 @@ export {
   type TestWebhookOutcome,
 } from './connections/test-webhook.service';
 export { AuditService, actorName, type AuditEntry, type AuditKind, type AuditLogPage } from './audit/audit.service';
-export { PageInfoType } from './audit/page-info.types';
 export {
   webhookUrlFor,
   type ConnectProviderRequest,
@@ -48,4 +47,3 @@ export { WebhookEventService, type WebhookEventPage } from './webhooks/webhook-e
 export { ConnectionDirectory, type DirectoryConnection } from './webhooks/connection-directory';
 export { PROCESS_WEBHOOK_EVENT_TASK, webhookJobKey, type ProcessWebhookEventJob } from './webhooks/webhook-jobs';
 export { WEBHOOK_EVENT_STATUSES, type WebhookEventStatus } from './webhooks/webhook-event.repository';
-export { PROVIDER_CALLBACK_TASK, type ProviderCallbackJob } from './callbacks/provider-callback.job';

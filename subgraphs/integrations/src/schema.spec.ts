@@ -52,7 +52,9 @@ describe('integrations subgraph schema', () => {
   it('declares PageInfo shareable with exactly the fields the orders subgraph declares', async () => {
     const { sdl } = await buildIntegrationsSchema(services);
 
-    expect(sdl).toMatch(/type PageInfo @shareable \{\s*hasNextPage: Boolean!\s*endCursor: String\s*\}/);
+    expect(sdl).toMatch(
+      /type PageInfo @shareable @tag\(name: "public"\) \{\s*hasNextPage: Boolean!\s*endCursor: String\s*\}/,
+    );
   });
 
   it('answers sendTestWebhook with the result type the dashboard reads', async () => {

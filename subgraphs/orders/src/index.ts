@@ -7,11 +7,5 @@ export { ProviderOrderEventService, type ProviderOrderEventResult } from './orde
 export type { ProviderOrderEventInput, ProviderOrderInput } from './orders/order.inputs';
 export { providerTransition, staffTransitionAllowed, isFinalStatus } from './orders/order-status.machine';
 export { ProviderCallbackService } from './callbacks/provider-callback.service';
-export {
-  PROVIDER_CALLBACK_TASK,
-  providerCallbackJobKey,
-  type ProviderCallbackAction,
-  type ProviderCallbackJob,
-} from './callbacks/provider-callback.job';
 export { ACCEPTANCE_AT_RISK_MARGIN_MS } from './orders/order-acceptance';
 export { BUCKET_METRICS_SQL } from './metrics/order-metrics.service';

@@ -45,7 +45,7 @@ describe(buildOrdersSchema.name, () => {
     expect(sdl).toMatch(/type ProviderConnection @key\(fields: "id", resolvable: false\)/);
   });
 
-  it('has the contract fields of Order (DESIGN.md §3)', () => {
+  it('has the contract fields of Order (docs/architecture.md)', () => {
     expect(fieldsOf(sdl, 'Order')).toEqual(
       expect.arrayContaining([
         'id',
@@ -80,7 +80,7 @@ describe(buildOrdersSchema.name, () => {
     expect(sdl).toContain('amount: SafeInt!');
   });
 
-  it('has the queries and mutations of the contract (DESIGN.md §5)', () => {
+  it('has the queries and mutations of the contract (docs/architecture.md)', () => {
     expect(fieldsOf(sdl, 'Query')).toEqual(expect.arrayContaining(['orders', 'order']));
     expect(fieldsOf(sdl, 'Mutation')).toEqual(
       expect.arrayContaining([

@@ -5,7 +5,7 @@
  */
 export type BusEvent = {
   tenantId: string;
-  /** What changed, e.g. `order.changed`, `webhook.received`, `alert.raised`, `connection.changed`. */
+  /** What changed: one of the kinds in @nexara/contracts (`BUS_EVENTS`), e.g. `order.changed`. */
   kind: string;
   /** The id of the thing that changed. */
   id: string;

@@ -5,7 +5,7 @@ import { verifyCareem, verifyDeliveroo, verifyJahez, verifyTalabat } from './ind
 /**
  * A tiny stand-in for Nexara's webhook shim, for the simulator's own tests: it
  * checks authentication independently, dedupes by each provider's idempotency
- * key and answers as DESIGN §4 and providers.md say.
+ * key and answers as docs/providers/ says.
  */
 export type FakePlatformDelivery = {
   provider: SimulatedProvider;

@@ -1,3 +1,4 @@
+import { BUS_EVENTS } from '@nexara/contracts';
 import { randomUUID } from 'node:crypto';
 import {
   createLogger,
@@ -110,7 +111,7 @@ describe('alerts (real PostgreSQL, real orders subgraph)', () => {
     expect(resolved).toContain(alertId);
     const response = await pipeline.graphql<{ alert: AlertView }>(ALERT, { id: alertId }, aUser(tenantId, 'STAFF'));
     expect(response.data!.alert).toMatchObject({ status: 'RESOLVED', resolvedBy: 'system:cause-cleared' });
-    await eventually(async () => heard.find((e) => e.kind === 'alert.changed' && e.id === alertId), 5_000);
+    await eventually(async () => heard.find((e) => e.kind === BUS_EVENTS.alertChanged && e.id === alertId), 5_000);
   };
 
   it('WEBHOOK_EVENTS_STOPPED: one alert while deliveries are DEAD or FAILED, resolved once none are', async () => {

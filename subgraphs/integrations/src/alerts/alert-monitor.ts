@@ -1,5 +1,5 @@
 import type { EventBus } from '@nexara/kit';
-import { CONNECTION_HEALTH } from '../events/integration-events';
+import { BUS_EVENTS } from '@nexara/contracts';
 import { evaluateTenantAlerts, tenantsToEvaluate, type AlertEvaluatorDependencies } from './alert-evaluator';
 
 export type AlertMonitor = {
@@ -50,7 +50,7 @@ export function startAlertMonitor(
   };
 
   const unsubscribe = deps.bus.subscribe((event) => {
-    if (event.kind !== CONNECTION_HEALTH || stopped || triggers.has(event.tenantId)) return;
+    if (event.kind !== BUS_EVENTS.connectionHealth || stopped || triggers.has(event.tenantId)) return;
     // A short delay gathers the events of a burst into one evaluation.
     const timer = setTimeout(() => {
       triggers.delete(event.tenantId);

@@ -1,7 +1,10 @@
 import { appError, inTenantTransaction, type Identity, type Logger } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { managingTenantId, OPERATOR_ROLES } from '../connections/connection-access';
-import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor';
+import { timeCursorCodec } from '@nexara/contracts';
+
+/** Positions in the audit trail: newest first, then id. */
+const auditCursor = timeCursorCodec('a1');
 
 export type AuditKind = 'ADMIN_ACTION' | 'SECURITY_EVENT';
 
@@ -131,7 +134,7 @@ export class AuditService {
     if (!Number.isInteger(first) || first < 0 || first > MAX_AUDIT_PAGE_SIZE) {
       throw appError('BAD_USER_INPUT', `first must be between 0 and ${MAX_AUDIT_PAGE_SIZE}.`);
     }
-    const after = args.after ? decodeAuditCursor(args.after) : null;
+    const after = args.after ? auditCursor.decode(args.after) : null;
 
     return inTenantTransaction(this.deps.dataSource, { tenantId }, async (manager) => {
       const totals = (await manager.query(
@@ -154,7 +157,7 @@ export class AuditService {
         params,
       )) as AuditRow[];
       const edges = rows.slice(0, first).map((row) => ({
-        cursor: encodeAuditCursor({ at: row.at_text, id: row.id }),
+        cursor: auditCursor.encode({ at: row.at_text, id: row.id }),
         node: {
           id: row.id,
           at: row.at,

@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ArgsType, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { AuditKind as AuditKindName } from './audit.service';
-import { PageInfoType } from './page-info.types';
+import { PageInfoType } from '@nexara/contracts';
 
 export const AuditKind: { [K in AuditKindName]: K } = {
   ADMIN_ACTION: 'ADMIN_ACTION',

@@ -7,14 +7,15 @@ import { adapterFor } from '../providers/registry';
 import type { ConnectionDirectory } from '../webhooks/connection-directory';
 import { recordProviderNotice } from '../webhooks/webhook-event.repository';
 import { retryDelayMs, type BackoffPolicy } from '../worker/backoff';
-import type { CallbackOutcome, OrdersClient } from '../worker/orders-client';
+import type { OrdersClient } from '../worker/orders-client';
 import type { CallbackSender } from './callback-sender';
 import {
   enqueueProviderCallback,
   parseProviderCallbackJob,
+  type CallbackOutcome,
   type PendingCallbackReport,
   type ProviderCallbackJob,
-} from './provider-callback.job';
+} from '@nexara/contracts';
 
 export type ProviderCallbackSettings = {
   /** Calls to the provider before the callback is FAILED (CALLBACK_MAX_ATTEMPTS). */

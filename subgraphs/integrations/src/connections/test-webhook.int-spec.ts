@@ -31,7 +31,7 @@ type TestWebhookResult = {
 };
 
 /*
- * Verification written here from providers.md, sharing nothing with the
+ * Verification written here from docs/providers/, sharing nothing with the
  * simulator that signs or the adapters that verify: if either drifts, this disagrees.
  */
 const hmacHex = (secret: string, message: string): string =>

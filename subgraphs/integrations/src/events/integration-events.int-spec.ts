@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger, createPostgresEventBus, type BusEvent, type EventBus } from '@nexara/kit';
 import { createTestDatabase, eventually, type TestDatabase } from '@nexara/stack/testing';
-import { CONNECTION_HEALTH, integrationEventsOn } from './integration-events';
+import { BUS_EVENTS } from '@nexara/contracts';
+import { integrationEventsOn } from './integration-events';
 
 /** Health announcements over the real LISTEN/NOTIFY bus: one now, one at the end of the burst, per connection. */
 describe('integration events (real PostgreSQL bus)', () => {
@@ -35,10 +36,10 @@ describe('integration events (real PostgreSQL bus)', () => {
     const ofBusy = () => heard.filter((e) => e.id === busy);
     await eventually(async () => (ofBusy().length === 2 ? true : undefined), 5_000, 'the trailing event');
     expect(ofBusy()).toEqual([
-      { tenantId, kind: CONNECTION_HEALTH, id: busy },
-      { tenantId, kind: CONNECTION_HEALTH, id: busy },
+      { tenantId, kind: BUS_EVENTS.connectionHealth, id: busy },
+      { tenantId, kind: BUS_EVENTS.connectionHealth, id: busy },
     ]);
-    expect(heard.filter((e) => e.id === quiet)).toEqual([{ tenantId, kind: CONNECTION_HEALTH, id: quiet }]);
+    expect(heard.filter((e) => e.id === quiet)).toEqual([{ tenantId, kind: BUS_EVENTS.connectionHealth, id: quiet }]);
 
     // A call held back when the service stops is sent by flush, not lost.
     events.connectionHealthMayHaveChanged(tenantId, busy);

@@ -1,11 +1,5 @@
+import { BUS_EVENTS, type BusEventKind } from '@nexara/contracts';
 import type { EventBus, Logger } from '@nexara/kit';
-
-/** A connection's health may have changed (a delivery arrived, finished, died; a webhook was rejected). */
-export const CONNECTION_HEALTH = 'connection.health';
-/** An alert opened. */
-export const ALERT_RAISED = 'alert.raised';
-/** An alert was acknowledged or resolved (by a person or because its cause cleared). */
-export const ALERT_CHANGED = 'alert.changed';
 
 /**
  * What integrations announces on the bus, always after the change committed
@@ -41,7 +35,7 @@ export function integrationEventsOn(
   const pending = new Map<string, Pending>();
   const sending = new Set<Promise<void>>();
 
-  const publish = (tenantId: string, kind: string, id: string): void => {
+  const publish = (tenantId: string, kind: BusEventKind, id: string): void => {
     const sent = bus
       .publish({ tenantId, kind, id })
       .catch((error: unknown) => logger.warn({ err: error, kind, id }, 'could not announce an integrations event'))
@@ -52,7 +46,7 @@ export function integrationEventsOn(
   const sendHealth = (key: string, tenantId: string, connectionId: string): void => {
     pending.delete(key);
     lastSent.set(key, Date.now());
-    publish(tenantId, CONNECTION_HEALTH, connectionId);
+    publish(tenantId, BUS_EVENTS.connectionHealth, connectionId);
   };
 
   return {
@@ -70,8 +64,8 @@ export function integrationEventsOn(
       timer.unref();
       pending.set(key, { tenantId, connectionId, timer });
     },
-    alertRaised: (tenantId, alertId) => publish(tenantId, ALERT_RAISED, alertId),
-    alertChanged: (tenantId, alertId) => publish(tenantId, ALERT_CHANGED, alertId),
+    alertRaised: (tenantId, alertId) => publish(tenantId, BUS_EVENTS.alertRaised, alertId),
+    alertChanged: (tenantId, alertId) => publish(tenantId, BUS_EVENTS.alertChanged, alertId),
     flush: async () => {
       for (const [key, held] of [...pending]) {
         clearTimeout(held.timer);

@@ -1,3 +1,4 @@
+import type { CallbackAction } from '@nexara/contracts';
 import type { OrderStatus, Provider } from '@nexara/kit';
 
 /**
@@ -24,12 +25,12 @@ export type ProviderAdapter = {
    */
   authenticate(request: InboundWebhook, connection: ConnectionContext, now: Date): Rejection | null;
   /**
-   * The provider's idempotency key (providers.md), or a 400: `MALFORMED_JSON`
+   * The provider's idempotency key (docs/providers/<provider>.md), or a 400: `MALFORMED_JSON`
    * when the body is not a JSON object (checked for every provider, so the
    * inbox only ever holds JSON), `MISSING_IDEMPOTENCY_KEY` when the key is absent.
    */
   idempotencyKey(request: InboundWebhook): string | Rejection;
-  /** The HTTP answer for an accepted delivery (DESIGN §4, or the provider's own contract where it fixes one). */
+  /** The HTTP answer for an accepted delivery (docs/providers/README.md, or the provider's own contract where it fixes one). */
   answer(request: InboundWebhook, connection: ConnectionContext, receipt: WebhookReceipt): WebhookAnswer;
   /**
    * Wire payload -> canonical events, in the order they must be applied.
@@ -190,23 +191,8 @@ export type CanonicalItem = {
 /** `quantity` is per unit of the parent line; `unitPrice` may be negative ("no cheese"). */
 export type CanonicalModifier = { name: string; quantity: number; unitPrice: number; modifiers: CanonicalModifier[] };
 
-/**
- * What the restaurant (or Nexara for it) decided. Besides the staff actions,
- * `RECEIVED` / `RECEIVE_FAILED` report whether a new order made it into
- * Nexara: only Deliveroo wants that (its `sync_status`), every other adapter
- * returns null for them.
- */
-export type CallbackAction =
-  | { kind: 'RECEIVED' }
-  | { kind: 'RECEIVE_FAILED'; reason: string }
-  | { kind: 'ACCEPTED'; prepMinutes?: number }
-  | { kind: 'REJECTED'; reason: string }
-  | { kind: 'PREPARING' }
-  | { kind: 'READY' }
-  | { kind: 'PICKED_UP' }
-  | { kind: 'CANCELLED'; reason: string };
-
-export type CallbackActionKind = CallbackAction['kind'];
+/** What the restaurant decided: the provider-callback job's action (one home: @nexara/contracts). */
+export type { CallbackAction, CallbackActionKind } from '@nexara/contracts';
 
 /** `id` is our order id, `externalId` the provider's (Talabat: the order `token`). */
 export type CallbackOrder = { id: string; externalId: string; placedAt: Date };

@@ -160,7 +160,7 @@ const AUTHENTICATION_CODES: readonly RejectionCode[] = [
 ];
 const KEY_CODES: readonly RejectionCode[] = ['MALFORMED_JSON', 'MISSING_IDEMPOTENCY_KEY', 'INVALID_IDEMPOTENCY_KEY'];
 
-/** Problems with a rejection `authenticate` returned (empty when it is one DESIGN §4 documents). */
+/** Problems with a rejection `authenticate` returned (empty when it is one docs/providers/README.md documents). */
 export function authenticationRejectionProblems(rejection: Rejection): string[] {
   const problems = rejectionProblems(rejection);
   if (!AUTHENTICATION_CODES.includes(rejection.code)) problems.push(`authenticate answered code ${rejection.code}`);

@@ -1,9 +1,9 @@
+import { timeCursorCodec } from '@nexara/contracts';
 import { appError, inTenantTransaction, type Identity, type Logger } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { IntegrationEvents } from '../events/integration-events';
 import { managingTenantId, OPERATOR_ROLES, operationsReaderTenantId, UUID } from '../connections/connection-access';
-import { decodeWebhookEventCursor, encodeWebhookEventCursor } from './webhook-event-cursor';
 import {
   findWebhookEvent,
   listWebhookEvents,
@@ -13,6 +13,9 @@ import {
   type WebhookEventRecord,
 } from './webhook-event.repository';
 import { enqueueWebhookEvent } from './webhook-jobs';
+
+/** Positions in the inbox: newest first, then id. */
+const inboxCursor = timeCursorCodec('w1');
 
 export const DEFAULT_WEBHOOK_EVENT_PAGE_SIZE = 50;
 export const MAX_WEBHOOK_EVENT_PAGE_SIZE = 200;
@@ -50,13 +53,14 @@ export class WebhookEventService {
     if (filter.connectionId && !UUID.test(filter.connectionId)) {
       throw appError('BAD_USER_INPUT', 'filter.connectionId must be the id of a provider connection.');
     }
-    const after = args.after ? decodeWebhookEventCursor(args.after) : null;
+    const position = args.after ? inboxCursor.decode(args.after) : null;
+    const after = position ? { receivedAt: position.at, id: position.id } : null;
 
     const { totalCount, rows } = await this.inTenant(tenantId, (manager) =>
       listWebhookEvents(manager, tenantId, filter, { limit: first + 1, after }),
     );
     const edges = rows.slice(0, first).map((node) => ({
-      cursor: encodeWebhookEventCursor({ receivedAt: node.receivedAtText, id: node.id }),
+      cursor: inboxCursor.encode({ at: node.receivedAtText, id: node.id }),
       node,
     }));
     return {

@@ -11,7 +11,7 @@ import {
   ObjectType,
   registerEnumType,
 } from 'type-graphql';
-import { PageInfoType } from '../audit/page-info.types';
+import { PageInfoType } from '@nexara/contracts';
 import { Provider } from '../connections/connection.types';
 import { WEBHOOK_EVENT_STATUSES, type WebhookEventStatus as WebhookEventStatusName } from './webhook-event.repository';
 

@@ -1,3 +1,4 @@
+import { answerStatusFor, errorBody, type WebhookErrorCode } from '@nexara/contracts';
 import {
   appError,
   isStorableText,
@@ -14,7 +15,6 @@ import type { InboundWebhook, Rejection } from '../providers/adapter';
 import { adapterFor } from '../providers/registry';
 import type { ConnectionDirectory, DirectoryConnection } from './connection-directory';
 import { inboundHeaders, storedHeaders } from './header-redaction';
-import { answerStatusFor, errorBody } from './webhook-answer';
 import { FORGERY_CODES, type IntegrationsMetrics } from '../metrics';
 import { WebhookEventWriter } from './webhook-event-writer';
 
@@ -170,7 +170,7 @@ export class WebhookInboxService {
   private async refuse(
     connection: DirectoryConnection,
     inbound: InboundWebhook,
-    rejection: { status: number; code: string; message: string },
+    rejection: { status: number; code: WebhookErrorCode; message: string },
   ): Promise<ReceiveWebhookResult> {
     try {
       await this.deps.audit.recordSecurityEvent({
@@ -199,7 +199,7 @@ export class WebhookInboxService {
   }
 }
 
-function refusal(provider: Provider, status: number, code: string, message: string): ReceiveWebhookResult {
+function refusal(provider: Provider, status: number, code: WebhookErrorCode, message: string): ReceiveWebhookResult {
   return {
     verdict: 'REJECTED',
     httpStatus: answerStatusFor(provider, status),

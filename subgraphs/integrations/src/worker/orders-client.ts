@@ -1,3 +1,4 @@
+import type { CallbackOutcome } from '@nexara/contracts';
 import { CONTEXT_TOKEN_HEADER, signContextToken, type OrderStatus, type Provider } from '@nexara/kit';
 import type { AtRiskOrder } from '../alerts/alert-rules';
 import type { CanonicalOrderEvent } from '../providers/adapter';
@@ -12,7 +13,6 @@ export type ApplyProviderOrderEventResult = { outcome: ProviderEventOutcome; ord
 /** The orders subgraph's `ProviderOrderEventInput`: a canonical event plus where it came from. */
 export type ProviderOrderEventInput = CanonicalOrderEvent & { connectionId: string; provider: Provider };
 
-export type CallbackOutcome = 'DELIVERED' | 'RETRYING' | 'FAILED' | 'NOT_SUPPORTED';
 export type RecordProviderCallbackInput = {
   orderId: string;
   action: string;

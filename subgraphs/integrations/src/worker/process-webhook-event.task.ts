@@ -1,7 +1,7 @@
 import { inTenantTransaction, type Logger } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { enqueueProviderCallback } from '../callbacks/provider-callback.job';
+import { enqueueProviderCallback } from '@nexara/contracts';
 import type { IntegrationEvents } from '../events/integration-events';
 import type { IntegrationsMetrics } from '../metrics';
 import type { CanonicalOrderEvent, InboundWebhook } from '../providers/adapter';

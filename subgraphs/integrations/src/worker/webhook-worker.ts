@@ -16,7 +16,7 @@ import { startAlertMonitor, type AlertMonitor } from '../alerts/alert-monitor';
 import { AuditService } from '../audit/audit.service';
 import { callbackSender } from '../callbacks/callback-sender';
 import { runProviderCallback } from '../callbacks/provider-callback.task';
-import { PROVIDER_CALLBACK_TASK } from '../callbacks/provider-callback.job';
+import { PROVIDER_CALLBACK_TASK } from '@nexara/contracts';
 import { integrationsDatabase } from '../database';
 import { integrationEventsOn } from '../events/integration-events';
 import { integrationsMetrics, observeJobQueue } from '../metrics';

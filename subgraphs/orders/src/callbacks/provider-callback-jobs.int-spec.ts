@@ -12,10 +12,11 @@ import {
   type StaffAction,
 } from '../testing/order-operations';
 import { dataOf, errorCodes, startOrdersTestEnv, type OrdersTestEnv } from '../testing/orders-test-env';
-import { enqueueProviderCallback, providerCallbackJob, type ProviderCallbackAction } from './provider-callback.job';
+import { enqueueProviderCallback, type StaffCallbackAction } from '@nexara/contracts';
+import { providerCallbackJob } from './provider-callback.job';
 
 // The contract with the integrations worker, written out by hand: what each staff mutation asks the provider to hear.
-const STAFF_CALLBACKS: [StaffAction, OrderStatus, ProviderCallbackAction | null][] = [
+const STAFF_CALLBACKS: [StaffAction, OrderStatus, StaffCallbackAction | null][] = [
   ['acceptOrder', 'RECEIVED', { kind: 'ACCEPTED', prepMinutes: 15 }],
   ['rejectOrder', 'RECEIVED', { kind: 'REJECTED', reason: 'Out of stock' }],
   ['markPreparing', 'ACCEPTED', { kind: 'PREPARING' }],
@@ -43,7 +44,7 @@ describe('provider callback jobs (real PostgreSQL and graphile-worker, over HTTP
     return env.request<Record<string, OrderResult>>(manager, STAFF_ACTIONS[action].document, { id });
   }
 
-  function expectedJob(order: OrderResult, action: ProviderCallbackAction) {
+  function expectedJob(order: OrderResult, action: StaffCallbackAction) {
     return {
       task: 'provider_callback',
       key: `callback:${order.id}:${action.kind}`,

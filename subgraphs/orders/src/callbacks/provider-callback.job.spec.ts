@@ -1,4 +1,5 @@
-import { providerCallbackJob, providerCallbackJobKey, type ProviderCallbackAction } from './provider-callback.job';
+import type { StaffCallbackAction } from '@nexara/contracts';
+import { providerCallbackJob } from './provider-callback.job';
 
 describe(providerCallbackJob.name, () => {
   const order = {
@@ -10,7 +11,7 @@ describe(providerCallbackJob.name, () => {
     placedAt: new Date('2026-11-28T18:30:00.123Z'),
   };
 
-  it.each<ProviderCallbackAction>([
+  it.each<StaffCallbackAction>([
     { kind: 'ACCEPTED', prepMinutes: 15 },
     { kind: 'ACCEPTED' },
     { kind: 'REJECTED', reason: 'Out of stock' },
@@ -30,9 +31,5 @@ describe(providerCallbackJob.name, () => {
       placedAt: '2026-11-28T18:30:00.123Z',
       action,
     });
-  });
-
-  it('keys the job by order and action kind', () => {
-    expect(providerCallbackJobKey(order.id, 'PICKED_UP')).toBe(`callback:${order.id}:PICKED_UP`);
   });
 });

@@ -1,6 +1,5 @@
+import { BUS_EVENTS } from '@nexara/contracts';
 import type { EventBus, Logger } from '@nexara/kit';
-
-export const METRICS_CHANGED = 'metrics.changed';
 
 /** How long changes of one tenant are gathered into one `metrics.changed`. */
 export const METRICS_CHANGED_WINDOW_MS = 1_000;
@@ -48,7 +47,7 @@ export function coalescedMetricsChanges(
 export function metricsChangesOn(bus: EventBus, logger: Logger, windowMs?: number): MetricsChanges {
   return coalescedMetricsChanges((tenantId) => {
     bus
-      .publish({ tenantId, kind: METRICS_CHANGED, id: tenantId })
+      .publish({ tenantId, kind: BUS_EVENTS.metricsChanged, id: tenantId })
       .catch((error: unknown) => logger.warn({ err: error, tenantId }, 'could not announce a metrics change'));
   }, windowMs);
 }

@@ -1,3 +1,4 @@
+import { BUS_EVENTS } from '@nexara/contracts';
 import type { EventBus, Logger } from '@nexara/kit';
 
 /**
@@ -5,8 +6,6 @@ import type { EventBus, Logger } from '@nexara/kit';
  * the version the change produced (subscribers read the order at that version).
  */
 export type OrderChanges = (tenantId: string, orderId: string, version: number) => void;
-
-export const ORDER_CHANGED = 'order.changed';
 
 /** Nothing listens (SDL printing, unit tests). */
 export const noOrderChanges: OrderChanges = () => undefined;
@@ -24,7 +23,7 @@ export function orderChangesOn(bus: EventBus, logger: Logger): OrderChanges {
   return (tenantId, orderId, version) => {
     const previous = inFlight.get(orderId) ?? Promise.resolve();
     const publishing = previous
-      .then(() => bus.publish({ tenantId, kind: ORDER_CHANGED, id: orderId, version }))
+      .then(() => bus.publish({ tenantId, kind: BUS_EVENTS.orderChanged, id: orderId, version }))
       .catch((error: unknown) => logger.warn({ err: error, orderId }, 'could not announce an order change'))
       .finally(() => {
         if (inFlight.get(orderId) === publishing) inFlight.delete(orderId);

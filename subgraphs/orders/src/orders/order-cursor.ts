@@ -1,3 +1,4 @@
+import { INVALID_CURSOR_MESSAGE } from '@nexara/contracts';
 import { appError, ORDER_STATUSES, PROVIDERS } from '@nexara/kit';
 
 export const ORDER_SORT_FIELDS = ['PLACED_AT', 'TOTAL', 'STATUS', 'PROVIDER', 'ACCEPT_BY'] as const;
@@ -27,8 +28,6 @@ const MAX_ABS_MICROS = 8_640_000_000_000_000_000n;
 /** PostgreSQL bigint bounds, for TOTAL keys. */
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
-const INVALID_CURSOR = 'The cursor is not valid: pass `after` an endCursor or edge cursor this API returned.';
-
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
@@ -42,7 +41,7 @@ export function encodeOrderCursor(cursor: OrderCursor): string {
 export function decodeOrderCursor(text: string): OrderCursor {
   const parts = Buffer.from(text, 'base64url').toString('utf8').split(':');
   const cursor = parts[0] === 'o1' ? fromVersionOne(parts) : parts[0] === 'o2' ? fromVersionTwo(parts) : null;
-  if (!cursor) throw appError('BAD_USER_INPUT', INVALID_CURSOR);
+  if (!cursor) throw appError('BAD_USER_INPUT', INVALID_CURSOR_MESSAGE);
   return cursor;
 }
 

@@ -13,7 +13,7 @@ import {
 } from '../testing/order-operations';
 import { dataOf, errorCodes, startOrdersTestEnv, type OrdersTestEnv } from '../testing/orders-test-env';
 
-// Written out by hand from DESIGN.md §3, not derived from the state machine module.
+// Written out by hand from docs/architecture.md ("The canonical order"), not derived from the state machine module.
 const STAFF_ALLOWED: Record<StaffAction, OrderStatus[]> = {
   acceptOrder: ['RECEIVED'],
   rejectOrder: ['RECEIVED'],

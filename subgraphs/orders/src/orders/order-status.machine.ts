@@ -1,7 +1,7 @@
 import type { OrderStatus } from '@nexara/kit';
 
 /**
- * The canonical order life cycle (DESIGN.md §3), as pure functions so every
+ * The canonical order life cycle (docs/architecture.md, "The canonical order"), as pure functions so every
  * pair of states can be checked in a table-driven test.
  *
  *   RECEIVED -> ACCEPTED -> PREPARING -> READY -> PICKED_UP -> DELIVERED

@@ -1,11 +1,8 @@
 import { noOrderChanges, type OrderChanges } from '../events/order-changes';
 import { appError, inTenantTransaction, type Identity, type OrderStatus, type Provider } from '@nexara/kit';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import {
-  enqueueProviderCallback,
-  providerCallbackJob,
-  type ProviderCallbackAction,
-} from '../callbacks/provider-callback.job';
+import { enqueueProviderCallback, type StaffCallbackAction } from '@nexara/contracts';
+import { providerCallbackJob } from '../callbacks/provider-callback.job';
 import type { OrderEventEntity, OrderEventSource } from './order-event.entity';
 import { ORDER_CANCEL_ROLES, orderReaderTenantId, requireOrderOperator, serviceTenantId } from './order-access';
 import { acceptanceRiskHorizon } from './order-acceptance';
@@ -201,7 +198,7 @@ export class OrderService {
     identity: Identity,
     id: string,
     to: OrderStatus,
-    callback: ProviderCallbackAction | null,
+    callback: StaffCallbackAction | null,
   ): Promise<OrderEntity> {
     const user = requireOrderOperator(identity);
     return this.moveOrder(user.tenantId, id, { to, note: null, callback, by: { source: 'USER', actor: user.userId } });
@@ -256,7 +253,7 @@ type OrderMove = {
   prepMinutes?: number | null;
   by: { source: OrderEventSource; actor: string };
   /** What the provider is told once the move commits; null when it has no call for it. */
-  callback: ProviderCallbackAction | null;
+  callback: StaffCallbackAction | null;
 };
 
 function acceptance(prepMinutes: number | null | undefined): Omit<OrderMove, 'by'> {

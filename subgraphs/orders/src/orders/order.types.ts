@@ -1,3 +1,4 @@
+import { PageInfoType } from '@nexara/contracts';
 import { PUBLIC_TAG } from '@nexara/kit';
 import { ORDER_STATUSES, PROVIDERS, type OrderStatus, type Provider } from '@nexara/kit';
 import { GraphQLSafeInt } from 'graphql-scalars';
@@ -313,17 +314,6 @@ export class OrderType {
       'order(id, version) reads the order as any version left it; orderChanged delivers each version once, in order.',
   })
   version: number;
-}
-
-@Directive('@shareable')
-@Directive(PUBLIC_TAG)
-@ObjectType('PageInfo')
-export class PageInfoType {
-  @Field()
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
 }
 
 @Directive(PUBLIC_TAG)

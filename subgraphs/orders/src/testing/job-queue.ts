@@ -1,5 +1,5 @@
 import type { TestDatabase } from '@nexara/stack/testing';
-import type { ProviderCallbackJob } from '../callbacks/provider-callback.job';
+import type { ProviderCallbackJob } from '@nexara/contracts';
 
 export type QueuedJob = { task: string; key: string | null; maxAttempts: number; payload: ProviderCallbackJob };
 

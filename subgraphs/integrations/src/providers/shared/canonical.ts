@@ -112,7 +112,7 @@ export function joinComma(parts: readonly (string | null | undefined)[]): string
   return kept.length > 0 ? kept.join(', ') : null;
 }
 
-/** The DESIGN §4 answer: 202 for a new delivery, 200 for a duplicate, with the receipt. */
+/** The default answer (docs/providers/README.md): 202 for a new delivery, 200 for a duplicate, with the receipt. */
 export function receiptAnswer(receipt: WebhookReceipt): WebhookAnswer {
   return { status: receipt.duplicate ? 200 : 202, body: { eventId: receipt.eventId, duplicate: receipt.duplicate } };
 }

@@ -1,4 +1,4 @@
-import { parseProviderCallbackJob, providerCallbackJobKey } from './provider-callback.job';
+import { parseProviderCallbackJob, providerCallbackJobKey } from './provider-callback-job';
 
 const valid = {
   tenantId: '6c1f8f4e-2b7d-4f3e-9a51-0c8e2d1b7a44',

@@ -1,12 +1,45 @@
 import { PROVIDERS, type Provider } from '@nexara/kit';
-import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import type { CallbackAction, CallbackActionKind } from '../providers/adapter';
-import { JOB_MAX_ATTEMPTS } from '../webhooks/webhook-jobs';
-import type { CallbackOutcome } from '../worker/orders-client';
+
+/**
+ * The provider-callback job: the orders subgraph enqueues it in the
+ * transaction of a staff action, the integrations worker runs it (and
+ * re-enqueues it with its own retry state). Both sides import this file.
+ */
 
 /** The graphile-worker task that tells a provider what the restaurant decided. */
 export const PROVIDER_CALLBACK_TASK = 'provider_callback';
+
+/**
+ * graphile-worker's own attempts for a callback job. The worker counts and
+ * spaces its calls itself (backoff with jitter, each outcome recorded); this
+ * budget is there so a job whose worker was killed mid-call still runs.
+ */
+export const PROVIDER_CALLBACK_JOB_MAX_ATTEMPTS = 25;
+
+/**
+ * What the restaurant (or Nexara for it) decided. Besides the staff actions,
+ * `RECEIVED` / `RECEIVE_FAILED` report whether a new order made it into
+ * Nexara (queued by the worker, never by orders); only a provider with a
+ * receipts capability has a call for them.
+ */
+export type CallbackAction =
+  | { kind: 'RECEIVED' }
+  | { kind: 'RECEIVE_FAILED'; reason: string }
+  | { kind: 'ACCEPTED'; prepMinutes?: number }
+  | { kind: 'REJECTED'; reason: string }
+  | { kind: 'PREPARING' }
+  | { kind: 'READY' }
+  | { kind: 'PICKED_UP' }
+  | { kind: 'CANCELLED'; reason: string };
+
+export type CallbackActionKind = CallbackAction['kind'];
+
+/** What a staff move tells the provider (DELIVERED has no provider call, so no action). */
+export type StaffCallbackAction = Exclude<CallbackAction, { kind: 'RECEIVED' | 'RECEIVE_FAILED' }>;
+
+/** How one callback ended, as recorded on the order. */
+export type CallbackOutcome = 'DELIVERED' | 'RETRYING' | 'FAILED' | 'NOT_SUPPORTED';
 
 /** A final outcome whose recording on the order failed (orders unreachable): retried on its own, without calling the provider again. */
 export type PendingCallbackReport = {
@@ -19,9 +52,8 @@ export type PendingCallbackReport = {
 };
 
 /**
- * The job payload: the contract with the orders subgraph, which enqueues it
- * in the transaction of a status change. `attempt` (calls made so far) and
- * `report` are added only by this worker when it re-enqueues.
+ * The job payload. `attempt` (calls made so far) and `report` are added only
+ * by the worker when it re-enqueues.
  */
 export type ProviderCallbackJob = {
   tenantId: string;
@@ -86,25 +118,37 @@ export function parseProviderCallbackJob(payload: unknown): { job: ProviderCallb
   return { job: parsed.data as ProviderCallbackJob };
 }
 
-/** The key the orders subgraph uses too: one queued job per (order, action); per webhook event when there is no order. */
+/**
+ * One queued job per (order, action), per webhook event when there is no
+ * order: an order reaches each status once, and if the transaction that
+ * enqueued it is retried the key replaces the queued job instead of adding a
+ * second one.
+ */
 export function providerCallbackJobKey(subjectId: string, kind: CallbackActionKind): string {
   return `callback:${subjectId}:${kind}`;
 }
 
-/** Queues the callback (again) in `manager`'s transaction, replacing a queued one for the same order and action. */
+/** Anything that runs SQL in the caller's transaction (a TypeORM EntityManager, a pg client). */
+export type SqlRunner = { query: (sql: string, parameters?: unknown[]) => Promise<unknown> };
+
+/**
+ * Queues the callback (again) in `sql`'s transaction, so the job exists exactly
+ * when the change that caused it commits; replaces a queued one for the same
+ * subject and action.
+ */
 export async function enqueueProviderCallback(
-  manager: EntityManager,
+  sql: SqlRunner,
   job: ProviderCallbackJob,
   runAt: Date | null = null,
 ): Promise<void> {
-  await manager.query(
+  await sql.query(
     `select 1 from graphile_worker.add_job(
        $1::text, $2::json, run_at => $3::timestamptz, max_attempts => $4::smallint, job_key => $5::text)`,
     [
       PROVIDER_CALLBACK_TASK,
       JSON.stringify(job),
       runAt,
-      JOB_MAX_ATTEMPTS,
+      PROVIDER_CALLBACK_JOB_MAX_ATTEMPTS,
       providerCallbackJobKey(job.orderId ?? job.webhookEventId!, job.action.kind),
     ],
   );

@@ -1,0 +1,20 @@
+/**
+ * The kinds of event services announce on the bus (kit's EventBus), and what
+ * each event's `id` names. Events carry ids only (`{tenantId, kind, id}`): a
+ * consumer re-reads what it needs with its own credentials. Publishers and the
+ * gateway's subscriptions both use these names.
+ */
+export const BUS_EVENTS = {
+  /** An order changed (orders subgraph); `id` is the order's id, `version` the order version the change produced. */
+  orderChanged: 'order.changed',
+  /** A tenant's totals changed, coalesced to about one a second (orders subgraph); `id` is the tenant's id. */
+  metricsChanged: 'metrics.changed',
+  /** A connection's health may have changed, coalesced per connection (integrations); `id` is the connection's id. */
+  connectionHealth: 'connection.health',
+  /** An alert opened (integrations); `id` is the alert's id. */
+  alertRaised: 'alert.raised',
+  /** An alert was acknowledged or resolved (integrations); `id` is the alert's id. */
+  alertChanged: 'alert.changed',
+} as const;
+
+export type BusEventKind = (typeof BUS_EVENTS)[keyof typeof BUS_EVENTS];

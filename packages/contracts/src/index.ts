@@ -1,0 +1,4 @@
+export * from './webhook-answers';
+export * from './provider-callback-job';
+export * from './bus-events';
+export * from './pagination';
