@@ -53,7 +53,8 @@ export async function registerWebhookRoutes(app: FastifyInstance, options: Webho
             errorBody('RATE_LIMITED', `Too many requests from your address; retry in ${limit.retryAfterSeconds} s.`),
           );
         }
-        const { provider, connectionKey } = (request.params ?? {}) as Partial<Params>;
+        const { provider: segment, connectionKey } = (request.params ?? {}) as Partial<Params>;
+        const provider = segment ? providerOfPathSegment(segment) : null;
         const known = provider && connectionKey ? options.unknownKeys.get(provider, connectionKey) : null;
         if (known) return reply.code(known.status).type('application/json').send(known.body);
         return undefined;
