@@ -58,8 +58,13 @@ export const integrationsConfigShape = {
   SECRET_ROTATION_GRACE_SECONDS: z.coerce.number().int().min(0).max(2_592_000).default(86_400),
   /** The orders subgraph (GraphQL endpoint) the webhook worker applies provider events through. */
   ORDERS_URL: httpUrl().default('http://127.0.0.1:4002/graphql'),
-  /** Jobs one webhook worker process runs at once. */
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  /**
+   * Jobs one webhook worker process holds at once. Webhook jobs in hand are
+   * applied in batches (see webhook-batcher.ts), so this also bounds a batch:
+   * 200 lets a backlog drain in batches of up to ~100 with two in flight. It
+   * is not a connection count: the pools are small and fixed (webhook-worker.ts).
+   */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(200),
   /** Processing attempts of a webhook event (counted afresh after a replay) before it is DEAD. */
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   /** Attempts at a provider callback before it is recorded FAILED. */

@@ -145,7 +145,12 @@ describe(buildOrdersSchema.name, () => {
       .filter((field) => field.directives?.some((directive) => directive.name.value === 'inaccessible'))
       .map((field) => field.name.value)
       .sort();
-    expect(inaccessibleFields).toEqual(['applyProviderOrderEvent', 'autoAcceptOrder', 'recordProviderCallback']);
+    expect(inaccessibleFields).toEqual([
+      'applyProviderOrderEvent',
+      'applyProviderOrderEvents',
+      'autoAcceptOrder',
+      'recordProviderCallback',
+    ]);
     const inaccessibleTypes = parse(sdl)
       .definitions.filter(
         (node): node is ObjectTypeDefinitionNode | InputObjectTypeDefinitionNode =>
@@ -156,11 +161,13 @@ describe(buildOrdersSchema.name, () => {
       .sort();
     expect(inaccessibleTypes).toEqual([
       'ApplyProviderOrderEventPayload',
+      'ApplyProviderOrderEventsResult',
       'CustomerInput',
       'DeliveryInput',
       'OrderItemInput',
       'OrderItemModifierInput',
       'PaymentInput',
+      'ProviderOrderEventError',
       'ProviderOrderEventInput',
       'ProviderOrderInput',
       'RecordProviderCallbackInput',

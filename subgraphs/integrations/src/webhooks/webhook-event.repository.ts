@@ -282,6 +282,54 @@ export async function claimWebhookEvent(
   return rows[0] ?? null;
 }
 
+/**
+ * `claimWebhookEvent` for many events of one tenant in one statement; answers
+ * those still to be processed, oldest delivery first (the order their facts
+ * are applied in).
+ */
+export async function claimWebhookEvents(
+  manager: EntityManager,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<WebhookEventRecord[]> {
+  if (ids.length === 0) return [];
+  return selectRows(
+    manager,
+    `with claimed as (
+       update integrations.webhook_events
+          set status = 'PROCESSING',
+              attempts = attempts + 1,
+              first_attempt_at = coalesce(first_attempt_at, now()),
+              last_attempt_at = now(),
+              next_attempt_at = null
+        where tenant_id = $1 and id = any($2::uuid[]) and status in ('QUEUED', 'PROCESSING')
+       returning *
+     )
+     select ${COLUMNS} from claimed order by received_at, id`,
+    [tenantId, ids],
+  );
+}
+
+/** `markWebhookEventProcessed` for many events of one tenant in one statement. */
+export async function markWebhookEventsProcessed(
+  manager: EntityManager,
+  tenantId: string,
+  processed: readonly { id: string; orderIds: readonly string[] }[],
+): Promise<void> {
+  if (processed.length === 0) return;
+  await manager.query(
+    `update integrations.webhook_events e
+        set status = 'PROCESSED',
+            processed_at = now(),
+            processing_ms = greatest(0, round(extract(epoch from (clock_timestamp() - coalesce(e.last_attempt_at, now()))) * 1000))::int,
+            next_attempt_at = null,
+            order_ids = done.order_ids
+       from jsonb_to_recordset($2::jsonb) as done(id uuid, order_ids uuid[])
+      where e.tenant_id = $1 and e.id = done.id`,
+    [tenantId, JSON.stringify(processed.map((p) => ({ id: p.id, order_ids: [...new Set(p.orderIds)] })))],
+  );
+}
+
 export async function markWebhookEventProcessed(
   manager: EntityManager,
   tenantId: string,

@@ -12,7 +12,7 @@ describe('webhook worker configuration', () => {
   it('applies the documented defaults', () => {
     expect(loadConfig(webhookWorkerConfigShape, validEnv)).toMatchObject({
       ORDERS_URL: 'http://127.0.0.1:4002/graphql',
-      WORKER_CONCURRENCY: 8,
+      WORKER_CONCURRENCY: 200,
       WEBHOOK_MAX_ATTEMPTS: 8,
       CALLBACK_MAX_ATTEMPTS: 6,
       RETRY_BASE_MS: 1_000,

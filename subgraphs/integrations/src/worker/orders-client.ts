@@ -69,6 +69,9 @@ export function classifyOrdersErrors(operation: string, errors: readonly GraphQL
 const APPLY = `mutation ApplyProviderOrderEvent($input: ProviderOrderEventInput!) {
   applyProviderOrderEvent(input: $input) { outcome order { id externalId placedAt status } }
 }`;
+const APPLY_MANY = `mutation ApplyProviderOrderEvents($inputs: [ProviderOrderEventInput!]!) {
+  applyProviderOrderEvents(inputs: $inputs) { outcome order { id externalId placedAt status } error { code message } }
+}`;
 const AUTO_ACCEPT = `mutation AutoAcceptOrder($id: ID!) { autoAcceptOrder(id: $id) { id status } }`;
 const RECORD_CALLBACK = `mutation RecordProviderCallback($input: RecordProviderCallbackInput!) {
   recordProviderCallback(input: $input) { id }
@@ -84,8 +87,13 @@ type AtRiskOrdersPage = {
   edges: { node: { id: string; displayCode: string; acceptBy: string | null; connection: { id: string } | null } }[];
 };
 
+/** One event of a batch: applied, or refused alone (as `classifyOrdersErrors` rates its error). */
+export type BatchedEventResult = ApplyProviderOrderEventResult | { error: OrdersCallError };
+
 export type OrdersClient = {
   applyProviderOrderEvent(tenantId: string, input: ProviderOrderEventInput): Promise<ApplyProviderOrderEventResult>;
+  /** Many events of one tenant in one call and one transaction; one result per input, in order. */
+  applyProviderOrderEvents(tenantId: string, inputs: readonly ProviderOrderEventInput[]): Promise<BatchedEventResult[]>;
   autoAcceptOrder(tenantId: string, orderId: string): Promise<{ id: string; status: OrderStatus }>;
   recordProviderCallback(tenantId: string, input: RecordProviderCallbackInput): Promise<void>;
   ordersAtRisk(tenantId: string): Promise<AtRiskOrder[]>;
@@ -142,6 +150,30 @@ export function createOrdersClient(options: {
   return {
     applyProviderOrderEvent: (tenantId, input) =>
       call<ApplyProviderOrderEventResult>(tenantId, 'applyProviderOrderEvent', APPLY, { input }),
+    applyProviderOrderEvents: async (tenantId, inputs) => {
+      type Row = {
+        outcome: ProviderEventOutcome | null;
+        order: AppliedOrder | null;
+        error: { code: string; message: string } | null;
+      };
+      const rows = await call<Row[]>(tenantId, 'applyProviderOrderEvents', APPLY_MANY, { inputs });
+      if (rows.length !== inputs.length) {
+        throw new OrdersCallError(
+          'TRANSIENT',
+          null,
+          `orders answered ${rows.length} results for ${inputs.length} events`,
+        );
+      }
+      return rows.map((row) =>
+        row.error || !row.outcome
+          ? {
+              error: classifyOrdersErrors('applyProviderOrderEvent', [
+                { message: row.error?.message ?? 'no outcome', extensions: { code: row.error?.code } },
+              ]),
+            }
+          : { outcome: row.outcome, order: row.order },
+      );
+    },
     autoAcceptOrder: (tenantId, orderId) =>
       call<{ id: string; status: OrderStatus }>(tenantId, 'autoAcceptOrder', AUTO_ACCEPT, { id: orderId }),
     recordProviderCallback: async (tenantId, input) => {

@@ -9,15 +9,21 @@ import { adapterFor } from '../providers/registry';
 import { PayloadError } from '../providers/shared/errors';
 import type { ConnectionDirectory, DirectoryConnection } from '../webhooks/connection-directory';
 import {
-  claimWebhookEvent,
-  markWebhookEventProcessed,
+  claimWebhookEvents,
+  markWebhookEventsProcessed,
   markWebhookEventStopped,
   scheduleWebhookEventRetry,
   type WebhookEventRecord,
 } from '../webhooks/webhook-event.repository';
 import { enqueueWebhookEvent } from '../webhooks/webhook-jobs';
 import { retryDelayMs, type BackoffPolicy } from './backoff';
-import { OrdersCallError, type AppliedOrder, type OrdersClient } from './orders-client';
+import {
+  OrdersCallError,
+  type AppliedOrder,
+  type ApplyProviderOrderEventResult,
+  type BatchedEventResult,
+  type OrdersClient,
+} from './orders-client';
 
 export type WebhookProcessingSettings = {
   /** Attempts per retry budget before the event is DEAD (WEBHOOK_MAX_ATTEMPTS). */
@@ -46,11 +52,11 @@ const jobSchema = z.object({ tenantId: z.guid(), eventId: z.guid() });
 /**
  * `process_webhook_event`: one attempt at a stored delivery. The adapter
  * parses the stored bytes into canonical events, each applied through the
- * orders subgraph's `applyProviderOrderEvent` (idempotent per connection and
- * event key, so running an event again, after a crash or a replay, changes
- * nothing twice). A payload that can never be processed is FAILED at once;
- * anything that can heal is retried with backoff and jitter until the retry
- * budget is spent, then the event is DEAD.
+ * orders subgraph (idempotent per connection and event key, so running an
+ * event again, after a crash or a replay, changes nothing twice). A payload
+ * that can never be processed is FAILED at once; anything that can heal is
+ * retried with backoff and jitter until the retry budget is spent, then the
+ * event is DEAD.
  *
  * Errors of our own database are thrown: graphile-worker then runs the job
  * again later (its own retries), and the event, still PROCESSING, is taken again.
@@ -59,79 +65,193 @@ export async function processWebhookEvent(
   deps: ProcessWebhookEventDependencies,
   payload: unknown,
 ): Promise<ProcessingOutcome> {
-  const parsed = jobSchema.safeParse(payload);
-  if (!parsed.success) {
-    deps.logger.error(
-      { problem: z.prettifyError(parsed.error) },
-      'process_webhook_event job with an unusable payload dropped',
-    );
-    return 'SKIPPED';
-  }
-  const { tenantId, eventId } = parsed.data;
-  const event = await inTenantTransaction(deps.dataSource, { tenantId }, (manager) =>
-    claimWebhookEvent(manager, tenantId, eventId),
+  const [outcome] = await processWebhookEvents(deps, [payload]);
+  return outcome!;
+}
+
+/**
+ * Many jobs' events at once (see `WebhookBatcher`), one outcome per payload
+ * in order. Per tenant: one statement claims them all, one
+ * `applyProviderOrderEvents` call applies every fact of every event in one
+ * transaction of the orders subgraph (oldest delivery first, so one order's
+ * facts keep their order), and one statement marks the processed ones. An
+ * event whose fact is refused, or whose order is not there yet, fails or is
+ * retried alone: the others of its batch are not held back by it.
+ */
+export async function processWebhookEvents(
+  deps: ProcessWebhookEventDependencies,
+  payloads: readonly unknown[],
+): Promise<ProcessingOutcome[]> {
+  const outcomes: ProcessingOutcome[] = payloads.map(() => 'SKIPPED');
+  const byTenant = new Map<string, { index: number; eventId: string }[]>();
+  payloads.forEach((payload, index) => {
+    const parsed = jobSchema.safeParse(payload);
+    if (!parsed.success) {
+      deps.logger.error(
+        { problem: z.prettifyError(parsed.error) },
+        'process_webhook_event job with an unusable payload dropped',
+      );
+      return;
+    }
+    const jobs = byTenant.get(parsed.data.tenantId) ?? [];
+    jobs.push({ index, eventId: parsed.data.eventId });
+    byTenant.set(parsed.data.tenantId, jobs);
+  });
+  await Promise.all(
+    [...byTenant].map(async ([tenantId, jobs]) => {
+      const results = await processTenantEvents(
+        deps,
+        tenantId,
+        jobs.map((job) => job.eventId),
+      );
+      for (const job of jobs) outcomes[job.index] = results.get(job.eventId) ?? 'SKIPPED';
+    }),
   );
-  // Processed, failed, dead or gone since the job was queued: nothing to do.
-  if (!event) return 'SKIPPED';
+  return outcomes;
+}
+
+type ParsedEvent = { event: WebhookEventRecord; connection: DirectoryConnection; facts: CanonicalOrderEvent[] };
+
+async function processTenantEvents(
+  deps: ProcessWebhookEventDependencies,
+  tenantId: string,
+  eventIds: readonly string[],
+): Promise<Map<string, ProcessingOutcome>> {
+  const outcomes = new Map<string, ProcessingOutcome>();
+  const claimed = await inTenantTransaction(deps.dataSource, { tenantId }, (manager) =>
+    claimWebhookEvents(manager, tenantId, [...new Set(eventIds)]),
+  );
+  // Processed, failed, dead or gone since their jobs were queued: nothing to do (SKIPPED).
+  if (claimed.length === 0) return outcomes;
   try {
-    const outcome = await processClaimedEvent(deps, event);
-    deps.metrics?.processed.inc({ provider: event.provider, outcome: outcome.toLowerCase() });
-    deps.metrics?.processingLag.observe({ provider: event.provider }, (Date.now() - event.receivedAt.getTime()) / 1000);
-    return outcome;
+    const parsed: ParsedEvent[] = [];
+    for (const event of claimed) {
+      const log = logFor(deps, event);
+      const connection = await deps.directory.findById(tenantId, event.connectionId);
+      if (!connection) {
+        const reason = 'The provider connection of this delivery no longer exists.';
+        outcomes.set(event.id, await stop(deps, event, 'FAILED', reason, [], log));
+        continue;
+      }
+      try {
+        parsed.push({ event, connection, facts: adapterFor(event.provider).parse(inboundOf(event), connection) });
+      } catch (error) {
+        // parse is pure: what it cannot read now it will never read.
+        const reason =
+          error instanceof PayloadError ? error.reason : `The payload could not be read: ${messageOf(error)}`;
+        outcomes.set(event.id, await stop(deps, event, 'FAILED', reason, [], log));
+      }
+    }
+    const processed: { id: string; orderIds: string[] }[] = [];
+    for (const chunk of chunksOf(parsed, MAX_FACTS_PER_CALL)) {
+      const applied = await applyFacts(deps, tenantId, chunk);
+      for (const { event, connection, facts } of chunk) {
+        const log = logFor(deps, event);
+        const results = applied.get(event.id)!;
+        const orderIds = results.flatMap((result) => ('order' in result && result.order ? [result.order.id] : []));
+        const refused = results.find((result): result is { error: OrdersCallError } => 'error' in result);
+        if (refused) {
+          outcomes.set(
+            event.id,
+            refused.error.kind === 'PERMANENT'
+              ? await stop(deps, event, 'FAILED', refused.error.message, orderIds, log)
+              : await retryOrBury(deps, event, refused.error.message, orderIds, log),
+          );
+          continue;
+        }
+        try {
+          for (const [i, fact] of facts.entries()) {
+            const result = results[i] as ApplyProviderOrderEventResult;
+            // DUPLICATE on a later attempt may mean an earlier one created the order and then died:
+            // the follow-ups below are safe to repeat (auto-accept is idempotent, the callback job keyed).
+            const placedNow = result.outcome === 'CREATED' || (result.outcome === 'DUPLICATE' && event.attempts > 1);
+            if (fact.kind === 'ORDER_PLACED' && placedNow && result.order) {
+              await followUpNewOrder(deps, connection, result.order);
+            }
+          }
+        } catch (error) {
+          outcomes.set(event.id, await retryOrBury(deps, event, messageOf(error), orderIds, log));
+          continue;
+        }
+        processed.push({ id: event.id, orderIds });
+      }
+    }
+    await inTenantTransaction(deps.dataSource, { tenantId }, (manager) =>
+      markWebhookEventsProcessed(manager, tenantId, processed),
+    );
+    for (const { id } of processed) outcomes.set(id, 'PROCESSED');
+    deps.logger.debug({ tenantId, events: processed.length }, 'webhook events processed');
+    return outcomes;
   } finally {
-    // After the attempt's outcome committed (or not: a thrown database error leaves it PROCESSING).
-    deps.events?.connectionHealthMayHaveChanged(tenantId, event.connectionId);
+    for (const event of claimed) {
+      const outcome = outcomes.get(event.id);
+      if (!outcome) continue; // a thrown database error: no outcome recorded
+      deps.metrics?.processed.inc({ provider: event.provider, outcome: outcome.toLowerCase() });
+      deps.metrics?.processingLag.observe(
+        { provider: event.provider },
+        (Date.now() - event.receivedAt.getTime()) / 1000,
+      );
+    }
+    // After the attempts' outcomes committed (or not: a thrown database error leaves them PROCESSING).
+    for (const connectionId of new Set(claimed.map((event) => event.connectionId))) {
+      deps.events?.connectionHealthMayHaveChanged(tenantId, connectionId);
+    }
   }
 }
 
-async function processClaimedEvent(
+/** Facts per `applyProviderOrderEvents` call (its limit is 500). */
+const MAX_FACTS_PER_CALL = 400;
+
+/** Splits events into groups whose facts fit one call (an event's facts are never split). */
+function chunksOf(events: readonly ParsedEvent[], maxFacts: number): ParsedEvent[][] {
+  const chunks: ParsedEvent[][] = [];
+  let current: ParsedEvent[] = [];
+  let facts = 0;
+  for (const event of events) {
+    if (current.length && facts + event.facts.length > maxFacts) {
+      chunks.push(current);
+      current = [];
+      facts = 0;
+    }
+    current.push(event);
+    facts += event.facts.length;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+/** Every fact of `events` in one call; per event, its facts' results (a failed call fails each of them alike). */
+async function applyFacts(
   deps: ProcessWebhookEventDependencies,
-  event: WebhookEventRecord,
-): Promise<ProcessingOutcome> {
-  const { tenantId, id: eventId } = event;
-  const log = deps.logger.child({ tenantId, eventId, provider: event.provider, attempt: event.attempts });
-
-  const connection = await deps.directory.findById(tenantId, event.connectionId);
-  if (!connection)
-    return stop(deps, event, 'FAILED', 'The provider connection of this delivery no longer exists.', [], log);
-
-  let canonical: CanonicalOrderEvent[];
-  try {
-    canonical = adapterFor(event.provider).parse(inboundOf(event), connection);
-  } catch (error) {
-    // parse is pure: what it cannot read now it will never read.
-    const reason = error instanceof PayloadError ? error.reason : `The payload could not be read: ${messageOf(error)}`;
-    return stop(deps, event, 'FAILED', reason, [], log);
-  }
-
-  const orderIds: string[] = [];
-  try {
-    for (const fact of canonical) {
-      const applied = await deps.orders.applyProviderOrderEvent(tenantId, {
-        ...fact,
-        connectionId: connection.id,
-        provider: connection.provider,
-      });
-      if (applied.order) orderIds.push(applied.order.id);
-      // DUPLICATE on a later attempt may mean an earlier one created the order and then died:
-      // the follow-ups below are safe to repeat (auto-accept is idempotent, the callback job keyed).
-      const placedNow = applied.outcome === 'CREATED' || (applied.outcome === 'DUPLICATE' && event.attempts > 1);
-      if (fact.kind === 'ORDER_PLACED' && placedNow && applied.order) {
-        await followUpNewOrder(deps, connection, applied.order);
-      }
-    }
-  } catch (error) {
-    if (error instanceof OrdersCallError && error.kind === 'PERMANENT') {
-      return stop(deps, event, 'FAILED', error.message, orderIds, log);
-    }
-    return retryOrBury(deps, event, messageOf(error), orderIds, log);
-  }
-
-  await inTenantTransaction(deps.dataSource, { tenantId }, (manager) =>
-    markWebhookEventProcessed(manager, tenantId, eventId, orderIds),
+  tenantId: string,
+  events: readonly ParsedEvent[],
+): Promise<Map<string, BatchedEventResult[]>> {
+  const inputs = events.flatMap(({ connection, facts }) =>
+    facts.map((fact) => ({ ...fact, connectionId: connection.id, provider: connection.provider })),
   );
-  log.debug({ orders: orderIds.length }, 'webhook event processed');
-  return 'PROCESSED';
+  let results: BatchedEventResult[];
+  try {
+    results = inputs.length ? await deps.orders.applyProviderOrderEvents(tenantId, inputs) : [];
+  } catch (error) {
+    const failure = error instanceof OrdersCallError ? error : new OrdersCallError('TRANSIENT', null, messageOf(error));
+    results = inputs.map(() => ({ error: failure }));
+  }
+  const byEvent = new Map<string, BatchedEventResult[]>();
+  let next = 0;
+  for (const { event, facts } of events) {
+    byEvent.set(event.id, results.slice(next, next + facts.length));
+    next += facts.length;
+  }
+  return byEvent;
+}
+
+function logFor(deps: ProcessWebhookEventDependencies, event: WebhookEventRecord): Logger {
+  return deps.logger.child({
+    tenantId: event.tenantId,
+    eventId: event.id,
+    provider: event.provider,
+    attempt: event.attempts,
+  });
 }
 
 /**

@@ -26,7 +26,8 @@ import { PROCESS_WEBHOOK_EVENT_TASK } from '../webhooks/webhook-jobs';
 import type { WebhookWorkerConfig } from './config';
 import { graphileLogger } from './graphile-logger';
 import { createOrdersClient } from './orders-client';
-import { processWebhookEvent } from './process-webhook-event.task';
+import { processWebhookEvents } from './process-webhook-event.task';
+import { createBatcher } from './webhook-batcher';
 import { sweepStaleWebhookEvents } from './stale-event-sweeper';
 
 export type WebhookWorker = {
@@ -60,7 +61,11 @@ export async function createWebhookWorker(
 ): Promise<WebhookWorker> {
   const logger = options.logger ?? createLogger('integrations-worker', config.LOG_LEVEL);
   const secretBox = secretBoxFromConfig(config.SECRETS_ENCRYPTION_KEYS);
-  const poolSize = config.WORKER_CONCURRENCY + 2;
+  // Connections, not jobs, are what two shared cores run out of: a batch of webhook events needs one connection
+  // for its claim and one for its outcome, callbacks and the sweeper one each, and graphile-worker fetches and
+  // completes jobs in bulk (localQueue, batched completion). Measured in `npm run bench` (endToEnd): more
+  // connections than this only added contention; concurrency comes from batching, not from connections.
+  const poolSize = Math.min(config.WORKER_CONCURRENCY + 2, 10);
   const dataSource = createDataSource({
     url: config.DATABASE_URL,
     ...integrationsDatabase,
@@ -117,9 +122,15 @@ export async function createWebhookWorker(
       send: callbackSender(egress),
       settings: { maxAttempts: config.CALLBACK_MAX_ATTEMPTS, backoff, random: options.random },
     };
+    // Two batches in flight: while one is applied in the orders subgraph the next is claimed and parsed here;
+    // more only split the same backlog into smaller batches (measured in `npm run bench`, endToEnd).
+    const batcher = createBatcher((payloads: unknown[]) => processWebhookEvents(processing, payloads), {
+      maxBatch: Math.max(1, Math.ceil(config.WORKER_CONCURRENCY / 2)),
+      maxInFlight: 2,
+    });
     const taskList: TaskList = {
       [PROCESS_WEBHOOK_EVENT_TASK]: async (payload) => {
-        await processWebhookEvent(processing, payload);
+        await batcher.take(payload);
       },
       [PROVIDER_CALLBACK_TASK]: async (payload) => {
         const outcome = await runProviderCallback(callbacks, payload);
@@ -142,7 +153,14 @@ export async function createWebhookWorker(
         // unless these are batched: with the database down that write rejects unhandled and
         // takes the process down. Batched (delay 0 = same tick), the write is retried with
         // backoff, and if the database stays away the runner shuts down, which restarts it.
-        preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+        // localQueue: jobs are fetched (and locked) as many at a time as the worker can hold, one query per take.
+        preset: {
+          worker: {
+            completeJobBatchDelay: 0,
+            failJobBatchDelay: 0,
+            localQueue: { size: Math.max(2, config.WORKER_CONCURRENCY) },
+          },
+        },
       });
       // graphile-worker's runner ends when its database goes away (a restart, a failover).
       // Start a new one once the database answers again, so processing resumes by itself.

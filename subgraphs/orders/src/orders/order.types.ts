@@ -351,3 +351,30 @@ export class ApplyProviderOrderEventPayload {
   @Field(() => ProviderEventOutcomeEnum)
   outcome: ProviderEventOutcome;
 }
+
+@Directive('@inaccessible')
+@ObjectType('ProviderOrderEventError', {
+  description: 'Why one event of a batch was not applied (nothing of it was written).',
+})
+export class ProviderOrderEventErrorType {
+  @Field({
+    description: 'As a GraphQL error would carry it: NOT_FOUND (its order is not there yet), BAD_USER_INPUT, ...',
+  })
+  code: string;
+
+  @Field()
+  message: string;
+}
+
+@Directive('@inaccessible')
+@ObjectType('ApplyProviderOrderEventsResult', { description: 'One event of applyProviderOrderEvents, in input order.' })
+export class ApplyProviderOrderEventsResult {
+  @Field(() => OrderType, { nullable: true })
+  order: OrderType | null;
+
+  @Field(() => ProviderEventOutcomeEnum, { nullable: true, description: 'Null when the event was not applied.' })
+  outcome: ProviderEventOutcome | null;
+
+  @Field(() => ProviderOrderEventErrorType, { nullable: true })
+  error: ProviderOrderEventErrorType | null;
+}

@@ -1,5 +1,6 @@
 import { noOrderChanges, type OrderChanges } from '../events/order-changes';
 import { appError, inTenantTransaction, orderIdFor, requireService, type Identity } from '@nexara/kit';
+import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProviderOrderEventInput } from './order.inputs';
 import { OrderEntity } from './order.entity';
@@ -37,22 +38,8 @@ export class ProviderOrderEventService {
     const orderId = orderIdOf(event);
 
     try {
-      const applied = await inTenantTransaction<ProviderOrderEventResult>(
-        this.dataSource,
-        { tenantId },
-        async (manager) => {
-          const seen = await manager.findOne(ProviderEventEntity, {
-            where: { tenantId, connectionId: event.connectionId, eventKey: event.eventKey },
-          });
-          if (seen) return { outcome: 'DUPLICATE', order: await findOrder(manager, tenantId, seen.orderId) };
-
-          const result =
-            event.kind === 'ORDER_PLACED'
-              ? await placeOrder(manager, tenantId, orderId, event)
-              : await changeStatus(manager, tenantId, orderId, event);
-          if (!(await recordReceipt(manager, tenantId, orderId, event, result.outcome))) throw new AlreadyApplied();
-          return result;
-        },
+      const applied = await inTenantTransaction<ProviderOrderEventResult>(this.dataSource, { tenantId }, (manager) =>
+        applyInTransaction(manager, tenantId, orderId, event),
       );
       if ((applied.outcome === 'CREATED' || applied.outcome === 'ADVANCED') && applied.order) {
         this.changes(tenantId, orderId, applied.order.version);
@@ -64,6 +51,114 @@ export class ProviderOrderEventService {
       return { outcome: 'DUPLICATE', order };
     }
   }
+
+  /** See `applyProviderOrderEvents`: many events, one transaction, one savepoint each. */
+  async applyProviderOrderEvents(
+    identity: Identity,
+    inputs: readonly ProviderOrderEventInput[],
+  ): Promise<ProviderOrderEventBatchResult[]> {
+    return applyProviderOrderEvents(this.dataSource, this.changes, identity, inputs);
+  }
+}
+
+/** One event of a batch: what it did, or why it could not be applied (nothing of it was written). */
+export type ProviderOrderEventBatchResult =
+  | (ProviderOrderEventResult & { error: null })
+  | { outcome: null; order: null; error: { code: string; message: string } };
+
+/** At most this many events per `applyProviderOrderEvents` call (the worker sends what one take of its queue holds). */
+export const MAX_PROVIDER_EVENT_BATCH = 500;
+
+/**
+ * Many events of one tenant in one transaction, each exactly as
+ * `applyProviderOrderEvent` would apply it (same receipts, so the same
+ * idempotency), each under its own savepoint: an event that fails (its order
+ * not there yet, invalid input) is rolled back alone and answered with its
+ * error, and the others commit. Events of one order are applied in the order
+ * given; the batch is walked grouped by order (a stable sort), so concurrent
+ * batches lock rows in the same order and cannot deadlock each other.
+ * Answers one result per input, in input order.
+ */
+export async function applyProviderOrderEvents(
+  dataSource: DataSource,
+  changes: OrderChanges,
+  identity: Identity,
+  inputs: readonly ProviderOrderEventInput[],
+): Promise<ProviderOrderEventBatchResult[]> {
+  const service = requireService(identity);
+  if (!service.tenantId) {
+    throw appError(
+      'BAD_USER_INPUT',
+      'Provider events apply in a tenant: the service identity must carry the tenantId of the connection.',
+    );
+  }
+  if (inputs.length > MAX_PROVIDER_EVENT_BATCH) {
+    throw appError('BAD_USER_INPUT', `At most ${MAX_PROVIDER_EVENT_BATCH} events per call.`);
+  }
+  const tenantId = service.tenantId;
+  const results: ProviderOrderEventBatchResult[] = new Array(inputs.length);
+  const valid: { index: number; event: ValidProviderOrderEvent; orderId: string }[] = [];
+  inputs.forEach((input, index) => {
+    try {
+      const event = validateProviderOrderEvent(input);
+      valid.push({ index, event, orderId: orderIdOf(event) });
+    } catch (error) {
+      results[index] = failed(error);
+    }
+  });
+  valid.sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : a.index - b.index));
+
+  const announced: { orderId: string; version: number }[] = [];
+  await inTenantTransaction(dataSource, { tenantId }, async (manager) => {
+    for (const { index, event, orderId } of valid) {
+      await manager.query('savepoint provider_event');
+      try {
+        const result = await applyInTransaction(manager, tenantId, orderId, event);
+        await manager.query('release savepoint provider_event');
+        results[index] = { ...result, error: null };
+        if ((result.outcome === 'CREATED' || result.outcome === 'ADVANCED') && result.order) {
+          announced.push({ orderId, version: result.order.version });
+        }
+      } catch (error) {
+        await manager.query('rollback to savepoint provider_event');
+        // A concurrent delivery of the same event committed first: a duplicate, as applyProviderOrderEvent answers it.
+        results[index] =
+          error instanceof AlreadyApplied
+            ? { outcome: 'DUPLICATE', order: await findOrder(manager, tenantId, orderId), error: null }
+            : failed(error);
+      }
+    }
+  });
+  for (const { orderId, version } of announced) changes(tenantId, orderId, version);
+  return results;
+}
+
+function failed(error: unknown): ProviderOrderEventBatchResult {
+  const code =
+    error instanceof GraphQLError && typeof error.extensions['code'] === 'string'
+      ? error.extensions['code']
+      : 'INTERNAL_SERVER_ERROR';
+  const message = error instanceof GraphQLError ? error.message : 'The event could not be applied; it may be retried.';
+  return { outcome: null, order: null, error: { code, message } };
+}
+
+/** One event in a transaction the caller holds: the receipt check, the change, the receipt. */
+async function applyInTransaction(
+  manager: EntityManager,
+  tenantId: string,
+  orderId: string,
+  event: ValidProviderOrderEvent,
+): Promise<ProviderOrderEventResult> {
+  const seen = await manager.findOne(ProviderEventEntity, {
+    where: { tenantId, connectionId: event.connectionId, eventKey: event.eventKey },
+  });
+  if (seen) return { outcome: 'DUPLICATE', order: await findOrder(manager, tenantId, seen.orderId) };
+  const result =
+    event.kind === 'ORDER_PLACED'
+      ? await placeOrder(manager, tenantId, orderId, event)
+      : await changeStatus(manager, tenantId, orderId, event);
+  if (!(await recordReceipt(manager, tenantId, orderId, event, result.outcome))) throw new AlreadyApplied();
+  return result;
 }
 
 /** The order an event is about: named by Nexara's id, or derived from (connection, provider order id) as at ingest. */
