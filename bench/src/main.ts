@@ -7,33 +7,40 @@ import { machineInfo } from './machine';
 import { formatProfileSummary, summarizeProfile } from './profile/profile-summary';
 import { renderBenchmarksMarkdown } from './report/markdown';
 import { RESULTS_DIR, softwareVersions, databaseFacts, type BenchResults } from './report/results';
+import { benchEndToEnd } from './scenarios/end-to-end';
 import { benchGatewayQuery } from './scenarios/gateway-query';
 import { benchLiveStream } from './scenarios/live-stream';
 import { benchOrderMetrics } from './scenarios/order-metrics';
 import { benchWebhookAccept } from './scenarios/webhook-accept';
 import { startBenchStack } from './stack/bench-stack';
 
-const SCENARIOS = ['gateway', 'webhooks', 'live', 'metrics'] as const;
+const SCENARIOS = ['gateway', 'webhooks', 'live', 'endToEnd', 'metrics'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 type Options = { only: Scenario[]; out: string; profile: boolean; quick: boolean };
 
 const USAGE = `npm run bench [-- options]
-  --only=gateway,webhooks,live,metrics   run some scenarios (results go to bench/results/partial.json)
+  --only=gateway,webhooks,live,endToEnd,metrics   run some scenarios (results go to bench/results/partial.json)
+  --scenario NAME                run one scenario (as --only=NAME)
+  BENCH_E2E_STEP_SECONDS=N       endToEnd: seconds per offered rate (default 60; shorter for a quick look)
   --out=NAME                     write bench/results/NAME.json instead of latest.json (BENCHMARKS.md untouched)
   --profile                      CPU profiles of the gateway and integrations in bench/results/profiles/
   --quick                        shorter runs, to try the harness (not for publishing)`;
 
 function parseOptions(argv: string[]): Options {
+  // `--scenario NAME` is `--only=NAME`.
+  argv = argv.flatMap((arg, i) =>
+    arg === '--scenario' ? [`--only=${argv[i + 1] ?? ''}`] : argv[i - 1] === '--scenario' ? [] : [arg],
+  );
   const value = (name: string): string | undefined =>
     argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   for (const arg of argv) {
-    if (!/^--(only|out)=|^--(profile|quick)$/.test(arg)) {
+    if (!/^--(only|out|scenario)=|^--(profile|quick)$/.test(arg)) {
       console.error(`unknown option ${arg}\n${USAGE}`);
       process.exit(2);
     }
   }
-  const only = value('only')?.split(',') ?? [...SCENARIOS];
+  const only = (value('only') ?? value('scenario'))?.split(',') ?? [...SCENARIOS];
   const unknown = only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
   if (unknown.length) {
     console.error(`unknown scenario ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);
@@ -61,6 +68,12 @@ function settingsFor(quick: boolean) {
     },
     gateway: { connections: 10, warmUpSeconds: quick ? 1 : 3, measureSeconds: quick ? 3 : 10, users: 500 },
     live: { subscribers: [1, 10, 200, 1_000], events: quick ? 3 : 10, perSocket: 20 },
+    endToEnd: {
+      rates: [100, 250, 500, 1_000],
+      stepSeconds: Number(process.env['BENCH_E2E_STEP_SECONDS'] ?? (quick ? 10 : 60)),
+      drainDeliveries: quick ? 5_000 : 20_000,
+      catchUpLimitSeconds: 300,
+    },
     metrics: {
       orders: quick ? 100_000 : 1_000_000,
       cases: [
@@ -111,6 +124,10 @@ async function main(): Promise<void> {
     if (options.only.includes('live')) {
       log('live: webhook POST to every graphql-ws subscriber');
       results.scenarios.liveStream = await benchLiveStream(stack, settings.live, log);
+    }
+    if (options.only.includes('endToEnd')) {
+      log('endToEnd: signed deliveries at stepped offered rates, to the order committed and to a subscriber');
+      results.scenarios.endToEnd = await benchEndToEnd(stack, settings.endToEnd, log);
     }
     if (options.only.includes('metrics')) {
       log('metrics: orderMetrics, 7 days by hour, over generated orders');

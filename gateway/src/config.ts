@@ -32,6 +32,14 @@ export const gatewayConfigShape = {
   /** Per provider connection: sustained webhooks per second, and the burst allowed above it. */
   WEBHOOK_RATE_PER_SECOND: z.coerce.number().int().min(1).default(50),
   WEBHOOK_RATE_BURST: z.coerce.number().int().min(1).default(100),
+  /**
+   * Per source address, before the body is read: webhooks per second and the burst above it.
+   * Generous, as one provider may send for many connections from few addresses.
+   */
+  WEBHOOK_ADDRESS_RATE_PER_SECOND: z.coerce.number().int().min(1).default(200),
+  WEBHOOK_ADDRESS_RATE_BURST: z.coerce.number().int().min(1).default(400),
+  /** How long a connection key the inbox called unknown is answered 404 from memory (0: never). */
+  WEBHOOK_UNKNOWN_KEY_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   /** The event bus: PostgreSQL LISTEN/NOTIFY through this URL (role nexara_gateway, which reads no table)... */
   EVENT_BUS_DATABASE_URL: env.postgresUrl().optional(),
   /** ...or Redis pub/sub when set, so several gateway instances share one stream. */
@@ -44,6 +52,16 @@ export const gatewayConfigShape = {
    * the gateways that hear the bus event, and within this time on any that missed it.
    */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(4_000).default(2_000),
+  /** graphql-ws: the largest message a client may send (a bigger one closes the socket with 1009). */
+  WS_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024)
+    .default(1024 * 1024),
+  /** graphql-ws: open subscriptions per socket, and per user (or API key) over all its sockets on one gateway. */
+  MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(100),
+  MAX_SUBSCRIPTIONS_PER_USER: z.coerce.number().int().min(1).default(500),
   /** The API schema (what clients see) that WebSocket operations are validated against. */
   API_SCHEMA_PATH: z.string().default(path.join(__dirname, '..', 'schema', 'api.graphql')),
   /** The composed, checked-in supergraph (`npm run compose` writes it). */

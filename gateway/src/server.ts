@@ -17,7 +17,7 @@ import { QueryPlanCacheStats, queryPlanMetrics } from './graphql/query-plan-stat
 import { mountPartnerGateway } from './partner/partner-gateway';
 import { mountSubscriptions } from './subscriptions/mount-subscriptions';
 import { createReceiveWebhookClient } from './webhooks/receive-webhook-client';
-import { createWebhookRateLimit } from './webhooks/webhook-rate-limit';
+import { createAddressRateLimit, createWebhookRateLimit, unknownKeyCache } from './webhooks/webhook-rate-limit';
 import { answerFrameworkError, registerWebhookRoutes } from './webhooks/webhook-routes';
 
 export type GatewayServer = RunningServer & {
@@ -87,6 +87,11 @@ export async function createGatewayServer(
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
     }),
     rateLimit: createWebhookRateLimit({ perSecond: config.WEBHOOK_RATE_PER_SECOND, burst: config.WEBHOOK_RATE_BURST }),
+    addressLimit: createAddressRateLimit({
+      perSecond: config.WEBHOOK_ADDRESS_RATE_PER_SECOND,
+      burst: config.WEBHOOK_ADDRESS_RATE_BURST,
+    }),
+    unknownKeys: unknownKeyCache({ ttlMs: config.WEBHOOK_UNKNOWN_KEY_CACHE_MS }),
     logger: logger.child({ component: 'webhooks' }),
   });
   const planStats = { dashboard: new QueryPlanCacheStats(), partner: new QueryPlanCacheStats() };

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { EndToEndResult } from '../scenarios/end-to-end';
 import type { GatewayPaths, GatewayResult, GatewayRun } from '../scenarios/gateway-query';
 import type { LiveStreamResult } from '../scenarios/live-stream';
 import type { OrderMetricsResult } from '../scenarios/order-metrics';
@@ -27,7 +28,7 @@ const met = (ok: boolean): string => (ok ? '**yes**' : '**no**');
 
 /** BENCHMARKS.md, entirely from one run's results (plus the profiling notes and the before-fixes run). */
 export function renderBenchmarksMarkdown(results: BenchResults): string {
-  const { webhookAccept, gateway, liveStream, orderMetrics } = results.scenarios;
+  const { webhookAccept, gateway, liveStream, orderMetrics, endToEnd } = results.scenarios;
   return [
     '# Benchmarks',
     '',
@@ -46,6 +47,7 @@ export function renderBenchmarksMarkdown(results: BenchResults): string {
     webhookAccept ? webhookSection(webhookAccept) : '',
     gateway ? gatewaySection(gateway) : '',
     liveStream ? liveSection(liveStream) : '',
+    endToEnd ? endToEndSection(endToEnd) : '',
     orderMetrics ? metricsSection(orderMetrics) : '',
     beforeAfter(results),
     METHOD,
@@ -56,7 +58,37 @@ export function renderBenchmarksMarkdown(results: BenchResults): string {
 
 function summaryTable(results: BenchResults): string {
   const rows: Row[] = [];
-  const { webhookAccept: w, gateway: g, liveStream: l, orderMetrics: m } = results.scenarios;
+  const { webhookAccept: w, gateway: g, liveStream: l, orderMetrics: m, endToEnd: e } = results.scenarios;
+  if (e) {
+    const sustained = e.steps.find((step) => step.offeredPerSecond === e.sustainedPerSecond);
+    rows.push([
+      'End to end',
+      'offered deliveries/s sustained (lag p99 < 1 s to committed and to a subscriber, no growing backlog)',
+      sustained ? `${n(e.sustainedPerSecond)}/s (lag p99 ${ms(sustained.lagP99Ms)})` : 'none',
+      '',
+      '',
+      '>= 500/s',
+      met(e.sustainedPerSecond >= 500),
+    ]);
+    rows.push([
+      'End to end',
+      'drain of a backlog, events/s',
+      `${n(e.drainPerSecond)}/s (${n(e.drain.events)} events)`,
+      `one INSERT per order: ${n(e.baselineInsertsPerSecond)}/s`,
+      x(e.drainRatio),
+      '>= 1,000/s',
+      met(e.drainPerSecond >= 1000),
+    ]);
+    rows.push([
+      'End to end',
+      'acknowledged deliveries processed exactly once, each arrival seen once by a subscriber',
+      `${n(e.exactlyOnce.processed)} of ${n(e.exactlyOnce.acknowledged)}`,
+      '',
+      '',
+      'all, exactly once',
+      met(e.exactlyOnce.ok),
+    ]);
+  }
   if (w) {
     const best = w.sustained;
     const top = [...w.levels].sort((a, b) => b.platform.acknowledgedPerSecond - a.platform.acknowledgedPerSecond)[0]!;
@@ -354,6 +386,52 @@ function metricsSection(m: OrderMetricsResult): string {
     "PostgreSQL's plan for the SQL (EXPLAIN ANALYZE):",
     '',
     ...plans,
+    '',
+  ].join('\n');
+}
+
+function endToEndSection(e: EndToEndResult): string {
+  return [
+    '## End to end',
+    '',
+    'Signed new-order deliveries of all four providers (round robin over every seeded connection) sent open loop at each' +
+      ' offered rate (on a schedule, whatever the answers: a provider does not wait for us) through the shim, stored, queued,' +
+      ' applied by the worker in batches, announced, and re-read for a graphql-ws `orderChanged` subscriber of each tenant.' +
+      ' Lag runs from the 2xx to the event marked PROCESSED (after its order committed) and to the order arriving at the' +
+      ' subscriber. Processed/s counts every event finished while the step was offered.',
+    '',
+    table(
+      [
+        'Offered',
+        'Acknowledged',
+        'Processed',
+        'to committed p50 / p99',
+        'to subscriber p50 / p99',
+        'Backlog at end',
+        'Kept up',
+      ],
+      e.steps.map((step) => [
+        `${n(step.offeredPerSecond)}/s`,
+        `${n(step.acknowledgedPerSecond)}/s (${n(step.acknowledged)} of ${n(step.sent)})`,
+        `${n(step.processedPerSecond)}/s`,
+        `${ms(step.lagToCommitted.median)} / ${ms(step.lagToCommitted.p99)}`,
+        `${ms(step.lagToSubscriber.median)} / ${ms(step.lagToSubscriber.p99)}`,
+        n(step.backlogAtEnd),
+        met(step.sustained),
+      ]),
+    ),
+    '',
+    `Drain: ${n(e.drain.events)} deliveries acknowledged with the worker stopped, then processed in ${n(e.drain.seconds, 1)} s:` +
+      ` **${n(e.drainPerSecond)} events/s**. Baseline: the same number of orders inserted straight into a copy of` +
+      ` \`orders.orders\`, one INSERT per order over 8 connections: ${n(e.baselineInsertsPerSecond)}/s (ratio ${x(e.drainRatio)}).`,
+    '',
+    `Exactly once: ${n(e.exactlyOnce.acknowledged)} acknowledged, ${n(e.exactlyOnce.stored)} stored,` +
+      ` ${n(e.exactlyOnce.processed)} PROCESSED, ${n(e.exactlyOnce.orders)} orders; at the subscribers` +
+      ` ${n(e.exactlyOnce.missedAtSubscriber)} arrivals missed and ${n(e.exactlyOnce.repeatedAtSubscriber)} repeated.`,
+    '',
+    `Peak resident memory (VmHWM, MiB): ${Object.entries(e.peakRssMiB)
+      .map(([name, mib]) => `${name} ${n(mib, 0)}`)
+      .join(', ')} (postgres: the postmaster; its backends are processes of their own).`,
     '',
   ].join('\n');
 }

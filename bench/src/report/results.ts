@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '@nexara/stack';
 import type { MachineInfo } from '../machine';
+import type { EndToEndResult } from '../scenarios/end-to-end';
 import type { GatewayResult } from '../scenarios/gateway-query';
 import type { LiveStreamResult } from '../scenarios/live-stream';
 import type { OrderMetricsResult } from '../scenarios/order-metrics';
@@ -25,6 +26,7 @@ export type BenchResults = {
     webhookAccept?: WebhookAcceptResult;
     liveStream?: LiveStreamResult;
     orderMetrics?: OrderMetricsResult;
+    endToEnd?: EndToEndResult;
   };
 };
 

@@ -42,7 +42,6 @@ export function partnerSubscriberAuthenticator(
     if (!identity) return null;
     const subscriber: Subscriber = {
       identity,
-      allTenants: false,
       audience: `partner:${[...identity.scopes].sort().join(',')}`,
       stillValid: { key: identity.apiKeyId, check: async () => (await partner.authenticateApiKey(secret)) !== null },
       admit: async ({ type, rootField }) => {

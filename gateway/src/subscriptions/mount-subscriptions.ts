@@ -9,7 +9,9 @@ import { buildSchema, type ExecutionResult } from 'graphql';
 import type { WebSocketServer } from 'ws';
 import type { SessionChecker } from '../auth/sessions';
 import type { GatewayConfig } from '../config';
+import { DEFAULT_QUERY_LIMITS } from '../graphql/limits/query-limits';
 import type { GatewayContext } from '../graphql/subgraph-data-source';
+import { loadTrustedDocuments } from '../graphql/trusted-documents';
 import { PARTNER_PATH, type PartnerGateway } from '../partner/partner-gateway';
 import { partnerSubscriberAuthenticator } from '../partner/partner-subscriber';
 import { createSubscriptionServer, type OperationRunner } from './subscription-server';
@@ -72,6 +74,12 @@ export function mountSubscriptions(
   const apiSchema = buildSchema(fs.readFileSync(config.API_SCHEMA_PATH, 'utf8'));
   const production = config.NODE_ENV === 'production';
   const log = logger.child({ component: 'subscriptions' });
+  const socketRules = {
+    limits: DEFAULT_QUERY_LIMITS,
+    maxMessageBytes: config.WS_MAX_MESSAGE_BYTES,
+    maxSubscriptionsPerSocket: config.MAX_SUBSCRIPTIONS_PER_SOCKET,
+    maxSubscriptionsPerPrincipal: config.MAX_SUBSCRIPTIONS_PER_USER,
+  };
 
   const servers = new Map([
     [
@@ -84,6 +92,8 @@ export function mountSubscriptions(
         sessionRecheckMs: Math.max(config.SESSION_CACHE_MS, 1_000),
         production,
         logger: log,
+        ...socketRules,
+        trusted: loadTrustedDocuments(config.PERSISTED_DOCUMENTS_PATH),
       }),
     ],
   ]);
@@ -97,6 +107,9 @@ export function mountSubscriptions(
         authenticate: partnerSubscriberAuthenticator(partner, config.PARTNER_RATE_WINDOW_SECONDS),
         production,
         logger: log.child({ endpoint: 'partner' }),
+        ...socketRules,
+        // Partners are not browsers: no persisted-documents rule (as on HTTP).
+        trusted: null,
       }),
     );
   }

@@ -11,8 +11,11 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { QueryLimits } from '../graphql/limits/query-limits';
+import type { TrustedDocuments } from '../graphql/trusted-documents';
 import { createEventFanOut, type SharedWork } from './event-fan-out';
 import { eventStream } from './event-stream';
+import { checkSocketOperation, type SocketOperationPayload } from './socket-operation';
 import { VersionTracker } from './version-tracker';
 import { eventConcerns, prepareSubscription, splitHidden, type PreparedSubscription } from './subscription-fields';
 
@@ -28,9 +31,8 @@ export type OperationRunner = (
 
 /** Who is on the other end of a socket, as its `connectionParams` proved. */
 export type Subscriber = {
+  /** Its `tenantId` is the one tenant whose events it receives (a platform admin: the tenant it acts in). */
   identity: Extract<Identity, { kind: 'user' | 'partner' }>;
-  /** A platform admin who picked no tenant follows every tenant. */
-  allTenants: boolean;
   /**
    * Everything besides the tenant that decides what a re-read returns for
    * this subscriber (a user's role; a key's scopes). Subscribers with the
@@ -70,16 +72,27 @@ export type SubscriptionServerOptions = {
   logger: Logger;
   /** How often sockets with a session re-check it (see `Subscriber.sessionId`); unset: never. */
   sessionRecheckMs?: number;
+  /** The same depth, alias, token and cost limits as the endpoint's HTTP side. */
+  limits: QueryLimits;
+  /** Persisted documents: named by hash, and in production the only ones a browser's socket may run. */
+  trusted: TrustedDocuments | null;
+  /** Largest message a client may send; a bigger one closes the socket (1009). */
+  maxMessageBytes: number;
+  /** Open subscriptions one socket, and one user or API key over all its sockets, may hold. */
+  maxSubscriptionsPerSocket: number;
+  maxSubscriptionsPerPrincipal: number;
 };
 
 /** Closing codes graphql-ws clients understand: 4401 means "sign in again". */
 const UNAUTHORIZED = 4401;
 
-type SocketExtra = { subscriber?: Subscriber; expiryTimer?: NodeJS.Timeout };
+type SocketExtra = { subscriber?: Subscriber; expiryTimer?: NodeJS.Timeout; subscriptions?: number };
 type SocketContext = {
   subscriber: Subscriber;
   closeUnauthorized: (reason: string) => void;
   sourceAddress: string | undefined;
+  /** Takes a place for one more subscription (released by the returned function), or says why not. */
+  reserveSubscription: () => GraphQLError | (() => void);
 };
 
 /**
@@ -100,7 +113,9 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
   active: () => number;
   close: () => Promise<void>;
 } {
-  const wsServer = new WebSocketServer({ noServer: true });
+  // maxPayload: ws refuses a bigger message by closing the socket with 1009 (message too big) before parsing it.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  const reserve = subscriptionPlaces(options);
   const fanOut = createEventFanOut(options.bus);
   const sessionSockets = sessionSocketRegistry(options);
   const counter = { reReads: 0 };
@@ -113,6 +128,19 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
     {
       schema: () => options.schema(),
       isProd: options.production,
+      // Every operation meets the HTTP side's rules before it runs (graphql-ws's own parse and validation are skipped).
+      onSubscribe: (ctx, _id, payload) => {
+        const browser = ctx.extra.request.headers.origin !== undefined;
+        const schema = options.schema();
+        const checked = checkSocketOperation(payload as SocketOperationPayload, {
+          schema,
+          limits: options.limits,
+          trusted: options.trusted,
+          trustedOnly: options.production && browser ? options.trusted : null,
+        });
+        if ('document' in checked) return { schema, ...checked };
+        return [...checked];
+      },
       onConnect: async (ctx) => {
         // A throw means the check itself failed (say the tenants service is down): graphql-ws closes with 4500, not 4401.
         const subscriber = await options.authenticate(ctx.connectionParams);
@@ -139,6 +167,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
         subscriber: ctx.extra.subscriber!,
         closeUnauthorized: (reason) => ctx.extra.socket.close(UNAUTHORIZED, reason),
         sourceAddress: ctx.extra.request.socket.remoteAddress,
+        reserveSubscription: () => reserve(ctx.extra, ctx.extra.subscriber!),
       }),
       execute: (args: ExecutionArgs) => execute(args, options),
       subscribe: (args: ExecutionArgs) => subscribe(args, { ...options, run: countedRun }, fanOut.listen),
@@ -159,6 +188,44 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
       for (const client of wsServer.clients) client.terminate();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * Caps subscriptions per socket and per principal (a user, or an API key)
+ * over all its sockets on this gateway: over a cap the new subscription is
+ * refused with TOO_MANY_SUBSCRIPTIONS, the open ones go on.
+ */
+function subscriptionPlaces(
+  options: SubscriptionServerOptions,
+): (socket: SocketExtra, subscriber: Subscriber) => GraphQLError | (() => void) {
+  const perPrincipal = new Map<string, number>();
+  const tooMany = (message: string, limit: number) =>
+    new GraphQLError(message, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit } });
+  return (socket, subscriber) => {
+    const { identity } = subscriber;
+    const principal = identity.kind === 'user' ? `user:${identity.userId}` : `key:${identity.apiKeyId}`;
+    const onSocket = socket.subscriptions ?? 0;
+    const ofPrincipal = perPrincipal.get(principal) ?? 0;
+    if (onSocket >= options.maxSubscriptionsPerSocket) {
+      const limit = options.maxSubscriptionsPerSocket;
+      return tooMany(`This socket already has ${onSocket} subscriptions open; the limit is ${limit}.`, limit);
+    }
+    if (ofPrincipal >= options.maxSubscriptionsPerPrincipal) {
+      const limit = options.maxSubscriptionsPerPrincipal;
+      return tooMany(`You already have ${ofPrincipal} subscriptions open; the limit is ${limit}.`, limit);
+    }
+    socket.subscriptions = onSocket + 1;
+    perPrincipal.set(principal, ofPrincipal + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      socket.subscriptions = (socket.subscriptions ?? 1) - 1;
+      const left = (perPrincipal.get(principal) ?? 1) - 1;
+      if (left > 0) perPrincipal.set(principal, left);
+      else perPrincipal.delete(principal);
+    };
   };
 }
 
@@ -265,7 +332,9 @@ async function subscribe(
   const refused = await admit(args);
   if (refused) return failure(refused);
 
-  const { subscriber, closeUnauthorized } = args.contextValue as SocketContext;
+  const { subscriber, closeUnauthorized, reserveSubscription } = args.contextValue as SocketContext;
+  const release = reserveSubscription();
+  if (release instanceof GraphQLError) return failure(release);
   const rootArgs = rootArguments(args);
   const variables = reReadVariables(prepared, (args.variableValues ?? {}) as Record<string, unknown>);
 
@@ -282,12 +351,7 @@ async function subscribe(
     };
     const result = await shared(reReadKey(event, subscriber, prepared.query, eventVariables), () =>
       // The first subscriber to get here reads for all who share the key (see reReadKey).
-      options.run(
-        prepared.query,
-        eventVariables,
-        { ...subscriber.identity, tenantId: event.tenantId },
-        'NexaraSubscriptionEvent',
-      ),
+      options.run(prepared.query, eventVariables, subscriber.identity, 'NexaraSubscriptionEvent'),
     );
     const subject = (result.data as { __nexaraSubject?: Record<string, unknown> | null } | null | undefined)
       ?.__nexaraSubject;
@@ -304,7 +368,8 @@ async function subscribe(
   const chains = new Map<string, Promise<void>>();
   const unlisten = listen((event, shared) => {
     if (!eventConcerns(prepared.field, event)) return;
-    if (!subscriber.allTenants && event.tenantId !== subscriber.identity.tenantId) return;
+    // Only the tenant the subscriber acts in: a platform admin acting in one tenant hears nothing of the others.
+    if (event.tenantId !== subscriber.identity.tenantId) return;
     const reads: (number | null)[] =
       versions && event.version !== undefined ? versions.versionsFor(event.id, event.version) : [null];
     if (reads.length === 0) return;
@@ -320,13 +385,16 @@ async function subscribe(
     });
     chains.set(key, last);
   });
-  const stream = eventStream<ExecutionResult>(unlisten);
+  const stream = eventStream<ExecutionResult>(() => {
+    unlisten();
+    release();
+  });
   return stream.iterator;
 }
 
 /**
  * Which subscriptions can share one event's re-read: same tenant read in,
- * same audience, same all-tenants flag, same query and variables. The
+ * same audience, same query and variables. The
  * subjects these queries read (an order by id, and the like) are visible
  * by tenant and role (for a key: its scopes), never by the individual
  * user: two managers of a tenant get the same order with the same fields.
@@ -335,7 +403,7 @@ async function subscribe(
  */
 function reReadKey(event: BusEvent, subscriber: Subscriber, query: string, variables: Record<string, unknown>): string {
   // Variable values are coerced by graphql-ws in definition order, so equal values print equally.
-  return JSON.stringify([event.tenantId, subscriber.audience, subscriber.allTenants, query, variables]);
+  return JSON.stringify([event.tenantId, subscriber.audience, query, variables]);
 }
 
 /**

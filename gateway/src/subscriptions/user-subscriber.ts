@@ -1,5 +1,7 @@
 import { verifyUserToken } from '@nexara/kit';
 import { ACTING_TENANT_HEADER } from '../auth/authenticate';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import type { SessionChecker } from '../auth/sessions';
 import type { Subscriber, SubscriberAuthenticator } from './subscription-server';
 
@@ -11,7 +13,8 @@ export function connectionToken(connectionParams: Record<string, unknown> | unde
 
 /**
  * Dashboard sockets on `/graphql`: the user's access token, and for a
- * platform admin optionally the tenant to act in. Any token problem, or a
+ * platform admin optionally the tenant to act in (else its own): the socket
+ * receives that one tenant's events and no other's. Any token problem, or a
  * session that has ended, is a refusal (4401); the socket closes when the
  * token expires or its session ends (see createSubscriptionServer).
  */
@@ -28,15 +31,16 @@ export function userSubscriberAuthenticator(
     if (!(await sessions.isActive(claims.sessionId, claims.tenantId))) return null;
     const acting = connectionParams?.[ACTING_TENANT_HEADER];
     const platformAdmin = claims.role === 'PLATFORM_ADMIN';
+    // As on HTTP: only a platform admin picks a tenant, and only by its id; anything else is refused.
+    if (acting !== undefined && (!platformAdmin || typeof acting !== 'string' || !UUID.test(acting))) return null;
     const subscriber: Subscriber = {
       identity: {
         kind: 'user',
         userId: claims.userId,
         role: claims.role,
         sessionId: claims.sessionId,
-        tenantId: platformAdmin && typeof acting === 'string' ? acting : claims.tenantId,
+        tenantId: typeof acting === 'string' ? acting : claims.tenantId,
       },
-      allTenants: platformAdmin && typeof acting !== 'string',
       audience: `user:${claims.role}`,
       expiresAt: claims.expiresAt,
       sessionId: claims.sessionId,

@@ -1,7 +1,7 @@
 import { createLogger } from '@nexara/kit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { InboxUnavailableError, type ReceiveWebhookAnswer, type ReceiveWebhookInput } from './receive-webhook-client';
-import { createWebhookRateLimit } from './webhook-rate-limit';
+import { createAddressRateLimit, createWebhookRateLimit, unknownKeyCache } from './webhook-rate-limit';
 import { answerFrameworkError, registerWebhookRoutes, WEBHOOK_BODY_LIMIT } from './webhook-routes';
 
 /**
@@ -31,6 +31,8 @@ describe('webhook shim routes', () => {
         return inbox(input);
       },
       rateLimit: createWebhookRateLimit({ perSecond: 3, burst: 5 }),
+      addressLimit: createAddressRateLimit({ perSecond: 20, burst: 30 }),
+      unknownKeys: unknownKeyCache({ ttlMs: 60_000 }),
       logger: createLogger('test', 'silent'),
     });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -113,6 +115,53 @@ describe('webhook shim routes', () => {
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect((await post('/webhooks/careem/quiet', '{}')).statusCode).toBe(202);
+  });
+
+  it("spends a connection's limit only on deliveries that authenticated: forged ones never make the provider wait", async () => {
+    inbox = async () => ({
+      verdict: 'REJECTED',
+      httpStatus: 401,
+      responseBody: '{"error":{"code":"BAD_SIGNATURE","message":"no"}}',
+      eventId: null,
+      errorCode: 'BAD_SIGNATURE',
+    });
+    for (let i = 0; i < 12; i += 1) expect((await post('/webhooks/careem/known', '{}')).statusCode).toBe(401);
+    inbox = async () => ({
+      verdict: 'ACCEPTED',
+      httpStatus: 202,
+      responseBody: '{}',
+      eventId: 'e2',
+      errorCode: null,
+    });
+    expect((await post('/webhooks/careem/known', '{}')).statusCode).toBe(202);
+  });
+
+  it('answers a key the inbox called unknown from memory, without reading it again', async () => {
+    inbox = async () => ({
+      verdict: 'REJECTED',
+      httpStatus: 404,
+      responseBody:
+        '{"error":{"code":"UNKNOWN_CONNECTION","message":"No connection with that key for this provider."}}',
+      eventId: null,
+      errorCode: 'UNKNOWN_CONNECTION',
+    });
+    for (let i = 0; i < 3; i += 1) {
+      const response = await post('/webhooks/jahez/nothing', '{}');
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error.code).toBe('UNKNOWN_CONNECTION');
+    }
+    expect(received).toHaveLength(1);
+  });
+
+  it('limits each source address before the body is read or parsed, whatever connection it names', async () => {
+    // Malformed bodies: answered 400 by the parser until the address is over its limit, then 429 before parsing.
+    const statuses: number[] = [];
+    for (let i = 0; i < 300 && !statuses.includes(429); i += 1) {
+      statuses.push((await post(`/webhooks/careem/key-${i}`, '{"a":')).statusCode);
+    }
+    expect(statuses).toContain(429);
+    expect(statuses.filter((s) => s !== 400 && s !== 429)).toEqual([]);
+    expect(received).toHaveLength(0);
   });
 
   it('answers 503 and acknowledges nothing when the inbox cannot commit', async () => {

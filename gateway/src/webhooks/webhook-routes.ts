@@ -1,14 +1,18 @@
 import { answerStatusFor, errorBody, providerOfPathSegment, type WebhookErrorCode } from '@nexara/contracts';
 import type { Logger, Provider } from '@nexara/kit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { RateLimitDecision } from './webhook-rate-limit';
+import type { RateLimitDecision, UnknownKeyCache, WebhookRateLimit } from './webhook-rate-limit';
 import { InboxUnavailableError, type ReceiveWebhookAnswer, type ReceiveWebhookInput } from './receive-webhook-client';
 
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
 export type WebhookRouteOptions = {
   receive: (input: ReceiveWebhookInput) => Promise<ReceiveWebhookAnswer>;
-  rateLimit: (connectionKey: string) => Promise<RateLimitDecision>;
+  /** Per connection, spent only by deliveries that authenticated (see createWebhookRateLimit). */
+  rateLimit: WebhookRateLimit;
+  /** Per source address, before the body is read. */
+  addressLimit: (address: string) => Promise<RateLimitDecision>;
+  unknownKeys: UnknownKeyCache;
   logger: Logger;
 };
 
@@ -19,6 +23,12 @@ type Params = { provider: string; connectionKey: string; '*'?: string };
  * It checks transport (provider, size, JSON, rate) and hands the raw bytes to
  * the integrations inbox, which authenticates, stores and queues them in one
  * transaction; the provider gets a 2xx only after that commit.
+ *
+ * Against floods, cheapest first: a per-address limit before the body is
+ * read; a key the inbox called unknown is answered from memory; a
+ * connection's own limit is spent only by deliveries that authenticated, so
+ * forged ones (counted by the inbox as security events and in the
+ * connection's health) never make the real provider wait.
  */
 export async function registerWebhookRoutes(app: FastifyInstance, options: WebhookRouteOptions): Promise<void> {
   await app.register(
@@ -30,6 +40,25 @@ export async function registerWebhookRoutes(app: FastifyInstance, options: Webho
         { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT },
         (_request, body, done) => done(null, body),
       );
+
+      // Before the body is read or parsed: an address over its limit, or a key known to be unknown, costs no more.
+      scope.addHook('onRequest', async (request, reply) => {
+        const limit = await options.addressLimit(request.ip);
+        if (!limit.allowed) {
+          reply.header('retry-after', String(limit.retryAfterSeconds));
+          return send(
+            reply,
+            providerOf(request),
+            429,
+            errorBody('RATE_LIMITED', `Too many requests from your address; retry in ${limit.retryAfterSeconds} s.`),
+          );
+        }
+        const { provider: segment, connectionKey } = (request.params ?? {}) as Partial<Params>;
+        const provider = segment ? providerOfPathSegment(segment) : null;
+        const known = provider && connectionKey ? options.unknownKeys.get(provider, connectionKey) : null;
+        if (known) return reply.code(known.status).type('application/json').send(known.body);
+        return undefined;
+      });
 
       scope.setErrorHandler((error: FastifyError, request, reply) => {
         const provider = providerOf(request);
@@ -58,7 +87,7 @@ export async function registerWebhookRoutes(app: FastifyInstance, options: Webho
         if (!isJsonText(body))
           return send(reply, provider, 400, errorBody('MALFORMED_JSON', 'The body is not valid JSON.'));
 
-        const limit = await options.rateLimit(connectionKey);
+        const limit = await options.rateLimit.check(connectionKey);
         if (!limit.allowed) {
           reply.header('retry-after', String(limit.retryAfterSeconds));
           return send(
@@ -87,6 +116,14 @@ export async function registerWebhookRoutes(app: FastifyInstance, options: Webho
         }
         if (answer.verdict === 'REJECTED') {
           options.logger.info({ provider, code: answer.errorCode, status: answer.httpStatus }, 'webhook rejected');
+          if (answer.errorCode === 'UNKNOWN_CONNECTION') {
+            options.unknownKeys.remember(provider, connectionKey, {
+              status: answer.httpStatus,
+              body: answer.responseBody,
+            });
+          }
+        } else {
+          await options.rateLimit.spend(connectionKey);
         }
         return reply.code(answer.httpStatus).type('application/json').send(answer.responseBody);
       };
