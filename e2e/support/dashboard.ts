@@ -57,23 +57,38 @@ const renderedRows = (testId: string) => `[...document.querySelectorAll('[data-t
   .map((row) => [Number(row.getAttribute('row-index')), row.getAttribute('row-id')])`;
 
 /**
- * Every row id of a virtualised AG Grid in display order, scrolling it with
- * the mouse wheel until `count` rows were seen (its later pages load as it
- * scrolls). Waits for rows to appear, never for time.
+ * Scrolls the element that scrolls the grid's rows by `fraction` of its
+ * height (negative: up; Infinity: to the end). The element itself, not the
+ * mouse wheel: a wheel scrolls whatever is under the pointer, and a banner
+ * or an alert arriving under load moves that.
+ */
+const scrollRows = (testId: string, fraction: number) => `(() => {
+  let el = document.querySelector('[data-testid="${testId}"] .ag-row');
+  while (el && !(el.scrollHeight > el.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(el).overflowY))) el = el.parentElement;
+  if (!el) return;
+  el.scrollTop = ${Number.isFinite(fraction) ? `el.scrollTop + el.clientHeight * ${fraction}` : fraction > 0 ? 'el.scrollHeight' : '0'};
+})()`;
+
+/**
+ * Every row id of a virtualised AG Grid in display order, scrolling it until
+ * `count` rows were seen (its later pages load as it scrolls). Scrolls half a
+ * screen at a time and only on once the first row not yet seen is rendered
+ * with its data (a row still loading has no id), so no row is skipped. Waits
+ * for rows to appear, never for time.
  */
 export async function allGridRowIds(page: Page, testId: string, count: number): Promise<string[]> {
   const seen = new Map<number, string>();
   const grid = page.getByTestId(testId);
-  await grid.locator('.ag-row[row-index="0"]').first().waitFor();
-  await grid.locator('.ag-row[row-index="0"]').first().hover();
+  await grid.locator('.ag-row[row-index="0"][row-id]').first().waitFor();
   for (;;) {
     const rows = await page.evaluate<[number, string][]>(renderedRows(testId));
     rows.forEach(([index, id]) => seen.set(index, id));
     if (seen.size >= count) break;
-    const next = Math.max(...seen.keys()) + 1;
-    await page.mouse.wheel(0, 300);
-    await grid.locator(`.ag-row[row-index="${next}"]`).first().waitFor();
+    let next = 0;
+    while (seen.has(next)) next++;
+    await page.evaluate(scrollRows(testId, 0.5));
+    await grid.locator(`.ag-row[row-index="${next}"][row-id]`).first().waitFor();
   }
-  await page.mouse.wheel(0, -1_000_000);
+  await page.evaluate(scrollRows(testId, -Infinity));
   return [...seen.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
 }

