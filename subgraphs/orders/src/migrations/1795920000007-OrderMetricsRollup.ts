@@ -34,6 +34,21 @@ const deltasOf = (source: string): string => `
       or sum(sign * (accepted_at is not null and status <> 'CANCELLED')::int) <> 0
       or sum(sign * case when accepted_at is not null and status <> 'CANCELLED' then total else 0 end) <> 0`;
 
+/**
+ * A transaction-local setting that is 'on' once the transaction queued its
+ * fold: the deferred trigger fires once per transaction, not once per pending
+ * row. A savepoint rolled back takes back both the queued firing and the
+ * setting (PostgreSQL undoes a local setting with its subtransaction).
+ */
+const FOLD_QUEUED = 'orders.metrics_fold_queued';
+
+/** The rows a statement changed, as `deltasOf` sources, by operation (the transition tables its trigger declares). */
+const CHANGED_ROWS = {
+  insert: 'select 1 as sign, * from new_rows',
+  update: 'select -1 as sign, * from old_rows union all select 1 as sign, * from new_rows',
+  delete: 'select -1 as sign, * from old_rows',
+};
+
 const METRIC_COLUMNS = 'orders, accepted_orders, decided_orders, accept_seconds, revenue_orders, revenue';
 const KEY_COLUMNS = 'tenant_id, slot_start, provider, currency';
 /** The rollup's columns, and those of a pending delta. */
@@ -106,21 +121,19 @@ export class OrderMetricsRollup1795920000007 implements MigrationInterface {
     await queryRunner.query(`create index order_metrics_pending_xid_idx on orders.order_metrics_pending (xid)`);
 
     // Statement triggers with transition tables: one pending row per key a statement touched, not one per order.
-    await queryRunner.query(`
-      create function orders.order_metrics_collect() returns trigger language plpgsql as $fn$
-      declare
-        changed text := case tg_op
-          when 'INSERT' then 'select 1 as sign, * from new_rows'
-          when 'DELETE' then 'select -1 as sign, * from old_rows'
-          else 'select -1 as sign, * from old_rows union all select 1 as sign, * from new_rows'
-        end;
-      begin
-        execute format(
-          'insert into orders.order_metrics_pending (${KEY_COLUMNS}, ${METRIC_COLUMNS}) %s',
-          replace($q$${deltasOf('%SOURCE%')}$q$, '%SOURCE%', changed));
-        return null;
-      end
-      $fn$`);
+    // One function per operation, so each has static SQL that PostgreSQL plans once per session.
+    for (const [operation, source] of Object.entries(CHANGED_ROWS)) {
+      await queryRunner.query(`
+        create function orders.order_metrics_on_${operation}() returns trigger language plpgsql as $fn$
+        begin
+          insert into orders.order_metrics_pending (${KEY_COLUMNS}, ${METRIC_COLUMNS}) ${deltasOf(source)};
+          -- the fold is queued now (if this insert had rows): later pending rows need not queue it again
+          if found then perform set_config('${FOLD_QUEUED}', 'on', true); end if;
+          return null;
+        end
+        $fn$`);
+      await queryRunner.query(`revoke all on function orders.order_metrics_on_${operation}() from public`);
+    }
     await queryRunner.query(`
       create function orders.order_metrics_apply() returns trigger language plpgsql as $fn$
       begin
@@ -142,25 +155,27 @@ export class OrderMetricsRollup1795920000007 implements MigrationInterface {
                accept_seconds = m.accept_seconds + excluded.accept_seconds,
                revenue_orders = m.revenue_orders + excluded.revenue_orders,
                revenue = m.revenue + excluded.revenue;
+        -- folded: deltas written after this (only if a SET CONSTRAINTS ran the fold early) queue it again
+        perform set_config('${FOLD_QUEUED}', '', true);
         return null;
       end
       $fn$`);
-    for (const fn of ['order_metrics_collect', 'order_metrics_apply']) {
-      await queryRunner.query(`revoke all on function orders.${fn}() from public`);
-    }
+    await queryRunner.query(`revoke all on function orders.order_metrics_apply() from public`);
     await queryRunner.query(`
       create trigger order_metrics_on_insert after insert on orders.orders
-        referencing new table as new_rows for each statement execute function orders.order_metrics_collect()`);
+        referencing new table as new_rows for each statement execute function orders.order_metrics_on_insert()`);
     await queryRunner.query(`
       create trigger order_metrics_on_update after update on orders.orders
         referencing old table as old_rows new table as new_rows
-        for each statement execute function orders.order_metrics_collect()`);
+        for each statement execute function orders.order_metrics_on_update()`);
     await queryRunner.query(`
       create trigger order_metrics_on_delete after delete on orders.orders
-        referencing old table as old_rows for each statement execute function orders.order_metrics_collect()`);
+        referencing old table as old_rows for each statement execute function orders.order_metrics_on_delete()`);
     await queryRunner.query(`
       create constraint trigger order_metrics_apply after insert on orders.order_metrics_pending
-        deferrable initially deferred for each row execute function orders.order_metrics_apply()`);
+        deferrable initially deferred for each row
+        when (current_setting('${FOLD_QUEUED}', true) is distinct from 'on')
+        execute function orders.order_metrics_apply()`);
 
     await queryRunner.query(`alter table orders.orders no force row level security`);
     await queryRunner.query(`
@@ -186,7 +201,9 @@ export class OrderMetricsRollup1795920000007 implements MigrationInterface {
     await queryRunner.query(`drop trigger order_metrics_on_delete on orders.orders`);
     await queryRunner.query(`drop table orders.order_metrics_pending`);
     await queryRunner.query(`drop function orders.order_metrics_apply()`);
-    await queryRunner.query(`drop function orders.order_metrics_collect()`);
+    for (const operation of Object.keys(CHANGED_ROWS)) {
+      await queryRunner.query(`drop function orders.order_metrics_on_${operation}()`);
+    }
     await queryRunner.query(`drop table orders.order_metrics`);
   }
 }
