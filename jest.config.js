@@ -21,6 +21,7 @@ const swcTransform = [
 
 const moduleNameMapper = {
   '^@nexara/kit$': '<rootDir>/packages/kit/src/index.ts',
+  '^@nexara/kit/tracing$': '<rootDir>/packages/kit/src/tracing.ts',
   '^@nexara/contracts$': '<rootDir>/packages/contracts/src/index.ts',
   '^@nexara/stack$': '<rootDir>/packages/stack/src/index.ts',
   '^@nexara/stack/testing$': '<rootDir>/packages/stack/src/testing/index.ts',

@@ -1,3 +1,4 @@
+import './tracing';
 import { createLogger, loadConfigOrExit, runService } from '@nexara/kit';
 import { gatewayConfigShape } from './config';
 import { createGatewayServer } from './server';

@@ -15,3 +15,4 @@ export * from './event-bus';
 export * from './time-zone';
 export * from './metrics';
 export * from './egress';
+export * from './tracing';

@@ -1,4 +1,5 @@
 import type { Logger } from './logger';
+import { stopTracing } from './tracing';
 
 export type StartedService = {
   logger: Logger;
@@ -20,13 +21,16 @@ export function runService(name: string, start: () => Promise<StartedService>): 
         if (stopping) return;
         stopping = true;
         logger.info({ signal }, 'stopping: finishing the work in hand');
-        stop().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger.error({ err: error }, 'error while stopping');
-            process.exit(1);
-          },
-        );
+        // The spans of the work just finished are exported before the process goes.
+        stop()
+          .then(() => stopTracing().catch(() => undefined))
+          .then(
+            () => process.exit(0),
+            (error: unknown) => {
+              logger.error({ err: error }, 'error while stopping');
+              process.exit(1);
+            },
+          );
       };
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);

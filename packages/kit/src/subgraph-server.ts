@@ -10,6 +10,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { httpError, isAppErrorCode } from './errors';
 import { CONTEXT_TOKEN_HEADER, SOURCE_ADDRESS_HEADER, contextTokenVerifier, type Identity } from './identity';
 import type { Logger } from './logger';
+import { activeTraceId } from './tracing';
 import {
   createMetricsRegistry,
   instrumentHttpServer,
@@ -77,11 +78,13 @@ export function maskingErrorFormatter(logger: Logger, production: boolean) {
     if (code === 'INTERNAL_SERVER_ERROR' && formatted.extensions?.['correlationId']) return formatted;
     const correlationId = randomUUID();
     logger.error({ err: error, correlationId, path: formatted.path }, 'unexpected error in resolver');
+    // With tracing on, the request's trace id too: the whole request in the trace viewer (docs/operations.md).
+    const traceId = activeTraceId();
     return {
       message: production ? `Internal error; quote ${correlationId} when reporting it.` : formatted.message,
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId, ...(traceId ? { traceId } : {}) },
     };
   };
 }

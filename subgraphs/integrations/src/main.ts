@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { createLogger, loadConfigOrExit, runService } from '@nexara/kit';
 import { integrationsConfigShape } from './config';

@@ -5,6 +5,7 @@ import {
   JOB_MAX_ATTEMPTS,
   PROCESS_WEBHOOK_EVENT_TASK,
   webhookJobKey,
+  withTrace,
   type ProcessWebhookEventJob,
 } from './webhook-jobs';
 
@@ -137,6 +138,8 @@ export type NewWebhookEvent = {
   headers: Record<string, string>;
   body: Buffer;
   receivedAt: Date;
+  /** The trace context of the request that received it (empty without tracing), for its job. */
+  trace?: Record<string, string>;
 };
 
 export type StoredWebhookEvent = { id: string; duplicate: boolean };
@@ -155,10 +158,8 @@ export async function storeWebhookEvents(
   events: readonly NewWebhookEvent[],
 ): Promise<StoredWebhookEvent[]> {
   const ids = events.map(() => randomUUID());
-  const job = (event: NewWebhookEvent, i: number): ProcessWebhookEventJob => ({
-    tenantId: event.tenantId,
-    eventId: ids[i]!,
-  });
+  const job = (event: NewWebhookEvent, i: number): ProcessWebhookEventJob =>
+    withTrace({ tenantId: event.tenantId, eventId: ids[i]! }, event.trace ?? {});
   const rows = (await dataSource.query(
     `select ordinal, id, duplicate from integrations.store_webhook_events(
        $1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::bytea[],

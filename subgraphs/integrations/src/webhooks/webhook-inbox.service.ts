@@ -1,6 +1,7 @@
 import { answerStatusFor, errorBody, type WebhookErrorCode } from '@nexara/contracts';
 import {
   appError,
+  currentTraceContext,
   isStorableText,
   requireService,
   storableText,
@@ -153,6 +154,7 @@ export class WebhookInboxService {
       headers: storedHeaders(request.headers),
       body: rawBody,
       receivedAt: request.receivedAt,
+      trace: currentTraceContext(),
     });
 
     if (!stored.duplicate) this.deps.events.connectionHealthMayHaveChanged(connection.tenantId, connection.id);

@@ -1,4 +1,4 @@
-import { inTenantTransaction, type Logger } from '@nexara/kit';
+import { inSpan, inTenantTransaction, linkTo, traceContextOf, type Logger } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { enqueueProviderCallback } from '@nexara/contracts';
@@ -47,7 +47,11 @@ export type ProcessWebhookEventDependencies = {
 /** What one run did, for logs and tests. */
 export type ProcessingOutcome = 'PROCESSED' | 'FAILED' | 'RETRYING' | 'DEAD' | 'SKIPPED';
 
-const jobSchema = z.object({ tenantId: z.guid(), eventId: z.guid() });
+const jobSchema = z.object({
+  tenantId: z.guid(),
+  eventId: z.guid(),
+  trace: z.record(z.string(), z.string()).optional(),
+});
 
 /**
  * `process_webhook_event`: one attempt at a stored delivery. The adapter
@@ -82,6 +86,26 @@ export async function processWebhookEvents(
   deps: ProcessWebhookEventDependencies,
   payloads: readonly unknown[],
 ): Promise<ProcessingOutcome[]> {
+  // One span for the batch, continuing the trace of its first delivery (one delivery alone: its own trace)
+  // and linked to the traces of the others (docs/operations.md, "Traces").
+  const traces = payloads.map(
+    (payload) => jobSchema.shape.trace.safeParse((payload as { trace?: unknown })?.trace).data,
+  );
+  return inSpan(
+    'process_webhook_event',
+    {
+      parent: traceContextOf(traces[0]),
+      links: traces.slice(1).flatMap((carrier) => linkTo(carrier) ?? []),
+      attributes: { 'nexara.jobs': payloads.length },
+    },
+    () => processJobs(deps, payloads),
+  );
+}
+
+async function processJobs(
+  deps: ProcessWebhookEventDependencies,
+  payloads: readonly unknown[],
+): Promise<ProcessingOutcome[]> {
   const outcomes: ProcessingOutcome[] = payloads.map(() => 'SKIPPED');
   const byTenant = new Map<string, { index: number; eventId: string }[]>();
   payloads.forEach((payload, index) => {
@@ -99,10 +123,15 @@ export async function processWebhookEvents(
   });
   await Promise.all(
     [...byTenant].map(async ([tenantId, jobs]) => {
-      const results = await processTenantEvents(
-        deps,
-        tenantId,
-        jobs.map((job) => job.eventId),
+      const results = await inSpan(
+        'webhook.events',
+        { attributes: { 'nexara.tenant_id': tenantId, 'nexara.events': jobs.length } },
+        () =>
+          processTenantEvents(
+            deps,
+            tenantId,
+            jobs.map((job) => job.eventId),
+          ),
       );
       for (const job of jobs) outcomes[job.index] = results.get(job.eventId) ?? 'SKIPPED';
     }),
@@ -134,7 +163,8 @@ async function processTenantEvents(
         continue;
       }
       try {
-        parsed.push({ event, connection, facts: adapterFor(event.provider).parse(inboundOf(event), connection) });
+        const facts = parseInSpan(event, connection);
+        parsed.push({ event, connection, facts });
       } catch (error) {
         // parse is pure: what it cannot read now it will never read.
         const reason =
@@ -197,6 +227,19 @@ async function processTenantEvents(
       deps.events?.connectionHealthMayHaveChanged(tenantId, connectionId);
     }
   }
+}
+
+/** The adapter's reading of a stored delivery, as a span of its own (`adapter.parse`, by provider). */
+function parseInSpan(event: WebhookEventRecord, connection: DirectoryConnection): CanonicalOrderEvent[] {
+  return inSpan(
+    'adapter.parse',
+    { attributes: { 'nexara.provider': event.provider, 'nexara.event_id': event.id } },
+    (span) => {
+      const facts = adapterFor(event.provider).parse(inboundOf(event), connection);
+      span.setAttribute('nexara.facts', facts.length);
+      return facts;
+    },
+  );
 }
 
 /** Facts per `applyProviderOrderEvents` call (its limit is 500). */
@@ -296,6 +339,7 @@ async function retryOrBury(
   const delayMs = retryDelayMs(spent, deps.settings.backoff, deps.settings.random);
   await inTenantTransaction(deps.dataSource, { tenantId: event.tenantId }, async (manager) => {
     const runAt = await scheduleWebhookEventRetry(manager, event.tenantId, event.id, reason, delayMs, orderIds);
+    // The retry continues this attempt's trace (the job carries the active span's context).
     await enqueueWebhookEvent(manager, { tenantId: event.tenantId, eventId: event.id }, runAt);
   });
   log.info({ delayMs, reason }, 'webhook event failed; retrying');
