@@ -57,9 +57,10 @@ const FOLD_CURRENCIES = `
  * included) and returns the bucket's start as an instant. The inner query
  * also groups by currency, so each currency's revenue is summed on its own;
  * the outer one folds currencies into a list and adds up the counts, which do
- * not depend on currency. `orders_metrics_idx` (tenant_id, placed_at)
- * INCLUDE (...) serves the range as an index-only scan. Parameters: tenant,
- * from, to, date_trunc unit, zone.
+ * not depend on currency. Test orders (placed by the dashboard's test
+ * webhooks) are not counted; `orders_metrics_idx` (tenant_id, placed_at)
+ * INCLUDE (...) WHERE NOT test serves the range as an index-only scan.
+ * Parameters: tenant, from, to, date_trunc unit, zone.
  *
  * The definition of every metric, and what BUCKET_METRICS_SQL answers
  * identically from the rollup; the tests and the bench compare the two. Its
@@ -77,7 +78,7 @@ export const RAW_BUCKET_METRICS_SQL = `
            sum(greatest(extract(epoch from o.accepted_at - o.placed_at), 0)) as accept_seconds,
            sum(o.total) filter (where o.accepted_at is not null and o.status <> 'CANCELLED') as revenue
       from orders.orders o
-     where o.tenant_id = $1 and o.placed_at >= $2 and o.placed_at < $3
+     where o.tenant_id = $1 and o.placed_at >= $2 and o.placed_at < $3 and not o.test
      group by 1, 2, 3
   )
   ${FOLD_CURRENCIES}`;
@@ -131,7 +132,7 @@ export const BUCKET_METRICS_SQL = `
               (count(*) filter (where o.accepted_at is not null and o.status <> 'CANCELLED'))::int as revenue_orders,
               coalesce(sum(o.total) filter (where o.accepted_at is not null and o.status <> 'CANCELLED'), 0) as revenue
          from orders.orders o
-        where o.tenant_id = $1 and o.placed_at >= s.lo and o.placed_at < s.hi
+        where o.tenant_id = $1 and o.placed_at >= s.lo and o.placed_at < s.hi and not o.test
         group by 1, 2, 3
      ) as edge
      where not s.whole
@@ -159,7 +160,7 @@ const TODAY_SQL = `
 const OPEN_ORDERS_SQL = `
   select count(*)::int as open_orders
     from orders.orders
-   where tenant_id = $1 and status in ('RECEIVED', 'ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP')`;
+   where tenant_id = $1 and status in ('RECEIVED', 'ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP') and not test`;
 
 /** Order metrics for dashboards: buckets over a range, and today's totals. */
 export class OrderMetricsService {

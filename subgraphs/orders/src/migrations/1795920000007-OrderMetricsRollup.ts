@@ -8,7 +8,9 @@ const SLOT_OF_PLACED_AT = `date_bin('15 minutes', placed_at, timestamptz '1970-0
 /**
  * What the orders of `source` (a query with the order's columns and a
  * `sign`: 1 counts an order in, -1 takes it out) add to each rollup row,
- * grouped by the rollup's key; net-zero groups (a change that moves no
+ * grouped by the rollup's key. Test orders (TestOrders migration) count for
+ * nothing: marking an order as a test takes it out, unmarking puts it in.
+ * Net-zero groups (a change that moves no
  * metric, such as PREPARING to READY) are left out. The same expressions as
  * the raw aggregation in src/metrics/order-metrics.service.ts
  * (RAW_BUCKET_METRICS_SQL), written as additive deltas.
@@ -26,6 +28,7 @@ const deltasOf = (source: string): string => `
          sum(sign * (accepted_at is not null and status <> 'CANCELLED')::int)::int as revenue_orders,
          sum(sign * case when accepted_at is not null and status <> 'CANCELLED' then total else 0 end)::bigint as revenue
     from (${source}) as changed
+   where not test
    group by 1, 2, 3, 4
   having sum(sign) <> 0
       or sum(sign * (accepted_at is not null)::int) <> 0
