@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { buildWebhook, jahezHeaders, sendWebhook, type SimulatedConnection } from '@nexara/simulator';
+import { buildWebhook, jahezHeaders, sendWebhook } from '@nexara/simulator';
 import { eventually } from '@nexara/stack/testing';
-import { signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
+import {
+  seededConnection,
+  signIn,
+  startTestPlatform,
+  subscribersListening,
+  type TestPlatform,
+} from './support/platform';
 import { collect, wsClient } from './support/ws-client';
 
 /**
@@ -48,22 +54,9 @@ type HealthChanged = {
   };
 };
 
-function jahezOf(slug: string): SimulatedConnection & { id: string } {
-  const tenant = platform.seed.tenants.find((t) => t.slug === slug)!;
-  const connection = tenant.connections.find((c) => c.provider === 'JAHEZ')!;
-  return {
-    id: connection.id,
-    provider: 'JAHEZ',
-    webhookUrl: connection.webhookUrl.replace('http://localhost:4000', platform.urls.gateway),
-    secret: connection.secret,
-    externalStoreId: connection.externalStoreId,
-    currency: 'SAR',
-  };
-}
-
 describe('integration health and alerts over graphql-ws', () => {
   it("a webhook that ends FAILED raises alertRaised and integrationHealthChanged for its tenant's subscribers only", async () => {
-    const jahez = jahezOf('demo-bistro');
+    const jahez = seededConnection(platform, 'demo-bistro', 'JAHEZ', 'SAR');
     const a = wsClient(platform.graphqlUrl, bistro.token);
     const b = wsClient(platform.graphqlUrl, harbor.token);
     const alertsOfA = collect<Raised>(a.client, ALERT_RAISED);
@@ -135,7 +128,7 @@ describe('integration health and alerts over graphql-ws', () => {
   });
 
   it('integrationHealthChanged follows a burst of webhooks, coalesced, ending on the final numbers', async () => {
-    const jahez = jahezOf('harbor-grill');
+    const jahez = seededConnection(platform, 'harbor-grill', 'JAHEZ', 'SAR');
     const socket = wsClient(platform.graphqlUrl, harbor.token);
     const health = collect<HealthChanged>(socket.client, HEALTH_CHANGED);
     try {

@@ -1,10 +1,10 @@
-import { buildWebhook, sendWebhook, type BuiltWebhook, type SimulatedConnection } from '@nexara/simulator';
+import { buildWebhook, sendWebhook, type BuiltWebhook } from '@nexara/simulator';
 import { eventually } from '@nexara/stack/testing';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { goTo, LIVE_TIMEOUT_MS, openSignedIn, screenshot } from '../support/dashboard';
 import { startGateway } from '../support/gateway';
-import { signIn, startTestPlatform, type TestPlatform } from '../support/platform';
+import { seededConnection, signIn, startTestPlatform, type TestPlatform } from '../support/platform';
 import { serveDashboard } from '../support/web-server';
 
 /**
@@ -34,19 +34,6 @@ afterAll(async () => {
   await gateway?.stop();
   await platform?.stop();
 });
-
-function careemConnection(): SimulatedConnection & { id: string } {
-  const tenant = platform.seed.tenants.find((t) => t.slug === 'demo-bistro')!;
-  const connection = tenant.connections.find((c) => c.provider === 'CAREEM')!;
-  return {
-    id: connection.id,
-    provider: 'CAREEM',
-    webhookUrl: connection.webhookUrl.replace('http://localhost:4000', platform.urls.gateway),
-    secret: connection.secret,
-    externalStoreId: connection.externalStoreId,
-    currency: 'SAR',
-  };
-}
 
 type OrderSeen = { id: string; displayCode: string; status: string };
 
@@ -135,7 +122,7 @@ describe('dashboard in a browser', () => {
     await goTo(orders, 'Orders');
     await orders.locator('.ag-row').first().waitFor();
 
-    placed = await buildWebhook(careemConnection(), 'new_order', { seed: 501 });
+    placed = await buildWebhook(seededConnection(platform, 'demo-bistro', 'CAREEM'), 'new_order', { seed: 501 });
     await sendAccepted(placed);
     code = (await orderByExternalId(placed.externalId)).displayCode;
 
@@ -172,8 +159,11 @@ describe('dashboard in a browser', () => {
 
   it('replays a dead delivery from the webhook events page, and it is processed', async () => {
     // A status update for an order Nexara has not seen: retried (the order may yet arrive), then DEAD.
-    const order = await buildWebhook(careemConnection(), 'new_order', { seed: 502 });
-    const early = await buildWebhook(careemConnection(), 'status_update', { seed: 503, order: order.order });
+    const order = await buildWebhook(seededConnection(platform, 'demo-bistro', 'CAREEM'), 'new_order', { seed: 502 });
+    const early = await buildWebhook(seededConnection(platform, 'demo-bistro', 'CAREEM'), 'status_update', {
+      seed: 503,
+      order: order.order,
+    });
     await sendAccepted(early);
     await eventually(
       async () => {

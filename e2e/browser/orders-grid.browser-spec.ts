@@ -85,9 +85,13 @@ describe('orders grid sorting', () => {
   ])('sorts by %s as the API orders by %s, across pages, both ways', async (colId, field) => {
     for (const direction of ['DESC', 'ASC'] as const) {
       const ariaSort = direction === 'ASC' ? 'ascending' : 'descending';
-      // Descending first, then ascending (the grid never goes back to unsorted).
-      while ((await header(page, colId).getAttribute('aria-sort')) !== ariaSort) {
+      // Descending first, then ascending (the grid never goes back to unsorted). One click at a time, each
+      // waited for: a second click before the header shows the first would sort twice (two reloads).
+      let shownSort = await header(page, colId).getAttribute('aria-sort');
+      while (shownSort !== ariaSort) {
         await header(page, colId).locator('.ag-header-cell-label').click();
+        await page.locator(`.ag-header-cell[col-id="${colId}"]:not([aria-sort="${shownSort}"])`).waitFor();
+        shownSort = await header(page, colId).getAttribute('aria-sort');
       }
       await page.getByText(`${ORDERS} orders · 200 loaded`).waitFor();
       expect(await sortedHeaders(page).count()).toBe(1);

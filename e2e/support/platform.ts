@@ -6,8 +6,8 @@ import {
   type RunningPlatform,
   type SeedResult,
 } from '@nexara/stack';
-import type { EgressResolver } from '@nexara/kit';
-import { startProviderApi, type ProviderApi } from '@nexara/simulator';
+import type { EgressResolver, Provider } from '@nexara/kit';
+import { startProviderApi, type ProviderApi, type SimulatedConnection } from '@nexara/simulator';
 import { createTestDatabase, eventually, testSecrets, type TestDatabase } from '@nexara/stack/testing';
 
 export type TestPlatform = RunningPlatform & {
@@ -77,6 +77,28 @@ export async function startTestPlatform(
     await database.drop();
     throw error;
   }
+}
+
+/**
+ * A seeded tenant's connection of `provider` as the simulator sends to it,
+ * through this platform's gateway; in the tenant's currency unless told.
+ */
+export function seededConnection(
+  platform: TestPlatform,
+  slug: string,
+  provider: Provider,
+  currency = slug === 'harbor-grill' ? 'KWD' : 'SAR',
+): SimulatedConnection & { id: string } {
+  const tenant = platform.seed.tenants.find((t) => t.slug === slug)!;
+  const connection = tenant.connections.find((c) => c.provider === provider)!;
+  return {
+    id: connection.id,
+    provider,
+    webhookUrl: connection.webhookUrl.replace('http://localhost:4000', platform.urls.gateway),
+    secret: connection.secret,
+    externalStoreId: connection.externalStoreId,
+    currency,
+  };
 }
 
 /** Signs in through the gateway and returns a client that sends that user's token. */

@@ -16,6 +16,7 @@ import type { TrustedDocuments } from '../graphql/trusted-documents';
 import { createEventFanOut, type SharedWork } from './event-fan-out';
 import { eventStream } from './event-stream';
 import { checkSocketOperation, type SocketOperationPayload } from './socket-operation';
+import { reReadWithRetries } from './re-read';
 import { VersionTracker } from './version-tracker';
 import { eventConcerns, prepareSubscription, splitHidden, type PreparedSubscription } from './subscription-fields';
 
@@ -350,12 +351,24 @@ async function subscribe(
       ...(prepared.field.versioned ? { __nexaraVersion: version } : {}),
     };
     const result = await shared(reReadKey(event, subscriber, prepared.query, eventVariables), () =>
-      // The first subscriber to get here reads for all who share the key (see reReadKey).
-      options.run(prepared.query, eventVariables, subscriber.identity, 'NexaraSubscriptionEvent'),
+      // The first subscriber to get here reads for all who share the key (see reReadKey), retries included.
+      reReadWithRetries(() =>
+        options.run(prepared.query, eventVariables, subscriber.identity, 'NexaraSubscriptionEvent'),
+      ),
     );
     const subject = (result.data as { __nexaraSubject?: Record<string, unknown> | null } | null | undefined)
       ?.__nexaraSubject;
-    if (!subject) return; // not visible to this subscriber (or gone): nothing to send
+    if (!subject) {
+      // Not visible to this subscriber (or gone): nothing to send. A read that failed even after its retries is a
+      // change this subscriber misses: say so.
+      const codes = (result.errors ?? []).map((error) => String(error.extensions?.['code'] ?? 'UNKNOWN'));
+      if (codes.some((code) => code !== 'NOT_FOUND' && code !== 'FORBIDDEN'))
+        options.logger.error(
+          { subject: event.id, version, codes, message: result.errors?.[0]?.message },
+          'subscription re-read failed: the subscriber misses this change',
+        );
+      return;
+    }
     const { hidden, payload } = splitHidden(subject);
     if (!prepared.field.matches(hidden, rootArgs)) return;
     stream.push({ data: { [prepared.responseKey]: payload }, errors: result.errors });

@@ -9,6 +9,7 @@ import { WebhookEventProviderNotice1795920650000 } from './migrations/1795920650
 import { CreateHealthAndAlerts1795920700000 } from './migrations/1795920700000-CreateHealthAndAlerts';
 import { StoreWebhookEventsFunction1795920800000 } from './migrations/1795920800000-StoreWebhookEventsFunction';
 import { PlatformReadForOwnerOnly1796410000000 } from './migrations/1796410000000-PlatformReadForOwnerOnly';
+import { TestWebhookDeliveries1796500000000 } from './migrations/1796500000000-TestWebhookDeliveries';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -24,5 +25,6 @@ export const integrationsDatabase = {
     CreateHealthAndAlerts1795920700000,
     StoreWebhookEventsFunction1795920800000,
     PlatformReadForOwnerOnly1796410000000,
+    TestWebhookDeliveries1796500000000,
   ] as Function[],
 };

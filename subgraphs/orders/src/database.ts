@@ -4,6 +4,7 @@ import { CreateOrderCallbacks1795920000002 } from './migrations/1795920000002-Cr
 import { OrderMetricsIndex1795920000003 } from './migrations/1795920000003-OrderMetricsIndex';
 import { OrderSortIndexes1795920000004 } from './migrations/1795920000004-OrderSortIndexes';
 import { OrderVersions1795920000005 } from './migrations/1795920000005-OrderVersions';
+import { TestOrders1795920000006 } from './migrations/1795920000006-TestOrders';
 import { OrderCallbackEntity } from './callbacks/order-callback.entity';
 import { OrderEventEntity } from './orders/order-event.entity';
 import { OrderEntity } from './orders/order.entity';
@@ -20,5 +21,6 @@ export const ordersDatabase = {
     OrderMetricsIndex1795920000003,
     OrderSortIndexes1795920000004,
     OrderVersions1795920000005,
+    TestOrders1795920000006,
   ] as Function[],
 };

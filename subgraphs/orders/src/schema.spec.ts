@@ -113,7 +113,13 @@ describe(buildOrdersSchema.name, () => {
       'to',
       'search',
       'acceptanceAtRisk',
+      'test',
     ]);
+  });
+
+  it('marks test orders, filters by them, and lets the worker say a placed order is a test one', () => {
+    expect(sdl).toContain('test: Boolean!');
+    expect(fieldsOf(sdl, 'ProviderOrderEventInput')).toContain('test');
   });
 
   it('has the webhook pipeline fields: acceptance risk, callbacks, and a status event may name the order by our id', () => {

@@ -152,9 +152,12 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
   return { seeded: true, adminEmail: PLATFORM_ADMIN.email, tenants, tenantIds: tenants.map((t) => t.tenantId) };
 }
 
-const APPLY = `mutation Apply($input: ProviderOrderEventInput!) {
-  applyProviderOrderEvent(input: $input) { outcome order { id status } }
+const APPLY_MANY = `mutation ApplyMany($inputs: [ProviderOrderEventInput!]!) {
+  applyProviderOrderEvents(inputs: $inputs) { outcome error { code message } }
 }`;
+
+/** Events per applyProviderOrderEvents call (the subgraph takes at most 500). */
+const SEED_BATCH = 200;
 
 /** The path an order took, by how old it is: old orders finished, recent ones are still in the kitchen. */
 function lifeCycle(ageMinutes: number, roll: number): OrderStatus[] {
@@ -180,7 +183,8 @@ async function seedOrders(
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const totalWeight = PROVIDER_MIX.reduce((sum, p) => sum + p.weight, 0);
   const minor = (value: string): number => toMinorUnits(value, demo.currency);
-  const jobs: (() => Promise<string>)[] = [];
+  // Each order's events in the order they happened; applied in rounds below.
+  const orders: { externalId: string; events: Record<string, unknown>[] }[] = [];
 
   for (let n = 0; n < options.ordersPerTenant; n += 1) {
     let roll = random() * totalWeight;
@@ -216,9 +220,9 @@ async function seedOrders(
     const customer = pick(CUSTOMERS);
     const pickup = random() < 0.1;
 
-    jobs.push(async () => {
-      await apply(APPLY, {
-        input: {
+    {
+      const events: Record<string, unknown>[] = [
+        {
           connectionId: connection.id,
           provider: mix.provider,
           eventKey: `seed-${externalId}-placed`,
@@ -251,26 +255,61 @@ async function seedOrders(
             warnings: [],
           },
         },
-      });
+      ];
       let at = placedAt.getTime();
       for (const status of path.slice(1)) {
         at += (status === 'ACCEPTED' ? 1 + random() * 3 : 4 + random() * 10) * 60_000;
-        await apply(APPLY, {
-          input: {
-            connectionId: connection.id,
-            provider: mix.provider,
-            eventKey: `seed-${externalId}-${status}`,
-            kind: 'STATUS_CHANGED',
-            externalId,
-            occurredAt: new Date(Math.min(at, now.getTime())).toISOString(),
-            status,
-          },
+        events.push({
+          connectionId: connection.id,
+          provider: mix.provider,
+          eventKey: `seed-${externalId}-${status}`,
+          kind: 'STATUS_CHANGED',
+          externalId,
+          occurredAt: new Date(Math.min(at, now.getTime())).toISOString(),
+          status,
         });
       }
-      return externalId;
-    });
+      orders.push({ externalId, events });
+    }
   }
-  return runLimited(jobs, 6);
+  await applyInRounds(
+    orders.map((order) => order.events),
+    apply,
+  );
+  return orders.map((order) => order.externalId);
+}
+
+/**
+ * Applies every order's events through the batch mutation, in rounds: the
+ * first event of every order, then every second one, and so on, so an
+ * order's events keep their order while one call carries many orders (a
+ * seed of hundreds of orders took minutes one event per call on a busy
+ * machine). Any event the subgraph did not apply fails the seed.
+ */
+async function applyInRounds(
+  eventsByOrder: Record<string, unknown>[][],
+  apply: (query: string, variables: Record<string, unknown>) => Promise<unknown>,
+): Promise<void> {
+  const rounds = Math.max(0, ...eventsByOrder.map((events) => events.length));
+  for (let round = 0; round < rounds; round += 1) {
+    const events = eventsByOrder.flatMap((orderEvents) => (round < orderEvents.length ? [orderEvents[round]!] : []));
+    const batches = Array.from({ length: Math.ceil(events.length / SEED_BATCH) }, (_, i) =>
+      events.slice(i * SEED_BATCH, (i + 1) * SEED_BATCH),
+    );
+    await runLimited(
+      batches.map((inputs) => async () => {
+        const { applyProviderOrderEvents: results } = (await apply(APPLY_MANY, { inputs })) as {
+          applyProviderOrderEvents: { outcome: string | null; error: { code: string; message: string } | null }[];
+        };
+        const failed = results.findIndex((result) => result.error !== null);
+        if (failed >= 0) {
+          const { code, message } = results[failed]!.error!;
+          throw new Error(`seed event ${String(inputs[failed]!['eventKey'])} was not applied: ${code} ${message}`);
+        }
+      }),
+      2,
+    );
+  }
 }
 
 /** Runs jobs with at most `limit` at once, keeping results in order. */

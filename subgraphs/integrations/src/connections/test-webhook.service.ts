@@ -80,12 +80,12 @@ export class TestWebhookService {
       externalStoreId: connection.externalStoreId,
       currency: connection.currency,
     };
-    const memoryKey = `${tenantId}/${connection.id}`;
+    const target: Target = { tenantId, connectionId: connection.id };
 
     const { outcome, sampleOrderSentFirst } =
       kind === 'NEW_ORDER'
-        ? { outcome: (await this.sendNewOrder(simulated, memoryKey)).outcome, sampleOrderSentFirst: false }
-        : await this.sendFollowUp(simulated, memoryKey, kind);
+        ? { outcome: (await this.sendNewOrder(simulated, target)).outcome, sampleOrderSentFirst: false }
+        : await this.sendFollowUp(simulated, target, kind);
 
     await inTenantTransaction(this.deps.dataSource, { tenantId }, (manager) =>
       this.deps.audit.recordAdminAction(manager, {
@@ -115,13 +115,13 @@ export class TestWebhookService {
   /** A status update or cancellation of the last sample order, sending a new one first when there is none. */
   private async sendFollowUp(
     connection: SimulatedConnection,
-    memoryKey: string,
+    target: Target,
     kind: Exclude<TestWebhookKind, 'NEW_ORDER'>,
   ): Promise<{ outcome: TestWebhookOutcome; sampleOrderSentFirst: boolean }> {
-    let sent = this.sentOrders.get(memoryKey);
+    let sent = this.sentOrders.get(memoryKeyOf(target));
     const sampleOrderSentFirst = sent === undefined;
     if (!sent) {
-      const first = await this.sendNewOrder(connection, memoryKey);
+      const first = await this.sendNewOrder(connection, target);
       if (!first.sent) {
         const why = first.outcome.error ?? `the shim answered HTTP ${first.outcome.httpStatus}`;
         return {
@@ -140,7 +140,7 @@ export class TestWebhookService {
       remoteOrderId: sent.remoteOrderId ?? undefined,
       status,
     });
-    const result = await sendWebhook(built, { timeoutMs: this.deps.timeoutMs });
+    const result = await this.send(target, built);
     if (kind === 'STATUS_UPDATE' && isDelivered(result)) sent.statusStep += 1;
     return { outcome: outcomeOf(built, result), sampleOrderSentFirst };
   }
@@ -148,10 +148,10 @@ export class TestWebhookService {
   /** Sends a new sample order; remembers it when the shim took it (follow-ups need an order the platform knows). */
   private async sendNewOrder(
     connection: SimulatedConnection,
-    memoryKey: string,
+    target: Target,
   ): Promise<{ outcome: TestWebhookOutcome; sent: SentOrder | undefined }> {
     const built = await buildWebhook(connection, 'new_order');
-    const result = await sendWebhook(built, { timeoutMs: this.deps.timeoutMs });
+    const result = await this.send(target, built);
     const outcome = outcomeOf(built, result);
     if (!isDelivered(result)) return { outcome, sent: undefined };
     const remoteOrderId = connection.provider === 'TALABAT' ? talabatRemoteOrderId(result.body) : null;
@@ -162,6 +162,7 @@ export class TestWebhookService {
       };
     }
     const sent: SentOrder = { order: built.order, remoteOrderId, statusStep: 0 };
+    const memoryKey = memoryKeyOf(target);
     this.sentOrders.delete(memoryKey);
     this.sentOrders.set(memoryKey, sent);
     if (this.sentOrders.size > MAX_REMEMBERED_ORDERS) {
@@ -170,6 +171,29 @@ export class TestWebhookService {
     }
     return { outcome, sent };
   }
+
+  /**
+   * Records the delivery as a test one before it leaves (the worker may take
+   * it before the answer is back), then sends it: its order is marked a test
+   * order, out of figures and alerts (docs/architecture.md, "Test orders").
+   */
+  private async send(target: Target, built: BuiltWebhook): Promise<SendResult> {
+    await inTenantTransaction(this.deps.dataSource, { tenantId: target.tenantId }, (manager) =>
+      manager.query(
+        `insert into integrations.test_webhook_deliveries (tenant_id, connection_id, idempotency_key)
+         values ($1, $2, $3) on conflict do nothing`,
+        [target.tenantId, target.connectionId, built.idempotencyKey],
+      ),
+    );
+    return sendWebhook(built, { timeoutMs: this.deps.timeoutMs });
+  }
+}
+
+/** Which connection of which tenant a sample goes to. */
+type Target = { tenantId: string; connectionId: string };
+
+function memoryKeyOf(target: Target): string {
+  return `${target.tenantId}/${target.connectionId}`;
 }
 
 function isDelivered(result: SendResult): boolean {

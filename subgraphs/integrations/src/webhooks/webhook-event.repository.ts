@@ -311,6 +311,36 @@ export async function claimWebhookEvents(
   );
 }
 
+/**
+ * Which of `events` the dashboard's "Send test webhook" sent (recorded by
+ * `TestWebhookService` before sending, by the key the adapter reads from a new
+ * order): their orders are test orders.
+ */
+export async function testDeliveryIds(
+  manager: EntityManager,
+  tenantId: string,
+  events: readonly Pick<WebhookEventRecord, 'id' | 'connectionId' | 'idempotencyKey'>[],
+): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
+  const rows = (await manager.query(
+    `select e.id
+       from jsonb_to_recordset($2::jsonb) as e(id uuid, connection_id uuid, idempotency_key text)
+       join integrations.test_webhook_deliveries t
+         on t.tenant_id = $1 and t.connection_id = e.connection_id and t.idempotency_key = e.idempotency_key`,
+    [
+      tenantId,
+      JSON.stringify(
+        events.map((event) => ({
+          id: event.id,
+          connection_id: event.connectionId,
+          idempotency_key: event.idempotencyKey,
+        })),
+      ),
+    ],
+  )) as { id: string }[];
+  return new Set(rows.map((row) => row.id));
+}
+
 /** `markWebhookEventProcessed` for many events of one tenant in one statement. */
 export async function markWebhookEventsProcessed(
   manager: EntityManager,

@@ -11,7 +11,12 @@ export type AppliedOrder = { id: string; externalId: string; placedAt: string; s
 export type ApplyProviderOrderEventResult = { outcome: ProviderEventOutcome; order: AppliedOrder | null };
 
 /** The orders subgraph's `ProviderOrderEventInput`: a canonical event plus where it came from. */
-export type ProviderOrderEventInput = CanonicalOrderEvent & { connectionId: string; provider: Provider };
+export type ProviderOrderEventInput = CanonicalOrderEvent & {
+  connectionId: string;
+  provider: Provider;
+  /** The delivery was a dashboard test webhook: the order it places is a test order. */
+  test?: boolean;
+};
 
 export type RecordProviderCallbackInput = {
   orderId: string;
@@ -78,9 +83,9 @@ const RECORD_CALLBACK = `mutation RecordProviderCallback($input: RecordProviderC
 }`;
 
 // The orders subgraph owns orders and the at-risk rule (RECEIVED, acceptBy within two minutes or passed);
-// integrations only asks. A tenant's at-risk orders are its few unanswered ones, so one page is plenty.
+// integrations only asks, and only about real orders (test orders raise no alert). A tenant's at-risk orders are its few unanswered ones, so one page is plenty.
 const ORDERS_AT_RISK = `query OrdersAtRisk {
-  orders(first: 200, filter: { acceptanceAtRisk: true }) { edges { node { id displayCode acceptBy connection { id } } } }
+  orders(first: 200, filter: { acceptanceAtRisk: true, test: false }) { edges { node { id displayCode acceptBy connection { id } } } }
 }`;
 
 type AtRiskOrdersPage = {

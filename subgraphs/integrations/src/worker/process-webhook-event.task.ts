@@ -13,6 +13,7 @@ import {
   markWebhookEventsProcessed,
   markWebhookEventStopped,
   scheduleWebhookEventRetry,
+  testDeliveryIds,
   type WebhookEventRecord,
 } from '../webhooks/webhook-event.repository';
 import { enqueueWebhookEvent } from '../webhooks/webhook-jobs';
@@ -139,7 +140,13 @@ async function processJobs(
   return outcomes;
 }
 
-type ParsedEvent = { event: WebhookEventRecord; connection: DirectoryConnection; facts: CanonicalOrderEvent[] };
+type ParsedEvent = {
+  event: WebhookEventRecord;
+  connection: DirectoryConnection;
+  facts: CanonicalOrderEvent[];
+  /** Sent by the dashboard's "Send test webhook": its order is a test order. */
+  test: boolean;
+};
 
 async function processTenantEvents(
   deps: ProcessWebhookEventDependencies,
@@ -147,9 +154,10 @@ async function processTenantEvents(
   eventIds: readonly string[],
 ): Promise<Map<string, ProcessingOutcome>> {
   const outcomes = new Map<string, ProcessingOutcome>();
-  const claimed = await inTenantTransaction(deps.dataSource, { tenantId }, (manager) =>
-    claimWebhookEvents(manager, tenantId, [...new Set(eventIds)]),
-  );
+  const { claimed, tests } = await inTenantTransaction(deps.dataSource, { tenantId }, async (manager) => {
+    const events = await claimWebhookEvents(manager, tenantId, [...new Set(eventIds)]);
+    return { claimed: events, tests: await testDeliveryIds(manager, tenantId, events) };
+  });
   // Processed, failed, dead or gone since their jobs were queued: nothing to do (SKIPPED).
   if (claimed.length === 0) return outcomes;
   try {
@@ -164,7 +172,7 @@ async function processTenantEvents(
       }
       try {
         const facts = parseInSpan(event, connection);
-        parsed.push({ event, connection, facts });
+        parsed.push({ event, connection, facts, test: tests.has(event.id) });
       } catch (error) {
         // parse is pure: what it cannot read now it will never read.
         const reason =
@@ -269,8 +277,13 @@ async function applyFacts(
   tenantId: string,
   events: readonly ParsedEvent[],
 ): Promise<Map<string, BatchedEventResult[]>> {
-  const inputs = events.flatMap(({ connection, facts }) =>
-    facts.map((fact) => ({ ...fact, connectionId: connection.id, provider: connection.provider })),
+  const inputs = events.flatMap(({ connection, facts, test }) =>
+    facts.map((fact) => ({
+      ...fact,
+      connectionId: connection.id,
+      provider: connection.provider,
+      ...(test ? { test: true } : {}),
+    })),
   );
   let results: BatchedEventResult[];
   try {

@@ -37,8 +37,9 @@ const DATE_TRUNC_UNIT: Record<MetricsBucket, string> = { HOUR: 'hour', DAY: 'day
  * as an instant. The inner query also groups by currency, so each
  * currency's revenue is summed on its own; the outer one folds currencies
  * into a list and adds up the counts, which do not depend on currency.
- * `orders_metrics_idx` (tenant_id, placed_at) INCLUDE (...) serves the
- * range as an index-only scan. Parameters: tenant, from, to, date_trunc unit, zone.
+ * Test orders (placed by the dashboard's test webhooks) are not counted;
+ * `orders_metrics_idx` (tenant_id, placed_at) INCLUDE (...) WHERE NOT test
+ * serves the range as an index-only scan. Parameters: tenant, from, to, date_trunc unit, zone.
  */
 export const BUCKET_METRICS_SQL = `
   with per_currency as (
@@ -52,7 +53,7 @@ export const BUCKET_METRICS_SQL = `
            sum(greatest(extract(epoch from o.accepted_at - o.placed_at), 0)) as accept_seconds,
            sum(o.total) filter (where o.accepted_at is not null and o.status <> 'CANCELLED') as revenue
       from orders.orders o
-     where o.tenant_id = $1 and o.placed_at >= $2 and o.placed_at < $3
+     where o.tenant_id = $1 and o.placed_at >= $2 and o.placed_at < $3 and not o.test
      group by 1, 2, 3
   )
   select bucket_start,
@@ -78,7 +79,7 @@ const TODAY_SQL = `
 const OPEN_ORDERS_SQL = `
   select count(*)::int as open_orders
     from orders.orders
-   where tenant_id = $1 and status in ('RECEIVED', 'ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP')`;
+   where tenant_id = $1 and status in ('RECEIVED', 'ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP') and not test`;
 
 /** Order metrics for dashboards: buckets over a range, and today's totals. */
 export class OrderMetricsService {

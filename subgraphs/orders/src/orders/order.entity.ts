@@ -102,6 +102,10 @@ export class OrderEntity {
   @Column({ type: 'jsonb' })
   warnings: string[];
 
+  /** Placed by the dashboard's "Send test webhook": kept out of metrics and acceptance alerts. */
+  @Column({ type: 'boolean', default: false })
+  test: boolean;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 

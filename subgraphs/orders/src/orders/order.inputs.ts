@@ -36,6 +36,12 @@ export class OrderFilterInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Only orders whose acceptanceAtRisk is this (null: all).' })
   acceptanceAtRisk?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only test orders (true), only real ones (false), or both (null).',
+  })
+  test?: boolean | null;
 }
 
 @InputType('OrderSortInput', {
@@ -223,6 +229,12 @@ export class ProviderOrderEventInput {
 
   @Field(() => ProviderOrderInput, { nullable: true, description: 'The order (ORDER_PLACED).' })
   order?: ProviderOrderInput | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The delivery was a dashboard test webhook: the order ORDER_PLACED creates is a test order.',
+  })
+  test?: boolean | null;
 }
 
 // Argument classes keep the arguments in the order the contract lists them.

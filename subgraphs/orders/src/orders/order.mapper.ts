@@ -26,6 +26,7 @@ export function toOrderType(order: OrderEntity, now: Date = new Date()): OrderTy
     placedAt: order.placedAt,
     acceptBy: order.acceptBy,
     acceptanceAtRisk: isAcceptanceAtRisk(order, now),
+    test: order.test,
     acceptedAt: order.acceptedAt,
     prepMinutes: order.prepMinutes,
     customer: order.customer ? { name: order.customer.name ?? null, phone: order.customer.phone ?? null } : null,

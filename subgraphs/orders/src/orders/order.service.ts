@@ -41,6 +41,7 @@ export type OrderFilter = {
   to?: Date | null;
   search?: string | null;
   acceptanceAtRisk?: boolean | null;
+  test?: boolean | null;
 };
 
 export type OrderListArgs = {
@@ -309,4 +310,5 @@ function applyOrderFilter(query: SelectQueryBuilder<OrderEntity>, filter: OrderF
     const atRisk = `(o.status = 'RECEIVED' and o.accept_by is not null and o.accept_by <= :riskHorizon)`;
     query.andWhere(filter.acceptanceAtRisk ? atRisk : `not ${atRisk}`, { riskHorizon: acceptanceRiskHorizon(now) });
   }
+  if (filter.test !== null && filter.test !== undefined) query.andWhere('o.test = :test', { test: filter.test });
 }

@@ -245,6 +245,13 @@ export class OrderType {
   acceptanceAtRisk: boolean;
 
   @Directive(PUBLIC_TAG)
+  @Field({
+    description:
+      'Placed by a test webhook sent from the dashboard, not by a customer: left out of metrics and acceptance alerts.',
+  })
+  test: boolean;
+
+  @Directive(PUBLIC_TAG)
   @Field(() => GraphQLISODateTime, { nullable: true })
   acceptedAt: Date | null;
 

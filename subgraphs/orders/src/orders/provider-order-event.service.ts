@@ -205,6 +205,7 @@ async function placeOrder(
       payment: order.payment,
       notes: order.notes,
       warnings: order.warnings,
+      test: event.test,
     })
     .orIgnore()
     .returning(['id'])

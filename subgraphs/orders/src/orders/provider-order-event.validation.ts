@@ -45,7 +45,13 @@ export type ProviderOrderData = {
 export type ProviderOrderTarget = { by: 'externalId'; externalId: string } | { by: 'orderId'; orderId: string };
 
 export type ValidProviderOrderEvent =
-  | (ProviderEventBase & { kind: 'ORDER_PLACED'; externalId: string; order: ProviderOrderData })
+  | (ProviderEventBase & {
+      kind: 'ORDER_PLACED';
+      externalId: string;
+      order: ProviderOrderData;
+      /** A dashboard test webhook's order. */
+      test: boolean;
+    })
   | (ProviderEventBase & { kind: 'STATUS_CHANGED'; target: ProviderOrderTarget; status: OrderStatus });
 
 type ProviderEventBase = {
@@ -130,7 +136,7 @@ export function validateProviderOrderEvent(input: ProviderOrderEventInput): Vali
     const order = input.order ? validateProviderOrder(input.order, problems) : null;
     problems.throwIfAny();
     const externalId = target?.by === 'externalId' ? target.externalId : '';
-    return { ...base, kind: 'ORDER_PLACED', externalId, order: order as ProviderOrderData };
+    return { ...base, kind: 'ORDER_PLACED', externalId, order: order as ProviderOrderData, test: input.test === true };
   }
   if (input.kind === 'STATUS_CHANGED') {
     if (!input.status) problems.add('status is required for STATUS_CHANGED');

@@ -7,6 +7,7 @@ import { Drawer } from '../../ui/Drawer';
 import { formatMoney, type MoneyValue } from '../../ui/money';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { ErrorState, Loading } from '../../ui/states';
+import { TestBadge } from '../../ui/TestBadge';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { formatDateTime, formatTime } from '../../ui/time';
 import { PrintTicketButton } from '../printing/PrintTicketButton';
@@ -181,6 +182,7 @@ export function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: ()
   const title = order ? (
     <>
       Order #{order.displayCode} <ProviderBadge provider={order.provider} /> <StatusBadge status={order.status} />
+      {order.test && <TestBadge />}
     </>
   ) : (
     'Order'

@@ -14,6 +14,7 @@ import { gridTheme } from '../../ui/grid';
 import { formatMoney } from '../../ui/money';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { TestBadge } from '../../ui/TestBadge';
 import { formatDateTime } from '../../ui/time';
 import { PHONE_QUERY, useMediaQuery } from '../../ui/useMediaQuery';
 import { ErrorState } from '../../ui/states';
@@ -26,6 +27,12 @@ const ProviderCell = ({ value }: CustomCellRendererProps<OrderRowFragment, strin
   value ? <ProviderBadge provider={value} /> : null;
 const StatusCell = ({ value }: CustomCellRendererProps<OrderRowFragment, string>) =>
   value ? <StatusBadge status={value} /> : null;
+const CodeCell = ({ data }: CustomCellRendererProps<OrderRowFragment>) =>
+  data ? (
+    <>
+      #{data.displayCode} {data.test && <TestBadge />}
+    </>
+  ) : null;
 const AcceptByCell = ({ data }: CustomCellRendererProps<OrderRowFragment>) =>
   data?.status === 'RECEIVED' && data.acceptBy ? <Countdown deadline={data.acceptBy} /> : null;
 
@@ -60,7 +67,7 @@ function orderColumns(timeZone: string, phone: boolean): ColDef<OrderRowFragment
 
 function allOrderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
   return [
-    { headerName: 'Order', field: 'displayCode', width: 130, valueFormatter: (p) => `#${p.value as string}` },
+    { headerName: 'Order', field: 'displayCode', width: 130, cellRenderer: CodeCell },
     { headerName: 'Provider', field: 'provider', width: 130, cellRenderer: ProviderCell, ...serverSorted('PROVIDER') },
     {
       headerName: 'Status',

@@ -11,6 +11,7 @@ export function anOrderRow(changes: Partial<OrderRowFragment> = {}): OrderRowFra
     placedAt: '2026-03-12T10:00:00.000Z',
     acceptBy: null,
     acceptanceAtRisk: false,
+    test: false,
     updatedAt: '2026-03-12T10:00:00.000Z',
     total: { amount: 1000, currency: 'SAR' },
     customer: { name: 'Lina Mansour', phone: '+966500000001' },

@@ -11,6 +11,7 @@ export const ORDER_ROW_FIELDS = graphql(`
     placedAt
     acceptBy
     acceptanceAtRisk
+    test
     updatedAt
     total {
       amount

@@ -7,6 +7,7 @@ import { formatMoney } from '../../ui/money';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { TestBadge } from '../../ui/TestBadge';
 import { formatTime } from '../../ui/time';
 import { OrderDrawer } from '../orders/OrderDrawer';
 import { mergeIntoStream, STREAM_LENGTH } from './live-stream';
@@ -83,7 +84,9 @@ export function LiveOrderStream() {
               <button type="button" onClick={() => setOpenId(order.id)} aria-label={`Order ${order.displayCode}`}>
                 <ProviderBadge provider={order.provider} />
                 <span className="stream-order">
-                  <span className="code">#{order.displayCode}</span>
+                  <span className="code">
+                    #{order.displayCode} {order.test && <TestBadge />}
+                  </span>
                   <span className="muted small">
                     {formatTime(order.placedAt, tenant.timeZone)} · {order.customer?.name ?? order.connection.name}
                   </span>

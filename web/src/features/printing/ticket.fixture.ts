@@ -14,6 +14,7 @@ export function aTicketOrder(overrides: Partial<TicketOrder> = {}): TicketOrder 
     placedAt: '2026-03-12T09:58:00.000Z',
     acceptBy: null,
     acceptanceAtRisk: false,
+    test: false,
     updatedAt: '2026-03-12T10:00:00.000Z',
     warnings: [],
     timeline: [],
