@@ -179,10 +179,10 @@ function summaryTable(results: BenchResults): string {
       'Metrics',
       `orderMetrics, 7 days by hour, ${n(c.orders)} orders over ${c.days} days (${n(c.ordersInRange)} in the week), median`,
       ms(c.api.median),
-      `same SQL in PostgreSQL: ${ms(c.sql.median)}`,
+      `same SQL in PostgreSQL: ${ms(c.sql.median)}; aggregating the orders: ${ms(c.rawSql.median)}`,
       x(c.medianRatio),
-      '< 200 ms',
-      met(c.api.median < 200),
+      '< 100 ms, equal to aggregating the orders',
+      met(c.api.median < 100 && c.rollupEqualsRaw),
     ]);
   }
   return table(['Scenario', 'Measure', 'Nexara', 'Baseline (same run)', 'Ratio', 'Target', 'Met'], rows);
@@ -369,9 +369,14 @@ function metricsSection(m: OrderMetricsResult): string {
       ms(c.api.p95),
       ms(c.api.max),
     ],
-    ['', '', 'the SQL alone', ms(c.sql.median), ms(c.sql.p95), ms(c.sql.max)],
+    ['', '', 'the SQL alone (rollup)', ms(c.sql.median), ms(c.sql.p95), ms(c.sql.max)],
+    ['', '', 'aggregating the orders (before the rollup)', ms(c.rawSql.median), ms(c.rawSql.p95), ms(c.rawSql.max)],
   ]);
-  const plans = m.cases.map((c) => `- ${n(c.orders)} over ${c.days} days: ${c.plan}; ${n(c.buckets)} rows returned.`);
+  const plans = m.cases.map(
+    (c) =>
+      `- ${n(c.orders)} over ${c.days} days: ${c.plan}; ${n(c.buckets)} rows returned;` +
+      ` ${c.rollupEqualsRaw ? 'the same rows as' : '**not** the same rows as'} aggregating the orders.`,
+  );
   return [
     '## Metrics',
     '',
@@ -379,11 +384,14 @@ function metricsSection(m: OrderMetricsResult): string {
       ' `INSERT ... SELECT`, then `VACUUM ANALYZE` as autovacuum would) besides those the webhook runs created, in two shapes:' +
       ' spread over 90 days (the week is a slice of a' +
       ' long history) and all within the week read. One request at a time after warm-ups: through our gateway as the tenant owner,' +
-      ' and the same aggregation SQL straight in PostgreSQL as the orders role under row-level security (the baseline).',
+      ' and the same SQL straight in PostgreSQL as the orders role under row-level security (the baseline). The API reads the' +
+      ' rollup `orders.order_metrics` (per quarter hour, provider and currency, kept by triggers in the transaction of each order' +
+      ' write; docs/architecture.md, "Order metrics"); "aggregating the orders" is the query it ran before, over every order' +
+      ' of the week, and the run checks that both give the same rows.',
     '',
     table(['Orders', 'in the week', 'Path', 'median', 'p95', 'max'], rows),
     '',
-    "PostgreSQL's plan for the SQL (EXPLAIN ANALYZE):",
+    "PostgreSQL's plan for the API's SQL (EXPLAIN ANALYZE):",
     '',
     ...plans,
     '',

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { BUCKET_METRICS_SQL } from '@nexara/orders';
+import { BUCKET_METRICS_SQL, RAW_BUCKET_METRICS_SQL } from '@nexara/orders';
+import { isDeepStrictEqual } from 'node:util';
 import { insertBulkOrders } from '@nexara/stack/testing';
 import { Client } from 'pg';
 import type { BenchStack } from '../stack/bench-stack';
@@ -26,11 +27,15 @@ export type OrderMetricsCase = {
   generateSeconds: number;
   /** `orderMetrics` through our gateway, as the dashboard asks for it. */
   api: LatencySummary;
-  /** The same aggregation SQL straight in PostgreSQL, as the orders role under the tenant's row-level security. */
+  /** The SQL the API runs (BUCKET_METRICS_SQL: the rollup, orders only for partial slots) straight in PostgreSQL, as the orders role under the tenant's row-level security. */
   sql: LatencySummary;
+  /** The aggregation over the orders themselves (RAW_BUCKET_METRICS_SQL, what the API ran before the rollup), the same way. */
+  rawSql: LatencySummary;
+  /** Whether the two SQL answers were identical, row for row. */
+  rollupEqualsRaw: boolean;
   /** API median over SQL median. */
   medianRatio: number | null;
-  /** How PostgreSQL read the orders (EXPLAIN ANALYZE of the SQL): the scan and its heap fetches. */
+  /** How PostgreSQL read the rollup and the orders (EXPLAIN ANALYZE of the SQL): each scan and its heap fetches. */
   plan: string;
 };
 
@@ -122,13 +127,20 @@ async function benchCase(
       }
     };
     const sql = await timed(settings, () => inTenant(() => orders.query(BUCKET_METRICS_SQL, parameters)));
+    const rawSql = await timed(settings, () => inTenant(() => orders.query(RAW_BUCKET_METRICS_SQL, parameters)));
+    const rollupEqualsRaw = await inTenant(async () =>
+      isDeepStrictEqual(
+        (await orders.query(BUCKET_METRICS_SQL, parameters)).rows,
+        (await orders.query(RAW_BUCKET_METRICS_SQL, parameters)).rows,
+      ),
+    );
     await inTenant(async () => {
       const { rows } = await orders.query<{ orders: string }>(
         'select count(*) as orders from orders.orders where tenant_id = $1 and placed_at >= $2 and placed_at < $3',
         parameters.slice(0, 3),
       );
       ordersInRange = Number(rows[0]!.orders);
-      plan = scanOf(
+      plan = scansOf(
         await orders.query<{ 'QUERY PLAN': unknown }>(
           `explain (analyze, format json) ${BUCKET_METRICS_SQL}`,
           parameters,
@@ -136,7 +148,7 @@ async function benchCase(
       );
     });
     log(
-      `${slug}: orderMetrics 7 days by hour (${ordersInRange} orders in the week): API median ${api.median} ms (p95 ${api.p95}), SQL median ${sql.median} ms; ${plan}`,
+      `${slug}: orderMetrics 7 days by hour (${ordersInRange} orders in the week): API median ${api.median} ms (p95 ${api.p95}), SQL median ${sql.median} ms, aggregating the orders ${rawSql.median} ms, same answer: ${rollupEqualsRaw}; ${plan}`,
     );
     return {
       tenant: slug,
@@ -147,6 +159,8 @@ async function benchCase(
       generateSeconds,
       api,
       sql,
+      rawSql,
+      rollupEqualsRaw,
       medianRatio: ratio(api.median, sql.median),
       plan,
     };
@@ -169,23 +183,37 @@ async function timed(settings: OrderMetricsSettings, run: () => Promise<unknown>
 
 type PlanNode = {
   'Node Type': string;
+  'Relation Name'?: string;
   'Index Name'?: string;
   'Heap Fetches'?: number;
   'Actual Rows'?: number;
+  'Actual Loops'?: number;
   Plans?: PlanNode[];
 };
 
-/** The node that reads the orders table, in a few words: "Index Only Scan using orders_metrics_idx, 1000000 rows, 0 heap fetches". */
-function scanOf(result: { rows: { 'QUERY PLAN': unknown }[] }): string {
+/**
+ * The nodes that read tables, in a few words each: "order_metrics: Index Scan
+ * using order_metrics_pkey, 1344 rows; orders: Index Only Scan using
+ * orders_metrics_idx, 0 rows, 0 heap fetches".
+ */
+function scansOf(result: { rows: { 'QUERY PLAN': unknown }[] }): string {
   const root = (result.rows[0]!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan;
-  const find = (node: PlanNode): PlanNode | null =>
-    /Scan/.test(node['Node Type']) ? node : ((node.Plans ?? []).map(find).find((found) => found !== null) ?? null);
-  const scan = find(root);
-  if (!scan) return 'no scan in the plan';
-  const parts = [
-    `${scan['Node Type']}${scan['Index Name'] ? ` using ${scan['Index Name']}` : ''}`,
-    `${scan['Actual Rows'] ?? '?'} rows`,
-  ];
-  if (scan['Heap Fetches'] !== undefined) parts.push(`${scan['Heap Fetches']} heap fetches`);
-  return parts.join(', ');
+  const scans: PlanNode[] = [];
+  const walk = (node: PlanNode): void => {
+    if (node['Relation Name']) scans.push(node);
+    for (const child of node.Plans ?? []) walk(child);
+  };
+  walk(root);
+  if (scans.length === 0) return 'no table scan in the plan';
+  return scans
+    .map((scan) => {
+      const rows = (scan['Actual Rows'] ?? 0) * (scan['Actual Loops'] ?? 1);
+      const parts = [
+        `${scan['Relation Name']}: ${scan['Node Type']}${scan['Index Name'] ? ` using ${scan['Index Name']}` : ''}`,
+        `${rows} rows`,
+      ];
+      if (scan['Heap Fetches'] !== undefined) parts.push(`${scan['Heap Fetches']} heap fetches`);
+      return parts.join(', ');
+    })
+    .join('; ');
 }

@@ -5,6 +5,7 @@ import { OrderMetricsIndex1795920000003 } from './migrations/1795920000003-Order
 import { OrderSortIndexes1795920000004 } from './migrations/1795920000004-OrderSortIndexes';
 import { OrderVersions1795920000005 } from './migrations/1795920000005-OrderVersions';
 import { TestOrders1795920000006 } from './migrations/1795920000006-TestOrders';
+import { OrderMetricsRollup1795920000007 } from './migrations/1795920000007-OrderMetricsRollup';
 import { OrderCallbackEntity } from './callbacks/order-callback.entity';
 import { OrderEventEntity } from './orders/order-event.entity';
 import { OrderEntity } from './orders/order.entity';
@@ -22,5 +23,6 @@ export const ordersDatabase = {
     OrderSortIndexes1795920000004,
     OrderVersions1795920000005,
     TestOrders1795920000006,
+    OrderMetricsRollup1795920000007,
   ] as Function[],
 };
