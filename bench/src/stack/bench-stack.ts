@@ -111,6 +111,8 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     egressAllow: `127.0.0.1:${simulator}`,
     nodeEnv: 'production',
     logLevel: 'warn',
+    // Set, the services export traces there: how much tracing costs (docs/operations.md, "Traces").
+    otlpEndpoint: process.env['OTEL_EXPORTER_OTLP_ENDPOINT'],
   });
   fs.rmSync(path.join(BENCH_DIR, 'logs'), { recursive: true, force: true });
   fs.mkdirSync(path.join(BENCH_DIR, 'logs'), { recursive: true });

@@ -98,6 +98,8 @@ async function main(): Promise<void> {
       worker: PORTS.worker,
     },
     logLevel: process.env['LOG_LEVEL'] ?? 'warn',
+    // Traces to an OTLP collector (Jaeger's :4318 under compose's observability profile) when named.
+    otlpEndpoint: process.env['OTEL_EXPORTER_OTLP_ENDPOINT'],
   });
 
   const processes: ManagedProcess[] = [];

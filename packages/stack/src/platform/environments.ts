@@ -31,6 +31,8 @@ export type PlatformSettings = {
   egressAllow: string;
   /** Set: the event bus runs over Redis pub/sub instead of PostgreSQL LISTEN/NOTIFY. */
   redisUrl?: string;
+  /** Set: every service exports traces there (OTLP/HTTP; docs/operations.md, "Traces"). */
+  otlpEndpoint?: string;
 };
 
 /**
@@ -47,6 +49,7 @@ export function serviceEnvironments(
     LOG_LEVEL: settings.logLevel,
     HOST: '127.0.0.1',
     INTERNAL_TOKEN_SECRET: settings.secrets.internalTokenSecret,
+    ...(settings.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: settings.otlpEndpoint } : {}),
   };
   const { ports } = settings;
   const graphqlUrl = (port: number): string => `http://127.0.0.1:${port}/graphql`;
