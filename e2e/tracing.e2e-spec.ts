@@ -120,24 +120,22 @@ beforeAll(async () => {
     egressAllow: '127.0.0.1:9',
     nodeEnv: 'test',
     logLevel: 'info',
-    otlpEndpoint: collector.url,
+    // Exports every 100 ms rather than every 5 s, so spans arrive while the test waits for them.
+    otel: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '100' },
   });
-  // Exports every 100 ms rather than every 5 s, so spans arrive while the test waits for them.
-  const otel = { OTEL_BSP_SCHEDULE_DELAY: '100' };
   logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexara-tracing-'));
   supervisor = supervise(
     {
-      tenants: { script: SERVICE_ENTRY_POINTS.tenants, env: { ...envs.tenants, ...otel } },
-      orders: { script: SERVICE_ENTRY_POINTS.orders, env: { ...envs.orders, ...otel } },
-      integrations: { script: SERVICE_ENTRY_POINTS.integrations, env: { ...envs.integrations, ...otel } },
-      worker: { script: SERVICE_ENTRY_POINTS.worker, env: { ...envs.worker, ...otel } },
-      gateway: { script: SERVICE_ENTRY_POINTS.gateway, env: { ...envs.gateway, ...otel } },
+      tenants: { script: SERVICE_ENTRY_POINTS.tenants, env: envs.tenants },
+      orders: { script: SERVICE_ENTRY_POINTS.orders, env: envs.orders },
+      integrations: { script: SERVICE_ENTRY_POINTS.integrations, env: envs.integrations },
+      worker: { script: SERVICE_ENTRY_POINTS.worker, env: envs.worker },
+      gateway: { script: SERVICE_ENTRY_POINTS.gateway, env: envs.gateway },
       // A production gateway whose integrations subgraph is unreachable: its errors are masked.
       'broken-gateway': {
         script: SERVICE_ENTRY_POINTS.gateway,
         env: {
           ...envs.gateway,
-          ...otel,
           PORT: String(brokenGateway),
           NODE_ENV: 'production',
           INTEGRATIONS_URL: 'http://127.0.0.1:9/graphql',

@@ -11,6 +11,7 @@ import {
   freePorts,
   localSecrets,
   migrateAll,
+  otelVariables,
   persistedDocumentsFile,
   seedDemo,
   serviceEnvironments,
@@ -112,7 +113,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     nodeEnv: 'production',
     logLevel: 'warn',
     // Set, the services export traces there: how much tracing costs (docs/operations.md, "Traces").
-    otlpEndpoint: process.env['OTEL_EXPORTER_OTLP_ENDPOINT'],
+    otel: otelVariables(process.env),
   });
   fs.rmSync(path.join(BENCH_DIR, 'logs'), { recursive: true, force: true });
   fs.mkdirSync(path.join(BENCH_DIR, 'logs'), { recursive: true });
