@@ -1,4 +1,5 @@
 import { isAcceptanceAtRisk } from './order-acceptance';
+import { isUuid } from './order-cursor';
 import type { OrderEventEntity } from './order-event.entity';
 import type { OrderEntity, OrderItemModifierData } from './order.entity';
 import type { MoneyType, OrderEventType, OrderItemModifierType, OrderType } from './order.types';
@@ -63,5 +64,6 @@ export function toOrderType(order: OrderEntity, now: Date = new Date()): OrderTy
 }
 
 export function toOrderEventType(event: OrderEventEntity): OrderEventType {
-  return { status: event.status, at: event.at, source: event.source, actor: event.actor, note: event.note };
+  const user = event.source === 'USER' && event.actor && isUuid(event.actor) ? { id: event.actor } : null;
+  return { status: event.status, at: event.at, source: event.source, actor: event.actor, user, note: event.note };
 }

@@ -88,6 +88,15 @@ export class TenantRef {
   id: string;
 }
 
+// Tagged public only so the partner contract may hold the type (every type there needs a field); no public field returns it.
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('User')
+export class UserRef {
+  @Directive(PUBLIC_TAG)
+  @Field(() => ID)
+  id: string;
+}
+
 @Directive('@key(fields: "id", resolvable: false)')
 @ObjectType('ProviderConnection')
 export class ProviderConnectionRef {
@@ -190,6 +199,12 @@ export class OrderEventType {
       'The user id for USER entries, the provider for PROVIDER entries, what acted for SYSTEM entries (auto-accept, provider-callback).',
   })
   actor: string | null;
+
+  @Field(() => UserRef, {
+    nullable: true,
+    description: 'The user who made the change (USER entries), to show by name; null when you may not see them.',
+  })
+  user: UserRef | null;
 
   @Field(() => String, { nullable: true })
   note: string | null;

@@ -6,6 +6,7 @@ import { Countdown } from '../../ui/Countdown';
 import { Drawer } from '../../ui/Drawer';
 import { formatMoney, type MoneyValue } from '../../ui/money';
 import { ProviderBadge } from '../../ui/ProviderBadge';
+import { providerStyle } from '../../ui/providers';
 import { ErrorState, Loading } from '../../ui/states';
 import { TestBadge } from '../../ui/TestBadge';
 import { StatusBadge } from '../../ui/StatusBadge';
@@ -111,6 +112,15 @@ function Customer({ order }: { order: Order }) {
   );
 }
 
+type TimelineEntry = Order['timeline'][number];
+
+/** Who moved the order: the user by name, the provider by its name, or what the system did (auto-accept). */
+function timelineActor(event: TimelineEntry): string {
+  if (event.source === 'USER') return `by ${event.user?.name ?? event.user?.email ?? 'a user'}`;
+  if (event.source === 'PROVIDER') return `by ${event.actor ? providerStyle(event.actor).label : 'the provider'}`;
+  return event.actor ? `by Nexara (${event.actor})` : 'by Nexara';
+}
+
 function Timeline({ order, timeZone }: { order: Order; timeZone: string }) {
   return (
     <section aria-label="Timeline">
@@ -120,10 +130,7 @@ function Timeline({ order, timeZone }: { order: Order; timeZone: string }) {
           <li key={index}>
             <StatusBadge status={event.status} />
             <time dateTime={event.at}>{formatDateTime(event.at, timeZone)}</time>
-            <span className="muted">
-              {event.source.toLowerCase()}
-              {event.actor && event.source !== 'USER' ? ` · ${event.actor}` : ''}
-            </span>
+            <span className="muted">{timelineActor(event)}</span>
             {event.note && <div className="note">{event.note}</div>}
           </li>
         ))}

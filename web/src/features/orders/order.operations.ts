@@ -115,6 +115,10 @@ export const ORDER_DETAIL = graphql(`
         at
         source
         actor
+        user {
+          name
+          email
+        }
         note
       }
       callbacks {
