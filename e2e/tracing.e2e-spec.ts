@@ -24,7 +24,8 @@ import { supervise, tail, type Supervisor } from './faults/support/supervisor';
  * which an in-process platform under jest would bypass), exporting OTLP/HTTP
  * JSON to a collector this test runs on loopback. One trace follows a signed
  * webhook from the shim through the inbox, the job and the worker into the
- * orders subgraph and PostgreSQL; a GraphQL request continues the caller's
+ * orders subgraph and PostgreSQL, and over the event bus back to the
+ * gateway's subscriptions; a GraphQL request continues the caller's
  * `traceparent`; a masked error quotes its trace id (docs/operations.md, "Traces").
  */
 jest.setTimeout(180_000);
@@ -119,23 +120,22 @@ beforeAll(async () => {
     egressAllow: '127.0.0.1:9',
     nodeEnv: 'test',
     logLevel: 'info',
+    // Exports every 100 ms rather than every 5 s, so spans arrive while the test waits for them.
+    otel: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '100' },
   });
-  // Exports every 100 ms rather than every 5 s, so spans arrive while the test waits for them.
-  const otel = { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '100' };
   logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexara-tracing-'));
   supervisor = supervise(
     {
-      tenants: { script: SERVICE_ENTRY_POINTS.tenants, env: { ...envs.tenants, ...otel } },
-      orders: { script: SERVICE_ENTRY_POINTS.orders, env: { ...envs.orders, ...otel } },
-      integrations: { script: SERVICE_ENTRY_POINTS.integrations, env: { ...envs.integrations, ...otel } },
-      worker: { script: SERVICE_ENTRY_POINTS.worker, env: { ...envs.worker, ...otel } },
-      gateway: { script: SERVICE_ENTRY_POINTS.gateway, env: { ...envs.gateway, ...otel } },
+      tenants: { script: SERVICE_ENTRY_POINTS.tenants, env: envs.tenants },
+      orders: { script: SERVICE_ENTRY_POINTS.orders, env: envs.orders },
+      integrations: { script: SERVICE_ENTRY_POINTS.integrations, env: envs.integrations },
+      worker: { script: SERVICE_ENTRY_POINTS.worker, env: envs.worker },
+      gateway: { script: SERVICE_ENTRY_POINTS.gateway, env: envs.gateway },
       // A production gateway whose integrations subgraph is unreachable: its errors are masked.
       'broken-gateway': {
         script: SERVICE_ENTRY_POINTS.gateway,
         env: {
           ...envs.gateway,
-          ...otel,
           PORT: String(brokenGateway),
           NODE_ENV: 'production',
           INTEGRATIONS_URL: 'http://127.0.0.1:9/graphql',
@@ -199,7 +199,7 @@ async function signIn(): Promise<string> {
   return login.token;
 }
 
-it('follows one signed webhook in one trace: shim, inbox, job, worker, adapter, orders, PostgreSQL', async () => {
+it('follows one signed webhook in one trace: shim, inbox, job, worker, adapter, orders, PostgreSQL, event bus', async () => {
   const tenant = seed.tenants.find((t) => t.slug === 'demo-bistro')!;
   const connection = tenant.connections.find((c) => c.provider === 'CAREEM')!;
   const webhook = await buildWebhook(
@@ -240,6 +240,11 @@ it('follows one signed webhook in one trace: shim, inbox, job, worker, adapter, 
   expect(tenantSpan.attributes['nexara.tenant_id']).toBe(tenant.tenantId);
   // The inbox's own write reached PostgreSQL inside the trace as well.
   expect(inTrace('integrations', isPg)).toBeDefined();
+  // The new order's announcement on the event bus reached the gateway's subscriptions in the same trace.
+  await spansWhere(
+    () => inTrace('gateway', (s) => s.name === 'subscription.fan_out') !== undefined,
+    `the gateway's subscription fan-out in trace ${traceId}`,
+  );
 });
 
 it('continues an incoming traceparent through the gateway to the subgraphs and PostgreSQL', async () => {

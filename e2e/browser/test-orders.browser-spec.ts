@@ -1,37 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser';
 import { goTo, LIVE_TIMEOUT_MS, openSignedIn } from '../support/dashboard';
-import { startGateway } from '../support/gateway';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
-import { serveDashboard } from '../support/web-server';
+import { startDashboardStack, stopDashboardStack, type DashboardStack } from '../support/dashboard-stack';
 
 /**
  * A test webhook sent from the Integrations page places an order that the
  * dashboard marks "Test" in the live stream, the orders grid and the order
  * drawer (issue #16, defect 6), and real orders carry no such mark.
  */
-let platform: TestPlatform;
-let gateway: Awaited<ReturnType<typeof startGateway>>;
-let web: Awaited<ReturnType<typeof serveDashboard>>;
-let browser: Browser;
+let stack: DashboardStack;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ ordersPerTenant: 3, worker: true });
-  gateway = await startGateway(platform, { NODE_ENV: 'production' });
-  web = await serveDashboard(gateway.url);
-  browser = await launchChromium();
+  stack = await startDashboardStack({ ordersPerTenant: 3, worker: true });
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await gateway?.stop();
-  await platform?.stop();
+  await stopDashboardStack(stack);
 });
 
 describe('test orders in the dashboard', () => {
   it('shows a Test badge on the test order in the live stream, the grid and the drawer, and on no real order', async () => {
-    const { page, pageErrors } = await openSignedIn(browser, web.url, 'owner@demo-bistro.test');
+    const { page, pageErrors } = await openSignedIn(stack.browser, stack.web.url, 'owner@demo-bistro.test');
     await goTo(page, 'Integrations');
     const card = page.getByTestId('connection-card').first();
     await card.getByRole('button', { name: 'Send test webhook' }).click();

@@ -9,6 +9,7 @@ import {
   freePorts,
   localSecrets,
   migrateAll,
+  otelVariables,
   persistedDocumentsFile,
   seedDemo,
   serviceEnvironments,
@@ -109,6 +110,8 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     egressAllow: `127.0.0.1:${simulator}`,
     nodeEnv: 'production',
     logLevel: 'warn',
+    // Set, the services export traces there: how much tracing costs (docs/operations.md, "Traces").
+    otel: otelVariables(process.env),
   });
   fs.rmSync(path.join(BENCH_DIR, 'logs'), { recursive: true, force: true });
   fs.mkdirSync(path.join(BENCH_DIR, 'logs'), { recursive: true });

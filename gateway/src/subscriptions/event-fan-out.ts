@@ -1,4 +1,4 @@
-import type { BusEvent, EventBus } from '@nexara/kit';
+import { inSpan, traceContextOf, type BusEvent, type EventBus } from '@nexara/kit';
 
 /**
  * Work several deliveries of one event can share: the first caller with a
@@ -34,10 +34,21 @@ export function createEventFanOut(bus: EventBus): {
   close: () => void;
 } {
   const listeners = new Set<EventListener>();
-  const unsubscribe = bus.subscribe((event) => {
-    const shared = sharedWorkForOneEvent();
-    for (const listener of listeners) listener(event, shared);
-  });
+  const unsubscribe = bus.subscribe((event) =>
+    // In the publisher's trace (the order change a webhook or a person made): the subscribers'
+    // re-reads of the subgraphs are its children (docs/operations.md, "Traces").
+    inSpan(
+      'subscription.fan_out',
+      {
+        parent: traceContextOf(event.trace),
+        attributes: { 'nexara.event_kind': event.kind, 'nexara.listeners': listeners.size },
+      },
+      () => {
+        const shared = sharedWorkForOneEvent();
+        for (const listener of listeners) listener(event, shared);
+      },
+    ),
+  );
   return {
     listen: (listener) => {
       listeners.add(listener);

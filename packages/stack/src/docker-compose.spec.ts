@@ -68,6 +68,26 @@ describe('docker-compose.yml database passwords', () => {
   });
 });
 
+describe('docker-compose.yml traces', () => {
+  type Service = { command?: string[]; environment?: Record<string, string> };
+  const services = (
+    parse(fs.readFileSync(composeFile, 'utf8'), { merge: true }) as { services: Record<string, Service> }
+  ).services;
+
+  it('lets every service export traces to the endpoint the operator names (none by default)', () => {
+    const nodeServices = Object.entries(services).filter(([, service]) =>
+      /\/dist\/(worker\/)?main\.js$/.test(service.command?.[1] ?? ''),
+    );
+    expect(nodeServices.map(([name]) => name)).toEqual(['tenants', 'orders', 'integrations', 'worker', 'gateway']);
+    for (const [name, service] of nodeServices) {
+      expect([name, service.environment?.['OTEL_EXPORTER_OTLP_ENDPOINT']]).toEqual([
+        name,
+        '${OTEL_EXPORTER_OTLP_ENDPOINT:-}',
+      ]);
+    }
+  });
+});
+
 describe('Dockerfile', () => {
   const stages = fs
     .readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8')

@@ -9,7 +9,13 @@ import { DEMO_CONNECTIONS_FILE, demoConnections } from './demo/demo-connections'
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN } from './demo/demo-data';
 import { assertNotProduction, seedDemo } from './demo/seed';
 import { DATA_DIR, REPO_ROOT } from './paths';
-import { DEFAULT_PORTS, SERVICE_ENTRY_POINTS, serviceEnvironments, type ServiceName } from './platform/environments';
+import {
+  DEFAULT_PORTS,
+  SERVICE_ENTRY_POINTS,
+  otelVariables,
+  serviceEnvironments,
+  type ServiceName,
+} from './platform/environments';
 import { startProcess, waitForReady, type ManagedProcess } from './platform/processes';
 
 /**
@@ -98,6 +104,8 @@ async function main(): Promise<void> {
       worker: PORTS.worker,
     },
     logLevel: process.env['LOG_LEVEL'] ?? 'warn',
+    // Traces to an OTLP collector (Jaeger's :4318 under compose's observability profile) when named.
+    otel: otelVariables(process.env),
   });
 
   const processes: ManagedProcess[] = [];

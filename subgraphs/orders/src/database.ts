@@ -6,6 +6,7 @@ import { OrderSortIndexes1795920000004 } from './migrations/1795920000004-OrderS
 import { OrderVersions1795920000005 } from './migrations/1795920000005-OrderVersions';
 import { TestOrders1795920000006 } from './migrations/1795920000006-TestOrders';
 import { OrderMetricsRollup1795920000007 } from './migrations/1795920000007-OrderMetricsRollup';
+import { OrderMetricsFoldOnce1795920000008 } from './migrations/1795920000008-OrderMetricsFoldOnce';
 import { OrderCallbackEntity } from './callbacks/order-callback.entity';
 import { OrderEventEntity } from './orders/order-event.entity';
 import { OrderEntity } from './orders/order.entity';
@@ -24,5 +25,6 @@ export const ordersDatabase = {
     OrderVersions1795920000005,
     TestOrders1795920000006,
     OrderMetricsRollup1795920000007,
+    OrderMetricsFoldOnce1795920000008,
   ] as Function[],
 };

@@ -72,6 +72,8 @@ type Documents = {
     "\n  query WebhookEventDetail($id: ID!) {\n    webhookEvent(id: $id) {\n      ...WebhookEventRow\n      firstAttemptAt\n      lastAttemptAt\n      headers\n      payload\n      orders {\n        id\n        displayCode\n        status\n      }\n    }\n  }\n": typeof types.WebhookEventDetailDocument,
     "\n  mutation ReplayWebhookEvent($id: ID!) {\n    replayWebhookEvent(id: $id) {\n      ...WebhookEventRow\n    }\n  }\n": typeof types.ReplayWebhookEventDocument,
     "\n  mutation ReplayDeadWebhookEvents($connectionId: ID!) {\n    replayDeadWebhookEvents(connectionId: $connectionId)\n  }\n": typeof types.ReplayDeadWebhookEventsDocument,
+    "\n  query DeadWebhookEventCount($connectionId: ID!) {\n    webhookEvents(filter: { connectionId: $connectionId, status: [DEAD] }, first: 0) {\n      totalCount\n    }\n  }\n": typeof types.DeadWebhookEventCountDocument,
+    "\n  subscription WebhookDeliveriesChanged {\n    integrationHealthChanged {\n      connectionId\n    }\n  }\n": typeof types.WebhookDeliveriesChangedDocument,
 };
 const documents: Documents = {
     "\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n": types.TenantsForSwitcherDocument,
@@ -132,6 +134,8 @@ const documents: Documents = {
     "\n  query WebhookEventDetail($id: ID!) {\n    webhookEvent(id: $id) {\n      ...WebhookEventRow\n      firstAttemptAt\n      lastAttemptAt\n      headers\n      payload\n      orders {\n        id\n        displayCode\n        status\n      }\n    }\n  }\n": types.WebhookEventDetailDocument,
     "\n  mutation ReplayWebhookEvent($id: ID!) {\n    replayWebhookEvent(id: $id) {\n      ...WebhookEventRow\n    }\n  }\n": types.ReplayWebhookEventDocument,
     "\n  mutation ReplayDeadWebhookEvents($connectionId: ID!) {\n    replayDeadWebhookEvents(connectionId: $connectionId)\n  }\n": types.ReplayDeadWebhookEventsDocument,
+    "\n  query DeadWebhookEventCount($connectionId: ID!) {\n    webhookEvents(filter: { connectionId: $connectionId, status: [DEAD] }, first: 0) {\n      totalCount\n    }\n  }\n": types.DeadWebhookEventCountDocument,
+    "\n  subscription WebhookDeliveriesChanged {\n    integrationHealthChanged {\n      connectionId\n    }\n  }\n": types.WebhookDeliveriesChangedDocument,
 };
 
 /**
@@ -380,6 +384,14 @@ export function graphql(source: "\n  mutation ReplayWebhookEvent($id: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReplayDeadWebhookEvents($connectionId: ID!) {\n    replayDeadWebhookEvents(connectionId: $connectionId)\n  }\n"): (typeof documents)["\n  mutation ReplayDeadWebhookEvents($connectionId: ID!) {\n    replayDeadWebhookEvents(connectionId: $connectionId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeadWebhookEventCount($connectionId: ID!) {\n    webhookEvents(filter: { connectionId: $connectionId, status: [DEAD] }, first: 0) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query DeadWebhookEventCount($connectionId: ID!) {\n    webhookEvents(filter: { connectionId: $connectionId, status: [DEAD] }, first: 0) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WebhookDeliveriesChanged {\n    integrationHealthChanged {\n      connectionId\n    }\n  }\n"): (typeof documents)["\n  subscription WebhookDeliveriesChanged {\n    integrationHealthChanged {\n      connectionId\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

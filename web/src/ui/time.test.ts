@@ -1,4 +1,13 @@
-import { formatAgo, formatDateTime, formatTime, nextDate, startOfZonedDay, zonedDate, zoneOffsetMinutes } from './time';
+import {
+  formatAgo,
+  formatDateTime,
+  formatDateTimeSeconds,
+  formatTime,
+  nextDate,
+  startOfZonedDay,
+  zonedDate,
+  zoneOffsetMinutes,
+} from './time';
 
 describe('time in the tenant time zone', () => {
   const instant = '2026-03-12T21:30:00.000Z';
@@ -8,6 +17,7 @@ describe('time in the tenant time zone', () => {
     expect(formatTime(instant, 'UTC', 'en-GB')).toBe('21:30:00');
     expect(formatDateTime(instant, 'Asia/Riyadh', 'en-GB')).toBe('13 Mar 2026, 00:30');
     expect(formatDateTime(instant, 'America/New_York', 'en-GB')).toBe('12 Mar 2026, 17:30');
+    expect(formatDateTimeSeconds('2026-03-12T21:30:07.900Z', 'Asia/Riyadh', 'en-GB')).toBe('13 Mar 2026, 00:30:07');
   });
 
   it('knows zone offsets, daylight saving included', () => {

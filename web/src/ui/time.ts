@@ -23,6 +23,23 @@ export function formatDateTime(iso: string, timeZone: string, locale?: string): 
   ).format(new Date(iso));
 }
 
+/** "12 Mar 2026, 14:05:09" in the zone: when seconds matter (deliveries, attempts). */
+export function formatDateTimeSeconds(iso: string, timeZone: string, locale?: string): string {
+  return dateTimeFormat(
+    timeZone,
+    {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    },
+    locale,
+  ).format(new Date(iso));
+}
+
 /** "14:05:09" in the zone. */
 export function formatTime(iso: string, timeZone: string, locale?: string): string {
   return dateTimeFormat(

@@ -1,3 +1,5 @@
+import { currentTraceContext } from '../tracing';
+
 /**
  * Small events services publish after their transaction commits. The payload
  * is ids only: a consumer re-reads what it needs with its own credentials, so
@@ -15,7 +17,19 @@ export type BusEvent = {
    * produced, and tell a repeated or late announcement from a new one.
    */
   version?: number;
+  /**
+   * The W3C trace context (`traceparent`) of the work that published it,
+   * when tracing runs: a consumer's work continues that trace (set by
+   * `publish`, docs/operations.md, "Traces").
+   */
+  trace?: Record<string, string>;
 };
+
+/** What `publish` sends: the event, with the active trace context when there is one. */
+export function wireFormOf(event: BusEvent): string {
+  const trace = currentTraceContext();
+  return JSON.stringify(trace['traceparent'] ? { ...event, trace } : event);
+}
 
 export type BusListener = (event: BusEvent) => void;
 
@@ -41,6 +55,8 @@ export function parseBusEvent(raw: string): BusEvent | null {
     if (typeof value.tenantId === 'string' && typeof value.kind === 'string' && typeof value.id === 'string') {
       const event: BusEvent = { tenantId: value.tenantId, kind: value.kind, id: value.id };
       if (Number.isSafeInteger(value.version) && value.version! > 0) event.version = value.version;
+      const traceparent = value.trace?.['traceparent'];
+      if (typeof traceparent === 'string' && traceparent.length <= 64) event.trace = { traceparent };
       return event;
     }
   } catch {

@@ -1,6 +1,6 @@
 import { Client, Pool } from 'pg';
 import type { Logger } from '../logger';
-import { EVENT_CHANNEL, ListenerSet, parseBusEvent, type BusEvent, type EventBus } from './event-bus';
+import { EVENT_CHANNEL, ListenerSet, parseBusEvent, wireFormOf, type BusEvent, type EventBus } from './event-bus';
 
 /**
  * The default transport: PostgreSQL LISTEN/NOTIFY on the platform database.
@@ -67,7 +67,7 @@ export function createPostgresEventBus(options: { databaseUrl: string; logger: L
   return {
     transport: 'postgres',
     publish: async (event: BusEvent) => {
-      await publisher.query('select pg_notify($1, $2)', [EVENT_CHANNEL, JSON.stringify(event)]);
+      await publisher.query('select pg_notify($1, $2)', [EVENT_CHANNEL, wireFormOf(event)]);
     },
     subscribe: (listenerFn) => listeners.add(listenerFn),
     ready: () => ready,

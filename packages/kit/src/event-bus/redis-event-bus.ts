@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger';
-import { EVENT_CHANNEL, ListenerSet, parseBusEvent, type BusEvent, type EventBus } from './event-bus';
+import { EVENT_CHANNEL, ListenerSet, parseBusEvent, wireFormOf, type BusEvent, type EventBus } from './event-bus';
 
 /**
  * With REDIS_URL: Redis pub/sub, so several gateway instances (and services)
@@ -30,7 +30,7 @@ export function createRedisEventBus(options: { redisUrl: string; logger: Logger 
   return {
     transport: 'redis',
     publish: async (event: BusEvent) => {
-      await publisher.publish(EVENT_CHANNEL, JSON.stringify(event));
+      await publisher.publish(EVENT_CHANNEL, wireFormOf(event));
     },
     subscribe: (listener) => listeners.add(listener),
     ready: async () => {

@@ -31,7 +31,19 @@ export type PlatformSettings = {
   egressAllow: string;
   /** Set: the event bus runs over Redis pub/sub instead of PostgreSQL LISTEN/NOTIFY. */
   redisUrl?: string;
+  /**
+   * OpenTelemetry's standard variables (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_TRACES_SAMPLER`, ...),
+   * given to every service: with an endpoint, each exports traces there (docs/operations.md, "Traces").
+   */
+  otel?: Record<string, string>;
 };
+
+/** The `OTEL_*` variables of `env`: what a launcher passes on to the services it starts. */
+export function otelVariables(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[0].startsWith('OTEL_') && !!entry[1]),
+  );
+}
 
 /**
  * The environment each service is started with: the single place that knows
@@ -47,6 +59,7 @@ export function serviceEnvironments(
     LOG_LEVEL: settings.logLevel,
     HOST: '127.0.0.1',
     INTERNAL_TOKEN_SECRET: settings.secrets.internalTokenSecret,
+    ...settings.otel,
   };
   const { ports } = settings;
   const graphqlUrl = (port: number): string => `http://127.0.0.1:${port}/graphql`;

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { OrderMetricsRollup1795920000007 } from '../migrations/1795920000007-OrderMetricsRollup';
+import { OrderMetricsFoldOnce1795920000008 } from '../migrations/1795920000008-OrderMetricsFoldOnce';
 import { BUCKET_METRICS_SQL, RAW_BUCKET_METRICS_SQL } from './order-metrics.service';
 
 /**
@@ -311,6 +312,30 @@ describe('order metrics rollup (real PostgreSQL)', () => {
     expect((fromRollup as { bucket_start: Date }[])[0]!.bucket_start.toISOString()).toBe('1946-06-01T07:53:08.000Z');
   });
 
+  it('folds a transaction once, however many keys its statements touch', async () => {
+    const tenantId = randomUUID();
+    // 400 quarter hours in one statement, then one more: 401 pending rows, one of them queuing the fold.
+    const spread = (count: number, fromMs: number): NewOrder[] =>
+      Array.from({ length: count }, (_, i) => ({
+        provider: 'CAREEM',
+        status: 'RECEIVED',
+        placed_at: new Date(fromMs + i * 900_000).toISOString(),
+        accepted_at: null,
+        currency: 'KWD',
+        total: 1,
+      }));
+    const pending = await inTenant(orders, tenantId, async () => {
+      await orders.query(INSERT_ORDER, [tenantId, JSON.stringify(spread(400, BASE_MS))]);
+      await orders.query(INSERT_ORDER, [tenantId, JSON.stringify(spread(1, BASE_MS - 900_000))]);
+      const { rows } = await orders.query(
+        'select count(*)::int as deltas, (count(*) filter (where fold))::int as folds from orders.order_metrics_pending',
+      );
+      return rows;
+    });
+    expect(pending).toEqual([{ deltas: 401, folds: 1 }]);
+    expect(await differences([tenantId])).toEqual([]);
+  });
+
   it('stays exact with concurrent writers of the same tenant and hour, without deadlocks', async () => {
     const tenantId = randomUUID();
     const writers = 6;
@@ -400,12 +425,12 @@ describe('order metrics rollup (real PostgreSQL)', () => {
     const tenants = [randomUUID(), randomUUID()];
     const owner = new Client({ connectionString: db.ownerUrl });
     await owner.connect();
-    const migration = new OrderMetricsRollup1795920000007();
+    const migrations = [new OrderMetricsRollup1795920000007(), new OrderMetricsFoldOnce1795920000008()];
     const runner = { query: (sql: string) => owner.query(sql) } as unknown as QueryRunner;
     const seeded = fc.sample(fc.array(aNewOrder, { minLength: 300, maxLength: 300 }), { numRuns: 1, seed: 7 })[0]!;
     try {
       await owner.query('begin');
-      await migration.down(runner);
+      for (const migration of [...migrations].reverse()) await migration.down(runner);
       await owner.query('commit');
       for (const [i, tenantId] of tenants.entries()) {
         await inTenant(orders, tenantId, () =>
@@ -413,7 +438,7 @@ describe('order metrics rollup (real PostgreSQL)', () => {
         );
       }
       await owner.query('begin');
-      await migration.up(runner);
+      for (const migration of migrations) await migration.up(runner);
       await owner.query('commit');
     } catch (error) {
       await owner.query('rollback');

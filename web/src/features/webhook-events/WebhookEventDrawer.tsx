@@ -5,11 +5,11 @@ import { Drawer } from '../../ui/Drawer';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { ErrorState, InlineError, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
-import { formatDateTime } from '../../ui/time';
+import { formatDateTimeSeconds } from '../../ui/time';
 import { canReplay, prettyPayload } from './webhook-event-filter';
 import { REPLAY_WEBHOOK_EVENT, WEBHOOK_EVENT_DETAIL } from './webhook-event.operations';
 
-/** While a delivery is in the queue, its status is re-read this often (there is no event subscription). */
+/** While a delivery is in the queue, its status is re-read this often (the live feed names only its connection). */
 const IN_FLIGHT_POLL_MS = 1000;
 
 export function WebhookEventDrawer({
@@ -44,7 +44,7 @@ export function WebhookEventDrawer({
       onReplayed();
     }
   };
-  const at = (iso: string | null | undefined) => (iso ? formatDateTime(iso, tenant.timeZone) : '—');
+  const at = (iso: string | null | undefined) => (iso ? formatDateTimeSeconds(iso, tenant.timeZone) : '—');
 
   return (
     <Drawer

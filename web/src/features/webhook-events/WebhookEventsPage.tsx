@@ -9,10 +9,11 @@ import { ProviderBadge } from '../../ui/ProviderBadge';
 import { PROVIDERS, providerStyle } from '../../ui/providers';
 import { ErrorState } from '../../ui/states';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
-import { formatDateTime } from '../../ui/time';
+import { formatDateTimeSeconds } from '../../ui/time';
 import { CONNECTION_CHOICES } from '../shared/connection.operations';
 import { EMPTY_EVENT_FILTER, toWebhookEventFilterInput, type WebhookEventFilterState } from './webhook-event-filter';
-import { REPLAY_DEAD_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from './webhook-event.operations';
+import { DEAD_WEBHOOK_EVENT_COUNT, REPLAY_DEAD_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from './webhook-event.operations';
+import { useLiveRefresh } from './useLiveRefresh';
 import { WebhookEventDrawer } from './WebhookEventDrawer';
 
 const PAGE = 100;
@@ -30,8 +31,8 @@ function eventColumns(timeZone: string): ColDef<WebhookEventRowFragment>[] {
     {
       headerName: 'Received',
       field: 'receivedAt',
-      width: 180,
-      valueFormatter: (p) => (p.value ? formatDateTime(p.value as string, timeZone) : ''),
+      width: 200,
+      valueFormatter: (p) => (p.value ? formatDateTimeSeconds(p.value as string, timeZone) : ''),
     },
     { headerName: 'Provider', field: 'provider', width: 130, cellRenderer: ProviderCell },
     { headerName: 'Status', field: 'status', width: 130, cellRenderer: StatusCell },
@@ -60,6 +61,13 @@ export function WebhookEventsPage() {
     notifyOnNetworkStatusChange: true,
   });
   const [replayDead, replayDeadState] = useMutation(REPLAY_DEAD_WEBHOOK_EVENTS);
+  const manager = isManager(user.role);
+  const dead = useQuery(DEAD_WEBHOOK_EVENT_COUNT, {
+    variables: { connectionId: filterState.connectionId },
+    skip: !manager || !filterState.connectionId,
+    fetchPolicy: 'network-only',
+  });
+  const deadCount = filterState.connectionId ? (dead.data?.webhookEvents.totalCount ?? 0) : 0;
   const [replayedCount, setReplayedCount] = useState<number | null>(null);
   const [extra, setExtra] = useState<{
     key: string;
@@ -68,10 +76,13 @@ export function WebhookEventsPage() {
     hasNext: boolean;
   } | null>(null);
   const filterKey = JSON.stringify(filter);
-  const rows = useMemo(
-    () => [...(data?.webhookEvents.edges.map((e) => e.node) ?? []), ...(extra?.key === filterKey ? extra.rows : [])],
-    [data, extra, filterKey],
-  );
+  const rows = useMemo(() => {
+    const first = data?.webhookEvents.edges.map((e) => e.node) ?? [];
+    // A live re-read of the first page may now hold rows a later page brought: the fresher copy wins.
+    const ids = new Set(first.map((row) => row.id));
+    const more = extra?.key === filterKey ? extra.rows.filter((row) => !ids.has(row.id)) : [];
+    return [...first, ...more];
+  }, [data, extra, filterKey]);
   const columnDefs = useMemo(() => eventColumns(tenant.timeZone), [tenant.timeZone]);
   const set = (field: keyof WebhookEventFilterState) => (event: { target: { value: string } }) => {
     setReplayedCount(null);
@@ -95,12 +106,16 @@ export function WebhookEventsPage() {
     setExtra(null);
     void refetch();
   }, [refetch]);
+  const deadRefetch = dead.refetch;
+  const hasConnection = Boolean(filterState.connectionId);
+  useLiveRefresh(() => Promise.all([refetch(), manager && hasConnection ? deadRefetch() : null]));
   const replayAllDead = async () => {
     if (!filterState.connectionId) return;
     const result = await replayDead({ variables: { connectionId: filterState.connectionId } }).catch(() => null);
     if (result?.data) {
       setReplayedCount(result.data.replayDeadWebhookEvents);
       reload();
+      void dead.refetch();
     }
   };
 
@@ -109,9 +124,7 @@ export function WebhookEventsPage() {
       <div className="page-header">
         <h1>Webhook events</h1>
         <span className="spacer" />
-        <button type="button" onClick={reload}>
-          Refresh
-        </button>
+        <span className="muted small">Live: new deliveries and their outcomes appear by themselves.</span>
       </div>
       <form className="filters" aria-label="Filter webhook events" onSubmit={(e) => e.preventDefault()}>
         <label>
@@ -155,14 +168,14 @@ export function WebhookEventsPage() {
           To
           <input type="date" value={filterState.toDate} onChange={set('toDate')} />
         </label>
-        {isManager(user.role) && filterState.connectionId && (
+        {manager && deadCount > 0 && (
           <button
             type="button"
             className="danger"
             disabled={replayDeadState.loading}
             onClick={() => void replayAllDead()}
           >
-            Replay all dead for this connection
+            Replay all {deadCount} dead for this connection
           </button>
         )}
       </form>
@@ -170,7 +183,7 @@ export function WebhookEventsPage() {
         <p role="status" className="notice">
           {replayedCount === 0
             ? 'No dead deliveries to replay on this connection.'
-            : `${replayedCount} dead deliveries are back in the queue.`}
+            : `${plural(replayedCount, 'dead delivery is', 'dead deliveries are')} back in the queue.`}
         </p>
       )}
       {(error ?? replayDeadState.error) && <ErrorState error={(error ?? replayDeadState.error)!} onRetry={reload} />}

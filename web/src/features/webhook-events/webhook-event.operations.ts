@@ -67,3 +67,25 @@ export const REPLAY_DEAD_WEBHOOK_EVENTS = graphql(`
     replayDeadWebhookEvents(connectionId: $connectionId)
   }
 `);
+
+/** How many dead deliveries a connection has: "Replay all dead" shows only when there are some. */
+export const DEAD_WEBHOOK_EVENT_COUNT = graphql(`
+  query DeadWebhookEventCount($connectionId: ID!) {
+    webhookEvents(filter: { connectionId: $connectionId, status: [DEAD] }, first: 0) {
+      totalCount
+    }
+  }
+`);
+
+/**
+ * Announced when a delivery of a connection arrives, is attempted, finishes,
+ * dies or is refused (coalesced to about one a second per connection): the
+ * Webhook events page re-reads what it shows.
+ */
+export const WEBHOOK_DELIVERIES_CHANGED = graphql(`
+  subscription WebhookDeliveriesChanged {
+    integrationHealthChanged {
+      connectionId
+    }
+  }
+`);
