@@ -8,15 +8,21 @@ import { Layout } from './Layout';
 import { LiveStatusContext } from './live-status';
 import { FULL_SCREEN_ROUTES, useRoute, type RoutePath } from './router';
 import {
+  announceSigningOut,
   canSwitchTenant,
   clearSession,
+  expiredSessionNotice,
   loadActingTenant,
   loadSession,
+  onSessionChangedElsewhere,
   saveActingTenant,
   saveSession,
+  SESSION_ENDED_MESSAGE,
   SESSION_EXPIRED_MESSAGE,
+  SIGNED_OUT_ELSEWHERE_MESSAGE,
   type Session,
 } from './session';
+import { LOGOUT } from './session.operations';
 import { WorkspaceProvider } from './workspace';
 
 /** Each page is its own chunk: the overview loads without AG Grid, the sign-in page without either. */
@@ -48,27 +54,52 @@ function useExpiryTimer(session: Session | null, onExpired: () => void): void {
 export function App() {
   const [session, setSession] = useState<Session | null>(() => loadSession());
   const [actingTenant, setActingTenant] = useState<string | null>(() => (session ? loadActingTenant() : null));
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(() => (session ? null : expiredSessionNotice()));
   const [liveStatus, setLiveStatus] = useState<LiveStatus>('connecting');
   const route = useRoute();
 
-  const signOut = useCallback((reason?: string) => {
-    clearSession();
-    setNotice(reason ?? null);
+  // While this tab signs out on purpose, the gateway refusing the ended session is no news.
+  const signingOut = useRef(false);
+  const signOut = useCallback((reason: string | null, reasonForOtherTabs: string) => {
+    clearSession(reasonForOtherTabs);
+    setNotice(reason);
     setActingTenant(null);
     setSession(null);
   }, []);
-  const expire = useCallback(() => signOut(SESSION_EXPIRED_MESSAGE), [signOut]);
+  // `ended`: the gateway ended it before its time (signed out elsewhere, user disabled, role or password changed).
+  const expire = useCallback(
+    (ended = false) => {
+      if (signingOut.current) return;
+      const reason = ended ? SESSION_ENDED_MESSAGE : SESSION_EXPIRED_MESSAGE;
+      signOut(reason, reason);
+    },
+    [signOut],
+  );
   const expireRef = useRef(expire);
   expireRef.current = expire;
   useExpiryTimer(session, expire);
+  useEffect(
+    () =>
+      onSessionChangedElsewhere(
+        (next, reason) => {
+          if (next) signingOut.current = false;
+          setNotice(reason);
+          setActingTenant(next ? loadActingTenant() : null);
+          setSession(next);
+        },
+        () => {
+          signingOut.current = true;
+        },
+      ),
+    [],
+  );
 
   const client = useMemo(
     () =>
       createDashboardClient({
         token: session?.token ?? null,
         actingTenantId: actingTenant,
-        onUnauthenticated: () => expireRef.current(),
+        onUnauthenticated: (ended) => expireRef.current(ended),
         onLiveStatus: setLiveStatus,
       }),
     [session, actingTenant],
@@ -76,6 +107,7 @@ export function App() {
   useEffect(() => () => client.dispose(), [client]);
 
   const signIn = (next: Session) => {
+    signingOut.current = false;
     saveSession(next);
     setNotice(null);
     setSession(next);
@@ -105,7 +137,15 @@ export function App() {
                   liveStatus={liveStatus}
                   canSwitchTenant={canSwitchTenant(session)}
                   onSwitchTenant={switchTenant}
-                  onSignOut={() => signOut()}
+                  onSignOut={() => {
+                    // Ends the session at the gateway too (its token stops working everywhere), then here and in the other tabs.
+                    signingOut.current = true;
+                    announceSigningOut();
+                    void client.apollo
+                      .mutate({ mutation: LOGOUT })
+                      .catch(() => null)
+                      .then(() => signOut(null, SIGNED_OUT_ELSEWHERE_MESSAGE));
+                  }}
                 >
                   {page}
                 </Layout>

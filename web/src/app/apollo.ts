@@ -15,12 +15,21 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 export type ClientOptions = {
   token: string | null;
   actingTenantId: string | null;
-  /** Called once when the gateway refuses the token (HTTP or WebSocket): the session is over. */
-  onUnauthenticated: () => void;
+  /**
+   * Called when the gateway refuses the token (HTTP or WebSocket): the session is over. `ended`: the gateway
+   * said the session was ended before its time (signed out elsewhere, user disabled, role or password changed).
+   */
+  onUnauthenticated: (ended: boolean) => void;
   onLiveStatus?: (status: LiveStatus) => void;
 };
 
 export type DashboardClient = { apollo: ApolloClient; dispose: () => void };
+
+/** The gateway's word for a session ended before its time: `reason` on HTTP errors, the close reason on sockets. */
+function saysSessionEnded(error: unknown): boolean {
+  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['reason'] === 'SESSION_ENDED');
+}
+const SESSION_ENDED_CLOSE_REASON = 'Session ended';
 
 function isUnauthenticated(error: unknown): boolean {
   if (CombinedGraphQLErrors.is(error)) return error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
@@ -56,7 +65,8 @@ function createSocket(options: ClientOptions): { client: Client; dispose: () => 
         onLiveStatus?.('live');
       },
       closed: (event) => {
-        if (event instanceof CloseEvent && event.code === UNAUTHORIZED_CLOSE) onUnauthenticated();
+        if (event instanceof CloseEvent && event.code === UNAUTHORIZED_CLOSE)
+          onUnauthenticated(event.reason === SESSION_ENDED_CLOSE_REASON);
         // A close the client asked for (the session ended, the tenant switched) is no connection loss.
         else if (!disposed) onLiveStatus?.('reconnecting');
       },
@@ -86,7 +96,7 @@ export function createDashboardClient(options: ClientOptions): DashboardClient {
     },
   }));
   const expired = new ErrorLink(({ error }) => {
-    if (token && isUnauthenticated(error)) onUnauthenticated();
+    if (token && isUnauthenticated(error)) onUnauthenticated(saysSessionEnded(error));
   });
   const http = auth.concat(new HttpLink({ uri: '/graphql' }));
   const socket = token ? createSocket(options) : null;

@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n": typeof types.TenantsForSwitcherDocument,
+    "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
     "\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n": typeof types.WorkspaceDocument,
     "\n  fragment AlertFields on Alert {\n    id\n    rule\n    status\n    message\n    subjectType\n    subjectId\n    openedAt\n    lastSeenAt\n    acknowledgedAt\n    acknowledgedBy\n    resolvedAt\n    resolvedBy\n    connection {\n      id\n      name\n      provider\n    }\n    order {\n      id\n      displayCode\n    }\n  }\n": typeof types.AlertFieldsFragmentDoc,
     "\n  query Alerts($status: AlertStatus, $first: Int) {\n    alerts(status: $status, first: $first) {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertsDocument,
@@ -77,6 +78,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n": types.TenantsForSwitcherDocument,
+    "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
     "\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n": types.WorkspaceDocument,
     "\n  fragment AlertFields on Alert {\n    id\n    rule\n    status\n    message\n    subjectType\n    subjectId\n    openedAt\n    lastSeenAt\n    acknowledgedAt\n    acknowledgedBy\n    resolvedAt\n    resolvedBy\n    connection {\n      id\n      name\n      provider\n    }\n    order {\n      id\n      displayCode\n    }\n  }\n": types.AlertFieldsFragmentDoc,
     "\n  query Alerts($status: AlertStatus, $first: Int) {\n    alerts(status: $status, first: $first) {\n      ...AlertFields\n    }\n  }\n": types.AlertsDocument,
@@ -156,6 +158,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n"): (typeof documents)["\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

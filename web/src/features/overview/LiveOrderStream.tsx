@@ -12,9 +12,20 @@ import { formatTime } from '../../ui/time';
 import { OrderDrawer } from '../orders/OrderDrawer';
 import { mergeIntoStream, STREAM_LENGTH } from './live-stream';
 import { LATEST_ORDERS, STREAM_ORDER_CHANGED } from './overview.operations';
-import { useChime } from './useChime';
+import { useChime, type ChimeState } from './useChime';
 
 const HIGHLIGHT_MS = 4000;
+
+const SOUND_LABEL: Record<ChimeState, string> = {
+  on: 'Sound on',
+  off: 'Sound off',
+  blocked: 'Click to enable sound',
+};
+const SOUND_TITLE: Record<ChimeState, string> = {
+  on: 'New orders chime. Click to mute.',
+  off: 'New orders are silent. Click to turn the chime on.',
+  blocked: 'The browser keeps sound off until you click on the page.',
+};
 
 function SpeakerIcon({ muted }: { muted: boolean }) {
   return (
@@ -40,7 +51,7 @@ export function LiveOrderStream() {
   const streamRef = useRef<OrderRowFragment[] | null>(null);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
-  const { muted, toggleMuted, chime } = useChime();
+  const { state: sound, toggleMuted, chime } = useChime();
   const chimeRef = useRef(chime);
   chimeRef.current = chime;
 
@@ -68,8 +79,14 @@ export function LiveOrderStream() {
     <section className="panel" aria-label="Live orders">
       <h2>
         Live orders <span className="spacer" />
-        <button type="button" onClick={toggleMuted} aria-pressed={muted} title="Sound for new orders">
-          <SpeakerIcon muted={muted} /> {muted ? 'Sound off' : 'Sound on'}
+        <button
+          type="button"
+          onClick={toggleMuted}
+          aria-pressed={sound === 'off'}
+          title={SOUND_TITLE[sound]}
+          className={sound === 'blocked' ? 'sound-blocked' : undefined}
+        >
+          <SpeakerIcon muted={sound !== 'on'} /> {SOUND_LABEL[sound]}
         </button>
       </h2>
       {!stream && loading && <Loading label="Loading the latest orders…" />}

@@ -1,24 +1,46 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 const MUTED_KEY = 'nexara.chimeMuted';
 
 /**
- * A short two-tone chime for new orders, made with Web Audio (no file to
- * load). Browsers only let audio start after a user gesture: until then the
- * chime is silently skipped; the mute button counts as that gesture.
+ * What the sound button says: `on` only when a chime would really be heard.
+ * `blocked`: not muted, but the browser keeps audio off until the page gets a
+ * click or key press (after every load); the button, or any click, lifts it.
  */
-export function useChime(): { muted: boolean; toggleMuted: () => void; chime: () => void } {
+export type ChimeState = 'on' | 'off' | 'blocked';
+
+/**
+ * A short two-tone chime for new orders, made with Web Audio (no file to
+ * load). Browsers only let audio start after a user gesture, so the audio
+ * context is made at once and its real state shown; the first click or key
+ * press anywhere on the page resumes it.
+ */
+export function useChime(): { state: ChimeState; toggleMuted: () => void; chime: () => void } {
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTED_KEY) === '1');
+  const [running, setRunning] = useState(false);
   const context = useRef<AudioContext | null>(null);
 
-  const audio = useCallback((): AudioContext | null => {
-    if (typeof AudioContext === 'undefined') return null;
-    context.current ??= new AudioContext();
-    return context.current;
+  useEffect(() => {
+    if (typeof AudioContext === 'undefined') return;
+    const ctx = new AudioContext();
+    context.current = ctx;
+    const update = () => setRunning(ctx.state === 'running');
+    const unlock = () => void ctx.resume().then(update, update);
+    ctx.addEventListener('statechange', update);
+    document.addEventListener('pointerdown', unlock, true);
+    document.addEventListener('keydown', unlock, true);
+    update();
+    return () => {
+      ctx.removeEventListener('statechange', update);
+      document.removeEventListener('pointerdown', unlock, true);
+      document.removeEventListener('keydown', unlock, true);
+      context.current = null;
+      void ctx.close();
+    };
   }, []);
 
   const chime = useCallback(() => {
-    const ctx = audio();
+    const ctx = context.current;
     if (muted || !ctx || ctx.state !== 'running') return;
     [880, 1320].forEach((frequency, index) => {
       const start = ctx.currentTime + index * 0.16;
@@ -32,15 +54,17 @@ export function useChime(): { muted: boolean; toggleMuted: () => void; chime: ()
       oscillator.start(start);
       oscillator.stop(start + 0.32);
     });
-  }, [audio, muted]);
+  }, [muted]);
 
+  const blocked = !muted && !running;
   const toggleMuted = useCallback(() => {
-    void audio()?.resume();
+    // While blocked, the click is the gesture that lets sound play: it turns sound on rather than off.
+    if (blocked) return;
     setMuted((was) => {
       localStorage.setItem(MUTED_KEY, was ? '0' : '1');
       return !was;
     });
-  }, [audio]);
+  }, [blocked]);
 
-  return { muted, toggleMuted, chime };
+  return { state: muted ? 'off' : running ? 'on' : 'blocked', toggleMuted, chime };
 }

@@ -1,0 +1,152 @@
+import type { Page } from 'playwright-core';
+import { LIVE_TIMEOUT_MS, openSignedIn, signInOn } from '../support/dashboard';
+import { startDashboardStack, stopDashboardStack, type DashboardStack } from '../support/dashboard-stack';
+
+/**
+ * Issue #16, defect 8: signing out ends the session at the gateway and in
+ * every tab, an expired or ended session says why on the sign-in page, the
+ * sound button says what the browser really does after a reload, and
+ * favicon.ico is there.
+ */
+let stack: DashboardStack;
+
+beforeAll(async () => {
+  stack = await startDashboardStack({ ordersPerTenant: 2 });
+}, 240_000);
+
+afterAll(async () => {
+  await stopDashboardStack(stack);
+});
+
+const OWNER = 'owner@demo-bistro.test';
+
+async function tokenOf(page: Page): Promise<string> {
+  const raw = await page.evaluate<string | null>("localStorage.getItem('nexara.session')");
+  return (JSON.parse(raw!) as { token: string }).token;
+}
+
+/** The gateway's answer to a request made with `token`: the error code, or null when it was served. */
+async function gatewayAnswers(token: string, query = '{ orders(first: 1) { totalCount } }'): Promise<string | null> {
+  const response = await fetch(`${stack.gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+  return body.errors?.[0]?.extensions?.code ?? null;
+}
+
+const signInPage = (page: Page) => page.getByRole('button', { name: 'Sign in' });
+
+describe('sessions in the dashboard', () => {
+  it('signing out calls logout (the token stops working) and signs out the other tabs, saying why', async () => {
+    const { context, page: first } = await openSignedIn(stack.browser, stack.web.url, OWNER);
+    const second = await context.newPage();
+    await second.goto('/');
+    await second.getByRole('navigation', { name: 'Main' }).waitFor();
+    const token = await tokenOf(first);
+    expect(await gatewayAnswers(token)).toBeNull();
+
+    await first.getByRole('button', { name: 'Sign out' }).click();
+    await signInPage(first).waitFor();
+    await signInPage(second).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await second.getByText('You signed out in another tab.').waitFor();
+    expect(
+      await first
+        .getByRole('status')
+        .filter({ hasText: /signed out|expired|ended/ })
+        .count(),
+    ).toBe(0);
+    expect(await gatewayAnswers(token)).toBe('UNAUTHENTICATED');
+
+    // Signing in again in one tab signs the other in too.
+    await signInOn(second, OWNER);
+    await first.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await context.close();
+  });
+
+  it('an expired session says so on the sign-in page after a reload', async () => {
+    const { context, page } = await openSignedIn(stack.browser, stack.web.url, OWNER);
+    await page.evaluate(`(() => {
+      const session = JSON.parse(localStorage.getItem('nexara.session'));
+      localStorage.setItem('nexara.session', JSON.stringify({ ...session, expiresAt: new Date(0).toISOString() }));
+    })()`);
+    await page.reload();
+    await signInPage(page).waitFor();
+    await page.getByText('Your session has expired. Please sign in again.').waitFor();
+    await context.close();
+  });
+
+  it('a session ended elsewhere says so, not that it expired', async () => {
+    const { context, page } = await openSignedIn(stack.browser, stack.web.url, OWNER);
+    expect(await gatewayAnswers(await tokenOf(page), 'mutation { logout }')).toBeNull();
+    await page.getByText(/Your session was ended/).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await signInPage(page).waitFor();
+    await context.close();
+  });
+
+  it('serves favicon.ico', async () => {
+    const response = await fetch(`${stack.web.url}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/x-icon');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).toEqual([0, 0, 1, 0]); // the ICO header: reserved 0, type 1 (icon)
+  });
+});
+
+/**
+ * Chrome's autoplay policy, which this headless Chromium does not apply (and
+ * whose user activation flag playwright's own calls would set): an audio
+ * context does not run until the page got a real click or key press, and
+ * resume() does nothing before that.
+ */
+const AUTOPLAY_POLICY = `(() => {
+  let used = false;
+  for (const type of ['pointerdown', 'keydown']) {
+    window.addEventListener(type, (event) => (used ||= event.isTrusted), true);
+  }
+  const Real = window.AudioContext;
+  window.AudioContext = class extends Real {
+    constructor(options) {
+      super(options);
+      // Held whenever it starts (it starts by itself a moment after it is made) until the page has been used.
+      const hold = () => {
+        if (this.state === 'running' && !used) void Real.prototype.suspend.call(this);
+      };
+      this.addEventListener('statechange', hold);
+      hold();
+    }
+    resume() {
+      return used ? super.resume() : Promise.resolve();
+    }
+  };
+})();`;
+
+describe('the sound button after a reload', () => {
+  it('says the browser holds sound back until a click, and then that sound is on', async () => {
+    const { context } = await openSignedIn(stack.browser, stack.web.url, OWNER);
+    await context.addInitScript({ content: AUTOPLAY_POLICY });
+    // A page loaded anew, as after a reload: nobody has clicked it yet.
+    const loaded = async () => {
+      const page = await context.newPage();
+      await page.goto('/');
+      const button = page.getByRole('region', { name: 'Live orders' }).getByRole('button', { name: /sound/i });
+      return { page, button };
+    };
+    let { page, button } = await loaded();
+    await button.filter({ hasText: 'Click to enable sound' }).waitFor();
+    await button.click();
+    await button.filter({ hasText: 'Sound on' }).waitFor();
+
+    ({ page, button } = await loaded());
+    await button.filter({ hasText: 'Click to enable sound' }).waitFor();
+    await page.getByRole('heading', { level: 1 }).click(); // any click on the page lifts the block
+    await button.filter({ hasText: 'Sound on' }).waitFor();
+    await button.click();
+    await button.filter({ hasText: 'Sound off' }).waitFor();
+
+    ({ button } = await loaded());
+    await button.filter({ hasText: 'Sound off' }).waitFor();
+    await context.close();
+  });
+});
