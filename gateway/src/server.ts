@@ -15,6 +15,7 @@ import type { GatewayConfig } from './config';
 import { mountGateway, subgraphUrls } from './graphql/gateway-server';
 import { QueryPlanCacheStats, queryPlanMetrics } from './graphql/query-plan-stats';
 import { mountPartnerGateway } from './partner/partner-gateway';
+import { memoryLimiterStore, redisLimiterStore } from './rate-limit-store';
 import { mountSubscriptions } from './subscriptions/mount-subscriptions';
 import { createReceiveWebhookClient } from './webhooks/receive-webhook-client';
 import { createAddressRateLimit, createWebhookRateLimit, unknownKeyCache } from './webhooks/webhook-rate-limit';
@@ -41,6 +42,10 @@ export async function createGatewayServer(
     throw new ConfigError(['EVENT_BUS_DATABASE_URL or REDIS_URL must be set (the event bus that feeds subscriptions)']);
   }
   const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.EVENT_BUS_DATABASE_URL ?? '', logger });
+  // The same REDIS_URL that carries the bus holds the rate limit counters, so replicas share one budget.
+  const limiters = config.REDIS_URL
+    ? await redisLimiterStore({ redisUrl: config.REDIS_URL, logger: logger.child({ component: 'rate-limit' }) })
+    : memoryLimiterStore();
   const sessions = createSessionChecker({
     tenantsUrl: config.TENANTS_URL,
     internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
@@ -86,10 +91,15 @@ export async function createGatewayServer(
       integrationsUrl: config.INTEGRATIONS_URL,
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
     }),
-    rateLimit: createWebhookRateLimit({ perSecond: config.WEBHOOK_RATE_PER_SECOND, burst: config.WEBHOOK_RATE_BURST }),
+    rateLimit: createWebhookRateLimit({
+      perSecond: config.WEBHOOK_RATE_PER_SECOND,
+      burst: config.WEBHOOK_RATE_BURST,
+      store: limiters,
+    }),
     addressLimit: createAddressRateLimit({
       perSecond: config.WEBHOOK_ADDRESS_RATE_PER_SECOND,
       burst: config.WEBHOOK_ADDRESS_RATE_BURST,
+      store: limiters,
     }),
     unknownKeys: unknownKeyCache({ ttlMs: config.WEBHOOK_UNKNOWN_KEY_CACHE_MS }),
     logger: logger.child({ component: 'webhooks' }),
@@ -97,7 +107,7 @@ export async function createGatewayServer(
   const planStats = { dashboard: new QueryPlanCacheStats(), partner: new QueryPlanCacheStats() };
   instrumentHttpServer(app, metrics, { extra: () => queryPlanMetrics(planStats) });
   const apollo = await mountGateway(app, config, logger, sessions, planStats.dashboard);
-  const partner = await mountPartnerGateway(app, config, logger, { planStats: planStats.partner });
+  const partner = await mountPartnerGateway(app, config, logger, { planStats: planStats.partner, limiters });
   const subscriptions = mountSubscriptions(app, apollo, partner, config, logger, { bus, sessions });
   new Gauge({
     name: 'nexara_websocket_connections',
@@ -131,6 +141,7 @@ export async function createGatewayServer(
       } finally {
         stopSessionEvents();
         await bus.close();
+        await limiters.close();
       }
     },
   };

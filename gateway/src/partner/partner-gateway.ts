@@ -13,6 +13,7 @@ import { hardenedApolloOptions } from '../graphql/hardening';
 import type { QueryPlanCacheStats } from '../graphql/query-plan-stats';
 import { DEFAULT_QUERY_LIMITS } from '../graphql/limits/query-limits';
 import type { GatewayContext } from '../graphql/subgraph-data-source';
+import type { LimiterStore } from '../rate-limit-store';
 import { createRateLimit, rateLimitedError, rateLimitHeaders } from './partner-rate-limit';
 
 export const PARTNER_PATH = '/partner/graphql';
@@ -43,7 +44,7 @@ export async function mountPartnerGateway(
   app: FastifyInstance,
   config: GatewayConfig,
   logger: Logger,
-  options: { authenticateApiKey?: ApiKeyAuthenticator; planStats?: QueryPlanCacheStats } = {},
+  options: { authenticateApiKey?: ApiKeyAuthenticator; planStats?: QueryPlanCacheStats; limiters?: LimiterStore } = {},
 ): Promise<PartnerGateway | null> {
   const log = logger.child({ component: 'partner' });
   const sdl = fs.existsSync(config.PARTNER_SUPERGRAPH_PATH)
@@ -75,6 +76,7 @@ export async function mountPartnerGateway(
     keyPrefix: 'partner-key',
     limit: config.PARTNER_RATE_LIMIT,
     windowSeconds: config.PARTNER_RATE_WINDOW_SECONDS,
+    ...(options.limiters ? { store: options.limiters } : {}),
   });
 
   // Partners always see the contract's schema (introspection, Sandbox in development): it is public by definition.

@@ -1,6 +1,7 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { memoryLimiterStore, type LimiterStore } from '../rate-limit-store';
 
 export type RateLimitState = {
   allowed: boolean;
@@ -14,11 +15,17 @@ export type RateLimitState = {
 
 /**
  * A fixed window of `limit` requests per `windowSeconds` for each key
- * (rate-limiter-flexible's RateLimiterMemory: in memory per gateway
- * instance, so N instances allow up to N times the limit in total).
+ * (rate-limiter-flexible). The counters live in `store`: Redis when
+ * REDIS_URL is set, so all replicas together allow `limit`; otherwise this
+ * process's memory, and N replicas would allow N times the limit.
  */
-export function createRateLimit(options: { keyPrefix: string; limit: number; windowSeconds: number }) {
-  const limiter = new RateLimiterMemory({
+export function createRateLimit(options: {
+  keyPrefix: string;
+  limit: number;
+  windowSeconds: number;
+  store?: LimiterStore;
+}) {
+  const limiter = (options.store ?? memoryLimiterStore()).limiter({
     keyPrefix: options.keyPrefix,
     points: options.limit,
     duration: options.windowSeconds,

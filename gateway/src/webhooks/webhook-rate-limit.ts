@@ -1,4 +1,5 @@
-import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { BurstyRateLimiter, RateLimiterRes } from 'rate-limiter-flexible';
+import { memoryLimiterStore, type LimiterStore } from '../rate-limit-store';
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -6,8 +7,9 @@ export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfter
  * Per-connection limit on deliveries that authenticated: `perSecond`
  * sustained and up to `burst` at once (rate-limiter-flexible's
  * BurstyRateLimiter: the steady limiter plus a reserve of
- * `burst - perSecond` that refills over `burstWindowSeconds`). In memory per
- * gateway instance.
+ * `burst - perSecond` that refills over `burstWindowSeconds`). Counters live
+ * in `store`: Redis shared by all replicas when REDIS_URL is set, this
+ * process's memory otherwise (see rate-limit-store.ts).
  *
  * Two steps, so that forged deliveries cannot spend a provider's allowance:
  * `check` (before the inbox) only looks, and refuses when authenticated
@@ -17,9 +19,15 @@ export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfter
  * the limit by as many as are in flight: it is a guard against a runaway
  * provider, not an exact quota.
  */
-export function createWebhookRateLimit(options: { perSecond: number; burst: number; burstWindowSeconds?: number }) {
-  const steady = new RateLimiterMemory({ keyPrefix: 'webhook', points: options.perSecond, duration: 1 });
-  const reserve = new RateLimiterMemory({
+export function createWebhookRateLimit(options: {
+  perSecond: number;
+  burst: number;
+  burstWindowSeconds?: number;
+  store?: LimiterStore;
+}) {
+  const store = options.store ?? memoryLimiterStore();
+  const steady = store.limiter({ keyPrefix: 'webhook', points: options.perSecond, duration: 1 });
+  const reserve = store.limiter({
     keyPrefix: 'webhook-burst',
     points: Math.max(options.burst - options.perSecond, 0),
     duration: options.burstWindowSeconds ?? 10,
@@ -50,11 +58,13 @@ export type WebhookRateLimit = ReturnType<typeof createWebhookRateLimit>;
 /**
  * Per source address, before anything is read or parsed: one host flooding
  * the shim (with forged deliveries, or random keys) is turned away with 429
- * at the cost of a map lookup, whatever connection it names.
+ * at the cost of a counter lookup (a map, or one Redis round trip when the
+ * budget is shared between replicas), whatever connection it names.
  */
-export function createAddressRateLimit(options: { perSecond: number; burst: number }) {
-  const steady = new RateLimiterMemory({ keyPrefix: 'webhook-address', points: options.perSecond, duration: 1 });
-  const reserve = new RateLimiterMemory({
+export function createAddressRateLimit(options: { perSecond: number; burst: number; store?: LimiterStore }) {
+  const store = options.store ?? memoryLimiterStore();
+  const steady = store.limiter({ keyPrefix: 'webhook-address', points: options.perSecond, duration: 1 });
+  const reserve = store.limiter({
     keyPrefix: 'webhook-address-burst',
     points: Math.max(options.burst - options.perSecond, 0),
     duration: 10,
