@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // Jest global setup/teardown and vite config must be default exports.
-    files: ['**/testing/global-*.ts', 'web/vite.config.ts', 'web/src/main.tsx'],
+    files: ['**/jest/global-*.ts', 'web/vite.config.ts', 'web/src/main.tsx'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -24,7 +24,7 @@ const moduleNameMapper = {
   '^@nexara/kit/tracing$': '<rootDir>/packages/kit/src/tracing.ts',
   '^@nexara/contracts$': '<rootDir>/packages/contracts/src/index.ts',
   '^@nexara/stack$': '<rootDir>/packages/stack/src/index.ts',
-  '^@nexara/stack/testing$': '<rootDir>/packages/stack/src/testing/index.ts',
+  '^@nexara/test-support$': '<rootDir>/packages/test-support/src/index.ts',
   '^@nexara/(tenants|orders|integrations)$': '<rootDir>/subgraphs/$1/src/index.ts',
   '^@nexara/gateway$': '<rootDir>/gateway/src/index.ts',
   '^@nexara/simulator$': '<rootDir>/packages/simulator/src/index.ts',
@@ -53,8 +53,8 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{packages,subgraphs,gateway}/**/src/**/*.int-spec.ts', '<rootDir>/e2e/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/packages/stack/src/testing/global-setup.ts',
-      globalTeardown: '<rootDir>/packages/stack/src/testing/global-teardown.ts',
+      globalSetup: '<rootDir>/packages/stack/src/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/packages/stack/src/jest/global-teardown.ts',
       setupFiles: ['reflect-metadata'],
     },
     {
@@ -68,8 +68,8 @@ module.exports = {
       displayName: 'browser',
       // Needs the built dashboard (web/dist, from `npm run build`) and Chromium at /usr/bin/chromium.
       testMatch: ['<rootDir>/e2e/browser/**/*.browser-spec.ts'],
-      globalSetup: '<rootDir>/packages/stack/src/testing/global-setup.ts',
-      globalTeardown: '<rootDir>/packages/stack/src/testing/global-teardown.ts',
+      globalSetup: '<rootDir>/packages/stack/src/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/packages/stack/src/jest/global-teardown.ts',
       setupFiles: ['reflect-metadata'],
     },
     {

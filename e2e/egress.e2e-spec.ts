@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { buildWebhook, sendWebhook, type SimulatedConnection } from '@nexara/simulator';
 import { fuzzParameters } from '@nexara/simulator/testing';
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import { internalUrl } from './support/internal-urls';
 import { rawPost, signIn, startTestPlatform, type TestPlatform } from './support/platform';
 

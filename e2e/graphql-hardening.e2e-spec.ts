@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { verifyContextToken } from '@nexara/kit';
 import { REPO_ROOT } from '@nexara/stack';
-import { testSecrets } from '@nexara/stack/testing';
+import { testSecrets } from '@nexara/test-support';
 import { capturingLogger, startGateway, startSubgraphProbe } from './support/gateway';
 import { signIn, startTestPlatform, type TestPlatform } from './support/platform';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { buildWebhook, jahezHeaders, sendWebhook } from '@nexara/simulator';
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import {
   seededConnection,
   signIn,

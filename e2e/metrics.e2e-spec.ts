@@ -1,4 +1,4 @@
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import { placeOrder, signIn, startTestPlatform, type TestPlatform } from './support/platform';
 import { collect, wsClient } from './support/ws-client';
 

@@ -1,4 +1,4 @@
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import WebSocket from 'ws';
 import { startGateway } from './support/gateway';
 import { placeOrder, signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';

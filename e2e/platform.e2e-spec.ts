@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { signContextToken, signUserToken, CONTEXT_TOKEN_HEADER } from '@nexara/kit';
-import { testSecrets } from '@nexara/stack/testing';
+import { testSecrets } from '@nexara/test-support';
 import { rawPost, signIn, startTestPlatform, type TestPlatform } from './support/platform';
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildWebhook, sendWebhook, type SimulatedConnection } from '@nexara/simulator';
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import { signIn, startTestPlatform, type TestPlatform } from './support/platform';
 
 /**

@@ -1,5 +1,5 @@
 import { createEventBus, createLogger, type BusEvent, type EventBus } from '@nexara/kit';
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import { startGateway } from './support/gateway';
 import { placeOrder, signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
 import { collect, wsClient } from './support/ws-client';

@@ -1,4 +1,4 @@
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import { startGateway } from './support/gateway';
 import { rawPost, signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
 import { collect, wsClient } from './support/ws-client';

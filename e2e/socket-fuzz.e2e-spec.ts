@@ -1,5 +1,5 @@
 import { fuzzParameters } from '@nexara/simulator/testing';
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import fc from 'fast-check';
 import { signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
 import { wsClient } from './support/ws-client';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '@nexara/stack';
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startGateway } from './support/gateway';

@@ -1,5 +1,5 @@
 import { signUserToken, verifyUserToken, type Role } from '@nexara/kit';
-import { eventually, testSecrets } from '@nexara/stack/testing';
+import { eventually, testSecrets } from '@nexara/test-support';
 import { startGateway } from './support/gateway';
 import { placeOrder, signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
 import { collect, wsClient } from './support/ws-client';

@@ -1,5 +1,5 @@
 import { buildWebhook, sendWebhook } from '@nexara/simulator';
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import { seededConnection, signIn, startTestPlatform, type TestPlatform } from './support/platform';
 
 /**

@@ -15,7 +15,7 @@ import {
   waitForReady,
   type SeedResult,
 } from '@nexara/stack';
-import { createTestDatabase, eventually, testSecrets, type TestDatabase } from '@nexara/stack/testing';
+import { createTestDatabase, eventually, testSecrets, type TestDatabase } from '@nexara/test-support';
 import { supervise, tail, type Supervisor } from './faults/support/supervisor';
 
 /**

@@ -1,5 +1,5 @@
 import { buildWebhook, sendWebhook, type SimulatedConnection } from '@nexara/simulator';
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import { startGateway } from './support/gateway';
 import { signIn, startTestPlatform, type TestPlatform } from './support/platform';
 

@@ -1,6 +1,6 @@
 import { buildWebhook, providerSlug, signedHeaders } from '@nexara/simulator';
 import { fuzzParameters } from '@nexara/simulator/testing';
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import fc from 'fast-check';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 import {

@@ -5,7 +5,7 @@ import {
   type BuiltWebhook,
   type SimulatedConnection,
 } from '@nexara/simulator';
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import { signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
 import { collect, wsClient } from './support/ws-client';
 

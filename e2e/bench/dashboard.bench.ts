@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { REPO_ROOT } from '@nexara/stack';
-import { insertBulkOrders } from '@nexara/stack/testing';
+import { insertBulkOrders } from '@nexara/test-support';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { goTo, openSignedIn } from '../support/dashboard';

@@ -1,5 +1,5 @@
 import { buildWebhook, sendWebhook, type BuiltWebhook } from '@nexara/simulator';
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { goTo, LIVE_TIMEOUT_MS, openSignedIn, screenshot } from '../support/dashboard';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildWebhook, sendWebhook, type SimulatedConnection } from '@nexara/simulator';
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { LIVE_TIMEOUT_MS, REFRESH_SCREENSHOTS, SCREENSHOTS } from '../support/dashboard';

@@ -1,4 +1,4 @@
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { goTo, openSignedIn } from '../support/dashboard';

@@ -5,17 +5,16 @@ import {
   DEMO_TENANTS,
   REPO_ROOT,
   SERVICE_ENTRY_POINTS,
-  createDatabase,
-  ensureRoles,
-  generateRolePasswords,
+  createThrowawayPostgres,
   freePorts,
   migrateAll,
   seedDemo,
   serviceEnvironments,
   waitForReady,
-  type ProvisionedDatabase,
+  type ThrowawayPostgres,
 } from '@nexara/stack';
-import { createThrowawayPostgres, eventually, testSecrets, type ThrowawayPostgres } from '@nexara/stack/testing';
+import { createDatabase, ensureRoles, generateRolePasswords, type ProvisionedDatabase } from '@nexara/kit';
+import { eventually, testSecrets } from '@nexara/test-support';
 import {
   ScenarioRunner,
   startProviderApi,

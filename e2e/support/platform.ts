@@ -8,7 +8,7 @@ import {
 } from '@nexara/stack';
 import type { EgressResolver, Provider } from '@nexara/kit';
 import { startProviderApi, type ProviderApi, type SimulatedConnection } from '@nexara/simulator';
-import { createTestDatabase, eventually, testSecrets, type TestDatabase } from '@nexara/stack/testing';
+import { createTestDatabase, eventually, testSecrets, type TestDatabase } from '@nexara/test-support';
 
 export type TestPlatform = RunningPlatform & {
   database: TestDatabase;

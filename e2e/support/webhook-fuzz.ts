@@ -13,7 +13,7 @@ import {
   type BodyPlan,
   type HeaderMutation,
 } from '@nexara/simulator/testing';
-import { testSecrets } from '@nexara/stack/testing';
+import { testSecrets } from '@nexara/test-support';
 import fc from 'fast-check';
 import type { TestPlatform } from './platform';
 

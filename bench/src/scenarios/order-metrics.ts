@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { BUCKET_METRICS_SQL, RAW_BUCKET_METRICS_SQL } from '@nexara/orders';
 import { isDeepStrictEqual } from 'node:util';
-import { insertBulkOrders } from '@nexara/stack/testing';
+import { insertBulkOrders } from '@nexara/test-support';
 import { Client } from 'pg';
 import type { BenchStack } from '../stack/bench-stack';
 import { signIn } from '../stack/sign-in';

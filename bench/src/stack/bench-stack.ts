@@ -6,8 +6,6 @@ import {
   DEMO_TENANTS,
   REPO_ROOT,
   SERVICE_ENTRY_POINTS,
-  createDatabase,
-  ensureRoles,
   freePorts,
   localSecrets,
   migrateAll,
@@ -19,10 +17,10 @@ import {
   stopChild,
   waitForReady,
   type LocalSecrets,
-  type ProvisionedDatabase,
   type SeedResult,
   type ServiceName,
 } from '@nexara/stack';
+import { createDatabase, ensureRoles, type ProvisionedDatabase } from '@nexara/kit';
 import { startProviderApi, type ProviderApi, type SimulatedConnection } from '@nexara/simulator';
 import { Client } from 'pg';
 import { parentPid } from './cpu-usage';

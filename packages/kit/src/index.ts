@@ -16,3 +16,4 @@ export * from './time-zone';
 export * from './metrics';
 export * from './egress';
 export * from './tracing';
+export * from './database-provision';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { z } from 'zod';
 import { loadConfigOrExit, env } from '@nexara/kit';
 import { migrateAll } from './database/migrate-all';
-import { createDatabase, DATABASE_ROLES, ensureRoles, type RolePasswords } from './database/provision';
+import { createDatabase, DATABASE_ROLES, ensureRoles, type RolePasswords } from '@nexara/kit';
 
 /** `DATABASE_OWNER_PASSWORD`, `DATABASE_TENANTS_PASSWORD`, ...: one variable per role. */
 const rolePasswordVariable = (role: (typeof DATABASE_ROLES)[number]): string =>

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startDatabaseServer } from './database/database-server';
 import { localSecrets } from './database/local-secrets';
 import { migrateAll } from './database/migrate-all';
-import { createDatabase, ensureRoles } from './database/provision';
+import { createDatabase, ensureRoles } from '@nexara/kit';
 import { DEMO_CONNECTIONS_FILE, demoConnections } from './demo/demo-connections';
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN } from './demo/demo-data';
 import { assertNotProduction, seedDemo } from './demo/seed';

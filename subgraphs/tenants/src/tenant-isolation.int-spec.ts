@@ -1,5 +1,5 @@
 import { CONTEXT_TOKEN_HEADER, inTenantTransaction, signContextToken } from '@nexara/kit';
-import { testSecrets } from '@nexara/stack/testing';
+import { testSecrets } from '@nexara/test-support';
 import { errorCodes, graphql, graphqlOk } from './testing/graphql-client';
 import {
   TEST_PASSWORD,

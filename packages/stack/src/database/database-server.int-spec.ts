@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../paths';
 import { freePorts } from '../platform/free-port';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@nexara/test-support';
 
 /**
  * The embedded server in a process of its own, as `npm start` and jest's

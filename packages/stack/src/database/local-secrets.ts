@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../paths';
-import { generateRolePasswords, type RolePasswords } from './provision';
+import { generateRolePasswords, type RolePasswords } from '@nexara/kit';
 
 /**
  * Secrets for a local run (demo, tests, benchmarks), generated once per clone

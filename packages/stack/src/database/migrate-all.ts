@@ -3,7 +3,7 @@ import { migrate } from '@nexara/kit';
 import { ordersDatabase } from '@nexara/orders';
 import { tenantsDatabase } from '@nexara/tenants';
 import { Client } from 'pg';
-import { serviceRole, type ProvisionedDatabase } from './provision';
+import { serviceRole, type ProvisionedDatabase } from '@nexara/kit';
 
 /** Each subgraph's checked-in migrations, run as the schema owner. */
 export const SERVICE_DATABASES = [tenantsDatabase, ordersDatabase, integrationsDatabase];

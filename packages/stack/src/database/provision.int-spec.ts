@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DEFAULT_PORTS, serviceEnvironments } from '../platform/environments';
 import { freePorts } from '../platform/free-port';
-import { createThrowawayPostgres, type ThrowawayPostgres } from '../testing/throwaway-postgres';
+import { createThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
 import {
   createDatabase,
   DATABASE_ROLES,
@@ -11,7 +11,7 @@ import {
   OWNER_ROLE,
   roleName,
   type ProvisionedDatabase,
-} from './provision';
+} from '@nexara/kit';
 
 /** The role `url` logs in as, or the SQLSTATE PostgreSQL refused it with. */
 async function loginAs(url: string): Promise<string> {

@@ -1,5 +1,5 @@
 import type { LocalSecrets } from '../database/local-secrets';
-import type { ProvisionedDatabase } from '../database/provision';
+import type { ProvisionedDatabase } from '@nexara/kit';
 
 export type ServiceName = 'tenants' | 'orders' | 'integrations' | 'gateway';
 /** `worker`: where the webhook worker answers /healthz, /readyz and /metrics (0: any free port). */

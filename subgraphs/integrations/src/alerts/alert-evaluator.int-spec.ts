@@ -8,7 +8,7 @@ import {
   type EventBus,
   type Identity,
 } from '@nexara/kit';
-import { testSecrets } from '@nexara/stack/testing';
+import { testSecrets } from '@nexara/test-support';
 import { integrationEventsOn, type IntegrationEvents } from '../events/integration-events';
 import { insertCallbackOutcome } from '../health/connection-health.repository';
 import { errorCodes } from '../testing/graphql-client';

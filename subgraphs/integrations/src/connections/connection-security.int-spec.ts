@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { inTenantTransaction } from '@nexara/kit';
-import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/stack/testing';
+import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
 import { Client } from 'pg';
 import { secretBoxFromConfig, SecretDecryptionError } from '../secrets/secret-box';
 import { aConnectProviderInput } from '../testing/connection-factory';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity, Role } from '@nexara/kit';
-import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/stack/testing';
+import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
 import { aConnectProviderInput } from '../testing/connection-factory';
 import { errorCodes } from '../testing/graphql-client';
 import { aPartner, aService, aUser, tenantAdmin } from '../testing/identities';

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Identity, Provider } from '@nexara/kit';
-import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/stack/testing';
+import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
 import { jwtVerify } from 'jose';
 import { aConnectProviderInput } from '../testing/connection-factory';
 import { errorCodes } from '../testing/graphql-client';

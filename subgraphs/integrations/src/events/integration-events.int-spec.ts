@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger, createPostgresEventBus, type BusEvent, type EventBus } from '@nexara/kit';
-import { createTestDatabase, eventually, type TestDatabase } from '@nexara/stack/testing';
+import { createTestDatabase, eventually, type TestDatabase } from '@nexara/test-support';
 import { BUS_EVENTS } from '@nexara/contracts';
 import { integrationEventsOn } from './integration-events';
 

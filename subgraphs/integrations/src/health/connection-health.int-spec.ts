@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/stack/testing';
+import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
 import { aConnectProviderInput } from '../testing/connection-factory';
 import { errorCodes } from '../testing/graphql-client';
 import { aDelivery, backdateConnection } from '../testing/health-fixtures';

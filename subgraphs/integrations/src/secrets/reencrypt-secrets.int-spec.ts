@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createLogger } from '@nexara/kit';
-import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/stack/testing';
+import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
 import { aConnectProviderInput } from '../testing/connection-factory';
 import { tenantAdmin } from '../testing/identities';
 import { startIntegrations, type RunningIntegrations } from '../testing/integrations-test-server';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestDatabase } from '@nexara/stack/testing';
+import type { TestDatabase } from '@nexara/test-support';
 import type { WebhookEventStatus } from '../webhooks/webhook-event.repository';
 
 /**

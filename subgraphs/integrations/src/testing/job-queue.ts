@@ -1,4 +1,4 @@
-import type { TestDatabase } from '@nexara/stack/testing';
+import type { TestDatabase } from '@nexara/test-support';
 
 export type QueuedJob = {
   task: string;

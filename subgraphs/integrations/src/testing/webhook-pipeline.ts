@@ -1,10 +1,10 @@
-import { eventually } from '@nexara/stack/testing';
+import { eventually } from '@nexara/test-support';
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Identity, type Provider } from '@nexara/kit';
 import { createOrdersServer, ordersConfigShape, type OrdersServer } from '@nexara/orders';
 import { startProviderApi, type BuiltWebhook, type ProviderApi, type SimulatedConnection } from '@nexara/simulator';
-import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/stack/testing';
+import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
 import type { ConnectProviderRequest } from '../connections/connection.validation';
 import type { ReceiveWebhookResult } from '../webhooks/webhook-inbox.service';
 import { webhookWorkerConfigShape, type WebhookWorkerConfig } from '../worker/config';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@nexara/kit';
-import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/stack/testing';
+import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
 import type { ConnectionView } from '../connections/connection.service';
 import { aConnectProviderInput } from '../testing/connection-factory';
 import { tenantAdmin } from '../testing/identities';

@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Identity } from '@nexara/kit';
 import { buildWebhook } from '@nexara/simulator';
-import { testSecrets } from '@nexara/stack/testing';
+import { testSecrets } from '@nexara/test-support';
 import { aUser } from '../testing/identities';
 import { queuedJobs } from '../testing/job-queue';
 import {

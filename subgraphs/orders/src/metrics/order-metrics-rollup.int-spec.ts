@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@nexara/stack/testing';
+import { createTestDatabase, type TestDatabase } from '@nexara/test-support';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import type { QueryRunner } from 'typeorm';

@@ -1,4 +1,4 @@
-import type { TestDatabase } from '@nexara/stack/testing';
+import type { TestDatabase } from '@nexara/test-support';
 import type { ProviderCallbackJob } from '@nexara/contracts';
 
 export type QueuedJob = { task: string; key: string | null; maxAttempts: number; payload: ProviderCallbackJob };

@@ -1,5 +1,5 @@
 import type { Identity } from '@nexara/kit';
-import { contextHeaders, createTestDatabase, testSecrets, type TestDatabase } from '@nexara/stack/testing';
+import { contextHeaders, createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
 import { createOrdersServer, type OrdersServer } from '../server';
 
 export type GraphQLErrorResult = {

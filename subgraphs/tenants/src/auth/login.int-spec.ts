@@ -1,5 +1,5 @@
 import { signUserToken, verifyUserToken } from '@nexara/kit';
-import { testSecrets } from '@nexara/stack/testing';
+import { testSecrets } from '@nexara/test-support';
 import { GraphQLError } from 'graphql';
 import { errorCodes, graphql, graphqlOk } from '../testing/graphql-client';
 import {

@@ -1,5 +1,5 @@
 import { verifyUserToken } from '@nexara/kit';
-import { testSecrets } from '@nexara/stack/testing';
+import { testSecrets } from '@nexara/test-support';
 import { errorCodes, graphql, graphqlOk } from '../testing/graphql-client';
 import {
   aTenant,

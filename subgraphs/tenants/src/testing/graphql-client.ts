@@ -1,5 +1,5 @@
 import type { Identity } from '@nexara/kit';
-import { contextHeaders } from '@nexara/stack/testing';
+import { contextHeaders } from '@nexara/test-support';
 
 export type GraphqlError = {
   message: string;

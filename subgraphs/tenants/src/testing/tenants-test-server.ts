@@ -1,5 +1,5 @@
 import type { Identity, Role } from '@nexara/kit';
-import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/stack/testing';
+import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
 import type { TenantsConfig } from '../config';
 import { createTenantsServer, type TenantsServer } from '../server';
 import { graphqlOk } from './graphql-client';

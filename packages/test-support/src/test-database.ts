@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { createDatabase, dropDatabase, type ProvisionedDatabase, type RolePasswords } from '../database/provision';
+import { createDatabase, dropDatabase, type ProvisionedDatabase, type RolePasswords } from '@nexara/kit';
 
 export const TEST_DATABASE_PREFIX = 'nexara_test_';
 

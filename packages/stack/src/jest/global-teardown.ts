@@ -1,7 +1,7 @@
 import type { DatabaseServer } from '../database/database-server';
-import { dropDatabase, listDatabases } from '../database/provision';
+import { dropDatabase, listDatabases } from '@nexara/kit';
 import { processAlive } from './global-setup';
-import { ownerPidOf, runDatabasePrefix, TEST_DATABASE_PREFIX } from './test-database';
+import { ownerPidOf, runDatabasePrefix, TEST_DATABASE_PREFIX } from '@nexara/test-support';
 
 export default async function globalTeardown(): Promise<void> {
   const server = (globalThis as { __nexaraTestDatabaseServer?: DatabaseServer }).__nexaraTestDatabaseServer;

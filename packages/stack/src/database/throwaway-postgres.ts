@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { embeddedPostgresBinary } from '../database/database-server';
+import { embeddedPostgresBinary } from './database-server';
 
 /**
  * A PostgreSQL server of its own for fault tests: it gets stopped hard and

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { createTestDatabase, type TestDatabase } from '@nexara/stack/testing';
-import { createLogger } from '../logger';
-import { createPostgresEventBus, createRedisEventBus, type BusEvent, type EventBus } from './index';
+import { createTestDatabase, type TestDatabase } from '@nexara/test-support';
+import { createLogger, createPostgresEventBus, createRedisEventBus, type BusEvent, type EventBus } from '@nexara/kit';
 
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const logger = createLogger('event-bus-test', 'silent');

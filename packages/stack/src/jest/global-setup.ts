@@ -3,9 +3,9 @@ import path from 'node:path';
 import { localSecrets } from '../database/local-secrets';
 import { startDatabaseServer, type DatabaseServer } from '../database/database-server';
 import { migrateAll } from '../database/migrate-all';
-import { createDatabase, dropDatabase, ensureRoles, listDatabases } from '../database/provision';
+import { createDatabase, dropDatabase, ensureRoles, listDatabases } from '@nexara/kit';
 import { DATA_DIR } from '../paths';
-import { ownerPidOf, TEST_DATABASE_PREFIX, templateDatabaseFor } from './test-database';
+import { ownerPidOf, TEST_DATABASE_PREFIX, templateDatabaseFor } from '@nexara/test-support';
 
 /** The embedded test server listens here; the demo's uses another port and data directory. */
 export const TEST_DATABASE_PORT = 54339;

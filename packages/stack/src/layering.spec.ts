@@ -1,0 +1,211 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { REPO_ROOT } from './paths';
+
+/**
+ * Layers point one way (docs/architecture.md, "Workspaces and which way they
+ * point"). Reads every import of the repository's TypeScript and fails, naming
+ * the import, when:
+ *   - a workspace imports one of ours its layer may not (a subgraph another
+ *     subgraph or the gateway; kit anything; contracts anything but kit...);
+ *   - a workspace imports one of ours it does not declare in its package.json;
+ *   - two folders inside one workspace's src/ import each other both ways.
+ */
+
+type Workspace = { name: string; dir: string; declared: Set<string> };
+
+/** Which of our workspaces each may import (besides itself). `*` is any. */
+const MAY_IMPORT: Record<string, readonly string[] | '*'> = {
+  '@nexara/kit': [],
+  '@nexara/contracts': ['@nexara/kit'],
+  '@nexara/test-support': ['@nexara/kit', '@nexara/contracts'],
+  '@nexara/simulator': ['@nexara/kit'],
+  '@nexara/tenants': ['@nexara/kit', '@nexara/contracts', '@nexara/test-support'],
+  '@nexara/orders': ['@nexara/kit', '@nexara/contracts', '@nexara/test-support'],
+  '@nexara/integrations': ['@nexara/kit', '@nexara/contracts', '@nexara/test-support', '@nexara/simulator'],
+  '@nexara/gateway': ['@nexara/kit', '@nexara/contracts', '@nexara/test-support'],
+  '@nexara/web': [],
+  '@nexara/stack': '*',
+  '@nexara/e2e': '*',
+  '@nexara/bench': '*',
+};
+
+/**
+ * Imports that still cross a layer, each to be removed (the list only shrinks: an entry that no longer
+ * matches fails the test). The webhook pipeline test support runs the orders subgraph beside integrations;
+ * it and the tests that use it belong in e2e/.
+ */
+const KNOWN_LAYER_CROSSINGS = new Set<string>([
+  'subgraphs/integrations/src/testing/webhook-pipeline.ts imports @nexara/orders (@nexara/orders)',
+]);
+
+/** Folders that only group others: their children are the units whose imports must not go both ways. */
+const GROUPING_FOLDERS = new Set(['features']);
+
+/** Tests and test support may import any folder of their service: they are not part of the layering. */
+const TEST_FILE = /\.(spec|int-spec|test|bench)\.tsx?$/;
+const TEST_FOLDER = 'testing';
+
+/**
+ * Folder pairs that still import each other, each to be untangled (docs/architecture.md). The test fails when
+ * one of them no longer does, so the list only shrinks.
+ */
+const KNOWN_BOTH_WAYS = new Set<string>([
+  '@nexara/integrations audit <-> connections',
+  '@nexara/integrations callbacks <-> worker',
+  '@nexara/orders callbacks <-> orders',
+  '@nexara/orders events <-> orders',
+  '@nexara/web features/integrations <-> features/overview',
+  '@nexara/tenants auth <-> user',
+  '@nexara/tenants branch <-> tenant',
+  '@nexara/tenants tenant <-> user',
+  '@nexara/gateway partner <-> subscriptions',
+  // The dashboard's shell mounts each feature, and features read the shell's session and workspace context.
+  '@nexara/web app <-> features/alerts',
+  '@nexara/web app <-> features/integrations',
+  '@nexara/web app <-> features/kitchen',
+  '@nexara/web app <-> features/orders',
+  '@nexara/web app <-> features/overview',
+  '@nexara/web app <-> features/printing',
+  '@nexara/web app <-> features/settings',
+  '@nexara/web app <-> features/sign-in',
+  '@nexara/web app <-> features/webhook-events',
+  '@nexara/web features/orders <-> features/printing',
+]);
+
+function readJson(file: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+function workspaces(): Workspace[] {
+  const globs = readJson(path.join(REPO_ROOT, 'package.json'))['workspaces'] as string[];
+  const dirs = globs.flatMap((glob) =>
+    glob.endsWith('/*')
+      ? fs
+          .readdirSync(path.join(REPO_ROOT, glob.slice(0, -2)), { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => path.join(REPO_ROOT, glob.slice(0, -2), entry.name))
+      : [path.join(REPO_ROOT, glob)],
+  );
+  return dirs
+    .filter((dir) => fs.existsSync(path.join(dir, 'package.json')))
+    .map((dir) => {
+      const manifest = readJson(path.join(dir, 'package.json'));
+      const declared = new Set(
+        ['dependencies', 'devDependencies', 'peerDependencies'].flatMap((field) =>
+          Object.keys((manifest[field] as Record<string, string> | undefined) ?? {}),
+        ),
+      );
+      return { name: manifest['name'] as string, dir, declared };
+    });
+}
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(full));
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+type Import = { file: string; specifier: string };
+
+function importsOf(file: string): Import[] {
+  const info = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);
+  return info.importedFiles.map((imported) => ({ file, specifier: imported.fileName }));
+}
+
+const relative = (file: string): string => path.relative(REPO_ROOT, file);
+
+const all = workspaces();
+const byName = new Map(all.map((workspace) => [workspace.name, workspace]));
+const workspaceOf = (file: string): Workspace | undefined =>
+  all.find((workspace) => file === workspace.dir || file.startsWith(workspace.dir + path.sep));
+const ours = (specifier: string): string | undefined => {
+  const match = /^(@nexara\/[^/]+)/.exec(specifier);
+  return match && byName.has(match[1]!) ? match[1] : undefined;
+};
+
+/** An import of our code: into which workspace, and (for a relative one) which file. */
+type Edge = { from: Workspace; file: string; specifier: string; into: Workspace; target: string | undefined };
+
+const edges: Edge[] = all.flatMap((workspace) =>
+  sourceFiles(workspace.dir).flatMap((file) =>
+    importsOf(file).flatMap(({ specifier }): Edge[] => {
+      if (specifier.startsWith('.')) {
+        const target = path.resolve(path.dirname(file), specifier);
+        const into = workspaceOf(target);
+        return into ? [{ from: workspace, file, specifier, into, target }] : [];
+      }
+      const name = ours(specifier);
+      return name ? [{ from: workspace, file, specifier, into: byName.get(name)!, target: undefined }] : [];
+    }),
+  ),
+);
+
+/** The unit of a file for the both-ways rule: its top folder under src/ (a grouping folder's child), or null. */
+function unitOf(workspace: Workspace, file: string): string | null {
+  const parts = path.relative(path.join(workspace.dir, 'src'), file).split(path.sep);
+  if (parts[0] === '..' || parts.length < 2 || parts[0] === TEST_FOLDER || TEST_FILE.test(file)) return null;
+  if (GROUPING_FOLDERS.has(parts[0]!) && parts.length > 2) return `${parts[0]}/${parts[1]}`;
+  return parts[0]!;
+}
+
+describe('layering', () => {
+  it('finds the workspaces and their imports', () => {
+    expect(all.map((workspace) => workspace.name)).toEqual(expect.arrayContaining(Object.keys(MAY_IMPORT)));
+    expect(all.every((workspace) => workspace.name in MAY_IMPORT)).toBe(true);
+    expect(edges.length).toBeGreaterThan(1000);
+  });
+
+  it('imports only the workspaces its layer may', () => {
+    const offending = edges
+      .filter(({ from, into }) => from !== into)
+      .filter(({ from, into }) => {
+        const allowed = MAY_IMPORT[from.name];
+        return allowed !== '*' && !allowed?.includes(into.name);
+      })
+      .map(({ file, specifier, into }) => `${relative(file)} imports ${specifier} (${into.name})`);
+    expect(offending.filter((crossing) => !KNOWN_LAYER_CROSSINGS.has(crossing))).toEqual([]);
+    expect([...KNOWN_LAYER_CROSSINGS].filter((crossing) => !offending.includes(crossing))).toEqual([]);
+  });
+
+  it('imports other workspaces by package name, never by relative path', () => {
+    const offending = edges
+      .filter(({ from, into, specifier }) => from !== into && specifier.startsWith('.'))
+      .map(({ file, specifier }) => `${relative(file)} imports ${specifier}`);
+    expect(offending).toEqual([]);
+  });
+
+  it('declares every workspace it imports in its package.json', () => {
+    const offending = edges
+      .filter(({ from, into }) => from !== into && !from.declared.has(into.name))
+      .map(({ file, specifier, from }) => `${relative(file)} imports ${specifier}, undeclared in ${from.name}`);
+    expect([...new Set(offending)]).toEqual([]);
+  });
+
+  it('has no two folders inside one workspace importing each other', () => {
+    const arrows = new Map<string, string>();
+    for (const { from, into, file, specifier, target } of edges) {
+      if (from !== into || !target) continue;
+      const source = unitOf(from, file);
+      const destination = unitOf(from, target);
+      if (source && destination && source !== destination) {
+        arrows.set(`${from.name} ${source} ${destination}`, `${relative(file)} imports ${specifier}`);
+      }
+    }
+    const pairs = new Map<string, string>();
+    for (const [arrow, example] of arrows) {
+      const [name, source, destination] = arrow.split(' ') as [string, string, string];
+      const back = arrows.get(`${name} ${destination} ${source}`);
+      if (back && source < destination) pairs.set(`${name} ${source} <-> ${destination}`, `${example} and ${back}`);
+    }
+    const offending = [...pairs].filter(([pair]) => !KNOWN_BOTH_WAYS.has(pair)).map(([, example]) => example);
+    expect(offending).toEqual([]);
+    expect([...KNOWN_BOTH_WAYS].filter((pair) => !pairs.has(pair))).toEqual([]);
+  });
+});
