@@ -1,7 +1,7 @@
 import { buildFederatedSchema } from '@nexara/kit';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { noOrderChanges, type OrderChanges } from './events/order-changes';
+import { noOrderChanges, type OrderChanges } from './orders/order-changes';
 import { ProviderCallbackResolver } from './callbacks/provider-callback.resolver';
 import { ProviderCallbackService } from './callbacks/provider-callback.service';
 import { OrderSubscriptionResolver } from './events/order-subscription.resolver';

@@ -11,7 +11,7 @@ import type { DataSource } from 'typeorm';
 import type { OrdersConfig } from './config';
 import { ordersDatabase } from './database';
 import { metricsChangesOn } from './events/metrics-changes';
-import { orderChangesOn, type OrderChanges } from './events/order-changes';
+import { orderChangesOn, type OrderChanges } from './orders/order-changes';
 import { tenantTimeZonesFrom } from './metrics/tenant-time-zones';
 import { buildOrdersSchema, createOrdersServices } from './schema';
 

@@ -15,7 +15,7 @@ import { errorCodes } from '../testing/graphql-client';
 import { aDelivery, backdateConnection } from '../testing/health-fixtures';
 import { aPartner, aUser } from '../testing/identities';
 import { eventually, startWebhookPipeline, type WebhookPipeline } from '../testing/webhook-pipeline';
-import { createOrdersClient } from '../worker/orders-client';
+import { createOrdersClient } from '../orders-client/orders-client';
 import { evaluateTenantAlerts, tenantsToEvaluate, type AlertEvaluatorDependencies } from './alert-evaluator';
 import type { AlertRule } from './alert-rules';
 

@@ -1,7 +1,7 @@
 import { appError, inTenantTransaction, type Identity, type Logger } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import { actorName, type AuditService } from '../audit/audit.service';
-import { managingTenantId, OPERATOR_ROLES, operationsReaderTenantId, UUID } from '../connections/connection-access';
+import { managingTenantId, OPERATOR_ROLES, operationsReaderTenantId, UUID } from '../access/connection-access';
 import type { IntegrationEvents } from '../events/integration-events';
 import { ALERT_STATUSES, type AlertStatus } from './alert-rules';
 import { findAlertRow, listAlertRows, setAlertStatus, type AlertRecord } from './alert.repository';

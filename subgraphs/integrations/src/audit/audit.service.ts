@@ -1,6 +1,6 @@
 import { appError, inTenantTransaction, type Identity, type Logger } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import { managingTenantId, OPERATOR_ROLES } from '../connections/connection-access';
+import { managingTenantId, OPERATOR_ROLES } from '../access/connection-access';
 import { timeCursorCodec } from '@nexara/contracts';
 
 /** Positions in the audit trail: newest first, then id. */

@@ -6,8 +6,8 @@ import type { OutboundCall } from '../providers/adapter';
 import { adapterFor } from '../providers/registry';
 import type { ConnectionDirectory } from '../webhooks/connection-directory';
 import { recordProviderNotice } from '../webhooks/webhook-event.repository';
-import { retryDelayMs, type BackoffPolicy } from '../worker/backoff';
-import type { OrdersClient } from '../worker/orders-client';
+import { retryDelayMs, type BackoffPolicy } from '../retry/backoff';
+import type { OrdersClient } from '../orders-client/orders-client';
 import type { CallbackSender } from './callback-sender';
 import {
   enqueueProviderCallback,

@@ -10,7 +10,7 @@ import {
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { SecretBox } from '../secrets/secret-box';
-import { ADMIN_ROLES, managingTenantId, OPERATOR_ROLES } from './connection-access';
+import { ADMIN_ROLES, managingTenantId, OPERATOR_ROLES } from '../access/connection-access';
 import { ConnectionSecretEntity } from './connection-secret.entity';
 import { ConnectionEntity, type ConnectionStatus } from './connection.entity';
 import {

@@ -12,7 +12,7 @@ import {
 } from '@nexara/simulator';
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
-import { managingTenantId, OPERATOR_ROLES } from './connection-access';
+import { managingTenantId, OPERATOR_ROLES } from '../access/connection-access';
 import type { ConnectionService } from './connection.service';
 import { webhookUrlFor } from './connection.validation';
 

@@ -1,6 +1,6 @@
 import { appError, inTenantTransaction, type Identity } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
-import { managingTenantId, OPERATOR_ROLES, operationsReaderTenantId, UUID } from '../connections/connection-access';
+import { managingTenantId, OPERATOR_ROLES, operationsReaderTenantId, UUID } from '../access/connection-access';
 import type { IntegrationEvents } from '../events/integration-events';
 import {
   readConnectionHealth,

@@ -3,7 +3,7 @@ import { appError, inTenantTransaction, type Identity, type Logger } from '@nexa
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { IntegrationEvents } from '../events/integration-events';
-import { managingTenantId, OPERATOR_ROLES, operationsReaderTenantId, UUID } from '../connections/connection-access';
+import { managingTenantId, OPERATOR_ROLES, operationsReaderTenantId, UUID } from '../access/connection-access';
 import {
   findWebhookEvent,
   listWebhookEvents,

@@ -17,14 +17,14 @@ import {
   type WebhookEventRecord,
 } from '../webhooks/webhook-event.repository';
 import { enqueueWebhookEvent } from '../webhooks/webhook-jobs';
-import { retryDelayMs, type BackoffPolicy } from './backoff';
+import { retryDelayMs, type BackoffPolicy } from '../retry/backoff';
 import {
   OrdersCallError,
   type AppliedOrder,
   type ApplyProviderOrderEventResult,
   type BatchedEventResult,
   type OrdersClient,
-} from './orders-client';
+} from '../orders-client/orders-client';
 
 export type WebhookProcessingSettings = {
   /** Attempts per retry budget before the event is DEAD (WEBHOOK_MAX_ATTEMPTS). */

@@ -25,7 +25,7 @@ import { ConnectionDirectory, openConnections } from '../webhooks/connection-dir
 import { PROCESS_WEBHOOK_EVENT_TASK } from '../webhooks/webhook-jobs';
 import type { WebhookWorkerConfig } from './config';
 import { graphileLogger } from './graphile-logger';
-import { createOrdersClient } from './orders-client';
+import { createOrdersClient } from '../orders-client/orders-client';
 import { processWebhookEvents } from './process-webhook-event.task';
 import { createBatcher } from './webhook-batcher';
 import { sweepStaleWebhookEvents } from './stale-event-sweeper';

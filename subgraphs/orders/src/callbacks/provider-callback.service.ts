@@ -1,4 +1,4 @@
-import { noOrderChanges, type OrderChanges } from '../events/order-changes';
+import { noOrderChanges, type OrderChanges } from '../orders/order-changes';
 import { randomUUID } from 'node:crypto';
 import { inTenantTransaction, type Identity } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';

@@ -1,4 +1,4 @@
-import { noOrderChanges, type OrderChanges } from '../events/order-changes';
+import { noOrderChanges, type OrderChanges } from './order-changes';
 import { appError, inTenantTransaction, type Identity, type OrderStatus, type Provider } from '@nexara/kit';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { enqueueProviderCallback, type StaffCallbackAction } from '@nexara/contracts';

@@ -1,4 +1,4 @@
-import { noOrderChanges, type OrderChanges } from '../events/order-changes';
+import { noOrderChanges, type OrderChanges } from './order-changes';
 import { appError, inTenantTransaction, orderIdFor, requireService, type Identity } from '@nexara/kit';
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';

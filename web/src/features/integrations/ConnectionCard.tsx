@@ -9,7 +9,7 @@ import { SecretOnce } from '../../ui/SecretOnce';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { formatAgo } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
-import { formatRate } from '../overview/metrics-summary';
+import { formatRate } from '../../ui/metrics-summary';
 import { PAUSE_CONNECTION, RESUME_CONNECTION, ROTATE_SECRET, SET_AUTO_ACCEPT } from './connection.operations';
 import { TestWebhookTool } from './TestWebhookTool';
 import { InlineError } from '../../ui/states';

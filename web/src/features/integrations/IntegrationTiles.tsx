@@ -5,7 +5,7 @@ import { Empty, ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { formatAgo } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
-import { formatRate } from '../overview/metrics-summary';
+import { formatRate } from '../../ui/metrics-summary';
 import { INTEGRATION_HEALTH, INTEGRATION_HEALTH_CHANGED } from './health.operations';
 
 /**

@@ -1,7 +1,7 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { formatMoneyList } from '../../ui/money';
 import { ErrorState } from '../../ui/states';
-import { formatDuration, formatRate, summarizeMetrics } from './metrics-summary';
+import { formatDuration, formatRate, summarizeMetrics } from '../../ui/metrics-summary';
 import { TODAY_METRICS, TODAY_METRICS_CHANGED } from './overview.operations';
 
 function Kpi({ label, value, small }: { label: string; value: string; small?: boolean }) {

@@ -8,7 +8,7 @@ import { ProviderBadge } from '../../ui/ProviderBadge';
 import { providerStyle } from '../../ui/providers';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { formatShortDateTime, formatTime } from '../../ui/time';
-import { formatDuration, formatRate, summarizeByProvider } from './metrics-summary';
+import { formatDuration, formatRate, summarizeByProvider } from '../../ui/metrics-summary';
 import { ORDER_METRICS, TODAY_METRICS_CHANGED } from './overview.operations';
 import { bucketStarts, RANGES, rangeBounds, revenueCurrencies, revenueSeries, type RangeKey } from './revenue-series';
 

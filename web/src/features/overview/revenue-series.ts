@@ -1,6 +1,6 @@
 import { currencyExponent } from '../../ui/money';
 import { nextDate, startOfZonedDay, zonedDate } from '../../ui/time';
-import type { MetricsBucketLike } from './metrics-summary';
+import type { MetricsBucketLike } from '../../ui/metrics-summary';
 
 export type RangeKey = 'today' | '7d' | '30d';
 export type Bucket = 'HOUR' | 'DAY';

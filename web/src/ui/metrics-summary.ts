@@ -1,4 +1,4 @@
-import { sumByCurrency, type MoneyValue } from '../../ui/money';
+import { sumByCurrency, type MoneyValue } from './money';
 
 /** What the metrics API answers per provider (and time bucket). */
 export type MetricsBucketLike = {
