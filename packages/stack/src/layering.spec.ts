@@ -52,7 +52,6 @@ const TEST_FOLDER = 'testing';
  * one of them no longer does, so the list only shrinks.
  */
 const KNOWN_BOTH_WAYS = new Set<string>([
-  '@nexara/orders callbacks <-> orders',
   '@nexara/tenants auth <-> user',
   '@nexara/tenants branch <-> tenant',
   '@nexara/tenants tenant <-> user',

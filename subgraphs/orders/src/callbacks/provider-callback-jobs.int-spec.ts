@@ -13,7 +13,7 @@ import {
 } from '../testing/order-operations';
 import { dataOf, errorCodes, startOrdersTestEnv, type OrdersTestEnv } from '../testing/orders-test-env';
 import { enqueueProviderCallback, type StaffCallbackAction } from '@nexara/contracts';
-import { providerCallbackJob } from './provider-callback.job';
+import { providerCallbackJob } from '../orders/provider-callback.job';
 
 // The contract with the integrations worker, written out by hand: what each staff mutation asks the provider to hear.
 const STAFF_CALLBACKS: [StaffAction, OrderStatus, StaffCallbackAction | null][] = [

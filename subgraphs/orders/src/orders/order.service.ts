@@ -2,7 +2,7 @@ import { noOrderChanges, type OrderChanges } from './order-changes';
 import { appError, inTenantTransaction, type Identity, type OrderStatus, type Provider } from '@nexara/kit';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { enqueueProviderCallback, type StaffCallbackAction } from '@nexara/contracts';
-import { providerCallbackJob } from '../callbacks/provider-callback.job';
+import { providerCallbackJob } from './provider-callback.job';
 import type { OrderEventEntity, OrderEventSource } from './order-event.entity';
 import { ORDER_CANCEL_ROLES, orderReaderTenantId, requireOrderOperator, serviceTenantId } from './order-access';
 import { acceptanceRiskHorizon } from './order-acceptance';

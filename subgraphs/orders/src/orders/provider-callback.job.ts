@@ -1,5 +1,5 @@
 import type { ProviderCallbackJob, StaffCallbackAction } from '@nexara/contracts';
-import type { OrderEntity } from '../orders/order.entity';
+import type { OrderEntity } from './order.entity';
 
 type CallbackOrder = Pick<OrderEntity, 'tenantId' | 'id' | 'connectionId' | 'provider' | 'externalId' | 'placedAt'>;
 
