@@ -88,11 +88,9 @@ export class TenantRef {
   id: string;
 }
 
-// Tagged public only so the partner contract may hold the type (every type there needs a field); no public field returns it.
 @Directive('@key(fields: "id", resolvable: false)')
 @ObjectType('User')
 export class UserRef {
-  @Directive(PUBLIC_TAG)
   @Field(() => ID)
   id: string;
 }
@@ -181,18 +179,22 @@ export class OrderItemType {
   notes: string | null;
 }
 
-@Directive(PUBLIC_TAG)
+// Public field by field: `user` serves the dashboard; partners have `actor`, and User stays out of their contract.
 @ObjectType('OrderEvent', { description: 'One entry of an order timeline: the order reached `status` at `at`.' })
 export class OrderEventType {
+  @Directive(PUBLIC_TAG)
   @Field(() => OrderStatusEnum)
   status: OrderStatus;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => GraphQLISODateTime)
   at: Date;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => OrderEventSourceEnum)
   source: OrderEventSource;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => String, {
     nullable: true,
     description:
@@ -206,6 +208,7 @@ export class OrderEventType {
   })
   user: UserRef | null;
 
+  @Directive(PUBLIC_TAG)
   @Field(() => String, { nullable: true })
   note: string | null;
 }
