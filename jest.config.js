@@ -23,6 +23,8 @@ const moduleNameMapper = {
   '^@nexara/kit$': '<rootDir>/packages/kit/src/index.ts',
   '^@nexara/kit/tracing$': '<rootDir>/packages/kit/src/tracing.ts',
   '^@nexara/contracts$': '<rootDir>/packages/contracts/src/index.ts',
+  '^@nexara/providers$': '<rootDir>/packages/providers/src/index.ts',
+  '^@nexara/providers/(display|testing)$': '<rootDir>/packages/providers/src/$1.ts',
   '^@nexara/stack$': '<rootDir>/packages/stack/src/index.ts',
   '^@nexara/test-support$': '<rootDir>/packages/test-support/src/index.ts',
   '^@nexara/(tenants|orders|integrations)$': '<rootDir>/subgraphs/$1/src/index.ts',

@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import securityHeaders from './security-headers.json';
 
@@ -12,8 +13,12 @@ const proxy = { '/graphql': { target: gateway, ws: true, changeOrigin: true } };
 // frame-ancestors; every other header is the same.
 const devHeaders = { ...securityHeaders, 'Content-Security-Policy': "frame-ancestors 'none'" };
 
+// The provider registry's browser entry is compiled from source with the app (it is data only).
+const providersDisplay = fileURLToPath(new URL('../packages/providers/src/display.ts', import.meta.url));
+
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias: { '@nexara/providers/display': providersDisplay } },
   server: { port: 3000, proxy, headers: devHeaders },
   preview: { port: 3000, proxy, headers: securityHeaders },
   build: { sourcemap: true },

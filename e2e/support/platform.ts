@@ -6,7 +6,8 @@ import {
   type RunningPlatform,
   type SeedResult,
 } from '@nexara/stack';
-import type { EgressResolver, Provider } from '@nexara/kit';
+import type { EgressResolver } from '@nexara/kit';
+import type { Provider } from '@nexara/providers/display';
 import { startProviderApi, type ProviderApi, type SimulatedConnection } from '@nexara/simulator';
 import { createTestDatabase, eventually, testSecrets, type TestDatabase } from '@nexara/test-support';
 

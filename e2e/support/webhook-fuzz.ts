@@ -278,7 +278,7 @@ export function headerBytes(headers: Record<string, string>): number {
 }
 
 const DOCUMENTED = [200, 202, 400, 401, 404, 409, 413, 415, 429];
-/** Talabat's middleware understands only these (docs/providers/talabat.md); 500 and 502 would mean the store is down, which it is not here. */
+/** Talabat's middleware understands only these (packages/providers/src/talabat/talabat.md); 500 and 502 would mean the store is down, which it is not here. */
 const TALABAT_DOCUMENTED = [200, 201, 202, 400, 401, 429];
 
 /**

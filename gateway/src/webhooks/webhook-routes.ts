@@ -1,5 +1,6 @@
 import { answerStatusFor, errorBody, providerOfPathSegment, type WebhookErrorCode } from '@nexara/contracts';
-import type { Logger, Provider } from '@nexara/kit';
+import type { Logger } from '@nexara/kit';
+import type { Provider } from '@nexara/providers/display';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RateLimitDecision, UnknownKeyCache, WebhookRateLimit } from './webhook-rate-limit';
 import { InboxUnavailableError, type ReceiveWebhookAnswer, type ReceiveWebhookInput } from './receive-webhook-client';

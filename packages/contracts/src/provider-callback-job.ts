@@ -1,4 +1,5 @@
-import { PROVIDERS, type Provider } from '@nexara/kit';
+import type { CallbackAction, CallbackActionKind } from '@nexara/providers';
+import { PROVIDERS, type Provider } from '@nexara/providers/display';
 import { z } from 'zod';
 
 /**
@@ -17,23 +18,8 @@ export const PROVIDER_CALLBACK_TASK = 'provider_callback';
  */
 export const PROVIDER_CALLBACK_JOB_MAX_ATTEMPTS = 25;
 
-/**
- * What the restaurant (or Nexara for it) decided. Besides the staff actions,
- * `RECEIVED` / `RECEIVE_FAILED` report whether a new order made it into
- * Nexara (queued by the worker, never by orders); only a provider with a
- * receipts capability has a call for them.
- */
-export type CallbackAction =
-  | { kind: 'RECEIVED' }
-  | { kind: 'RECEIVE_FAILED'; reason: string }
-  | { kind: 'ACCEPTED'; prepMinutes?: number }
-  | { kind: 'REJECTED'; reason: string }
-  | { kind: 'PREPARING' }
-  | { kind: 'READY' }
-  | { kind: 'PICKED_UP' }
-  | { kind: 'CANCELLED'; reason: string };
-
-export type CallbackActionKind = CallbackAction['kind'];
+/** What the restaurant decided: its home is the providers package, whose adapters turn it into calls. */
+export type { CallbackAction, CallbackActionKind } from '@nexara/providers';
 
 /** What a staff move tells the provider (DELIVERED has no provider call, so no action). */
 export type StaffCallbackAction = Exclude<CallbackAction, { kind: 'RECEIVED' | 'RECEIVE_FAILED' }>;

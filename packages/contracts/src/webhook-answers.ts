@@ -1,5 +1,3 @@
-import { PROVIDERS, type Provider } from '@nexara/kit';
-
 /**
  * The webhook path's answers, shared by the gateway's shim (transport checks)
  * and the integrations inbox (authentication, storage). See
@@ -45,20 +43,8 @@ export function errorBody(code: WebhookErrorCode, message: string): string {
 }
 
 /**
- * Talabat's middleware understands only 200, 201, 202, 400, 401, 429, 500 and
- * 502 (docs/providers/talabat.md) and treats anything else as a broken plugin.
- * Every other status either side can send is mapped onto that list keeping its
- * meaning: "this request will not be taken as it is" (404, 409, 413, 415) ->
- * 400, "try again later" (503) -> 500. The code in the body still says which.
+ * A provider that understands only some statuses is answered with its own
+ * mapping of ours (its identity's `answerStatuses`), and a path segment names
+ * a provider by its identity's `pathSegment`: both live with the provider.
  */
-const TALABAT_STATUS: Readonly<Record<number, number>> = { 404: 400, 409: 400, 413: 400, 415: 400, 503: 500 };
-
-/** The status a provider is answered with for one of our statuses. */
-export function answerStatusFor(provider: Provider, status: number): number {
-  return provider === 'TALABAT' ? (TALABAT_STATUS[status] ?? status) : status;
-}
-
-/** The provider a `/webhooks/:provider/...` path segment names (lower-case), or null. */
-export function providerOfPathSegment(segment: string): Provider | null {
-  return PROVIDERS.find((provider) => provider.toLowerCase() === segment) ?? null;
-}
+export { answerStatusFor, providerOfPathSegment } from '@nexara/providers/display';

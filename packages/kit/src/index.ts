@@ -9,7 +9,7 @@ export * from './order-totals';
 export * from './subgraph-schema';
 export * from './subgraph-server';
 export * from './text';
-export * from './providers';
+export * from './canonical-order';
 export * from './user-token';
 export * from './event-bus';
 export * from './time-zone';

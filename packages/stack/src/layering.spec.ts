@@ -18,14 +18,24 @@ type Workspace = { name: string; dir: string; declared: Set<string> };
 /** Which of our workspaces each may import (besides itself). `*` is any. */
 const MAY_IMPORT: Record<string, readonly string[] | '*'> = {
   '@nexara/kit': [],
-  '@nexara/contracts': ['@nexara/kit'],
-  '@nexara/test-support': ['@nexara/kit', '@nexara/contracts'],
+  // The provider registry sits on kit and under everything that enumerates providers.
+  '@nexara/providers': ['@nexara/kit'],
+  '@nexara/contracts': ['@nexara/kit', '@nexara/providers'],
+  '@nexara/test-support': ['@nexara/kit', '@nexara/providers', '@nexara/contracts'],
   '@nexara/simulator': ['@nexara/kit'],
   '@nexara/tenants': ['@nexara/kit', '@nexara/contracts', '@nexara/test-support'],
-  '@nexara/orders': ['@nexara/kit', '@nexara/contracts', '@nexara/test-support'],
-  '@nexara/integrations': ['@nexara/kit', '@nexara/contracts', '@nexara/test-support', '@nexara/simulator'],
-  '@nexara/gateway': ['@nexara/kit', '@nexara/contracts', '@nexara/test-support'],
-  '@nexara/web': [],
+  '@nexara/orders': ['@nexara/kit', '@nexara/providers', '@nexara/contracts', '@nexara/test-support'],
+  '@nexara/integrations': [
+    '@nexara/kit',
+    '@nexara/providers',
+    '@nexara/contracts',
+    '@nexara/test-support',
+    '@nexara/simulator',
+  ],
+  '@nexara/gateway': ['@nexara/kit', '@nexara/providers', '@nexara/contracts', '@nexara/test-support'],
+  // The dashboard's badges, filters and colours come from the registry's browser entry
+  // (@nexara/providers/display: data only, compiled with the app); nothing else of ours.
+  '@nexara/web': ['@nexara/providers'],
   '@nexara/stack': '*',
   '@nexara/e2e': '*',
   '@nexara/bench': '*',

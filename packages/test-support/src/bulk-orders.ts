@@ -1,3 +1,4 @@
+import { PROVIDERS } from '@nexara/providers/display';
 /**
  * Many orders at once, for benchmarks: one INSERT ... SELECT over
  * generate_series, so a million rows take seconds, not an hour of GraphQL
@@ -32,7 +33,7 @@ const BULK_ORDERS_SQL = `
          '[]'::jsonb
     from generate_series(1, $2::int) as n
          cross join lateral (
-           select (array['CAREEM', 'TALABAT', 'DELIVEROO', 'JAHEZ'])[1 + n % 4] as provider,
+           select ($5::text[])[1 + n % cardinality($5::text[])] as provider,
                   case n % 20 when 0 then 'REJECTED' when 1 then 'CANCELLED' when 2 then 'RECEIVED' when 3 then 'RECEIVED'
                        else 'DELIVERED' end as status,
                   $3::timestamptz + (n::float8 / $2::int) * ($4::int * interval '1 day') as placed_at,
@@ -40,5 +41,5 @@ const BULK_ORDERS_SQL = `
          ) as o`;
 
 export async function insertBulkOrders(run: SqlRunner, orders: BulkOrders): Promise<void> {
-  await run(BULK_ORDERS_SQL, [orders.tenantId, orders.count, orders.from.toISOString(), orders.days]);
+  await run(BULK_ORDERS_SQL, [orders.tenantId, orders.count, orders.from.toISOString(), orders.days, PROVIDERS]);
 }

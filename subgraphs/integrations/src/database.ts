@@ -10,6 +10,7 @@ import { CreateHealthAndAlerts1795920700000 } from './migrations/1795920700000-C
 import { StoreWebhookEventsFunction1795920800000 } from './migrations/1795920800000-StoreWebhookEventsFunction';
 import { PlatformReadForOwnerOnly1796410000000 } from './migrations/1796410000000-PlatformReadForOwnerOnly';
 import { TestWebhookDeliveries1796500000000 } from './migrations/1796500000000-TestWebhookDeliveries';
+import { ProviderCodesFromRegistry1796600000000 } from './migrations/1796600000000-ProviderCodesFromRegistry';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -26,5 +27,6 @@ export const integrationsDatabase = {
     StoreWebhookEventsFunction1795920800000,
     PlatformReadForOwnerOnly1796410000000,
     TestWebhookDeliveries1796500000000,
+    ProviderCodesFromRegistry1796600000000,
   ] as Function[],
 };

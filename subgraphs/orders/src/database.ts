@@ -7,6 +7,7 @@ import { OrderVersions1795920000005 } from './migrations/1795920000005-OrderVers
 import { TestOrders1795920000006 } from './migrations/1795920000006-TestOrders';
 import { OrderMetricsRollup1795920000007 } from './migrations/1795920000007-OrderMetricsRollup';
 import { OrderMetricsFoldOnce1795920000008 } from './migrations/1795920000008-OrderMetricsFoldOnce';
+import { ProviderCodesFromRegistry1795920000009 } from './migrations/1795920000009-ProviderCodesFromRegistry';
 import { OrderCallbackEntity } from './callbacks/order-callback.entity';
 import { OrderEventEntity } from './orders/order-event.entity';
 import { OrderEntity } from './orders/order.entity';
@@ -26,5 +27,6 @@ export const ordersDatabase = {
     TestOrders1795920000006,
     OrderMetricsRollup1795920000007,
     OrderMetricsFoldOnce1795920000008,
+    ProviderCodesFromRegistry1795920000009,
   ] as Function[],
 };

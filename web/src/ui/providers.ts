@@ -1,21 +1,24 @@
+import { PROVIDER_IDENTITIES, PROVIDERS, type Provider } from '@nexara/providers/display';
+
 /**
- * The one place provider colours and names live: badges, chart series, tiles
- * and grid cells all read them here, so Talabat is the same orange everywhere.
+ * Provider colours and names for badges, chart series, tiles and grid cells,
+ * read from the provider registry (@nexara/providers/display), so each
+ * provider is the same colour everywhere and a new one needs nothing here.
  */
-export const PROVIDERS = ['CAREEM', 'TALABAT', 'DELIVEROO', 'JAHEZ'] as const;
-export type ProviderCode = (typeof PROVIDERS)[number];
+export { PROVIDERS };
+export type ProviderCode = Provider;
 
 type ProviderStyle = { label: string; color: string; /** Text colour readable on `color`. */ ink: string };
 
-const STYLES: Record<ProviderCode, ProviderStyle> = {
-  CAREEM: { label: 'Careem', color: '#1a7f4b', ink: '#fff' },
-  TALABAT: { label: 'Talabat', color: '#d94a00', ink: '#fff' },
-  DELIVEROO: { label: 'Deliveroo', color: '#00857e', ink: '#fff' },
-  JAHEZ: { label: 'Jahez', color: '#b50e29', ink: '#fff' },
-};
+const STYLES = new Map<string, ProviderStyle>(
+  PROVIDER_IDENTITIES.map((identity) => [
+    identity.code,
+    { label: identity.name, color: identity.color, ink: identity.ink },
+  ]),
+);
 
 const UNKNOWN: ProviderStyle = { label: 'Unknown', color: '#5b6475', ink: '#fff' };
 
 export function providerStyle(provider: string): ProviderStyle {
-  return STYLES[provider as ProviderCode] ?? { ...UNKNOWN, label: provider };
+  return STYLES.get(provider) ?? { ...UNKNOWN, label: provider };
 }

@@ -15,7 +15,7 @@ import {
 import { randomCustomer, randomOrderNote } from './people';
 
 /**
- * Careem payloads, docs/providers/careem.md (our contract). Money is JSON numbers
+ * Careem payloads, packages/providers/src/careem/careem.md (our contract). Money is JSON numbers
  * in major units; the currency comes from the connection.
  *
  * Semantics the totals follow: item `price` is for one item without options;

@@ -13,13 +13,13 @@ import {
 import { countryProfileFor, randomAddress, randomCustomer, randomOrderNote } from './people';
 
 /**
- * Deliveroo order API payloads, docs/providers/deliveroo.md. Money is
+ * Deliveroo order API payloads, packages/providers/src/deliveroo/deliveroo.md. Money is
  * `{fractional, currency_code}` with `fractional` already in minor units.
  * Prices include VAT (no separate tax) and Deliveroo charges no fee to the
  * restaurant here, so: `total_price` = what the order comes to after the
  * offer (sum of item `total_price` - `offer_discount`), and
  * `partner_order_total` is the same figure (no commission is modelled);
- * `cash_due` is the total for cash orders, else 0. (docs/providers/deliveroo.md leaves the
+ * `cash_due` is the total for cash orders, else 0. (packages/providers/src/deliveroo/deliveroo.md leaves the
  * reading open; this is the one Nexara's adapter documents.)
  * A modifier's `quantity` is per unit of its parent; its `total_price` =
  * quantity x (unit_price + its own modifiers), for one unit of the parent;

@@ -14,7 +14,7 @@ import {
 import { randomOrderNote } from './people';
 
 /**
- * Jahez payloads, docs/providers/jahez.md (our contract). Money is JSON numbers in
+ * Jahez payloads, packages/providers/src/jahez/jahez.md (our contract). Money is JSON numbers in
  * major units (SAR usually, from the connection); prices include VAT; no
  * customer or address is sent.
  *

@@ -15,7 +15,7 @@ import {
 import { countryProfileFor, randomAddress, randomCustomer, randomOrderNote } from './people';
 
 /**
- * Talabat (Delivery Hero POS plugin API) payloads, docs/providers/talabat.md.
+ * Talabat (Delivery Hero POS plugin API) payloads, packages/providers/src/talabat/talabat.md.
  * Prices are decimal strings with the currency's exponent; the order carries no
  * ISO currency code (only `localInfo.currencySymbol`), the platform takes it from
  * the connection.

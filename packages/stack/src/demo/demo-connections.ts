@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Identity, Provider } from '@nexara/kit';
+import type { Identity } from '@nexara/kit';
+import type { Provider } from '@nexara/providers/display';
 import { DATA_DIR } from '../paths';
 import { callAsService } from '../platform/service-call';
 import { DEMO_TENANTS } from './demo-data';

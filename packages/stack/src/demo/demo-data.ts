@@ -1,4 +1,4 @@
-import type { Provider } from '@nexara/kit';
+import { PROVIDER_IDENTITIES, type Provider } from '@nexara/providers/display';
 
 /** The two demo restaurant groups: one in a 2-decimal currency, one in a 3-decimal one. */
 export type DemoTenant = {
@@ -90,9 +90,14 @@ export const CUSTOMERS = [
 ];
 
 /** Each provider's share of demo orders, and what its delivery fee looks like (in the tenant currency's major units). */
-export const PROVIDER_MIX: { provider: Provider; weight: number; deliveryFee: string[] }[] = [
-  { provider: 'TALABAT', weight: 4, deliveryFee: ['0', '0.500', '1'] },
-  { provider: 'CAREEM', weight: 3, deliveryFee: ['0', '1'] },
-  { provider: 'DELIVEROO', weight: 2, deliveryFee: ['0', '1.500'] },
-  { provider: 'JAHEZ', weight: 3, deliveryFee: ['0', '1'] },
-];
+export const PROVIDER_MIX: {
+  provider: Provider;
+  weight: number;
+  deliveryFee: readonly string[];
+  acceptMinutes: number;
+}[] = PROVIDER_IDENTITIES.map((identity) => ({
+  provider: identity.code,
+  weight: identity.demo.weight,
+  deliveryFee: identity.demo.deliveryFees,
+  acceptMinutes: identity.acceptMinutes,
+}));

@@ -1,4 +1,5 @@
-import { toMinorUnits, type Identity, type OrderStatus, type Provider } from '@nexara/kit';
+import { toMinorUnits, type Identity, type OrderStatus } from '@nexara/kit';
+import { type Provider } from '@nexara/providers/display';
 import { callAsService } from '../platform/service-call';
 import { CUSTOMERS, DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN, PROVIDER_MIX, type DemoTenant } from './demo-data';
 
@@ -215,7 +216,7 @@ async function seedOrders(
     const tax = Math.round((subtotal * demo.vatBasisPoints) / 10_000);
     const tip = random() < 0.15 ? minor(demo.currency === 'KWD' ? '0.250' : '5') : 0;
     const externalId = `${mix.provider.slice(0, 2)}-${placedAt.getTime().toString(36)}-${n}`.toUpperCase();
-    const acceptMinutes = mix.provider === 'JAHEZ' ? 5 : mix.provider === 'DELIVEROO' ? 10 : 8;
+    const acceptMinutes = mix.acceptMinutes;
     const path = lifeCycle(ageMinutes, random());
     const customer = pick(CUSTOMERS);
     const pickup = random() < 0.1;

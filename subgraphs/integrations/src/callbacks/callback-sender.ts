@@ -1,5 +1,5 @@
 import type { Egress, EgressOutcome } from '@nexara/kit';
-import type { OutboundCall } from '../providers/adapter';
+import type { OutboundCall } from '@nexara/providers';
 
 export type CallbackResponse =
   | { ok: true; status: number }

@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { PROVIDERS, type Identity, type Provider } from '@nexara/kit';
+import { type Identity } from '@nexara/kit';
+import { PROVIDERS, type Provider } from '@nexara/providers/display';
 import { buildWebhook, type RecordedCallback } from '@nexara/simulator';
 import { jwtVerify } from 'jose';
 import { aUser } from '../testing/identities';

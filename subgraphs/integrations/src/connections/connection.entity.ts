@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Provider } from '@nexara/kit';
+import type { Provider } from '@nexara/providers/display';
 
 export const CONNECTION_STATUSES = ['ACTIVE', 'PAUSED'] as const;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  appError,
-  inTenantTransaction,
-  type EgressRules,
-  type Identity,
-  type Logger,
-  type Provider,
-} from '@nexara/kit';
+import { appError, inTenantTransaction, type EgressRules, type Identity, type Logger } from '@nexara/kit';
+import { type Provider } from '@nexara/providers/display';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { SecretBox } from '../secrets/secret-box';

@@ -1,5 +1,5 @@
 import { PUBLIC_TAG } from '@nexara/kit';
-import { PROVIDERS, type Provider as ProviderName } from '@nexara/kit';
+import { PROVIDERS, type Provider as ProviderName } from '@nexara/providers/display';
 import {
   ArgsType,
   Directive,

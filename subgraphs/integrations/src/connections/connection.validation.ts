@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { appError, isCurrencyCode, PROVIDERS, urlRefusal, type EgressRules, type Provider } from '@nexara/kit';
+import { appError, isCurrencyCode, urlRefusal, type EgressRules } from '@nexara/kit';
+import { PROVIDERS, type Provider } from '@nexara/providers/display';
 
 /** What a caller asks for in `connectProvider` (GraphQL input or a service call). */
 export type ConnectProviderRequest = {

@@ -1,5 +1,6 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { Identity, Provider } from '@nexara/kit';
+import type { Identity } from '@nexara/kit';
+import type { Provider } from '@nexara/providers/display';
 import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
 import { jwtVerify } from 'jose';
 import { aConnectProviderInput } from '../testing/connection-factory';

@@ -1,7 +1,8 @@
 import type { CallbackOutcome } from '@nexara/contracts';
-import { CONTEXT_TOKEN_HEADER, signContextToken, type OrderStatus, type Provider } from '@nexara/kit';
+import { CONTEXT_TOKEN_HEADER, signContextToken, type OrderStatus } from '@nexara/kit';
+import { type Provider } from '@nexara/providers/display';
 import type { AtRiskOrder } from '../alerts/alert-rules';
-import type { CanonicalOrderEvent } from '../providers/adapter';
+import type { CanonicalOrderEvent } from '@nexara/providers';
 
 /** What applying a provider event did (the orders subgraph's `ProviderEventOutcome`). */
 export type ProviderEventOutcome =

@@ -1,17 +1,19 @@
-import { join } from 'node:path';
-import { ORDER_STATUSES, type Provider } from '@nexara/kit';
+import { ORDER_STATUSES } from '@nexara/kit';
+import {
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  PROVIDER_DEFINITIONS,
+  providerDefinition,
+  type CanonicalModifier,
+  type CanonicalOrder,
+  type CanonicalOrderEvent,
+  type ConnectionContext,
+  type InboundWebhook,
+  type Provider,
+  type Rejection,
+  type RejectionCode,
+} from '@nexara/providers';
 import { signedHeaders } from '@nexara/simulator';
-import type {
-  CanonicalModifier,
-  CanonicalOrder,
-  CanonicalOrderEvent,
-  ConnectionContext,
-  InboundWebhook,
-  Rejection,
-  RejectionCode,
-} from '../providers/adapter';
-import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../providers/shared/json-body';
-import { aConnection, CURRENT_SECRET, fixtureBytes, PREVIOUS_SECRET } from '../providers/shared/test-support';
+import { aConnection, CURRENT_SECRET, fixtureBytes, PREVIOUS_SECRET } from '@nexara/providers/testing';
 
 /**
  * What the adapter fuzz tests start from and check against: each provider's
@@ -19,11 +21,10 @@ import { aConnection, CURRENT_SECRET, fixtureBytes, PREVIOUS_SECRET } from '../p
  * any body, and the invariants of canonical events.
  */
 
-/** Authentication is checked at this instant, and Careem's timestamp is signed at it. */
+/** Authentication is checked at this instant, and timestamped signatures are signed at it. */
 export const FUZZ_NOW = new Date('2025-03-14T17:03:00.000Z');
-/** Deliveroo's sequence guid and Jahez's X-Request-Id on every fuzzed request. */
+/** The idempotency header's value (where a provider has one) on every fuzzed request. */
 export const FUZZ_HEADER_KEY = '5d1b3e2a-9c47-4f8e-b6a0-3e7d2c1f9a85';
-const REMOTE_ORDER_ID = '7d9f3c21-5b8e-4a61-9f0d-2c4b6e8a1d35';
 
 export type FixtureCase = {
   fixture: string;
@@ -34,63 +35,19 @@ export type FixtureCase = {
   body: string;
 };
 
-function fixtureCase(
-  provider: Provider,
-  fixture: string,
-  connection: Partial<ConnectionContext> & Pick<ConnectionContext, 'currency' | 'externalStoreId'>,
-  route: { method?: 'POST' | 'PUT'; subPath?: string } = {},
-): FixtureCase {
-  const directory = join(__dirname, '..', 'providers', provider.toLowerCase());
-  return {
-    fixture,
-    method: route.method ?? 'POST',
-    subPath: route.subPath ?? '',
-    connection: aConnection(provider, connection),
-    body: fixtureBytes(directory, fixture).toString('utf8'),
-  };
-}
-
-const dubaiCareem = { currency: 'AED', externalStoreId: 'brn-dxb-marina-01' };
-const kuwaitDeliveroo = { currency: 'KWD', externalStoreId: 'kw-salmiya-042' };
-const riyadhJahez = { currency: 'SAR', externalStoreId: 'JZ-RUH-118' };
-const kuwaitTalabat = { currency: 'KWD', externalStoreId: 'kw-burger-lab-12' };
-
-/** Every fixture of every provider, with the connection and route it is delivered on. */
-export const FIXTURE_CASES: Readonly<Record<Provider, readonly FixtureCase[]>> = {
-  CAREEM: [
-    fixtureCase('CAREEM', 'order-created-aed-delivery.json', dubaiCareem),
-    fixtureCase('CAREEM', 'order-created-sar-pickup-accepted.json', {
-      currency: 'SAR',
-      externalStoreId: 'brn-ruh-olaya-03',
-    }),
-    fixtureCase('CAREEM', 'order-status-updated.json', dubaiCareem),
-  ],
-  DELIVEROO: [
-    fixtureCase('DELIVEROO', 'order-new-aed-pickup-accepted.json', { currency: 'AED', externalStoreId: 'dxb-jbr-007' }),
-    fixtureCase('DELIVEROO', 'order-new-kwd-delivery.json', kuwaitDeliveroo),
-    fixtureCase('DELIVEROO', 'order-status-update-canceled.json', kuwaitDeliveroo),
-  ],
-  JAHEZ: [
-    fixtureCase('JAHEZ', 'order-new-sar.json', riyadhJahez),
-    fixtureCase('JAHEZ', 'order-update-cancelled.json', riyadhJahez, { subPath: 'order-update' }),
-    fixtureCase('JAHEZ', 'order-update-timed-out.json', riyadhJahez, { subPath: 'order-update' }),
-  ],
-  TALABAT: [
-    fixtureCase(
-      'TALABAT',
-      'order-new-aed-pickup-preorder.json',
-      { currency: 'AED', externalStoreId: 'ae-pizza-dxb-3' },
-      {
-        subPath: 'order/ae-pizza-dxb-3',
-      },
-    ),
-    fixtureCase('TALABAT', 'order-new-kwd-delivery.json', kuwaitTalabat, { subPath: 'order/kw-burger-lab-12' }),
-    fixtureCase('TALABAT', 'order-status-cancelled.json', kuwaitTalabat, {
-      method: 'PUT',
-      subPath: `remoteId/kw-burger-lab-12/remoteOrder/${REMOTE_ORDER_ID}/posOrderStatus`,
-    }),
-  ],
-};
+/** Every fixture of every provider, with the connection and route it is delivered on (its definition's list). */
+export const FIXTURE_CASES: Readonly<Record<Provider, readonly FixtureCase[]>> = Object.fromEntries(
+  PROVIDER_DEFINITIONS.map((definition) => [
+    definition.identity.code,
+    definition.fixtures.map((delivery): FixtureCase => ({
+      fixture: delivery.fixture,
+      method: delivery.method ?? 'POST',
+      subPath: delivery.subPath ?? '',
+      connection: aConnection(definition.identity.code as Provider, delivery.connection),
+      body: fixtureBytes(definition.directory, delivery.fixture).toString('utf8'),
+    })),
+  ]),
+) as unknown as Record<Provider, readonly FixtureCase[]>;
 
 /** A request for `body` on the fixture's route, authenticated correctly by the simulator (an independent signer). */
 export async function signedRequest(
@@ -118,30 +75,13 @@ export function asReceived(headers: Record<string, string>): Record<string, stri
   return received;
 }
 
-/** The header that carries each provider's proof of identity. */
-export const CREDENTIAL_HEADER: Readonly<Record<Provider, string>> = {
-  CAREEM: 'x-careem-signature',
-  DELIVEROO: 'x-deliveroo-hmac-sha256',
-  TALABAT: 'authorization',
-  JAHEZ: 'authorization',
-};
-
 /**
  * What authentication actually depends on, normalized the way the scheme
  * allows (hex signatures in any case, the Bearer scheme in any case, blanks
  * around values): two header sets with the same credential are the same request.
  */
 export function credentialOf(provider: Provider, headers: Record<string, string | undefined>): string | null {
-  const value = (name: string): string => headers[name]?.trim() ?? '';
-  switch (provider) {
-    case 'CAREEM':
-      return `${value('x-careem-signature').toLowerCase()}|${value('x-careem-timestamp')}`;
-    case 'DELIVEROO':
-      return `${value('x-deliveroo-hmac-sha256').toLowerCase()}|${value('x-deliveroo-sequence-guid')}`;
-    case 'TALABAT':
-    case 'JAHEZ':
-      return /^Bearer[ \t]+(\S+)$/i.exec(value('authorization'))?.[1] ?? null;
-  }
+  return providerDefinition(provider).credential.of(headers);
 }
 
 const AUTHENTICATION_CODES: readonly RejectionCode[] = [

@@ -1,7 +1,8 @@
 import { eventually } from '@nexara/test-support';
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { loadConfig, type Identity, type Provider } from '@nexara/kit';
+import { loadConfig, type Identity } from '@nexara/kit';
+import { type Provider } from '@nexara/providers/display';
 import { createOrdersServer, ordersConfigShape, type OrdersServer } from '@nexara/orders';
 import { startProviderApi, type BuiltWebhook, type ProviderApi, type SimulatedConnection } from '@nexara/simulator';
 import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';

@@ -5,7 +5,7 @@ import { ConnectionEntity, type ConnectionStatus } from '../connections/connecti
 import type { AuditService } from '../audit/audit.service';
 import { CONNECTION_CHANGED_CHANNEL, ConnectionService } from '../connections/connection.service';
 import type { SecretBox } from '../secrets/secret-box';
-import type { ConnectionContext } from '../providers/adapter';
+import type { ConnectionContext } from '@nexara/providers';
 
 /** A connection as the inbox and the worker need it: the adapter's context plus what decides how to treat it. */
 export type DirectoryConnection = ConnectionContext & {

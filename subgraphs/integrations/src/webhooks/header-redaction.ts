@@ -1,20 +1,27 @@
 import { createHash } from 'node:crypto';
+import { PROVIDER_DEFINITIONS } from '@nexara/providers';
+
+function unique(names: string[]): readonly string[] {
+  return [...new Set(names)];
+}
 
 /**
  * Headers worth keeping with a delivery: what describes the request, and
  * what a provider uses to identify it (each adapter's `parse` reads the
  * idempotency headers again when the event is processed or replayed).
  */
-const KEPT_HEADERS = [
+const KEPT_HEADERS: readonly string[] = unique([
   'content-type',
   'user-agent',
   'x-request-id',
-  'x-deliveroo-sequence-guid',
-  'x-careem-timestamp',
-] as const;
+  ...PROVIDER_DEFINITIONS.flatMap((definition) => definition.keptHeaders),
+]);
 
 /** Credentials: stored only as a short fingerprint, so support can tell two deliveries' credentials apart without holding one. */
-const CREDENTIAL_HEADERS = ['authorization', 'x-deliveroo-hmac-sha256', 'x-careem-signature'] as const;
+const CREDENTIAL_HEADERS: readonly string[] = unique([
+  'authorization',
+  ...PROVIDER_DEFINITIONS.map((definition) => definition.credential.headers[0]!),
+]);
 
 const MAX_VALUE_LENGTH = 500;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { storableText, type Provider } from '@nexara/kit';
+import { storableText } from '@nexara/kit';
+import { type Provider } from '@nexara/providers/display';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   JOB_MAX_ATTEMPTS,

@@ -1,4 +1,4 @@
-import type { Provider as ProviderName } from '@nexara/kit';
+import type { Provider as ProviderName } from '@nexara/providers/display';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import {
   ArgsType,

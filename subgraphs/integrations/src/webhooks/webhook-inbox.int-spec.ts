@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { orderIdFor, PROVIDERS, type Provider } from '@nexara/kit';
+import { orderIdFor } from '@nexara/kit';
+import { PROVIDERS, type Provider } from '@nexara/providers/display';
 import { buildWebhook, SIGNING_FAULTS, type BuiltWebhook } from '@nexara/simulator';
 import { errorCodes } from '../testing/graphql-client';
 import { aUser, tenantAdmin } from '../testing/identities';

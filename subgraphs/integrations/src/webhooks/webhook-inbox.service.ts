@@ -7,13 +7,12 @@ import {
   storableText,
   type Identity,
   type Logger,
-  type Provider,
 } from '@nexara/kit';
+import { type Provider } from '@nexara/providers/display';
 import type { DataSource } from 'typeorm';
 import type { IntegrationEvents } from '../events/integration-events';
 import type { AuditService } from '../audit/audit.service';
-import type { InboundWebhook, Rejection } from '../providers/adapter';
-import { adapterFor } from '../providers/registry';
+import { adapterFor, type InboundWebhook, type Rejection } from '@nexara/providers';
 import type { ConnectionDirectory, DirectoryConnection } from './connection-directory';
 import { inboundHeaders, storedHeaders } from './header-redaction';
 import { FORGERY_CODES, type IntegrationsMetrics } from '../metrics';

@@ -4,9 +4,13 @@ import { z } from 'zod';
 import { enqueueProviderCallback } from '@nexara/contracts';
 import type { IntegrationEvents } from '../events/integration-events';
 import type { IntegrationsMetrics } from '../metrics';
-import type { CanonicalOrderEvent, InboundWebhook } from '../providers/adapter';
-import { adapterFor } from '../providers/registry';
-import { PayloadError } from '../providers/shared/errors';
+import {
+  adapterFor,
+  PayloadError,
+  providerDefinition,
+  type CanonicalOrderEvent,
+  type InboundWebhook,
+} from '@nexara/providers';
 import type { ConnectionDirectory, DirectoryConnection } from '../webhooks/connection-directory';
 import {
   claimWebhookEvents,
@@ -311,8 +315,8 @@ function logFor(deps: ProcessWebhookEventDependencies, event: WebhookEventRecord
 }
 
 /**
- * A new order just made it into Nexara: Deliveroo wants to hear that
- * (`sync_status`), and a connection with auto-accept accepts it now (the
+ * A new order just made it into Nexara: a provider that confirms receipts
+ * wants to hear that, and a connection with auto-accept accepts it now (the
  * orders subgraph then queues the ACCEPTED callback itself).
  */
 async function followUpNewOrder(
@@ -320,7 +324,7 @@ async function followUpNewOrder(
   connection: DirectoryConnection,
   order: AppliedOrder,
 ): Promise<void> {
-  if (connection.provider === 'DELIVEROO') {
+  if (providerDefinition(connection.provider).confirmsReceipts) {
     await inTenantTransaction(deps.dataSource, { tenantId: connection.tenantId }, (manager) =>
       enqueueProviderCallback(manager, {
         tenantId: connection.tenantId,

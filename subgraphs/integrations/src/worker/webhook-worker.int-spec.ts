@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PROVIDERS, type Identity, type Provider } from '@nexara/kit';
+import { type Identity } from '@nexara/kit';
+import { PROVIDERS, type Provider } from '@nexara/providers/display';
 import { buildWebhook, deliverooHeaders, jahezHeaders, type BuiltWebhook } from '@nexara/simulator';
 import { errorCodes } from '../testing/graphql-client';
 import { aUser } from '../testing/identities';

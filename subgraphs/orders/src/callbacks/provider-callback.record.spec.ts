@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { Provider } from '@nexara/kit';
+import type { Provider } from '@nexara/providers/display';
 import {
   callbackTimelineNote,
   MAX_CALLBACK_DETAIL_LENGTH,

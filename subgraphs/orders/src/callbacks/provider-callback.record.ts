@@ -1,4 +1,5 @@
-import { appError, type Provider } from '@nexara/kit';
+import { appError } from '@nexara/kit';
+import { providerIdentity, type Provider } from '@nexara/providers/display';
 import type { CallbackOutcome } from './order-callback.entity';
 
 export const MAX_CALLBACK_ACTION_LENGTH = 50;
@@ -20,13 +21,6 @@ export type ProviderCallbackRecord = {
   attempt: number;
   httpStatus: number | null;
   detail: string | null;
-};
-
-const PROVIDER_NAMES: Record<Provider, string> = {
-  CAREEM: 'Careem',
-  TALABAT: 'Talabat',
-  DELIVEROO: 'Deliveroo',
-  JAHEZ: 'Jahez',
 };
 
 /** Checks what the worker reports; a detail that is too long is cut rather than refused, so the outcome is never lost. */
@@ -75,7 +69,7 @@ export function callbackTimelineNote(provider: Provider, record: ProviderCallbac
       return `Provider callback ${record.action} failed after ${attempts}${reason ? `: ${reason}` : ''}`;
     }
     case 'NOT_SUPPORTED':
-      return `${PROVIDER_NAMES[provider]} has no callback for ${record.action}`;
+      return `${providerIdentity(provider).name} has no callback for ${record.action}`;
     case 'RETRYING':
       return null;
   }

@@ -1,4 +1,5 @@
-import { appError, PUBLIC_TAG, type OrderStatus, type Provider } from '@nexara/kit';
+import { appError, PUBLIC_TAG, type OrderStatus } from '@nexara/kit';
+import { type Provider } from '@nexara/providers/display';
 import { Arg, Directive, Field, ID, InputType, Resolver, Root, Subscription } from 'type-graphql';
 import { TodayMetricsType } from '../metrics/order-metrics.types';
 import { OrderStatusEnum, OrderType, ProviderEnum } from '../orders/order.types';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { OrderStatus, Provider } from '@nexara/kit';
+import type { OrderStatus } from '@nexara/kit';
+import type { Provider } from '@nexara/providers/display';
 import { aPartner, aUser } from '../testing/identities';
 import { aProviderOrder, anOrderPlacedEvent, applyEvent, aStatusChangedEvent } from '../testing/order-factory';
 import { STAFF_ACTIONS, type MoneyResult, type OrderResult } from '../testing/order-operations';

@@ -1,4 +1,5 @@
-import { appError, inTenantTransaction, type Identity, type Money, type Provider } from '@nexara/kit';
+import { appError, inTenantTransaction, type Identity, type Money } from '@nexara/kit';
+import { type Provider } from '@nexara/providers/display';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { orderReaderTenantId } from '../orders/order-access';
 import { metricsRange, requestedTimeZone, type MetricsRange } from './metrics-range';

@@ -1,4 +1,4 @@
-import type { Provider } from '@nexara/kit';
+import type { Provider } from '@nexara/providers/display';
 import { ArgsType, Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MoneyType, ProviderEnum } from '../orders/order.types';
 

@@ -1,5 +1,6 @@
 import { INVALID_CURSOR_MESSAGE } from '@nexara/contracts';
-import { appError, ORDER_STATUSES, PROVIDERS } from '@nexara/kit';
+import { appError, ORDER_STATUSES } from '@nexara/kit';
+import { PROVIDERS } from '@nexara/providers/display';
 
 export const ORDER_SORT_FIELDS = ['PLACED_AT', 'TOTAL', 'STATUS', 'PROVIDER', 'ACCEPT_BY'] as const;
 export type OrderSortField = (typeof ORDER_SORT_FIELDS)[number];

@@ -1,4 +1,5 @@
-import type { OrderStatus, Provider } from '@nexara/kit';
+import type { OrderStatus } from '@nexara/kit';
+import type { Provider } from '@nexara/providers/display';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintColumn } from '../common/column-transformers';
 

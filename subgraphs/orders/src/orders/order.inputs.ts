@@ -1,4 +1,5 @@
-import type { OrderStatus, Provider } from '@nexara/kit';
+import type { OrderStatus } from '@nexara/kit';
+import type { Provider } from '@nexara/providers/display';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { ArgsType, Directive, Field, Float, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
 import type { ProviderOrderEventKind } from './provider-event.entity';

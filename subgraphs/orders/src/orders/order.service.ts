@@ -1,5 +1,6 @@
 import { noOrderChanges, type OrderChanges } from './order-changes';
-import { appError, inTenantTransaction, type Identity, type OrderStatus, type Provider } from '@nexara/kit';
+import { appError, inTenantTransaction, type Identity, type OrderStatus } from '@nexara/kit';
+import { type Provider } from '@nexara/providers/display';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { enqueueProviderCallback, type StaffCallbackAction } from '@nexara/contracts';
 import { providerCallbackJob } from './provider-callback.job';

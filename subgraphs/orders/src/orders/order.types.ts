@@ -1,6 +1,7 @@
 import { PageInfoType } from '@nexara/contracts';
 import { PUBLIC_TAG } from '@nexara/kit';
-import { ORDER_STATUSES, PROVIDERS, type OrderStatus, type Provider } from '@nexara/kit';
+import { ORDER_STATUSES, type OrderStatus } from '@nexara/kit';
+import { PROVIDERS, type Provider } from '@nexara/providers/display';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ORDER_EVENT_SOURCES, type OrderEventSource } from './order-event.entity';

@@ -1,12 +1,5 @@
-import {
-  appError,
-  isCurrencyCode,
-  isStorableText,
-  MAX_MODIFIER_DEPTH,
-  PROVIDERS,
-  type OrderStatus,
-  type Provider,
-} from '@nexara/kit';
+import { appError, isCurrencyCode, isStorableText, MAX_MODIFIER_DEPTH, type OrderStatus } from '@nexara/kit';
+import { PROVIDERS, type Provider } from '@nexara/providers/display';
 import type {
   OrderCustomerData,
   OrderDeliveryData,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Identity, OrderStatus, Provider } from '@nexara/kit';
+import type { Identity, OrderStatus } from '@nexara/kit';
+import type { Provider } from '@nexara/providers/display';
 import { APPLY_PROVIDER_ORDER_EVENT, type ApplyResult, type OrderResult } from './order-operations';
 import { dataOf, type OrdersTestEnv } from './orders-test-env';
 import { theWorker } from './identities';

@@ -1,3 +1,4 @@
+import { answerStatusFor } from '@nexara/providers/display';
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { isAdmin, isManager, useWorkspace } from '../../app/workspace';
@@ -20,8 +21,9 @@ export function ConnectionCard({ connection }: { connection: ConnectionFieldsFra
   const [secret, setSecret] = useState<string | null>(null);
   const [confirmingPause, setConfirmingPause] = useState(false);
   const providerLabel = providerStyle(connection.provider).label;
-  // The webhook shim answers 409 for a paused connection; Talabat's middleware knows no 409 and gets 400.
-  const refusal = connection.provider === 'TALABAT' ? 'HTTP 400' : 'HTTP 409 (Conflict)';
+  // The webhook shim answers 409 for a paused connection; a provider that knows no 409 gets its own mapping.
+  const status = answerStatusFor(connection.provider, 409);
+  const refusal = status === 409 ? 'HTTP 409 (Conflict)' : `HTTP ${status}`;
   const [rotate, rotateState] = useMutation(ROTATE_SECRET);
   const [pause, pauseState] = useMutation(PAUSE_CONNECTION);
   const [resume, resumeState] = useMutation(RESUME_CONNECTION);

@@ -12,7 +12,7 @@ type TalabatStatusBody =
   | { status: 'order_picked_up' };
 
 /**
- * `POST {apiBase}/v2/chains/{chainCode}/orders/{token}/status` (docs/providers/talabat.md).
+ * `POST {apiBase}/v2/chains/{chainCode}/orders/{token}/status` (packages/providers/src/talabat/talabat.md).
  * `chainCode` is the connection's `externalStoreId`: a Talabat connection is
  * one vendor, whose remoteId Delivery Hero also uses as its chain code in
  * the plugin set-up. `{token}` is the order token (our externalId).

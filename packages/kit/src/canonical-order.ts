@@ -1,9 +1,5 @@
 import { createHash } from 'node:crypto';
 
-/** The delivery providers Nexara integrates (GraphQL enum `Provider`). */
-export const PROVIDERS = ['CAREEM', 'TALABAT', 'DELIVEROO', 'JAHEZ'] as const;
-export type Provider = (typeof PROVIDERS)[number];
-
 /** Canonical order life cycle (GraphQL enum `OrderStatus`); see the orders subgraph's state machine. */
 export const ORDER_STATUSES = [
   'RECEIVED',

@@ -1,5 +1,6 @@
-import type { CallbackAction } from '@nexara/contracts';
-import type { OrderStatus, Provider } from '@nexara/kit';
+import type { OrderStatus } from '@nexara/kit';
+import type { CallbackAction } from './callback-action';
+import type { Provider } from './display';
 
 /**
  * The one interface every delivery provider is handled through. Adapters are
@@ -25,7 +26,7 @@ export type ProviderAdapter = {
    */
   authenticate(request: InboundWebhook, connection: ConnectionContext, now: Date): Rejection | null;
   /**
-   * The provider's idempotency key (docs/providers/<provider>.md), or a 400: `MALFORMED_JSON`
+   * The provider's idempotency key (its folder's <provider>.md), or a 400: `MALFORMED_JSON`
    * when the body is not a JSON object (checked for every provider, so the
    * inbox only ever holds JSON), `MISSING_IDEMPOTENCY_KEY` when the key is absent.
    */
@@ -191,8 +192,7 @@ export type CanonicalItem = {
 /** `quantity` is per unit of the parent line; `unitPrice` may be negative ("no cheese"). */
 export type CanonicalModifier = { name: string; quantity: number; unitPrice: number; modifiers: CanonicalModifier[] };
 
-/** What the restaurant decided: the provider-callback job's action (one home: @nexara/contracts). */
-export type { CallbackAction, CallbackActionKind } from '@nexara/contracts';
+export type { CallbackAction, CallbackActionKind } from './callback-action';
 
 /** `id` is our order id, `externalId` the provider's (Talabat: the order `token`). */
 export type CallbackOrder = { id: string; externalId: string; placedAt: Date };

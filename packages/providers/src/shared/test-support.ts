@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Provider } from '@nexara/kit';
+import type { Provider } from '../display';
 import type { ConnectionContext, InboundWebhook } from '../adapter';
 
 /**
@@ -53,3 +53,6 @@ export function at(value: unknown, ...path: (string | number)[]): Record<string,
   for (const key of path) current = (current as Record<string | number, unknown>)[key];
   return current as Record<string, unknown>;
 }
+
+/** Every status a webhook refusal is sent with, before a provider's own mapping (@nexara/contracts' WEBHOOK_ERROR_CODES). */
+export const WEBHOOK_ERROR_STATUSES = [400, 401, 404, 409, 413, 415, 429, 500, 503] as const;

@@ -23,7 +23,7 @@ export function deliverooRejectReason(reason: string): DeliverooRejectReason {
 }
 
 /**
- * Deliveroo's order API (docs/providers/deliveroo.md):
+ * Deliveroo's order API (packages/providers/src/deliveroo/deliveroo.md):
  * - ACCEPTED / REJECTED -> `PATCH /order/v1/orders/{id}` `accepted` / `rejected` + `reject_reason`;
  * - PREPARING -> the same PATCH with `confirmed` (Deliveroo's "the kitchen has
  *   started it", which its webhooks map back to PREPARING). READY therefore
@@ -34,7 +34,7 @@ export function deliverooRejectReason(reason: string): DeliverooRejectReason {
  * - CANCELLED: a restaurant cannot cancel a Deliveroo order through the API
  *   once accepted (before, it rejects); staff go through Deliveroo support.
  *
- * Deliveroo publishes OAuth for its own API; docs/providers/deliveroo.md fixes no scheme for
+ * Deliveroo publishes OAuth for its own API; packages/providers/src/deliveroo/deliveroo.md fixes no scheme for
  * calls to it, so ours mirrors the inbound one: a fresh sequence guid and
  * `X-Deliveroo-Hmac-Sha256 = HMAC(secret, guid + " " + body)`. The guid is
  * derived from (order, action, now), so rebuilding the same call yields the

@@ -1,0 +1,12 @@
+/**
+ * The server entry of @nexara/providers: the adapters and definitions behind
+ * the registry (display.ts). Node only; the browser imports
+ * `@nexara/providers/display`.
+ */
+export * from './display';
+export type * from './adapter';
+export type { CallbackAction, CallbackActionKind } from './callback-action';
+export type { FixtureDelivery, ProviderDefinition } from './definition';
+export { adapterFor, PROVIDER_DEFINITIONS, providerDefinition, providerFromPath } from './registry';
+export { PayloadError } from './shared/errors';
+export { MAX_IDEMPOTENCY_KEY_LENGTH } from './shared/json-body';

@@ -1,0 +1,31 @@
+import type { ProviderDefinition } from '../definition';
+import { bearerTokenOf } from '../shared/bearer';
+import { jahezIdentity } from './identity';
+import { jahezAdapter } from './jahez.adapter';
+
+const riyadh = { currency: 'SAR', externalStoreId: 'JZ-RUH-118' };
+
+export const jahezProvider: ProviderDefinition = {
+  identity: jahezIdentity,
+  adapter: jahezAdapter,
+  directory: __dirname,
+  docPage: 'jahez.md',
+  fixtures: [
+    { fixture: 'order-new-sar.json', connection: riyadh, headers: { 'x-request-id': 'req-1' } },
+    {
+      fixture: 'order-update-cancelled.json',
+      connection: riyadh,
+      subPath: 'order-update',
+      headers: { 'x-request-id': 'req-1' },
+    },
+    {
+      fixture: 'order-update-timed-out.json',
+      connection: riyadh,
+      subPath: 'order-update',
+      headers: { 'x-request-id': 'req-1' },
+    },
+  ],
+  credential: { headers: ['authorization'], signsBody: false, of: bearerTokenOf },
+  keptHeaders: ['x-request-id'],
+  numericOrderIds: true,
+};

@@ -1,0 +1,152 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CanonicalModifier, CanonicalOrderEvent } from './adapter';
+import { PROVIDER_IDENTITIES, PROVIDERS, providerIdentity } from './display';
+import { adapterFor, PROVIDER_DEFINITIONS, providerDefinition, providerFromPath } from './registry';
+import { aConnection, aWebhook, fixtureBytes } from './shared/test-support';
+
+const EVENT_KEYS = ['eventKey', 'externalId', 'kind', 'note', 'occurredAt', 'order', 'orderId', 'status'];
+const ORDER_KEYS = [
+  'acceptBy',
+  'currency',
+  'customer',
+  'delivery',
+  'deliveryFee',
+  'discount',
+  'displayCode',
+  'items',
+  'notes',
+  'payment',
+  'placedAt',
+  'subtotal',
+  'tax',
+  'tip',
+  'total',
+  'warnings',
+];
+
+function expectModifierShape(modifier: CanonicalModifier): void {
+  expect(Object.keys(modifier).sort()).toEqual(['modifiers', 'name', 'quantity', 'unitPrice']);
+  expect(Number.isSafeInteger(modifier.unitPrice)).toBe(true);
+  modifier.modifiers.forEach(expectModifierShape);
+}
+
+describe('provider registry', () => {
+  it('has one definition per provider, each naming its own provider', () => {
+    expect(PROVIDER_DEFINITIONS.map((definition) => definition.identity.code)).toEqual([...PROVIDERS]);
+    for (const provider of PROVIDERS) {
+      expect(providerDefinition(provider).identity).toBe(providerIdentity(provider));
+      expect(adapterFor(provider).provider).toBe(provider);
+    }
+  });
+
+  it('gives every provider a distinct code, name, colour and path segment', () => {
+    for (const part of ['code', 'name', 'color', 'pathSegment'] as const) {
+      expect(new Set(PROVIDER_IDENTITIES.map((identity) => identity[part])).size).toBe(PROVIDER_IDENTITIES.length);
+    }
+  });
+
+  describe.each(PROVIDER_DEFINITIONS.map((definition) => [definition.identity.code, definition] as const))(
+    '%s has every required part',
+    (_code, definition) => {
+      const { identity } = definition;
+
+      it('an identity: an upper-case code, a name, colours, a lower-case path segment, a deadline, a demo share', () => {
+        expect(identity.code).toMatch(/^[A-Z][A-Z0-9_]{0,39}$/);
+        expect(identity.name.trim()).not.toBe('');
+        expect(identity.color).toMatch(/^#[0-9a-f]{3}([0-9a-f]{3})?$/i);
+        expect(identity.ink).toMatch(/^#[0-9a-f]{3}([0-9a-f]{3})?$/i);
+        expect(identity.pathSegment).toMatch(/^[a-z][a-z0-9-]*$/);
+        expect(providerFromPath(identity.pathSegment)).toBe(identity.code);
+        expect(identity.acceptMinutes).toBeGreaterThan(0);
+        expect(identity.demo.weight).toBeGreaterThan(0);
+        expect(identity.demo.deliveryFees.length).toBeGreaterThan(0);
+        for (const [from, to] of Object.entries(identity.answerStatuses)) {
+          expect(Number(from)).toBeGreaterThanOrEqual(400);
+          expect(to).toBeGreaterThanOrEqual(400);
+        }
+      });
+
+      it('a doc page in its folder that names it', () => {
+        const page = join(definition.directory, definition.docPage);
+        expect(existsSync(page)).toBe(true);
+        expect(readFileSync(page, 'utf8')).toContain(identity.name);
+      });
+
+      it('at least three fixtures, every file in fixtures/ listed with how it is delivered', () => {
+        const files = readdirSync(join(definition.directory, 'fixtures')).filter((name) => name.endsWith('.json'));
+        expect(files.length).toBeGreaterThanOrEqual(3);
+        expect(definition.fixtures.map((delivery) => delivery.fixture).sort()).toEqual(files.sort());
+      });
+
+      it('an adapter and a credential', () => {
+        expect(definition.adapter.provider).toBe(identity.code);
+        expect(definition.credential.headers.length).toBeGreaterThan(0);
+        for (const header of [...definition.credential.headers, ...definition.keptHeaders]) {
+          expect(header).toBe(header.toLowerCase());
+        }
+      });
+
+      it('a receipts capability exactly when its adapter can tell a failed order', () => {
+        expect(definition.confirmsReceipts === true).toBe(definition.adapter.failedOrderId !== undefined);
+      });
+    },
+  );
+
+  it.each([['ubereats'], ['constructor'], ['__proto__'], ['']])(
+    'reads no provider from the segment "%s"',
+    (segment) => {
+      expect(providerFromPath(segment)).toBeNull();
+    },
+  );
+
+  describe.each(PROVIDERS)('%s fixtures', (provider) => {
+    const definition = providerDefinition(provider);
+
+    it.each(definition.fixtures.map((delivery) => [delivery.fixture, delivery] as const))(
+      '%s parses into events shaped exactly like the orders input',
+      (_fixture, delivery) => {
+        const connection = aConnection(provider, delivery.connection);
+        const events: CanonicalOrderEvent[] = definition.adapter.parse(
+          aWebhook(provider, {
+            rawBody: fixtureBytes(definition.directory, delivery.fixture),
+            method: delivery.method ?? 'POST',
+            subPath: delivery.subPath ?? '',
+            headers: delivery.headers ?? {},
+          }),
+          connection,
+        );
+        expect(events.length).toBeGreaterThan(0);
+        expect(new Set(events.map((event) => event.eventKey)).size).toBe(events.length);
+        for (const event of events) {
+          expect(Object.keys(event).sort()).toEqual(EVENT_KEYS);
+          expect((event.externalId === null) !== (event.orderId === null)).toBe(true);
+          expect(new Date(event.occurredAt).toISOString()).toBe(event.occurredAt);
+          if (event.kind === 'ORDER_PLACED') {
+            expect(Object.keys(event.order).sort()).toEqual(ORDER_KEYS);
+            for (const amount of ['subtotal', 'deliveryFee', 'discount', 'tax', 'tip', 'total'] as const) {
+              expect(Number.isSafeInteger(event.order[amount]) && event.order[amount] >= 0).toBe(true);
+            }
+            for (const item of event.order.items) {
+              expect(Object.keys(item).sort()).toEqual([
+                'externalId',
+                'modifiers',
+                'name',
+                'notes',
+                'quantity',
+                'total',
+                'unitPrice',
+              ]);
+              item.modifiers.forEach(expectModifierShape);
+            }
+            // Every fixture is a consistent order: a warning here would be a parsing bug.
+            expect(event.order.warnings).toEqual([]);
+          } else {
+            expect(event.order).toBeNull();
+            expect(event.status).not.toBeNull();
+          }
+        }
+      },
+    );
+  });
+});

@@ -1,0 +1,9 @@
+/** Builders for tests of code that runs adapters (`@nexara/providers/testing`). */
+export {
+  aConnection,
+  aWebhook,
+  CURRENT_SECRET,
+  editedFixture,
+  fixtureBytes,
+  PREVIOUS_SECRET,
+} from './shared/test-support';
