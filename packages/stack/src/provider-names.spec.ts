@@ -71,6 +71,7 @@ const ALLOWED = new Map<string, string>([
   ['e2e/platform.e2e-spec.ts', 'tests'],
   ['e2e/prometheus.e2e-spec.ts', 'tests'],
   ['e2e/shared-rate-limits.e2e-spec.ts', 'tests'],
+  ['e2e/faults/support/ledger-checks.ts', 'tests'],
   ['e2e/support/webhook-fuzz.ts', 'tests'],
   ['e2e/test-orders.e2e-spec.ts', 'tests'],
   ['e2e/tracing.e2e-spec.ts', 'tests'],
@@ -132,6 +133,11 @@ const ALLOWED = new Map<string, string>([
   ['subgraphs/orders/src/orders/provider-order-event.validation.ts', 'source'],
   ['web/src/features/integrations/CreateConnectionForm.tsx', 'source'],
   ['web/src/ui/bilingual-name.ts', 'source'],
+  // A provider's code that compares itself with another provider.
+  ['packages/providers/src/careem/callbacks.ts', 'source'],
+  ['packages/providers/src/careem/parse.ts', 'source'],
+  ['packages/providers/src/jahez/callbacks.ts', 'source'],
+  ['packages/providers/src/talabat/callbacks.ts', 'source'],
 ]);
 
 /** Whole folders allowed, for generated or historical files. */
@@ -164,13 +170,17 @@ const names = PROVIDER_DEFINITIONS.map((definition) => ({
 }));
 
 function offenders(): string[] {
-  return textFiles(REPO_ROOT)
-    .map((file) => path.relative(REPO_ROOT, file))
-    .filter((file) => {
-      const text = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
-      return names.some(({ directory, pattern }) => !file.startsWith(directory) && pattern.test(text));
-    })
-    .sort();
+  return (
+    textFiles(REPO_ROOT)
+      .map((file) => path.relative(REPO_ROOT, file))
+      // This file's allow-list names the files, and so their providers' folders.
+      .filter((file) => file !== path.relative(REPO_ROOT, __filename))
+      .filter((file) => {
+        const text = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
+        return names.some(({ directory, pattern }) => !file.startsWith(directory) && pattern.test(text));
+      })
+      .sort()
+  );
 }
 
 describe('provider names', () => {
