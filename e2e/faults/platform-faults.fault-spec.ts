@@ -48,7 +48,7 @@ let logDir: string;
 let gatewayBaseUrl: string;
 
 beforeAll(async () => {
-  const [pgPort, tenants, orders, integrations, gateway, simulator] = await freePorts(6);
+  const [pgPort, tenants, orders, integrations, gateway, simulator, catalog] = await freePorts(7);
   pg = createThrowawayPostgres(pgPort!);
   const rolePasswords = generateRolePasswords();
   await ensureRoles(pg.adminUrl, rolePasswords);
@@ -60,7 +60,7 @@ beforeAll(async () => {
   const envs = serviceEnvironments({
     database,
     secrets: testSecrets,
-    ports: { tenants: tenants!, orders: orders!, integrations: integrations!, gateway: gateway! },
+    ports: { tenants: tenants!, orders: orders!, integrations: integrations!, catalog: catalog!, gateway: gateway! },
     publicUrl: gatewayUrl,
     // Provider callbacks may reach the simulator's provider APIs (started below on this port).
     egressAllow: `127.0.0.1:${simulator}`,
