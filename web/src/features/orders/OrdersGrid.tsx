@@ -10,12 +10,12 @@ import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import { useMemo, useState } from 'react';
 import type { OrderFilterInput, OrderRowFragment, OrderSortField, OrderSortInput } from '../../gql/graphql';
 import { Countdown } from '../../ui/Countdown';
-import { gridTheme } from '../../ui/grid';
+import { fullTextTitle, gridTheme } from '../../ui/grid';
 import { formatMoney } from '../../ui/money';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { TestBadge } from '../../ui/TestBadge';
-import { formatDateTime } from '../../ui/time';
+import { formatDateTimeSeconds, formatRowTime, zonedDate } from '../../ui/time';
 import { PHONE_QUERY, useMediaQuery } from '../../ui/useMediaQuery';
 import { ErrorState } from '../../ui/states';
 import { compareOrderRows, DEFAULT_ORDER_SORT, sortFromColumns } from './order-sort';
@@ -55,8 +55,8 @@ function serverSorted(field: OrderSortField): Pick<ColDef<OrderRowFragment>, 'so
 /** On a phone: the code, state and amount first, customer and connection left out (they are in the drawer). */
 const PHONE_ORDER = ['displayCode', 'status', 'total', 'acceptBy', 'placedAt', 'provider'];
 
-function orderColumns(timeZone: string, phone: boolean): ColDef<OrderRowFragment>[] {
-  const columns = allOrderColumns(timeZone);
+function orderColumns(timeZone: string, phone: boolean, now: number): ColDef<OrderRowFragment>[] {
+  const columns = allOrderColumns(timeZone, now);
   if (!phone) return columns;
   const id = (column: ColDef<OrderRowFragment>) => column.colId ?? column.field ?? '';
   return PHONE_ORDER.map((colId) => {
@@ -65,14 +65,14 @@ function orderColumns(timeZone: string, phone: boolean): ColDef<OrderRowFragment
   });
 }
 
-function allOrderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
+function allOrderColumns(timeZone: string, now: number): ColDef<OrderRowFragment>[] {
   return [
-    { headerName: 'Order', field: 'displayCode', width: 130, cellRenderer: CodeCell },
-    { headerName: 'Provider', field: 'provider', width: 130, cellRenderer: ProviderCell, ...serverSorted('PROVIDER') },
+    { headerName: 'Order', field: 'displayCode', width: 125, cellRenderer: CodeCell },
+    { headerName: 'Provider', field: 'provider', width: 125, cellRenderer: ProviderCell, ...serverSorted('PROVIDER') },
     {
       headerName: 'Status',
       field: 'status',
-      width: 140,
+      width: 125,
       cellRenderer: StatusCell,
       enableCellChangeFlash: true,
       ...serverSorted('STATUS'),
@@ -80,18 +80,20 @@ function allOrderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
     {
       headerName: 'Accept within',
       colId: 'acceptBy',
-      width: 130,
+      width: 155,
       cellRenderer: AcceptByCell,
       ...serverSorted('ACCEPT_BY'),
     },
     {
       headerName: 'Placed',
       field: 'placedAt',
-      width: 180,
+      width: 140,
       // initialSort, not sort: a `sort` in the definitions is applied again each time the
       // definitions are, which showed a second sort marker next to the user's.
       initialSort: 'desc',
-      valueFormatter: (p) => (p.value ? formatDateTime(p.value as string, timeZone) : ''),
+      // The clock alone for today's orders, the date only on other days; the full date in the title.
+      valueFormatter: (p) => (p.value ? formatRowTime(p.value as string, timeZone, now) : ''),
+      tooltipValueGetter: (p) => (p.value ? formatDateTimeSeconds(p.value as string, timeZone) : null),
       ...serverSorted('PLACED_AT'),
     },
     {
@@ -100,18 +102,20 @@ function allOrderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
       valueGetter: (p) => p.data?.customer?.name ?? '—',
       flex: 1,
       minWidth: 140,
+      ...fullTextTitle,
     },
     {
       headerName: 'Connection',
       colId: 'connection',
       valueGetter: (p) => p.data?.connection.name,
-      flex: 1,
+      flex: 1.2,
       minWidth: 140,
+      ...fullTextTitle,
     },
     {
       headerName: 'Total',
       colId: 'total',
-      width: 140,
+      width: 130,
       type: 'rightAligned',
       valueGetter: (p) => p.data?.total.amount,
       valueFormatter: (p) => (p.data ? formatMoney(p.data.total.amount, p.data.total.currency) : ''),
@@ -132,7 +136,9 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
   const [sort, setSort] = useState<OrderSortInput>(DEFAULT_ORDER_SORT);
   const { state, onViewportChanged, isFresh, retry } = useOrderRows(api, filter, sort);
   const phone = useMediaQuery(PHONE_QUERY);
-  const columnDefs = useMemo(() => orderColumns(timeZone, phone), [timeZone, phone]);
+  // Read against the tenant's today; a new day (after the next render) brings the dates back.
+  const today = zonedDate(new Date(), timeZone);
+  const columnDefs = useMemo(() => orderColumns(timeZone, phone, Date.now()), [timeZone, phone, today]);
   const getRowClass = useMemo(
     () => (params: RowClassParams<OrderRowFragment>) => {
       const classes = [];
@@ -158,6 +164,7 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
           columnDefs={columnDefs}
           defaultColDef={DEFAULT_COL_DEF}
           suppressMultiSort
+          enableBrowserTooltips
           onSortChanged={(event: SortChangedEvent<OrderRowFragment>) =>
             setSort(sortFromColumns(event.api.getColumnState()))
           }
