@@ -3,7 +3,7 @@ import { buildWebhook, sendWebhook, type SimulatedConnection } from '@nexara/sim
 import { fuzzParameters } from '@nexara/simulator/testing';
 import { eventually } from '@nexara/test-support';
 import { internalUrl } from './support/internal-urls';
-import { rawPost, signIn, startTestPlatform, type TestPlatform } from './support/platform';
+import { rawPost, signIn, startTestPlatform, seededConnection, type TestPlatform } from './support/platform';
 
 /**
  * The egress policy end to end, as an attacker with a tenant admin's login
@@ -40,17 +40,8 @@ function enotfound(): Error {
 
 const tenant = () => platform.seed.tenants.find((t) => t.slug === 'demo-bistro')!;
 
-function connectionOf(provider: 'JAHEZ' | 'CAREEM'): SimulatedConnection & { id: string } {
-  const connection = tenant().connections.find((c) => c.provider === provider)!;
-  return {
-    id: connection.id,
-    provider,
-    webhookUrl: connection.webhookUrl.replace('http://localhost:4000', platform.urls.gateway),
-    secret: connection.secret,
-    externalStoreId: connection.externalStoreId,
-    currency: 'SAR',
-  };
-}
+const connectionOf = (provider: 'JAHEZ' | 'CAREEM'): SimulatedConnection & { id: string } =>
+  seededConnection(platform, 'demo-bistro', provider);
 
 /** Every internal target from the issue, in the notations that used to get through, and the rule that refuses it. */
 const internalUrls = (): [string, string][] => {

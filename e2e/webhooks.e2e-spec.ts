@@ -6,7 +6,13 @@ import {
   type SimulatedConnection,
 } from '@nexara/simulator';
 import { eventually } from '@nexara/test-support';
-import { signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
+import {
+  signIn,
+  startTestPlatform,
+  subscribersListening,
+  seededConnection,
+  type TestPlatform,
+} from './support/platform';
 import { collect, wsClient } from './support/ws-client';
 
 /**
@@ -28,19 +34,8 @@ afterAll(async () => {
 
 const PROVIDERS = ['CAREEM', 'TALABAT', 'DELIVEROO', 'JAHEZ'] as const;
 
-function connectionOf(provider: (typeof PROVIDERS)[number]): SimulatedConnection & { id: string } {
-  const tenant = platform.seed.tenants.find((t) => t.slug === 'demo-bistro')!;
-  const connection = tenant.connections.find((c) => c.provider === provider)!;
-  return {
-    id: connection.id,
-    provider,
-    // The seed's webhook URLs name PUBLIC_URL; the test reaches the gateway on its own port.
-    webhookUrl: connection.webhookUrl.replace('http://localhost:4000', platform.urls.gateway),
-    secret: connection.secret,
-    externalStoreId: connection.externalStoreId,
-    currency: 'SAR',
-  };
-}
+const connectionOf = (provider: (typeof PROVIDERS)[number]): SimulatedConnection & { id: string } =>
+  seededConnection(platform, 'demo-bistro', provider);
 
 const ORDER_BY_EXTERNAL = `query($search: String!) {
   orders(first: 5, filter: { search: $search }) {

@@ -49,7 +49,8 @@ export function urlFor(adminUrl: string, role: string, password: string, databas
   return url.toString();
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+/** Runs `work` on one fresh session of `url` (no pool, no settings left over from anyone), then closes it. */
+export async function withSession<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -64,7 +65,7 @@ const quoteLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`
 
 /** Creates (or updates) the owner and service roles, each with its own password. Roles are cluster-wide, so this is idempotent. */
 export async function ensureRoles(adminUrl: string, passwords: RolePasswords): Promise<void> {
-  await withClient(adminUrl, async (client) => {
+  await withSession(adminUrl, async (client) => {
     for (const kind of DATABASE_ROLES) {
       const role = roleName(kind);
       const exists = await client.query('select 1 from pg_roles where rolname = $1', [role]);
@@ -94,7 +95,7 @@ export async function createDatabase(
   passwords: RolePasswords,
   options: { template?: string; dropExisting?: boolean } = {},
 ): Promise<ProvisionedDatabase> {
-  await withClient(adminUrl, async (client) => {
+  await withSession(adminUrl, async (client) => {
     if (options.dropExisting) await client.query(`drop database if exists ${quoteIdent(name)} with (force)`);
     const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
     if (exists.rowCount === 0) {
@@ -103,7 +104,7 @@ export async function createDatabase(
     }
   });
   if (!options.template) {
-    await withClient(
+    await withSession(
       urlFor(adminUrl, new URL(adminUrl).username, decodeURIComponent(new URL(adminUrl).password), name),
       async (client) => {
         await client.query('create extension if not exists pgcrypto');
@@ -141,11 +142,11 @@ export function describeDatabase(adminUrl: string, name: string, passwords: Role
 }
 
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  await withClient(adminUrl, (client) => client.query(`drop database if exists ${quoteIdent(name)} with (force)`));
+  await withSession(adminUrl, (client) => client.query(`drop database if exists ${quoteIdent(name)} with (force)`));
 }
 
 export async function listDatabases(adminUrl: string, prefix: string): Promise<string[]> {
-  return withClient(adminUrl, async (client) => {
+  return withSession(adminUrl, async (client) => {
     const result = await client.query<{ datname: string }>('select datname from pg_database where datname like $1', [
       `${prefix}%`,
     ]);

@@ -1,4 +1,5 @@
 import { toMinorUnits, type Identity, type OrderStatus, type Provider } from '@nexara/kit';
+import { createRandom } from '@nexara/simulator';
 import { callAsService } from '../platform/service-call';
 import { CUSTOMERS, DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN, PROVIDER_MIX, type DemoTenant } from './demo-data';
 
@@ -33,18 +34,6 @@ export type SeedResult = {
   /** Every demo tenant's id, seeded now or before. */
   tenantIds: string[];
 };
-
-/** Small deterministic PRNG (mulberry32): the demo looks the same on every fresh clone. */
-function randomGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Refuses to run in production: the demo logins share one known password. */
 export function assertNotProduction(): void {
@@ -87,7 +76,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     return { seeded: false, adminEmail: PLATFORM_ADMIN.email, tenants: [], tenantIds };
   }
 
-  const random = randomGenerator(options.randomSeed ?? 20261129);
+  // Seeded: the demo looks the same on every fresh clone.
+  const random = createRandom(options.randomSeed ?? 20261129).next;
   const tenants: SeededTenant[] = [];
   for (const demo of DEMO_TENANTS) {
     if (existing.some((e) => e.slug === demo.slug)) continue;

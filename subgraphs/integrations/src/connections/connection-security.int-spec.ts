@@ -1,23 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { inTenantTransaction } from '@nexara/kit';
+import { inTenantTransaction, withSession } from '@nexara/kit';
 import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { secretBoxFromConfig, SecretDecryptionError } from '../secrets/secret-box';
 import { aConnectProviderInput } from '../testing/connection-factory';
 import { tenantAdmin } from '../testing/identities';
 import { startIntegrations, type RunningIntegrations } from '../testing/integrations-test-server';
 import type { ConnectionService, ConnectionView } from './connection.service';
-
-/** Runs `work` on one fresh session of `url` (no pool, no settings left over from anyone). */
-async function withSession<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const count = async (client: Client, table: string): Promise<number> =>
   Number((await client.query<{ count: string }>(`select count(*) from integrations.${table}`)).rows[0]!.count);

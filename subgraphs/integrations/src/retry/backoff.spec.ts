@@ -1,16 +1,8 @@
+import { createRandom } from '@nexara/simulator';
 import { backoffCeiling, retryDelayMs, type BackoffPolicy } from './backoff';
 
-/** mulberry32: a small seeded generator, so the jitter table is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The same seed gives the same jitter table on every run. */
+const seededRandom = (seed: number): (() => number) => createRandom(seed).next;
 
 describe('retry backoff', () => {
   const defaults: BackoffPolicy = { baseMs: 1_000, maxMs: 300_000 };
@@ -47,7 +39,7 @@ describe('retry backoff', () => {
   });
 
   it('applies full jitter: every delay is a whole number within [0, ceiling]', () => {
-    const random = seeded(42);
+    const random = seededRandom(42);
     for (let failures = 1; failures <= 12; failures += 1) {
       const ceiling = backoffCeiling(failures, defaults);
       for (let i = 0; i < 200; i += 1) {
@@ -60,7 +52,7 @@ describe('retry backoff', () => {
   });
 
   it('spreads the delays over the whole range rather than bunching them', () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     const delays = Array.from({ length: 2_000 }, () => retryDelayMs(4, defaults, random));
     const mean = delays.reduce((sum, delay) => sum + delay, 0) / delays.length;
     // Uniform on [0, 8000]: mean 4000; both halves well populated.
@@ -79,8 +71,8 @@ describe('retry backoff', () => {
   });
 
   it('is the same table for the same seed', () => {
-    const first = Array.from({ length: 8 }, (_, i) => retryDelayMs(i + 1, defaults, seeded(2024 + i)));
-    const second = Array.from({ length: 8 }, (_, i) => retryDelayMs(i + 1, defaults, seeded(2024 + i)));
+    const first = Array.from({ length: 8 }, (_, i) => retryDelayMs(i + 1, defaults, seededRandom(2024 + i)));
+    const second = Array.from({ length: 8 }, (_, i) => retryDelayMs(i + 1, defaults, seededRandom(2024 + i)));
     expect(first).toEqual(second);
   });
 });
