@@ -7,6 +7,7 @@ import {
   HighlightChangesModule,
   ModuleRegistry,
   RowApiModule,
+  RowSelectionModule,
   RowStyleModule,
   ScrollApiModule,
   themeQuartz,
@@ -19,8 +20,9 @@ import {
  * is 1.7 MB): client-side rows filled page by page from the API, async
  * transactions for live changes, row classes and flashing cells, and the
  * column API (`getColumnState`, which the orders grid reads on each sort
- * change; without it AG Grid logs error #200 and returns nothing), and
- * tooltips (as browser titles, for text a column cuts short). Sorting
+ * change; without it AG Grid logs error #200 and returns nothing),
+ * tooltips (as browser titles, for text a column cuts short), and row
+ * selection (the orders grid's bulk accept). Sorting
  * and overlays are part of the core.
  */
 ModuleRegistry.registerModules([
@@ -34,6 +36,7 @@ ModuleRegistry.registerModules([
   ColumnAutoSizeModule,
   HighlightChangesModule,
   TooltipModule,
+  RowSelectionModule,
 ]);
 
 /**
