@@ -103,7 +103,7 @@ export function seededConnection(
 
 /** Signs in through the gateway and returns a client that sends that user's token. */
 export async function signIn(
-  platform: RunningPlatform,
+  platform: Pick<RunningPlatform, 'graphqlUrl'>,
   email: string,
   password = 'nexara-demo',
 ): Promise<{

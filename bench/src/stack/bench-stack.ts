@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   DATA_DIR,
-  DEMO_TENANTS,
+  seededDemoConnections,
   REPO_ROOT,
   SERVICE_ENTRY_POINTS,
   freePorts,
@@ -180,7 +180,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       embedded: server.embedded,
       secrets,
       seed,
-      connections: connectionsOf(seed),
+      connections: seededDemoConnections(seed),
       withDatabase,
       pidOf: (name) => running.get(name)?.pid ?? null,
       postgresPid,
@@ -222,16 +222,4 @@ export function spawnService(name: string, args: string[], env: Record<string, s
     }
   });
   return child;
-}
-
-function connectionsOf(seed: SeedResult): SimulatedConnection[] {
-  return seed.tenants.flatMap((tenant) =>
-    tenant.connections.map((c) => ({
-      provider: c.provider,
-      webhookUrl: c.webhookUrl,
-      secret: c.secret,
-      externalStoreId: c.externalStoreId,
-      currency: DEMO_TENANTS.find((t) => t.slug === tenant.slug)!.currency,
-    })),
-  );
 }

@@ -26,6 +26,11 @@ export function createSupergraphGateway(
   planStats?: QueryPlanCacheStats,
 ): ApolloGateway {
   const urls = subgraphUrls(config);
+  // Apollo Gateway (2.14) reports usage to Apollo's OTLP endpoint and probes the cloud providers' metadata
+  // addresses (169.254.169.254) when constructed, unless APOLLO_TELEMETRY_DISABLED is set. A self-hosted hub
+  // sends nothing to a third party unasked (docs/operations.md, "What leaves the machine"); an operator who
+  // wants it sets APOLLO_TELEMETRY_DISABLED=false.
+  process.env['APOLLO_TELEMETRY_DISABLED'] ??= 'true';
   return new ApolloGateway({
     supergraphSdl,
     experimental_didResolveQueryPlan: planStats?.observe,

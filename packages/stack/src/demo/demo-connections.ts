@@ -15,6 +15,20 @@ export type DemoConnection = {
   currency: string;
 };
 
+/** The connections a seed run created, with their secrets (known only to the run that seeded). */
+export function seededDemoConnections(seed: SeedResult): DemoConnection[] {
+  return seed.tenants.flatMap((tenant) => {
+    const currency = DEMO_TENANTS.find((t) => t.slug === tenant.slug)!.currency;
+    return tenant.connections.map((c) => ({
+      provider: c.provider,
+      webhookUrl: c.webhookUrl,
+      secret: c.secret,
+      externalStoreId: c.externalStoreId,
+      currency,
+    }));
+  });
+}
+
 export const DEMO_CONNECTIONS_FILE = path.join(DATA_DIR, 'demo-connections.json');
 
 /**
@@ -28,16 +42,7 @@ export async function demoConnections(
   options: { urls: SubgraphUrls; internalTokenSecret: string },
 ): Promise<DemoConnection[]> {
   if (seed.seeded) {
-    const connections = seed.tenants.flatMap((tenant) => {
-      const currency = DEMO_TENANTS.find((t) => t.slug === tenant.slug)!.currency;
-      return tenant.connections.map((c) => ({
-        provider: c.provider,
-        webhookUrl: c.webhookUrl,
-        secret: c.secret,
-        externalStoreId: c.externalStoreId,
-        currency,
-      }));
-    });
+    const connections = seededDemoConnections(seed);
     write(connections);
     return connections;
   }
