@@ -132,4 +132,25 @@ describe('dates and cut-off text in the dashboard', () => {
     expectFullTextInTitles(await cutTexts(page));
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows skeletons, not spinners, while the overview loads', async () => {
+    // The overview's reads are held until the placeholders have been looked at.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { operationName?: string } | null;
+      if (body?.operationName === 'LatestOrders' || body?.operationName === 'TodayMetrics') await held;
+      await route.continue();
+    });
+    await page.reload();
+    const stream = page.getByRole('region', { name: 'Live orders' });
+    await stream.getByRole('status').filter({ hasText: 'Loading the latest orders…' }).waitFor();
+    expect(await stream.locator('.skeleton-line').count()).toBeGreaterThan(0);
+    expect(await page.locator('.spinner').count()).toBe(0);
+    release();
+    await stream.getByRole('listitem').first().waitFor();
+    expect(await stream.locator('.skeleton-line').count()).toBe(0);
+    await page.unroute('**/graphql');
+    expect(pageErrors).toEqual([]);
+  });
 });
