@@ -45,7 +45,8 @@ beforeAll(async () => {
   );
   branchId = connections[0]!.branch.id;
   connectionIds = connections.filter((c) => c.branch.id === branchId).map((c) => c.id);
-});
+  // The whole platform in-process starts slowly on a loaded machine.
+}, 180_000);
 
 afterAll(async () => {
   await platform?.stop();
