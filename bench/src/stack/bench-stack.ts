@@ -86,19 +86,21 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   });
   await migrateAll(database);
 
-  const [tenants, orders, integrations, gateway, simulator] = (await freePorts(5)) as [
+  const [tenants, orders, integrations, catalog, gateway, simulator] = (await freePorts(6)) as [
+    number,
     number,
     number,
     number,
     number,
     number,
   ];
-  const ports = { tenants, orders, integrations, gateway };
+  const ports = { tenants, orders, integrations, catalog, gateway };
   const base = (port: number): string => `http://127.0.0.1:${port}`;
   const urls = {
     tenants: base(tenants),
     orders: base(orders),
     integrations: base(integrations),
+    catalog: base(catalog),
     gateway: base(gateway),
   };
   const envs = serviceEnvironments({
@@ -149,6 +151,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     start('tenants', envs.tenants);
     start('orders', envs.orders);
     start('integrations', envs.integrations);
+    start('catalog', envs.catalog);
     start('gateway', gatewayEnv);
     await waitForReady(`${urls.gateway}/readyz`);
     providerApi = await startProviderApi({ port: simulator });

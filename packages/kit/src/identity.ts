@@ -5,7 +5,13 @@ export const ROLES = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'MANAGER', 'STAFF'] as c
 export type Role = (typeof ROLES)[number];
 
 /** Partner API key scopes (tenants subgraph issues keys; the partner gateway checks them). */
-export const API_KEY_SCOPES = ['orders:read', 'orders:write', 'connections:read'] as const;
+export const API_KEY_SCOPES = [
+  'orders:read',
+  'orders:write',
+  'connections:read',
+  'catalog:read',
+  'catalog:write',
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /**

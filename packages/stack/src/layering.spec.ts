@@ -24,6 +24,7 @@ const MAY_IMPORT: Record<string, readonly string[] | '*'> = {
   '@nexara/tenants': ['@nexara/kit', '@nexara/contracts', '@nexara/test-support'],
   '@nexara/orders': ['@nexara/kit', '@nexara/contracts', '@nexara/test-support'],
   '@nexara/integrations': ['@nexara/kit', '@nexara/contracts', '@nexara/test-support', '@nexara/simulator'],
+  '@nexara/catalog': ['@nexara/kit', '@nexara/contracts', '@nexara/test-support'],
   '@nexara/gateway': ['@nexara/kit', '@nexara/contracts', '@nexara/test-support'],
   '@nexara/web': [],
   '@nexara/stack': '*',

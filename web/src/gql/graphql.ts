@@ -23,8 +23,10 @@ export type AlertStatus =
   | 'OPEN'
   | 'RESOLVED';
 
-/** What a partner API key may do: read orders, act on orders (accept, reject, ...), read provider connections. */
+/** What a partner API key may do: read orders, act on orders (accept, reject, ...), read provider connections, read the catalog (menus, sync log), change the catalog (import a menu, 86 items, open or pause a branch). */
 export type ApiKeyScope =
+  | 'CATALOG_READ'
+  | 'CATALOG_WRITE'
   | 'CONNECTIONS_READ'
   | 'ORDERS_READ'
   | 'ORDERS_WRITE';
