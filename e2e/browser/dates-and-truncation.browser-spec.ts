@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { eventually } from '@nexara/test-support';
 import { goTo, openSignedIn } from '../support/dashboard';
 import { startDashboardStack, stopDashboardStack, type DashboardStack } from '../support/dashboard-stack';
 import { signIn } from '../support/platform';
@@ -151,6 +152,55 @@ describe('dates and cut-off text in the dashboard', () => {
     await stream.getByRole('listitem').first().waitFor();
     expect(await stream.locator('.skeleton-line').count()).toBe(0);
     await page.unroute('**/graphql');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows revenue for a custom range of days typed day first', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Operations overview' }).waitFor();
+    const today = riyadhDate(new Date());
+    const daysBefore = (n: number) => riyadhDate(new Date(new Date(`${today}T12:00:00Z`).getTime() - n * 86_400_000));
+    const [fromDay, toDay] = [daysBefore(6), daysBefore(1)];
+    const typed = (iso: string) => iso.split('-').reverse().join('/');
+    const from = new Date(`${fromDay}T00:00:00+03:00`).toISOString();
+    const to = new Date(new Date(`${toDay}T00:00:00+03:00`).getTime() + 86_400_000).toISOString();
+
+    const revenue = page.getByRole('region', { name: 'Revenue by provider' });
+    await revenue.getByRole('button', { name: 'Custom' }).click();
+    const range = revenue.getByRole('form', { name: 'Custom range' });
+    expect(await range.getByLabel('From').getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    const asked = page.waitForRequest((request) => {
+      const body = request.postDataJSON() as { operationName?: string; variables?: Record<string, unknown> } | null;
+      return (
+        body?.operationName === 'RevenueByProvider' &&
+        body.variables?.['from'] === from &&
+        body.variables['to'] === to &&
+        body.variables['bucket'] === 'DAY'
+      );
+    });
+    await range.getByLabel('From').fill(typed(fromDay));
+    await range.getByLabel('To').fill(typed(toDay));
+    await asked;
+    await revenue
+      .getByRole('heading', { name: `Provider performance (${typed(fromDay)} – ${typed(toDay)})` })
+      .waitFor();
+
+    const { orders } = await owner.query<{ orders: { totalCount: number } }>(
+      'query($from: DateTimeISO, $to: DateTimeISO) { orders(filter: { from: $from, to: $to }) { totalCount } }',
+      { from, to },
+    );
+    const table = revenue.getByRole('table', { name: 'Provider performance' });
+    const shown = async () =>
+      (await table.locator('tbody tr td:nth-child(2)').allTextContents()).reduce((sum, n) => sum + Number(n), 0);
+    if (orders.totalCount === 0) await revenue.getByText('No orders in this range').waitFor();
+    else
+      await eventually(
+        async () => ((await shown()) === orders.totalCount ? true : undefined),
+        10_000,
+        'the range total',
+      );
+
+    await range.getByLabel('To').fill(typed(daysBefore(9)));
+    await range.getByRole('alert').filter({ hasText: 'The range ends before it starts.' }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });
