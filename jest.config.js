@@ -27,7 +27,7 @@ const moduleNameMapper = {
   '^@nexara/providers/(display|testing)$': '<rootDir>/packages/providers/src/$1.ts',
   '^@nexara/stack$': '<rootDir>/packages/stack/src/index.ts',
   '^@nexara/test-support$': '<rootDir>/packages/test-support/src/index.ts',
-  '^@nexara/(tenants|orders|integrations)$': '<rootDir>/subgraphs/$1/src/index.ts',
+  '^@nexara/(tenants|orders|integrations|catalog)$': '<rootDir>/subgraphs/$1/src/index.ts',
   '^@nexara/gateway$': '<rootDir>/gateway/src/index.ts',
   '^@nexara/simulator$': '<rootDir>/packages/simulator/src/index.ts',
   '^@nexara/simulator/testing$': '<rootDir>/packages/simulator/src/testing/index.ts',

@@ -103,6 +103,22 @@ describe.each(transports)('event bus over $name', ({ create, killListener }) => 
     await expect(onFirst).resolves.toEqual({ tenantId, kind: 'order.changed', id: 'order-1' });
   });
 
+  it('delivers a burst of events published at once, each once, in the order published', async () => {
+    const tenantId = randomUUID();
+    const ids = Array.from({ length: 300 }, (_, i) => String(i));
+    const received: string[] = [];
+    const all = new Promise<void>((resolve) => {
+      second.subscribe((event) => {
+        if (event.tenantId !== tenantId) return;
+        received.push(event.id);
+        if (received.length === ids.length) resolve();
+      });
+    });
+    await Promise.all(ids.map((id) => first.publish({ tenantId, kind: 'order.changed', id, version: 1 })));
+    await all;
+    expect(received).toEqual(ids);
+  });
+
   it('keeps one failing listener from starving the others', async () => {
     const tenantId = randomUUID();
     second.subscribe(() => {

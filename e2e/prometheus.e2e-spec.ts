@@ -1,8 +1,12 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { freePorts, stopChild } from '@nexara/stack';
 import { buildWebhook, sendWebhook, type SimulatedConnection } from '@nexara/simulator';
 import { eventually } from '@nexara/test-support';
-import { signIn, startTestPlatform, type TestPlatform } from './support/platform';
+import { seededConnection, signIn, startTestPlatform, type TestPlatform } from './support/platform';
 
 /**
  * Every service's `/metrics` after real traffic: one webhook accepted,
@@ -20,18 +24,7 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-function careem(): SimulatedConnection {
-  const connection = platform.seed.tenants
-    .find((t) => t.slug === 'demo-bistro')!
-    .connections.find((c) => c.provider === 'CAREEM')!;
-  return {
-    provider: 'CAREEM',
-    webhookUrl: connection.webhookUrl.replace('http://localhost:4000', platform.urls.gateway),
-    secret: connection.secret,
-    externalStoreId: connection.externalStoreId,
-    currency: 'SAR',
-  };
-}
+const careem = (): SimulatedConnection => seededConnection(platform, 'demo-bistro', 'CAREEM');
 
 /** Prometheus text as `series{labels} -> value`, for the lines whose name starts with `prefix`. */
 async function scrape(baseUrl: string): Promise<Map<string, number>> {
@@ -154,4 +147,115 @@ it('every service serves the named series, and they move with traffic', async ()
       http_response_status_code: '200',
     }),
   ).toBeGreaterThanOrEqual(2);
+});
+
+/**
+ * The files in deploy/ run by the real thing (Debian's prometheus and promtool; .ci/run installs them):
+ * the alert rules pass promtool's checks and their unit tests (deploy/prometheus/alerts.test.yml); a
+ * Prometheus scraping every service of this platform loads them and evaluates each without error; and
+ * every query of the Grafana dashboard answers with series. Runs after the traffic of the test above.
+ */
+describe('deploy/ with a real Prometheus', () => {
+  const deploy = path.join(__dirname, '..', 'deploy');
+  const run = promisify(execFile);
+  let prometheus: ChildProcess | undefined;
+  let dataDir: string;
+  let prometheusUrl: string;
+
+  beforeAll(async () => {
+    const [port] = await freePorts(1);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexara-prometheus-'));
+    const targets = Object.values(platform.urls).map((url) => new URL(url).host);
+    // JSON is YAML: the same settings as deploy/prometheus/prometheus.yml, against this platform's ports, every second.
+    const config = {
+      global: { scrape_interval: '1s', evaluation_interval: '1s' },
+      rule_files: [path.join(deploy, 'prometheus/alerts.yml')],
+      scrape_configs: [{ job_name: 'nexara', static_configs: [{ targets }] }],
+    };
+    fs.writeFileSync(path.join(dataDir, 'prometheus.yml'), JSON.stringify(config));
+    prometheus = spawn(
+      'prometheus',
+      [
+        `--config.file=${path.join(dataDir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${path.join(dataDir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--log.level=warn',
+      ],
+      { stdio: 'ignore' },
+    );
+    prometheusUrl = `http://127.0.0.1:${port}`;
+    await eventually(
+      async () => ((await fetch(`${prometheusUrl}/-/ready`).catch(() => null))?.ok ? true : undefined),
+      30_000,
+      "Prometheus ready (is Debian's prometheus installed? .ci/run installs it)",
+    );
+  });
+
+  afterAll(async () => {
+    if (prometheus) await stopChild(prometheus);
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function query(expr: string): Promise<{ metric: Record<string, string>; value: [number, string] }[]> {
+    const response = await fetch(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent(expr)}`);
+    const body = (await response.json()) as { status: string; error?: string; data: { result: never[] } };
+    if (body.status !== 'success') throw new Error(`${expr}: ${body.error}`);
+    return body.data.result;
+  }
+
+  it('checks the alert rules and passes their unit tests with promtool', async () => {
+    await run('promtool', ['check', 'rules', 'alerts.yml'], { cwd: path.join(deploy, 'prometheus') });
+    const { stdout } = await run('promtool', ['test', 'rules', 'alerts.test.yml'], {
+      cwd: path.join(deploy, 'prometheus'),
+    });
+    expect(stdout).toContain('SUCCESS');
+  });
+
+  it('scrapes every service, evaluates every alert rule, and answers every dashboard query', async () => {
+    const targets = Object.keys(platform.urls).length;
+    await eventually(
+      async () => ((await query('up{job="nexara"} == 1')).length === targets ? true : undefined),
+      30_000,
+      `all ${targets} services up in Prometheus`,
+    );
+
+    const rules = await eventually(
+      async () => {
+        const response = await fetch(`${prometheusUrl}/api/v1/rules`);
+        const body = (await response.json()) as {
+          data: { groups: { rules: { name: string; health: string; lastError?: string }[] }[] };
+        };
+        const all = body.data.groups.flatMap((group) => group.rules);
+        return all.length > 0 && all.every((rule) => rule.health !== 'unknown') ? all : undefined;
+      },
+      30_000,
+      'every alert rule evaluated once',
+    );
+    expect(rules.length).toBe(10);
+    expect(rules.filter((rule) => rule.health !== 'ok').map((rule) => `${rule.name}: ${rule.lastError}`)).toEqual([]);
+
+    const dashboard = JSON.parse(
+      fs.readFileSync(path.join(deploy, 'grafana/dashboards/nexara-operations.json'), 'utf8'),
+    ) as { panels: { title: string; targets?: { expr: string }[] }[] };
+    const panels = dashboard.panels.flatMap((panel) =>
+      (panel.targets ?? []).map((target) => ({ title: panel.title, expr: target.expr })),
+    );
+    expect(panels.length).toBeGreaterThan(10);
+    // Without a 5xx there is nothing to divide: that panel alone may be empty on a healthy platform.
+    const mayBeEmpty = (expr: string): boolean => expr.includes('http_response_status_code=~"5.."');
+    let stillEmpty: string[] = [];
+    await eventually(
+      async () => {
+        const answers = await Promise.all(
+          panels.map(async (panel) => ({ ...panel, series: (await query(panel.expr)).length })),
+        );
+        stillEmpty = answers.filter((p) => p.series === 0 && !mayBeEmpty(p.expr)).map((p) => `${p.title}: ${p.expr}`);
+        return stillEmpty.length === 0 ? true : undefined;
+      },
+      30_000,
+      'every dashboard query answering with series (rates need two scrapes)',
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; still empty: ${stillEmpty.join('; ')}`);
+    });
+  });
 });

@@ -109,13 +109,20 @@ let seed: SeedResult;
 beforeAll(async () => {
   collector = await startCollector();
   database = await createTestDatabase();
-  const [tenants, orders, integrations, gateway, worker, brokenGateway] = await freePorts(6);
+  const [tenants, orders, integrations, gateway, worker, brokenGateway, catalog] = await freePorts(7);
   gatewayUrl = `http://127.0.0.1:${gateway}`;
   brokenGatewayUrl = `http://127.0.0.1:${brokenGateway}`;
   const envs = serviceEnvironments({
     database,
     secrets: testSecrets,
-    ports: { tenants: tenants!, orders: orders!, integrations: integrations!, gateway: gateway!, worker: worker! },
+    ports: {
+      tenants: tenants!,
+      orders: orders!,
+      integrations: integrations!,
+      catalog: catalog!,
+      gateway: gateway!,
+      worker: worker!,
+    },
     publicUrl: gatewayUrl,
     egressAllow: '127.0.0.1:9',
     nodeEnv: 'test',

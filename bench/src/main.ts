@@ -23,8 +23,10 @@ const USAGE = `npm run bench [-- options]
   --only=gateway,webhooks,live,endToEnd,metrics   run some scenarios (results go to bench/results/partial.json)
   --scenario NAME                run one scenario (as --only=NAME)
   BENCH_E2E_STEP_SECONDS=N       endToEnd: seconds per offered rate (default 60; shorter for a quick look)
+  BENCH_E2E_RATES=100,250        endToEnd: the offered rates (default 100,250,500,1000)
+  BENCH_E2E_DRAIN=N              endToEnd: deliveries of the drain measurement (default 20000)
   --out=NAME                     write bench/results/NAME.json instead of latest.json (BENCHMARKS.md untouched)
-  --profile                      CPU profiles of the gateway and integrations in bench/results/profiles/
+  --profile                      CPU profiles of the gateway, integrations, orders and the worker in bench/results/profiles/
   --quick                        shorter runs, to try the harness (not for publishing)`;
 
 function parseOptions(argv: string[]): Options {
@@ -69,9 +71,9 @@ function settingsFor(quick: boolean) {
     gateway: { connections: 10, warmUpSeconds: quick ? 1 : 3, measureSeconds: quick ? 3 : 10, users: 500 },
     live: { subscribers: [1, 10, 200, 1_000], events: quick ? 3 : 10, perSocket: 20 },
     endToEnd: {
-      rates: [100, 250, 500, 1_000],
+      rates: process.env['BENCH_E2E_RATES']?.split(',').map(Number) ?? [100, 250, 500, 1_000],
       stepSeconds: Number(process.env['BENCH_E2E_STEP_SECONDS'] ?? (quick ? 10 : 60)),
-      drainDeliveries: quick ? 5_000 : 20_000,
+      drainDeliveries: Number(process.env['BENCH_E2E_DRAIN'] ?? (quick ? 5_000 : 20_000)),
       catchUpLimitSeconds: 300,
     },
     metrics: {
@@ -94,10 +96,13 @@ async function main(): Promise<void> {
   const profileDir = path.join(RESULTS_DIR, 'profiles');
   if (options.profile) fs.rmSync(profileDir, { recursive: true, force: true });
 
+  stopOnSignals(log);
   const stack = await startBenchStack({
     databaseUrl: process.env['DATABASE_URL'],
     ordersPerTenant: settings.ordersPerTenant,
-    profile: options.profile ? { dir: profileDir, services: ['gateway', 'integrations'] } : undefined,
+    profile: options.profile
+      ? { dir: profileDir, services: ['gateway', 'integrations', 'orders', 'worker'] }
+      : undefined,
     log,
   });
   const results: BenchResults = {
@@ -110,6 +115,7 @@ async function main(): Promise<void> {
     settings,
     scenarios: {},
   };
+  runningStack = stack;
   try {
     // Order matters: the dashboard query first (before the webhook runs add thousands of orders to count),
     // the live stream after the webhook backlog has drained, the million generated orders last.
@@ -134,6 +140,7 @@ async function main(): Promise<void> {
       results.scenarios.orderMetrics = await benchOrderMetrics(stack, settings.metrics, log);
     }
   } finally {
+    runningStack = null;
     await stack.stop();
   }
   results.durationSeconds = Math.round((performance.now() - started) / 1000);
@@ -150,6 +157,36 @@ async function main(): Promise<void> {
     for (const profile of fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'))) {
       console.log(formatProfileSummary(summarizeProfile(path.join(profileDir, profile))));
     }
+  }
+}
+
+/** The stack while scenarios run, for a signal to stop it gracefully. */
+let runningStack: { stop: () => Promise<void> } | null = null;
+
+/**
+ * SIGINT (Ctrl-C) or SIGTERM ends the bench without leaving anything running:
+ * the stack, when it is up, stops gracefully (services, then the database);
+ * then the process exits, and the exit hooks stop whatever is left (services
+ * still starting: bench-stack.ts; the embedded PostgreSQL: startDatabaseServer).
+ * A second signal, or 30 s, skips the graceful part.
+ */
+function stopOnSignals(log: (line: string) => void): void {
+  let stopping = false;
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.on(signal, () => {
+      if (stopping) process.exit(code);
+      stopping = true;
+      log(`${signal}: stopping the services and the database`);
+      const stack = runningStack;
+      runningStack = null;
+      setTimeout(() => process.exit(code), 30_000).unref();
+      void (stack?.stop() ?? Promise.resolve())
+        .catch((error: unknown) => log(`stopping after ${signal} failed: ${String(error)}`))
+        .finally(() => process.exit(code));
+    });
   }
 }
 

@@ -29,6 +29,7 @@ export const gatewayConfigShape = {
   TENANTS_URL: env.url().default('http://127.0.0.1:4001/graphql'),
   ORDERS_URL: env.url().default('http://127.0.0.1:4002/graphql'),
   INTEGRATIONS_URL: env.url().default('http://127.0.0.1:4003/graphql'),
+  CATALOG_URL: env.url().default('http://127.0.0.1:4005/graphql'),
   /** Per provider connection: sustained webhooks per second, and the burst allowed above it. */
   WEBHOOK_RATE_PER_SECOND: z.coerce.number().int().min(1).default(50),
   WEBHOOK_RATE_BURST: z.coerce.number().int().min(1).default(100),

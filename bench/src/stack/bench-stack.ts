@@ -36,7 +36,7 @@ export type BenchStackOptions = {
   /** Orders the demo seed places per tenant (the dashboard query reads the newest 25 of them). */
   ordersPerTenant: number;
   /** Write a CPU profile of these services to this directory when they stop (`node --cpu-prof`). */
-  profile?: { dir: string; services: ServiceName[] };
+  profile?: { dir: string; services: (ServiceName | 'worker')[] };
   log: (line: string) => void;
 };
 
@@ -86,19 +86,21 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   });
   await migrateAll(database);
 
-  const [tenants, orders, integrations, gateway, simulator] = (await freePorts(5)) as [
+  const [tenants, orders, integrations, catalog, gateway, simulator] = (await freePorts(6)) as [
+    number,
     number,
     number,
     number,
     number,
     number,
   ];
-  const ports = { tenants, orders, integrations, gateway };
+  const ports = { tenants, orders, integrations, catalog, gateway };
   const base = (port: number): string => `http://127.0.0.1:${port}`;
   const urls = {
     tenants: base(tenants),
     orders: base(orders),
     integrations: base(integrations),
+    catalog: base(catalog),
     gateway: base(gateway),
   };
   const envs = serviceEnvironments({
@@ -127,10 +129,15 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   };
 
   const running = new Map<string, ChildProcess>();
+  const starts = new Map<string, number>();
   const start = (name: ServiceName | 'worker', env: Record<string, string>): void => {
-    const profiled = options.profile?.services.includes(name as ServiceName);
+    const profiled = options.profile?.services.includes(name);
+    // The worker is started again for the drain: each run its own profile (worker.cpuprofile, worker-2.cpuprofile).
+    const run = (starts.get(name) ?? 0) + 1;
+    starts.set(name, run);
+    const profileName = run === 1 ? `${name}.cpuprofile` : `${name}-${run}.cpuprofile`;
     const flags = profiled
-      ? ['--cpu-prof', `--cpu-prof-dir=${options.profile!.dir}`, `--cpu-prof-name=${name}.cpuprofile`]
+      ? ['--cpu-prof', `--cpu-prof-dir=${options.profile!.dir}`, `--cpu-prof-name=${profileName}`]
       : [];
     running.set(name, spawnService(name, [...flags, SERVICE_ENTRY_POINTS[name]], env));
   };
@@ -144,6 +151,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     start('tenants', envs.tenants);
     start('orders', envs.orders);
     start('integrations', envs.integrations);
+    start('catalog', envs.catalog);
     start('gateway', gatewayEnv);
     await waitForReady(`${urls.gateway}/readyz`);
     providerApi = await startProviderApi({ port: simulator });
@@ -206,6 +214,18 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   }
 }
 
+/**
+ * Every child process the bench started that has not exited yet. However the
+ * bench ends (a scenario throws, `process.exit`, SIGINT or SIGTERM: see
+ * main.ts), the ones still running are told to stop as it exits, so no
+ * service is left behind holding its port and the database. (The embedded
+ * PostgreSQL has its own exit hook: `startDatabaseServer`.)
+ */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGTERM');
+});
+
 /** A Node.js program as a child process whose output goes to `.data/bench/logs/<name>.log`. */
 export function spawnService(name: string, args: string[], env: Record<string, string>): ChildProcess {
   const logFile = path.join(BENCH_DIR, 'logs', `${name}.log`);
@@ -216,7 +236,9 @@ export function spawnService(name: string, args: string[], env: Record<string, s
     stdio: ['ignore', log, log],
   });
   fs.closeSync(log);
+  children.add(child);
   child.on('exit', (code, signal) => {
+    children.delete(child);
     if (code !== 0 && signal !== 'SIGTERM' && code !== null) {
       process.stderr.write(`bench: ${name} exited with code ${code}; see ${logFile}\n`);
     }

@@ -15,7 +15,12 @@ import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source'
 import { loadTrustedDocuments, trustedDocumentsPlugin } from './trusted-documents';
 
 export function subgraphUrls(config: GatewayConfig): Record<string, string> {
-  return { tenants: config.TENANTS_URL, orders: config.ORDERS_URL, integrations: config.INTEGRATIONS_URL };
+  return {
+    tenants: config.TENANTS_URL,
+    orders: config.ORDERS_URL,
+    integrations: config.INTEGRATIONS_URL,
+    catalog: config.CATALOG_URL,
+  };
 }
 
 /** An Apollo Gateway over a checked-in supergraph, sending every subgraph fetch through `SubgraphDataSource`. */

@@ -77,6 +77,19 @@ export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
     filterSelection: '__nexaraType: __typename',
     matches: () => true,
   },
+  // Catalog: a sync job re-read by its id; a branch's status re-read by the branch id the event names.
+  catalogSyncChanged: {
+    eventKinds: [BUS_EVENTS.catalogSyncChanged],
+    queryField: 'catalogSyncJob(id: $__nexaraId)',
+    filterSelection: '__nexaraBranch: branchId',
+    matches: (hidden, args) => !args['branchId'] || hidden['__nexaraBranch'] === args['branchId'],
+  },
+  storeStatusChanged: {
+    eventKinds: [BUS_EVENTS.storeStatusChanged],
+    queryField: 'storeStatus(branchId: $__nexaraId)',
+    filterSelection: '__nexaraBranch: branchId',
+    matches: (hidden, args) => !args['branchId'] || hidden['__nexaraBranch'] === args['branchId'],
+  },
   metricsChanged: {
     // The orders subgraph coalesces these: at most about one per tenant per second.
     eventKinds: [BUS_EVENTS.metricsChanged],

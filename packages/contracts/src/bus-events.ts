@@ -15,6 +15,10 @@ export const BUS_EVENTS = {
   alertRaised: 'alert.raised',
   /** An alert was acknowledged or resolved (integrations); `id` is the alert's id. */
   alertChanged: 'alert.changed',
+  /** A catalog sync job was queued or changed state (catalog); `id` is the job's id. */
+  catalogSyncChanged: 'catalog.sync.changed',
+  /** A branch's store status, busy mode or opening hours changed (catalog); `id` is the branch's id. */
+  storeStatusChanged: 'catalog.store_status.changed',
 } as const;
 
 export type BusEventKind = (typeof BUS_EVENTS)[keyof typeof BUS_EVENTS];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 /** The schema each subgraph owns, and the login role it runs as (named after it). */
-export const SERVICE_SCHEMAS = ['tenants', 'orders', 'integrations'] as const;
+export const SERVICE_SCHEMAS = ['tenants', 'orders', 'integrations', 'catalog'] as const;
 export type ServiceSchema = (typeof SERVICE_SCHEMAS)[number];
 
 /** Owns every schema and runs migrations; never used by a running service. */

@@ -5,7 +5,13 @@ export const ROLES = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'MANAGER', 'STAFF'] as c
 export type Role = (typeof ROLES)[number];
 
 /** Partner API key scopes (tenants subgraph issues keys; the partner gateway checks them). */
-export const API_KEY_SCOPES = ['orders:read', 'orders:write', 'connections:read'] as const;
+export const API_KEY_SCOPES = [
+  'orders:read',
+  'orders:write',
+  'connections:read',
+  'catalog:read',
+  'catalog:write',
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /**
@@ -66,7 +72,7 @@ export async function signContextToken(
  */
 export function contextTokenSigner(
   secret: string,
-  options: { ttlSeconds?: number; maxEntries?: number; now?: () => number } = {},
+  options: { ttlSeconds?: number; maxEntries?: number; now?: () => number; issuer?: string } = {},
 ): (identity: Identity) => Promise<string> {
   const ttlSeconds = options.ttlSeconds ?? 60;
   const maxEntries = options.maxEntries ?? 10_000;
@@ -78,7 +84,7 @@ export function contextTokenSigner(
     if (current && now() < current.renewAt) return current.token;
     signed.delete(key);
     if (signed.size >= maxEntries) signed.delete(signed.keys().next().value!);
-    const token = signContextToken(identity, secret, { ttlSeconds });
+    const token = signContextToken(identity, secret, { ttlSeconds, issuer: options.issuer });
     signed.set(key, { token, renewAt: now() + (ttlSeconds * 1000) / 2 });
     // A failed signing must not be handed out again.
     token.catch(() => signed.delete(key));

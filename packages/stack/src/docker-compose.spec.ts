@@ -12,6 +12,7 @@ const requiredSecrets = {
   DATABASE_TENANTS_PASSWORD: 'example-only-tenants',
   DATABASE_ORDERS_PASSWORD: 'example-only-orders',
   DATABASE_INTEGRATIONS_PASSWORD: 'example-only-integrations',
+  DATABASE_CATALOG_PASSWORD: 'example-only-catalog',
   DATABASE_GATEWAY_PASSWORD: 'example-only-gateway',
   AUTH_TOKEN_SECRET: 'example-only',
   INTERNAL_TOKEN_SECRET: 'example-only',
@@ -57,7 +58,7 @@ describe('docker-compose.yml database passwords', () => {
         `\${DATABASE_${role.toUpperCase()}_PASSWORD:?set DATABASE_${role.toUpperCase()}_PASSWORD}`,
       ]);
     }
-    expect(checked).toEqual(['tenants', 'orders', 'integrations', 'worker']);
+    expect(checked).toEqual(['tenants', 'orders', 'integrations', 'catalog', 'worker']);
   });
 
   it("gives the owner's password to the migration step alone", () => {
@@ -78,7 +79,14 @@ describe('docker-compose.yml traces', () => {
     const nodeServices = Object.entries(services).filter(([, service]) =>
       /\/dist\/(worker\/)?main\.js$/.test(service.command?.[1] ?? ''),
     );
-    expect(nodeServices.map(([name]) => name)).toEqual(['tenants', 'orders', 'integrations', 'worker', 'gateway']);
+    expect(nodeServices.map(([name]) => name)).toEqual([
+      'tenants',
+      'orders',
+      'integrations',
+      'catalog',
+      'worker',
+      'gateway',
+    ]);
     for (const [name, service] of nodeServices) {
       expect([name, service.environment?.['OTEL_EXPORTER_OTLP_ENDPOINT']]).toEqual([
         name,

@@ -32,6 +32,7 @@ const MAY_IMPORT: Record<string, readonly string[] | '*'> = {
     '@nexara/test-support',
     '@nexara/simulator',
   ],
+  '@nexara/catalog': ['@nexara/kit', '@nexara/providers', '@nexara/contracts', '@nexara/test-support'],
   '@nexara/gateway': ['@nexara/kit', '@nexara/providers', '@nexara/contracts', '@nexara/test-support'],
   // The dashboard's badges, filters and colours come from the registry's browser entry
   // (@nexara/providers/display: data only, compiled with the app); nothing else of ours.

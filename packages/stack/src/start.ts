@@ -59,6 +59,7 @@ const STOP_MESSAGE = 'nexara:stop';
 const STOP_ORDER: string[][] = [
   ['traffic', 'web'],
   ['gateway', 'worker'],
+  ['catalog'],
   ['tenants', 'orders', 'integrations'],
 ];
 /** Demo traffic: new orders per second across all demo connections (status updates follow some of them). */
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
       tenants: PORTS.tenants,
       orders: PORTS.orders,
       integrations: PORTS.integrations,
+      catalog: PORTS.catalog,
       worker: PORTS.worker,
     },
     logLevel: process.env['LOG_LEVEL'] ?? 'warn',

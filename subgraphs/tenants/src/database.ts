@@ -5,6 +5,7 @@ import { TenantRowLevelSecurity1764385200100 } from './migrations/1764385200100-
 import { CreateApiKeys1795923000000 } from './migrations/1795923000000-CreateApiKeys';
 import { CreateSessions1796400000000 } from './migrations/1796400000000-CreateSessions';
 import { CreateLoginAttempts1796400000100 } from './migrations/1796400000100-CreateLoginAttempts';
+import { CatalogApiKeyScopes1796400000200 } from './migrations/1796400000200-CatalogApiKeyScopes';
 import { Tenant } from './tenant/tenant.entity';
 import { User } from './user/user.entity';
 
@@ -18,5 +19,6 @@ export const tenantsDatabase = {
     CreateApiKeys1795923000000,
     CreateSessions1796400000000,
     CreateLoginAttempts1796400000100,
+    CatalogApiKeyScopes1796400000200,
   ] as Function[],
 };

@@ -63,6 +63,8 @@ describe('buildTenantsSchema', () => {
       ['ORDERS_READ', 'orders:read'],
       ['ORDERS_WRITE', 'orders:write'],
       ['CONNECTIONS_READ', 'connections:read'],
+      ['CATALOG_READ', 'catalog:read'],
+      ['CATALOG_WRITE', 'catalog:write'],
     ]);
   });
 

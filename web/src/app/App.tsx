@@ -4,6 +4,7 @@ import { TicketPrinterProvider } from '../features/printing/TicketPrinter';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { Loading } from '../ui/states';
 import { createDashboardClient, type LiveStatus } from './apollo';
+import { AttentionProvider } from '../features/attention/AttentionProvider';
 import { Layout } from './Layout';
 import { LiveStatusContext } from './live-status';
 import { FULL_SCREEN_ROUTES, useRoute, type RoutePath } from './router';
@@ -132,23 +133,25 @@ export function App() {
               {FULL_SCREEN_ROUTES.includes(route) ? (
                 page
               ) : (
-                <Layout
-                  route={route}
-                  liveStatus={liveStatus}
-                  canSwitchTenant={canSwitchTenant(session)}
-                  onSwitchTenant={switchTenant}
-                  onSignOut={() => {
-                    // Ends the session at the gateway too (its token stops working everywhere), then here and in the other tabs.
-                    signingOut.current = true;
-                    announceSigningOut();
-                    void client.apollo
-                      .mutate({ mutation: LOGOUT })
-                      .catch(() => null)
-                      .then(() => signOut(null, SIGNED_OUT_ELSEWHERE_MESSAGE));
-                  }}
-                >
-                  {page}
-                </Layout>
+                <AttentionProvider>
+                  <Layout
+                    route={route}
+                    liveStatus={liveStatus}
+                    canSwitchTenant={canSwitchTenant(session)}
+                    onSwitchTenant={switchTenant}
+                    onSignOut={() => {
+                      // Ends the session at the gateway too (its token stops working everywhere), then here and in the other tabs.
+                      signingOut.current = true;
+                      announceSigningOut();
+                      void client.apollo
+                        .mutate({ mutation: LOGOUT })
+                        .catch(() => null)
+                        .then(() => signOut(null, SIGNED_OUT_ELSEWHERE_MESSAGE));
+                    }}
+                  >
+                    {page}
+                  </Layout>
+                </AttentionProvider>
               )}
             </TicketPrinterProvider>
           </WorkspaceProvider>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AttentionControls } from '../features/attention/AttentionControls';
 import type { LiveStatus } from './apollo';
 import { Link, ROUTES, type RoutePath } from './router';
 import { TenantSwitcher } from './TenantSwitcher';
@@ -53,6 +54,7 @@ export function Layout({ route, liveStatus, canSwitchTenant, onSwitchTenant, onS
           {tenant.timeZone}
         </span>
         <span className="spacer" />
+        <AttentionControls />
         <span className={`live live-${liveStatus}`} role="status" aria-live="polite">
           <span className="live-dot" aria-hidden="true" />
           {LIVE_LABEL[liveStatus]}

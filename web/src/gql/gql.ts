@@ -22,6 +22,8 @@ type Documents = {
     "\n  subscription AlertRaised {\n    alertRaised {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertRaisedDocument,
     "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n": typeof types.AcknowledgeAlertDocument,
     "\n  mutation ResolveAlert($id: ID!) {\n    resolveAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n": typeof types.ResolveAlertDocument,
+    "\n  query WaitingOrders {\n    orders(filter: { status: [RECEIVED] }, first: 200) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.WaitingOrdersDocument,
+    "\n  subscription AttentionOrderChanged {\n    orderChanged {\n      id\n      displayCode\n      status\n      provider\n      test\n      total {\n        amount\n        currency\n      }\n      customer {\n        name\n      }\n    }\n  }\n": typeof types.AttentionOrderChangedDocument,
     "\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n": typeof types.ConnectionFieldsFragmentDoc,
     "\n  query Connections {\n    connections {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n": typeof types.ConnectionsDocument,
     "\n  mutation ConnectProvider($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      secret\n      connection {\n        ...ConnectionFields\n      }\n    }\n  }\n": typeof types.ConnectProviderDocument,
@@ -85,6 +87,8 @@ const documents: Documents = {
     "\n  subscription AlertRaised {\n    alertRaised {\n      ...AlertFields\n    }\n  }\n": types.AlertRaisedDocument,
     "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n": types.AcknowledgeAlertDocument,
     "\n  mutation ResolveAlert($id: ID!) {\n    resolveAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n": types.ResolveAlertDocument,
+    "\n  query WaitingOrders {\n    orders(filter: { status: [RECEIVED] }, first: 200) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.WaitingOrdersDocument,
+    "\n  subscription AttentionOrderChanged {\n    orderChanged {\n      id\n      displayCode\n      status\n      provider\n      test\n      total {\n        amount\n        currency\n      }\n      customer {\n        name\n      }\n    }\n  }\n": types.AttentionOrderChangedDocument,
     "\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n": types.ConnectionFieldsFragmentDoc,
     "\n  query Connections {\n    connections {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n": types.ConnectionsDocument,
     "\n  mutation ConnectProvider($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      secret\n      connection {\n        ...ConnectionFields\n      }\n    }\n  }\n": types.ConnectProviderDocument,
@@ -186,6 +190,14 @@ export function graphql(source: "\n  mutation AcknowledgeAlert($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResolveAlert($id: ID!) {\n    resolveAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n"): (typeof documents)["\n  mutation ResolveAlert($id: ID!) {\n    resolveAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WaitingOrders {\n    orders(filter: { status: [RECEIVED] }, first: 200) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WaitingOrders {\n    orders(filter: { status: [RECEIVED] }, first: 200) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AttentionOrderChanged {\n    orderChanged {\n      id\n      displayCode\n      status\n      provider\n      test\n      total {\n        amount\n        currency\n      }\n      customer {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AttentionOrderChanged {\n    orderChanged {\n      id\n      displayCode\n      status\n      provider\n      test\n      total {\n        amount\n        currency\n      }\n      customer {\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

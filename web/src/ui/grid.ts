@@ -7,9 +7,12 @@ import {
   HighlightChangesModule,
   ModuleRegistry,
   RowApiModule,
+  RowSelectionModule,
   RowStyleModule,
   ScrollApiModule,
   themeQuartz,
+  TooltipModule,
+  type ColDef,
 } from 'ag-grid-community';
 
 /**
@@ -17,7 +20,9 @@ import {
  * is 1.7 MB): client-side rows filled page by page from the API, async
  * transactions for live changes, row classes and flashing cells, and the
  * column API (`getColumnState`, which the orders grid reads on each sort
- * change; without it AG Grid logs error #200 and returns nothing). Sorting
+ * change; without it AG Grid logs error #200 and returns nothing),
+ * tooltips (as browser titles, for text a column cuts short), and row
+ * selection (the orders grid's bulk accept). Sorting
  * and overlays are part of the core.
  */
 ModuleRegistry.registerModules([
@@ -30,7 +35,21 @@ ModuleRegistry.registerModules([
   ColumnApiModule,
   ColumnAutoSizeModule,
   HighlightChangesModule,
+  TooltipModule,
+  RowSelectionModule,
 ]);
+
+/**
+ * For a text column a narrow grid may cut short (names, keys, errors): the
+ * cell's full text as its title, shown by the browser on hover (grids set
+ * `enableBrowserTooltips`).
+ */
+export const fullTextTitle: Pick<ColDef, 'tooltipValueGetter'> = {
+  tooltipValueGetter: (p) => {
+    const text = (p.valueFormatted as string | null | undefined) ?? (p.value as string | null | undefined);
+    return text ? String(text) : null;
+  },
+};
 
 export const gridTheme = themeQuartz.withParams({
   accentColor: '#2346d6',

@@ -1,11 +1,18 @@
 import type { ReactNode } from 'react';
 
-/** Designed placeholders: a page is never blank while loading, empty or broken. */
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+/**
+ * Designed placeholders: a page is never blank while loading, empty or broken.
+ * Loading is a skeleton (grey bars where the content will be, shimmering)
+ * rather than a spinner: the layout holds still when the content arrives.
+ * The label is for screen readers.
+ */
+export function Loading({ label = 'Loading…', lines = 3 }: { label?: string; lines?: number }) {
   return (
-    <div className="state state-loading" role="status" aria-live="polite">
-      <span className="spinner" aria-hidden="true" />
-      {label}
+    <div className="state state-loading skeleton" role="status" aria-live="polite" aria-busy="true">
+      <span className="visually-hidden">{label}</span>
+      {Array.from({ length: lines }, (_, index) => (
+        <span key={index} className="skeleton-line" aria-hidden="true" />
+      ))}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import {
   formatAgo,
   formatDateTime,
   formatDateTimeSeconds,
+  formatRowTime,
   formatTime,
   nextDate,
   startOfZonedDay,
@@ -52,5 +53,22 @@ describe('time in the tenant time zone', () => {
   ])('says %i seconds ago as "%s"', (seconds, expected) => {
     const now = Date.parse(instant);
     expect(formatAgo(new Date(now - seconds * 1000).toISOString(), now)).toBe(expected);
+  });
+});
+
+describe('a row time', () => {
+  const now = new Date('2026-03-12T10:00:00.000Z').getTime(); // 13:00 on 12 Mar in Riyadh
+
+  it('is the clock alone on the tenant’s today, with the date on other days', () => {
+    expect(formatRowTime('2026-03-12T08:05:09.000Z', 'Asia/Riyadh', now, { locale: 'en-GB' })).toBe('11:05');
+    expect(formatRowTime('2026-03-12T08:05:09.000Z', 'Asia/Riyadh', now, { seconds: true, locale: 'en-GB' })).toBe(
+      '11:05:09',
+    );
+    // 22:30 UTC on the 11th is already the 12th in Riyadh.
+    expect(formatRowTime('2026-03-11T22:30:00.000Z', 'Asia/Riyadh', now, { locale: 'en-GB' })).toBe('01:30');
+    expect(formatRowTime('2026-03-11T20:30:00.000Z', 'Asia/Riyadh', now, { locale: 'en-GB' })).toBe('11 Mar, 23:30');
+    expect(formatRowTime('2025-12-31T08:00:00.000Z', 'Asia/Riyadh', now, { locale: 'en-GB' })).toBe(
+      '31 Dec 2025, 11:00',
+    );
   });
 });

@@ -1,3 +1,5 @@
+import { dateOrderFor } from './date-entry';
+
 /**
  * Times are shown in the acting tenant's time zone (not the browser's): a
  * group in Riyadh reads Riyadh time on a laptop set to anything.
@@ -125,4 +127,31 @@ export function formatHourMinute(iso: string | number, timeZone: string, locale?
   return dateTimeFormat(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, locale).format(
     new Date(iso),
   );
+}
+
+/**
+ * A row's time in a list: "14:05" when it is the tenant's today (the date
+ * would only repeat on every row), "12 Mar, 14:05" on another day of this
+ * year, "12 Mar 2025, 14:05" before. `seconds` for deliveries and attempts.
+ */
+export function formatRowTime(
+  iso: string,
+  timeZone: string,
+  now: number,
+  options: { seconds?: boolean; locale?: string } = {},
+): string {
+  const instant = new Date(iso);
+  // Day before month where the tenant writes dates that way (as its date filters do), whatever the browser's locale.
+  const locale = options.locale ?? (dateOrderFor(timeZone) === 'DMY' ? 'en-GB' : 'en-US');
+  const today = zonedDate(new Date(now), timeZone);
+  const day = zonedDate(instant, timeZone);
+  const clock: Intl.DateTimeFormatOptions = {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(options.seconds ? { second: '2-digit' } : {}),
+    hourCycle: 'h23',
+  };
+  if (day === today) return dateTimeFormat(timeZone, clock, locale).format(instant);
+  const year = day.slice(0, 4) === today.slice(0, 4) ? {} : { year: 'numeric' as const };
+  return dateTimeFormat(timeZone, { day: 'numeric', month: 'short', ...year, ...clock }, locale).format(instant);
 }

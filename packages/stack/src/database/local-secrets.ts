@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../paths';
-import { generateRolePasswords, type RolePasswords } from '@nexara/kit';
+import { DATABASE_ROLES, generateRolePasswords, type RolePasswords } from '@nexara/kit';
 
 /**
  * Secrets for a local run (demo, tests, benchmarks), generated once per clone
@@ -28,8 +28,25 @@ export function localSecrets(file = path.join(DATA_DIR, 'local-secrets.json')): 
     secretsEncryptionKey: `local1:${randomBytes(32).toString('base64')}`,
   }));
   // A file of its own, so a clone whose secrets predate per-role passwords gains them without a rewrite race.
-  const rolePasswords = createdOnce(path.join(path.dirname(file), 'local-role-passwords.json'), generateRolePasswords);
+  const rolesFile = path.join(path.dirname(file), 'local-role-passwords.json');
+  const rolePasswords = withEveryRole(rolesFile, createdOnce(rolesFile, generateRolePasswords));
   return { ...secrets, rolePasswords };
+}
+
+/**
+ * A clone whose passwords predate a role (a new subgraph's) gains one for it:
+ * the file is rewritten (atomically) with the missing roles added, and the
+ * passwords it already had are kept.
+ */
+function withEveryRole(file: string, passwords: Partial<RolePasswords>): RolePasswords {
+  const missing = DATABASE_ROLES.filter((role) => !passwords[role]);
+  if (!missing.length) return passwords as RolePasswords;
+  const fresh = generateRolePasswords();
+  const complete = { ...passwords, ...Object.fromEntries(missing.map((role) => [role, fresh[role]])) } as RolePasswords;
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, JSON.stringify(complete, null, 2), { mode: 0o600 });
+  fs.renameSync(temporary, file);
+  return complete;
 }
 
 /** The JSON in `file`, written first from `make()` if missing. Two processes may race (demo and tests): the first writer wins, both read the winner. */

@@ -1,3 +1,4 @@
+import { catalogDatabase } from '@nexara/catalog';
 import { integrationsDatabase, JOB_QUEUE_SCHEMA, migrateJobQueue } from '@nexara/integrations';
 import { migrate } from '@nexara/kit';
 import { ordersDatabase } from '@nexara/orders';
@@ -6,7 +7,7 @@ import { Client } from 'pg';
 import { serviceRole, type ProvisionedDatabase } from '@nexara/kit';
 
 /** Each subgraph's checked-in migrations, run as the schema owner. */
-export const SERVICE_DATABASES = [tenantsDatabase, ordersDatabase, integrationsDatabase];
+export const SERVICE_DATABASES = [tenantsDatabase, ordersDatabase, integrationsDatabase, catalogDatabase];
 
 export async function migrateAll(database: ProvisionedDatabase): Promise<string[]> {
   const applied: string[] = [];
@@ -21,13 +22,14 @@ export async function migrateAll(database: ProvisionedDatabase): Promise<string[
 /**
  * The job queue is shared infrastructure, not a subgraph's schema: integrations
  * (webhook processing, callbacks) and orders (enqueueing callbacks in the same
- * transaction as a status change) both use it.
+ * transaction as a status change) and catalog (enqueueing sync jobs in the
+ * same transaction as a catalog change) use it.
  */
 async function grantJobQueue(ownerUrl: string): Promise<void> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    for (const role of [serviceRole('integrations'), serviceRole('orders')]) {
+    for (const role of [serviceRole('integrations'), serviceRole('orders'), serviceRole('catalog')]) {
       await client.query(`grant usage on schema ${JOB_QUEUE_SCHEMA} to ${role}`);
       await client.query(`grant select, insert, update, delete on all tables in schema ${JOB_QUEUE_SCHEMA} to ${role}`);
       await client.query(`grant usage, select on all sequences in schema ${JOB_QUEUE_SCHEMA} to ${role}`);

@@ -36,7 +36,7 @@ function render(dir: string): { objects: K8sObject[]; errors: string[] } {
 const containersOf = (object: K8sObject): Container[] =>
   ((object.spec?.['template'] as { spec: { containers: Container[] } }).spec.containers ?? []) as Container[];
 
-const SERVICES = ['gateway', 'tenants', 'orders', 'integrations', 'worker'];
+const SERVICES = ['gateway', 'tenants', 'orders', 'integrations', 'catalog', 'worker'];
 
 describe.each(['deploy/k8s/base', 'deploy/k8s/overlays/production'])('%s', (dir) => {
   const { objects, errors } = render(path.join(REPO_ROOT, dir));
@@ -72,7 +72,7 @@ describe.each(['deploy/k8s/base', 'deploy/k8s/overlays/production'])('%s', (dir)
   it('holds no secret: every password and key comes by reference, each service with its own database role and password', () => {
     expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
     const rolePasswords = new Map<string, string>();
-    for (const name of ['tenants', 'orders', 'integrations']) {
+    for (const name of ['tenants', 'orders', 'integrations', 'catalog']) {
       const env = containersOf(named('Deployment', name)!)[0]!.env!;
       expect(env.find((e) => e.name === 'DATABASE_URL')?.value).toContain(`//nexara_${name}@`);
       const secret = env.find((e) => e.name === 'PGPASSWORD')?.valueFrom?.secretKeyRef;
@@ -83,7 +83,7 @@ describe.each(['deploy/k8s/base', 'deploy/k8s/overlays/production'])('%s', (dir)
           expect([variable.name, variable.value]).toEqual([variable.name, undefined]);
       }
     }
-    expect(new Set(rolePasswords.values()).size).toBe(3);
+    expect(new Set(rolePasswords.values()).size).toBe(4);
   });
 });
 
@@ -93,7 +93,7 @@ it('the production overlay runs in its namespace on a released image with two re
   for (const deployment of objects.filter((o) => o.kind === 'Deployment')) {
     expect(containersOf(deployment)[0]!.image).toBe('nexara/app:0.1.0');
   }
-  for (const name of ['tenants', 'orders', 'integrations']) {
+  for (const name of ['tenants', 'orders', 'integrations', 'catalog']) {
     expect(objects.find((o) => o.kind === 'Deployment' && o.metadata.name === name)!.spec!['replicas']).toBe(2);
   }
 });

@@ -1,7 +1,7 @@
 import type { LocalSecrets } from '../database/local-secrets';
 import type { ProvisionedDatabase } from '@nexara/kit';
 
-export type ServiceName = 'tenants' | 'orders' | 'integrations' | 'gateway';
+export type ServiceName = 'tenants' | 'orders' | 'integrations' | 'catalog' | 'gateway';
 /** `worker`: where the webhook worker answers /healthz, /readyz and /metrics (0: any free port). */
 export type Ports = Record<ServiceName, number> & { worker?: number };
 
@@ -10,11 +10,19 @@ export const SERVICE_ENTRY_POINTS: Record<ServiceName | 'worker', string> = {
   tenants: 'subgraphs/tenants/dist/main.js',
   orders: 'subgraphs/orders/dist/main.js',
   integrations: 'subgraphs/integrations/dist/main.js',
+  catalog: 'subgraphs/catalog/dist/main.js',
   worker: 'subgraphs/integrations/dist/worker/main.js',
   gateway: 'gateway/dist/main.js',
 };
 
-export const DEFAULT_PORTS = { tenants: 4001, orders: 4002, integrations: 4003, gateway: 4000, worker: 4004 };
+export const DEFAULT_PORTS = {
+  tenants: 4001,
+  orders: 4002,
+  integrations: 4003,
+  catalog: 4005,
+  gateway: 4000,
+  worker: 4004,
+};
 
 export type PlatformSettings = {
   database: ProvisionedDatabase;
@@ -90,6 +98,14 @@ export function serviceEnvironments(
       TENANTS_URL: graphqlUrl(ports.tenants),
     },
     integrations,
+    catalog: {
+      ...common,
+      ...bus,
+      PORT: String(ports.catalog),
+      DATABASE_URL: settings.database.serviceUrls.catalog,
+      TENANTS_URL: graphqlUrl(ports.tenants),
+      INTEGRATIONS_URL: graphqlUrl(ports.integrations),
+    },
     // The webhook worker runs as the integrations service (same role, keys and settings).
     worker: { ...integrations, METRICS_PORT: String(ports.worker ?? 0) },
     gateway: {
@@ -101,6 +117,7 @@ export function serviceEnvironments(
       TENANTS_URL: graphqlUrl(ports.tenants),
       ORDERS_URL: graphqlUrl(ports.orders),
       INTEGRATIONS_URL: graphqlUrl(ports.integrations),
+      CATALOG_URL: graphqlUrl(ports.catalog),
     },
   };
 }

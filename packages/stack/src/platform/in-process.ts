@@ -1,4 +1,5 @@
 import { createGatewayServer, gatewayConfigShape, type GatewayServer } from '@nexara/gateway';
+import { catalogConfigShape, createCatalogServer } from '@nexara/catalog';
 import {
   createIntegrationsServer,
   createWebhookWorker,
@@ -37,11 +38,12 @@ export async function startPlatformInProcess(
 ): Promise<RunningPlatform> {
   // Every port is fixed before anything starts: services name each other (the worker calls
   // orders, test webhooks go to the gateway), so none can wait to learn another's port.
-  const [tenants, orders, integrations, gateway] = await freePorts(4);
+  const [tenants, orders, integrations, catalog, gateway] = await freePorts(5);
   const ports: Ports = {
     tenants: settings.ports?.tenants || tenants!,
     orders: settings.ports?.orders || orders!,
     integrations: settings.ports?.integrations || integrations!,
+    catalog: settings.ports?.catalog || catalog!,
     gateway: settings.ports?.gateway || gateway!,
   };
   /** How to stop what has started, in start order (stopped in reverse). */
@@ -73,6 +75,12 @@ export async function startPlatformInProcess(
       }),
       ports.integrations,
     );
+    await listen(
+      await createCatalogServer(loadConfig(catalogConfigShape, env.catalog), {
+        logger: logger.child({ service: 'catalog' }),
+      }),
+      ports.catalog,
+    );
     if (settings.worker) {
       const overrides = typeof settings.worker === 'object' ? settings.worker : {};
       const worker = await createWebhookWorker(loadConfig(webhookWorkerConfigShape, { ...env.worker, ...overrides }), {
@@ -95,6 +103,7 @@ export async function startPlatformInProcess(
     tenants: base(ports.tenants),
     orders: base(ports.orders),
     integrations: base(ports.integrations),
+    catalog: base(ports.catalog),
     gateway: base(ports.gateway),
     ...(workerUrl ? { worker: workerUrl } : {}),
   };

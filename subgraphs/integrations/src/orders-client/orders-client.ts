@@ -1,8 +1,7 @@
 import type { CallbackOutcome } from '@nexara/contracts';
-import { CONTEXT_TOKEN_HEADER, signContextToken, type OrderStatus } from '@nexara/kit';
-import { type Provider } from '@nexara/providers/display';
+import { CONTEXT_TOKEN_HEADER, contextTokenSigner, type OrderStatus } from '@nexara/kit';
+import type { CanonicalOrderEvent, Provider } from '@nexara/providers';
 import type { AtRiskOrder } from '../alerts/alert-rules';
-import type { CanonicalOrderEvent } from '@nexara/providers';
 
 /** What applying a provider event did (the orders subgraph's `ProviderEventOutcome`). */
 export type ProviderEventOutcome =
@@ -116,6 +115,10 @@ export function createOrdersClient(options: {
   timeoutMs?: number;
 }): OrdersClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
+  // One token per tenant, reused for half its life: signing one per call was a measurable share of the worker's
+  // CPU at a burst (every batch, callback report and alert check calls orders), and orders skips verifying a token
+  // it has seen.
+  const tokenFor = contextTokenSigner(options.internalTokenSecret, { issuer: 'nexara-integrations-worker' });
 
   async function call<T>(
     tenantId: string,
@@ -123,11 +126,7 @@ export function createOrdersClient(options: {
     query: string,
     variables: Record<string, unknown>,
   ): Promise<T> {
-    const token = await signContextToken(
-      { kind: 'service', service: 'integrations-worker', tenantId },
-      options.internalTokenSecret,
-      { issuer: 'nexara-integrations-worker' },
-    );
+    const token = await tokenFor({ kind: 'service', service: 'integrations-worker', tenantId });
     let response: Response;
     try {
       response = await fetch(options.url, {

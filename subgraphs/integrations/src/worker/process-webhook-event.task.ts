@@ -187,6 +187,7 @@ async function processTenantEvents(
     const processed: { id: string; orderIds: string[] }[] = [];
     for (const chunk of chunksOf(parsed, MAX_FACTS_PER_CALL)) {
       const applied = await applyFacts(deps, tenantId, chunk);
+      const accepted: { event: WebhookEventRecord; connection: DirectoryConnection; newOrders: AppliedOrder[] }[] = [];
       for (const { event, connection, facts } of chunk) {
         const log = logFor(deps, event);
         const results = applied.get(event.id)!;
@@ -201,16 +202,26 @@ async function processTenantEvents(
           );
           continue;
         }
+        // DUPLICATE on a later attempt may mean an earlier one created the order and then died:
+        // the follow-ups below are safe to repeat (auto-accept is idempotent, the callback job keyed).
+        const newOrders = facts.flatMap((fact, i) => {
+          const result = results[i] as ApplyProviderOrderEventResult;
+          const placedNow = result.outcome === 'CREATED' || (result.outcome === 'DUPLICATE' && event.attempts > 1);
+          return fact.kind === 'ORDER_PLACED' && placedNow && result.order ? [result.order] : [];
+        });
+        accepted.push({ event, connection, newOrders });
+      }
+      // Every new order's RECEIVED callback of the chunk in one transaction (one commit, not one per order).
+      const noticed = await enqueueReceivedCallbacks(deps, tenantId, accepted);
+      for (const { event, connection, newOrders } of accepted) {
+        const log = logFor(deps, event);
+        const orderIds = applied
+          .get(event.id)!
+          .flatMap((result) => ('order' in result && result.order ? [result.order.id] : []));
         try {
-          for (const [i, fact] of facts.entries()) {
-            const result = results[i] as ApplyProviderOrderEventResult;
-            // DUPLICATE on a later attempt may mean an earlier one created the order and then died:
-            // the follow-ups below are safe to repeat (auto-accept is idempotent, the callback job keyed).
-            const placedNow = result.outcome === 'CREATED' || (result.outcome === 'DUPLICATE' && event.attempts > 1);
-            if (fact.kind === 'ORDER_PLACED' && placedNow && result.order) {
-              await followUpNewOrder(deps, connection, result.order);
-            }
-          }
+          // Only the events whose callbacks were in it are retried for a failed enqueue.
+          if (noticed && providerDefinition(connection.provider).confirmsReceipts && newOrders.length) throw noticed;
+          for (const order of newOrders) await autoAcceptNewOrder(deps, connection, order);
         } catch (error) {
           outcomes.set(event.id, await retryOrBury(deps, event, messageOf(error), orderIds, log));
           continue;
@@ -315,28 +326,46 @@ function logFor(deps: ProcessWebhookEventDependencies, event: WebhookEventRecord
 }
 
 /**
- * A new order just made it into Nexara: a provider that confirms receipts
- * wants to hear that, and a connection with auto-accept accepts it now (the
- * orders subgraph then queues the ACCEPTED callback itself).
+ * New orders just made it into Nexara: a provider that confirms receipts
+ * wants to hear that. All of a chunk's in one transaction; answers the error
+ * instead of throwing it, so each of those events is retried (the jobs are
+ * keyed: queuing one again changes nothing).
  */
-async function followUpNewOrder(
+async function enqueueReceivedCallbacks(
+  deps: ProcessWebhookEventDependencies,
+  tenantId: string,
+  events: readonly { connection: DirectoryConnection; newOrders: readonly AppliedOrder[] }[],
+): Promise<Error | null> {
+  const callbacks = events.flatMap(({ connection, newOrders }) =>
+    providerDefinition(connection.provider).confirmsReceipts ? newOrders.map((order) => ({ connection, order })) : [],
+  );
+  if (callbacks.length === 0) return null;
+  try {
+    await inTenantTransaction(deps.dataSource, { tenantId }, async (manager) => {
+      for (const { connection, order } of callbacks) {
+        await enqueueProviderCallback(manager, {
+          tenantId: connection.tenantId,
+          orderId: order.id,
+          connectionId: connection.id,
+          provider: connection.provider,
+          externalId: order.externalId,
+          placedAt: new Date(order.placedAt).toISOString(),
+          action: { kind: 'RECEIVED' },
+        });
+      }
+    });
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** A connection with auto-accept accepts its new orders now (the orders subgraph then queues the ACCEPTED callback itself). */
+async function autoAcceptNewOrder(
   deps: ProcessWebhookEventDependencies,
   connection: DirectoryConnection,
   order: AppliedOrder,
 ): Promise<void> {
-  if (providerDefinition(connection.provider).confirmsReceipts) {
-    await inTenantTransaction(deps.dataSource, { tenantId: connection.tenantId }, (manager) =>
-      enqueueProviderCallback(manager, {
-        tenantId: connection.tenantId,
-        orderId: order.id,
-        connectionId: connection.id,
-        provider: connection.provider,
-        externalId: order.externalId,
-        placedAt: new Date(order.placedAt).toISOString(),
-        action: { kind: 'RECEIVED' },
-      }),
-    );
-  }
   if (connection.autoAccept && order.status === 'RECEIVED') {
     await deps.orders.autoAcceptOrder(connection.tenantId, order.id);
   }

@@ -68,6 +68,42 @@ describe('applyProviderOrderEvents: a batch in one transaction (real PostgreSQL,
     expect(counts).toEqual({ orders: '2', receipts: '4', entries: '3' });
   });
 
+  it('takes new orders together with the same outcomes as one by one: created, already there, repeated', async () => {
+    const connectionId = randomUUID();
+    // Already there from an earlier event under another key: the batch's ORDER_PLACED for it changes nothing.
+    await applyMany([anOrderPlacedEvent({ connectionId, externalId: 'NEW-0', eventKey: 'earlier' })]);
+    const batch = [
+      ...Array.from({ length: 5 }, (_, i) =>
+        anOrderPlacedEvent({ connectionId, externalId: `NEW-${i}`, eventKey: `placed-${i}` }),
+      ),
+      // The same event twice in one batch: the second is its duplicate.
+      anOrderPlacedEvent({ connectionId, externalId: 'NEW-1', eventKey: 'placed-1' }),
+      aStatusChangedEvent({ connectionId, externalId: 'NEW-2', status: 'ACCEPTED', eventKey: 'accepted-2' }),
+    ];
+    const rows = await applyMany(batch);
+    expect(rows.map((row) => row.outcome)).toEqual([
+      'UNCHANGED',
+      'CREATED',
+      'CREATED',
+      'CREATED',
+      'CREATED',
+      'DUPLICATE',
+      'ADVANCED',
+    ]);
+    expect(rows.slice(1, 5).map((row) => row.order?.version)).toEqual([1, 1, 1, 1]);
+    expect(rows[6]!.order).toMatchObject({ id: orderIdFor(connectionId, 'NEW-2'), status: 'ACCEPTED', version: 2 });
+    const [counts] = await env.db.queryAsAdmin<{ orders: string; receipts: string; entries: string }>(
+      `select (select count(*) from orders.orders where connection_id = $1) as orders,
+              (select count(*) from orders.provider_events where connection_id = $1) as receipts,
+              (select count(*) from orders.order_events e join orders.orders o on o.tenant_id = e.tenant_id
+                 and o.id = e.order_id where o.connection_id = $1) as entries`,
+      [connectionId],
+    );
+    // 5 orders; receipts: earlier + 5 placed + accepted; timeline: 5 arrivals + 1 acceptance.
+    expect(counts).toEqual({ orders: '5', receipts: '7', entries: '6' });
+    expect((await applyMany(batch)).map((row) => row.outcome)).toEqual(Array(7).fill('DUPLICATE'));
+  });
+
   it('refuses more than 500 events in one call', async () => {
     const connectionId = randomUUID();
     const tooMany = Array.from({ length: 501 }, (_, i) =>

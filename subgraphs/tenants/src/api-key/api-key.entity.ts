@@ -22,7 +22,8 @@ export const ApiKeyScopeEnum = Object.fromEntries(API_KEY_SCOPES.map((scope) => 
 registerEnumType(ApiKeyScopeEnum, {
   name: 'ApiKeyScope',
   description:
-    'What a partner API key may do: read orders, act on orders (accept, reject, ...), read provider connections.',
+    'What a partner API key may do: read orders, act on orders (accept, reject, ...), read provider connections, ' +
+    'read the catalog (menus, sync log), change the catalog (import a menu, 86 items, open or pause a branch).',
 });
 
 /** A partner API key of one tenant. The secret itself is never stored, only its SHA-256. */

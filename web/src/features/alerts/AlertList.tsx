@@ -4,7 +4,7 @@ import { isManager, useWorkspace } from '../../app/workspace';
 import type { AlertFieldsFragment } from '../../gql/graphql';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
-import { formatDateTime } from '../../ui/time';
+import { formatRowTime } from '../../ui/time';
 import { InlineError } from '../../ui/states';
 import { OrderDrawer } from '../orders/OrderDrawer';
 import { USERS } from '../settings/settings.operations';
@@ -84,7 +84,8 @@ export function AlertList({ alerts, compact, limit, onChanged }: Props) {
       ids.forEach((id) => (on ? next.add(id) : next.delete(id)));
       return next;
     });
-  const at = (iso: string) => formatDateTime(iso, tenant.timeZone);
+  // Today's times alone, the date on other days (each alert repeated it).
+  const at = (iso: string) => formatRowTime(iso, tenant.timeZone, Date.now());
   const orderLink = (order: NonNullable<AlertFieldsFragment['order']>) => (
     <button type="button" className="link-button" onClick={() => setOpenOrderId(order.id)}>
       Order #{order.displayCode}

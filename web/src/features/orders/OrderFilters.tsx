@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
+import { DateInput } from '../../ui/DateInput';
 import { PROVIDERS, providerStyle } from '../../ui/providers';
 import { statusLabel } from '../../ui/StatusBadge';
 import { CONNECTION_CHOICES } from '../shared/connection.operations';
@@ -8,10 +9,10 @@ import { EMPTY_ORDER_FILTER, type OrderFilterState } from './order-filter';
 const STATUSES = ['RECEIVED', 'ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP', 'DELIVERED', 'REJECTED', 'CANCELLED'];
 const SEARCH_DEBOUNCE_MS = 300;
 
-type Props = { value: OrderFilterState; onChange: (next: OrderFilterState) => void };
+type Props = { value: OrderFilterState; onChange: (next: OrderFilterState) => void; timeZone: string };
 
 /** The orders filter bar; each change reloads the grid from the first page (search after a pause in typing). */
-export function OrderFilters({ value, onChange }: Props) {
+export function OrderFilters({ value, onChange, timeZone }: Props) {
   const { data } = useQuery(CONNECTION_CHOICES);
   const [search, setSearch] = useState(value.search);
   useEffect(() => {
@@ -67,14 +68,18 @@ export function OrderFilters({ value, onChange }: Props) {
           ))}
         </select>
       </label>
-      <label>
-        From
-        <input type="date" value={value.fromDate} max={value.toDate || undefined} onChange={set('fromDate')} />
-      </label>
-      <label>
-        To
-        <input type="date" value={value.toDate} min={value.fromDate || undefined} onChange={set('toDate')} />
-      </label>
+      <DateInput
+        label="From"
+        timeZone={timeZone}
+        value={value.fromDate}
+        onChange={(fromDate) => onChange({ ...value, fromDate })}
+      />
+      <DateInput
+        label="To"
+        timeZone={timeZone}
+        value={value.toDate}
+        onChange={(toDate) => onChange({ ...value, toDate })}
+      />
       <button
         type="button"
         className="link-button"

@@ -4,20 +4,24 @@ import type {
   GridApi,
   GridReadyEvent,
   RowClassParams,
+  RowSelectionOptions,
   SortChangedEvent,
 } from 'ag-grid-community';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import { useMemo, useState } from 'react';
 import type { OrderFilterInput, OrderRowFragment, OrderSortField, OrderSortInput } from '../../gql/graphql';
 import { Countdown } from '../../ui/Countdown';
-import { gridTheme } from '../../ui/grid';
+import { fullTextTitle, gridTheme } from '../../ui/grid';
 import { formatMoney } from '../../ui/money';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { TestBadge } from '../../ui/TestBadge';
-import { formatDateTime } from '../../ui/time';
+import { formatDateTimeSeconds, formatRowTime, zonedDate } from '../../ui/time';
 import { PHONE_QUERY, useMediaQuery } from '../../ui/useMediaQuery';
-import { ErrorState } from '../../ui/states';
+import { ErrorState, InlineError } from '../../ui/states';
+import { bulkSummary } from './bulk-accept';
+import { PREP_MINUTE_CHOICES } from './order-actions';
+import { useOrderBulkActions } from './useOrderBulkActions';
 import { compareOrderRows, DEFAULT_ORDER_SORT, sortFromColumns } from './order-sort';
 import { useOrderRows } from './useOrderRows';
 
@@ -55,8 +59,8 @@ function serverSorted(field: OrderSortField): Pick<ColDef<OrderRowFragment>, 'so
 /** On a phone: the code, state and amount first, customer and connection left out (they are in the drawer). */
 const PHONE_ORDER = ['displayCode', 'status', 'total', 'acceptBy', 'placedAt', 'provider'];
 
-function orderColumns(timeZone: string, phone: boolean): ColDef<OrderRowFragment>[] {
-  const columns = allOrderColumns(timeZone);
+function orderColumns(timeZone: string, phone: boolean, now: number): ColDef<OrderRowFragment>[] {
+  const columns = allOrderColumns(timeZone, now);
   if (!phone) return columns;
   const id = (column: ColDef<OrderRowFragment>) => column.colId ?? column.field ?? '';
   return PHONE_ORDER.map((colId) => {
@@ -65,14 +69,14 @@ function orderColumns(timeZone: string, phone: boolean): ColDef<OrderRowFragment
   });
 }
 
-function allOrderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
+function allOrderColumns(timeZone: string, now: number): ColDef<OrderRowFragment>[] {
   return [
-    { headerName: 'Order', field: 'displayCode', width: 130, cellRenderer: CodeCell },
-    { headerName: 'Provider', field: 'provider', width: 130, cellRenderer: ProviderCell, ...serverSorted('PROVIDER') },
+    { headerName: 'Order', field: 'displayCode', width: 125, cellRenderer: CodeCell },
+    { headerName: 'Provider', field: 'provider', width: 125, cellRenderer: ProviderCell, ...serverSorted('PROVIDER') },
     {
       headerName: 'Status',
       field: 'status',
-      width: 140,
+      width: 125,
       cellRenderer: StatusCell,
       enableCellChangeFlash: true,
       ...serverSorted('STATUS'),
@@ -80,18 +84,20 @@ function allOrderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
     {
       headerName: 'Accept within',
       colId: 'acceptBy',
-      width: 130,
+      width: 155,
       cellRenderer: AcceptByCell,
       ...serverSorted('ACCEPT_BY'),
     },
     {
       headerName: 'Placed',
       field: 'placedAt',
-      width: 180,
+      width: 140,
       // initialSort, not sort: a `sort` in the definitions is applied again each time the
       // definitions are, which showed a second sort marker next to the user's.
       initialSort: 'desc',
-      valueFormatter: (p) => (p.value ? formatDateTime(p.value as string, timeZone) : ''),
+      // The clock alone for today's orders, the date only on other days; the full date in the title.
+      valueFormatter: (p) => (p.value ? formatRowTime(p.value as string, timeZone, now) : ''),
+      tooltipValueGetter: (p) => (p.value ? formatDateTimeSeconds(p.value as string, timeZone) : null),
       ...serverSorted('PLACED_AT'),
     },
     {
@@ -100,18 +106,20 @@ function allOrderColumns(timeZone: string): ColDef<OrderRowFragment>[] {
       valueGetter: (p) => p.data?.customer?.name ?? '—',
       flex: 1,
       minWidth: 140,
+      ...fullTextTitle,
     },
     {
       headerName: 'Connection',
       colId: 'connection',
       valueGetter: (p) => p.data?.connection.name,
-      flex: 1,
+      flex: 1.2,
       minWidth: 140,
+      ...fullTextTitle,
     },
     {
       headerName: 'Total',
       colId: 'total',
-      width: 140,
+      width: 130,
       type: 'rightAligned',
       valueGetter: (p) => p.data?.total.amount,
       valueFormatter: (p) => (p.data ? formatMoney(p.data.total.amount, p.data.total.currency) : ''),
@@ -126,13 +134,32 @@ const DEFAULT_COL_DEF: ColDef<OrderRowFragment> = { sortable: false, resizable: 
 
 const getRowId = (params: GetRowIdParams<OrderRowFragment>) => params.data.id;
 
+/** Orders waiting for an answer can be ticked for a bulk accept; a ticked one that gets answered meanwhile drops out. */
+const ROW_SELECTION: RowSelectionOptions<OrderRowFragment> = {
+  mode: 'multiRow',
+  checkboxes: true,
+  headerCheckbox: true,
+  hideDisabledCheckboxes: true,
+  enableClickSelection: false,
+  isRowSelectable: (node) => node.data?.status === 'RECEIVED',
+};
+
+/** A click on a row opens its order, except a click on its tick box. */
+const onCheckbox = (event: Event | null | undefined) =>
+  event?.target instanceof Element && Boolean(event.target.closest('.ag-selection-checkbox, .ag-checkbox'));
+
 /** The orders grid: cursor pages on demand, live rows, Enter or click opens the drawer. */
 export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
   const [api, setApi] = useState<GridApi<OrderRowFragment> | null>(null);
   const [sort, setSort] = useState<OrderSortInput>(DEFAULT_ORDER_SORT);
   const { state, onViewportChanged, isFresh, retry } = useOrderRows(api, filter, sort);
+  const [selected, setSelected] = useState<OrderRowFragment[]>([]);
+  const [prepMinutes, setPrepMinutes] = useState(20);
+  const bulk = useOrderBulkActions(filter, sort, timeZone);
   const phone = useMediaQuery(PHONE_QUERY);
-  const columnDefs = useMemo(() => orderColumns(timeZone, phone), [timeZone, phone]);
+  // Read against the tenant's today; a new day (after the next render) brings the dates back.
+  const today = zonedDate(new Date(), timeZone);
+  const columnDefs = useMemo(() => orderColumns(timeZone, phone, Date.now()), [timeZone, phone, today]);
   const getRowClass = useMemo(
     () => (params: RowClassParams<OrderRowFragment>) => {
       const classes = [];
@@ -145,12 +172,69 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
 
   return (
     <section className="grid-panel" aria-label="Orders">
-      <div className="grid-status muted" role="status" aria-live="polite">
-        {state.totalCount === null
-          ? 'Loading orders…'
-          : `${state.totalCount.toLocaleString()} ${state.totalCount === 1 ? 'order' : 'orders'}${state.loaded < state.totalCount ? ` · ${state.loaded.toLocaleString()} loaded (scroll for more)` : ''}`}
-        {state.loading && state.totalCount !== null && ' · loading more…'}
+      <div className="grid-toolbar">
+        <div className="grid-status muted" role="status" aria-live="polite">
+          {state.totalCount === null
+            ? 'Loading orders…'
+            : `${state.totalCount.toLocaleString()} ${state.totalCount === 1 ? 'order' : 'orders'}${state.loaded < state.totalCount ? ` · ${state.loaded.toLocaleString()} loaded (scroll for more)` : ''}`}
+          {state.loading && state.totalCount !== null && ' · loading more…'}
+        </div>
+        <span className="spacer" />
+        {selected.length > 0 && (
+          <form
+            className="bulk-accept"
+            aria-label="Accept selected orders"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void bulk.acceptSelected(selected, prepMinutes);
+            }}
+          >
+            <label>
+              Ready in
+              <select value={prepMinutes} onChange={(e) => setPrepMinutes(Number(e.target.value))}>
+                {PREP_MINUTE_CHOICES.map((minutes) => (
+                  <option key={minutes} value={minutes}>
+                    {minutes} min
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="primary" disabled={bulk.accepting}>
+              {bulk.accepting ? 'Accepting…' : `Accept ${selected.length} selected`}
+            </button>
+          </form>
+        )}
+        <button type="button" disabled={bulk.exporting !== null} onClick={() => void bulk.exportCsv()}>
+          {bulk.exporting
+            ? `Exporting… ${bulk.exporting.fetched.toLocaleString()}${bulk.exporting.total === null ? '' : ` of ${bulk.exporting.total.toLocaleString()}`}`
+            : 'Export CSV'}
+        </button>
       </div>
+      {bulk.outcomes && (
+        <div
+          className={bulk.outcomes.some((o) => o.error) ? 'notice notice-warning' : 'notice'}
+          data-testid="bulk-outcome"
+        >
+          <p>
+            {bulkSummary(bulk.outcomes)}{' '}
+            <button type="button" className="link-button" onClick={bulk.dismissOutcomes}>
+              Dismiss
+            </button>
+          </p>
+          {bulk.outcomes.some((o) => o.error) && (
+            <ul>
+              {bulk.outcomes
+                .filter((o) => o.error)
+                .map((o) => (
+                  <li key={o.order.id}>
+                    #{o.order.displayCode}: {o.error}
+                  </li>
+                ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {bulk.exportError && <InlineError error={bulk.exportError} />}
       {state.error && <ErrorState error={state.error} onRetry={retry} />}
       <div className="grid-host" data-testid="orders-grid">
         <AgGridReact<OrderRowFragment>
@@ -158,16 +242,21 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
           columnDefs={columnDefs}
           defaultColDef={DEFAULT_COL_DEF}
           suppressMultiSort
+          enableBrowserTooltips
           onSortChanged={(event: SortChangedEvent<OrderRowFragment>) =>
             setSort(sortFromColumns(event.api.getColumnState()))
           }
           getRowId={getRowId}
           getRowClass={getRowClass}
+          rowSelection={ROW_SELECTION}
+          onSelectionChanged={(event) => setSelected(event.api.getSelectedRows())}
           asyncTransactionWaitMillis={100}
           onGridReady={(event: GridReadyEvent<OrderRowFragment>) => setApi(event.api)}
           onViewportChanged={onViewportChanged}
           onModelUpdated={onViewportChanged}
-          onRowClicked={(event) => event.data && onOpen(event.data.id)}
+          onRowClicked={(event) => {
+            if (event.data && !onCheckbox(event.event)) onOpen(event.data.id);
+          }}
           onCellKeyDown={(event) => {
             const key = (event.event as KeyboardEvent | null)?.key;
             if (key === 'Enter' && event.data) onOpen(event.data.id);

@@ -14,7 +14,7 @@ export function OrdersPage() {
   return (
     <div className="page orders-page">
       <h1>Orders</h1>
-      <OrderFilters value={filterState} onChange={setFilterState} />
+      <OrderFilters value={filterState} onChange={setFilterState} timeZone={tenant.timeZone} />
       <OrdersGrid filter={filter} timeZone={tenant.timeZone} onOpen={setOpenOrderId} />
       {openOrderId && <OrderDrawer orderId={openOrderId} onClose={close} />}
     </div>

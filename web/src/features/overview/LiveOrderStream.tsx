@@ -8,11 +8,12 @@ import { ProviderBadge } from '../../ui/ProviderBadge';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { TestBadge } from '../../ui/TestBadge';
-import { formatTime } from '../../ui/time';
+import { formatDateTimeSeconds, formatTime } from '../../ui/time';
 import { OrderDrawer } from '../orders/OrderDrawer';
 import { mergeIntoStream, STREAM_LENGTH } from './live-stream';
 import { LATEST_ORDERS, STREAM_ORDER_CHANGED } from './overview.operations';
-import { useChime, type ChimeState } from './useChime';
+import { useAttention } from '../attention/AttentionProvider';
+import type { ChimeState } from '../attention/useChime';
 
 const HIGHLIGHT_MS = 4000;
 
@@ -40,7 +41,7 @@ function SpeakerIcon({ muted }: { muted: boolean }) {
   );
 }
 
-/** The newest orders, live: new ones slide in on top with a chime (mutable) and a highlight. */
+/** The newest orders, live: new ones slide in on top with a highlight (and the attention chime, mutable here). */
 export function LiveOrderStream() {
   const { tenant } = useWorkspace();
   const { data, loading, error, refetch } = useQuery(LATEST_ORDERS, {
@@ -51,9 +52,8 @@ export function LiveOrderStream() {
   const streamRef = useRef<OrderRowFragment[] | null>(null);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
-  const { state: sound, toggleMuted, chime } = useChime();
-  const chimeRef = useRef(chime);
-  chimeRef.current = chime;
+  // The chime itself rings from the attention provider (on every page, repeating until answered).
+  const { sound, toggleMuted } = useAttention();
 
   useEffect(() => {
     if (!data) return;
@@ -69,7 +69,6 @@ export function LiveOrderStream() {
       streamRef.current = merged.stream;
       setStream(merged.stream);
       if (!merged.isNew) return;
-      chimeRef.current();
       setFresh((ids) => new Set(ids).add(order.id));
       window.setTimeout(() => setFresh((ids) => new Set([...ids].filter((id) => id !== order.id))), HIGHLIGHT_MS);
     },
@@ -104,7 +103,10 @@ export function LiveOrderStream() {
                   <span className="code">
                     #{order.displayCode} {order.test && <TestBadge />}
                   </span>
-                  <span className="muted small">
+                  <span
+                    className="muted small"
+                    title={`${formatDateTimeSeconds(order.placedAt, tenant.timeZone)} · ${order.customer?.name ?? '—'} · ${order.connection.name}`}
+                  >
                     {formatTime(order.placedAt, tenant.timeZone)} · {order.customer?.name ?? order.connection.name}
                   </span>
                 </span>

@@ -7,10 +7,22 @@ import { formatMoney, formatMoneyList, currencyExponent } from '../../ui/money';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { providerStyle } from '../../ui/providers';
 import { Empty, ErrorState, Loading } from '../../ui/states';
-import { formatShortDateTime, formatTime } from '../../ui/time';
+import { dateOrderFor, formatDateEntry } from '../../ui/date-entry';
+import { DateInput } from '../../ui/DateInput';
+import { formatShortDateTime, formatTime, zonedDate } from '../../ui/time';
 import { formatDuration, formatRate, summarizeByProvider } from '../../ui/metrics-summary';
 import { ORDER_METRICS, TODAY_METRICS_CHANGED } from './overview.operations';
-import { bucketStarts, RANGES, rangeBounds, revenueCurrencies, revenueSeries, type RangeKey } from './revenue-series';
+import {
+  bucketStarts,
+  customRangeBounds,
+  previousDate,
+  RANGES,
+  rangeBounds,
+  revenueCurrencies,
+  revenueSeries,
+  type Bucket,
+  type RangeKey,
+} from './revenue-series';
 
 // Only the Chart.js parts a bar chart needs (tree-shaken bundle).
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
@@ -36,9 +48,27 @@ function useThrottledRefetch(refetch: () => unknown, trigger: unknown): void {
 /** Revenue by provider over the chosen range (Chart.js), and each provider's numbers for it. */
 export function RevenuePanel() {
   const { tenant } = useWorkspace();
-  const [rangeKey, setRangeKey] = useState<RangeKey>('today');
+  const [rangeKey, setRangeKey] = useState<RangeKey | 'custom'>('today');
+  const [custom, setCustom] = useState(() => {
+    const today = zonedDate(new Date(), tenant.timeZone);
+    let from = today;
+    for (let i = 1; i < 7; i += 1) from = previousDate(from);
+    return { fromDate: from, toDate: today };
+  });
   const [chosenCurrency, setChosenCurrency] = useState<string | null>(null);
-  const bounds = useMemo(() => rangeBounds(rangeKey, new Date(), tenant.timeZone), [rangeKey, tenant.timeZone]);
+  const customBounds = useMemo(
+    () => customRangeBounds(custom.fromDate, custom.toDate, tenant.timeZone),
+    [custom, tenant.timeZone],
+  );
+  const lastGoodCustom = useRef<{ from: string; to: string; bucket: Bucket } | null>(null);
+  if (!('problem' in customBounds)) lastGoodCustom.current = customBounds;
+  const bounds = useMemo(
+    () =>
+      rangeKey === 'custom' && lastGoodCustom.current
+        ? lastGoodCustom.current
+        : rangeBounds(rangeKey === 'custom' ? '7d' : rangeKey, new Date(), tenant.timeZone),
+    [rangeKey, tenant.timeZone, customBounds],
+  );
   const { data, error, loading, refetch } = useQuery(ORDER_METRICS, { variables: bounds });
   const live = useSubscription(TODAY_METRICS_CHANGED);
   useThrottledRefetch(refetch, live.data);
@@ -111,8 +141,32 @@ export function RevenuePanel() {
               {range.label}
             </button>
           ))}
+          <button type="button" aria-pressed={rangeKey === 'custom'} onClick={() => setRangeKey('custom')}>
+            Custom
+          </button>
         </span>
       </h2>
+      {rangeKey === 'custom' && (
+        <form className="filters custom-range" aria-label="Custom range" onSubmit={(e) => e.preventDefault()}>
+          <DateInput
+            label="From"
+            timeZone={tenant.timeZone}
+            value={custom.fromDate}
+            onChange={(fromDate) => fromDate && setCustom((c) => ({ ...c, fromDate }))}
+          />
+          <DateInput
+            label="To"
+            timeZone={tenant.timeZone}
+            value={custom.toDate}
+            onChange={(toDate) => toDate && setCustom((c) => ({ ...c, toDate }))}
+          />
+          {'problem' in customBounds && (
+            <p role="alert" className="error">
+              {customBounds.problem}
+            </p>
+          )}
+        </form>
+      )}
       {error && !data && <ErrorState error={error} onRetry={() => void refetch()} />}
       {!data && loading && <Loading label="Loading revenue…" />}
       {data && (
@@ -120,7 +174,13 @@ export function RevenuePanel() {
           <div className="chart-host">
             <Bar data={chartData} options={options} aria-label={`Revenue in ${currency} by provider`} role="img" />
           </div>
-          <h3>Provider performance ({RANGES.find((r) => r.key === rangeKey)!.label.toLowerCase()})</h3>
+          <h3>
+            Provider performance (
+            {rangeKey === 'custom'
+              ? `${formatDateEntry(custom.fromDate, dateOrderFor(tenant.timeZone))} – ${formatDateEntry(custom.toDate, dateOrderFor(tenant.timeZone))}`
+              : RANGES.find((r) => r.key === rangeKey)!.label.toLowerCase()}
+            )
+          </h3>
           {providers.length === 0 ? (
             <Empty title="No orders in this range" />
           ) : (

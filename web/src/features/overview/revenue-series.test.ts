@@ -1,4 +1,4 @@
-import { bucketStarts, rangeBounds, revenueCurrencies, revenueSeries } from './revenue-series';
+import { bucketStarts, rangeBounds, revenueCurrencies, revenueSeries, customRangeBounds } from './revenue-series';
 
 describe('revenue series', () => {
   const now = new Date('2026-03-12T21:30:00.000Z'); // 00:30 on 13 March in Riyadh
@@ -55,5 +55,25 @@ describe('revenue series', () => {
       { provider: 'JAHEZ', values: [2, 0] },
     ]);
     expect(revenueCurrencies(buckets, 'SAR')).toEqual(['SAR', 'KWD']);
+  });
+});
+
+describe('a custom revenue range', () => {
+  it('covers both chosen days in the tenant’s calendar, by hour for one day and by day for more', () => {
+    expect(customRangeBounds('2026-03-01', '2026-03-07', 'Asia/Riyadh')).toEqual({
+      from: '2026-02-28T21:00:00.000Z',
+      to: '2026-03-07T21:00:00.000Z',
+      bucket: 'DAY',
+    });
+    expect(customRangeBounds('2026-03-05', '2026-03-05', 'Asia/Riyadh')).toMatchObject({ bucket: 'HOUR' });
+  });
+
+  it('refuses a backwards or too long range', () => {
+    expect(customRangeBounds('2026-03-07', '2026-03-01', 'Asia/Riyadh')).toEqual({
+      problem: 'The range ends before it starts.',
+    });
+    expect(customRangeBounds('2025-01-01', '2026-03-01', 'Asia/Riyadh')).toEqual({
+      problem: 'At most 400 days at a time.',
+    });
   });
 });

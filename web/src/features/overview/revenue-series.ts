@@ -24,7 +24,30 @@ export function rangeBounds(key: RangeKey, now: Date, timeZone: string): { from:
   };
 }
 
-function previousDate(date: string): string {
+/** The longest custom range the API serves by day. */
+export const MAX_CUSTOM_DAYS = 400;
+
+/**
+ * [from, to) of a custom range of whole days in the tenant's calendar, both
+ * days included: by hour for a single day, by day otherwise. A reason
+ * instead when the days are backwards or too far apart.
+ */
+export function customRangeBounds(
+  fromDate: string,
+  toDate: string,
+  timeZone: string,
+): { from: string; to: string; bucket: Bucket } | { problem: string } {
+  if (toDate < fromDate) return { problem: 'The range ends before it starts.' };
+  const days = Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / 86_400_000) + 1;
+  if (days > MAX_CUSTOM_DAYS) return { problem: `At most ${MAX_CUSTOM_DAYS} days at a time.` };
+  return {
+    from: startOfZonedDay(fromDate, timeZone),
+    to: startOfZonedDay(nextDate(toDate), timeZone),
+    bucket: days === 1 ? 'HOUR' : 'DAY',
+  };
+}
+
+export function previousDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
 }

@@ -4,12 +4,13 @@ import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import { useCallback, useMemo, useState } from 'react';
 import { isManager, useWorkspace } from '../../app/workspace';
 import type { WebhookEventRowFragment } from '../../gql/graphql';
-import { gridTheme } from '../../ui/grid';
+import { DateInput } from '../../ui/DateInput';
+import { fullTextTitle, gridTheme } from '../../ui/grid';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { PROVIDERS, providerStyle } from '../../ui/providers';
 import { ErrorState } from '../../ui/states';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
-import { formatDateTimeSeconds } from '../../ui/time';
+import { formatDateTimeSeconds, formatRowTime, zonedDate } from '../../ui/time';
 import { CONNECTION_CHOICES } from '../shared/connection.operations';
 import { EMPTY_EVENT_FILTER, toWebhookEventFilterInput, type WebhookEventFilterState } from './webhook-event-filter';
 import { DEAD_WEBHOOK_EVENT_COUNT, REPLAY_DEAD_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from './webhook-event.operations';
@@ -26,28 +27,32 @@ const ProviderCell = ({ value }: CustomCellRendererProps<WebhookEventRowFragment
 const StatusCell = ({ value }: CustomCellRendererProps<WebhookEventRowFragment, string>) =>
   value ? <StatusBadge status={value} /> : null;
 
-function eventColumns(timeZone: string): ColDef<WebhookEventRowFragment>[] {
+function eventColumns(timeZone: string, now: number): ColDef<WebhookEventRowFragment>[] {
   return [
     {
       headerName: 'Received',
       field: 'receivedAt',
-      width: 200,
-      valueFormatter: (p) => (p.value ? formatDateTimeSeconds(p.value as string, timeZone) : ''),
+      width: 170,
+      valueFormatter: (p) => (p.value ? formatRowTime(p.value as string, timeZone, now, { seconds: true }) : ''),
+      tooltipValueGetter: (p) => (p.value ? formatDateTimeSeconds(p.value as string, timeZone) : null),
     },
     { headerName: 'Provider', field: 'provider', width: 130, cellRenderer: ProviderCell },
     { headerName: 'Status', field: 'status', width: 130, cellRenderer: StatusCell },
-    { headerName: 'Attempts', field: 'attempts', width: 105, type: 'rightAligned' },
+    { headerName: 'Attempts', field: 'attempts', width: 125, type: 'rightAligned' },
     {
       headerName: 'Connection',
       colId: 'connection',
       valueGetter: (p) => p.data?.connection.name,
       flex: 1,
       minWidth: 150,
+      ...fullTextTitle,
     },
-    { headerName: 'Idempotency key', field: 'idempotencyKey', flex: 1, minWidth: 160 },
-    { headerName: 'Last error', field: 'lastError', flex: 1.5, minWidth: 180 },
+    { headerName: 'Idempotency key', field: 'idempotencyKey', flex: 1, minWidth: 175, ...fullTextTitle },
+    { headerName: 'Last error', field: 'lastError', flex: 1.5, minWidth: 180, ...fullTextTitle },
   ];
 }
+
+const EVENT_COL_DEF: ColDef<WebhookEventRowFragment> = { sortable: true, resizable: true };
 
 export function WebhookEventsPage() {
   const { tenant, user } = useWorkspace();
@@ -83,7 +88,9 @@ export function WebhookEventsPage() {
     const more = extra?.key === filterKey ? extra.rows.filter((row) => !ids.has(row.id)) : [];
     return [...first, ...more];
   }, [data, extra, filterKey]);
-  const columnDefs = useMemo(() => eventColumns(tenant.timeZone), [tenant.timeZone]);
+  // The day the rows are read against: a tab left open past midnight shows dates again after the next change.
+  const today = zonedDate(new Date(), tenant.timeZone);
+  const columnDefs = useMemo(() => eventColumns(tenant.timeZone, Date.now()), [tenant.timeZone, today]);
   const set = (field: keyof WebhookEventFilterState) => (event: { target: { value: string } }) => {
     setReplayedCount(null);
     setFilterState({ ...filterState, [field]: event.target.value });
@@ -160,14 +167,18 @@ export function WebhookEventsPage() {
             ))}
           </select>
         </label>
-        <label>
-          From
-          <input type="date" value={filterState.fromDate} onChange={set('fromDate')} />
-        </label>
-        <label>
-          To
-          <input type="date" value={filterState.toDate} onChange={set('toDate')} />
-        </label>
+        <DateInput
+          label="From"
+          timeZone={tenant.timeZone}
+          value={filterState.fromDate}
+          onChange={(fromDate) => set('fromDate')({ target: { value: fromDate } })}
+        />
+        <DateInput
+          label="To"
+          timeZone={tenant.timeZone}
+          value={filterState.toDate}
+          onChange={(toDate) => set('toDate')({ target: { value: toDate } })}
+        />
         {manager && deadCount > 0 && (
           <button
             type="button"
@@ -197,7 +208,8 @@ export function WebhookEventsPage() {
           theme={gridTheme}
           rowData={rows}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true }}
+          defaultColDef={EVENT_COL_DEF}
+          enableBrowserTooltips
           getRowId={(p) => p.data.id}
           onRowClicked={(e) => e.data && setOpenId(e.data.id)}
           onCellKeyDown={(e) => {

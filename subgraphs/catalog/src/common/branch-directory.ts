@@ -1,0 +1,67 @@
+import { CONTEXT_TOKEN_HEADER, signContextToken } from '@nexara/kit';
+import { type Provider } from '@nexara/providers/display';
+
+/** A provider connection as the catalog needs it: which store of which provider serves which branch. */
+export type BranchConnection = { id: string; provider: Provider; branchId: string; status: string };
+
+/**
+ * Which branches a tenant has (the tenants subgraph owns them) and which
+ * provider connections serve each branch (the integrations subgraph owns
+ * those). The catalog may read neither schema, so it asks the owners over
+ * GraphQL as the `catalog` service acting in the tenant, as orders asks
+ * tenants for a time zone. Nothing is cached: a connection added a moment ago
+ * receives the very next change.
+ */
+export type BranchDirectory = {
+  /** The ids of the tenant's branches. */
+  branchIds: (tenantId: string) => Promise<Set<string>>;
+  /** The tenant's connections, each with the branch it serves. */
+  connections: (tenantId: string) => Promise<BranchConnection[]>;
+};
+
+/** For printing the schema only: nothing is ever asked. */
+export const noBranchDirectory: BranchDirectory = {
+  branchIds: () => Promise.reject(new Error('no tenants service to ask for branches')),
+  connections: () => Promise.reject(new Error('no integrations service to ask for connections')),
+};
+
+const BRANCHES = 'query CatalogBranches { branches { id } }';
+const CONNECTIONS = 'query CatalogConnections { connections { id provider status branch { id } } }';
+
+export function branchDirectoryFrom(options: {
+  tenantsUrl: string;
+  integrationsUrl: string;
+  internalTokenSecret: string;
+  timeoutMs?: number;
+}): BranchDirectory {
+  const ask = async <T>(url: string, tenantId: string, query: string): Promise<T> => {
+    const token = await signContextToken(
+      { kind: 'service', service: 'catalog', tenantId },
+      options.internalTokenSecret,
+      { issuer: 'nexara-catalog' },
+    );
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CONTEXT_TOKEN_HEADER]: token },
+      body: JSON.stringify({ query }),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
+    });
+    const body = (await response.json().catch(() => null)) as { data?: T | null; errors?: unknown[] } | null;
+    if (!body?.data || body.errors?.length) {
+      throw new Error(`${url} answered HTTP ${response.status} for tenant ${tenantId}: ${JSON.stringify(body)}`);
+    }
+    return body.data;
+  };
+  return {
+    branchIds: async (tenantId) => {
+      const data = await ask<{ branches: { id: string }[] }>(options.tenantsUrl, tenantId, BRANCHES);
+      return new Set(data.branches.map((branch) => branch.id));
+    },
+    connections: async (tenantId) => {
+      const data = await ask<{
+        connections: { id: string; provider: Provider; status: string; branch: { id: string } }[];
+      }>(options.integrationsUrl, tenantId, CONNECTIONS);
+      return data.connections.map((c) => ({ id: c.id, provider: c.provider, status: c.status, branchId: c.branch.id }));
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { timeCursorCodec } from '@nexara/contracts';
+import { appError, inTenantTransaction, type Identity } from '@nexara/kit';
+import type { DataSource } from 'typeorm';
+import { catalogReader } from '../common/catalog-access';
+import { SYNC_JOB_COLUMNS, toSyncJob, type SyncJobRow } from '../common/catalog-rows';
+import type { CatalogSyncJobConnectionType, CatalogSyncJobType } from '../common/catalog.types';
+import type { CatalogSyncJobFilter } from '../common/catalog.inputs';
+import { isUuid } from '../common/menu-validation';
+
+const cursors = timeCursorCodec('cj1');
+
+/** The sync log: every job, newest first, filtered and paged. */
+export class SyncJobService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async listJobs(
+    identity: Identity,
+    args: { filter?: CatalogSyncJobFilter | null; first: number; after?: string | null },
+  ): Promise<CatalogSyncJobConnectionType> {
+    const { tenantId } = catalogReader(identity);
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > 200)
+      throw appError('BAD_USER_INPUT', 'first: 1-200.');
+    const filter = args.filter ?? {};
+    const conditions = ['tenant_id = $1'];
+    const parameters: unknown[] = [tenantId];
+    const add = (sql: (n: number) => string, value: unknown): void => {
+      parameters.push(value);
+      conditions.push(sql(parameters.length));
+    };
+    for (const key of ['branchId', 'connectionId'] as const) {
+      const id = filter[key];
+      if (id == null) continue;
+      if (!isUuid(id)) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+      add((n) => `${key === 'branchId' ? 'branch_id' : 'connection_id'} = $${n}`, id);
+    }
+    if (filter.kind?.length) add((n) => `kind = any($${n})`, filter.kind);
+    if (filter.status?.length) add((n) => `status = any($${n})`, filter.status);
+    if (args.after) {
+      const cursor = cursors.decode(args.after);
+      parameters.push(cursor.at, cursor.id);
+      conditions.push(`(created_at, id) < ($${parameters.length - 1}::timestamptz, $${parameters.length}::uuid)`);
+    }
+    parameters.push(args.first + 1);
+    const rows = await inTenantTransaction(
+      this.dataSource,
+      { tenantId },
+      (manager) =>
+        manager.query(
+          `select ${SYNC_JOB_COLUMNS} from catalog.sync_jobs where ${conditions.join(' and ')}
+            order by created_at desc, id desc limit $${parameters.length}`,
+          parameters,
+        ) as Promise<SyncJobRow[]>,
+    );
+    const page = rows.slice(0, args.first);
+    const edges = page.map((row) => ({
+      cursor: cursors.encode({ at: row.created_at_text, id: row.id }),
+      node: toSyncJob(row),
+    }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  async getJob(identity: Identity, id: string): Promise<CatalogSyncJobType> {
+    const { tenantId } = catalogReader(identity);
+    const rows = isUuid(id)
+      ? await inTenantTransaction(
+          this.dataSource,
+          { tenantId },
+          (manager) =>
+            manager.query(`select ${SYNC_JOB_COLUMNS} from catalog.sync_jobs where tenant_id = $1 and id = $2`, [
+              tenantId,
+              id,
+            ]) as Promise<SyncJobRow[]>,
+        )
+      : [];
+    if (!rows[0]) throw appError('NOT_FOUND', `No catalog sync job with id ${id} in your tenant.`);
+    return toSyncJob(rows[0]);
+  }
+}
