@@ -75,6 +75,8 @@ it('every service serves the named series, and they move with traffic', async ()
     'the webhook order',
   );
   await owner.query(`mutation($id: ID!) { acceptOrder(id: $id, prepMinutes: 15) { status } }`, { id: order.id });
+  // The catalog answers only what asks it: one dashboard read, so its request series exist.
+  await owner.query('{ menus { id } }');
 
   const worker = platform.urls.worker!;
   const workerSeries = await eventually(

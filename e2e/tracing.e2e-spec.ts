@@ -136,6 +136,7 @@ beforeAll(async () => {
       tenants: { script: SERVICE_ENTRY_POINTS.tenants, env: envs.tenants },
       orders: { script: SERVICE_ENTRY_POINTS.orders, env: envs.orders },
       integrations: { script: SERVICE_ENTRY_POINTS.integrations, env: envs.integrations },
+      catalog: { script: SERVICE_ENTRY_POINTS.catalog, env: envs.catalog },
       worker: { script: SERVICE_ENTRY_POINTS.worker, env: envs.worker },
       gateway: { script: SERVICE_ENTRY_POINTS.gateway, env: envs.gateway },
       // A production gateway whose integrations subgraph is unreachable: its errors are masked.
