@@ -53,7 +53,7 @@ export type WeeklyPeriod = { day: Weekday; start: string; end: string };
 
 /**
  * What one job asks of the provider, in the canonical model
- * (../shared/providers-control.md, "Common model"). The catalog subgraph
+ * (docs/control-plane.md, "Contract"). The catalog subgraph
  * stores it on the job (`request`); a provider's capability turns it into
  * that provider's call.
  */

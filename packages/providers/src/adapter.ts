@@ -35,7 +35,7 @@ export type ProviderAdapter = {
   answer(request: InboundWebhook, connection: ConnectionContext, receipt: WebhookReceipt): WebhookAnswer;
   /**
    * Wire payload -> canonical events, in the order they must be applied.
-   * Throws `PayloadError` (shared/errors) with a reason for anything that can
+   * Throws `PayloadError` (common/errors) with a reason for anything that can
    * never be processed (schema mismatch, bad money, another store's order).
    */
   parse(request: InboundWebhook, connection: ConnectionContext): CanonicalOrderEvent[];

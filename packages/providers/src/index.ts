@@ -8,5 +8,5 @@ export type * from './adapter';
 export type { CallbackAction, CallbackActionKind } from './callback-action';
 export type { FixtureDelivery, ProviderDefinition } from './definition';
 export { adapterFor, PROVIDER_DEFINITIONS, providerDefinition, providerFromPath } from './registry';
-export { PayloadError } from './shared/errors';
-export { MAX_IDEMPOTENCY_KEY_LENGTH } from './shared/json-body';
+export { PayloadError } from './common/errors';
+export { MAX_IDEMPOTENCY_KEY_LENGTH } from './common/json-body';

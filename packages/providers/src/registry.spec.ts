@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CanonicalModifier, CanonicalOrderEvent } from './adapter';
 import { PROVIDER_IDENTITIES, PROVIDERS, providerIdentity } from './display';
 import { adapterFor, PROVIDER_DEFINITIONS, providerDefinition, providerFromPath } from './registry';
-import { aConnection, aWebhook, fixtureBytes } from './shared/test-support';
+import { aConnection, aWebhook, fixtureBytes } from './common/test-support';
 
 const EVENT_KEYS = ['eventKey', 'externalId', 'kind', 'note', 'occurredAt', 'order', 'orderId', 'status'];
 const ORDER_KEYS = [

@@ -6,4 +6,4 @@ export {
   editedFixture,
   fixtureBytes,
   PREVIOUS_SECRET,
-} from './shared/test-support';
+} from './common/test-support';

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Rejection } from '../adapter';
-import { aConnection, aWebhook, CURRENT_SECRET, fixtureBytes, PREVIOUS_SECRET } from '../shared/test-support';
+import { aConnection, aWebhook, CURRENT_SECRET, fixtureBytes, PREVIOUS_SECRET } from '../common/test-support';
 import { careemSignature } from './authenticate';
 import { careemAdapter } from './careem.adapter';
 

@@ -1,8 +1,8 @@
 import type { ConnectionContext, InboundWebhook, Rejection } from '../adapter';
-import { matchesAny } from '../shared/compare';
-import { rejection } from '../shared/errors';
-import { hmacSha256Hex } from '../shared/hmac';
-import { headerOf } from '../shared/json-body';
+import { matchesAny } from '../common/compare';
+import { rejection } from '../common/errors';
+import { hmacSha256Hex } from '../common/hmac';
+import { headerOf } from '../common/json-body';
 
 export const CAREEM_SIGNATURE_HEADER = 'x-careem-signature';
 export const CAREEM_TIMESTAMP_HEADER = 'x-careem-timestamp';

@@ -1,5 +1,5 @@
 import type { CallbackAction, CallbackOrder, ConnectionContext, OutboundCall } from '../adapter';
-import { callbackUrl, currentSecret, jsonCall, pathSegment } from '../shared/outbound';
+import { callbackUrl, currentSecret, jsonCall, pathSegment } from '../common/outbound';
 import { careemSignature } from './authenticate';
 
 /**

@@ -1,8 +1,8 @@
 import type { ProviderAdapter } from '../adapter';
-import { receiptAnswer } from '../shared/canonical';
-import { keyOrThrow } from '../shared/errors';
-import { checkedIdempotencyKey, jsonObjectOf, malformedJson } from '../shared/json-body';
-import { fixedRoutes } from '../shared/routes';
+import { receiptAnswer } from '../common/canonical';
+import { keyOrThrow } from '../common/errors';
+import { checkedIdempotencyKey, jsonObjectOf, malformedJson } from '../common/json-body';
+import { fixedRoutes } from '../common/routes';
 import { authenticateCareem } from './authenticate';
 import { buildCareemCallback } from './callbacks';
 import { parseCareem } from './parse';

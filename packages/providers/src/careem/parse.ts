@@ -14,10 +14,10 @@ import {
   placedWithStatus,
   requireStore,
   statusChanged,
-} from '../shared/canonical';
-import { PayloadError } from '../shared/errors';
-import { PayloadObject, truncate } from '../shared/payload-reader';
-import { sumAmounts } from '../shared/totals';
+} from '../common/canonical';
+import { PayloadError } from '../common/errors';
+import { PayloadObject, truncate } from '../common/payload-reader';
+import { sumAmounts } from '../common/totals';
 
 export const CAREEM_STATUSES = {
   pending: 'RECEIVED',

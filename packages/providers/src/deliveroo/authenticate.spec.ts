@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Rejection } from '../adapter';
-import { hmacSha256Hex } from '../shared/hmac';
-import { aConnection, aWebhook, CURRENT_SECRET, fixtureBytes, PREVIOUS_SECRET } from '../shared/test-support';
+import { hmacSha256Hex } from '../common/hmac';
+import { aConnection, aWebhook, CURRENT_SECRET, fixtureBytes, PREVIOUS_SECRET } from '../common/test-support';
 import { deliverooSignature } from './authenticate';
 import { deliverooAdapter } from './deliveroo.adapter';
 

@@ -1,8 +1,8 @@
 import type { ConnectionContext, InboundWebhook, Rejection } from '../adapter';
-import { matchesAny } from '../shared/compare';
-import { rejection } from '../shared/errors';
-import { hmacSha256Hex } from '../shared/hmac';
-import { headerOf } from '../shared/json-body';
+import { matchesAny } from '../common/compare';
+import { rejection } from '../common/errors';
+import { hmacSha256Hex } from '../common/hmac';
+import { headerOf } from '../common/json-body';
 
 export const DELIVEROO_GUID_HEADER = 'x-deliveroo-sequence-guid';
 export const DELIVEROO_SIGNATURE_HEADER = 'x-deliveroo-hmac-sha256';

@@ -1,5 +1,5 @@
 import type { CallbackAction, CallbackOrder } from '../adapter';
-import { aConnection, CURRENT_SECRET } from '../shared/test-support';
+import { aConnection, CURRENT_SECRET } from '../common/test-support';
 import { deliverooAdapter } from './deliveroo.adapter';
 import { deliverooSignature } from './authenticate';
 import { deliverooRejectReason } from './callbacks';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CallbackAction, CallbackOrder, ConnectionContext, OutboundCall } from '../adapter';
-import { callbackUrl, currentSecret, jsonCall, pathSegment } from '../shared/outbound';
+import { callbackUrl, currentSecret, jsonCall, pathSegment } from '../common/outbound';
 import { DELIVEROO_GUID_HEADER, DELIVEROO_SIGNATURE_HEADER, deliverooSignature } from './authenticate';
 
 export const DELIVEROO_REJECT_REASONS = ['busy', 'closing_early', 'ingredient_unavailable', 'other'] as const;

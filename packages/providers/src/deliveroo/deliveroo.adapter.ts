@@ -1,7 +1,7 @@
 import type { ProviderAdapter } from '../adapter';
-import { keyOrThrow } from '../shared/errors';
-import { checkedIdempotencyKey, headerOf, jsonObjectOf, malformedJson } from '../shared/json-body';
-import { fixedRoutes } from '../shared/routes';
+import { keyOrThrow } from '../common/errors';
+import { checkedIdempotencyKey, headerOf, jsonObjectOf, malformedJson } from '../common/json-body';
+import { fixedRoutes } from '../common/routes';
 import { authenticateDeliveroo, DELIVEROO_GUID_HEADER } from './authenticate';
 import { buildDeliverooCallback } from './callbacks';
 import { parseDeliveroo } from './parse';

@@ -1,6 +1,6 @@
 import type { CanonicalOrderEvent } from '../adapter';
-import { PayloadError } from '../shared/errors';
-import { aConnection, aWebhook, at, editedFixture, fixtureBytes } from '../shared/test-support';
+import { PayloadError } from '../common/errors';
+import { aConnection, aWebhook, at, editedFixture, fixtureBytes } from '../common/test-support';
 import { deliverooAdapter } from './deliveroo.adapter';
 
 const GUID = '5d1b3e2a-9c47-4f8e-b6a0-3e7d2c1f9a85';

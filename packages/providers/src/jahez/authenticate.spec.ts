@@ -1,5 +1,5 @@
 import type { Rejection } from '../adapter';
-import { aConnection, aWebhook, CURRENT_SECRET, fixtureBytes, PREVIOUS_SECRET } from '../shared/test-support';
+import { aConnection, aWebhook, CURRENT_SECRET, fixtureBytes, PREVIOUS_SECRET } from '../common/test-support';
 import { jahezAdapter } from './jahez.adapter';
 
 const body = fixtureBytes(__dirname, 'order-new-sar.json');

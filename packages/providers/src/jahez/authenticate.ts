@@ -1,7 +1,7 @@
 import type { ConnectionContext, InboundWebhook, Rejection } from '../adapter';
-import { matchesAny } from '../shared/compare';
-import { rejection } from '../shared/errors';
-import { bearerTokenOf } from '../shared/json-body';
+import { matchesAny } from '../common/compare';
+import { rejection } from '../common/errors';
+import { bearerTokenOf } from '../common/json-body';
 
 export const JAHEZ_REQUEST_ID_HEADER = 'x-request-id';
 

@@ -1,5 +1,5 @@
 import type { CallbackAction, CallbackOrder } from '../adapter';
-import { aConnection, aWebhook, CURRENT_SECRET } from '../shared/test-support';
+import { aConnection, aWebhook, CURRENT_SECRET } from '../common/test-support';
 import { jahezAdapter } from './jahez.adapter';
 
 const connection = aConnection('JAHEZ', {

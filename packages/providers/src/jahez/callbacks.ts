@@ -1,5 +1,5 @@
 import type { CallbackAction, CallbackOrder, ConnectionContext, OutboundCall } from '../adapter';
-import { callbackUrl, currentSecret, jsonCall } from '../shared/outbound';
+import { callbackUrl, currentSecret, jsonCall } from '../common/outbound';
 
 /**
  * `POST {apiBase}/webhooks/status_update` `{jahezOrderId, status: "A" | "R", reason?}`

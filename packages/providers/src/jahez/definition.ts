@@ -1,5 +1,5 @@
 import type { ProviderDefinition } from '../definition';
-import { bearerTokenOf } from '../shared/bearer';
+import { bearerTokenOf } from '../common/bearer';
 import { jahezIdentity } from './identity';
 import { jahezAdapter } from './jahez.adapter';
 

@@ -1,8 +1,8 @@
 import type { InboundWebhook, ProviderAdapter } from '../adapter';
-import { receiptAnswer } from '../shared/canonical';
-import { keyOrThrow, PayloadError } from '../shared/errors';
-import { checkedIdempotencyKey, headerOf, jsonObjectOf, malformedJson } from '../shared/json-body';
-import { fixedRoutes, pathSegments } from '../shared/routes';
+import { receiptAnswer } from '../common/canonical';
+import { keyOrThrow, PayloadError } from '../common/errors';
+import { checkedIdempotencyKey, headerOf, jsonObjectOf, malformedJson } from '../common/json-body';
+import { fixedRoutes, pathSegments } from '../common/routes';
 import { authenticateJahez, JAHEZ_REQUEST_ID_HEADER } from './authenticate';
 import { buildJahezCallback } from './callbacks';
 import { parseJahez } from './parse';

@@ -1,6 +1,6 @@
 import type { CanonicalOrderEvent } from '../adapter';
-import { PayloadError } from '../shared/errors';
-import { aConnection, aWebhook, at, editedFixture, fixtureBytes } from '../shared/test-support';
+import { PayloadError } from '../common/errors';
+import { aConnection, aWebhook, at, editedFixture, fixtureBytes } from '../common/test-support';
 import { jahezAdapter } from './jahez.adapter';
 
 const riyadh = aConnection('JAHEZ', { currency: 'SAR', externalStoreId: 'JZ-RUH-118' });

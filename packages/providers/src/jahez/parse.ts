@@ -7,9 +7,9 @@ import type {
   ConnectionContext,
   InboundWebhook,
 } from '../adapter';
-import { addMinutes, joinLines, mappedStatus, orderPlaced, requireStore, statusChanged } from '../shared/canonical';
-import { PayloadObject } from '../shared/payload-reader';
-import { sumAmounts } from '../shared/totals';
+import { addMinutes, joinLines, mappedStatus, orderPlaced, requireStore, statusChanged } from '../common/canonical';
+import { PayloadObject } from '../common/payload-reader';
+import { sumAmounts } from '../common/totals';
 
 export const JAHEZ_STATUSES = {
   N: 'RECEIVED',

@@ -1,7 +1,7 @@
 import { orderIdFor } from '@nexara/kit';
 import type { ConnectionContext, InboundWebhook, WebhookAnswer, WebhookReceipt } from '../adapter';
-import { receiptAnswer } from '../shared/canonical';
-import { jsonObjectOf } from '../shared/json-body';
+import { receiptAnswer } from '../common/canonical';
+import { jsonObjectOf } from '../common/json-body';
 import { talabatRoute } from './routes';
 
 /**

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { orderIdFor } from '@nexara/kit';
 import type { Rejection } from '../adapter';
-import { aConnection, aWebhook, CURRENT_SECRET, fixtureBytes, PREVIOUS_SECRET } from '../shared/test-support';
+import { aConnection, aWebhook, CURRENT_SECRET, fixtureBytes, PREVIOUS_SECRET } from '../common/test-support';
 import { talabatAdapter } from './talabat.adapter';
 
 const connection = aConnection('TALABAT', { currency: 'KWD', externalStoreId: 'kw-burger-lab-12' });

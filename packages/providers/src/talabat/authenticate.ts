@@ -1,6 +1,6 @@
 import type { ConnectionContext, InboundWebhook, Rejection } from '../adapter';
-import { rejection } from '../shared/errors';
-import { bearerTokenOf } from '../shared/json-body';
+import { rejection } from '../common/errors';
+import { bearerTokenOf } from '../common/json-body';
 import { verifyTalabatToken } from './jwt';
 
 export function authenticateTalabat(

@@ -1,6 +1,6 @@
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import type { CallbackAction, CallbackOrder } from '../adapter';
-import { aConnection, CURRENT_SECRET, PREVIOUS_SECRET } from '../shared/test-support';
+import { aConnection, CURRENT_SECRET, PREVIOUS_SECRET } from '../common/test-support';
 import { signHs512Jwt, verifyTalabatToken } from './jwt';
 import { talabatAdapter } from './talabat.adapter';
 

@@ -1,5 +1,5 @@
 import type { CallbackAction, CallbackOrder, ConnectionContext, OutboundCall } from '../adapter';
-import { callbackUrl, currentSecret, jsonCall, pathSegment } from '../shared/outbound';
+import { callbackUrl, currentSecret, jsonCall, pathSegment } from '../common/outbound';
 import { signHs512Jwt } from './jwt';
 
 /** Lifetime of the token on one outbound call: long enough for retries of that call, short if it leaks. */

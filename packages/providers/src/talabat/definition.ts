@@ -1,5 +1,5 @@
 import type { ProviderDefinition } from '../definition';
-import { bearerTokenOf } from '../shared/bearer';
+import { bearerTokenOf } from '../common/bearer';
 import { talabatIdentity } from './identity';
 import { talabatAdapter } from './talabat.adapter';
 

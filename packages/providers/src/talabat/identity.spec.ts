@@ -1,5 +1,5 @@
 import { answerStatusFor, providerOfPathSegment } from '../display';
-import { WEBHOOK_ERROR_STATUSES } from '../shared/test-support';
+import { WEBHOOK_ERROR_STATUSES } from '../common/test-support';
 
 const TALABAT_UNDERSTANDS = [200, 201, 202, 400, 401, 429, 500, 502];
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Rejection } from '../adapter';
-import { matchesAny } from '../shared/compare';
-import { rejection } from '../shared/errors';
+import { matchesAny } from '../common/compare';
+import { rejection } from '../common/errors';
 
 /** How far in the future a token's `iat` (or `nbf`) may be: clock skew between Delivery Hero and us. */
 export const TALABAT_MAX_CLOCK_SKEW_SECONDS = 300;

@@ -1,6 +1,6 @@
 import type { CanonicalOrderEvent, InboundWebhook } from '../adapter';
-import { PayloadError } from '../shared/errors';
-import { aConnection, aWebhook, at, editedFixture, fixtureBytes } from '../shared/test-support';
+import { PayloadError } from '../common/errors';
+import { aConnection, aWebhook, at, editedFixture, fixtureBytes } from '../common/test-support';
 import { talabatAdapter } from './talabat.adapter';
 
 const kuwait = aConnection('TALABAT', { currency: 'KWD', externalStoreId: 'kw-burger-lab-12' });

@@ -7,10 +7,10 @@ import type {
   ConnectionContext,
   InboundWebhook,
 } from '../adapter';
-import { joinComma, joinLines, joinWords, mappedStatus, orderPlaced, statusChanged } from '../shared/canonical';
-import { PayloadError } from '../shared/errors';
-import { PayloadObject, truncate } from '../shared/payload-reader';
-import { showMoney, sumAmounts } from '../shared/totals';
+import { joinComma, joinLines, joinWords, mappedStatus, orderPlaced, statusChanged } from '../common/canonical';
+import { PayloadError } from '../common/errors';
+import { PayloadObject, truncate } from '../common/payload-reader';
+import { showMoney, sumAmounts } from '../common/totals';
 import type { TalabatRoute } from './routes';
 
 export const TALABAT_STATUSES = {

@@ -1,4 +1,4 @@
-import { pathSegments } from '../shared/routes';
+import { pathSegments } from '../common/routes';
 
 /**
  * The plugin sub-paths Delivery Hero calls under the connection's base URL:

@@ -1,7 +1,7 @@
 import type { InboundWebhook, ProviderAdapter, Rejection } from '../adapter';
-import { keyOrThrow, PayloadError } from '../shared/errors';
-import { checkedIdempotencyKey, jsonObjectOf, malformedJson } from '../shared/json-body';
-import { unknownRoute } from '../shared/routes';
+import { keyOrThrow, PayloadError } from '../common/errors';
+import { checkedIdempotencyKey, jsonObjectOf, malformedJson } from '../common/json-body';
+import { unknownRoute } from '../common/routes';
 import { answerTalabat } from './answer';
 import { authenticateTalabat } from './authenticate';
 import { buildTalabatCallback } from './callbacks';

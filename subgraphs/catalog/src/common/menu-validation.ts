@@ -6,7 +6,7 @@ import { WEEKDAYS, type WeeklyPeriod, type Weekday } from '@nexara/contracts';
  * importMenu's input, checked as a whole before anything is written: every
  * problem is reported with its path (`items[3].name.en`), and one problem
  * means nothing of the menu is stored. Limits are the strictest of the
- * providers' (../shared/providers-control.md): Deliveroo's 3-120 characters
+ * providers' (docs/control-plane.md, "Contract"): Deliveroo's 3-120 characters
  * for category names, 2-120 for item names, 500 for descriptions.
  */
 

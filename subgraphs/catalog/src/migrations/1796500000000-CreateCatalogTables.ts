@@ -13,7 +13,7 @@ const TENANT_TABLES = [
 const CURRENT_TENANT = `nullif(current_setting('app.tenant_id', true), '')::uuid`;
 
 /**
- * The canonical menu (../shared/providers-control.md, "Common model"), each
+ * The canonical menu (docs/control-plane.md, "Contract"), each
  * branch's control state, the sync jobs that push both to every connection,
  * and the audit trail of who changed what. Names and descriptions are
  * `{en, ar}` objects; money is integer minor units of the menu's currency.

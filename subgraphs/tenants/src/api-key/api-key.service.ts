@@ -10,7 +10,7 @@ import {
 } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
-import { isUuid, normalizeName } from '../shared/validation';
+import { isUuid, normalizeName } from '../common/validation';
 import { generateApiKeySecret, hashApiKeySecret } from './api-key-secret';
 import { ApiKey } from './api-key.entity';
 

@@ -9,8 +9,8 @@ import {
 } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { endSessions, openSession, type SessionAnnouncer } from '../session/sessions';
-import { checkPassword } from '../shared/validation';
-import { switchTenant } from '../shared/tenant-scope';
+import { checkPassword } from '../common/validation';
+import { switchTenant } from '../common/tenant-scope';
 import { User } from '../user/user.entity';
 import { findPlatformTenant } from '../user/user.service';
 import { loginThrottledError, type LoginThrottle } from './login-throttle';

@@ -1,6 +1,6 @@
 import { actingTenantId, appError, inTenantTransaction, requireUser, scopeOf, type Identity } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUuid, normalizeName, normalizeOptionalText, normalizeTimeZone } from '../shared/validation';
+import { isUuid, normalizeName, normalizeOptionalText, normalizeTimeZone } from '../common/validation';
 import { Tenant } from '../tenant/tenant.entity';
 import { Branch } from './branch.entity';
 

@@ -7,7 +7,7 @@ import {
   type Logger,
 } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUuid } from '../shared/validation';
+import { isUuid } from '../common/validation';
 
 /** Why a session ended (`tenants.sessions.ended_reason`). */
 export type SessionEnding = 'SIGNED_OUT' | 'USER_DISABLED' | 'ROLE_CHANGED' | 'PASSWORD_CHANGED';

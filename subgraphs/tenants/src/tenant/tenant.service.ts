@@ -9,7 +9,7 @@ import {
 } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { insertBranch } from '../branch/branch.service';
-import { switchTenant, uniqueViolation } from '../shared/tenant-scope';
+import { switchTenant, uniqueViolation } from '../common/tenant-scope';
 import {
   isUuid,
   normalizeCurrency,
@@ -17,7 +17,7 @@ import {
   normalizeName,
   normalizeSlug,
   normalizeTimeZone,
-} from '../shared/validation';
+} from '../common/validation';
 import { User } from '../user/user.entity';
 import { findPlatformTenant, insertUser, prepareUser } from '../user/user.service';
 import { Tenant } from './tenant.entity';

@@ -2,8 +2,8 @@ import { appError, inTenantTransaction, requireUser, scopeOf, type Identity, typ
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { endSessions, type SessionAnnouncer } from '../session/sessions';
-import { checkPassword, isUuid, normalizeEmail, normalizeName } from '../shared/validation';
-import { switchTenant, uniqueViolation } from '../shared/tenant-scope';
+import { checkPassword, isUuid, normalizeEmail, normalizeName } from '../common/validation';
+import { switchTenant, uniqueViolation } from '../common/tenant-scope';
 import { Tenant } from '../tenant/tenant.entity';
 import { User } from './user.entity';
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { DateInput } from '../../ui/DateInput';
 import { PROVIDERS, providerStyle } from '../../ui/providers';
 import { statusLabel } from '../../ui/StatusBadge';
-import { CONNECTION_CHOICES } from '../shared/connection.operations';
+import { CONNECTION_CHOICES } from '../common/connection.operations';
 import { EMPTY_ORDER_FILTER, type OrderFilterState } from './order-filter';
 
 const STATUSES = ['RECEIVED', 'ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP', 'DELIVERED', 'REJECTED', 'CANCELLED'];

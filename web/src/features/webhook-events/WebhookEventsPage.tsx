@@ -11,7 +11,7 @@ import { PROVIDERS, providerStyle } from '../../ui/providers';
 import { ErrorState } from '../../ui/states';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { formatDateTimeSeconds, formatRowTime, zonedDate } from '../../ui/time';
-import { CONNECTION_CHOICES } from '../shared/connection.operations';
+import { CONNECTION_CHOICES } from '../common/connection.operations';
 import { EMPTY_EVENT_FILTER, toWebhookEventFilterInput, type WebhookEventFilterState } from './webhook-event-filter';
 import { DEAD_WEBHOOK_EVENT_COUNT, REPLAY_DEAD_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from './webhook-event.operations';
 import { useLiveRefresh } from './useLiveRefresh';
