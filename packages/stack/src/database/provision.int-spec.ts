@@ -65,16 +65,18 @@ describe('database roles', () => {
       nodeEnv: 'test',
       logLevel: 'silent',
     });
-    const expected = {
+    // Typed over every service: a new service without its role here is a compile error, not a surprise in CI.
+    const expected: Record<keyof typeof envs, string> = {
       tenants: roleName('tenants'),
       orders: roleName('orders'),
       integrations: roleName('integrations'),
+      catalog: roleName('catalog'),
       worker: roleName('integrations'),
       gateway: roleName('gateway'),
     };
     for (const [service, env] of Object.entries(envs)) {
       const url = env['DATABASE_URL'] ?? env['EVENT_BUS_DATABASE_URL'];
-      expect([service, url && (await loginAs(url))]).toEqual([service, expected[service as keyof typeof expected]]);
+      expect([service, url && (await loginAs(url))]).toEqual([service, expected[service as keyof typeof envs]]);
 
       expect(Object.values(env).join('\n')).not.toContain(passwords.owner);
       const asOwner = new URL(url!);
