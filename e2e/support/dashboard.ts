@@ -57,38 +57,56 @@ const renderedRows = (testId: string) => `[...document.querySelectorAll('[data-t
   .map((row) => [Number(row.getAttribute('row-index')), row.getAttribute('row-id')])`;
 
 /**
- * Scrolls the element that scrolls the grid's rows by `fraction` of its
- * height (negative: up; Infinity: to the end). The element itself, not the
- * mouse wheel: a wheel scrolls whatever is under the pointer, and a banner
- * or an alert arriving under load moves that.
+ * Finds the element that scrolls the grid's rows: the element itself, not
+ * the mouse wheel (a wheel scrolls whatever is under the pointer, and a
+ * banner or an alert arriving under load moves that).
  */
-const scrollRows = (testId: string, fraction: number) => `(() => {
+const rowsViewport = (testId: string) => `(() => {
   let el = document.querySelector('[data-testid="${testId}"] .ag-row');
   while (el && !(el.scrollHeight > el.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(el).overflowY))) el = el.parentElement;
-  if (!el) return;
-  el.scrollTop = ${Number.isFinite(fraction) ? `el.scrollTop + el.clientHeight * ${fraction}` : fraction > 0 ? 'el.scrollHeight' : '0'};
+  return el;
 })()`;
 
 /**
- * Every row id of a virtualised AG Grid in display order, scrolling it until
- * `count` rows were seen (its later pages load as it scrolls). Scrolls half a
- * screen at a time and only on once the first row not yet seen is rendered
- * with its data (a row still loading has no id), so no row is skipped. Waits
- * for rows to appear, never for time.
+ * After the next frame: true once row `index` is rendered with its data (a
+ * row still loading has no id); until then puts that row at the top of the
+ * viewport. Positioning at the row, rather than scrolling on by a step, is what
+ * keeps this safe under load: the grid may move its viewport itself (a
+ * reload after a sort, a page arriving) and a step from there could pass
+ * the row for good.
+ */
+const rowShown = (testId: string, index: number) => `new Promise((resolve) => requestAnimationFrame(() => {
+  if (document.querySelector('[data-testid="${testId}"] .ag-row[row-index="${index}"][row-id]')) return resolve(true);
+  const viewport = ${rowsViewport(testId)};
+  const row = document.querySelector('[data-testid="${testId}"] .ag-row');
+  if (viewport && row) viewport.scrollTop = ${index} * row.offsetHeight;
+  resolve(false);
+}))`;
+
+/** Brings row `index` into view and waits, frame by frame, for it to show its data (evaluate, not waitForFunction: the production CSP forbids the eval a string predicate needs). */
+async function showRow(page: Page, testId: string, index: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await page.evaluate<boolean>(rowShown(testId, index)))) {
+    if (Date.now() > deadline) throw new Error(`row ${index} of ${testId} never showed its data`);
+  }
+}
+
+/**
+ * Every row id of a virtualised AG Grid in display order, bringing each
+ * first row not yet seen into view until `count` rows were seen (its later
+ * pages load as it scrolls), so no row is skipped. Waits for rows to
+ * appear, never for time.
  */
 export async function allGridRowIds(page: Page, testId: string, count: number): Promise<string[]> {
   const seen = new Map<number, string>();
-  const grid = page.getByTestId(testId);
-  await grid.locator('.ag-row[row-index="0"][row-id]').first().waitFor();
   for (;;) {
+    let next = 0;
+    while (seen.has(next)) next++;
+    await showRow(page, testId, next);
     const rows = await page.evaluate<[number, string][]>(renderedRows(testId));
     rows.forEach(([index, id]) => seen.set(index, id));
     if (seen.size >= count) break;
-    let next = 0;
-    while (seen.has(next)) next++;
-    await page.evaluate(scrollRows(testId, 0.5));
-    await grid.locator(`.ag-row[row-index="${next}"][row-id]`).first().waitFor();
   }
-  await page.evaluate(scrollRows(testId, -Infinity));
+  await page.evaluate(`(() => { const viewport = ${rowsViewport(testId)}; if (viewport) viewport.scrollTop = 0; })()`);
   return [...seen.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
 }

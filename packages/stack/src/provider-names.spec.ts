@@ -137,7 +137,6 @@ const ALLOWED = new Map<string, string>([
   ['packages/providers/src/careem/callbacks.ts', 'source'],
   ['packages/providers/src/careem/parse.ts', 'source'],
   ['packages/providers/src/jahez/callbacks.ts', 'source'],
-  ['packages/providers/src/talabat/callbacks.ts', 'source'],
   // The catalog subgraph and tests that landed beside this change: to be derived from the registry likewise.
   ['BENCHMARKS.md', 'docs'],
   ['deploy/prometheus/alerts.test.yml', 'tests'],

@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import { orderIdFor } from '@nexara/kit';
 import type { Rejection } from '../adapter';
 import { aConnection, aWebhook, CURRENT_SECRET, fixtureBytes, PREVIOUS_SECRET } from '../common/test-support';
-import { talabatAdapter } from './talabat.adapter';
+import { talabatAdapter } from './definition';
 
 const connection = aConnection('TALABAT', { currency: 'KWD', externalStoreId: 'kw-burger-lab-12' });
 const now = new Date('2025-03-14T18:20:30.000Z');

@@ -1,8 +1,8 @@
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import type { CallbackAction, CallbackOrder } from '../adapter';
 import { aConnection, CURRENT_SECRET, PREVIOUS_SECRET } from '../common/test-support';
-import { signHs512Jwt, verifyTalabatToken } from './jwt';
-import { talabatAdapter } from './talabat.adapter';
+import { signHs512Jwt, verifyMiddlewareToken } from '../common/delivery-hero/jwt';
+import { talabatAdapter } from './definition';
 
 const connection = aConnection('TALABAT', {
   currency: 'KWD',
@@ -71,7 +71,7 @@ describe('Talabat callbacks', () => {
 
   it('produces tokens its own verifier and jose agree on', async () => {
     const token = signHs512Jwt({ service: 'middleware', iat: nowSeconds, exp: nowSeconds + 60 }, CURRENT_SECRET);
-    expect(verifyTalabatToken(token, [CURRENT_SECRET], now)).toBeNull();
+    expect(verifyMiddlewareToken(token, [CURRENT_SECRET], now)).toBeNull();
     await expect(
       jwtVerify(token, new TextEncoder().encode(CURRENT_SECRET), { algorithms: ['HS512'], currentDate: now }),
     ).resolves.toBeDefined();

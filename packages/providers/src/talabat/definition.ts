@@ -1,15 +1,12 @@
-import type { ProviderDefinition } from '../definition';
-import { bearerTokenOf } from '../common/bearer';
+import { deliveryHeroDefinition } from '../common/delivery-hero/definition';
 import { talabatIdentity } from './identity';
-import { talabatAdapter } from './talabat.adapter';
 
 const kuwait = { currency: 'KWD', externalStoreId: 'kw-burger-lab-12' };
 /** Status calls name the order by the id Nexara answered; any UUID will do for a fixture. */
 const REMOTE_ORDER_ID = '7d9f3c21-5b8e-4a61-9f0d-2c4b6e8a1d35';
 
-export const talabatProvider: ProviderDefinition = {
+export const talabatProvider = deliveryHeroDefinition({
   identity: talabatIdentity,
-  adapter: talabatAdapter,
   directory: __dirname,
   docPage: 'talabat.md',
   fixtures: [
@@ -26,6 +23,6 @@ export const talabatProvider: ProviderDefinition = {
       subPath: `remoteId/kw-burger-lab-12/remoteOrder/${REMOTE_ORDER_ID}/posOrderStatus`,
     },
   ],
-  credential: { headers: ['authorization'], signsBody: false, of: bearerTokenOf },
-  keptHeaders: [],
-};
+});
+
+export const talabatAdapter = talabatProvider.adapter;

@@ -1,7 +1,7 @@
 import type { CanonicalOrderEvent, InboundWebhook } from '../adapter';
 import { PayloadError } from '../common/errors';
 import { aConnection, aWebhook, at, editedFixture, fixtureBytes } from '../common/test-support';
-import { talabatAdapter } from './talabat.adapter';
+import { talabatAdapter } from './definition';
 
 const kuwait = aConnection('TALABAT', { currency: 'KWD', externalStoreId: 'kw-burger-lab-12' });
 const dubai = aConnection('TALABAT', { currency: 'AED', externalStoreId: 'ae-pizza-dxb-3' });

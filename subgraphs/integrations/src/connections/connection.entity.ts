@@ -43,6 +43,10 @@ export class ConnectionEntity {
   @Column({ name: 'connection_key', type: 'text' })
   connectionKey: string;
 
+  /** Set while archived: hidden from lists, webhooks refused, history kept (docs/dashboard.md). */
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 

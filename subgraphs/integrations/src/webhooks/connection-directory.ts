@@ -11,6 +11,8 @@ import type { ConnectionContext } from '@nexara/providers';
 export type DirectoryConnection = ConnectionContext & {
   connectionKey: string;
   status: ConnectionStatus;
+  /** Archived connections are refused like paused ones (docs/dashboard.md, "Archived connections"). */
+  archived: boolean;
   autoAccept: boolean;
 };
 
@@ -214,6 +216,7 @@ export class ConnectionDirectory {
         apiBaseUrl: row.apiBaseUrl,
         connectionKey: row.connectionKey,
         status: row.status,
+        archived: row.archivedAt !== null,
         autoAccept: row.autoAccept,
       },
       secrets: secrets.map((secret) => ({ value: secret.value, expiresAt: secret.expiresAt })),

@@ -1,8 +1,8 @@
 import { orderIdFor } from '@nexara/kit';
-import type { ConnectionContext, InboundWebhook, WebhookAnswer, WebhookReceipt } from '../adapter';
-import { receiptAnswer } from '../common/canonical';
-import { jsonObjectOf } from '../common/json-body';
-import { talabatRoute } from './routes';
+import type { ConnectionContext, InboundWebhook, WebhookAnswer, WebhookReceipt } from '../../adapter';
+import { receiptAnswer } from '../canonical';
+import { jsonObjectOf } from '../json-body';
+import { deliveryHeroRoute } from './routes';
 
 /**
  * A new order is answered `200 {"remoteResponse": {"remoteOrderId": <our order id>}}`,
@@ -11,12 +11,12 @@ import { talabatRoute } from './routes';
  * find. Status calls get the usual receipt: 202 and 200 are both codes the
  * middleware understands.
  */
-export function answerTalabat(
+export function answerDeliveryHero(
   request: InboundWebhook,
   connection: ConnectionContext,
   receipt: WebhookReceipt,
 ): WebhookAnswer {
-  const route = talabatRoute(request.method, request.subPath);
+  const route = deliveryHeroRoute(request.method, request.subPath);
   const token = jsonObjectOf(request.rawBody)?.['token'];
   if (route?.kind === 'NEW_ORDER' && typeof token === 'string' && token.trim()) {
     return { status: 200, body: { remoteResponse: { remoteOrderId: orderIdFor(connection.id, token.trim()) } } };

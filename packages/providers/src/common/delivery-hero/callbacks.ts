@@ -1,19 +1,19 @@
-import type { CallbackAction, CallbackOrder, ConnectionContext, OutboundCall } from '../adapter';
-import { callbackUrl, currentSecret, jsonCall, pathSegment } from '../common/outbound';
+import type { CallbackAction, CallbackOrder, ConnectionContext, OutboundCall } from '../../adapter';
+import { callbackUrl, currentSecret, jsonCall, pathSegment } from '../outbound';
 import { signHs512Jwt } from './jwt';
 
 /** Lifetime of the token on one outbound call: long enough for retries of that call, short if it leaks. */
-export const TALABAT_CALLBACK_TOKEN_SECONDS = 300;
+export const DELIVERY_HERO_CALLBACK_TOKEN_SECONDS = 300;
 
-type TalabatStatusBody =
+type DeliveryHeroStatusBody =
   | { status: 'order_accepted'; acceptanceTime?: string }
   | { status: 'order_rejected'; reason: string }
   | { status: 'order_prepared' }
   | { status: 'order_picked_up' };
 
 /**
- * `POST {apiBase}/v2/chains/{chainCode}/orders/{token}/status` (packages/providers/src/talabat/talabat.md).
- * `chainCode` is the connection's `externalStoreId`: a Talabat connection is
+ * `POST {apiBase}/v2/chains/{chainCode}/orders/{token}/status` (common/delivery-hero/delivery-hero.md).
+ * `chainCode` is the connection's `externalStoreId`: a brand's connection is
  * one vendor, whose remoteId Delivery Hero also uses as its chain code in
  * the plugin set-up. `{token}` is the order token (our externalId).
  *
@@ -21,24 +21,24 @@ type TalabatStatusBody =
  *   the food will be ready); omitted when staff gave no preparation time;
  * - REJECTED -> `order_rejected` with the staff's reason as written;
  * - READY -> `order_prepared`; PICKED_UP -> `order_picked_up`;
- * - CANCELLED: the plugin API has no restaurant-side cancel (Talabat cancels,
- *   and tells us through posOrderStatus); PREPARING has no Talabat status;
- *   RECEIVED / RECEIVE_FAILED are Deliveroo-only.
+ * - CANCELLED: the plugin API has no restaurant-side cancel (the platform cancels,
+ *   and tells us through posOrderStatus); PREPARING has no Delivery Hero status;
+ *   RECEIVED / RECEIVE_FAILED are for providers that confirm receipts.
  *
  * Authenticated with `Authorization: Bearer <JWT>`, HS512 over the
  * connection's current secret, `iss: "nexara"`, `iat` now, `exp` 5 min later.
  */
-export function buildTalabatCallback(
+export function buildDeliveryHeroCallback(
   action: CallbackAction,
   order: CallbackOrder,
   connection: ConnectionContext,
   now: Date,
 ): OutboundCall | null {
-  const body = talabatBody(action, now);
+  const body = deliveryHeroBody(action, now);
   if (!body) return null;
   const issuedAt = Math.floor(now.getTime() / 1000);
   const token = signHs512Jwt(
-    { iss: 'nexara', iat: issuedAt, exp: issuedAt + TALABAT_CALLBACK_TOKEN_SECONDS },
+    { iss: 'nexara', iat: issuedAt, exp: issuedAt + DELIVERY_HERO_CALLBACK_TOKEN_SECONDS },
     currentSecret(connection.secrets),
   );
   const chainCode = pathSegment(connection.externalStoreId);
@@ -46,7 +46,7 @@ export function buildTalabatCallback(
   return jsonCall('POST', callbackUrl(connection.apiBaseUrl, path), body, () => ({ authorization: `Bearer ${token}` }));
 }
 
-function talabatBody(action: CallbackAction, now: Date): TalabatStatusBody | null {
+function deliveryHeroBody(action: CallbackAction, now: Date): DeliveryHeroStatusBody | null {
   switch (action.kind) {
     case 'ACCEPTED':
       if (action.prepMinutes === undefined) return { status: 'order_accepted' };

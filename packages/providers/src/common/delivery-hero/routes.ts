@@ -1,14 +1,14 @@
-import { pathSegments } from '../common/routes';
+import { pathSegments } from '../routes';
 
 /**
  * The plugin sub-paths Delivery Hero calls under the connection's base URL:
  * `POST order/{remoteId}` (new order) and
  * `PUT remoteId/{remoteId}/remoteOrder/{remoteOrderId}/posOrderStatus`.
  */
-export type TalabatRoute =
+export type DeliveryHeroRoute =
   { kind: 'NEW_ORDER'; remoteId: string } | { kind: 'ORDER_STATUS'; remoteId: string; remoteOrderId: string };
 
-export function talabatRoute(method: string, subPath: string): TalabatRoute | null {
+export function deliveryHeroRoute(method: string, subPath: string): DeliveryHeroRoute | null {
   const segments = pathSegments(subPath);
   const verb = method.toUpperCase();
   if (verb === 'POST' && segments.length === 2 && segments[0] === 'order' && segments[1]) {

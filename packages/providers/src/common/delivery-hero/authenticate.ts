@@ -1,9 +1,9 @@
-import type { ConnectionContext, InboundWebhook, Rejection } from '../adapter';
-import { rejection } from '../common/errors';
-import { bearerTokenOf } from '../common/json-body';
-import { verifyTalabatToken } from './jwt';
+import type { ConnectionContext, InboundWebhook, Rejection } from '../../adapter';
+import { rejection } from '../errors';
+import { bearerTokenOf } from '../json-body';
+import { verifyMiddlewareToken } from './jwt';
 
-export function authenticateTalabat(
+export function authenticateDeliveryHero(
   request: InboundWebhook,
   connection: ConnectionContext,
   now: Date,
@@ -14,5 +14,5 @@ export function authenticateTalabat(
       ? rejection(401, 'MISSING_TOKEN', 'The Authorization header is missing.')
       : rejection(401, 'INVALID_TOKEN', 'The Authorization header must be "Bearer <JWT>".');
   }
-  return verifyTalabatToken(bearer.token, connection.secrets, now);
+  return verifyMiddlewareToken(bearer.token, connection.secrets, now);
 }

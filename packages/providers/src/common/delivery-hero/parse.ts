@@ -6,14 +6,14 @@ import type {
   CanonicalOrderEvent,
   ConnectionContext,
   InboundWebhook,
-} from '../adapter';
-import { joinComma, joinLines, joinWords, mappedStatus, orderPlaced, statusChanged } from '../common/canonical';
-import { PayloadError } from '../common/errors';
-import { PayloadObject, truncate } from '../common/payload-reader';
-import { showMoney, sumAmounts } from '../common/totals';
-import type { TalabatRoute } from './routes';
+} from '../../adapter';
+import { joinComma, joinLines, joinWords, mappedStatus, orderPlaced, statusChanged } from '../canonical';
+import { PayloadError } from '../errors';
+import { PayloadObject, truncate } from '../payload-reader';
+import { showMoney, sumAmounts } from '../totals';
+import type { DeliveryHeroRoute } from './routes';
 
-export const TALABAT_STATUSES = {
+export const DELIVERY_HERO_STATUSES = {
   ORDER_CANCELLED: 'CANCELLED',
   ORDER_PICKED_UP: 'PICKED_UP',
 } as const satisfies Record<string, OrderStatus>;
@@ -26,22 +26,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `remoteOrderId`). posOrderStatus -> STATUS_CHANGED named by that
  * `remoteOrderId` (`orderId`), since the token cannot be recovered from it.
  *
- * Amounts are decimal strings in the connection's currency (Talabat sends
+ * Amounts are decimal strings in the connection's currency (Delivery Hero sends
  * only a symbol): subtotal = sum of the products' `paidPrice`, delivery fee =
  * sum of `deliveryFees[].value`, tax = `vatTotal` (products are priced net of
  * VAT), tip = `riderTip`, discount = `discountAmountTotal`, total =
  * `grandTotal`; `totalNet` must equal grandTotal - vatTotal, or a warning says so.
  */
-export function parseTalabat(
+export function parseDeliveryHero(
+  brand: string,
   request: InboundWebhook,
   connection: ConnectionContext,
-  route: TalabatRoute,
+  route: DeliveryHeroRoute,
   eventKey: string,
 ): CanonicalOrderEvent[] {
   if (route.remoteId !== connection.externalStoreId) {
     throw new PayloadError(
       `The path's remoteId "${truncate(route.remoteId)}" is not this connection's ` +
-        `Talabat remoteId "${truncate(connection.externalStoreId)}"`,
+        `${brand} remoteId "${truncate(connection.externalStoreId)}"`,
     );
   }
   const body = PayloadObject.fromBody(request.rawBody);
@@ -52,7 +53,7 @@ export function parseTalabat(
         `The path's remoteOrderId "${truncate(route.remoteOrderId)}" is not an order id Nexara issued`,
       );
     }
-    const { status } = mappedStatus(body, 'status', TALABAT_STATUSES);
+    const { status } = mappedStatus(body, 'status', DELIVERY_HERO_STATUSES);
     return [
       statusChanged({
         eventKey,
@@ -65,17 +66,18 @@ export function parseTalabat(
   }
 
   const externalId = body.string('token');
-  const { order, warnings } = talabatOrder(body, connection.currency);
+  const { order, warnings } = deliveryHeroOrder(brand, body, connection.currency);
   return [orderPlaced({ eventKey, externalId, occurredAt: order.placedAt, order, warnings })];
 }
 
-function talabatOrder(
+function deliveryHeroOrder(
+  brand: string,
   body: PayloadObject,
   currency: string,
 ): { order: Omit<CanonicalOrder, 'warnings'>; warnings: string[] } {
   const warnings: string[] = [];
   if (body.optionalBoolean('test')) {
-    warnings.push('Talabat marked this as a test order: do not prepare or dispatch it.');
+    warnings.push(`${brand} marked this as a test order: do not prepare or dispatch it.`);
   }
 
   const items = body.objects('products', { nonEmpty: true }).map((product): CanonicalItem => ({
@@ -85,7 +87,9 @@ function talabatOrder(
     unitPrice: product.money('unitPrice', currency),
     total: product.money('paidPrice', currency),
     notes: product.optionalString('comment'),
-    modifiers: product.modifiers('selectedToppings', 1, (topping, depth) => talabatTopping(topping, currency, depth)),
+    modifiers: product.modifiers('selectedToppings', 1, (topping, depth) =>
+      deliveryHeroTopping(topping, currency, depth),
+    ),
   }));
 
   const price = body.object('price');
@@ -99,7 +103,7 @@ function talabatOrder(
     const net = price.money('totalNet', currency);
     if (net + tax !== total) {
       warnings.push(
-        `Talabat's net total ${showMoney(net, currency)} plus VAT ${showMoney(tax, currency)} ` +
+        `${brand}'s net total ${showMoney(net, currency)} plus VAT ${showMoney(tax, currency)} ` +
           `is not its grand total ${showMoney(total, currency)}.`,
       );
     }
@@ -126,7 +130,7 @@ function talabatOrder(
             phone: customer.optionalString('mobilePhone'),
           }
         : null,
-      delivery: expedition === 'delivery' ? talabatDelivery(deliveryData) : null,
+      delivery: expedition === 'delivery' ? deliveryHeroDelivery(deliveryData) : null,
       items,
       subtotal: sumAmounts(
         items.map((item) => item.total),
@@ -149,22 +153,22 @@ function talabatOrder(
   };
 }
 
-function talabatTopping(topping: PayloadObject, currency: string, depth: number): CanonicalModifier {
+function deliveryHeroTopping(topping: PayloadObject, currency: string, depth: number): CanonicalModifier {
   return {
     name: topping.string('name'),
     quantity: topping.optionalInteger('quantity') ?? 1,
     unitPrice: topping.money('price', currency, { mayBeNegative: true }),
     modifiers: topping.modifiers('children', depth + 1, (child, childDepth) =>
-      talabatTopping(child, currency, childDepth),
+      deliveryHeroTopping(child, currency, childDepth),
     ),
   };
 }
 
 /**
- * Talabat's address parts -> one line a driver reads top to bottom:
+ * Delivery Hero's address parts -> one line a driver reads top to bottom:
  * "Street 12 7, Building 7, Floor 2, Flat 5, Salmiya, 22001".
  */
-function talabatDelivery(delivery: PayloadObject | null): NonNullable<CanonicalOrder['delivery']> {
+function deliveryHeroDelivery(delivery: PayloadObject | null): NonNullable<CanonicalOrder['delivery']> {
   const address = delivery?.optionalObject('address') ?? null;
   if (!address) return { address: null, notes: null, lat: null, lng: null };
   const labelled = (key: string, label: string): string | null => {

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
-import type { Rejection } from '../adapter';
-import { matchesAny } from '../common/compare';
-import { rejection } from '../common/errors';
+import type { Rejection } from '../../adapter';
+import { matchesAny } from '../compare';
+import { rejection } from '../errors';
 
 /** How far in the future a token's `iat` (or `nbf`) may be: clock skew between Delivery Hero and us. */
-export const TALABAT_MAX_CLOCK_SKEW_SECONDS = 300;
+export const DELIVERY_HERO_MAX_CLOCK_SKEW_SECONDS = 300;
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -42,7 +42,7 @@ export function signHs512Jwt(claims: Record<string, unknown>, secret: string): s
  * adapter interface, and it is small enough to read whole. The tests verify
  * it against tokens jose signs, and the tokens it signs with jose.
  */
-export function verifyTalabatToken(token: string, secrets: readonly string[], now: Date): Rejection | null {
+export function verifyMiddlewareToken(token: string, secrets: readonly string[], now: Date): Rejection | null {
   const parts = token.split('.');
   const wellFormed =
     parts.length === 3 && BASE64URL.test(parts[0]!) && BASE64URL.test(parts[1]!) && /^[A-Za-z0-9_-]*$/.test(parts[2]!);
@@ -81,15 +81,15 @@ export function verifyTalabatToken(token: string, secrets: readonly string[], no
   if (typeof iat !== 'number' || !Number.isFinite(iat)) {
     return rejection(401, 'INVALID_TOKEN', 'The JWT has no numeric "iat" claim.');
   }
-  if (iat > nowSeconds + TALABAT_MAX_CLOCK_SKEW_SECONDS) {
+  if (iat > nowSeconds + DELIVERY_HERO_MAX_CLOCK_SKEW_SECONDS) {
     return rejection(
       401,
       'FUTURE_TIMESTAMP',
-      `The JWT was issued more than ${TALABAT_MAX_CLOCK_SKEW_SECONDS} s in the future.`,
+      `The JWT was issued more than ${DELIVERY_HERO_MAX_CLOCK_SKEW_SECONDS} s in the future.`,
     );
   }
   const nbf = claims['nbf'];
-  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSeconds + TALABAT_MAX_CLOCK_SKEW_SECONDS)) {
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSeconds + DELIVERY_HERO_MAX_CLOCK_SKEW_SECONDS)) {
     return rejection(401, 'INVALID_TOKEN', 'The JWT is not valid yet ("nbf").');
   }
   return null;
