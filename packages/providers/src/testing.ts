@@ -7,3 +7,4 @@ export {
   fixtureBytes,
   PREVIOUS_SECRET,
 } from './common/test-support';
+export { aControlConnection, aControlMenu } from './common/control-fixture';

@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../definition';
+import { careemControl } from './control';
 import { careemAdapter } from './careem.adapter';
 import { careemIdentity } from './identity';
 
@@ -24,4 +25,5 @@ export const careemProvider: ProviderDefinition = {
       `${headers['x-careem-signature']?.trim().toLowerCase() ?? ''}|${headers['x-careem-timestamp']?.trim() ?? ''}`,
   },
   keptHeaders: ['x-careem-timestamp'],
+  control: careemControl,
 };

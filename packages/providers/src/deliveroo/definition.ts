@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../definition';
+import { deliverooControl } from './control';
 import { deliverooAdapter } from './deliveroo.adapter';
 import { deliverooIdentity } from './identity';
 
@@ -28,4 +29,5 @@ export const deliverooProvider: ProviderDefinition = {
   keptHeaders: ['x-deliveroo-sequence-guid'],
   // Deliveroo's `sync_status`: it wants to hear that each new order reached the restaurant, or could not.
   confirmsReceipts: true,
+  control: deliverooControl,
 };

@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../definition';
+import { jahezControl } from './control';
 import { bearerTokenOf } from '../common/bearer';
 import { jahezIdentity } from './identity';
 import { jahezAdapter } from './jahez.adapter';
@@ -28,4 +29,5 @@ export const jahezProvider: ProviderDefinition = {
   credential: { headers: ['authorization'], signsBody: false, of: bearerTokenOf },
   keptHeaders: ['x-request-id'],
   numericOrderIds: true,
+  control: jahezControl,
 };
