@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OrderStatus } from '@nexara/kit';
 import type { EntityManager } from 'typeorm';
+import { insertRowsAsJson } from '../common/json-insert';
 import { OrderEventEntity, type OrderEventSource } from './order-event.entity';
 import { OrderEntity } from './order.entity';
 
@@ -56,7 +57,8 @@ export async function appendTimeline(
 ): Promise<void> {
   if (entries.length === 0) return;
   // One statement: identity values follow the row order, which keeps a multi-step jump in step order.
-  await manager.insert(
+  await insertRowsAsJson(
+    manager,
     OrderEventEntity,
     entries.map((entry) => ({ tenantId, id: randomUUID(), orderId, orderVersion, ...entry })),
   );
