@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PROVIDERS } from '@nexara/providers/display';
 import { aUser, dataOf, startCatalogTestEnv, type CatalogTestEnv } from '../testing/catalog-test-env';
 
 const SET_STATUS = 'mutation Set($input: SetStoreStatusInput!) { setStoreStatus(input: $input) { id status } }';
@@ -15,7 +16,7 @@ describe('recordCatalogSyncOutcome (real PostgreSQL)', () => {
   beforeAll(async () => {
     env = await startCatalogTestEnv();
     branch = env.directory.aBranch(tenant);
-    env.directory.aConnection(tenant, branch, 'JAHEZ');
+    env.directory.aConnection(tenant, branch, PROVIDERS[0]);
   });
   afterAll(async () => env?.close());
 
