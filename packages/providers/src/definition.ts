@@ -1,5 +1,6 @@
 import type { ProviderAdapter } from './adapter';
 import type { ProviderIdentity } from './identity';
+import type { ProviderSimulator } from './simulator';
 
 /**
  * One sample delivery in a provider's `fixtures/` folder and how it arrives:
@@ -51,6 +52,8 @@ export type ProviderDefinition = {
    * and reads a failed delivery's order id (`failedOrderId`).
    */
   confirmsReceipts?: true;
+  /** Its part in the simulator: payloads, signing, callback API, what it expects as answers (simulator.ts). */
+  simulator: ProviderSimulator;
   // Capabilities the control-plane work will define (menu push, item
   // availability, store open/closed). Typed `never` until then, so no provider
   // can claim one that nothing calls.

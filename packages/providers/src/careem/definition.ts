@@ -1,6 +1,7 @@
 import type { ProviderDefinition } from '../definition';
 import { careemAdapter } from './careem.adapter';
 import { careemIdentity } from './identity';
+import { careemSimulator } from './simulator';
 
 const dubai = { currency: 'AED', externalStoreId: 'brn-dxb-marina-01' };
 
@@ -24,4 +25,5 @@ export const careemProvider: ProviderDefinition = {
       `${headers['x-careem-signature']?.trim().toLowerCase() ?? ''}|${headers['x-careem-timestamp']?.trim() ?? ''}`,
   },
   keptHeaders: ['x-careem-timestamp'],
+  simulator: careemSimulator,
 };

@@ -1,6 +1,7 @@
 import type { ProviderDefinition } from '../definition';
 import { deliverooAdapter } from './deliveroo.adapter';
 import { deliverooIdentity } from './identity';
+import { deliverooSimulator } from './simulator';
 
 const kuwait = { currency: 'KWD', externalStoreId: 'kw-salmiya-042' };
 const headers = { 'x-deliveroo-sequence-guid': 'guid-1' };
@@ -28,4 +29,5 @@ export const deliverooProvider: ProviderDefinition = {
   keptHeaders: ['x-deliveroo-sequence-guid'],
   // Deliveroo's `sync_status`: it wants to hear that each new order reached the restaurant, or could not.
   confirmsReceipts: true,
+  simulator: deliverooSimulator,
 };
