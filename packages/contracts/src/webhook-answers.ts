@@ -20,6 +20,7 @@ export const WEBHOOK_ERROR_CODES = {
   // The inbox (integrations): the connection.
   UNKNOWN_CONNECTION: 404,
   CONNECTION_PAUSED: 409,
+  CONNECTION_ARCHIVED: 409,
   // The provider's adapter: authentication and identification.
   MISSING_SIGNATURE: 401,
   BAD_SIGNATURE: 401,

@@ -1,4 +1,5 @@
 import type { ProviderAdapter } from './adapter';
+import type { ProviderControl } from './control';
 import type { ProviderIdentity } from './identity';
 import type { ProviderSimulator } from './simulator';
 
@@ -54,10 +55,10 @@ export type ProviderDefinition = {
   confirmsReceipts?: true;
   /** Its part in the simulator: payloads, signing, callback API, what it expects as answers (simulator.ts). */
   simulator: ProviderSimulator;
-  // Capabilities the control-plane work will define (menu push, item
-  // availability, store open/closed). Typed `never` until then, so no provider
-  // can claim one that nothing calls.
-  menu?: never;
-  availability?: never;
-  storeStatus?: never;
+  /**
+   * The control plane's capabilities (control.ts, docs/control-plane.md):
+   * menu, availability, storeStatus, busyMode, openingHours, each present
+   * only where the provider offers it, and the token grant when its API wants one.
+   */
+  control?: ProviderControl;
 };

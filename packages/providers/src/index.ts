@@ -11,3 +11,5 @@ export { adapterFor, PROVIDER_DEFINITIONS, providerDefinition, providerFromPath 
 export { PayloadError } from './common/errors';
 export { MAX_IDEMPOTENCY_KEY_LENGTH } from './common/json-body';
 export type * from './simulator';
+export type * from './control';
+export { capabilityFor, ControlBuildError } from './control';

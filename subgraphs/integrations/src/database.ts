@@ -11,6 +11,8 @@ import { StoreWebhookEventsFunction1795920800000 } from './migrations/1795920800
 import { PlatformReadForOwnerOnly1796410000000 } from './migrations/1796410000000-PlatformReadForOwnerOnly';
 import { TestWebhookDeliveries1796500000000 } from './migrations/1796500000000-TestWebhookDeliveries';
 import { ProviderCodesFromRegistry1796600000000 } from './migrations/1796600000000-ProviderCodesFromRegistry';
+import { ArchiveConnections1796700000000 } from './migrations/1796700000000-ArchiveConnections';
+import { ConnectionControl1796800000000 } from './migrations/1796800000000-ConnectionControl';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -28,5 +30,7 @@ export const integrationsDatabase = {
     PlatformReadForOwnerOnly1796410000000,
     TestWebhookDeliveries1796500000000,
     ProviderCodesFromRegistry1796600000000,
+    ArchiveConnections1796700000000,
+    ConnectionControl1796800000000,
   ] as Function[],
 };

@@ -6,6 +6,7 @@ import { CreateApiKeys1795923000000 } from './migrations/1795923000000-CreateApi
 import { CreateSessions1796400000000 } from './migrations/1796400000000-CreateSessions';
 import { CreateLoginAttempts1796400000100 } from './migrations/1796400000100-CreateLoginAttempts';
 import { CatalogApiKeyScopes1796400000200 } from './migrations/1796400000200-CatalogApiKeyScopes';
+import { UserLocale1796700000000 } from './migrations/1796700000000-UserLocale';
 import { Tenant } from './tenant/tenant.entity';
 import { User } from './user/user.entity';
 
@@ -20,5 +21,6 @@ export const tenantsDatabase = {
     CreateSessions1796400000000,
     CreateLoginAttempts1796400000100,
     CatalogApiKeyScopes1796400000200,
+    UserLocale1796700000000,
   ] as Function[],
 };

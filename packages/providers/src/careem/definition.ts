@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../definition';
+import { careemControl } from './control';
 import { careemAdapter } from './careem.adapter';
 import { careemIdentity } from './identity';
 import { careemSimulator } from './simulator';
@@ -26,4 +27,5 @@ export const careemProvider: ProviderDefinition = {
   },
   keptHeaders: ['x-careem-timestamp'],
   simulator: careemSimulator,
+  control: careemControl,
 };

@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../definition';
+import { deliverooControl } from './control';
 import { deliverooAdapter } from './deliveroo.adapter';
 import { deliverooIdentity } from './identity';
 import { deliverooSimulator } from './simulator';
@@ -30,4 +31,5 @@ export const deliverooProvider: ProviderDefinition = {
   // Deliveroo's `sync_status`: it wants to hear that each new order reached the restaurant, or could not.
   confirmsReceipts: true,
   simulator: deliverooSimulator,
+  control: deliverooControl,
 };

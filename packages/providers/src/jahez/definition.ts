@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../definition';
+import { jahezControl } from './control';
 import { bearerTokenOf } from '../common/bearer';
 import { jahezIdentity } from './identity';
 import { jahezSimulator } from './simulator';
@@ -30,4 +31,5 @@ export const jahezProvider: ProviderDefinition = {
   keptHeaders: ['x-request-id'],
   numericOrderIds: true,
   simulator: jahezSimulator,
+  control: jahezControl,
 };

@@ -52,6 +52,32 @@ const RESUME = /* GraphQL */ `
     }
   }
 `;
+const ARCHIVE = /* GraphQL */ `
+  mutation Archive($id: ID!) {
+    archiveConnection(id: $id) {
+      id
+      status
+      archivedAt
+    }
+  }
+`;
+const UNARCHIVE = /* GraphQL */ `
+  mutation Unarchive($id: ID!) {
+    unarchiveConnection(id: $id) {
+      id
+      status
+      archivedAt
+    }
+  }
+`;
+const CONNECTIONS = /* GraphQL */ `
+  query Connections($includeArchived: Boolean) {
+    connections(includeArchived: $includeArchived) {
+      id
+      archivedAt
+    }
+  }
+`;
 const UPDATE = /* GraphQL */ `
   mutation Update($input: UpdateConnectionInput!) {
     updateConnection(input: $input) {
@@ -69,6 +95,7 @@ type Connected = { id: string; webhookUrl: string; status: string; updatedAt: st
 type ConnectionRow = {
   name: string;
   auto_accept: boolean;
+  archived_at: Date | null;
   api_base_url: string;
   status: string;
   updated_at: Date;
@@ -460,6 +487,74 @@ describe('managing provider connections (real PostgreSQL)', () => {
 
       expect(errorCodes(response)).toEqual(['NOT_FOUND']);
       expect(await connectionRow(ofB.id)).toEqual(before);
+    });
+  });
+
+  describe('archiveConnection and unarchiveConnection', () => {
+    type Archived = { id: string; status: string; archivedAt: string | null };
+    const listed = async (includeArchived?: boolean) => {
+      const response = await integrations.graphql<{ connections: Archived[] }>(
+        CONNECTIONS,
+        includeArchived === undefined ? {} : { includeArchived },
+        admin,
+      );
+      expect(response.errors).toEqual([]);
+      return response.data!.connections.map((connection) => connection.id);
+    };
+
+    it('hides an archived connection unless asked, keeps its status, and audits both ways once', async () => {
+      const connection = await connected();
+      await integrations.graphql(PAUSE, { id: connection.id }, admin);
+
+      const archived = await integrations.graphql<{ archiveConnection: Archived }>(
+        ARCHIVE,
+        { id: connection.id },
+        admin,
+      );
+      expect(archived.errors).toEqual([]);
+      expect(archived.data!.archiveConnection).toMatchObject({ status: 'PAUSED', archivedAt: expect.any(String) });
+      expect(await listed()).not.toContain(connection.id);
+      expect(await listed(false)).not.toContain(connection.id);
+      expect(await listed(true)).toContain(connection.id);
+
+      // Again: nothing changes, the first archive time stays.
+      const again = await integrations.graphql<{ archiveConnection: Archived }>(ARCHIVE, { id: connection.id }, admin);
+      expect(again.data!.archiveConnection.archivedAt).toBe(archived.data!.archiveConnection.archivedAt);
+
+      const back = await integrations.graphql<{ unarchiveConnection: Archived }>(
+        UNARCHIVE,
+        { id: connection.id },
+        admin,
+      );
+      expect(back.data!.unarchiveConnection).toEqual({ id: connection.id, status: 'PAUSED', archivedAt: null });
+      expect(await listed()).toContain(connection.id);
+
+      const rows = await auditRows(connection.id);
+      expect(rows.map((row) => row.action)).toEqual(
+        expect.arrayContaining(['CONNECTION_ARCHIVED', 'CONNECTION_UNARCHIVED']),
+      );
+      const archives = rows.filter((row) => row.action === 'CONNECTION_ARCHIVED');
+      expect(archives.map((row) => row.detail['changed'])).toEqual([true, false]);
+      expect(archives.every((row) => row.actor === actorOf(admin))).toBe(true);
+    });
+
+    it.each<[string, Identity]>([
+      ['a manager', aUser(tenantA, 'MANAGER')],
+      ['a staff member', aUser(tenantA, 'STAFF')],
+      ['a partner API key', aPartner(tenantA)],
+    ])('refuses %s as FORBIDDEN, changing nothing', async (_who, identity) => {
+      const connection = await connected();
+      const before = await connectionRow(connection.id);
+      expect(errorCodes(await integrations.graphql(ARCHIVE, { id: connection.id }, identity))).toEqual(['FORBIDDEN']);
+      expect(await connectionRow(connection.id)).toEqual(before);
+    });
+
+    it("answers NOT_FOUND for another tenant's connection", async () => {
+      const ofB = await connected(tenantAdmin(tenantB));
+      for (const id of [ofB.id, randomUUID(), 'not-a-uuid']) {
+        expect(errorCodes(await integrations.graphql(ARCHIVE, { id }, admin))).toEqual(['NOT_FOUND']);
+      }
+      expect(await connectionRow(ofB.id)).toMatchObject({ archived_at: null });
     });
   });
 

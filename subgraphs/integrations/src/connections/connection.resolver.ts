@@ -23,9 +23,14 @@ export class ConnectionResolver {
   constructor(private readonly service: ConnectionService) {}
 
   @Directive(PUBLIC_TAG)
-  @Query(() => [ProviderConnection], { description: "The acting tenant's provider connections." })
-  connections(@Ctx() context: RequestContext): Promise<ConnectionView[]> {
-    return this.service.listConnections(context.identity);
+  @Query(() => [ProviderConnection], {
+    description: "The acting tenant's provider connections; archived ones only with `includeArchived`.",
+  })
+  connections(
+    @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionView[]> {
+    return this.service.listConnections(context.identity, { includeArchived });
   }
 
   @Directive(PUBLIC_TAG)
@@ -71,6 +76,22 @@ export class ConnectionResolver {
   })
   resumeConnection(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ConnectionView> {
     return this.service.resumeConnection(context.identity, id);
+  }
+
+  @Mutation(() => ProviderConnection, {
+    description:
+      'Archives a connection (tenant admins): hidden from `connections`, its webhooks refused (409 CONNECTION_ARCHIVED), ' +
+      'its orders and webhook events kept. Archiving an archived connection changes nothing.',
+  })
+  archiveConnection(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ConnectionView> {
+    return this.service.setArchived(context.identity, id, true);
+  }
+
+  @Mutation(() => ProviderConnection, {
+    description: 'Brings an archived connection back (tenant admins), in the status it had when archived.',
+  })
+  unarchiveConnection(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ConnectionView> {
+    return this.service.setArchived(context.identity, id, false);
   }
 
   @Mutation(() => ProviderConnection, {

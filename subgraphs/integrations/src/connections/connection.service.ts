@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appError, inTenantTransaction, type EgressRules, type Identity, type Logger } from '@nexara/kit';
 import { type Provider } from '@nexara/providers/display';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { SecretBox } from '../secrets/secret-box';
 import { ADMIN_ROLES, managingTenantId, OPERATOR_ROLES } from '../access/connection-access';
@@ -112,10 +112,11 @@ export class ConnectionService {
     for (const listener of this.changeListeners) listener(connectionKey);
   }
 
-  async listConnections(actor: Identity): Promise<ConnectionView[]> {
+  async listConnections(actor: Identity, options: { includeArchived?: boolean } = {}): Promise<ConnectionView[]> {
     const tenantId = readerTenantId(actor);
+    const where = options.includeArchived ? { tenantId } : { tenantId, archivedAt: IsNull() };
     const rows = await this.inTenant(tenantId, (manager) =>
-      manager.getRepository(ConnectionEntity).find({ where: { tenantId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      manager.getRepository(ConnectionEntity).find({ where, order: { createdAt: 'ASC', id: 'ASC' } }),
     );
     return rows.map((row) => this.view(row));
   }
@@ -270,6 +271,36 @@ export class ConnectionService {
     return this.setStatus(actor, id, 'ACTIVE');
   }
 
+  /**
+   * Archives a connection (or brings it back): the shim refuses its webhooks
+   * while archived, lists leave it out unless asked, and its orders, events and
+   * audit trail stay. Its status (active or paused) is kept for the unarchive.
+   */
+  async setArchived(actor: Identity, id: string, archived: boolean): Promise<ConnectionView> {
+    const tenantId = managingTenantId(actor, ADMIN_ROLES);
+    const { connection, changed } = await this.inTenant(tenantId, async (manager) => {
+      const row = await this.lockConnection(manager, tenantId, id);
+      const changed = archived !== (row.archivedAt !== null);
+      const updated = changed
+        ? await this.touchConnection(manager, row, { archivedAt: archived ? () => 'now()' : null })
+        : row;
+      await this.deps.audit.recordAdminAction(manager, {
+        tenantId,
+        actor,
+        action: archived ? 'CONNECTION_ARCHIVED' : 'CONNECTION_UNARCHIVED',
+        subjectType: 'ProviderConnection',
+        subjectId: row.id,
+        detail: { changed, archivedAt: (archived ? updated : row).archivedAt?.toISOString() ?? null },
+      });
+      return { connection: updated, changed };
+    });
+    if (changed) {
+      this.announceChange(connection.connectionKey);
+      this.deps.logger.info({ tenantId, connectionId: connection.id, archived }, 'connection archive changed');
+    }
+    return this.view(connection);
+  }
+
   /** Changes the fields given (name, autoAccept, apiBaseUrl), validated as in connectProvider. */
   async updateConnection(actor: Identity, request: UpdateConnectionRequest): Promise<ConnectionView> {
     const tenantId = managingTenantId(actor, ADMIN_ROLES);
@@ -417,7 +448,7 @@ export class ConnectionService {
   private async touchConnection(
     manager: EntityManager,
     row: ConnectionEntity,
-    changes: ConnectionChanges & { status?: ConnectionStatus },
+    changes: ConnectionChanges & { status?: ConnectionStatus; archivedAt?: null | (() => string) },
   ): Promise<ConnectionEntity> {
     await manager
       .createQueryBuilder()

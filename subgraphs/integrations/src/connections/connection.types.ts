@@ -85,6 +85,12 @@ export class ProviderConnection {
   @Field(() => Boolean)
   autoAccept: boolean;
 
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the connection was archived: hidden from lists, its webhooks refused, its orders kept.',
+  })
+  archivedAt: Date | null;
+
   @Directive(PUBLIC_TAG)
   @Field(() => GraphQLISODateTime)
   createdAt: Date;

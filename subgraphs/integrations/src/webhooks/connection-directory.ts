@@ -9,8 +9,12 @@ import type { ConnectionContext } from '@nexara/providers';
 
 /** A connection as the inbox and the worker need it: the adapter's context plus what decides how to treat it. */
 export type DirectoryConnection = ConnectionContext & {
+  /** The provider's other ids for the store, for control calls. */
+  controlIds: Readonly<Record<string, string>>;
   connectionKey: string;
   status: ConnectionStatus;
+  /** Archived connections are refused like paused ones (docs/dashboard.md, "Archived connections"). */
+  archived: boolean;
   autoAccept: boolean;
 };
 
@@ -214,7 +218,9 @@ export class ConnectionDirectory {
         apiBaseUrl: row.apiBaseUrl,
         connectionKey: row.connectionKey,
         status: row.status,
+        archived: row.archivedAt !== null,
         autoAccept: row.autoAccept,
+        controlIds: row.controlIds ?? {},
       },
       secrets: secrets.map((secret) => ({ value: secret.value, expiresAt: secret.expiresAt })),
       loadedAt: this.now(),

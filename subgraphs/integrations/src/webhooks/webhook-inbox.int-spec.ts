@@ -191,6 +191,22 @@ describe('webhook inbox: receiveWebhook (real PostgreSQL)', () => {
       expect((await pipeline.receive(connection, built)).verdict).toBe('ACCEPTED');
     });
 
+    it('refuses deliveries to an archived connection as to a paused one, and accepts again once unarchived', async () => {
+      const connection = connections[provider];
+      const built = await newOrder(provider);
+      const service = pipeline.integrations.server.services.connections;
+      await service.setArchived(tenantAdmin(tenantId), connection.id, true);
+      try {
+        const archived = await pipeline.receive(connection, built);
+        expect(archived).toMatchObject({ verdict: 'REJECTED', errorCode: 'CONNECTION_ARCHIVED', eventId: null });
+        expect(archived.httpStatus).toBe(provider === 'TALABAT' ? 400 : 409);
+        expect(await securityCount(connection.id, 'CONNECTION_ARCHIVED')).toBeGreaterThanOrEqual(1);
+      } finally {
+        await service.setArchived(tenantAdmin(tenantId), connection.id, false);
+      }
+      expect((await pipeline.receive(connection, built)).verdict).toBe('ACCEPTED');
+    });
+
     it('answers 404 (Talabat: 400) for an unknown connection key', async () => {
       const connection = connections[provider];
       const built = await newOrder(provider);

@@ -102,9 +102,9 @@ export class WebhookInboxService {
     }
 
     let connection = await this.deps.directory.findByKey(request.connectionKey);
-    if (connection?.status === 'PAUSED') {
-      // Refusing costs the provider a retry, so a cached "paused" is checked against the database
-      // first: a resume whose notification has not arrived yet must not turn deliveries away.
+    if (connection?.status === 'PAUSED' || connection?.archived) {
+      // Refusing costs the provider a retry, so a cached "paused" (or "archived") is checked against the
+      // database first: a resume whose notification has not arrived yet must not turn deliveries away.
       this.deps.directory.invalidate(request.connectionKey);
       connection = await this.deps.directory.findByKey(request.connectionKey);
     }
@@ -122,6 +122,14 @@ export class WebhookInboxService {
       rawBody,
       receivedAt: request.receivedAt,
     };
+    if (connection.archived) {
+      // Answered as a paused connection is: the provider may retry, and a later unarchive receives them.
+      return this.refuse(connection, inbound, {
+        status: 409,
+        code: 'CONNECTION_ARCHIVED',
+        message: 'This connection is archived; unarchive it in Nexara to receive webhooks again.',
+      });
+    }
     if (connection.status === 'PAUSED') {
       return this.refuse(connection, inbound, {
         status: 409,

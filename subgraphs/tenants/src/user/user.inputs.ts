@@ -1,6 +1,6 @@
 import type { Role } from '@nexara/kit';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { RoleEnum } from './user.entity';
+import { LocaleEnum, RoleEnum, type Locale } from './user.entity';
 
 @InputType('CreateUserInput')
 export class CreateUserInput {
@@ -27,4 +27,14 @@ export class SetUserRoleArgs {
 
   @Field(() => RoleEnum, { description: 'TENANT_ADMIN, MANAGER or STAFF; PLATFORM_ADMIN is not granted here.' })
   role: Role;
+}
+
+/** The signed-in user's own language choice. */
+@ArgsType()
+export class SetMyLocaleArgs {
+  @Field(() => LocaleEnum)
+  locale: Locale;
+
+  @Field({ nullable: true, description: 'Arabic-Indic digits in Arabic; unchanged when omitted.' })
+  arabicDigits?: boolean;
 }

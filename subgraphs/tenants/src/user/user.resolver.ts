@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { Tenant } from '../tenant/tenant.entity';
 import { TenantService } from '../tenant/tenant.service';
 import { User } from './user.entity';
-import { CreateUserInput, SetUserRoleArgs } from './user.inputs';
+import { CreateUserInput, SetMyLocaleArgs, SetUserRoleArgs } from './user.inputs';
 import { UserService } from './user.service';
 
 @Resolver(() => User)
@@ -52,6 +52,17 @@ export class UserResolver {
     @Ctx() { identity }: RequestContext,
   ): Promise<User> {
     return this.userService.setRole(identity, id, role);
+  }
+
+  @Mutation(() => User, {
+    description:
+      'Any signed-in user: sets their own dashboard language (and digits), kept for their next sign-in anywhere.',
+  })
+  async setMyLocale(
+    @Args(() => SetMyLocaleArgs) { locale, arabicDigits }: SetMyLocaleArgs,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<User> {
+    return this.userService.setMyLocale(identity, locale, arabicDigits);
   }
 
   @FieldResolver(() => Tenant)

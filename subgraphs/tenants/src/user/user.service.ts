@@ -5,7 +5,7 @@ import { endSessions, type SessionAnnouncer } from '../session/sessions';
 import { checkPassword, isUuid, normalizeEmail, normalizeName } from '../common/validation';
 import { switchTenant, uniqueViolation } from '../common/tenant-scope';
 import { Tenant } from '../tenant/tenant.entity';
-import { User } from './user.entity';
+import { LOCALES, User, type Locale } from './user.entity';
 
 export type NewUser = { email: string; name: string; role: Role; password: string };
 
@@ -191,6 +191,32 @@ export class UserService {
     });
     this.announce(caller.tenantId, ended);
     return user;
+  }
+
+  /**
+   * The caller's own language. A platform admin acting in another tenant is
+   * still a user of the operator tenant, so the change lands there.
+   */
+  async setMyLocale(identity: Identity, locale: Locale, arabicDigits: boolean | undefined): Promise<User> {
+    const caller = requireUser(identity);
+    if (!LOCALES.includes(locale)) {
+      throw appError('BAD_USER_INPUT', `locale: must be one of ${LOCALES.join(', ')}.`, { field: 'locale' });
+    }
+    const home =
+      caller.role === 'PLATFORM_ADMIN'
+        ? await inTenantTransaction(this.dataSource, { tenantId: null, platform: true }, findPlatformTenant)
+        : null;
+    const tenantId = home?.id ?? caller.tenantId;
+    return inTenantTransaction(this.dataSource, { tenantId }, async (manager) => {
+      const user = await manager.findOneBy(User, { tenantId, id: caller.userId });
+      if (!user) throw appError('NOT_FOUND', 'Your user no longer exists; sign in again.');
+      await manager.update(
+        User,
+        { tenantId, id: caller.userId },
+        { locale, ...(arabicDigits === undefined ? {} : { arabicDigits }) },
+      );
+      return manager.findOneByOrFail(User, { tenantId, id: caller.userId });
+    });
   }
 
   /** `_entities` and `me`: the caller's own tenant only, except that a platform admin also sees fellow platform admins. */
