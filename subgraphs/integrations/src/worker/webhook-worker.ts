@@ -75,14 +75,9 @@ export async function createWebhookWorker(
     applicationName: 'nexara-integrations-worker',
   });
   await dataSource.initialize();
-  // graphile-worker warns ("maxPoolSize smaller than concurrency") on the assumption that every running job holds a
-  // connection of this pool. None does here: a job hands its payload to the batcher, which works on `dataSource`,
-  // and the runner takes connections only to listen for new jobs, fetch them into its local queue and complete or
-  // fail them in batches: a few at a time however many jobs are waiting in batches. So this pool may grow to the
-  // concurrency as graphile-worker expects, and stays as small as that demand (pg opens connections when asked).
   const queuePool = new Pool({
     connectionString: config.DATABASE_URL,
-    max: Math.max(poolSize, config.WORKER_CONCURRENCY),
+    max: poolSize,
     application_name: 'nexara-integrations-queue',
   });
   // An idle client losing its server must be logged, not crash the process (graphile-worker checks for both handlers).
