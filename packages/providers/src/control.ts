@@ -109,7 +109,13 @@ export type ControlConfirmation =
   | { result: 'RETRY'; reason: string; afterMs: number | null };
 
 /** Where a request runs: the token (when the provider wants one), the job's id, where async results are posted. */
-export type ControlContext = { token: string | null; jobId: string; now: Date };
+export type ControlContext = {
+  token: string | null;
+  jobId: string;
+  now: Date;
+  /** The connection's webhook URL at Nexara, for a provider told where to post a result (absent: not told). */
+  resultWebhookUrl?: string | null;
+};
 
 /** One capability: the calls for a request, in order, and how to read each answer. */
 export type ControlCapability<K extends ControlKind> = {

@@ -60,7 +60,14 @@ describe('the simulated control APIs', () => {
   const connectionOf = (definition: (typeof WITH_CONTROL)[number]): ControlConnection =>
     aControlConnection(definition.adapter.provider, {
       apiBaseUrl: api.baseUrl(definition.adapter.provider),
-      controlIds: { brandId: 'b1', clientId: 'c1' },
+      controlIds: {
+        brandId: 'b1',
+        clientId: 'c1',
+        username: 'u1',
+        platformKey: 'PK',
+        platformRestaurantId: '1',
+        globalEntityId: 'GE',
+      },
     });
 
   const tokenFor = async (definition: (typeof WITH_CONTROL)[number], connection: ControlConnection) => {

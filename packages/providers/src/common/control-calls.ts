@@ -151,3 +151,19 @@ export function stableUuid(seed: string): string {
 export function localeMap(text: { en: string; ar: string | null }): Record<string, string> {
   return text.ar ? { en: text.en, ar: text.ar } : { en: text.en };
 }
+
+/**
+ * An OAuth-style token answer (`{access_token, expires_in}`): the token, reused
+ * at most `maxReuseMs` and a minute short of its lifetime; or why there is none.
+ */
+export function readAccessToken(
+  answer: ControlAnswer,
+  refusal: string,
+  maxReuseMs: number,
+): { token: string; reuseForMs: number } | { problem: string } {
+  const token = textAt(answer.body, 'access_token');
+  if (answer.status !== 200 || !token) return { problem: `${refusal}: HTTP ${answer.status}` };
+  const expiresIn = (answer.body as { expires_in?: unknown }).expires_in;
+  const lifetimeMs = typeof expiresIn === 'number' ? expiresIn * 1000 : maxReuseMs;
+  return { token, reuseForMs: Math.max(0, Math.min(maxReuseMs, lifetimeMs - 60_000)) };
+}

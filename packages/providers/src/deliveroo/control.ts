@@ -17,6 +17,7 @@ import {
   periodsByDay,
   periodsOrAlways,
   priceFor,
+  readAccessToken,
   readSynchronous,
   retryable,
   textAt,
@@ -171,15 +172,7 @@ export const deliverooControl: ProviderControl = {
         body: 'grant_type=client_credentials',
       };
     },
-    read: (answer) => {
-      const token = textAt(answer.body, 'access_token');
-      if (answer.status !== 200 || !token) {
-        return { problem: `Deliveroo refused the token request: HTTP ${answer.status}` };
-      }
-      const expiresIn = (answer.body as { expires_in?: unknown }).expires_in;
-      const lifetimeMs = typeof expiresIn === 'number' ? expiresIn * 1000 : TOKEN_REUSE_MS;
-      return { token, reuseForMs: Math.max(0, Math.min(TOKEN_REUSE_MS, lifetimeMs - 60_000)) };
-    },
+    read: (answer) => readAccessToken(answer, 'Deliveroo refused the token request', TOKEN_REUSE_MS),
   },
   menu: {
     // "1 request per minute per site" (Menu API).

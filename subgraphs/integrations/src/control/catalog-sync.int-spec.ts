@@ -227,7 +227,16 @@ describe('catalog_sync (real PostgreSQL queue, real HTTP through the egress poli
 
   it('takes a token once, sends an accepted menu, asks for its result, and keeps the next menu to the limit', async () => {
     const name = offering('MENU', (control) => Boolean(control.token && control.menu?.confirm));
-    const connection = await aConnection(name, { controlIds: { brandId: 'b1', clientId: 'c1' } });
+    const connection = await aConnection(name, {
+      controlIds: {
+        brandId: 'b1',
+        clientId: 'c1',
+        username: 'u1',
+        platformKey: 'PK',
+        platformRestaurantId: '1',
+        globalEntityId: 'GE',
+      },
+    });
     const control = providerDefinition(name).control!;
     provider.answer(`POST ${control.token!.call(connection).url.slice(provider.baseUrl.length)}`, {
       status: 200,

@@ -66,6 +66,8 @@ export type CatalogSyncDependencies = {
   settings: CatalogSyncSettings;
   tokens?: ControlTokens;
   now?: () => Date;
+  /** PUBLIC_URL: where a provider told to post a result (a catalog import's) reaches the connection's webhook URL. */
+  publicUrl?: string;
 };
 
 /** What one run did, for logs and tests. */
@@ -154,7 +156,10 @@ export async function runCatalogSync(deps: CatalogSyncDependencies, payload: unk
     throw new Error(`could not read the job's request from the catalog: ${messageOf(error)}`);
   }
   const now = (deps.now ?? (() => new Date()))();
-  const run: Run = { deps, job, control, capability, connection, request, progress, now, log };
+  const resultWebhookUrl = deps.publicUrl
+    ? `${deps.publicUrl.replace(/\/+$/, '')}/webhooks/${providerDefinition(job.provider).identity.pathSegment}/${encodeURIComponent(connection.connectionKey)}`
+    : null;
+  const run: Run = { deps, job, control, capability, connection, request, progress, now, log, resultWebhookUrl };
   try {
     return progress.phase === 'confirm' ? await confirm(run, report) : await send(run, report);
   } catch (error) {
@@ -173,6 +178,7 @@ type Run = {
   progress: Progress;
   now: Date;
   log: Logger;
+  resultWebhookUrl: string | null;
 };
 type Report = (status: CatalogSyncStatus, reason: string | null, state: Progress) => Promise<void>;
 
@@ -290,7 +296,7 @@ async function retryOrFail(
 /** The token the provider wants (asked for once and reused), or why there is none. */
 async function contextFor(run: Run): Promise<ControlContext | string> {
   const { deps, job, control, connection, now } = run;
-  const base = { jobId: job.jobId, now };
+  const base = { jobId: job.jobId, now, resultWebhookUrl: run.resultWebhookUrl };
   if (!control?.token) return { ...base, token: null };
   const held = deps.tokens?.get(job.connectionId, now.getTime());
   if (held) return { ...base, token: held };

@@ -151,6 +151,7 @@ export async function createWebhookWorker(
         egress,
         logger,
         tokens: new ControlTokens(),
+        publicUrl: config.PUBLIC_URL,
         settings: { maxAttempts: config.CALLBACK_MAX_ATTEMPTS, backoff, random: options.random },
       };
       taskList[CATALOG_SYNC_TASK] = async (payload) => {

@@ -2,6 +2,7 @@ import type { ProviderDefinition } from '../../definition';
 import type { Provider, ProviderIdentity } from '../../display';
 import { bearerTokenOf } from '../bearer';
 import { deliveryHeroAdapter } from './adapter';
+import { deliveryHeroControl } from './control';
 import { deliveryHeroSimulator } from './simulator';
 
 /** What a Delivery Hero brand's folder holds of its own: who it is, its page and its fixtures. */
@@ -21,5 +22,6 @@ export function deliveryHeroDefinition(brand: DeliveryHeroBrandParts): ProviderD
     credential: { headers: ['authorization'], signsBody: false, of: bearerTokenOf },
     keptHeaders: [],
     simulator: deliveryHeroSimulator(brand.identity.name),
+    control: deliveryHeroControl,
   };
 }

@@ -1,5 +1,5 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
-import type { ProviderSimulator, SigningFault } from '../../simulator';
+import type { ProviderSimulator, SigningFault, SimulatedControlRoute } from '../../simulator';
 import { minorToDecimalString, percentOfMinor, vatPercentOf, localPriceMinor } from '../simulation/money';
 import type { Random } from '../simulation/random';
 import {
@@ -18,6 +18,7 @@ import { countryProfileFor, randomAddress, randomCustomer, randomOrderNote } fro
 import {
   answeredRemoteOrderId,
   assertFaultApplies,
+  isRecord,
   JSON_HEADERS,
   TIMESTAMP_FAULT_SECONDS,
   WRONG_SECRET,
@@ -273,6 +274,61 @@ function withToken(order: DeliveryHeroOrder, externalId: string | undefined): De
  * status calls to `remoteId/{remoteId}/remoteOrder/{remoteOrderId}/posOrderStatus`
  * naming the order by the `remoteOrderId` the platform answered.
  */
+/**
+ * The middleware's control API as delivery-hero.md describes it ("Control"):
+ * a login, a catalog accepted with an import id whose import log says
+ * `done` when it is read, item availability (204) and vendor availability.
+ */
+const deliveryHeroControlRoutes: readonly SimulatedControlRoute[] = [
+  {
+    name: 'login',
+    method: 'POST',
+    path: '/v2/login',
+    answer: () => ({ status: 200, body: { access_token: 'sim-plugin-token', token_type: 'bearer', expires_in: 1800 } }),
+  },
+  {
+    name: 'put_catalog',
+    method: 'PUT',
+    path: '/v2/chains/:chainCode/catalog',
+    answer: (_params, body, memory) => {
+      if (!isRecord(body) || !isRecord(body['catalog']) || !Array.isArray(body['vendors'])) {
+        return { status: 400, body: { code: 'VALIDATION_FAILED', message: 'catalog and vendors are required' } };
+      }
+      const imported = Number(memory.get('imports') ?? 0) + 1;
+      memory.set('imports', imported);
+      for (const vendor of body['vendors']) {
+        const logs = (memory.get(`logs:${String(vendor)}`) as unknown[] | undefined) ?? [];
+        memory.set(`logs:${String(vendor)}`, [...logs, { catalogImportId: `import-${imported}`, status: 'done' }]);
+      }
+      return { status: 202, body: { status: 'submitted', catalogImportId: `import-${imported}` } };
+    },
+  },
+  {
+    name: 'menu_import_logs',
+    method: 'GET',
+    path: '/v2/chains/:chainCode/vendors/:vendorId/menu-import-logs',
+    answer: (params, _body, memory) => ({ status: 200, body: memory.get(`logs:${params['vendorId']}`) ?? [] }),
+  },
+  {
+    name: 'item_availability',
+    method: 'POST',
+    path: '/v2/chains/:chainCode/vendors/:vendorId/catalog/items/availability',
+    answer: (_params, body) =>
+      isRecord(body) && Array.isArray(body['items']) && ['ITEM', 'TOPPING'].includes(String(body['type']))
+        ? { status: 204 }
+        : { status: 400, body: { code: 'VALIDATION_FAILED', message: 'items and type are required' } },
+  },
+  {
+    name: 'vendor_availability',
+    method: 'PUT',
+    path: '/v2/chains/:chainCode/remoteVendors/:vendorId/availability',
+    answer: (_params, body) =>
+      isRecord(body) && ['OPEN', 'CLOSED', 'CLOSED_UNTIL', 'CLOSED_TODAY'].includes(String(body['availabilityState']))
+        ? { status: 200, body: {} }
+        : { status: 400, body: { code: 'POS_ERROR', message: 'unknown availabilityState' } },
+  },
+];
+
 export function deliveryHeroSimulator(brand: string): ProviderSimulator {
   return {
     statuses: ['ORDER_PICKED_UP', 'ORDER_CANCELLED'] satisfies DeliveryHeroPosOrderStatus[],
@@ -332,6 +388,7 @@ export function deliveryHeroSimulator(brand: string): ProviderSimulator {
         answer: () => ({}),
       },
     ],
+    controlRoutes: deliveryHeroControlRoutes,
     checkAnswer(kind, answer) {
       const understood: readonly number[] = DELIVERY_HERO_UNDERSTOOD_STATUSES;
       if (!understood.includes(answer.status)) {
