@@ -33,6 +33,19 @@ export type SubscriptionField = {
    * version once, in order (see `VersionTracker`).
    */
   versioned?: true;
+  /**
+   * The list query field that reads many events' subjects at once (by
+   * `$__nexaraRefs`, answering each at its place, null where there is none),
+   * the refs' type, and each event's ref: a moment's events are re-read by
+   * one query (see `createReReadBatcher`). Used where the endpoint's schema
+   * has the field.
+   */
+  batch?: {
+    queryField: string;
+    rootField: string;
+    refsType: string;
+    ref: (id: string, version: number | null) => unknown | undefined;
+  };
   /** Hidden fields read alongside the client's selection, for filtering. */
   filterSelection: string;
   matches: (hidden: Record<string, unknown>, args: Record<string, unknown>) => boolean;
@@ -52,6 +65,13 @@ export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
     eventKinds: [BUS_EVENTS.orderChanged],
     queryField: 'order(id: $__nexaraId, version: $__nexaraVersion)',
     versioned: true,
+    batch: {
+      queryField: 'orderVersions(refs: $__nexaraRefs)',
+      rootField: 'orderVersions',
+      refsType: '[OrderVersionRefInput!]!',
+      // An announcement without a version (from before versions) is read alone, as the latest state.
+      ref: (id, version) => (version === null ? undefined : { id, version }),
+    },
     filterSelection: '__nexaraStatus: status __nexaraProvider: provider __nexaraConnection: connection { id }',
     matches: (hidden, args) => {
       const filter = (args['filter'] ?? {}) as OrderChangedFilter;
@@ -105,6 +125,8 @@ export type PreparedSubscription = {
   field: SubscriptionField;
   /** The re-read query: the client's selection plus the hidden filter fields, with the client's fragments and variables. */
   query: string;
+  /** The same selection over `field.batch`'s list field, for many subjects at once; absent without `field.batch`. */
+  batchQuery?: string;
 };
 
 /** Turns a subscription operation into its re-read query, or explains why it cannot be served. */
@@ -135,15 +157,22 @@ export function prepareSubscription(
   const used = (operation.variableDefinitions ?? []).filter((definition) =>
     new RegExp(`\\$${definition.variable.name.value}\\b`).test(selection + fragments),
   );
+  const clientVariables = used.map((definition) => print(definition));
   const variables = [
     ...(field.tenantWide ? [] : ['$__nexaraId: ID!']),
     ...(field.versioned ? ['$__nexaraVersion: Int'] : []),
-    ...used.map((definition) => print(definition)),
+    ...clientVariables,
   ].join(', ');
+  const batchVariables = field.batch ? [`$__nexaraRefs: ${field.batch.refsType}`, ...clientVariables].join(', ') : '';
   return {
     responseKey: (root as FieldNode).alias?.value ?? root.name.value,
     field,
     query: `query NexaraSubscriptionEvent${variables ? `(${variables})` : ''} { __nexaraSubject: ${field.queryField} ${selection} }\n${fragments}`,
+    ...(field.batch
+      ? {
+          batchQuery: `query NexaraSubscriptionEvents(${batchVariables}) { __nexaraSubjects: ${field.batch.queryField} ${selection} }\n${fragments}`,
+        }
+      : {}),
   };
 }
 

@@ -17,6 +17,7 @@ import { createEventFanOut, type SharedWork } from './event-fan-out';
 import { eventStream } from './event-stream';
 import { checkSocketOperation, type SocketOperationPayload } from './socket-operation';
 import { reReadWithRetries } from './re-read';
+import { createReReadBatcher, type BatchedReRead } from './re-read-batcher';
 import { VersionTracker } from './version-tracker';
 import { eventConcerns, prepareSubscription, splitHidden, type PreparedSubscription } from './subscription-fields';
 
@@ -124,6 +125,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
     counter.reReads += 1;
     return options.run(...args);
   };
+  const batched = createReReadBatcher(countedRun);
 
   const serverCleanup = useServer<Record<string, unknown>, SocketExtra>(
     {
@@ -171,7 +173,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
         reserveSubscription: () => reserve(ctx.extra, ctx.extra.subscriber!),
       }),
       execute: (args: ExecutionArgs) => execute(args, options),
-      subscribe: (args: ExecutionArgs) => subscribe(args, { ...options, run: countedRun }, fanOut.listen),
+      subscribe: (args: ExecutionArgs) => subscribe(args, { ...options, run: countedRun }, fanOut.listen, batched),
     },
     wsServer,
   );
@@ -326,6 +328,7 @@ async function subscribe(
   args: ExecutionArgs,
   options: SubscriptionServerOptions,
   listen: ReturnType<typeof createEventFanOut>['listen'],
+  batched: BatchedReRead,
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const prepared = prepareSubscription(args.document, args.operationName);
   if (typeof prepared === 'string')
@@ -338,6 +341,12 @@ async function subscribe(
   if (release instanceof GraphQLError) return failure(release);
   const rootArgs = rootArguments(args);
   const variables = reReadVariables(prepared, (args.variableValues ?? {}) as Record<string, unknown>);
+  // Batched where this endpoint's schema has the list field (the partner contract may not).
+  const { batch } = prepared.field;
+  const batchQuery =
+    batch && args.schema.getQueryType()?.getFields()[batch.rootField] ? prepared.batchQuery : undefined;
+  const batchKey =
+    batchQuery && JSON.stringify([subscriber.identity.tenantId, subscriber.audience, batchQuery, variables]);
 
   const deliver = async (event: BusEvent, shared: SharedWork, version: number | null): Promise<void> => {
     const { stillValid } = subscriber;
@@ -350,11 +359,18 @@ async function subscribe(
       __nexaraId: event.id,
       ...(prepared.field.versioned ? { __nexaraVersion: version } : {}),
     };
-    const result = await shared(reReadKey(event, subscriber, prepared.query, eventVariables), () =>
-      // The first subscriber to get here reads for all who share the key (see reReadKey), retries included.
-      reReadWithRetries(() =>
-        options.run(prepared.query, eventVariables, subscriber.identity, 'NexaraSubscriptionEvent'),
-      ),
+    const ref = batchKey ? batch?.ref(event.id, version) : undefined;
+    const result = await shared(
+      reReadKey(event, subscriber, prepared.query, eventVariables),
+      // The first subscriber to get here reads for all who share the key (see reReadKey): in this moment's batch
+      // when there is one, else (or when the batch failed) alone, retries included.
+      async () =>
+        (batchKey && ref !== undefined
+          ? await batched(batchKey, { query: batchQuery!, variables, identity: subscriber.identity, ref })
+          : null) ??
+        reReadWithRetries(() =>
+          options.run(prepared.query, eventVariables, subscriber.identity, 'NexaraSubscriptionEvent'),
+        ),
     );
     const subject = (result.data as { __nexaraSubject?: Record<string, unknown> | null } | null | undefined)
       ?.__nexaraSubject;

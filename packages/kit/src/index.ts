@@ -17,3 +17,4 @@ export * from './metrics';
 export * from './egress';
 export * from './tracing';
 export * from './database-provision';
+export * from './service-graphql';

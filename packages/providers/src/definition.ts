@@ -1,5 +1,7 @@
 import type { ProviderAdapter } from './adapter';
+import type { ProviderControl } from './control';
 import type { ProviderIdentity } from './identity';
+import type { ProviderSimulator } from './simulator';
 
 /**
  * One sample delivery in a provider's `fixtures/` folder and how it arrives:
@@ -51,10 +53,12 @@ export type ProviderDefinition = {
    * and reads a failed delivery's order id (`failedOrderId`).
    */
   confirmsReceipts?: true;
-  // Capabilities the control-plane work will define (menu push, item
-  // availability, store open/closed). Typed `never` until then, so no provider
-  // can claim one that nothing calls.
-  menu?: never;
-  availability?: never;
-  storeStatus?: never;
+  /** Its part in the simulator: payloads, signing, callback API, what it expects as answers (simulator.ts). */
+  simulator: ProviderSimulator;
+  /**
+   * The control plane's capabilities (control.ts, docs/control-plane.md):
+   * menu, availability, storeStatus, busyMode, openingHours, each present
+   * only where the provider offers it, and the token grant when its API wants one.
+   */
+  control?: ProviderControl;
 };

@@ -1,9 +1,10 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { providerDefinition } from '@nexara/providers';
 import { SIMULATED_PROVIDERS, isSimulatedProvider, providerSlug, type SimulatedProvider } from './connections';
 
 /**
- * The four providers' callback APIs on loopback: whatever the platform tells a
+ * Every registered provider's callback API on loopback (its folder's `simulator.ts`): whatever the platform tells a
  * provider (accept, reject, ready, picked up) lands here and is recorded, with
  * its headers, so tests can check payloads and authentication. It verifies
  * nothing itself. Each provider's `apiBase` is `http://127.0.0.1:<port>/<provider>`.
@@ -26,12 +27,8 @@ export type RecordedCallback = {
   answeredStatus: number;
 };
 
-export type CallbackRoute =
-  | 'deliveroo.update_order_status'
-  | 'deliveroo.sync_status'
-  | 'talabat.update_order_status'
-  | 'careem.update_order'
-  | 'jahez.status_update';
+/** `<path segment>.<callback name>`: which callback of the provider's page it is. */
+export type CallbackRoute = string;
 
 export type ProviderApiOptions = {
   /** 0 picks a free port. */
@@ -75,46 +72,18 @@ type RouteDefinition = {
   route: CallbackRoute;
   method: 'PATCH' | 'POST' | 'PUT';
   path: string;
-  answer: (request: FastifyRequest, body: unknown) => unknown;
+  answer: (params: Record<string, string>, body: unknown) => unknown;
 };
 
-const ROUTES: readonly RouteDefinition[] = [
-  {
-    provider: 'DELIVEROO',
-    route: 'deliveroo.update_order_status',
-    method: 'PATCH',
-    path: '/deliveroo/order/v1/orders/:id',
-    answer: () => ({}),
-  },
-  {
-    provider: 'DELIVEROO',
-    route: 'deliveroo.sync_status',
-    method: 'POST',
-    path: '/deliveroo/order/v1/orders/:id/sync_status',
-    answer: () => ({}),
-  },
-  {
-    provider: 'TALABAT',
-    route: 'talabat.update_order_status',
-    method: 'POST',
-    path: '/talabat/v2/chains/:chainCode/orders/:token/status',
-    answer: () => ({}),
-  },
-  {
-    provider: 'CAREEM',
-    route: 'careem.update_order',
-    method: 'PUT',
-    path: '/careem/orders/:id',
-    answer: (request, body) => ({ id: paramsOf(request)['id'], state: isRecord(body) ? body['state'] : undefined }),
-  },
-  {
-    provider: 'JAHEZ',
-    route: 'jahez.status_update',
-    method: 'POST',
-    path: '/jahez/webhooks/status_update',
-    answer: () => ({ success: true }),
-  },
-];
+const ROUTES: readonly RouteDefinition[] = SIMULATED_PROVIDERS.flatMap((provider) =>
+  providerDefinition(provider).simulator.callbackRoutes.map((route) => ({
+    provider,
+    route: `${providerSlug(provider)}.${route.name}`,
+    method: route.method,
+    path: `/${providerSlug(provider)}${route.path}`,
+    answer: route.answer,
+  })),
+);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -195,7 +164,7 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
             error: { code: 'SIMULATED_FAILURE', message: `Injected failure for ${definition.provider} callbacks.` },
           });
         }
-        return reply.code(200).send(definition.answer(request, entry.body));
+        return reply.code(200).send(definition.answer(entry.params, entry.body));
       },
     });
   }
@@ -229,9 +198,10 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    const segment = (request.url.split('/')[1] ?? '').toUpperCase();
+    const segment = request.url.split('/')[1] ?? '';
+    const provider = SIMULATED_PROVIDERS.find((candidate) => providerSlug(candidate) === segment) ?? null;
     // A wrong path from the platform is a finding: keep it, so a test can show what was called.
-    record(request, isSimulatedProvider(segment) ? segment : null, null, 404);
+    record(request, provider, null, 404);
     return reply
       .code(404)
       .send({ error: { code: 'NOT_FOUND', message: `No provider callback at ${request.method} ${request.url}.` } });

@@ -58,6 +58,8 @@ export const integrationsConfigShape = {
   SECRET_ROTATION_GRACE_SECONDS: z.coerce.number().int().min(0).max(2_592_000).default(86_400),
   /** The orders subgraph (GraphQL endpoint) the webhook worker applies provider events through. */
   ORDERS_URL: httpUrl().default('http://127.0.0.1:4002/graphql'),
+  /** The catalog subgraph, for the worker's catalog sync jobs (docs/control-plane.md); unset, they wait. */
+  CATALOG_URL: httpUrl().optional(),
   /**
    * Jobs one webhook worker process holds at once. Webhook jobs in hand are
    * applied in batches (see webhook-batcher.ts), so this also bounds a batch:

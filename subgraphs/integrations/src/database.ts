@@ -12,6 +12,7 @@ import { PlatformReadForOwnerOnly1796410000000 } from './migrations/179641000000
 import { TestWebhookDeliveries1796500000000 } from './migrations/1796500000000-TestWebhookDeliveries';
 import { ProviderCodesFromRegistry1796600000000 } from './migrations/1796600000000-ProviderCodesFromRegistry';
 import { ArchiveConnections1796700000000 } from './migrations/1796700000000-ArchiveConnections';
+import { ConnectionControl1796800000000 } from './migrations/1796800000000-ConnectionControl';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -30,5 +31,6 @@ export const integrationsDatabase = {
     TestWebhookDeliveries1796500000000,
     ProviderCodesFromRegistry1796600000000,
     ArchiveConnections1796700000000,
+    ConnectionControl1796800000000,
   ] as Function[],
 };

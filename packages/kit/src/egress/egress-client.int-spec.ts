@@ -46,6 +46,10 @@ describe('createEgress', () => {
         return;
       }
       if (request.url === '/slow') return; // never answers
+      if (request.url === '/throttled') {
+        response.writeHead(429, { 'retry-after': '7' }).end('{"error":{"code":"TOO_MANY"}}');
+        return;
+      }
       response.writeHead(500, { 'content-type': 'text/plain' }).end('postgres password is hunter2');
     });
   });
@@ -91,6 +95,22 @@ describe('createEgress', () => {
     expect(await made.send(call(url))).toMatchObject({ kind: 'refused', refusal: { rule: 'IPv4-mapped IPv6' } });
     expect(await made.send(call(url))).toEqual({ kind: 'failed', reason: 'host not found' });
     expect(server.seen.connections).toBe(0);
+  });
+
+  it('reads the answer, cut at the limit, only when the caller asks (provider control calls)', async () => {
+    const made = egress({ allow: `127.0.0.1:${server.port}`, production: false });
+    const url = `http://127.0.0.1:${server.port}/throttled`;
+    expect(await made.send({ ...call(url), readAnswerBytes: 1024 })).toEqual({
+      kind: 'answered',
+      status: 429,
+      answer: { body: '{"error":{"code":"TOO_MANY"}}', truncated: false, retryAfter: '7' },
+    });
+    expect(await made.send({ ...call(url), readAnswerBytes: 9 })).toEqual({
+      kind: 'answered',
+      status: 429,
+      answer: { body: '{"error":', truncated: true, retryAfter: '7' },
+    });
+    expect(await made.send(call(url))).toEqual({ kind: 'answered', status: 429 });
   });
 
   it('does not follow redirects', async () => {

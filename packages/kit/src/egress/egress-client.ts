@@ -1,6 +1,6 @@
 import dns from 'node:dns';
 import type { LookupFunction, Socket } from 'node:net';
-import { Agent, buildConnector, request } from 'undici';
+import { Agent, buildConnector, request, type Dispatcher } from 'undici';
 import {
   addressRule,
   egressRules,
@@ -29,6 +29,13 @@ export type EgressRequest = {
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /**
+   * Read the answer's body (up to this many bytes, the rest dropped) and its
+   * `retry-after`: for provider control calls, whose answers carry the
+   * provider's ids and reasons (docs/control-plane.md). Only the caller that
+   * asks gets them; by default the body is discarded unread.
+   */
+  readAnswerBytes?: number;
 };
 
 /**
@@ -37,9 +44,12 @@ export type EgressRequest = {
  * an internal port reacts) can be read back through a stored outcome.
  */
 export type EgressOutcome =
-  | { kind: 'answered'; status: number }
+  | { kind: 'answered'; status: number; answer?: EgressAnswer }
   | { kind: 'refused'; refusal: EgressRefusal }
   | { kind: 'failed'; reason: EgressFailure };
+
+/** What `readAnswerBytes` read: the body as text (cut at the limit) and `retry-after`, when sent. */
+export type EgressAnswer = { body: string; truncated: boolean; retryAfter: string | null };
 
 export type EgressFailure =
   | 'no answer in time'
@@ -160,6 +170,10 @@ export function createEgress(settings: EgressSettings): Egress {
           body: call.body,
           signal: AbortSignal.timeout(call.timeoutMs),
         });
+        if (call.readAnswerBytes !== undefined) {
+          const answer = await readAnswer(response, call.readAnswerBytes);
+          return { kind: 'answered', status: response.statusCode, answer };
+        }
         await response.body.dump({ limit: DRAIN_LIMIT }).catch(() => undefined);
         return { kind: 'answered', status: response.statusCode };
       } catch (error) {
@@ -169,6 +183,28 @@ export function createEgress(settings: EgressSettings): Egress {
       }
     },
     close: () => agent.close(),
+  };
+}
+
+async function readAnswer(response: Dispatcher.ResponseData, limit: number): Promise<EgressAnswer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let truncated = false;
+  for await (const chunk of response.body as AsyncIterable<Buffer>) {
+    if (size + chunk.length > limit) {
+      chunks.push(chunk.subarray(0, limit - size));
+      truncated = true;
+      response.body.destroy();
+      break;
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  const retryAfter = response.headers['retry-after'];
+  return {
+    body: Buffer.concat(chunks).toString('utf8'),
+    truncated,
+    retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
   };
 }
 

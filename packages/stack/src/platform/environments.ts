@@ -107,7 +107,8 @@ export function serviceEnvironments(
       INTEGRATIONS_URL: graphqlUrl(ports.integrations),
     },
     // The webhook worker runs as the integrations service (same role, keys and settings).
-    worker: { ...integrations, METRICS_PORT: String(ports.worker ?? 0) },
+    // It also runs the catalog sync jobs, reading and reporting them in the catalog (docs/control-plane.md).
+    worker: { ...integrations, CATALOG_URL: graphqlUrl(ports.catalog), METRICS_PORT: String(ports.worker ?? 0) },
     gateway: {
       ...common,
       ...bus,

@@ -1,4 +1,4 @@
-import { CONTEXT_TOKEN_HEADER, signContextToken } from '@nexara/kit';
+import { serviceGraphQL } from '@nexara/kit';
 import { type Provider } from '@nexara/providers/display';
 
 /** A provider connection as the catalog needs it: which store of which provider serves which branch. */
@@ -34,33 +34,24 @@ export function branchDirectoryFrom(options: {
   internalTokenSecret: string;
   timeoutMs?: number;
 }): BranchDirectory {
-  const ask = async <T>(url: string, tenantId: string, query: string): Promise<T> => {
-    const token = await signContextToken(
-      { kind: 'service', service: 'catalog', tenantId },
-      options.internalTokenSecret,
-      { issuer: 'nexara-catalog' },
-    );
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CONTEXT_TOKEN_HEADER]: token },
-      body: JSON.stringify({ query }),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
+  const asCatalog = (url: string) =>
+    serviceGraphQL({
+      url,
+      service: 'catalog',
+      internalTokenSecret: options.internalTokenSecret,
+      timeoutMs: options.timeoutMs ?? 5_000,
     });
-    const body = (await response.json().catch(() => null)) as { data?: T | null; errors?: unknown[] } | null;
-    if (!body?.data || body.errors?.length) {
-      throw new Error(`${url} answered HTTP ${response.status} for tenant ${tenantId}: ${JSON.stringify(body)}`);
-    }
-    return body.data;
-  };
+  const tenants = asCatalog(options.tenantsUrl);
+  const integrations = asCatalog(options.integrationsUrl);
   return {
     branchIds: async (tenantId) => {
-      const data = await ask<{ branches: { id: string }[] }>(options.tenantsUrl, tenantId, BRANCHES);
+      const data = await tenants.data<{ branches: { id: string }[] }>(tenantId, BRANCHES);
       return new Set(data.branches.map((branch) => branch.id));
     },
     connections: async (tenantId) => {
-      const data = await ask<{
+      const data = await integrations.data<{
         connections: { id: string; provider: Provider; status: string; branch: { id: string } }[];
-      }>(options.integrationsUrl, tenantId, CONNECTIONS);
+      }>(tenantId, CONNECTIONS);
       return data.connections.map((c) => ({ id: c.id, provider: c.provider, status: c.status, branchId: c.branch.id }));
     },
   };

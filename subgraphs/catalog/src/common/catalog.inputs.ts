@@ -6,7 +6,8 @@ import type {
   Weekday,
 } from '@nexara/contracts';
 import type { Provider } from '@nexara/providers/display';
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { ArgsType, Directive, Field, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
 import {
   CatalogSyncKindEnum,
   CatalogSyncStatusEnum,
@@ -299,4 +300,25 @@ export class PublishMenuArgs {
 
   @Field(() => [ID], { nullable: true, description: "Null: every connection of the menu's branches." })
   connectionIds?: string[] | null;
+}
+
+@Directive('@inaccessible')
+@InputType('RecordCatalogSyncOutcomeInput', {
+  description: 'What the integrations worker learnt of one sync job from the provider (internal).',
+})
+export class RecordCatalogSyncOutcomeInput {
+  @Field(() => ID)
+  jobId!: string;
+
+  @Field(() => CatalogSyncStatusEnum, { description: 'PENDING while it is retried or the provider answers later.' })
+  status!: CatalogSyncStatus;
+
+  @Field(() => String, { nullable: true, description: "The provider's reason (FAILED), or why it waits." })
+  reason?: string | null;
+
+  @Field(() => Int, { description: 'Calls made to the provider so far.' })
+  attempts!: number;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The calls sent and what the provider answered.' })
+  answer?: unknown;
 }

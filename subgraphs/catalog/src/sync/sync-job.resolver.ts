@@ -1,6 +1,6 @@
 import { PUBLIC_TAG, type RequestContext } from '@nexara/kit';
-import { Arg, Args, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
-import { CatalogSyncJobsArgs } from '../common/catalog.inputs';
+import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { CatalogSyncJobsArgs, RecordCatalogSyncOutcomeInput } from '../common/catalog.inputs';
 import { CatalogSyncJobConnectionType, CatalogSyncJobType } from '../common/catalog.types';
 import type { SyncJobService } from './sync-job.service';
 
@@ -17,5 +17,16 @@ export class SyncJobResolver {
   @Query(() => CatalogSyncJobType, { description: 'One sync job; NOT_FOUND if the tenant has none with that id.' })
   catalogSyncJob(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
     return this.jobs.getJob(context.identity, id);
+  }
+
+  @Directive('@inaccessible')
+  @Mutation(() => CatalogSyncJobType, {
+    description: 'Internal (the integrations worker only): records what the provider answered a sync job.',
+  })
+  recordCatalogSyncOutcome(
+    @Arg('input', () => RecordCatalogSyncOutcomeInput) input: RecordCatalogSyncOutcomeInput,
+    @Ctx() context: RequestContext,
+  ) {
+    return this.jobs.recordOutcome(context.identity, input);
   }
 }

@@ -1,17 +1,65 @@
 import { timeCursorCodec } from '@nexara/contracts';
-import { appError, inTenantTransaction, type Identity } from '@nexara/kit';
+import { appError, inTenantTransaction, requireService, type Identity } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import { catalogReader } from '../common/catalog-access';
 import { SYNC_JOB_COLUMNS, toSyncJob, type SyncJobRow } from '../common/catalog-rows';
 import type { CatalogSyncJobConnectionType, CatalogSyncJobType } from '../common/catalog.types';
-import type { CatalogSyncJobFilter } from '../common/catalog.inputs';
+import type { CatalogSyncJobFilter, RecordCatalogSyncOutcomeInput } from '../common/catalog.inputs';
+import { noCatalogChanges, type CatalogChanges } from '../events/catalog-changes';
 import { isUuid } from '../common/menu-validation';
 
 const cursors = timeCursorCodec('cj1');
 
 /** The sync log: every job, newest first, filtered and paged. */
 export class SyncJobService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly changes: CatalogChanges = noCatalogChanges,
+  ) {}
+
+  /**
+   * The integrations worker's report on a job it runs (docs/control-plane.md,
+   * "Execution"): status, the provider's reason, calls so far, the calls and
+   * answers. A job that is no longer PENDING (superseded, or ended by an
+   * earlier report) keeps its end: a late report changes nothing.
+   */
+  async recordOutcome(identity: Identity, input: RecordCatalogSyncOutcomeInput): Promise<CatalogSyncJobType> {
+    const service = requireService(identity);
+    if (service.service !== 'integrations' || !service.tenantId) {
+      throw appError('FORBIDDEN', 'Only the integrations worker, acting in a tenant, reports sync outcomes.');
+    }
+    const tenantId = service.tenantId;
+    if (!Number.isInteger(input.attempts) || input.attempts < 0) throw appError('BAD_USER_INPUT', 'attempts: >= 0.');
+    const rows = isUuid(input.jobId)
+      ? await inTenantTransaction(
+          this.dataSource,
+          { tenantId },
+          (manager) =>
+            manager.query(
+              `update catalog.sync_jobs
+                  set status = $3, reason = $4, attempts = greatest(attempts, $5), answer = $6::jsonb, updated_at = now()
+                where tenant_id = $1 and id = $2 and status = 'PENDING'
+            returning ${SYNC_JOB_COLUMNS}`,
+              [
+                tenantId,
+                input.jobId,
+                input.status,
+                input.reason ?? null,
+                input.attempts,
+                input.answer === undefined ? null : JSON.stringify(input.answer),
+              ],
+            ) as Promise<[SyncJobRow[], number]>,
+        )
+      : null;
+    // An UPDATE ... RETURNING answers [rows, count] through TypeORM.
+    const updated = rows?.[0][0];
+    if (!updated) return this.getJob(identity, input.jobId);
+    this.changes.syncJobs(tenantId, [updated.id]);
+    if (updated.kind === 'STORE_STATUS' || updated.kind === 'BUSY_MODE' || updated.kind === 'OPENING_HOURS') {
+      this.changes.storeStatus(tenantId, updated.branch_id);
+    }
+    return toSyncJob(updated);
+  }
 
   async listJobs(
     identity: Identity,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity, Role } from '@nexara/kit';
 import type { Provider } from '@nexara/providers/display';
-import { contextHeaders, createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
+import { callSubgraph, createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
 import type { BranchConnection, BranchDirectory } from '../common/branch-directory';
 import { createCatalogServer, type CatalogServer } from '../server';
 
@@ -10,6 +10,7 @@ export type GraphQLErrorResult = {
   extensions?: { code?: string; problems?: { path: string; message: string }[] } & Record<string, unknown>;
 };
 export type GraphQLResult<T> = { status: number; data: T | null; errors: GraphQLErrorResult[] };
+export { dataOf } from '@nexara/test-support';
 
 /** Branches and connections the test declares, standing in for the tenants and integrations subgraphs. */
 export class FakeDirectory implements BranchDirectory {
@@ -60,6 +61,9 @@ export async function startCatalogTestEnv(): Promise<CatalogTestEnv> {
         HOST: '127.0.0.1',
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
+        // Tests run the until scheduler themselves, at the instant they choose.
+        UNTIL_SCHEDULER_INTERVAL_MS: 0,
+        SOLD_OUT_RESET_UTC: '01:00',
       },
       { directory },
     );
@@ -69,12 +73,9 @@ export async function startCatalogTestEnv(): Promise<CatalogTestEnv> {
       db,
       server: running,
       directory,
-      request: async <T>(identity: Identity | null, query: string, variables: Record<string, unknown> = {}) => {
-        const headers = { 'content-type': 'application/json', ...(identity ? await contextHeaders(identity) : {}) };
-        const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-        const body = (await response.json()) as { data?: T | null; errors?: GraphQLErrorResult[] };
-        return { status: response.status, data: body.data ?? null, errors: body.errors ?? [] };
-      },
+      // The catalog's errors carry `problems` (the paths of bad input), typed here.
+      request: <T>(identity: Identity | null, query: string, variables?: Record<string, unknown>) =>
+        callSubgraph<T>(url, identity, query, variables) as Promise<GraphQLResult<T>>,
       close: async () => {
         await running.close();
         await db.drop();
@@ -89,13 +90,6 @@ export async function startCatalogTestEnv(): Promise<CatalogTestEnv> {
 
 export function aUser(tenantId: string, role: Role = 'MANAGER'): Identity {
   return { kind: 'user', userId: randomUUID(), tenantId, role };
-}
-
-export function dataOf<T>(result: GraphQLResult<T>): T {
-  if (result.errors.length > 0 || result.data === null) {
-    throw new Error(`expected success, got HTTP ${result.status}: ${JSON.stringify(result.errors)}`);
-  }
-  return result.data;
 }
 
 /** A small valid menu: two items, one an option in a group, one category. */

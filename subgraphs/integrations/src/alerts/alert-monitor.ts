@@ -15,13 +15,29 @@ export type AlertMonitor = {
  * callback failed, webhooks were refused), so most alerts open within a
  * fraction of a second. Each tenant's evaluations run one at a time; a
  * trigger arriving during one runs once more after it.
+ *
+ * During a burst every connection reports its health about once a second,
+ * and re-evaluating each tenant that often (its health numbers and its orders
+ * at risk) cost the worker more than the alerts gained: a tenant's triggered
+ * evaluations start at least `triggerGapMs` apart, so the first change after a
+ * quiet spell is still seen within `triggerDelayMs`, and the changes of a
+ * burst within `triggerGapMs`.
  */
 export function startAlertMonitor(
-  deps: AlertEvaluatorDependencies & { bus: EventBus; intervalMs: number; triggerDelayMs?: number },
+  deps: AlertEvaluatorDependencies & {
+    bus: EventBus;
+    intervalMs: number;
+    triggerDelayMs?: number;
+    triggerGapMs?: number;
+  },
 ): AlertMonitor {
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
   const triggers = new Map<string, NodeJS.Timeout>();
+  /** When each tenant's last triggered evaluation started. */
+  const lastTriggered = new Map<string, number>();
+  const triggerDelayMs = deps.triggerDelayMs ?? 100;
+  const triggerGapMs = deps.triggerGapMs ?? 5_000;
   let stopped = false;
 
   const evaluate = (tenantId: string): Promise<void> => {
@@ -50,14 +66,21 @@ export function startAlertMonitor(
   };
 
   const unsubscribe = deps.bus.subscribe((event) => {
-    if (event.kind !== BUS_EVENTS.connectionHealth || stopped || triggers.has(event.tenantId)) return;
-    // A short delay gathers the events of a burst into one evaluation.
-    const timer = setTimeout(() => {
-      triggers.delete(event.tenantId);
-      if (!stopped) void evaluate(event.tenantId);
-    }, deps.triggerDelayMs ?? 100);
+    const { tenantId } = event;
+    if (event.kind !== BUS_EVENTS.connectionHealth || stopped || triggers.has(tenantId)) return;
+    // A short delay gathers the events of a moment into one evaluation; a tenant evaluated lately waits out the gap.
+    const gapLeft = (lastTriggered.get(tenantId) ?? -Infinity) + triggerGapMs - Date.now();
+    const timer = setTimeout(
+      () => {
+        triggers.delete(tenantId);
+        if (stopped) return;
+        lastTriggered.set(tenantId, Date.now());
+        void evaluate(tenantId);
+      },
+      Math.max(triggerDelayMs, gapLeft),
+    );
     timer.unref();
-    triggers.set(event.tenantId, timer);
+    triggers.set(tenantId, timer);
   });
 
   let sweeping: Promise<void> = Promise.resolve();

@@ -47,6 +47,10 @@ export class ConnectionEntity {
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
 
+  /** The provider's other ids for this store, for control calls (docs/control-plane.md): brand id, client id... */
+  @Column({ name: 'control_ids', type: 'jsonb', default: () => "'{}'::jsonb" })
+  controlIds: Record<string, string>;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 

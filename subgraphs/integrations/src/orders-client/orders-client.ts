@@ -1,5 +1,5 @@
 import type { CallbackOutcome } from '@nexara/contracts';
-import { CONTEXT_TOKEN_HEADER, contextTokenSigner, type OrderStatus } from '@nexara/kit';
+import { serviceGraphQL, type GraphQLErrorBody, type OrderStatus, type ServiceAnswer } from '@nexara/kit';
 import type { CanonicalOrderEvent, Provider } from '@nexara/providers';
 import type { AtRiskOrder } from '../alerts/alert-rules';
 
@@ -44,8 +44,6 @@ export class OrdersCallError extends Error {
     super(message);
   }
 }
-
-type GraphQLErrorBody = { message?: unknown; extensions?: { code?: unknown } };
 
 /**
  * Orders refusing what we sent (BAD_USER_INPUT, or GraphQL rejecting a
@@ -107,18 +105,14 @@ export type OrdersClient = {
 /**
  * Calls the orders subgraph's internal mutations directly (they are
  * inaccessible through the supergraph) as the `integrations-worker` service
- * acting in the event's tenant, with a context token signed by the internal key.
+ * acting in the event's tenant (see serviceGraphQL).
  */
 export function createOrdersClient(options: {
   url: string;
   internalTokenSecret: string;
   timeoutMs?: number;
 }): OrdersClient {
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  // One token per tenant, reused for half its life: signing one per call was a measurable share of the worker's
-  // CPU at a burst (every batch, callback report and alert check calls orders), and orders skips verifying a token
-  // it has seen.
-  const tokenFor = contextTokenSigner(options.internalTokenSecret, { issuer: 'nexara-integrations-worker' });
+  const orders = serviceGraphQL({ ...options, service: 'integrations-worker' });
 
   async function call<T>(
     tenantId: string,
@@ -126,27 +120,19 @@ export function createOrdersClient(options: {
     query: string,
     variables: Record<string, unknown>,
   ): Promise<T> {
-    const token = await tokenFor({ kind: 'service', service: 'integrations-worker', tenantId });
-    let response: Response;
+    let answer: ServiceAnswer<Record<string, unknown>>;
     try {
-      response = await fetch(options.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CONTEXT_TOKEN_HEADER]: token },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      answer = await orders.post<Record<string, unknown>>(tenantId, query, variables);
     } catch (error) {
       throw new OrdersCallError('TRANSIENT', null, `orders unreachable for ${operation}: ${describe(error)}`);
     }
-    const text = await response.text().catch(() => '');
-    const body = parseGraphQLResponse(text);
-    if (body?.errors?.length) throw classifyOrdersErrors(operation, body.errors);
-    const result = body?.data?.[operation];
-    if (!response.ok || result === undefined || result === null) {
+    if (answer.body?.errors?.length) throw classifyOrdersErrors(operation, answer.body.errors);
+    const result = answer.body?.data?.[operation];
+    if (answer.status >= 400 || result === undefined || result === null) {
       throw new OrdersCallError(
         'TRANSIENT',
         null,
-        `orders answered ${operation} with HTTP ${response.status}: ${text.slice(0, 200)}`,
+        `orders answered ${operation} with HTTP ${answer.status}: ${answer.text.slice(0, 200)}`,
       );
     }
     return result as T;
@@ -194,17 +180,6 @@ export function createOrdersClient(options: {
       }));
     },
   };
-}
-
-type GraphQLResponseBody = { data?: Record<string, unknown> | null; errors?: GraphQLErrorBody[] };
-
-function parseGraphQLResponse(text: string): GraphQLResponseBody | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as GraphQLResponseBody) : null;
-  } catch {
-    return null;
-  }
 }
 
 function describe(error: unknown): string {

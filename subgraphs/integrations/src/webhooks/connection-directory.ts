@@ -9,6 +9,8 @@ import type { ConnectionContext } from '@nexara/providers';
 
 /** A connection as the inbox and the worker need it: the adapter's context plus what decides how to treat it. */
 export type DirectoryConnection = ConnectionContext & {
+  /** The provider's other ids for the store, for control calls. */
+  controlIds: Readonly<Record<string, string>>;
   connectionKey: string;
   status: ConnectionStatus;
   /** Archived connections are refused like paused ones (docs/dashboard.md, "Archived connections"). */
@@ -218,6 +220,7 @@ export class ConnectionDirectory {
         status: row.status,
         archived: row.archivedAt !== null,
         autoAccept: row.autoAccept,
+        controlIds: row.controlIds ?? {},
       },
       secrets: secrets.map((secret) => ({ value: secret.value, expiresAt: secret.expiresAt })),
       loadedAt: this.now(),

@@ -15,6 +15,11 @@ export const webhookWorkerConfigShape = {
   PUBLIC_URL: shape.PUBLIC_URL,
   SECRET_ROTATION_GRACE_SECONDS: shape.SECRET_ROTATION_GRACE_SECONDS,
   ORDERS_URL: shape.ORDERS_URL,
+  /**
+   * The catalog subgraph's GraphQL URL: with it the worker runs the catalog sync jobs
+   * (docs/control-plane.md, "Execution"); without it they wait in the queue.
+   */
+  CATALOG_URL: shape.CATALOG_URL,
   EGRESS_ALLOW: shape.EGRESS_ALLOW,
   WORKER_CONCURRENCY: shape.WORKER_CONCURRENCY,
   WEBHOOK_MAX_ATTEMPTS: shape.WEBHOOK_MAX_ATTEMPTS,

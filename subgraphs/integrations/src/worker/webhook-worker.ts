@@ -16,7 +16,7 @@ import { startAlertMonitor, type AlertMonitor } from '../alerts/alert-monitor';
 import { AuditService } from '../audit/audit.service';
 import { callbackSender } from '../callbacks/callback-sender';
 import { runProviderCallback } from '../callbacks/provider-callback.task';
-import { PROVIDER_CALLBACK_TASK } from '@nexara/contracts';
+import { CATALOG_SYNC_TASK, PROVIDER_CALLBACK_TASK } from '@nexara/contracts';
 import { integrationsDatabase } from '../database';
 import { integrationEventsOn } from '../events/integration-events';
 import { integrationsMetrics, observeJobQueue } from '../metrics';
@@ -29,6 +29,8 @@ import { createOrdersClient } from '../orders-client/orders-client';
 import { processWebhookEvents } from './process-webhook-event.task';
 import { createBatcher } from './webhook-batcher';
 import { sweepStaleWebhookEvents } from './stale-event-sweeper';
+import { createCatalogClient } from '../control/catalog-client';
+import { ControlTokens, runCatalogSync } from '../control/catalog-sync.task';
 
 export type WebhookWorker = {
   /** Finishes the jobs in hand, then closes every connection. */
@@ -88,7 +90,7 @@ export async function createWebhookWorker(
   const registry = createMetricsRegistry('integrations-worker');
   const metrics = integrationsMetrics(registry);
   observeConnectionPools(registry, { integrations: dataSourcePool(dataSource), queue: () => queuePool });
-  observeJobQueue(registry, dataSource, [PROCESS_WEBHOOK_EVENT_TASK, PROVIDER_CALLBACK_TASK]);
+  observeJobQueue(registry, dataSource, [PROCESS_WEBHOOK_EVENT_TASK, PROVIDER_CALLBACK_TASK, CATALOG_SYNC_TASK]);
   let ops: { url: string; close: () => Promise<void> } | null = null;
   const egress = createEgress({
     allow: config.EGRESS_ALLOW,
@@ -141,6 +143,20 @@ export async function createWebhookWorker(
         });
       },
     };
+    if (config.CATALOG_URL) {
+      const control = {
+        dataSource,
+        directory,
+        catalog: createCatalogClient({ url: config.CATALOG_URL, internalTokenSecret: config.INTERNAL_TOKEN_SECRET }),
+        egress,
+        logger,
+        tokens: new ControlTokens(),
+        settings: { maxAttempts: config.CALLBACK_MAX_ATTEMPTS, backoff, random: options.random },
+      };
+      taskList[CATALOG_SYNC_TASK] = async (payload) => {
+        await runCatalogSync(control, payload);
+      };
+    }
     const startRunner = async (): Promise<Runner> => {
       const started = await run({
         pgPool: queuePool,

@@ -1,4 +1,4 @@
-import { CONTEXT_TOKEN_HEADER, signContextToken } from '@nexara/kit';
+import { serviceGraphQL } from '@nexara/kit';
 
 /** The IANA time zone of a tenant, as the tenants subgraph keeps it. */
 export type TenantTimeZones = (tenantId: string) => Promise<string>;
@@ -27,29 +27,11 @@ export function tenantTimeZonesFrom(options: {
   const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
   const cache = new Map<string, { zone: Promise<string>; until: number }>();
 
+  const tenants = serviceGraphQL({ ...options, timeoutMs: options.timeoutMs ?? 5_000, service: 'orders' });
   const fetchZone = async (tenantId: string): Promise<string> => {
-    const token = await signContextToken(
-      { kind: 'service', service: 'orders', tenantId },
-      options.internalTokenSecret,
-      {
-        issuer: 'nexara-orders',
-      },
-    );
-    const response = await fetch(options.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CONTEXT_TOKEN_HEADER]: token },
-      body: JSON.stringify({ query: TENANT_TIME_ZONE }),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
-    });
-    const body = (await response.json().catch(() => null)) as {
-      data?: { tenant?: { timeZone?: unknown } | null };
-    } | null;
-    const zone = body?.data?.tenant?.timeZone;
-    if (typeof zone !== 'string') {
-      throw new Error(
-        `tenants answered HTTP ${response.status} without a time zone for tenant ${tenantId}: ${JSON.stringify(body)}`,
-      );
-    }
+    const data = await tenants.data<{ tenant?: { timeZone?: unknown } | null }>(tenantId, TENANT_TIME_ZONE);
+    const zone = data.tenant?.timeZone;
+    if (typeof zone !== 'string') throw new Error(`tenants answered no time zone for tenant ${tenantId}`);
     return zone;
   };
 

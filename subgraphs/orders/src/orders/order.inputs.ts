@@ -274,6 +274,21 @@ export class OrderArgs {
   version?: number | null;
 }
 
+@InputType('OrderVersionRefInput', { description: 'One version of one order (see Order.version).' })
+export class OrderVersionRefInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ArgsType()
+export class OrderVersionsArgs {
+  @Field(() => [OrderVersionRefInput], { description: 'At most 200.' })
+  refs: OrderVersionRefInput[];
+}
+
 @ArgsType()
 export class AcceptOrderArgs {
   @Field(() => ID)

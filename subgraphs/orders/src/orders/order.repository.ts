@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OrderStatus } from '@nexara/kit';
 import type { EntityManager } from 'typeorm';
+import { insertRowsAsJson } from '../common/json-insert';
 import { OrderEventEntity, type OrderEventSource } from './order-event.entity';
 import { OrderEntity } from './order.entity';
 
@@ -56,7 +57,8 @@ export async function appendTimeline(
 ): Promise<void> {
   if (entries.length === 0) return;
   // One statement: identity values follow the row order, which keeps a multi-step jump in step order.
-  await manager.insert(
+  await insertRowsAsJson(
+    manager,
     OrderEventEntity,
     entries.map((entry) => ({ tenantId, id: randomUUID(), orderId, orderVersion, ...entry })),
   );
@@ -128,6 +130,64 @@ export async function findOrderAtVersion(
     acceptedAt: then.accepted_at,
     prepMinutes: then.prep_minutes,
     updatedAt: then.updated_at,
+  });
+}
+
+export type OrderVersionRef = { id: string; version: number };
+
+/**
+ * Each ref's order as its change `version` left it (see `findOrderAtVersion`),
+ * in the order asked, null where the order has no such version: two
+ * statements for any number of refs.
+ */
+export async function findOrdersAtVersions(
+  manager: EntityManager,
+  tenantId: string,
+  refs: readonly OrderVersionRef[],
+): Promise<(OrderEntity | null)[]> {
+  const orders = new Map(
+    (await findOrders(manager, tenantId, [...new Set(refs.map((ref) => ref.id))])).map((o) => [o.id, o]),
+  );
+  const older = refs.filter((ref) => {
+    const order = orders.get(ref.id);
+    return order !== undefined && ref.version >= 1 && ref.version < order.version;
+  });
+  const then = new Map<
+    string,
+    { status: OrderStatus; accepted_at: Date | null; prep_minutes: number | null; updated_at: Date }
+  >();
+  if (older.length > 0) {
+    const rows = (await manager.query(
+      `select v.order_id, v.version, v.status, v.accepted_at, v.prep_minutes, v.updated_at
+       from orders.order_versions v
+       join unnest($2::uuid[], $3::int[]) as asked(order_id, version)
+         on v.order_id = asked.order_id and v.version = asked.version
+       where v.tenant_id = $1`,
+      [tenantId, older.map((ref) => ref.id), older.map((ref) => ref.version)],
+    )) as {
+      order_id: string;
+      version: number;
+      status: OrderStatus;
+      accepted_at: Date | null;
+      prep_minutes: number | null;
+      updated_at: Date;
+    }[];
+    for (const row of rows) then.set(`${row.order_id}@${Number(row.version)}`, row);
+  }
+  return refs.map((ref) => {
+    const order = orders.get(ref.id);
+    if (!order) return null;
+    if (ref.version === order.version) return order;
+    const row = then.get(`${ref.id}@${ref.version}`);
+    if (!row) return null;
+    // A copy: several refs may name versions of one order.
+    return Object.assign(Object.create(OrderEntity.prototype) as OrderEntity, order, {
+      version: ref.version,
+      status: row.status,
+      acceptedAt: row.accepted_at,
+      prepMinutes: row.prep_minutes,
+      updatedAt: row.updated_at,
+    });
   });
 }
 

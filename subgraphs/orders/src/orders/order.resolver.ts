@@ -1,7 +1,14 @@
 import { PUBLIC_TAG } from '@nexara/kit';
 import type { RequestContext } from '@nexara/kit';
 import { Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { AcceptOrderArgs, OrderArgs, OrderIdArgs, OrderReasonArgs, OrdersArgs } from './order.inputs';
+import {
+  AcceptOrderArgs,
+  OrderArgs,
+  OrderIdArgs,
+  OrderReasonArgs,
+  OrdersArgs,
+  OrderVersionsArgs,
+} from './order.inputs';
 import { orderLoaders } from './order.loaders';
 import { toOrderEventType, toOrderType } from './order.mapper';
 import type { OrderService } from './order.service';
@@ -28,6 +35,20 @@ export class OrderResolver {
   @Query(() => OrderType, { description: 'One order of your tenant; NOT_FOUND if there is none with that id.' })
   async order(@Ctx() context: RequestContext, @Args(() => OrderArgs) { id, version }: OrderArgs): Promise<OrderType> {
     return toOrderType(await this.orderService.getOrder(context.identity, id, version ?? null));
+  }
+
+  @Query(() => [OrderType], {
+    nullable: 'items',
+    description:
+      'Orders of your tenant as the given versions left them (as order(id, version) reads each), in the order asked; null ' +
+      "where there is no such order or version. What the gateway reads for a moment's orderChanged events in one request.",
+  })
+  async orderVersions(
+    @Ctx() context: RequestContext,
+    @Args(() => OrderVersionsArgs) { refs }: OrderVersionsArgs,
+  ): Promise<(OrderType | null)[]> {
+    const orders = await this.orderService.getOrderVersions(context.identity, refs);
+    return orders.map((order) => (order ? toOrderType(order) : null));
   }
 
   @Directive(PUBLIC_TAG)

@@ -23,14 +23,18 @@ import {
   findOrder,
   findOrderAtVersion,
   findOrders,
+  findOrdersAtVersions,
   lockOrder,
   timelinesOf,
   updateOrder,
+  type OrderVersionRef,
 } from './order.repository';
 import { staffTransitionAllowed } from './order-status.machine';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
+/** Refs one `orderVersions` call may name (the gateway asks for at most a tick's changes of one tenant). */
+export const MAX_ORDER_VERSION_REFS = 200;
 const MAX_SEARCH_LENGTH = 200;
 const MAX_REASON_LENGTH = 500;
 
@@ -118,6 +122,26 @@ export class OrderService {
       : null;
     if (!order) throw orderNotFound(id);
     return order;
+  }
+
+  /**
+   * Each ref's order at that version, in the order asked, null where the
+   * caller's tenant has no such order or version: one tenant transaction for
+   * all of them (the gateway's `orderChanged` re-reads a tick's changes so).
+   */
+  async getOrderVersions(identity: Identity, refs: readonly OrderVersionRef[]): Promise<(OrderEntity | null)[]> {
+    const tenantId = orderReaderTenantId(identity);
+    if (refs.length > MAX_ORDER_VERSION_REFS) {
+      throw appError('BAD_USER_INPUT', `Ask for at most ${MAX_ORDER_VERSION_REFS} order versions at once.`);
+    }
+    const valid = refs
+      .map((ref) => ({ id: ref.id.toLowerCase(), version: ref.version }))
+      .filter((ref) => isUuid(ref.id));
+    const found = valid.length
+      ? await inTenantTransaction(this.dataSource, { tenantId }, (m) => findOrdersAtVersions(m, tenantId, valid))
+      : [];
+    const byRef = new Map(valid.map((ref, i) => [`${ref.id}@${ref.version}`, found[i] ?? null]));
+    return refs.map((ref) => byRef.get(`${ref.id.toLowerCase()}@${ref.version}`) ?? null);
   }
 
   /** Orders by id in the caller's tenant; ids of other tenants' orders (or of nothing) are simply absent. */

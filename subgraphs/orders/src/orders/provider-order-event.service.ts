@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ProviderOrderEventInput } from './order.inputs';
 import { OrderEntity } from './order.entity';
 import { randomUUID } from 'node:crypto';
+import { insertRowsAsJson } from '../common/json-insert';
 import { OrderEventEntity } from './order-event.entity';
 import { appendTimeline, findOrder, findOrders, lockOrder, updateOrder, type TimelineEntry } from './order.repository';
 import { providerTransition } from './order-status.machine';
@@ -207,15 +208,13 @@ async function placeOrders(
       return !orderId;
     });
     if (fresh.length) {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(OrderEntity)
-        .values(fresh.map(({ event, orderId }) => newOrderRow(tenantId, orderId, event)))
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const created = new Set((inserted.raw as { id: string }[]).map((row) => row.id));
+      const inserted = await insertRowsAsJson(
+        manager,
+        OrderEntity,
+        fresh.map(({ event, orderId }) => newOrderRow(tenantId, orderId, event)),
+        { returning: ['id'], ignoreConflicts: true },
+      );
+      const created = new Set(inserted.map((row) => row['id'] as string));
       const arrivals = fresh
         .filter(({ orderId }) => created.has(orderId))
         .map(({ event, orderId }) => ({
@@ -225,22 +224,18 @@ async function placeOrders(
           orderVersion: 1,
           ...arrivalEntry(event),
         }));
-      if (arrivals.length) await manager.insert(OrderEventEntity, arrivals);
+      await insertRowsAsJson(manager, OrderEventEntity, arrivals);
       for (const { index, orderId } of fresh) {
         outcomes.set(index, { outcome: created.has(orderId) ? 'CREATED' : 'UNCHANGED', orderId });
       }
-      const receipts = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ProviderEventEntity)
-        .values(
-          fresh.map(({ index, event, orderId }) => receiptRow(tenantId, orderId, event, outcomes.get(index)!.outcome)),
-        )
-        .orIgnore()
-        .returning(['event_key'])
-        .execute();
+      const receipts = await insertRowsAsJson(
+        manager,
+        ProviderEventEntity,
+        fresh.map(({ index, event, orderId }) => receiptRow(tenantId, orderId, event, outcomes.get(index)!.outcome)),
+        { returning: ['event_key'], ignoreConflicts: true },
+      );
       // A concurrent delivery of one of these events committed first: let the one-by-one path sort it out.
-      if ((receipts.raw as unknown[]).length !== fresh.length) throw new AlreadyApplied();
+      if (receipts.length !== fresh.length) throw new AlreadyApplied();
     }
     const orders = new Map(
       (await findOrders(manager, tenantId, [...new Set([...outcomes.values()].map((o) => o.orderId))])).map((order) => [
@@ -300,15 +295,11 @@ async function placeOrder(
   event: Extract<ValidProviderOrderEvent, { kind: 'ORDER_PLACED' }>,
 ): Promise<ProviderOrderEventResult> {
   // ON CONFLICT DO NOTHING: a second ORDER_PLACED for the same provider order (another key, or a race) changes nothing.
-  const inserted = await manager
-    .createQueryBuilder()
-    .insert()
-    .into(OrderEntity)
-    .values(newOrderRow(tenantId, orderId, event))
-    .orIgnore()
-    .returning(['id'])
-    .execute();
-  const created = (inserted.raw as unknown[]).length > 0;
+  const inserted = await insertRowsAsJson(manager, OrderEntity, [newOrderRow(tenantId, orderId, event)], {
+    returning: ['id'],
+    ignoreConflicts: true,
+  });
+  const created = inserted.length > 0;
   if (created) await appendTimeline(manager, tenantId, orderId, 1, [arrivalEntry(event)]);
   return { outcome: created ? 'CREATED' : 'UNCHANGED', order: await findOrder(manager, tenantId, orderId) };
 }
@@ -416,15 +407,16 @@ async function recordReceipt(
   event: ValidProviderOrderEvent,
   outcome: ProviderEventOutcome,
 ): Promise<boolean> {
-  const inserted = await manager
-    .createQueryBuilder()
-    .insert()
-    .into(ProviderEventEntity)
-    .values(receiptRow(tenantId, orderId, event, outcome))
-    .orIgnore()
-    .returning(['event_key'])
-    .execute();
-  return (inserted.raw as unknown[]).length > 0;
+  const inserted = await insertRowsAsJson(
+    manager,
+    ProviderEventEntity,
+    [receiptRow(tenantId, orderId, event, outcome)],
+    {
+      returning: ['event_key'],
+      ignoreConflicts: true,
+    },
+  );
+  return inserted.length > 0;
 }
 
 function receiptRow(

@@ -1,13 +1,14 @@
 import type { Identity } from '@nexara/kit';
-import { contextHeaders, createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
+import {
+  callSubgraph,
+  createTestDatabase,
+  testSecrets,
+  type GraphQLResult,
+  type TestDatabase,
+} from '@nexara/test-support';
 import { createOrdersServer, type OrdersServer } from '../server';
 
-export type GraphQLErrorResult = {
-  message: string;
-  path?: (string | number)[];
-  extensions?: { code?: string } & Record<string, unknown>;
-};
-export type GraphQLResult<T> = { status: number; data: T | null; errors: GraphQLErrorResult[] };
+export { dataOf, errorCodes, type GraphQLErrorResult, type GraphQLResult } from '@nexara/test-support';
 
 export type OrdersTestEnv = {
   db: TestDatabase;
@@ -44,12 +45,7 @@ export async function startOrdersTestEnv(): Promise<OrdersTestEnv> {
       db,
       server: running,
       url,
-      request: async <T>(identity: Identity | null, query: string, variables: Record<string, unknown> = {}) => {
-        const headers = { 'content-type': 'application/json', ...(identity ? await contextHeaders(identity) : {}) };
-        const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-        const body = (await response.json()) as { data?: T | null; errors?: GraphQLErrorResult[] };
-        return { status: response.status, data: body.data ?? null, errors: body.errors ?? [] };
-      },
+      request: (identity, query, variables) => callSubgraph(url, identity, query, variables),
       close: async () => {
         await running.close();
         await db.drop();
@@ -60,17 +56,4 @@ export async function startOrdersTestEnv(): Promise<OrdersTestEnv> {
     await db.drop();
     throw error;
   }
-}
-
-/** The data of a response that must have succeeded; fails the test with the errors otherwise. */
-export function dataOf<T>(result: GraphQLResult<T>): T {
-  if (result.errors.length > 0 || result.data === null) {
-    throw new Error(`expected success, got HTTP ${result.status}: ${JSON.stringify(result.errors)}`);
-  }
-  return result.data;
-}
-
-/** The codes of a response's errors, e.g. ['FORBIDDEN']. */
-export function errorCodes(result: GraphQLResult<unknown>): (string | undefined)[] {
-  return result.errors.map((error) => error.extensions?.code);
 }

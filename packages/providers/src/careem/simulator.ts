@@ -1,5 +1,5 @@
-import { minorToDecimalNumber, vatPercentOf } from '../money';
-import type { Random } from '../random';
+import { minorToDecimalNumber, vatPercentOf } from '../common/simulation/money';
+import type { Random } from '../common/simulation/random';
 import {
   basketSubtotal,
   flattenChoices,
@@ -11,11 +11,21 @@ import {
   randomFulfilment,
   type BuiltOrder,
   type OrderBuildInput,
-} from './basket';
-import { randomCustomer, randomOrderNote } from './people';
+} from '../common/simulation/basket';
+import { randomCustomer, randomOrderNote } from '../common/simulation/people';
+import {
+  assertFaultApplies,
+  isRecord,
+  JSON_HEADERS,
+  receiptProblem,
+  signedBodyHex,
+  TIMESTAMP_FAULT_SECONDS,
+  WRONG_SECRET,
+} from '../common/simulation/signing';
+import type { ProviderSimulator, SigningFault } from '../simulator';
 
 /**
- * Careem payloads, packages/providers/src/careem/careem.md (our contract). Money is JSON numbers
+ * Careem payloads, careem.md (our contract). Money is JSON numbers
  * in major units; the currency comes from the connection.
  *
  * Semantics the totals follow: item `price` is for one item without options;
@@ -141,3 +151,85 @@ export function careemEvent(
 ): CareemEvent {
   return { event_type: eventType, event_id: random.uuid(), details };
 }
+
+const STATUSES = [
+  'pending',
+  'accepted',
+  'ready',
+  'driver_coming',
+  'driver_here',
+  'trip_started',
+  'trip_ended',
+  'cancelled',
+] as const satisfies readonly CareemOrderStatus[];
+const SIGNING_FAULTS: readonly SigningFault[] = [
+  'bad_signature',
+  'stale_timestamp',
+  'future_timestamp',
+  'missing_auth',
+];
+
+export type CareemSigningInput = { secret: string; body: string | Uint8Array; now: Date; fault?: SigningFault };
+
+/** `X-Careem-Signature` = hex HMAC-SHA256(secret, timestamp + "." + body), `X-Careem-Timestamp` in unix seconds. */
+export function careemHeaders(input: CareemSigningInput): Record<string, string> {
+  assertFaultApplies('Careem', SIGNING_FAULTS, input.fault);
+  const skew =
+    input.fault === 'stale_timestamp'
+      ? -TIMESTAMP_FAULT_SECONDS
+      : input.fault === 'future_timestamp'
+        ? TIMESTAMP_FAULT_SECONDS
+        : 0;
+  const timestamp = String(Math.floor(input.now.getTime() / 1000) + skew);
+  if (input.fault === 'missing_auth') return { 'x-careem-timestamp': timestamp };
+  const secret = input.fault === 'bad_signature' ? WRONG_SECRET : input.secret;
+  return {
+    'x-careem-signature': signedBodyHex(secret, `${timestamp}.`, input.body),
+    'x-careem-timestamp': timestamp,
+  };
+}
+
+/** Careem in the simulator: events posted to the webhook base, keyed by `event_id`. */
+export const careemSimulator: ProviderSimulator = {
+  statuses: STATUSES,
+  progression: ['accepted', 'ready', 'driver_coming', 'driver_here', 'trip_started', 'trip_ended'],
+  cancellation: 'cancelled',
+  signingFaults: SIGNING_FAULTS,
+  async buildWebhook(input) {
+    const { connection, kind, random, now } = input;
+    const orderInput = { externalStoreId: connection.externalStoreId, currency: connection.currency, random, now };
+    let details: CareemOrderDetails;
+    let totals = null;
+    if (kind === 'new_order') {
+      const built = buildCareemOrder({ ...orderInput, fulfilment: input.fulfilment });
+      details = built.order;
+      totals = built.totals;
+    } else {
+      const previous = (input.previous as CareemOrderDetails | undefined) ?? buildCareemOrder(orderInput).order;
+      const id = input.previous ? previous.id : input.externalId !== undefined ? Number(input.externalId) : previous.id;
+      details = { ...previous, id, status: input.status as CareemOrderStatus };
+    }
+    const event = careemEvent(kind === 'new_order' ? 'ORDER_CREATED' : 'ORDER_STATUS_UPDATED', details, random);
+    const body = JSON.stringify(event);
+    return {
+      method: 'POST',
+      url: input.baseUrl,
+      headers: { ...JSON_HEADERS, ...careemHeaders({ secret: connection.secret, body, now, fault: input.fault }) },
+      body,
+      externalId: String(details.id),
+      idempotencyKey: event.event_id,
+      order: details,
+      totals,
+    };
+  },
+  signedHeaders: async ({ secret, body, now }) => careemHeaders({ secret, body, now }),
+  callbackRoutes: [
+    {
+      name: 'update_order',
+      method: 'PUT',
+      path: '/orders/:id',
+      answer: (params, body) => ({ id: params['id'], state: isRecord(body) ? body['state'] : undefined }),
+    },
+  ],
+  checkAnswer: (_kind, answer) => receiptProblem('Careem', answer),
+};

@@ -1,4 +1,4 @@
-import { minorToDecimalNumber } from '../money';
+import { minorToDecimalNumber } from '../common/simulation/money';
 import {
   basketSubtotal,
   flattenChoices,
@@ -10,11 +10,13 @@ import {
   type BasketChoice,
   type BuiltOrder,
   type OrderBuildInput,
-} from './basket';
-import { randomOrderNote } from './people';
+} from '../common/simulation/basket';
+import { randomOrderNote } from '../common/simulation/people';
+import { assertFaultApplies, JSON_HEADERS, receiptProblem, WRONG_SECRET } from '../common/simulation/signing';
+import type { ProviderSimulator, SigningFault } from '../simulator';
 
 /**
- * Jahez payloads, packages/providers/src/jahez/jahez.md (our contract). Money is JSON numbers in
+ * Jahez payloads, jahez.md (our contract). Money is JSON numbers in
  * major units (SAR usually, from the connection); prices include VAT; no
  * customer or address is sent.
  *
@@ -129,3 +131,71 @@ export function buildJahezOrderUpdate(
 ): JahezOrderUpdate {
   return reason === undefined ? { jahezOrderId, status } : { jahezOrderId, status, reason };
 }
+
+const SIGNING_FAULTS: readonly SigningFault[] = ['bad_signature', 'missing_idempotency', 'missing_auth'];
+
+export type JahezSigningInput = { secret: string; requestId: string; fault?: SigningFault };
+
+/** `Authorization: Bearer <connection token>` and `X-Request-Id: <uuid>` (the idempotency key). */
+export function jahezHeaders(input: JahezSigningInput): Record<string, string> {
+  assertFaultApplies('Jahez', SIGNING_FAULTS, input.fault);
+  const headers: Record<string, string> = {};
+  if (input.fault !== 'missing_auth') {
+    headers['authorization'] = `Bearer ${input.fault === 'bad_signature' ? WRONG_SECRET : input.secret}`;
+  }
+  if (input.fault !== 'missing_idempotency') headers['x-request-id'] = input.requestId;
+  return headers;
+}
+
+function withJahezId(order: JahezOrder, externalId: string | undefined): JahezOrder {
+  if (externalId === undefined) return order;
+  const id = Number(externalId);
+  if (!Number.isSafeInteger(id)) throw new Error(`A Jahez order id is an integer, got "${externalId}".`);
+  return { ...order, jahez_id: id };
+}
+
+/** Jahez in the simulator: new orders to the webhook base, updates to `order-update`, keyed by `X-Request-Id`. */
+export const jahezSimulator: ProviderSimulator = {
+  statuses: ['N', 'A', 'R', 'O', 'D', 'C', 'T'] satisfies JahezOrderStatus[],
+  progression: ['A', 'O', 'D'],
+  cancellation: 'C',
+  signingFaults: SIGNING_FAULTS,
+  async buildWebhook(input) {
+    const { connection, kind, random, now } = input;
+    const orderInput = { externalStoreId: connection.externalStoreId, currency: connection.currency, random, now };
+    const requestId = random.uuid();
+    const headers = { ...JSON_HEADERS, ...jahezHeaders({ secret: connection.secret, requestId, fault: input.fault }) };
+    const idempotencyKey = input.fault === 'missing_idempotency' ? null : requestId;
+    if (kind === 'new_order') {
+      const built = buildJahezOrder({ ...orderInput, fulfilment: input.fulfilment });
+      return {
+        method: 'POST',
+        url: input.baseUrl,
+        headers,
+        body: JSON.stringify(built.order),
+        externalId: String(built.order.jahez_id),
+        idempotencyKey,
+        order: built.order,
+        totals: built.totals,
+      };
+    }
+    const order =
+      (input.previous as JahezOrder | undefined) ?? withJahezId(buildJahezOrder(orderInput).order, input.externalId);
+    const reason = input.reason ?? (input.status === 'C' ? 'Customer cancelled the order' : undefined);
+    return {
+      method: 'POST',
+      url: `${input.baseUrl}/order-update`,
+      headers,
+      body: JSON.stringify(buildJahezOrderUpdate(order.jahez_id, input.status as JahezOrderStatus, reason)),
+      externalId: String(order.jahez_id),
+      idempotencyKey,
+      order,
+      totals: null,
+    };
+  },
+  signedHeaders: async ({ secret, idempotencyKey }) => jahezHeaders({ secret, requestId: idempotencyKey }),
+  callbackRoutes: [
+    { name: 'status_update', method: 'POST', path: '/webhooks/status_update', answer: () => ({ success: true }) },
+  ],
+  checkAnswer: (_kind, answer) => receiptProblem('Jahez', answer),
+};

@@ -1,4 +1,4 @@
-import type { Random } from '../random';
+import type { Random } from '../common/simulation/random';
 import {
   basketSubtotal,
   choiceTotal,
@@ -9,17 +9,19 @@ import {
   type BasketChoice,
   type BuiltOrder,
   type OrderBuildInput,
-} from './basket';
-import { countryProfileFor, randomAddress, randomCustomer, randomOrderNote } from './people';
+} from '../common/simulation/basket';
+import { countryProfileFor, randomAddress, randomCustomer, randomOrderNote } from '../common/simulation/people';
+import { assertFaultApplies, JSON_HEADERS, signedBodyHex, WRONG_SECRET } from '../common/simulation/signing';
+import type { ProviderSimulator, SigningFault } from '../simulator';
 
 /**
- * Deliveroo order API payloads, packages/providers/src/deliveroo/deliveroo.md. Money is
+ * Deliveroo order API payloads, deliveroo.md. Money is
  * `{fractional, currency_code}` with `fractional` already in minor units.
  * Prices include VAT (no separate tax) and Deliveroo charges no fee to the
  * restaurant here, so: `total_price` = what the order comes to after the
  * offer (sum of item `total_price` - `offer_discount`), and
  * `partner_order_total` is the same figure (no commission is modelled);
- * `cash_due` is the total for cash orders, else 0. (packages/providers/src/deliveroo/deliveroo.md leaves the
+ * `cash_due` is the total for cash orders, else 0. (deliveroo.md leaves the
  * reading open; this is the one Nexara's adapter documents.)
  * A modifier's `quantity` is per unit of its parent; its `total_price` =
  * quantity x (unit_price + its own modifiers), for one unit of the parent;
@@ -91,7 +93,7 @@ function modifierOf(choice: BasketChoice, currency: string): DeliverooItem {
 }
 
 function deliverooOrderId(random: Random, currency: string): string {
-  return `${countryProfileFor(currency).deliverooMarket}:${random.uuid()}`;
+  return `${countryProfileFor(currency).countryCode.toLowerCase()}:${random.uuid()}`;
 }
 
 export function buildDeliverooOrder(input: OrderBuildInput): BuiltOrder<DeliverooOrder> {
@@ -174,3 +176,85 @@ export function deliverooOrderWithStatus(
 export function deliverooEvent(event: DeliverooEvent['event'], order: DeliverooOrder): DeliverooEvent {
   return { event, body: { order } };
 }
+
+const SIGNING_FAULTS: readonly SigningFault[] = ['bad_signature', 'missing_idempotency', 'missing_auth'];
+
+export type DeliverooSigningInput = {
+  secret: string;
+  /** The exact body sent: text (signed as UTF-8) or raw bytes. */
+  body: string | Uint8Array;
+  sequenceGuid: string;
+  /** Sign `guid + " \n " + body` like Deliveroo's legacy POS webhooks. */
+  legacy?: boolean;
+  fault?: SigningFault;
+};
+
+/** `X-Deliveroo-Hmac-Sha256` = hex HMAC-SHA256(secret, guid + " " + body). */
+export function deliverooHeaders(input: DeliverooSigningInput): Record<string, string> {
+  assertFaultApplies('Deliveroo', SIGNING_FAULTS, input.fault);
+  const secret = input.fault === 'bad_signature' ? WRONG_SECRET : input.secret;
+  const separator = input.legacy ? ' \n ' : ' ';
+  const headers: Record<string, string> = {};
+  if (input.fault !== 'missing_idempotency') headers['x-deliveroo-sequence-guid'] = input.sequenceGuid;
+  if (input.fault !== 'missing_auth') {
+    headers['x-deliveroo-hmac-sha256'] = signedBodyHex(secret, `${input.sequenceGuid}${separator}`, input.body);
+  }
+  return headers;
+}
+
+function withId(order: DeliverooOrder, externalId: string | undefined): DeliverooOrder {
+  return externalId === undefined ? order : { ...order, id: externalId };
+}
+
+/** Deliveroo in the simulator: events posted to the webhook base, keyed by the sequence guid header. */
+export const deliverooSimulator: ProviderSimulator = {
+  statuses: ['placed', 'accepted', 'rejected', 'confirmed', 'canceled'] satisfies DeliverooOrderStatus[],
+  progression: ['accepted', 'confirmed'],
+  cancellation: 'canceled',
+  signingFaults: SIGNING_FAULTS,
+  async buildWebhook(input) {
+    const { connection, kind, random, now } = input;
+    const orderInput = { externalStoreId: connection.externalStoreId, currency: connection.currency, random, now };
+    let order: DeliverooOrder;
+    let totals = null;
+    if (kind === 'new_order') {
+      const built = buildDeliverooOrder({ ...orderInput, fulfilment: input.fulfilment });
+      order = built.order;
+      totals = built.totals;
+    } else {
+      const previous =
+        (input.previous as DeliverooOrder | undefined) ??
+        withId(buildDeliverooOrder(orderInput).order, input.externalId);
+      order = deliverooOrderWithStatus(previous, input.status as DeliverooOrderStatus, now);
+    }
+    const body = JSON.stringify(deliverooEvent(kind === 'new_order' ? 'order.new' : 'order.status_update', order));
+    const sequenceGuid = random.uuid();
+    const auth = deliverooHeaders({
+      secret: connection.secret,
+      body,
+      sequenceGuid,
+      legacy: input.legacySignature,
+      fault: input.fault,
+    });
+    return {
+      method: 'POST',
+      url: input.baseUrl,
+      headers: { ...JSON_HEADERS, ...auth },
+      body,
+      externalId: order.id,
+      idempotencyKey: input.fault === 'missing_idempotency' ? null : sequenceGuid,
+      order,
+      totals,
+    };
+  },
+  signedHeaders: async ({ secret, body, idempotencyKey }) =>
+    deliverooHeaders({ secret, body, sequenceGuid: idempotencyKey }),
+  callbackRoutes: [
+    { name: 'update_order_status', method: 'PATCH', path: '/order/v1/orders/:id', answer: () => ({}) },
+    { name: 'sync_status', method: 'POST', path: '/order/v1/orders/:id/sync_status', answer: () => ({}) },
+  ],
+  checkAnswer: (_kind, answer) =>
+    answer.status < 200 || answer.status > 299 || answer.status === 200
+      ? null
+      : `Deliveroo expects 200, got ${answer.status}.`,
+};
