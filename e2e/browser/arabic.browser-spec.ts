@@ -74,7 +74,7 @@ describe('the dashboard in Arabic', () => {
     const digits = page.getByRole('checkbox', { name: /الأرقام العربية الهندية/ });
     await digits.check();
     await page.getByRole('heading', { level: 1, name: 'الإعدادات' }).waitFor();
-    await page.waitForFunction(() => /[٠-٩]/.test(document.querySelector('main')?.textContent ?? ''));
+    await page.waitForFunction(`/[٠-٩]/.test(document.querySelector('main')?.textContent ?? '')`);
     await digits.uncheck();
     await context.close();
 
@@ -96,7 +96,7 @@ describe('the dashboard in Arabic', () => {
 
     it.each(PAGES)('%s is right to left, fits the screen and has no English left', async (path, heading, name) => {
       const { context, page, pageErrors } = await freshSignIn(viewport);
-      await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+      await page.waitForFunction(`document.documentElement.dir === 'rtl'`);
       await page.goto(path);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await pageReady(page, path);
