@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildWebhook, jahezHeaders, sendWebhook } from '@nexara/simulator';
+import { buildWebhook, sendWebhook, signedHeaders } from '@nexara/simulator';
 import { eventually } from '@nexara/test-support';
 import {
   seededConnection,
@@ -69,12 +69,19 @@ describe('integration health and alerts over graphql-ws', () => {
       // Correctly signed, so it is stored and queued; the wrong shape, so the worker marks it FAILED at once.
       const built = await buildWebhook(jahez, 'new_order', { seed: 4_401 });
       const posted = Date.now();
+      const body = JSON.stringify({ jahez_id: 'not-a-number', products: 'none' });
       const answer = await sendWebhook({
         ...built,
-        body: JSON.stringify({ jahez_id: 'not-a-number', products: 'none' }),
+        body,
         headers: {
           'content-type': 'application/json',
-          ...jahezHeaders({ secret: jahez.secret, requestId: randomUUID() }),
+          ...(await signedHeaders({
+            provider: 'JAHEZ',
+            secret: jahez.secret,
+            body,
+            now: new Date(),
+            idempotencyKey: randomUUID(),
+          })),
         },
       });
       expect(answer.status).toBeLessThan(300);

@@ -1,7 +1,7 @@
 import {
   buildWebhook,
   sendWebhook,
-  talabatRemoteOrderId,
+  followUpReference,
   type BuiltWebhook,
   type SimulatedConnection,
 } from '@nexara/simulator';
@@ -100,7 +100,7 @@ describe.each(PROVIDERS)('%s webhooks', (provider) => {
     const answer = await sendWebhook(placed);
     expect(answer.status).toBeGreaterThanOrEqual(200);
     expect(answer.status).toBeLessThan(300);
-    if (provider === 'TALABAT') remoteOrderId = talabatRemoteOrderId(answer.body) ?? undefined;
+    remoteOrderId = followUpReference(provider, answer.body) ?? undefined;
 
     const order = await processedOrder(placed.externalId);
     const totals = placed.totals!;

@@ -1,6 +1,7 @@
 import type { ProviderAdapter } from './adapter';
 import type { ProviderControl } from './control';
 import type { ProviderIdentity } from './identity';
+import type { ProviderSimulator } from './simulator';
 
 /**
  * One sample delivery in a provider's `fixtures/` folder and how it arrives:
@@ -52,6 +53,8 @@ export type ProviderDefinition = {
    * and reads a failed delivery's order id (`failedOrderId`).
    */
   confirmsReceipts?: true;
+  /** Its part in the simulator: payloads, signing, callback API, what it expects as answers (simulator.ts). */
+  simulator: ProviderSimulator;
   /**
    * The control plane's capabilities (control.ts, docs/control-plane.md):
    * menu, availability, storeStatus, busyMode, openingHours, each present

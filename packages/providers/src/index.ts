@@ -10,5 +10,6 @@ export type { FixtureDelivery, ProviderDefinition } from './definition';
 export { adapterFor, PROVIDER_DEFINITIONS, providerDefinition, providerFromPath } from './registry';
 export { PayloadError } from './common/errors';
 export { MAX_IDEMPOTENCY_KEY_LENGTH } from './common/json-body';
+export type * from './simulator';
 export type * from './control';
 export { capabilityFor, ControlBuildError } from './control';

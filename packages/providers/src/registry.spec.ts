@@ -4,6 +4,42 @@ import type { CanonicalModifier, CanonicalOrderEvent } from './adapter';
 import { PROVIDER_IDENTITIES, PROVIDERS, providerIdentity } from './display';
 import { adapterFor, PROVIDER_DEFINITIONS, providerDefinition, providerFromPath } from './registry';
 import { aConnection, aWebhook, fixtureBytes } from './common/test-support';
+import type { ProviderDefinition } from './definition';
+
+/**
+ * What a definition lacks of the parts every provider must have, by name
+ * (empty when it has them all). The compiler asks for them too; this catches
+ * a part present in type but empty or broken in value.
+ */
+function missingParts(definition: ProviderDefinition): string[] {
+  const missing: string[] = [];
+  const need = (ok: boolean, part: string): void => {
+    if (!ok) missing.push(part);
+  };
+  const { identity, adapter, simulator } = definition;
+  need(Boolean(identity?.code && identity.name?.trim() && identity.pathSegment), 'identity');
+  for (const step of ['matchRoute', 'authenticate', 'idempotencyKey', 'answer', 'parse', 'buildCallback'] as const) {
+    need(typeof adapter?.[step] === 'function', `adapter.${step}`);
+  }
+  need(Boolean(definition.directory && definition.docPage), 'doc page');
+  need((definition.fixtures?.length ?? 0) > 0, 'fixtures');
+  need(
+    (definition.credential?.headers.length ?? 0) > 0 && typeof definition.credential?.of === 'function',
+    'credential',
+  );
+  need(Array.isArray(definition.keptHeaders), 'keptHeaders');
+  need(typeof simulator?.buildWebhook === 'function', 'simulator.buildWebhook');
+  need(typeof simulator?.signedHeaders === 'function', 'simulator.signedHeaders');
+  need(typeof simulator?.checkAnswer === 'function', 'simulator.checkAnswer');
+  need((simulator?.callbackRoutes.length ?? 0) > 0, 'simulator.callbackRoutes');
+  need(
+    (simulator?.statuses.length ?? 0) > 0 &&
+      simulator!.statuses.includes(simulator!.cancellation) &&
+      simulator!.progression.every((status) => simulator!.statuses.includes(status)),
+    'simulator statuses',
+  );
+  return missing;
+}
 
 const EVENT_KEYS = ['eventKey', 'externalId', 'kind', 'note', 'occurredAt', 'order', 'orderId', 'status'];
 const ORDER_KEYS = [
@@ -38,6 +74,25 @@ describe('provider registry', () => {
       expect(providerDefinition(provider).identity).toBe(providerIdentity(provider));
       expect(adapterFor(provider).provider).toBe(provider);
     }
+  });
+
+  it.each(PROVIDER_DEFINITIONS.map((definition) => [definition.identity.code, definition] as const))(
+    '%s has no required part missing',
+    (_code, definition) => {
+      expect(missingParts(definition)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['identity', { identity: undefined }],
+    ['adapter.parse', { adapter: { ...PROVIDER_DEFINITIONS[0]!.adapter, parse: undefined } }],
+    ['fixtures', { fixtures: [] }],
+    ['credential', { credential: undefined }],
+    ['simulator.buildWebhook', { simulator: { ...PROVIDER_DEFINITIONS[0]!.simulator, buildWebhook: undefined } }],
+    ['simulator.callbackRoutes', { simulator: { ...PROVIDER_DEFINITIONS[0]!.simulator, callbackRoutes: [] } }],
+  ])('fails a provider registered without its %s', (part, without) => {
+    const broken = { ...PROVIDER_DEFINITIONS[0]!, ...without } as unknown as ProviderDefinition;
+    expect(missingParts(broken)).toContain(part);
   });
 
   it('gives every provider a distinct code, name, colour and path segment', () => {

@@ -7,4 +7,26 @@ export {
   fixtureBytes,
   PREVIOUS_SECRET,
 } from './common/test-support';
+
+/**
+ * What the providers' simulator parts are built from (each folder's
+ * `simulator.ts`), for the simulator and the tests that play providers.
+ */
+export { createRandom, type Random } from './common/simulation/random';
+export {
+  CURRENCY_EXPONENTS,
+  VAT_PERCENT,
+  currencyExponentOf,
+  minorToDecimalNumber,
+  minorToDecimalString,
+} from './common/simulation/money';
+export {
+  type ExpectedTotals,
+  type Fulfilment,
+  type BuiltOrder,
+  type OrderBuildInput,
+} from './common/simulation/basket';
+export { MENUS, type Menu } from './common/simulation/menus';
+export { countryProfileFor } from './common/simulation/people';
+export { answeredDuplicate, hmacSha256Hex, TIMESTAMP_FAULT_SECONDS, WRONG_SECRET } from './common/simulation/signing';
 export { aControlConnection, aControlMenu } from './common/control-fixture';

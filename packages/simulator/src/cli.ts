@@ -4,14 +4,17 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startProviderApi, type ProviderApi } from './callback-server';
 import { SIMULATED_PROVIDERS, providerSlug, type SimulatedConnection, type SimulatedProvider } from './connections';
-import { CURRENCY_EXPONENTS } from './money';
+import { CURRENCY_EXPONENTS } from '@nexara/providers/testing';
 import { ScenarioRunner, type ScenarioSummary } from './scenario-runner';
+
+const PROVIDER_NAMES = SIMULATED_PROVIDERS.map(providerSlug).join(',');
 
 export const USAGE = `Usage: npm run simulate -- [options]
 
 Plays the delivery providers against a running Nexara: signed webhooks in, callbacks recorded.
 
-  --provider <list>        all, or a comma list of careem,talabat,deliveroo,jahez   (default all)
+  --provider <list>        all, or a comma list of ${PROVIDER_NAMES}
+                                                                                     (default all)
   --rate <n>               new orders per second across the connections             (default 5)
   --duration <seconds>     stop after this long; runs until Ctrl-C when omitted
   --connections <file>     JSON array of connections {provider, webhookUrl, secret, externalStoreId, currency}
@@ -47,7 +50,7 @@ const cliArgsSchema = z.object({
       if (names.length === 0 || unknown.length > 0) {
         context.addIssue({
           code: 'custom',
-          message: `unknown provider ${unknown.map((name) => `"${name.toLowerCase()}"`).join(', ') || '""'}; use all or careem,talabat,deliveroo,jahez`,
+          message: `unknown provider ${unknown.map((name) => `"${name.toLowerCase()}"`).join(', ') || '""'}; use all or ${PROVIDER_NAMES}`,
         });
         return z.NEVER;
       }

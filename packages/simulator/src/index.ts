@@ -1,3 +1,9 @@
+/**
+ * The simulator plays every registered provider on loopback. What is generic
+ * lives here (sending, the callback API server, scenarios, the CLI); each
+ * provider's wire format, signing and callback routes are its folder's
+ * `simulator.ts` in @nexara/providers.
+ */
 export {
   SIMULATED_PROVIDERS,
   isSimulatedProvider,
@@ -8,62 +14,24 @@ export {
 export {
   CURRENCY_EXPONENTS,
   VAT_PERCENT,
+  MENUS,
+  createRandom,
   currencyExponentOf,
   minorToDecimalNumber,
   minorToDecimalString,
-} from './money';
-export { createRandom, type Random } from './random';
-export { type ExpectedTotals, type Fulfilment, type BuiltOrder, type OrderBuildInput } from './payloads/basket';
-export { MENUS, type Menu } from './payloads/menus';
-export {
-  buildCareemOrder,
-  careemEvent,
-  type CareemEvent,
-  type CareemItem,
-  type CareemOption,
-  type CareemOrderDetails,
-  type CareemOrderStatus,
-} from './payloads/careem';
-export {
-  buildDeliverooOrder,
-  deliverooEvent,
-  deliverooOrderWithStatus,
-  type DeliverooEvent,
-  type DeliverooItem,
-  type DeliverooMoney,
-  type DeliverooOrder,
-  type DeliverooOrderStatus,
-} from './payloads/deliveroo';
-export {
-  buildJahezOrder,
-  buildJahezOrderUpdate,
-  type JahezModifier,
-  type JahezOption,
-  type JahezOrder,
-  type JahezOrderStatus,
-  type JahezOrderUpdate,
-  type JahezProduct,
-} from './payloads/jahez';
-export {
-  buildTalabatOrder,
-  buildTalabatStatusUpdate,
-  type TalabatOrder,
-  type TalabatPosOrderStatus,
-  type TalabatProduct,
-  type TalabatStatusUpdate,
-  type TalabatTopping,
-} from './payloads/talabat';
+  type BuiltOrder,
+  type ExpectedTotals,
+  type Fulfilment,
+  type Menu,
+  type OrderBuildInput,
+  type Random,
+} from '@nexara/providers/testing';
 export {
   SIGNING_FAULTS,
   TIMESTAMP_FAULT_SECONDS,
   WRONG_SECRET,
-  careemHeaders,
-  deliverooHeaders,
   hmacSha256Hex,
-  jahezHeaders,
   signedHeaders,
-  talabatHeaders,
-  talabatToken,
   type RequestSigningInput,
   type SigningFault,
 } from './signing';
@@ -74,8 +42,8 @@ export {
   answeredDuplicate,
   buildWebhook,
   checkAnswer,
+  followUpReference,
   sendWebhook,
-  talabatRemoteOrderId,
   type BuildWebhookOptions,
   type BuiltWebhook,
   type ProviderOrder,
@@ -97,4 +65,5 @@ export {
   type ProviderApi,
   type ProviderApiOptions,
   type RecordedCallback,
+  type ReceivedCall,
 } from './callback-server';

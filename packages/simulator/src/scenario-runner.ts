@@ -1,9 +1,13 @@
 import { setMaxListeners } from 'node:events';
+import { providerDefinition } from '@nexara/providers';
 import type { SimulatedConnection, SimulatedProvider } from './connections';
-import { currencyExponentOf } from './money';
-import { countryProfileFor } from './payloads/people';
-import { createRandom, type Random } from './random';
-import type { ExpectedTotals } from './payloads/basket';
+import {
+  countryProfileFor,
+  createRandom,
+  currencyExponentOf,
+  type ExpectedTotals,
+  type Random,
+} from '@nexara/providers/testing';
 import {
   CANCELLATION_STATUS,
   STATUS_PROGRESSIONS,
@@ -11,7 +15,7 @@ import {
   buildWebhook,
   checkAnswer,
   sendWebhook,
-  talabatRemoteOrderId,
+  followUpReference,
   type BuiltWebhook,
   type ProviderOrder,
   type SendResult,
@@ -89,7 +93,7 @@ export type ScenarioOrder = {
   sentStatuses: string[];
   cancelled: boolean;
   outOfOrder: boolean;
-  /** Talabat: the id the platform answered. */
+  /** A provider whose follow-ups name the order by the answer: the id the platform answered. */
   remoteOrderId: string | null;
   /** Why follow-ups were skipped, if they were. */
   skipped: string | null;
@@ -330,8 +334,8 @@ export class ScenarioRunner {
       if (plan.statuses.length > 0 || plan.cancel) record.skipped = `new order answered ${answer.status}`;
       return;
     }
-    if (connection.provider === 'TALABAT') {
-      record.remoteOrderId = talabatRemoteOrderId(answer.body);
+    if (providerDefinition(connection.provider).simulator.followUpReference) {
+      record.remoteOrderId = followUpReference(connection.provider, answer.body);
       if (record.remoteOrderId === null && (plan.statuses.length > 0 || plan.cancel)) {
         record.skipped = 'new order answer lacks remoteResponse.remoteOrderId';
         return;

@@ -1,9 +1,14 @@
 import Fastify from 'fastify';
 import type { SimulatedConnection, SimulatedProvider } from './connections';
-import type { CareemEvent } from './payloads/careem';
-import type { DeliverooEvent } from './payloads/deliveroo';
-import { createRandom } from './random';
-import { buildWebhook, checkAnswer, sendWebhook, talabatRemoteOrderId, type BuiltWebhook } from './send';
+import { createRandom } from '@nexara/providers/testing';
+import { buildWebhook, checkAnswer, followUpReference, sendWebhook, type BuiltWebhook } from './send';
+
+/** The fields of the wire events these tests read (the providers' own pages define them). */
+type DeliverooEvent = {
+  event: string;
+  body: { order: { id: string; status: string; status_log: { status: string }[] } };
+};
+type CareemEvent = { event_type: string; details: { id: number; status: string } };
 
 const NOW = new Date('2026-03-01T18:30:00.000Z');
 
@@ -141,10 +146,11 @@ describe('checkAnswer', () => {
   });
 
   it('reads the Talabat remoteOrderId only from a well-formed answer', () => {
-    expect(talabatRemoteOrderId('{"remoteResponse":{"remoteOrderId":"abc"}}')).toBe('abc');
-    expect(talabatRemoteOrderId('{"remoteResponse":{"remoteOrderId":""}}')).toBeNull();
-    expect(talabatRemoteOrderId('{"remoteOrderId":"abc"}')).toBeNull();
-    expect(talabatRemoteOrderId('not json')).toBeNull();
+    expect(followUpReference('TALABAT', '{"remoteResponse":{"remoteOrderId":"abc"}}')).toBe('abc');
+    expect(followUpReference('TALABAT', '{"remoteResponse":{"remoteOrderId":""}}')).toBeNull();
+    expect(followUpReference('TALABAT', '{"remoteOrderId":"abc"}')).toBeNull();
+    expect(followUpReference('TALABAT', 'not json')).toBeNull();
+    expect(followUpReference('CAREEM', '{"remoteResponse":{"remoteOrderId":"abc"}}')).toBeNull();
   });
 });
 

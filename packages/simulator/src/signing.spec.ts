@@ -1,6 +1,6 @@
 import { decodeProtectedHeader, decodeJwt, jwtVerify } from 'jose';
 import type { SimulatedConnection, SimulatedProvider } from './connections';
-import { createRandom } from './random';
+import { createRandom } from '@nexara/providers/testing';
 import { buildWebhook, type BuiltWebhook } from './send';
 import { SIGNING_FAULTS, type SigningFault } from './signing';
 import {
@@ -15,14 +15,15 @@ import {
 const NOW = new Date('2026-03-01T18:30:00.000Z');
 const NOW_SECONDS = Math.floor(NOW.getTime() / 1000);
 
-const SECRETS: Record<SimulatedProvider, string> = {
+const SECRETS = {
   DELIVEROO: 'whsec-deliveroo-7f3a',
   CAREEM: 'careem-hmac-secret-19',
   TALABAT: 'talabat-plugin-secret-with-plenty-of-entropy-0123456789abcdef',
   JAHEZ: 'jahez-static-token-5521',
-};
+} as const;
+type SignedProvider = keyof typeof SECRETS;
 
-function connection(provider: SimulatedProvider): SimulatedConnection {
+function connection(provider: SignedProvider): SimulatedConnection {
   return {
     provider,
     webhookUrl: `http://localhost:4000/webhooks/${provider.toLowerCase()}/conn-key-1/`,
@@ -33,7 +34,7 @@ function connection(provider: SimulatedProvider): SimulatedConnection {
 }
 
 async function build(
-  provider: SimulatedProvider,
+  provider: SignedProvider,
   fault?: SigningFault,
   extra: { legacySignature?: boolean } = {},
 ): Promise<BuiltWebhook> {
@@ -42,8 +43,9 @@ async function build(
 
 /** The independent verifier of each provider's scheme (written in the test helpers, not the simulator). */
 async function verifies(built: BuiltWebhook): Promise<boolean> {
-  const secret = SECRETS[built.provider];
-  switch (built.provider) {
+  const provider = built.provider as SignedProvider;
+  const secret = SECRETS[provider];
+  switch (provider) {
     case 'DELIVEROO':
       return verifyDeliveroo(secret, built.headers, built.body);
     case 'CAREEM':

@@ -22,7 +22,8 @@ const MAY_IMPORT: Record<string, readonly string[] | '*'> = {
   '@nexara/providers': ['@nexara/kit'],
   '@nexara/contracts': ['@nexara/kit', '@nexara/providers'],
   '@nexara/test-support': ['@nexara/kit', '@nexara/providers', '@nexara/contracts'],
-  '@nexara/simulator': ['@nexara/kit'],
+  // The simulator plays the registry's providers through their folders' simulator parts.
+  '@nexara/simulator': ['@nexara/kit', '@nexara/providers'],
   '@nexara/tenants': ['@nexara/kit', '@nexara/contracts', '@nexara/test-support'],
   '@nexara/orders': ['@nexara/kit', '@nexara/providers', '@nexara/contracts', '@nexara/test-support'],
   '@nexara/integrations': [

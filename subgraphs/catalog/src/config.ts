@@ -14,6 +14,13 @@ export const catalogConfigShape = {
   HOST: z.string().min(1).default('127.0.0.1'),
   NODE_ENV: env.nodeEnv(),
   LOG_LEVEL: env.logLevel(),
+  /** How often the `until` scheduler looks for ended snoozes, pauses and busy modes (0: never). */
+  UNTIL_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /** `HH:MM` UTC of the daily reset of items sold out without an end time (04:00 in the Gulf). */
+  SOLD_OUT_RESET_UTC: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+    .default('01:00'),
   /** Catalog changes are announced on Redis pub/sub when set, else with PostgreSQL NOTIFY over DATABASE_URL. */
   REDIS_URL: z
     .string()

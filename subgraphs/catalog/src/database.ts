@@ -1,4 +1,5 @@
 import { CreateCatalogTables1796500000000 } from './migrations/1796500000000-CreateCatalogTables';
+import { UntilScheduler1796800000000 } from './migrations/1796800000000-UntilScheduler';
 
 /**
  * What the platform migrates (as the owner) and what the service connects to
@@ -7,5 +8,5 @@ import { CreateCatalogTables1796500000000 } from './migrations/1796500000000-Cre
 export const catalogDatabase = {
   schema: 'catalog',
   entities: [] as Function[],
-  migrations: [CreateCatalogTables1796500000000] as Function[],
+  migrations: [CreateCatalogTables1796500000000, UntilScheduler1796800000000] as Function[],
 };

@@ -13,8 +13,9 @@ import type { CatalogConfig } from './config';
 import { catalogDatabase } from './database';
 import { catalogChangesOn } from './events/catalog-changes';
 import { buildCatalogSchema, createCatalogServices } from './schema';
+import { UntilScheduler } from './branches/until-scheduler';
 
-export type CatalogServer = RunningServer & { dataSource: DataSource };
+export type CatalogServer = RunningServer & { dataSource: DataSource; scheduler: UntilScheduler };
 
 export async function createCatalogServer(
   config: CatalogConfig,
@@ -31,10 +32,16 @@ export async function createCatalogServer(
       integrationsUrl: config.INTEGRATIONS_URL,
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
     });
+  const changes = catalogChangesOn(bus, logger);
+  const scheduler = new UntilScheduler({
+    dataSource,
+    directory,
+    changes,
+    logger: logger.child({ component: 'until-scheduler' }),
+    soldOutResetUtc: config.SOLD_OUT_RESET_UTC,
+  });
   try {
-    const { schema } = await buildCatalogSchema(
-      createCatalogServices(dataSource, directory, catalogChangesOn(bus, logger)),
-    );
+    const { schema } = await buildCatalogSchema(createCatalogServices(dataSource, directory, changes));
     const server = await createSubgraphServer({
       name: 'catalog',
       schema,
@@ -46,11 +53,14 @@ export async function createCatalogServer(
         await dataSource.query('select 1');
       },
     });
+    const timer = config.UNTIL_SCHEDULER_INTERVAL_MS > 0 ? scheduler.start(config.UNTIL_SCHEDULER_INTERVAL_MS) : null;
     return {
       ...server,
       dataSource,
+      scheduler,
       close: async () => {
         try {
+          await timer?.stop();
           await server.close();
         } finally {
           await bus.close();

@@ -2,6 +2,7 @@ import type { ProviderDefinition } from '../definition';
 import { careemControl } from './control';
 import { careemAdapter } from './careem.adapter';
 import { careemIdentity } from './identity';
+import { careemSimulator } from './simulator';
 
 const dubai = { currency: 'AED', externalStoreId: 'brn-dxb-marina-01' };
 
@@ -25,5 +26,6 @@ export const careemProvider: ProviderDefinition = {
       `${headers['x-careem-signature']?.trim().toLowerCase() ?? ''}|${headers['x-careem-timestamp']?.trim() ?? ''}`,
   },
   keptHeaders: ['x-careem-timestamp'],
+  simulator: careemSimulator,
   control: careemControl,
 };

@@ -2,6 +2,7 @@ import type { ProviderDefinition } from '../definition';
 import { deliverooControl } from './control';
 import { deliverooAdapter } from './deliveroo.adapter';
 import { deliverooIdentity } from './identity';
+import { deliverooSimulator } from './simulator';
 
 const kuwait = { currency: 'KWD', externalStoreId: 'kw-salmiya-042' };
 const headers = { 'x-deliveroo-sequence-guid': 'guid-1' };
@@ -29,5 +30,6 @@ export const deliverooProvider: ProviderDefinition = {
   keptHeaders: ['x-deliveroo-sequence-guid'],
   // Deliveroo's `sync_status`: it wants to hear that each new order reached the restaurant, or could not.
   confirmsReceipts: true,
+  simulator: deliverooSimulator,
   control: deliverooControl,
 };

@@ -2,6 +2,7 @@ import type { ProviderDefinition } from '../definition';
 import { jahezControl } from './control';
 import { bearerTokenOf } from '../common/bearer';
 import { jahezIdentity } from './identity';
+import { jahezSimulator } from './simulator';
 import { jahezAdapter } from './jahez.adapter';
 
 const riyadh = { currency: 'SAR', externalStoreId: 'JZ-RUH-118' };
@@ -29,5 +30,6 @@ export const jahezProvider: ProviderDefinition = {
   credential: { headers: ['authorization'], signsBody: false, of: bearerTokenOf },
   keptHeaders: ['x-request-id'],
   numericOrderIds: true,
+  simulator: jahezSimulator,
   control: jahezControl,
 };

@@ -6,27 +6,6 @@ import { jwtVerify } from 'jose';
  * helpers: if the simulator renders money or signs wrongly, these disagree.
  */
 
-/** Minor units from a decimal text ("2.500", "12.5", "7"); throws on more decimals than the exponent allows. */
-export function decimalTextToMinor(text: string, exponent: number): number {
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) throw new Error(`"${text}" is not a plain decimal.`);
-  const [, sign, whole, fraction = ''] = match;
-  if (fraction.length > exponent) throw new Error(`"${text}" has more than ${exponent} decimals.`);
-  const minor = Number(`${whole}${fraction.padEnd(exponent, '0')}`);
-  return sign === '-' ? -minor : minor;
-}
-
-/** A JSON number as the provider wrote it, read through its shortest decimal text (what JSON carries). */
-export function decimalNumberToMinor(value: unknown, exponent: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${String(value)} is not a finite number.`);
-  return decimalTextToMinor(String(value), exponent);
-}
-
-/** A decimal string must carry exactly the currency's number of decimals (Talabat). */
-export function hasExactDecimals(text: string, exponent: number): boolean {
-  return new RegExp(`^-?\\d+\\.\\d{${exponent}}$`).test(text);
-}
-
 export function hmacHex(secret: string, message: string): string {
   return createHmac('sha256', secret).update(message, 'utf8').digest('hex');
 }

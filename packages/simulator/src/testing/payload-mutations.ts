@@ -1,3 +1,4 @@
+import { PROVIDER_DEFINITIONS } from '@nexara/providers';
 import fc from 'fast-check';
 
 /**
@@ -485,16 +486,18 @@ export const hostileHeaderValue: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: 200, max: 6_000 }).map((length) => 'A'.repeat(length)),
 );
 
-const headerName: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(
+/** The headers some provider's authentication or parsing reads (its definition's credential and kept headers). */
+const PROVIDER_HEADERS = [
+  ...new Set([
     'authorization',
-    'x-careem-signature',
-    'x-careem-timestamp',
-    'x-deliveroo-hmac-sha256',
-    'x-deliveroo-sequence-guid',
+    ...PROVIDER_DEFINITIONS.flatMap((definition) => [...definition.credential.headers, ...definition.keptHeaders]),
     'x-request-id',
     'x-forwarded-for',
-  ),
+  ]),
+];
+
+const headerName: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...PROVIDER_HEADERS),
   fc.stringMatching(/^x-[a-z0-9-]{1,20}$/),
 );
 

@@ -61,6 +61,9 @@ export async function startCatalogTestEnv(): Promise<CatalogTestEnv> {
         HOST: '127.0.0.1',
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
+        // Tests run the until scheduler themselves, at the instant they choose.
+        UNTIL_SCHEDULER_INTERVAL_MS: 0,
+        SOLD_OUT_RESET_UTC: '01:00',
       },
       { directory },
     );

@@ -98,6 +98,7 @@ type ConnectionRow = {
   archived_at: Date | null;
   api_base_url: string;
   status: string;
+  control_ids: Record<string, string>;
   updated_at: Date;
   created_at: Date;
 };
@@ -445,7 +446,29 @@ describe('managing provider connections (real PostgreSQL)', () => {
       expect(after.updated_at.getTime()).toBeGreaterThan(before.updated_at.getTime());
     });
 
+    it("sets the provider's control ids, replacing them all, and the directory's next read carries them", async () => {
+      const connection = await connected();
+      const set = async (controlIds: Record<string, string>) =>
+        integrations.graphql<{ updateConnection: { controlIds: Record<string, string> } }>(
+          `mutation U($input: UpdateConnectionInput!) { updateConnection(input: $input) { controlIds } }`,
+          { input: { id: connection.id, controlIds } },
+          admin,
+        );
+      expect((await set({ brandId: ' b-1 ', clientId: 'c-9' })).data!.updateConnection.controlIds).toEqual({
+        brandId: 'b-1',
+        clientId: 'c-9',
+      });
+      expect((await set({ menuId: 'm-2' })).data!.updateConnection.controlIds).toEqual({ menuId: 'm-2' });
+      expect((await connectionRow(connection.id)).control_ids).toEqual({ menuId: 'm-2' });
+      expect((await integrations.server.directory.findById(tenantA, connection.id))!.controlIds).toEqual({
+        menuId: 'm-2',
+      });
+    });
+
     const invalid: [string, Record<string, unknown>][] = [
+      ['control ids with a name that is not a word', { controlIds: { 'brand id': 'b1' } }],
+      ['control ids with an empty value', { controlIds: { brandId: ' ' } }],
+      ['control ids with a value that is not a string', { controlIds: { brandId: 7 } }],
       ['a blank name', { name: '   ' }],
       ['a name over 200 characters', { name: 'n'.repeat(201) }],
       ['an ftp callback URL', { apiBaseUrl: 'ftp://callbacks.test' }],

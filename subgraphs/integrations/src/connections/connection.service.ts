@@ -301,7 +301,7 @@ export class ConnectionService {
     return this.view(connection);
   }
 
-  /** Changes the fields given (name, autoAccept, apiBaseUrl), validated as in connectProvider. */
+  /** Changes the fields given (name, autoAccept, apiBaseUrl, controlIds), validated as in connectProvider. */
   async updateConnection(actor: Identity, request: UpdateConnectionRequest): Promise<ConnectionView> {
     const tenantId = managingTenantId(actor, ADMIN_ROLES);
     const requested = validateUpdateConnection(request, this.deps.egress);
@@ -310,9 +310,9 @@ export class ConnectionService {
       const row = await this.lockConnection(manager, tenantId, request.id);
       const changes: ConnectionChanges = {};
       const changed: Record<string, { from: unknown; to: unknown }> = {};
-      for (const field of ['name', 'autoAccept', 'apiBaseUrl'] as const) {
+      for (const field of ['name', 'autoAccept', 'apiBaseUrl', 'controlIds'] as const) {
         const value = requested[field];
-        if (value !== undefined && value !== row[field]) {
+        if (value !== undefined && JSON.stringify(value) !== JSON.stringify(row[field])) {
           Object.assign(changes, { [field]: value });
           changed[field] = { from: row[field], to: value };
         }

@@ -1,3 +1,4 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { PUBLIC_TAG } from '@nexara/kit';
 import { PROVIDERS, type Provider as ProviderName } from '@nexara/providers/display';
 import {
@@ -80,6 +81,12 @@ export class ProviderConnection {
 
   @Field(() => String, { description: 'Provider API base URL that status callbacks go to.' })
   apiBaseUrl: string;
+
+  @Field(() => GraphQLJSONObject, {
+    description:
+      "The provider's other ids for this store that its control calls need (a brand id, a client id...; docs/control-plane.md).",
+  })
+  controlIds: Record<string, string>;
 
   @Directive(PUBLIC_TAG)
   @Field(() => Boolean)
@@ -174,6 +181,13 @@ export class UpdateConnectionInput {
     description: 'Provider API base URL (http or https) that status callbacks go to.',
   })
   apiBaseUrl?: string | null;
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      "The provider's other ids for this store, replacing all of them: an object of names to non-empty strings (docs/control-plane.md).",
+  })
+  controlIds?: Record<string, unknown> | null;
 }
 
 export const TestWebhookKind = enumOf(TEST_WEBHOOK_KINDS);

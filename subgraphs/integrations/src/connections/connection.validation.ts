@@ -126,9 +126,34 @@ export type UpdateConnectionRequest = {
   name?: string | null;
   autoAccept?: boolean | null;
   apiBaseUrl?: string | null;
+  controlIds?: Record<string, unknown> | null;
 };
 
-export type ConnectionChanges = { name?: string; autoAccept?: boolean; apiBaseUrl?: string };
+export type ConnectionChanges = {
+  name?: string;
+  autoAccept?: boolean;
+  apiBaseUrl?: string;
+  controlIds?: Record<string, string>;
+};
+
+const CONTROL_ID_NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
+const MAX_CONTROL_IDS = 20;
+
+/** `{name: value}` with names like `brandId` and short non-empty values, trimmed; or what is wrong. */
+function checkedControlIds(value: Record<string, unknown>): { ids: Record<string, string> } | { problem: string } {
+  const entries = Object.entries(value);
+  if (entries.length > MAX_CONTROL_IDS) return { problem: `must hold at most ${MAX_CONTROL_IDS} ids` };
+  const ids: Record<string, string> = {};
+  for (const [name, id] of entries) {
+    if (!CONTROL_ID_NAME.test(name))
+      return { problem: `has a name that is not letters and digits: "${name.slice(0, 40)}"` };
+    if (typeof id !== 'string' || id.trim().length === 0 || id.trim().length > MAX_TEXT_LENGTH) {
+      return { problem: `${name} must be a non-empty string of at most ${MAX_TEXT_LENGTH} characters` };
+    }
+    ids[name] = id.trim();
+  }
+  return { ids };
+}
 
 /** Same rules as `connectProvider` for the fields given; at least one must be given. */
 export function validateUpdateConnection(request: UpdateConnectionRequest, egress: EgressRules): ConnectionChanges {
@@ -146,6 +171,11 @@ export function validateUpdateConnection(request: UpdateConnectionRequest, egres
     else changes.apiBaseUrl = checkedUrl.url;
   }
   if (request.autoAccept !== undefined && request.autoAccept !== null) changes.autoAccept = request.autoAccept;
+  if (request.controlIds !== undefined && request.controlIds !== null) {
+    const checkedIds = checkedControlIds(request.controlIds);
+    if ('problem' in checkedIds) problems['controlIds'] = checkedIds.problem;
+    else changes.controlIds = checkedIds.ids;
+  }
 
   const fields = Object.keys(problems);
   if (fields.length > 0) {
@@ -155,7 +185,7 @@ export function validateUpdateConnection(request: UpdateConnectionRequest, egres
   if (Object.keys(changes).length === 0) {
     throw appError(
       'BAD_USER_INPUT',
-      'Cannot update the connection: give at least one of name, autoAccept, apiBaseUrl.',
+      'Cannot update the connection: give at least one of name, autoAccept, apiBaseUrl, controlIds.',
       {
         fields: {},
       },

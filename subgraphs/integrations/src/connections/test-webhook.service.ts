@@ -3,13 +3,14 @@ import {
   buildWebhook,
   sendWebhook,
   STATUS_PROGRESSIONS,
-  talabatRemoteOrderId,
+  followUpReference,
   type BuiltWebhook,
   type ProviderOrder,
   type SendResult,
   type SimulatedConnection,
   type WebhookKind,
 } from '@nexara/simulator';
+import { providerDefinition } from '@nexara/providers';
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { managingTenantId, OPERATOR_ROLES } from '../access/connection-access';
@@ -154,8 +155,10 @@ export class TestWebhookService {
     const result = await this.send(target, built);
     const outcome = outcomeOf(built, result);
     if (!isDelivered(result)) return { outcome, sent: undefined };
-    const remoteOrderId = connection.provider === 'TALABAT' ? talabatRemoteOrderId(result.body) : null;
-    if (connection.provider === 'TALABAT' && remoteOrderId === null) {
+    // A provider whose follow-ups name the order by the answer needs that answer's reference.
+    const namesByAnswer = providerDefinition(connection.provider).simulator.followUpReference !== undefined;
+    const remoteOrderId = followUpReference(connection.provider, result.body);
+    if (namesByAnswer && remoteOrderId === null) {
       return {
         outcome: { ...outcome, error: 'the answer to the new order carried no remoteResponse.remoteOrderId' },
         sent: undefined,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Identity } from '@nexara/kit';
 import { PROVIDERS, type Provider } from '@nexara/providers/display';
-import { buildWebhook, deliverooHeaders, jahezHeaders, type BuiltWebhook } from '@nexara/simulator';
+import { buildWebhook, signedHeaders, type BuiltWebhook } from '@nexara/simulator';
 import { errorCodes } from '../testing/graphql-client';
 import { aUser } from '../testing/identities';
 import { queuedJobs } from '../testing/job-queue';
@@ -165,7 +165,16 @@ describe('webhook worker (real PostgreSQL, real orders subgraph)', () => {
     const eventId = await accepted(connection, {
       ...(await newOrder('JAHEZ')),
       body,
-      headers: { 'content-type': 'application/json', ...jahezHeaders({ secret: connection.secret, requestId }) },
+      headers: {
+        'content-type': 'application/json',
+        ...(await signedHeaders({
+          provider: 'JAHEZ',
+          secret: connection.secret,
+          body,
+          now: new Date(),
+          idempotencyKey: requestId,
+        })),
+      },
     });
 
     const event = await eventInStatus(pipeline.db, eventId, 'FAILED');
@@ -205,7 +214,13 @@ describe('webhook worker (real PostgreSQL, real orders subgraph)', () => {
       body,
       headers: {
         'content-type': 'application/json',
-        ...deliverooHeaders({ secret: connection.secret, body, sequenceGuid }),
+        ...(await signedHeaders({
+          provider: 'DELIVEROO',
+          secret: connection.secret,
+          body,
+          now: new Date(),
+          idempotencyKey: sequenceGuid,
+        })),
       },
     });
 

@@ -2,6 +2,7 @@ import type { ProviderDefinition } from '../../definition';
 import type { Provider, ProviderIdentity } from '../../display';
 import { bearerTokenOf } from '../bearer';
 import { deliveryHeroAdapter } from './adapter';
+import { deliveryHeroSimulator } from './simulator';
 
 /** What a Delivery Hero brand's folder holds of its own: who it is, its page and its fixtures. */
 export type DeliveryHeroBrandParts = Pick<ProviderDefinition, 'directory' | 'docPage' | 'fixtures'> & {
@@ -19,5 +20,6 @@ export function deliveryHeroDefinition(brand: DeliveryHeroBrandParts): ProviderD
     adapter: deliveryHeroAdapter({ provider: brand.identity.code, name: brand.identity.name }),
     credential: { headers: ['authorization'], signsBody: false, of: bearerTokenOf },
     keptHeaders: [],
+    simulator: deliveryHeroSimulator(brand.identity.name),
   };
 }

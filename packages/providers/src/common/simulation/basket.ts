@@ -1,5 +1,5 @@
-import { localPriceMinor, percentOfMinor } from '../money';
-import type { Random } from '../random';
+import { localPriceMinor, percentOfMinor } from './money';
+import type { Random } from './random';
 import { menuForStore, type Menu, type MenuGroup } from './menus';
 import { randomItemNote, type Language } from './people';
 
@@ -165,7 +165,7 @@ export type OrderBuildInput = {
 /** A provider order plus what the platform should make of it. */
 export type BuiltOrder<TOrder> = {
   order: TOrder;
-  /** The provider's order id as a string (Talabat `token`, Deliveroo `id`, Careem `id`, Jahez `jahez_id`). */
+  /** The provider's order id as a string (its folder's page says which field). */
   externalId: string;
   totals: ExpectedTotals;
   fulfilment: Fulfilment;

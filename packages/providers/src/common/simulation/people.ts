@@ -1,12 +1,10 @@
-import type { Random } from '../random';
+import type { Random } from './random';
 
 /** Country facts the payloads need, keyed by the connection's currency. */
 export type CountryProfile = {
   countryCode: string;
-  /** What Talabat shows as `localInfo.currencySymbol`. */
+  /** The currency's local symbol (payloads that carry no ISO code show it). */
   currencySymbol: string;
-  /** Deliveroo order ids carry the market as a prefix ("ae:…"). */
-  deliverooMarket: string;
   dialCode: string;
   /** Subscriber number: first digit choices, then how many more digits. */
   mobileStarts: readonly string[];
@@ -18,7 +16,6 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
   AED: {
     countryCode: 'AE',
     currencySymbol: 'AED',
-    deliverooMarket: 'ae',
     dialCode: '+971',
     mobileStarts: ['50', '52', '54', '55', '56', '58'],
     mobileRest: 7,
@@ -42,7 +39,6 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
   SAR: {
     countryCode: 'SA',
     currencySymbol: 'SR',
-    deliverooMarket: 'sa',
     dialCode: '+966',
     mobileStarts: ['50', '53', '54', '55', '56', '59'],
     mobileRest: 7,
@@ -66,7 +62,6 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
   KWD: {
     countryCode: 'KW',
     currencySymbol: 'KD',
-    deliverooMarket: 'kw',
     dialCode: '+965',
     mobileStarts: ['5', '6', '9'],
     mobileRest: 7,
@@ -83,7 +78,6 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
   BHD: {
     countryCode: 'BH',
     currencySymbol: 'BD',
-    deliverooMarket: 'bh',
     dialCode: '+973',
     mobileStarts: ['33', '34', '36', '39'],
     mobileRest: 6,
@@ -100,7 +94,6 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
   QAR: {
     countryCode: 'QA',
     currencySymbol: 'QR',
-    deliverooMarket: 'qa',
     dialCode: '+974',
     mobileStarts: ['3', '5', '6', '7'],
     mobileRest: 7,
@@ -117,7 +110,6 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
   OMR: {
     countryCode: 'OM',
     currencySymbol: 'OMR',
-    deliverooMarket: 'om',
     dialCode: '+968',
     mobileStarts: ['9', '7'],
     mobileRest: 7,
@@ -134,7 +126,6 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
   JOD: {
     countryCode: 'JO',
     currencySymbol: 'JD',
-    deliverooMarket: 'jo',
     dialCode: '+962',
     mobileStarts: ['77', '78', '79'],
     mobileRest: 7,
@@ -151,7 +142,6 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
   EGP: {
     countryCode: 'EG',
     currencySymbol: 'EGP',
-    deliverooMarket: 'eg',
     dialCode: '+20',
     mobileStarts: ['10', '11', '12', '15'],
     mobileRest: 8,
@@ -168,7 +158,6 @@ const PROFILES: Readonly<Record<string, CountryProfile>> = {
   GBP: {
     countryCode: 'GB',
     currencySymbol: '£',
-    deliverooMarket: 'gb',
     dialCode: '+44',
     mobileStarts: ['7'],
     mobileRest: 9,

@@ -40,7 +40,7 @@ export function minorToDecimalString(minor: number, currency: string): string {
 }
 
 /**
- * Renders minor units as a JSON number (Careem, Jahez). `Number("18.50")` is the
+ * Renders minor units as a JSON number (for providers that send numbers). `Number("18.50")` is the
  * double nearest to 18.5, which JSON prints back as `18.5`: what a provider
  * written in a float-happy language sends.
  */
