@@ -24,6 +24,7 @@ type Documents = {
     "\n  mutation ResolveAlert($id: ID!) {\n    resolveAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n": typeof types.ResolveAlertDocument,
     "\n  query WaitingOrders {\n    orders(filter: { status: [RECEIVED] }, first: 200) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.WaitingOrdersDocument,
     "\n  subscription AttentionOrderChanged {\n    orderChanged {\n      id\n      displayCode\n      status\n      provider\n      test\n      total {\n        amount\n        currency\n      }\n      customer {\n        name\n      }\n    }\n  }\n": typeof types.AttentionOrderChangedDocument,
+    "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n": typeof types.ConnectionChoicesDocument,
     "\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n": typeof types.ConnectionFieldsFragmentDoc,
     "\n  query Connections {\n    connections {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n": typeof types.ConnectionsDocument,
     "\n  mutation ConnectProvider($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      secret\n      connection {\n        ...ConnectionFields\n      }\n    }\n  }\n": typeof types.ConnectProviderDocument,
@@ -68,7 +69,6 @@ type Documents = {
     "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
-    "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n": typeof types.ConnectionChoicesDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  fragment WebhookEventRow on WebhookEvent {\n    id\n    provider\n    idempotencyKey\n    status\n    attempts\n    replayCount\n    lastError\n    receivedAt\n    processedAt\n    processingMs\n    nextAttemptAt\n    connection {\n      id\n      name\n    }\n  }\n": typeof types.WebhookEventRowFragmentDoc,
     "\n  query WebhookEvents($filter: WebhookEventFilterInput, $first: Int!, $after: String) {\n    webhookEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...WebhookEventRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.WebhookEventsDocument,
@@ -89,6 +89,7 @@ const documents: Documents = {
     "\n  mutation ResolveAlert($id: ID!) {\n    resolveAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n": types.ResolveAlertDocument,
     "\n  query WaitingOrders {\n    orders(filter: { status: [RECEIVED] }, first: 200) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.WaitingOrdersDocument,
     "\n  subscription AttentionOrderChanged {\n    orderChanged {\n      id\n      displayCode\n      status\n      provider\n      test\n      total {\n        amount\n        currency\n      }\n      customer {\n        name\n      }\n    }\n  }\n": types.AttentionOrderChangedDocument,
+    "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n": types.ConnectionChoicesDocument,
     "\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n": types.ConnectionFieldsFragmentDoc,
     "\n  query Connections {\n    connections {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n": types.ConnectionsDocument,
     "\n  mutation ConnectProvider($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      secret\n      connection {\n        ...ConnectionFields\n      }\n    }\n  }\n": types.ConnectProviderDocument,
@@ -133,7 +134,6 @@ const documents: Documents = {
     "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": types.RevokeApiKeyDocument,
-    "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n": types.ConnectionChoicesDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  fragment WebhookEventRow on WebhookEvent {\n    id\n    provider\n    idempotencyKey\n    status\n    attempts\n    replayCount\n    lastError\n    receivedAt\n    processedAt\n    processingMs\n    nextAttemptAt\n    connection {\n      id\n      name\n    }\n  }\n": types.WebhookEventRowFragmentDoc,
     "\n  query WebhookEvents($filter: WebhookEventFilterInput, $first: Int!, $after: String) {\n    webhookEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...WebhookEventRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.WebhookEventsDocument,
@@ -198,6 +198,10 @@ export function graphql(source: "\n  query WaitingOrders {\n    orders(filter: {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription AttentionOrderChanged {\n    orderChanged {\n      id\n      displayCode\n      status\n      provider\n      test\n      total {\n        amount\n        currency\n      }\n      customer {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AttentionOrderChanged {\n    orderChanged {\n      id\n      displayCode\n      status\n      provider\n      test\n      total {\n        amount\n        currency\n      }\n      customer {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n"): (typeof documents)["\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -374,10 +378,6 @@ export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n"): (typeof documents)["\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
