@@ -25,6 +25,12 @@ export type ProviderSimulator = {
   signedHeaders(input: RequestSigningInput): Promise<Record<string, string>>;
   /** The provider's callback API, below `/<path segment>` of the simulator's provider API. */
   callbackRoutes: readonly SimulatedCallbackRoute[];
+  /**
+   * The provider's control API (its page, "Control"): menus, availability,
+   * store status, as the simulator answers them. Absent for a provider
+   * without control calls.
+   */
+  controlRoutes?: readonly SimulatedControlRoute[];
   /** What is wrong with an answer to a delivery, against the provider's contract; null when nothing is. */
   checkAnswer(kind: WebhookKind, answer: { status: number; body: string }): string | null;
   /**
@@ -130,4 +136,21 @@ export type SimulatedCallbackRoute = {
   path: string;
   /** The body the provider answers a successful call with. */
   answer(params: Record<string, string>, body: unknown): unknown;
+};
+
+/**
+ * One call of the provider's control API: `path` below `/<path segment>`,
+ * with `:name` parameters. `memory` is the provider's own state in the
+ * simulator, kept between calls, so an asynchronous result (an upload that
+ * is processed later) can be answered by a later call.
+ */
+export type SimulatedControlRoute = {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  path: string;
+  answer(
+    params: Record<string, string>,
+    body: unknown,
+    memory: Map<string, unknown>,
+  ): { status: number; body?: unknown };
 };

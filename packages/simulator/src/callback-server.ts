@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { providerDefinition } from '@nexara/providers';
+import { providerDefinition, type SimulatedControlRoute } from '@nexara/providers';
 import { SIMULATED_PROVIDERS, isSimulatedProvider, providerSlug, type SimulatedProvider } from './connections';
 
 /**
@@ -46,8 +46,11 @@ export type ProviderApi = {
   baseUrl(provider: SimulatedProvider): string;
   recorded(provider?: SimulatedProvider): RecordedCallback[];
   clear(): void;
-  /** The next `times` callbacks of the provider are answered `status` (default 500). */
-  failNext(provider: SimulatedProvider, times: number, status?: number): void;
+  /**
+   * The next `times` callbacks and control calls of the provider are answered
+   * `status` (default 500), with `Retry-After: retryAfterSeconds` when given (a 429 that says when).
+   */
+  failNext(provider: SimulatedProvider, times: number, status?: number, retryAfterSeconds?: number): void;
   close(): Promise<void>;
 };
 
@@ -63,7 +66,26 @@ const failRequestSchema = z.object({
   provider: providerField,
   times: z.number().int().min(1).max(10_000),
   status: z.number().int().min(400).max(599).default(500),
+  retryAfterSeconds: z.number().int().min(0).max(3600).optional(),
 });
+
+const recordsQuerySchema = z.object({
+  provider: providerField.optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+});
+
+/**
+ * One received call as `GET /records` serves it (docs/control-plane.md): what
+ * a provider would have seen of Nexara's control calls (and callbacks).
+ */
+export type ReceivedCall = {
+  provider: SimulatedProvider | null;
+  method: string;
+  path: string;
+  headers: Record<string, string | string[]>;
+  body: unknown;
+  at: string;
+};
 
 const recordedQuerySchema = z.object({ provider: providerField.optional() });
 
@@ -74,6 +96,22 @@ type RouteDefinition = {
   path: string;
   answer: (params: Record<string, string>, body: unknown) => unknown;
 };
+
+type ControlRouteDefinition = Omit<RouteDefinition, 'method' | 'answer'> & {
+  method: SimulatedControlRoute['method'];
+  answer: SimulatedControlRoute['answer'];
+};
+
+/** Each provider's control API (its `controlRoutes`), below its path segment like its callbacks. */
+const CONTROL_ROUTES: readonly ControlRouteDefinition[] = SIMULATED_PROVIDERS.flatMap((provider) =>
+  (providerDefinition(provider).simulator.controlRoutes ?? []).map((route) => ({
+    provider,
+    route: `${providerSlug(provider)}.control.${route.name}`,
+    method: route.method,
+    path: `/${providerSlug(provider)}${route.path}`,
+    answer: route.answer,
+  })),
+);
 
 const ROUTES: readonly RouteDefinition[] = SIMULATED_PROVIDERS.flatMap((provider) =>
   providerDefinition(provider).simulator.callbackRoutes.map((route) => ({
@@ -110,7 +148,13 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
     throw new Error(`The provider API listens on loopback only, not "${String(host)}".`);
 
   const records: RecordedCallback[] = [];
-  const failures = new Map<SimulatedProvider, { remaining: number; status: number }>();
+  const failures = new Map<SimulatedProvider, { remaining: number; status: number; retryAfterSeconds?: number }>();
+  const memories = new Map<SimulatedProvider, Map<string, unknown>>();
+  const memoryOf = (provider: SimulatedProvider): Map<string, unknown> => {
+    const memory = memories.get(provider) ?? new Map<string, unknown>();
+    memories.set(provider, memory);
+    return memory;
+  };
   let nextId = 1;
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
 
@@ -144,12 +188,22 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
     return entry;
   };
 
-  const takeFailure = (provider: SimulatedProvider): number | null => {
+  const takeFailure = (provider: SimulatedProvider): { status: number; retryAfterSeconds?: number } | null => {
     const failure = failures.get(provider);
     if (!failure || failure.remaining <= 0) return null;
     failure.remaining -= 1;
     if (failure.remaining === 0) failures.delete(provider);
-    return failure.status;
+    return failure;
+  };
+  const injectedFailure = (
+    reply: FastifyReply,
+    provider: SimulatedProvider,
+    failure: { status: number; retryAfterSeconds?: number },
+  ) => {
+    if (failure.retryAfterSeconds !== undefined) reply.header('retry-after', String(failure.retryAfterSeconds));
+    return reply.code(failure.status).send({
+      error: { code: 'SIMULATED_FAILURE', message: `Injected failure for ${provider} calls.` },
+    });
   };
 
   for (const definition of ROUTES) {
@@ -157,17 +211,51 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
       method: definition.method,
       url: definition.path,
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        const failStatus = takeFailure(definition.provider);
-        const entry = record(request, definition.provider, definition.route, failStatus ?? 200);
-        if (failStatus !== null) {
-          return reply.code(failStatus).send({
-            error: { code: 'SIMULATED_FAILURE', message: `Injected failure for ${definition.provider} callbacks.` },
-          });
-        }
+        const failure = takeFailure(definition.provider);
+        const entry = record(request, definition.provider, definition.route, failure?.status ?? 200);
+        if (failure) return injectedFailure(reply, definition.provider, failure);
         return reply.code(200).send(definition.answer(entry.params, entry.body));
       },
     });
   }
+
+  for (const definition of CONTROL_ROUTES) {
+    app.route({
+      method: definition.method,
+      url: definition.path,
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const failure = takeFailure(definition.provider);
+        if (failure) {
+          record(request, definition.provider, definition.route, failure.status);
+          return injectedFailure(reply, definition.provider, failure);
+        }
+        const rawBody = typeof request.body === 'string' ? request.body : '';
+        const answer = definition.answer(paramsOf(request), parseBody(rawBody), memoryOf(definition.provider));
+        record(request, definition.provider, definition.route, answer.status);
+        return answer.body === undefined
+          ? reply.code(answer.status).send()
+          : reply.code(answer.status).send(answer.body);
+      },
+    });
+  }
+
+  app.get('/records', async (request, reply) => {
+    const query = recordsQuerySchema.safeParse(request.query);
+    if (!query.success)
+      return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: z.prettifyError(query.error) } });
+    const { provider, since } = query.data;
+    const from = since ? Date.parse(since) : Number.NEGATIVE_INFINITY;
+    return records
+      .filter((entry) => (!provider || entry.provider === provider) && Date.parse(entry.receivedAt) >= from)
+      .map((entry): ReceivedCall => ({
+        provider: entry.provider,
+        method: entry.method,
+        path: entry.path,
+        headers: entry.headers,
+        body: entry.body,
+        at: entry.receivedAt,
+      }));
+  });
 
   app.get('/_recorded', async (request, reply) => {
     const query = recordedQuerySchema.safeParse(request.query);
@@ -188,8 +276,9 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
     );
     if (!parsed.success)
       return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: z.prettifyError(parsed.error) } });
-    failures.set(parsed.data.provider, { remaining: parsed.data.times, status: parsed.data.status });
-    return { provider: parsed.data.provider, times: parsed.data.times, status: parsed.data.status };
+    const { provider, times, status, retryAfterSeconds } = parsed.data;
+    failures.set(provider, { remaining: times, status, retryAfterSeconds });
+    return { provider, times, status, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) };
   });
 
   app.delete('/_fail', async (_request, reply) => {
@@ -222,8 +311,8 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
     clear: () => {
       records.length = 0;
     },
-    failNext: (provider, times, status = 500) => {
-      failures.set(provider, { remaining: times, status });
+    failNext: (provider, times, status = 500, retryAfterSeconds) => {
+      failures.set(provider, { remaining: times, status, retryAfterSeconds });
     },
     close: () => app.close(),
   };

@@ -65,4 +65,5 @@ export {
   type ProviderApi,
   type ProviderApiOptions,
   type RecordedCallback,
+  type ReceivedCall,
 } from './callback-server';

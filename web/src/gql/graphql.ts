@@ -162,6 +162,7 @@ export type OrderStatus =
 export type Provider =
   | 'CAREEM'
   | 'DELIVEROO'
+  | 'HUNGERSTATION'
   | 'JAHEZ'
   | 'TALABAT';
 

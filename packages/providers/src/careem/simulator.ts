@@ -22,7 +22,7 @@ import {
   TIMESTAMP_FAULT_SECONDS,
   WRONG_SECRET,
 } from '../common/simulation/signing';
-import type { ProviderSimulator, SigningFault } from '../simulator';
+import type { ProviderSimulator, SigningFault, SimulatedControlRoute } from '../simulator';
 
 /**
  * Careem payloads, careem.md (our contract). Money is JSON numbers
@@ -190,6 +190,50 @@ export function careemHeaders(input: CareemSigningInput): Record<string, string>
 }
 
 /** Careem in the simulator: events posted to the webhook base, keyed by `event_id`. */
+/**
+ * Careem's control API, our contract (careem.md, "Control"): a catalog push
+ * answered 202 with a request id (its result comes by webhook), availability
+ * answered with what it updated and what it could not, and 204 for the rest.
+ */
+const careemControlRoutes: readonly SimulatedControlRoute[] = [
+  {
+    name: 'put_catalog',
+    method: 'PUT',
+    path: '/catalogs',
+    answer: (_params, body, memory) => {
+      if (!isRecord(body) || !isRecord(body['catalog']) || !Array.isArray(body['items'])) {
+        return {
+          status: 422,
+          body: {
+            error: 'validation',
+            message: 'Invalid catalog',
+            details: { catalog: ['catalog and items are required'] },
+          },
+        };
+      }
+      const request = Number(memory.get('requests') ?? 0) + 1;
+      memory.set('requests', request);
+      return {
+        status: 202,
+        body: { catalog_id: body['catalog']['id'], request_id: `req-${request}`, status: 'accepted' },
+      };
+    },
+  },
+  {
+    name: 'item_availability',
+    method: 'PATCH',
+    path: '/catalogs/items/availability',
+    answer: (_params, body) => {
+      const items = isRecord(body) && Array.isArray(body['items']) ? body['items'] : null;
+      if (!items) return { status: 400, body: { error: 'validation', message: 'items must be a list' } };
+      return { status: 200, body: { updated: items.length, failed: [] } };
+    },
+  },
+  { name: 'branch_status', method: 'PUT', path: '/branches/:id/status', answer: () => ({ status: 204 }) },
+  { name: 'preparation_time', method: 'PUT', path: '/branches/:id/preparation-time', answer: () => ({ status: 204 }) },
+  { name: 'operational_hours', method: 'PUT', path: '/operational-hours', answer: () => ({ status: 204 }) },
+];
+
 export const careemSimulator: ProviderSimulator = {
   statuses: STATUSES,
   progression: ['accepted', 'ready', 'driver_coming', 'driver_here', 'trip_started', 'trip_ended'],
@@ -231,5 +275,6 @@ export const careemSimulator: ProviderSimulator = {
       answer: (params, body) => ({ id: params['id'], state: isRecord(body) ? body['state'] : undefined }),
     },
   ],
+  controlRoutes: careemControlRoutes,
   checkAnswer: (_kind, answer) => receiptProblem('Careem', answer),
 };

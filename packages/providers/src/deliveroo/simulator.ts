@@ -11,8 +11,8 @@ import {
   type OrderBuildInput,
 } from '../common/simulation/basket';
 import { countryProfileFor, randomAddress, randomCustomer, randomOrderNote } from '../common/simulation/people';
-import { assertFaultApplies, JSON_HEADERS, signedBodyHex, WRONG_SECRET } from '../common/simulation/signing';
-import type { ProviderSimulator, SigningFault } from '../simulator';
+import { assertFaultApplies, isRecord, JSON_HEADERS, signedBodyHex, WRONG_SECRET } from '../common/simulation/signing';
+import type { ProviderSimulator, SigningFault, SimulatedControlRoute } from '../simulator';
 
 /**
  * Deliveroo order API payloads, deliveroo.md. Money is
@@ -207,6 +207,102 @@ function withId(order: DeliverooOrder, externalId: string | undefined): Delivero
 }
 
 /** Deliveroo in the simulator: events posted to the webhook base, keyed by the sequence guid header. */
+const deliverooError = (code: string, message: string) => ({ status: 400, body: { error: { code, message } } });
+const SITE = '/site/v1/brands/:brandId/sites/:siteId';
+
+/**
+ * Deliveroo's control API as its page describes it (deliveroo.md, "Control"):
+ * a token, a menu upload answered 200 and processed later (its result read
+ * back with the menu GET), item unavailabilities, site status, workload and
+ * opening hours; errors as `{"error":{"code","message"}}`.
+ */
+const deliverooControlRoutes: readonly SimulatedControlRoute[] = [
+  {
+    name: 'token',
+    method: 'POST',
+    path: '/oauth2/token',
+    answer: (_params, _body, memory) => {
+      const issued = Number(memory.get('tokens') ?? 0) + 1;
+      memory.set('tokens', issued);
+      return { status: 200, body: { access_token: `sim-token-${issued}`, token_type: 'bearer', expires_in: 300 } };
+    },
+  },
+  {
+    name: 'upload_menu',
+    method: 'PUT',
+    path: '/menu/v1/brands/:brandId/menus/:menuId',
+    answer: (params, body, memory) => {
+      if (!isRecord(body) || !isRecord(body['menu']) || !Array.isArray(body['menu']['items'])) {
+        return deliverooError('INVALID_MENU', 'The body needs name, site_ids and menu.items.');
+      }
+      if (!Array.isArray(body['site_ids'])) {
+        return deliverooError('INVALID_MENU', 'The body needs name, site_ids and menu.items.');
+      }
+      const key = `menu:${params['brandId']}:${params['menuId']}`;
+      const text = JSON.stringify(body);
+      if (memory.get(`${key}:body`) === text) return { status: 200, body: { status: 'MATCH_EXISTING_MENU' } };
+      memory.set(`${key}:body`, text);
+      memory.set(key, {
+        http_status: 200,
+        brand_id: params['brandId'],
+        menu_id: params['menuId'],
+        site_ids: body['site_ids'],
+      });
+      return { status: 200, body: {} };
+    },
+  },
+  {
+    name: 'menu',
+    method: 'GET',
+    path: '/menu/v1/brands/:brandId/menus/:menuId',
+    answer: (params, _body, memory) => {
+      const result = memory.get(`menu:${params['brandId']}:${params['menuId']}`);
+      if (!result) return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'No such menu.' } } };
+      return { status: 200, body: { id: params['menuId'], menu_upload_result: result } };
+    },
+  },
+  {
+    name: 'item_unavailabilities',
+    method: 'POST',
+    path: '/menu/v2/brands/:brandId/sites/:siteId/menu/item_unavailabilities',
+    answer: (_params, body) =>
+      isRecord(body) && Array.isArray(body['item_unavailabilities'])
+        ? { status: 200, body: {} }
+        : deliverooError('INVALID_REQUEST', 'item_unavailabilities must be a list.'),
+  },
+  {
+    name: 'site_status',
+    method: 'PUT',
+    path: `${SITE}/status`,
+    answer: (_params, body) =>
+      isRecord(body) && ['OPEN', 'CLOSED', 'READY_TO_OPEN'].includes(String(body['status']))
+        ? { status: 200, body: { status: body['status'] } }
+        : deliverooError('INVALID_STATUS', 'status must be OPEN, CLOSED or READY_TO_OPEN.'),
+  },
+  {
+    name: 'workload_mode',
+    method: 'PUT',
+    path: `${SITE}/workload/mode`,
+    answer: (_params, body) =>
+      isRecord(body) && ['BUSY', 'QUIET'].includes(String(body['mode']))
+        ? { status: 200, body: { mode: body['mode'] } }
+        : deliverooError('INVALID_MODE', 'mode must be BUSY or QUIET.'),
+  },
+  {
+    name: 'workload_times',
+    method: 'PUT',
+    path: `${SITE}/workload/times`,
+    answer: (_params, body) => {
+      const busy = isRecord(body) ? Number(body['busy']) : Number.NaN;
+      const quiet = isRecord(body) ? Number(body['quiet']) : Number.NaN;
+      return busy > quiet && (busy - quiet) % 5 === 0
+        ? { status: 200, body: { busy, quiet } }
+        : deliverooError('INVALID_WORKLOAD_TIMES', 'busy must exceed quiet by a multiple of 5 minutes.');
+    },
+  },
+  { name: 'opening_hours', method: 'POST', path: `${SITE}/opening_hours`, answer: () => ({ status: 200, body: {} }) },
+];
+
 export const deliverooSimulator: ProviderSimulator = {
   statuses: ['placed', 'accepted', 'rejected', 'confirmed', 'canceled'] satisfies DeliverooOrderStatus[],
   progression: ['accepted', 'confirmed'],
@@ -253,6 +349,7 @@ export const deliverooSimulator: ProviderSimulator = {
     { name: 'update_order_status', method: 'PATCH', path: '/order/v1/orders/:id', answer: () => ({}) },
     { name: 'sync_status', method: 'POST', path: '/order/v1/orders/:id/sync_status', answer: () => ({}) },
   ],
+  controlRoutes: deliverooControlRoutes,
   checkAnswer: (_kind, answer) =>
     answer.status < 200 || answer.status > 299 || answer.status === 200
       ? null

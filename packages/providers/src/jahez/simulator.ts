@@ -12,8 +12,8 @@ import {
   type OrderBuildInput,
 } from '../common/simulation/basket';
 import { randomOrderNote } from '../common/simulation/people';
-import { assertFaultApplies, JSON_HEADERS, receiptProblem, WRONG_SECRET } from '../common/simulation/signing';
-import type { ProviderSimulator, SigningFault } from '../simulator';
+import { assertFaultApplies, isRecord, JSON_HEADERS, receiptProblem, WRONG_SECRET } from '../common/simulation/signing';
+import type { ProviderSimulator, SigningFault, SimulatedControlRoute } from '../simulator';
 
 /**
  * Jahez payloads, jahez.md (our contract). Money is JSON numbers in
@@ -155,6 +155,38 @@ function withJahezId(order: JahezOrder, externalId: string | undefined): JahezOr
 }
 
 /** Jahez in the simulator: new orders to the webhook base, updates to `order-update`, keyed by `X-Request-Id`. */
+/** A Jahez upload or change: `200 {"success":true}` when `field` is a list, else `422` naming it. */
+function jahezList(name: string, path: string, field: string): SimulatedControlRoute {
+  return {
+    name,
+    method: 'POST',
+    path,
+    answer: (_params, body) =>
+      isRecord(body) && Array.isArray(body[field])
+        ? { status: 200, body: { success: true } }
+        : { status: 422, body: { success: false, errors: [{ id: field, message: `${field} must be a list` }] } },
+  };
+}
+
+/** Jahez's control API, our contract (jahez.md, "Control"): every answer synchronous. */
+const jahezControlRoutes: readonly SimulatedControlRoute[] = [
+  jahezList('categories_upload', '/categories/categories_upload', 'categories'),
+  jahezList('products_upload', '/products/products_upload', 'products'),
+  jahezList('products_availability', '/products/availability', 'products'),
+  {
+    name: 'branch_status',
+    method: 'POST',
+    path: '/branches/status',
+    answer: () => ({ status: 200, body: { success: true } }),
+  },
+  {
+    name: 'working_hours',
+    method: 'POST',
+    path: '/branches/working_hours',
+    answer: () => ({ status: 200, body: { success: true } }),
+  },
+];
+
 export const jahezSimulator: ProviderSimulator = {
   statuses: ['N', 'A', 'R', 'O', 'D', 'C', 'T'] satisfies JahezOrderStatus[],
   progression: ['A', 'O', 'D'],
@@ -197,5 +229,6 @@ export const jahezSimulator: ProviderSimulator = {
   callbackRoutes: [
     { name: 'status_update', method: 'POST', path: '/webhooks/status_update', answer: () => ({ success: true }) },
   ],
+  controlRoutes: jahezControlRoutes,
   checkAnswer: (_kind, answer) => receiptProblem('Jahez', answer),
 };

@@ -1,0 +1,207 @@
+import { capabilityFor, providerDefinition, type Provider } from '@nexara/providers';
+import { eventually } from '@nexara/test-support';
+import type { ReceivedCall } from '@nexara/simulator';
+import { signIn, startTestPlatform, type TestPlatform } from './support/platform';
+
+/**
+ * The control plane end to end (docs/control-plane.md): a change made on the
+ * dashboard API is queued by the catalog, run by the integrations worker
+ * through the egress policy against the simulator's control APIs, and ends
+ * APPLIED (or FAILED with the provider's reason) in the sync log; the
+ * simulator's `/records` is the independent ledger of what each provider got.
+ */
+let platform: TestPlatform;
+let owner: Awaited<ReturnType<typeof signIn>>;
+let branchId: string;
+let connections: { id: string; provider: Provider }[];
+
+type Job = {
+  id: string;
+  kind: string;
+  status: string;
+  reason: string | null;
+  attempts: number;
+  connection: { id: string };
+};
+const JOB_FIELDS = 'id kind status reason attempts connection { id }';
+
+const offers = (provider: Provider, kind: Parameters<typeof capabilityFor>[1]) =>
+  capabilityFor(providerDefinition(provider).control, kind) !== null;
+
+async function job(id: string): Promise<Job> {
+  return (
+    await owner.query<{ catalogSyncJob: Job }>(`query ($id: ID!) { catalogSyncJob(id: $id) { ${JOB_FIELDS} } }`, { id })
+  ).catalogSyncJob;
+}
+
+/** The jobs once none is PENDING any more (or only waits for a result webhook the simulator does not send). */
+async function settled(jobs: Job[], timeoutMs = 60_000): Promise<Job[]> {
+  return eventually(
+    async () => {
+      const now = await Promise.all(jobs.map((queued) => job(queued.id)));
+      return now.every((j) => j.status !== 'PENDING' || /result webhook/.test(j.reason ?? '')) ? now : undefined;
+    },
+    timeoutMs,
+    'sync jobs settled',
+  );
+}
+
+async function records(provider: Provider, since: string): Promise<ReceivedCall[]> {
+  const response = await fetch(
+    `${platform.providerApi!.url}/records?provider=${provider.toLowerCase()}&since=${encodeURIComponent(since)}`,
+  );
+  return (await response.json()) as ReceivedCall[];
+}
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ ordersPerTenant: 1, worker: true, providerApi: true });
+  owner = await signIn(platform, 'owner@demo-bistro.test');
+  const listed = await owner.query<{ connections: { id: string; provider: Provider; branch: { id: string } }[] }>(
+    '{ connections { id provider branch { id } } }',
+  );
+  branchId = listed.connections[0]!.branch.id;
+  connections = listed.connections.filter((c) => c.branch.id === branchId);
+  // The provider's other ids its control calls need, as a tenant admin sets them.
+  for (const connection of connections) {
+    await owner.query('mutation ($input: UpdateConnectionInput!) { updateConnection(input: $input) { id } }', {
+      input: { id: connection.id, controlIds: { brandId: 'brand-1', clientId: 'client-1' } },
+    });
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+describe('catalog sync through the gateway, the worker and the simulated providers', () => {
+  it('applies a menu, an 86, a pause, busy mode and hours on every provider that offers them', async () => {
+    const since = new Date().toISOString();
+    const { importMenu } = await owner.query<{ importMenu: { id: string; items: { id: string }[] } }>(
+      `mutation ($input: ImportMenuInput!) { importMenu(input: $input) { id items { id } } }`,
+      {
+        input: {
+          branchIds: [branchId],
+          name: { en: 'Main', ar: 'الرئيسية' },
+          currency: 'SAR',
+          categories: [{ ref: 'c1', name: { en: 'Burgers' }, itemRefs: ['i1'] }],
+          items: [
+            { ref: 'i1', externalPosId: 'POS-11', name: { en: 'Burger' }, price: '25.50', modifierGroupRefs: ['g1'] },
+            { ref: 'o1', externalPosId: 'POS-90', name: { en: 'Mayo' }, price: '2' },
+          ],
+          modifierGroups: [
+            { ref: 'g1', name: { en: 'Sauce' }, min: 0, max: 2, options: [{ itemRef: 'o1', priceDelta: '2' }] },
+          ],
+        },
+      },
+    );
+    const queued: Job[] = [];
+    const change = async (mutation: string, field: string, variables: Record<string, unknown>) => {
+      const answer = await owner.query<Record<string, Job[]>>(mutation, variables);
+      queued.push(...answer[field]!);
+    };
+    await change(`mutation ($m: ID!) { publishMenu(menuId: $m) { ${JOB_FIELDS} } }`, 'publishMenu', {
+      m: importMenu.id,
+    });
+    await change(
+      `mutation ($i: SetItemAvailabilityInput!) { setItemAvailability(input: $i) { ${JOB_FIELDS} } }`,
+      'setItemAvailability',
+      {
+        i: { branchId, itemIds: [importMenu.items[0]!.id], state: 'SOLD_OUT' },
+      },
+    );
+    await change(
+      `mutation ($i: SetStoreStatusInput!) { setStoreStatus(input: $i) { ${JOB_FIELDS} } }`,
+      'setStoreStatus',
+      {
+        i: { branchId, status: 'CLOSED' },
+      },
+    );
+    await change(`mutation ($i: SetBusyModeInput!) { setBusyMode(input: $i) { ${JOB_FIELDS} } }`, 'setBusyMode', {
+      i: { branchId, prepMinutes: 20 },
+    });
+    await change(
+      `mutation ($i: SetOpeningHoursInput!) { setOpeningHours(input: $i) { ${JOB_FIELDS} } }`,
+      'setOpeningHours',
+      {
+        i: { branchId, periods: [{ day: 'MONDAY', start: '10:00', end: '23:00' }] },
+      },
+    );
+    expect(queued).toHaveLength(5 * connections.length);
+
+    const done = await settled(queued);
+    const providerOf = (j: Job) => connections.find((c) => c.id === j.connection.id)!.provider;
+    for (const ended of done) {
+      const provider = providerOf(ended);
+      const kind = ended.kind as Parameters<typeof capabilityFor>[1];
+      if (!offers(provider, kind)) {
+        expect([provider, ended.status, ended.reason]).toEqual([
+          provider,
+          'FAILED',
+          `${provider} has no ${kind} capability in Nexara.`,
+        ]);
+      } else if (ended.status === 'PENDING') {
+        expect(ended.reason).toMatch(/waiting for its result webhook/);
+      } else {
+        expect([provider, kind, ended.status, ended.reason]).toEqual([provider, kind, 'APPLIED', null]);
+      }
+    }
+    // The simulator's own ledger: each provider with control calls got them, authenticated, through the egress policy.
+    for (const { provider } of connections.filter((c) => providerDefinition(c.provider).control)) {
+      const received = await records(provider, since);
+      expect(received.length).toBeGreaterThan(0);
+      expect(received.every((call) => typeof call.headers['authorization'] === 'string')).toBe(true);
+    }
+  });
+
+  it("backs off a 429 for the provider's Retry-After, and ends a provider 400 FAILED with its reason", async () => {
+    const target = connections.find((c) => offers(c.provider, 'STORE_STATUS'))!;
+    platform.providerApi!.failNext(target.provider, 1, 429, 1);
+    const since = new Date().toISOString();
+    const { setStoreStatus } = await owner.query<{ setStoreStatus: Job[] }>(
+      `mutation ($i: SetStoreStatusInput!) { setStoreStatus(input: $i) { ${JOB_FIELDS} } }`,
+      { i: { branchId, status: 'OPEN' } },
+    );
+    const throttled = (await settled(setStoreStatus.filter((j) => j.connection.id === target.id)))[0]!;
+    expect(throttled).toMatchObject({ status: 'APPLIED', attempts: 2 });
+    const calls = (await records(target.provider, since)).filter((call) => call.path.includes('status'));
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    expect(Date.parse(calls[1]!.at) - Date.parse(calls[0]!.at)).toBeGreaterThanOrEqual(900);
+
+    const busy = connections.find((c) => offers(c.provider, 'BUSY_MODE'))!;
+    platform.providerApi!.failNext(busy.provider, 1, 400);
+    const { setBusyMode } = await owner.query<{ setBusyMode: Job[] }>(
+      `mutation ($i: SetBusyModeInput!) { setBusyMode(input: $i) { ${JOB_FIELDS} } }`,
+      { i: { branchId, prepMinutes: 35 } },
+    );
+    const refused = (await settled(setBusyMode.filter((j) => j.connection.id === busy.id)))[0]!;
+    expect(refused.status).toBe('FAILED');
+    expect(refused.reason).toMatch(/^HTTP 400: /);
+  });
+
+  it('reopens a paused branch at its until, on every provider', async () => {
+    const until = new Date(Date.now() + 3_000).toISOString();
+    await owner.query(`mutation ($i: SetStoreStatusInput!) { setStoreStatus(input: $i) { id } }`, {
+      i: { branchId, status: 'PAUSED', until, reason: 'rush' },
+    });
+    const reopened = await eventually(
+      async () => {
+        const { catalogSyncJobs } = await owner.query<{
+          catalogSyncJobs: { edges: { node: Job & { request: { status: string } } }[] };
+        }>(
+          `query ($f: CatalogSyncJobFilter) { catalogSyncJobs(filter: $f, first: 20) { edges { node { ${JOB_FIELDS} request } } } }`,
+          { f: { branchId, kind: ['STORE_STATUS'] } },
+        );
+        const newest = catalogSyncJobs.edges.slice(0, connections.length).map((edge) => edge.node);
+        return newest.every((node) => node.request.status === 'OPEN') ? newest : undefined;
+      },
+      60_000,
+      'the scheduler reopening the branch',
+    );
+    expect(new Set(reopened.map((j) => j.connection.id))).toEqual(new Set(connections.map((c) => c.id)));
+    const { storeStatus } = await owner.query<{ storeStatus: { status: string } }>(
+      'query ($b: ID!) { storeStatus(branchId: $b) { status } }',
+      { b: branchId },
+    );
+    expect(storeStatus.status).toBe('OPEN');
+  });
+});
