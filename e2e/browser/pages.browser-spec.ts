@@ -2,6 +2,7 @@ import { buildWebhook, sendWebhook } from '@nexara/simulator';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { goTo, LIVE_TIMEOUT_MS, openSignedIn, screenshot } from '../support/dashboard';
+import { horizontalOverflow } from '../support/layout-checks';
 import { startGateway } from '../support/gateway';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { serveDashboard } from '../support/web-server';
@@ -83,18 +84,6 @@ describe('the live indicator', () => {
     await context.close();
   });
 });
-
-/** How far the page scrolls sideways (0 when it fits), and the elements reaching past the screen's edge. */
-const horizontalOverflow = (page: Page) =>
-  page.evaluate<{ overflow: number; outside: string[] }>(`(() => {
-    const width = document.documentElement.clientWidth;
-    const outside = [...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-      .filter((element) => !element.parentElement.closest('.ag-root-wrapper, .panel, .stream'))
-      .slice(0, 8)
-      .map((element) => element.tagName.toLowerCase() + '.' + [...element.classList].join('.') + ' ' + Math.round(element.getBoundingClientRect().right));
-    return { overflow: document.documentElement.scrollWidth - width, outside };
-  })()`);
 
 describe('on a 390x844 phone', () => {
   const PHONE = { width: 390, height: 844 };

@@ -432,6 +432,12 @@ function endToEndSection(e: EndToEndResult): string {
     `Drain: ${n(e.drain.events)} deliveries acknowledged with the worker stopped, then processed in ${n(e.drain.seconds, 1)} s:` +
       ` **${n(e.drainPerSecond)} events/s**. Baseline: the same number of orders inserted straight into a copy of` +
       ` \`orders.orders\`, one INSERT per order over 8 connections: ${n(e.baselineInsertsPerSecond)}/s (ratio ${x(e.drainRatio)}).`,
+    ...(e.drainCpuMsPerEvent
+      ? [
+          `CPU ms per drained event, from the worker's start until every drained order reached its subscriber (from` +
+            ` /proc; PostgreSQL with all its backends): ${cpuOf(e.drainCpuMsPerEvent)}.`,
+        ]
+      : []),
     '',
     `Exactly once: ${n(e.exactlyOnce.acknowledged)} acknowledged, ${n(e.exactlyOnce.stored)} stored,` +
       ` ${n(e.exactlyOnce.processed)} PROCESSED, ${n(e.exactlyOnce.orders)} orders; at the subscribers` +

@@ -6,6 +6,7 @@ import { createClient, type Client } from 'graphql-ws';
 import type { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
 import type { BenchStack } from '../stack/bench-stack';
+import { measureCpu, processCpuMs, processTreeCpuMs } from '../stack/cpu-usage';
 import { signIn } from '../stack/sign-in';
 import { ratio, round, summarizeLatencies, type LatencySummary } from '../stats';
 
@@ -47,6 +48,11 @@ export type EndToEndResult = {
   /** Events per second the worker processed a backlog at (acknowledged with the worker stopped). */
   drainPerSecond: number;
   drain: { events: number; seconds: number };
+  /**
+   * CPU ms each process spent per drained event, from the worker's start until every drained order reached its
+   * subscriber (from /proc: unlike the rate, it hardly moves when other work shares the machine).
+   */
+  drainCpuMsPerEvent: Record<string, number>;
   /** The same orders inserted straight into orders.orders, one INSERT each (8 connections): rows per second. */
   baselineInsertsPerSecond: number;
   /** drainPerSecond over the baseline's rate. */
@@ -140,12 +146,31 @@ export async function benchEndToEnd(
     log(`endToEnd drain: ${drainSent.acknowledged} deliveries acknowledged with the worker stopped`);
     await stack.startWorker();
     const drainStarted = performance.now();
-    await catchUp(stack, since, settings.catchUpLimitSeconds);
-    const drainSeconds = (performance.now() - drainStarted) / 1000;
-    const drainPerSecond = round(drainSent.acknowledged / drainSeconds, 1);
-    log(`endToEnd drain: ${drainPerSecond}/s over ${round(drainSeconds, 1)} s`);
+    let drainSeconds = 0;
     const drainIds = backlogDeliveries.map((d) => d.externalId).filter((id) => acked.has(id));
-    await waitFor(() => drainIds.every((id) => feed.arrivals.has(id)), 60_000);
+    const service = (name: 'gateway' | 'integrations' | 'orders' | 'worker') => (): number | null =>
+      processCpuMs(stack.pidOf(name) ?? -1);
+    const { cpuMs: drainCpuMs } = await measureCpu(
+      {
+        gateway: service('gateway'),
+        integrations: service('integrations'),
+        orders: service('orders'),
+        worker: service('worker'),
+        postgres: () => (stack.postgresPid ? processTreeCpuMs(stack.postgresPid) : null),
+      },
+      async () => {
+        await catchUp(stack, since, settings.catchUpLimitSeconds);
+        drainSeconds = (performance.now() - drainStarted) / 1000;
+        await waitFor(() => drainIds.every((id) => feed.arrivals.has(id)), 60_000);
+      },
+    );
+    const drainPerSecond = round(drainSent.acknowledged / drainSeconds, 1);
+    const drainCpuMsPerEvent = Object.fromEntries(
+      Object.entries(drainCpuMs).map(([name, ms]) => [name, round(ms / Math.max(1, drainSent.acknowledged), 2)]),
+    );
+    log(
+      `endToEnd drain: ${drainPerSecond}/s over ${round(drainSeconds, 1)} s, CPU ms per event ${JSON.stringify(drainCpuMsPerEvent)}`,
+    );
 
     const baselineInsertsPerSecond = await baselineInserts(stack, settings.drainDeliveries);
     log(`endToEnd baseline: ${baselineInsertsPerSecond} inserts/s`);
@@ -156,6 +181,7 @@ export async function benchEndToEnd(
       sustainedPerSecond: Math.max(0, ...steps.filter((s) => s.sustained).map((s) => s.offeredPerSecond)),
       drainPerSecond,
       drain: { events: drainSent.acknowledged, seconds: round(drainSeconds, 1) },
+      drainCpuMsPerEvent,
       baselineInsertsPerSecond,
       drainRatio: ratio(drainPerSecond, baselineInsertsPerSecond),
       exactlyOnce,

@@ -167,8 +167,8 @@ async function acceptRun(
 }
 
 /**
- * Unique signed deliveries, prepared ahead (buildWebhook signs Talabat's
- * JWT asynchronously, autocannon asks synchronously). Each is handed out
+ * Unique signed deliveries, prepared ahead (buildWebhook signs some
+ * providers' JWTs asynchronously, autocannon asks synchronously). Each is handed out
  * once: a second send would be a duplicate, which the platform answers
  * without storing. With `cycle`, the prepared set is sent round and round.
  */

@@ -26,7 +26,7 @@ const ORDER_ID_NAMESPACE = '6f1d8c3a-2b7e-4c1a-9e55-0b3f3c9d7a10';
 /**
  * The id of the order a provider's order becomes, fixed at ingest and derived
  * from (connection, provider order id) as a UUID v5. The webhook answer can
- * name it (Talabat's `remoteOrderId`) before the worker has created the row,
+ * name it (Delivery Hero's `remoteOrderId`) before the worker has created the row,
  * and the same provider order always maps to the same id.
  */
 export function orderIdFor(connectionId: string, externalId: string): string {

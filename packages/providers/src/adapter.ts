@@ -52,7 +52,7 @@ export type ProviderAdapter = {
   ): OutboundCall | null;
   /**
    * For a provider that wants to hear when a new order could not be taken in
-   * (Deliveroo's `sync_status: failed`): the provider's id of the order this
+   * (its definition's `confirmsReceipts`): the provider's id of the order this
    * delivery carried, read as leniently as possible (the delivery failed, maybe
    * because it is malformed). Null when the delivery was not a new order or its
    * id cannot be found. Absent for providers without such a call.
@@ -83,8 +83,8 @@ export type ConnectionContext = {
   /** ISO 4217 code of every amount this connection receives. */
   currency: string;
   /**
-   * The provider's id for the branch: Deliveroo `location_id`, Talabat
-   * `remoteId` (also its `chainCode` in callbacks), Careem `branch.id`, Jahez `branch_id`.
+   * The provider's id for the branch (each folder's page says which field,
+   * e.g. Delivery Hero's `remoteId`, also its `chainCode` in callbacks).
    */
   externalStoreId: string;
   /** Callbacks go to `{apiBaseUrl}/...`; a trailing slash is tolerated. */
@@ -124,7 +124,7 @@ export type WebhookAnswer = { status: number; body: unknown };
  * - `externalId`: the provider's order id (every ORDER_PLACED, and every
  *   status event whose provider names its own order id);
  * - `orderId`: our order id, `orderIdFor(connectionId, externalId)`, when the
- *   provider only knows that (Talabat's posOrderStatus calls name the order by
+ *   provider only knows that (Delivery Hero's posOrderStatus calls name the order by
  *   the `remoteOrderId` we answered with, and the id cannot be reversed into
  *   the token). The orders side looks the order up by primary key then.
  */
@@ -194,7 +194,7 @@ export type CanonicalModifier = { name: string; quantity: number; unitPrice: num
 
 export type { CallbackAction, CallbackActionKind } from './callback-action';
 
-/** `id` is our order id, `externalId` the provider's (Talabat: the order `token`). */
+/** `id` is our order id, `externalId` the provider's (Delivery Hero: the order `token`). */
 export type CallbackOrder = { id: string; externalId: string; placedAt: Date };
 
 /** Header names lower-case; `body` is the exact JSON text any signature covers. */

@@ -1,5 +1,6 @@
 import { careemIdentity } from './careem/identity';
 import { deliverooIdentity } from './deliveroo/identity';
+import { hungerstationIdentity } from './hungerstation/identity';
 import type { ProviderIdentity } from './identity';
 import { jahezIdentity } from './jahez/identity';
 import { talabatIdentity } from './talabat/identity';
@@ -12,7 +13,13 @@ import { talabatIdentity } from './talabat/identity';
  *
  * This entry (`@nexara/providers/display`) is data only, safe for the browser.
  */
-export const PROVIDER_IDENTITIES = [careemIdentity, talabatIdentity, deliverooIdentity, jahezIdentity] as const;
+export const PROVIDER_IDENTITIES = [
+  careemIdentity,
+  talabatIdentity,
+  deliverooIdentity,
+  jahezIdentity,
+  hungerstationIdentity,
+] as const;
 
 export type { ProviderIdentity } from './identity';
 

@@ -3,6 +3,7 @@ import { careemProvider } from './careem/definition';
 import type { ProviderDefinition } from './definition';
 import { deliverooProvider } from './deliveroo/definition';
 import { PROVIDERS, providerOfPathSegment, type Provider } from './display';
+import { hungerstationProvider } from './hungerstation/definition';
 import { jahezProvider } from './jahez/definition';
 import { talabatProvider } from './talabat/definition';
 
@@ -16,6 +17,7 @@ const DEFINITIONS: Readonly<Record<Provider, ProviderDefinition>> = {
   TALABAT: talabatProvider,
   DELIVEROO: deliverooProvider,
   JAHEZ: jahezProvider,
+  HUNGERSTATION: hungerstationProvider,
 };
 
 /** Every definition, in registry order. */

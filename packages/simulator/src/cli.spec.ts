@@ -2,12 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliUsageError, formatSummary, parseCliArgs, parseConnections, runSimulateCli, type CliIo } from './cli';
+import { SIMULATED_PROVIDERS } from './connections';
 import { startFakePlatform, type FakePlatform } from './testing/fake-platform';
 
 describe('parseCliArgs', () => {
   it('applies the documented defaults', () => {
     expect(parseCliArgs([])).toMatchObject({
-      provider: ['CAREEM', 'TALABAT', 'DELIVEROO', 'JAHEZ'],
+      provider: [...SIMULATED_PROVIDERS],
       rate: 5,
       connections: '.data/demo-connections.json',
       'api-port': 4010,

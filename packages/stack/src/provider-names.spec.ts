@@ -104,17 +104,10 @@ const ALLOWED = new Map<string, string>([
   ['web/src/features/printing/ticket.fixture.ts', 'tests'],
   ['web/src/ui/metrics-summary.test.ts', 'tests'],
   // Comments, GraphQL descriptions and sample values that name a provider as an example, and the provider-specific branch left (the dashboard form defaults to one).
-  ['bench/src/scenarios/webhook-accept.ts', 'source'],
-  ['packages/kit/src/canonical-order.ts', 'source'],
-  ['packages/providers/src/adapter.ts', 'source'],
-  ['subgraphs/integrations/src/connections/connection.entity.ts', 'source'],
   ['subgraphs/integrations/src/connections/connection.types.ts', 'source'],
-  ['subgraphs/integrations/src/webhooks/webhook-event.repository.ts', 'source'],
   ['subgraphs/integrations/src/webhooks/webhook-event.types.ts', 'source'],
   ['subgraphs/orders/src/orders/order.inputs.ts', 'source'],
-  ['subgraphs/orders/src/orders/provider-order-event.validation.ts', 'source'],
   ['web/src/features/integrations/CreateConnectionForm.tsx', 'source'],
-  ['web/src/ui/bilingual-name.ts', 'source'],
   // A provider's code that compares itself with another provider.
   ['packages/providers/src/careem/callbacks.ts', 'source'],
   ['packages/providers/src/careem/parse.ts', 'source'],
@@ -128,6 +121,8 @@ const ALLOWED = new Map<string, string>([
   ['subgraphs/catalog/src/common/catalog.types.ts', 'source'],
   ['subgraphs/catalog/src/common/menu-validation.ts', 'source'],
   ['subgraphs/catalog/src/migrations/1796500000000-CreateCatalogTables.ts', 'history'],
+  // Its CHECK replaced by a shape, like the other schemas'; down() restores the list as it stood.
+  ['subgraphs/catalog/src/migrations/1796810000000-ProviderCodesFromRegistry.ts', 'history'],
   ['subgraphs/catalog/src/testing/catalog-test-env.ts', 'tests'],
 ]);
 

@@ -1,5 +1,5 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import { Fragment, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { TicketPrinterProvider } from '../features/printing/TicketPrinter';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { Loading } from '../ui/states';
@@ -25,6 +25,8 @@ import {
 } from './session';
 import { LOGOUT } from './session.operations';
 import { WorkspaceProvider } from './workspace';
+import { useLanguage } from './language';
+import { useTranslation } from '../i18n/translate';
 
 /** Each page is its own chunk: the overview loads without AG Grid, the sign-in page without either. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -58,6 +60,8 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(() => (session ? null : expiredSessionNotice()));
   const [liveStatus, setLiveStatus] = useState<LiveStatus>('connecting');
   const route = useRoute();
+  const { t } = useTranslation();
+  const language = useLanguage();
 
   // While this tab signs out on purpose, the gateway refusing the ended session is no news.
   const signingOut = useRef(false);
@@ -120,9 +124,12 @@ export function App() {
 
   const Page = PAGES[route];
   const page = (
-    <Suspense fallback={<Loading label="Opening the page…" />}>
-      <Page />
-    </Suspense>
+    // Keyed on the language: a new choice renders the page anew, its numbers and dates included.
+    <Fragment key={language.key}>
+      <Suspense fallback={<Loading label={t('openingPage')} />}>
+        <Page />
+      </Suspense>
+    </Fragment>
   );
   return (
     <ApolloProvider client={client.apollo}>

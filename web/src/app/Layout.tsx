@@ -4,6 +4,8 @@ import type { LiveStatus } from './apollo';
 import { Link, ROUTES, type RoutePath } from './router';
 import { TenantSwitcher } from './TenantSwitcher';
 import { useWorkspace } from './workspace';
+import { useTranslation } from '../i18n/translate';
+import { useChooseLanguage, useLanguage } from './language';
 
 type Props = {
   route: RoutePath;
@@ -14,31 +16,28 @@ type Props = {
   children: ReactNode;
 };
 
-const LIVE_LABEL: Record<LiveStatus, string> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting…',
-};
-
 export function Layout({ route, liveStatus, canSwitchTenant, onSwitchTenant, onSignOut, children }: Props) {
   const { user, tenant } = useWorkspace();
+  const { t } = useTranslation();
+  const { language, arabicDigits } = useLanguage();
+  const choose = useChooseLanguage();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('skipToContent')}
       </a>
-      <nav className="sidebar" aria-label="Main">
+      <nav className="sidebar" aria-label={t('nav.main')}>
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
             N
           </span>{' '}
-          Nexara
+          <span translate="no">Nexara</span>
         </div>
         <ul>
           {ROUTES.map((r) => (
             <li key={r.path}>
               <Link to={r.path} current={r.path === route} className="nav-link">
-                {r.label}
+                {t(`nav.${r.path}`)}
               </Link>
             </li>
           ))}
@@ -48,20 +47,32 @@ export function Layout({ route, liveStatus, canSwitchTenant, onSwitchTenant, onS
         {canSwitchTenant ? (
           <TenantSwitcher onSwitch={onSwitchTenant} />
         ) : (
-          <strong className="tenant-name">{tenant.name}</strong>
+          <strong className="tenant-name" translate="no">
+            {tenant.name}
+          </strong>
         )}
-        <span className="muted tz" title="Times are shown in this time zone">
+        <span className="muted tz" title={t('timeZoneHint')} translate="no">
           {tenant.timeZone}
         </span>
         <span className="spacer" />
         <AttentionControls />
         <span className={`live live-${liveStatus}`} role="status" aria-live="polite">
           <span className="live-dot" aria-hidden="true" />
-          {LIVE_LABEL[liveStatus]}
+          {t(`live.${liveStatus}`)}
         </span>
-        <span className="muted user-email">{user.email}</span>
+        <button
+          type="button"
+          lang={language === 'ar' ? 'en' : 'ar'}
+          aria-label={t('language.switchToLabel')}
+          onClick={() => choose({ language: language === 'ar' ? 'en' : 'ar', arabicDigits })}
+        >
+          {t('language.switchTo')}
+        </button>
+        <span className="muted user-email" translate="no">
+          {user.email}
+        </span>
         <button type="button" onClick={onSignOut}>
-          Sign out
+          {t('signOut')}
         </button>
       </header>
       <main id="main" className="content" tabIndex={-1}>

@@ -15,8 +15,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n": typeof types.TenantsForSwitcherDocument,
+    "\n  mutation SetMyLocale($locale: Locale!, $arabicDigits: Boolean) {\n    setMyLocale(locale: $locale, arabicDigits: $arabicDigits) {\n      id\n      locale\n      arabicDigits\n    }\n  }\n": typeof types.SetMyLocaleDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
-    "\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n": typeof types.WorkspaceDocument,
+    "\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      locale\n      arabicDigits\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n": typeof types.WorkspaceDocument,
     "\n  fragment AlertFields on Alert {\n    id\n    rule\n    status\n    message\n    subjectType\n    subjectId\n    openedAt\n    lastSeenAt\n    acknowledgedAt\n    acknowledgedBy\n    resolvedAt\n    resolvedBy\n    connection {\n      id\n      name\n      provider\n    }\n    order {\n      id\n      displayCode\n    }\n  }\n": typeof types.AlertFieldsFragmentDoc,
     "\n  query Alerts($status: AlertStatus, $first: Int) {\n    alerts(status: $status, first: $first) {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertsDocument,
     "\n  subscription AlertRaised {\n    alertRaised {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertRaisedDocument,
@@ -24,18 +25,21 @@ type Documents = {
     "\n  mutation ResolveAlert($id: ID!) {\n    resolveAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n": typeof types.ResolveAlertDocument,
     "\n  query WaitingOrders {\n    orders(filter: { status: [RECEIVED] }, first: 200) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.WaitingOrdersDocument,
     "\n  subscription AttentionOrderChanged {\n    orderChanged {\n      id\n      displayCode\n      status\n      provider\n      test\n      total {\n        amount\n        currency\n      }\n      customer {\n        name\n      }\n    }\n  }\n": typeof types.AttentionOrderChangedDocument,
-    "\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n": typeof types.ConnectionFieldsFragmentDoc,
-    "\n  query Connections {\n    connections {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n": typeof types.ConnectionsDocument,
+    "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n": typeof types.ConnectionChoicesDocument,
+    "\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    archivedAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n": typeof types.ConnectionFieldsFragmentDoc,
+    "\n  query Connections($includeArchived: Boolean) {\n    connections(includeArchived: $includeArchived) {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n": typeof types.ConnectionsDocument,
     "\n  mutation ConnectProvider($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      secret\n      connection {\n        ...ConnectionFields\n      }\n    }\n  }\n": typeof types.ConnectProviderDocument,
     "\n  mutation RotateConnectionSecret($id: ID!) {\n    rotateConnectionSecret(id: $id) {\n      secret\n      connection {\n        id\n        updatedAt\n      }\n    }\n  }\n": typeof types.RotateConnectionSecretDocument,
     "\n  mutation PauseConnection($id: ID!) {\n    pauseConnection(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PauseConnectionDocument,
     "\n  mutation ResumeConnection($id: ID!) {\n    resumeConnection(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ResumeConnectionDocument,
+    "\n  mutation ArchiveConnection($id: ID!) {\n    archiveConnection(id: $id) {\n      id\n      archivedAt\n    }\n  }\n": typeof types.ArchiveConnectionDocument,
+    "\n  mutation UnarchiveConnection($id: ID!) {\n    unarchiveConnection(id: $id) {\n      id\n      archivedAt\n    }\n  }\n": typeof types.UnarchiveConnectionDocument,
     "\n  mutation SetAutoAccept($id: ID!, $autoAccept: Boolean!) {\n    updateConnection(input: { id: $id, autoAccept: $autoAccept }) {\n      id\n      autoAccept\n    }\n  }\n": typeof types.SetAutoAcceptDocument,
     "\n  mutation SendTestWebhook($connectionId: ID!, $kind: TestWebhookKind!) {\n    sendTestWebhook(connectionId: $connectionId, kind: $kind) {\n      httpStatus\n      delivered\n      idempotencyKey\n      externalId\n      error\n    }\n  }\n": typeof types.SendTestWebhookDocument,
     "\n  subscription ConnectionOrderChanged($connectionId: ID!) {\n    orderChanged(filter: { connectionId: $connectionId }) {\n      id\n      externalId\n      displayCode\n      status\n    }\n  }\n": typeof types.ConnectionOrderChangedDocument,
     "\n  query SampleOrder($connectionId: ID!, $search: String!) {\n    orders(first: 5, filter: { connectionId: $connectionId, search: $search }) {\n      edges {\n        node {\n          id\n          externalId\n          displayCode\n          status\n        }\n      }\n    }\n  }\n": typeof types.SampleOrderDocument,
     "\n  fragment HealthFields on ConnectionHealth {\n    connectionId\n    state\n    stateReason\n    lastDeliveryAt\n    deliveriesLastHour\n    failuresLastHour\n    successRate\n    p95ProcessingMs\n    deadCount\n    failedCount\n    authFailuresLastHour\n    checkedAt\n  }\n": typeof types.HealthFieldsFragmentDoc,
-    "\n  query IntegrationHealth {\n    integrationHealth {\n      ...HealthFields\n      connection {\n        id\n        name\n        provider\n        status\n      }\n    }\n  }\n": typeof types.IntegrationHealthDocument,
+    "\n  query IntegrationHealth {\n    integrationHealth {\n      ...HealthFields\n      connection {\n        id\n        name\n        provider\n        status\n        archivedAt\n      }\n    }\n  }\n": typeof types.IntegrationHealthDocument,
     "\n  subscription IntegrationHealthChanged {\n    integrationHealthChanged {\n      ...HealthFields\n    }\n  }\n": typeof types.IntegrationHealthChangedDocument,
     "\n  fragment KitchenTicket on Order {\n    id\n    displayCode\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    acceptedAt\n    prepMinutes\n    updatedAt\n    notes\n    customer {\n      name\n    }\n    delivery {\n      address\n    }\n    items {\n      name\n      quantity\n      notes\n      modifiers {\n        name\n        quantity\n        modifiers {\n          name\n          quantity\n        }\n      }\n    }\n  }\n": typeof types.KitchenTicketFragmentDoc,
     "\n  query KitchenTickets($first: Int!, $after: String, $from: DateTimeISO!) {\n    orders(\n      first: $first\n      after: $after\n      filter: { status: [RECEIVED, ACCEPTED, PREPARING, READY], from: $from }\n      orderBy: { field: PLACED_AT, direction: ASC }\n    ) {\n      totalCount\n      edges {\n        node {\n          ...KitchenTicket\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.KitchenTicketsDocument,
@@ -68,7 +72,6 @@ type Documents = {
     "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
-    "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n": typeof types.ConnectionChoicesDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  fragment WebhookEventRow on WebhookEvent {\n    id\n    provider\n    idempotencyKey\n    status\n    attempts\n    replayCount\n    lastError\n    receivedAt\n    processedAt\n    processingMs\n    nextAttemptAt\n    connection {\n      id\n      name\n    }\n  }\n": typeof types.WebhookEventRowFragmentDoc,
     "\n  query WebhookEvents($filter: WebhookEventFilterInput, $first: Int!, $after: String) {\n    webhookEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...WebhookEventRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.WebhookEventsDocument,
@@ -80,8 +83,9 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query TenantsForSwitcher {\n    tenants {\n      id\n      name\n      currency\n    }\n  }\n": types.TenantsForSwitcherDocument,
+    "\n  mutation SetMyLocale($locale: Locale!, $arabicDigits: Boolean) {\n    setMyLocale(locale: $locale, arabicDigits: $arabicDigits) {\n      id\n      locale\n      arabicDigits\n    }\n  }\n": types.SetMyLocaleDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
-    "\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n": types.WorkspaceDocument,
+    "\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      locale\n      arabicDigits\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n": types.WorkspaceDocument,
     "\n  fragment AlertFields on Alert {\n    id\n    rule\n    status\n    message\n    subjectType\n    subjectId\n    openedAt\n    lastSeenAt\n    acknowledgedAt\n    acknowledgedBy\n    resolvedAt\n    resolvedBy\n    connection {\n      id\n      name\n      provider\n    }\n    order {\n      id\n      displayCode\n    }\n  }\n": types.AlertFieldsFragmentDoc,
     "\n  query Alerts($status: AlertStatus, $first: Int) {\n    alerts(status: $status, first: $first) {\n      ...AlertFields\n    }\n  }\n": types.AlertsDocument,
     "\n  subscription AlertRaised {\n    alertRaised {\n      ...AlertFields\n    }\n  }\n": types.AlertRaisedDocument,
@@ -89,18 +93,21 @@ const documents: Documents = {
     "\n  mutation ResolveAlert($id: ID!) {\n    resolveAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n": types.ResolveAlertDocument,
     "\n  query WaitingOrders {\n    orders(filter: { status: [RECEIVED] }, first: 200) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.WaitingOrdersDocument,
     "\n  subscription AttentionOrderChanged {\n    orderChanged {\n      id\n      displayCode\n      status\n      provider\n      test\n      total {\n        amount\n        currency\n      }\n      customer {\n        name\n      }\n    }\n  }\n": types.AttentionOrderChangedDocument,
-    "\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n": types.ConnectionFieldsFragmentDoc,
-    "\n  query Connections {\n    connections {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n": types.ConnectionsDocument,
+    "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n": types.ConnectionChoicesDocument,
+    "\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    archivedAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n": types.ConnectionFieldsFragmentDoc,
+    "\n  query Connections($includeArchived: Boolean) {\n    connections(includeArchived: $includeArchived) {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n": types.ConnectionsDocument,
     "\n  mutation ConnectProvider($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      secret\n      connection {\n        ...ConnectionFields\n      }\n    }\n  }\n": types.ConnectProviderDocument,
     "\n  mutation RotateConnectionSecret($id: ID!) {\n    rotateConnectionSecret(id: $id) {\n      secret\n      connection {\n        id\n        updatedAt\n      }\n    }\n  }\n": types.RotateConnectionSecretDocument,
     "\n  mutation PauseConnection($id: ID!) {\n    pauseConnection(id: $id) {\n      id\n      status\n    }\n  }\n": types.PauseConnectionDocument,
     "\n  mutation ResumeConnection($id: ID!) {\n    resumeConnection(id: $id) {\n      id\n      status\n    }\n  }\n": types.ResumeConnectionDocument,
+    "\n  mutation ArchiveConnection($id: ID!) {\n    archiveConnection(id: $id) {\n      id\n      archivedAt\n    }\n  }\n": types.ArchiveConnectionDocument,
+    "\n  mutation UnarchiveConnection($id: ID!) {\n    unarchiveConnection(id: $id) {\n      id\n      archivedAt\n    }\n  }\n": types.UnarchiveConnectionDocument,
     "\n  mutation SetAutoAccept($id: ID!, $autoAccept: Boolean!) {\n    updateConnection(input: { id: $id, autoAccept: $autoAccept }) {\n      id\n      autoAccept\n    }\n  }\n": types.SetAutoAcceptDocument,
     "\n  mutation SendTestWebhook($connectionId: ID!, $kind: TestWebhookKind!) {\n    sendTestWebhook(connectionId: $connectionId, kind: $kind) {\n      httpStatus\n      delivered\n      idempotencyKey\n      externalId\n      error\n    }\n  }\n": types.SendTestWebhookDocument,
     "\n  subscription ConnectionOrderChanged($connectionId: ID!) {\n    orderChanged(filter: { connectionId: $connectionId }) {\n      id\n      externalId\n      displayCode\n      status\n    }\n  }\n": types.ConnectionOrderChangedDocument,
     "\n  query SampleOrder($connectionId: ID!, $search: String!) {\n    orders(first: 5, filter: { connectionId: $connectionId, search: $search }) {\n      edges {\n        node {\n          id\n          externalId\n          displayCode\n          status\n        }\n      }\n    }\n  }\n": types.SampleOrderDocument,
     "\n  fragment HealthFields on ConnectionHealth {\n    connectionId\n    state\n    stateReason\n    lastDeliveryAt\n    deliveriesLastHour\n    failuresLastHour\n    successRate\n    p95ProcessingMs\n    deadCount\n    failedCount\n    authFailuresLastHour\n    checkedAt\n  }\n": types.HealthFieldsFragmentDoc,
-    "\n  query IntegrationHealth {\n    integrationHealth {\n      ...HealthFields\n      connection {\n        id\n        name\n        provider\n        status\n      }\n    }\n  }\n": types.IntegrationHealthDocument,
+    "\n  query IntegrationHealth {\n    integrationHealth {\n      ...HealthFields\n      connection {\n        id\n        name\n        provider\n        status\n        archivedAt\n      }\n    }\n  }\n": types.IntegrationHealthDocument,
     "\n  subscription IntegrationHealthChanged {\n    integrationHealthChanged {\n      ...HealthFields\n    }\n  }\n": types.IntegrationHealthChangedDocument,
     "\n  fragment KitchenTicket on Order {\n    id\n    displayCode\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    acceptedAt\n    prepMinutes\n    updatedAt\n    notes\n    customer {\n      name\n    }\n    delivery {\n      address\n    }\n    items {\n      name\n      quantity\n      notes\n      modifiers {\n        name\n        quantity\n        modifiers {\n          name\n          quantity\n        }\n      }\n    }\n  }\n": types.KitchenTicketFragmentDoc,
     "\n  query KitchenTickets($first: Int!, $after: String, $from: DateTimeISO!) {\n    orders(\n      first: $first\n      after: $after\n      filter: { status: [RECEIVED, ACCEPTED, PREPARING, READY], from: $from }\n      orderBy: { field: PLACED_AT, direction: ASC }\n    ) {\n      totalCount\n      edges {\n        node {\n          ...KitchenTicket\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.KitchenTicketsDocument,
@@ -133,7 +140,6 @@ const documents: Documents = {
     "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": types.RevokeApiKeyDocument,
-    "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n": types.ConnectionChoicesDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  fragment WebhookEventRow on WebhookEvent {\n    id\n    provider\n    idempotencyKey\n    status\n    attempts\n    replayCount\n    lastError\n    receivedAt\n    processedAt\n    processingMs\n    nextAttemptAt\n    connection {\n      id\n      name\n    }\n  }\n": types.WebhookEventRowFragmentDoc,
     "\n  query WebhookEvents($filter: WebhookEventFilterInput, $first: Int!, $after: String) {\n    webhookEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...WebhookEventRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.WebhookEventsDocument,
@@ -165,11 +171,15 @@ export function graphql(source: "\n  query TenantsForSwitcher {\n    tenants {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SetMyLocale($locale: Locale!, $arabicDigits: Boolean) {\n    setMyLocale(locale: $locale, arabicDigits: $arabicDigits) {\n      id\n      locale\n      arabicDigits\n    }\n  }\n"): (typeof documents)["\n  mutation SetMyLocale($locale: Locale!, $arabicDigits: Boolean) {\n    setMyLocale(locale: $locale, arabicDigits: $arabicDigits) {\n      id\n      locale\n      arabicDigits\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n"];
+export function graphql(source: "\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      locale\n      arabicDigits\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  query Workspace {\n    me {\n      id\n      email\n      name\n      role\n      locale\n      arabicDigits\n      tenant {\n        id\n        name\n      }\n    }\n    tenant {\n      id\n      name\n      slug\n      currency\n      timeZone\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -201,11 +211,15 @@ export function graphql(source: "\n  subscription AttentionOrderChanged {\n    o
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n"): (typeof documents)["\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n"];
+export function graphql(source: "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n"): (typeof documents)["\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Connections {\n    connections {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query Connections {\n    connections {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    archivedAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n"): (typeof documents)["\n  fragment ConnectionFields on ProviderConnection {\n    id\n    provider\n    name\n    status\n    webhookUrl\n    externalStoreId\n    currency\n    apiBaseUrl\n    autoAccept\n    createdAt\n    archivedAt\n    securityEventsLastHour\n    branch {\n      id\n      name\n    }\n    health {\n      ...HealthFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Connections($includeArchived: Boolean) {\n    connections(includeArchived: $includeArchived) {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query Connections($includeArchived: Boolean) {\n    connections(includeArchived: $includeArchived) {\n      ...ConnectionFields\n    }\n    branches {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -222,6 +236,14 @@ export function graphql(source: "\n  mutation PauseConnection($id: ID!) {\n    p
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResumeConnection($id: ID!) {\n    resumeConnection(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeConnection($id: ID!) {\n    resumeConnection(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveConnection($id: ID!) {\n    archiveConnection(id: $id) {\n      id\n      archivedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ArchiveConnection($id: ID!) {\n    archiveConnection(id: $id) {\n      id\n      archivedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnarchiveConnection($id: ID!) {\n    unarchiveConnection(id: $id) {\n      id\n      archivedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UnarchiveConnection($id: ID!) {\n    unarchiveConnection(id: $id) {\n      id\n      archivedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -245,7 +267,7 @@ export function graphql(source: "\n  fragment HealthFields on ConnectionHealth {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query IntegrationHealth {\n    integrationHealth {\n      ...HealthFields\n      connection {\n        id\n        name\n        provider\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  query IntegrationHealth {\n    integrationHealth {\n      ...HealthFields\n      connection {\n        id\n        name\n        provider\n        status\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query IntegrationHealth {\n    integrationHealth {\n      ...HealthFields\n      connection {\n        id\n        name\n        provider\n        status\n        archivedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query IntegrationHealth {\n    integrationHealth {\n      ...HealthFields\n      connection {\n        id\n        name\n        provider\n        status\n        archivedAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -374,10 +396,6 @@ export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n"): (typeof documents)["\n  query ConnectionChoices {\n    connections {\n      id\n      name\n      provider\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

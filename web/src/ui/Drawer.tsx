@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from '../i18n/translate';
 
 type Props = { title: ReactNode; onClose: () => void; children: ReactNode; label: string };
 
@@ -8,6 +9,7 @@ type Props = { title: ReactNode; onClose: () => void; children: ReactNode; label
  */
 export function Drawer({ title, onClose, children, label }: Props) {
   const panel = useRef<HTMLElement>(null);
+  const { t } = useTranslation('ui');
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     panel.current?.focus();
@@ -33,7 +35,7 @@ export function Drawer({ title, onClose, children, label }: Props) {
       >
         <header className="drawer-header">
           <h2>{title}</h2>
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
+          <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')}>
             ×
           </button>
         </header>

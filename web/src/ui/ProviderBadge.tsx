@@ -3,7 +3,7 @@ import { providerStyle } from './providers';
 export function ProviderBadge({ provider }: { provider: string }) {
   const style = providerStyle(provider);
   return (
-    <span className="badge provider-badge" style={{ backgroundColor: style.color, color: style.ink }}>
+    <span translate="no" className="badge provider-badge" style={{ backgroundColor: style.color, color: style.ink }}>
       {style.label}
     </span>
   );

@@ -1,15 +1,17 @@
 import { CopyField } from './CopyField';
+import { useTranslation } from '../i18n/translate';
 
 /** A secret Nexara will never show again: copy it now, then dismiss. */
 export function SecretOnce({ title, secret, onDismiss }: { title: string; secret: string; onDismiss: () => void }) {
+  const { t } = useTranslation('ui');
   return (
     <div className="secret-once" role="alert">
       <strong>{title}</strong>
-      <span>Copy it now: it is shown only this once and cannot be read again.</span>
-      <CopyField label="secret" value={secret} />
+      <span>{t('secretOnce')}</span>
+      <CopyField label={t('secretLabel')} value={secret} />
       <div>
         <button type="button" onClick={onDismiss}>
-          I have stored it
+          {t('secretStored')}
         </button>
       </div>
     </div>

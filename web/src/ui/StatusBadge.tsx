@@ -1,3 +1,5 @@
+import { translator } from '../i18n/translate';
+
 /** Order, delivery, health and alert states share one look: a tone per state word. */
 const TONES: Record<string, 'info' | 'progress' | 'good' | 'bad' | 'neutral' | 'warn'> = {
   RECEIVED: 'info',
@@ -26,8 +28,10 @@ const TONES: Record<string, 'info' | 'progress' | 'good' | 'bad' | 'neutral' | '
   NOT_SUPPORTED: 'neutral',
 };
 
+/** A state word in the dashboard's language ("PICKED_UP": "Picked up"); an unknown one as it reads. */
 export function statusLabel(status: string): string {
-  return status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, ' ');
+  const fallback = status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, ' ');
+  return translator.t(`ui:status.${status}` as 'ui:status.RECEIVED', { defaultValue: fallback });
 }
 
 export function StatusBadge({ status }: { status: string }) {

@@ -1,6 +1,6 @@
 /**
  * Names as providers send them: English, Arabic, or both in one string
- * ("Chicken Shawarma Wrap | شاورما دجاج", as Deliveroo menus in the Gulf do).
+ * ("Chicken Shawarma Wrap | شاورما دجاج", as menus in the Gulf often do).
  * Screens and printed tickets show the Arabic part as Arabic (right to left,
  * on its own line) instead of a mirrored jumble inside an English line.
  */

@@ -1,3 +1,5 @@
+import { translator } from '../i18n/translate';
+
 /** What an order's acceptBy deadline looks like from `now`. */
 export type CountdownState = { label: string; tone: 'calm' | 'urgent' | 'overdue' };
 
@@ -6,7 +8,7 @@ export const URGENT_SECONDS = 120;
 
 export function countdown(deadlineIso: string, now: number): CountdownState {
   const seconds = Math.floor((new Date(deadlineIso).getTime() - now) / 1000);
-  if (seconds <= 0) return { label: `overdue ${clock(-seconds)}`, tone: 'overdue' };
+  if (seconds <= 0) return { label: translator.t('ui:overdue', { clock: clock(-seconds) }), tone: 'overdue' };
   return { label: clock(seconds), tone: seconds <= URGENT_SECONDS ? 'urgent' : 'calm' };
 }
 

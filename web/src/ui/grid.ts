@@ -5,6 +5,7 @@ import {
   ColumnApiModule,
   ColumnAutoSizeModule,
   HighlightChangesModule,
+  LocaleModule,
   ModuleRegistry,
   RowApiModule,
   RowSelectionModule,
@@ -14,6 +15,8 @@ import {
   TooltipModule,
   type ColDef,
 } from 'ag-grid-community';
+import { useMemo } from 'react';
+import { useTranslation } from '../i18n/translate';
 
 /**
  * AG Grid with only the modules the dashboard uses (the all-modules bundle
@@ -22,7 +25,8 @@ import {
  * column API (`getColumnState`, which the orders grid reads on each sort
  * change; without it AG Grid logs error #200 and returns nothing),
  * tooltips (as browser titles, for text a column cuts short), and row
- * selection (the orders grid's bulk accept). Sorting
+ * selection (the orders grid's bulk accept), and the locale module (its
+ * own words in the dashboard's language, `localeText`). Sorting
  * and overlays are part of the core.
  */
 ModuleRegistry.registerModules([
@@ -37,6 +41,7 @@ ModuleRegistry.registerModules([
   HighlightChangesModule,
   TooltipModule,
   RowSelectionModule,
+  LocaleModule,
 ]);
 
 /**
@@ -50,6 +55,12 @@ export const fullTextTitle: Pick<ColDef, 'tooltipValueGetter'> = {
     return text ? String(text) : null;
   },
 };
+
+/** AG Grid's own words (its loading overlay) in the dashboard's language. */
+export function useGridLocaleText(): Record<string, string> {
+  const { t, i18n } = useTranslation('ui');
+  return useMemo(() => ({ loadingOoo: t('gridLoading') }), [t, i18n.resolvedLanguage]);
+}
 
 export const gridTheme = themeQuartz.withParams({
   accentColor: '#2346d6',

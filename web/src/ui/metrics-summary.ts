@@ -1,4 +1,6 @@
 import { sumByCurrency, type MoneyValue } from './money';
+import { translator } from '../i18n/translate';
+import { formatCount } from './money';
 
 /** What the metrics API answers per provider (and time bucket). */
 export type MetricsBucketLike = {
@@ -58,8 +60,10 @@ export function formatRate(rate: number | null): string {
 export function formatDuration(seconds: number | null): string {
   if (seconds === null) return '—';
   const rounded = Math.round(seconds);
-  if (rounded < 60) return `${rounded} s`;
+  if (rounded < 60) return translator.t('ui:duration.seconds', { s: formatCount(rounded) });
   const minutes = Math.floor(rounded / 60);
   const rest = rounded % 60;
-  return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
+  return rest
+    ? translator.t('ui:duration.minutesSeconds', { m: formatCount(minutes), s: formatCount(rest) })
+    : translator.t('ui:duration.minutes', { m: formatCount(minutes) });
 }

@@ -1,3 +1,5 @@
+import { displayLocale } from './display-locale';
+
 /**
  * Money arrives as integer minor units of an ISO 4217 currency. The exponent
  * comes from Intl, which follows ISO 4217 (ECMA-402): 1250 KWD is 1.250,
@@ -21,7 +23,7 @@ export function currencyExponent(currency: string): number {
   return currencyFormat(currency, 'en').resolvedOptions().maximumFractionDigits ?? 2;
 }
 
-export function formatMoney(amount: number, currency: string, locale?: string): string {
+export function formatMoney(amount: number, currency: string, locale = displayLocale()): string {
   const format = currencyFormat(currency, locale);
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(amount / 10 ** digits);
@@ -34,7 +36,7 @@ const amountFormats = new Map<string, Intl.NumberFormat>();
  * 1250 SAR, "1.250" for 1250 KWD. For columns where the currency is said
  * once (a printed ticket's lines under a "Total SAR ..." line).
  */
-export function formatAmount(amount: number, currency: string, locale = 'en'): string {
+export function formatAmount(amount: number, currency: string, locale = displayLocale() ?? 'en'): string {
   const digits = currencyExponent(currency);
   const key = `${locale}|amount|${digits}`;
   let format = amountFormats.get(key);
@@ -46,9 +48,14 @@ export function formatAmount(amount: number, currency: string, locale = 'en'): s
 }
 
 /** Several currencies side by side, never added together: "SAR 12.50 · KWD 1.250". */
-export function formatMoneyList(values: readonly MoneyValue[], locale?: string): string {
+export function formatMoneyList(values: readonly MoneyValue[], locale = displayLocale()): string {
   if (values.length === 0) return '—';
   return values.map((value) => formatMoney(value.amount, value.currency, locale)).join(' · ');
+}
+
+/** A count in the dashboard's digits ("1,234", "١٬٢٣٤"). */
+export function formatCount(value: number): string {
+  return value.toLocaleString(displayLocale());
 }
 
 /** Sums amounts per currency (sorted by code); different currencies stay apart. */

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from '../i18n/translate';
 
 /**
  * Designed placeholders: a page is never blank while loading, empty or broken.
@@ -6,10 +7,11 @@ import type { ReactNode } from 'react';
  * rather than a spinner: the layout holds still when the content arrives.
  * The label is for screen readers.
  */
-export function Loading({ label = 'Loading…', lines = 3 }: { label?: string; lines?: number }) {
+export function Loading({ label, lines = 3 }: { label?: string; lines?: number }) {
+  const { t } = useTranslation('ui');
   return (
     <div className="state state-loading skeleton" role="status" aria-live="polite" aria-busy="true">
-      <span className="visually-hidden">{label}</span>
+      <span className="visually-hidden">{label ?? t('loading')}</span>
       {Array.from({ length: lines }, (_, index) => (
         <span key={index} className="skeleton-line" aria-hidden="true" />
       ))}
@@ -27,13 +29,14 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 }
 
 export function ErrorState({ error, onRetry }: { error: { message: string }; onRetry?: () => void }) {
+  const { t } = useTranslation('ui');
   return (
     <div className="state state-error" role="alert">
-      <strong>Something went wrong</strong>
+      <strong>{t('somethingWrong')}</strong>
       <p>{error.message}</p>
       {onRetry && (
         <button type="button" onClick={onRetry}>
-          Try again
+          {t('tryAgain')}
         </button>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { dateOrderFor } from './date-entry';
+import { displayLocale } from './display-locale';
 
 /**
  * Times are shown in the acting tenant's time zone (not the browser's): a
@@ -6,7 +7,11 @@ import { dateOrderFor } from './date-entry';
  */
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function dateTimeFormat(timeZone: string, options: Intl.DateTimeFormatOptions, locale?: string): Intl.DateTimeFormat {
+function dateTimeFormat(
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+  locale = displayLocale(),
+): Intl.DateTimeFormat {
   const key = `${locale ?? ''}|${timeZone}|${JSON.stringify(options)}`;
   let format = formats.get(key);
   if (!format) {
@@ -60,15 +65,33 @@ export function formatShortDateTime(iso: string, timeZone: string, locale?: stri
   ).format(new Date(iso));
 }
 
-/** "just now", "4 min ago", "3 h ago", "2 d ago". */
+/** "just now", "4 min ago", "3 h ago", "2 d ago"; in Arabic as Intl words it ("قبل ٤ دقائق"). */
 export function formatAgo(iso: string, now: number): string {
   const seconds = Math.round((now - new Date(iso).getTime()) / 1000);
+  const locale = displayLocale();
+  if (locale?.startsWith('ar')) return relativeAgo(seconds, locale);
   if (seconds < 45) return 'just now';
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.round(minutes / 60);
   if (hours < 48) return `${hours} h ago`;
   return `${Math.round(hours / 24)} d ago`;
+}
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function relativeAgo(seconds: number, locale: string): string {
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+    relativeFormats.set(locale, format);
+  }
+  if (seconds < 45) return format.format(0, 'second');
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return format.format(-minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return format.format(-hours, 'hour');
+  return format.format(-Math.round(hours / 24), 'day');
 }
 
 /** The zone's UTC offset in minutes at an instant (Riyadh: +180). */
@@ -142,7 +165,7 @@ export function formatRowTime(
 ): string {
   const instant = new Date(iso);
   // Day before month where the tenant writes dates that way (as its date filters do), whatever the browser's locale.
-  const locale = options.locale ?? (dateOrderFor(timeZone) === 'DMY' ? 'en-GB' : 'en-US');
+  const locale = options.locale ?? displayLocale() ?? (dateOrderFor(timeZone) === 'DMY' ? 'en-GB' : 'en-US');
   const today = zonedDate(new Date(now), timeZone);
   const day = zonedDate(instant, timeZone);
   const clock: Intl.DateTimeFormatOptions = {

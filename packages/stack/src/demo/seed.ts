@@ -1,5 +1,5 @@
 import { toMinorUnits, type Identity, type OrderStatus } from '@nexara/kit';
-import { type Provider } from '@nexara/providers/display';
+import { providerIdentity, type Provider } from '@nexara/providers/display';
 import { createRandom } from '@nexara/simulator';
 import { callAsService } from '../platform/service-call';
 import { CUSTOMERS, DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN, PROVIDER_MIX, type DemoTenant } from './demo-data';
@@ -122,7 +122,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
         {
           input: {
             provider,
-            name: `${demo.name} on ${provider.charAt(0)}${provider.slice(1).toLowerCase()}`,
+            name: `${demo.name} on ${providerIdentity(provider).name}`,
             branchId,
             externalStoreId,
             currency: demo.currency,

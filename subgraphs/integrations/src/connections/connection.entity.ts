@@ -22,7 +22,7 @@ export class ConnectionEntity {
   @Column({ name: 'branch_id', type: 'uuid' })
   branchId: string;
 
-  /** The provider's id for the branch: Deliveroo location_id, Talabat remoteId, Careem branch.id, Jahez branch_id. */
+  /** The provider's id for the branch (its page in packages/providers/src/<provider>/ says which field). */
   @Column({ name: 'external_store_id', type: 'text' })
   externalStoreId: string;
 

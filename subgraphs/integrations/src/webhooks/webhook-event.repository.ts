@@ -45,7 +45,7 @@ export type WebhookEventRecord = {
   processedAt: Date | null;
   processingMs: number | null;
   orderIds: string[];
-  /** Deliveroo's `sync_status: failed` for a delivery that never became an order: how telling the provider went. */
+  /** The failed-receipt call (`confirmsReceipts` providers) for a delivery that never became an order: how telling the provider went. */
   providerNotice: ProviderNotice | null;
   providerNoticeDetail: string | null;
 };

@@ -1,3 +1,4 @@
+import { answerStatusFor } from '@nexara/contracts';
 import { randomUUID } from 'node:crypto';
 import { orderIdFor } from '@nexara/kit';
 import { PROVIDERS, type Provider } from '@nexara/providers/display';
@@ -199,7 +200,8 @@ describe('webhook inbox: receiveWebhook (real PostgreSQL)', () => {
       try {
         const archived = await pipeline.receive(connection, built);
         expect(archived).toMatchObject({ verdict: 'REJECTED', errorCode: 'CONNECTION_ARCHIVED', eventId: null });
-        expect(archived.httpStatus).toBe(provider === 'TALABAT' ? 400 : 409);
+        // The same answer as a paused connection's: 409, or the provider's own mapping of it.
+        expect(archived.httpStatus).toBe(answerStatusFor(provider, 409));
         expect(await securityCount(connection.id, 'CONNECTION_ARCHIVED')).toBeGreaterThanOrEqual(1);
       } finally {
         await service.setArchived(tenantAdmin(tenantId), connection.id, false);

@@ -32,8 +32,8 @@ export type ProviderOrderData = {
 };
 
 /**
- * How a status event names its order: by the provider's order id, or (Talabat)
- * by the id Nexara answered when the order was placed.
+ * How a status event names its order: by the provider's order id, or (Delivery Hero's
+ * posOrderStatus) by the id Nexara answered when the order was placed.
  */
 export type ProviderOrderTarget = { by: 'externalId'; externalId: string } | { by: 'orderId'; orderId: string };
 

@@ -3,13 +3,14 @@ import { useMemo, useState } from 'react';
 import { isManager, useWorkspace } from '../../app/workspace';
 import type { AlertFieldsFragment } from '../../gql/graphql';
 import { ProviderBadge } from '../../ui/ProviderBadge';
-import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
+import { StatusBadge } from '../../ui/StatusBadge';
 import { formatRowTime } from '../../ui/time';
 import { InlineError } from '../../ui/states';
 import { OrderDrawer } from '../orders/OrderDrawer';
 import { USERS } from '../settings/settings.operations';
-import { actorName, groupAlerts, localizeMessage, type AlertGroup } from './alert-text';
+import { actorName, alertText, groupAlerts, localizeMessage, ruleLabel, type AlertGroup } from './alert-text';
 import { ACKNOWLEDGE_ALERT, RESOLVE_ALERT } from './alert.operations';
+import { useTranslation } from '../../i18n/translate';
 
 type Action = 'acknowledge' | 'resolve';
 /** Alerts changed at once by a bulk action: a few requests in flight, not sixty. */
@@ -59,6 +60,7 @@ type Props = {
  */
 export function AlertList({ alerts, compact, limit, onChanged }: Props) {
   const { tenant, user } = useWorkspace();
+  const { t } = useTranslation('alerts');
   const canAct = isManager(user.role);
   const names = useUserNames(canAct);
   const { run, busy, error } = useAlertActions();
@@ -88,10 +90,11 @@ export function AlertList({ alerts, compact, limit, onChanged }: Props) {
   const at = (iso: string) => formatRowTime(iso, tenant.timeZone, Date.now());
   const orderLink = (order: NonNullable<AlertFieldsFragment['order']>) => (
     <button type="button" className="link-button" onClick={() => setOpenOrderId(order.id)}>
-      Order #{order.displayCode}
+      {t('order', { code: order.displayCode })}
     </button>
   );
-  const buttons = (targets: readonly AlertFieldsFragment[], suffix = '') => {
+  const buttons = (targets: readonly AlertFieldsFragment[], all = false) => {
+    const n = targets.length;
     const open = targets.some((alert) => alert.status === 'OPEN');
     const unresolved = targets.some((alert) => alert.status !== 'RESOLVED');
     if (!canAct || !unresolved) return null;
@@ -99,11 +102,11 @@ export function AlertList({ alerts, compact, limit, onChanged }: Props) {
       <div className="button-row">
         {open && (
           <button type="button" disabled={busy} onClick={() => void act('acknowledge', targets)}>
-            Acknowledge{suffix}
+            {all ? t('acknowledgeAll', { n }) : t('acknowledge')}
           </button>
         )}
         <button type="button" disabled={busy} onClick={() => void act('resolve', targets)}>
-          Resolve{suffix}
+          {all ? t('resolveAll', { n }) : t('resolve')}
         </button>
       </div>
     );
@@ -124,24 +127,30 @@ export function AlertList({ alerts, compact, limit, onChanged }: Props) {
     return (
       <li key={`group-${entry.rule}`} data-testid="alert-group" className="alert-group">
         <div className="alert-head">
-          {checkbox(ids, `Select all ${entry.alerts.length} ${statusLabel(entry.rule)} alerts`)}
-          <StatusBadge status={entry.alerts[0]!.status} /> <strong>{statusLabel(entry.rule)}</strong>{' '}
-          <span className="muted">· {entry.alerts.length} orders</span>
+          {checkbox(ids, t('selectGroup', { n: entry.alerts.length, rule: ruleLabel(entry.rule) }))}
+          <StatusBadge status={entry.alerts[0]!.status} /> <strong>{ruleLabel(entry.rule)}</strong>{' '}
+          <span className="muted">{t('groupCount', { n: entry.alerts.length })}</span>
         </div>
-        <span>
-          {entry.alerts.length} orders are still unanswered close to the provider&apos;s deadline: accept or reject them
-          now.
-        </span>
+        <span>{t('groupBody', { n: entry.alerts.length })}</span>
         <ul className="alert-orders">
           {entry.alerts.map((alert) => (
             <li key={alert.id}>
-              {alert.order ? orderLink(alert.order) : <span>{localizeMessage(alert.message, tenant.timeZone)}</span>}
-              {alert.connection && <span className="muted small"> {alert.connection.name}</span>}
+              {alert.order ? (
+                orderLink(alert.order)
+              ) : (
+                <span title={localizeMessage(alert.message, tenant.timeZone)}>{alertText(alert, tenant.timeZone)}</span>
+              )}
+              {alert.connection && (
+                <span className="muted small" translate="no">
+                  {' '}
+                  {alert.connection.name}
+                </span>
+              )}
             </li>
           ))}
         </ul>
-        <span className="muted">First opened {at(first.openedAt)}</span>
-        {buttons(entry.alerts, ` all ${entry.alerts.length}`)}
+        <span className="muted">{t('firstOpened', { at: at(first.openedAt) })}</span>
+        {buttons(entry.alerts, true)}
       </li>
     );
   };
@@ -149,7 +158,7 @@ export function AlertList({ alerts, compact, limit, onChanged }: Props) {
   return (
     <>
       {selectable && (
-        <div className="bulk-bar" role="toolbar" aria-label="Selected alerts">
+        <div className="bulk-bar" role="toolbar" aria-label={t('selected')}>
           <label>
             <input
               type="checkbox"
@@ -161,17 +170,17 @@ export function AlertList({ alerts, compact, limit, onChanged }: Props) {
                 )
               }
             />{' '}
-            Select all
+            {t('selectAll')}
           </label>
           <button
             type="button"
             disabled={busy || !chosen.some((alert) => alert.status === 'OPEN')}
             onClick={() => void act('acknowledge', chosen)}
           >
-            Acknowledge selected ({chosen.length})
+            {t('acknowledgeSelected', { n: chosen.length })}
           </button>
           <button type="button" disabled={busy || chosen.length === 0} onClick={() => void act('resolve', chosen)}>
-            Resolve selected ({chosen.length})
+            {t('resolveSelected', { n: chosen.length })}
           </button>
         </div>
       )}
@@ -182,20 +191,23 @@ export function AlertList({ alerts, compact, limit, onChanged }: Props) {
           return (
             <li key={alert.id} data-testid="alert">
               <div className="alert-head">
-                {alert.status !== 'RESOLVED' && checkbox([alert.id], `Select alert: ${statusLabel(alert.rule)}`)}
-                <StatusBadge status={alert.status} /> <strong>{statusLabel(alert.rule)}</strong>{' '}
+                {alert.status !== 'RESOLVED' && checkbox([alert.id], t('selectAlert', { rule: ruleLabel(alert.rule) }))}
+                <StatusBadge status={alert.status} /> <strong>{ruleLabel(alert.rule)}</strong>{' '}
                 {alert.connection && <ProviderBadge provider={alert.connection.provider} />}{' '}
-                <span className="muted">{alert.connection?.name}</span> {alert.order && orderLink(alert.order)}
+                <span className="muted" translate="no">
+                  {alert.connection?.name}
+                </span>{' '}
+                {alert.order && orderLink(alert.order)}
               </div>
-              <span>{localizeMessage(alert.message, tenant.timeZone)}</span>
+              <span title={localizeMessage(alert.message, tenant.timeZone)}>{alertText(alert, tenant.timeZone)}</span>
               <span className="muted">
-                Opened {at(alert.openedAt)}
+                {t('opened', { at: at(alert.openedAt) })}
                 {!compact &&
                   alert.acknowledgedAt &&
-                  ` · acknowledged ${at(alert.acknowledgedAt)} by ${actorName(alert.acknowledgedBy, names)}`}
+                  t('acknowledgedBy', { at: at(alert.acknowledgedAt), who: actorName(alert.acknowledgedBy, names) })}
                 {!compact &&
                   alert.resolvedAt &&
-                  ` · resolved ${at(alert.resolvedAt)} by ${actorName(alert.resolvedBy, names)}`}
+                  t('resolvedBy', { at: at(alert.resolvedAt), who: actorName(alert.resolvedBy, names) })}
               </span>
               {buttons([alert])}
             </li>

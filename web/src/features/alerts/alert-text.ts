@@ -1,5 +1,7 @@
 import type { AlertFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../ui/time';
+import { translator } from '../../i18n/translate';
+import { statusLabel } from '../../ui/StatusBadge';
 
 /** An ISO 8601 UTC instant inside a sentence, as the API writes them ("2026-03-12T11:05:00.000Z"). */
 const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
@@ -18,10 +20,27 @@ export function localizeMessage(message: string, timeZone: string): string {
  * managers) is "a teammate", never a raw id.
  */
 export function actorName(actor: string | null | undefined, names: ReadonlyMap<string, string>): string {
-  if (!actor) return 'someone';
-  if (actor.startsWith('system:')) return actor === 'system:cause-cleared' ? 'Nexara (the cause cleared)' : 'Nexara';
+  if (!actor) return translator.t('alerts:someone');
+  if (actor.startsWith('system:')) {
+    return translator.t(actor === 'system:cause-cleared' ? 'alerts:causeCleared' : 'alerts:nexara');
+  }
   const id = actor.startsWith('user:') ? actor.slice('user:'.length) : actor;
-  return names.get(id) ?? 'a teammate';
+  return names.get(id) ?? translator.t('alerts:teammate');
+}
+
+/** A rule's name ("Acceptance at risk"); an unknown rule as it reads. */
+export function ruleLabel(rule: string): string {
+  return translator.t(`alerts:rule.${rule}` as 'alerts:rule.ACCEPTANCE_AT_RISK', { defaultValue: statusLabel(rule) });
+}
+
+/**
+ * What an alert says, for the reader: the API's English message (its instants
+ * in the tenant's zone) in English; in Arabic what its rule means.
+ */
+export function alertText(alert: Pick<AlertFieldsFragment, 'rule' | 'message'>, timeZone: string): string {
+  const english = localizeMessage(alert.message, timeZone);
+  if (translator.resolvedLanguage === 'en') return english;
+  return translator.t(`alerts:meaning.${alert.rule}` as 'alerts:meaning.ACCEPTANCE_AT_RISK', { defaultValue: english });
 }
 
 export type AlertGroup = { kind: 'group'; rule: string; alerts: AlertFieldsFragment[] };

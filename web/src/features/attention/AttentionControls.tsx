@@ -1,33 +1,31 @@
 import { useAttention } from './AttentionProvider';
-
-const plural = (count: number) => `${count} new ${count === 1 ? 'order' : 'orders'} waiting`;
+import { useTranslation } from '../../i18n/translate';
+import { formatCount } from '../../ui/money';
 
 /** In the top bar: the new orders still ringing, and the switch for browser notifications. */
 export function AttentionControls() {
   const { notifications, enableNotifications, ringingCount } = useAttention();
+  const { t } = useTranslation('attention');
   return (
     <>
       {ringingCount > 0 && (
         <span className="attention-waiting" data-testid="attention-waiting">
-          {plural(ringingCount)}
+          {t('waiting', { count: ringingCount, n: formatCount(ringingCount) })}
         </span>
       )}
       {notifications === 'default' && (
-        <button type="button" onClick={enableNotifications} title="A browser notification for each new order">
-          Notify me
+        <button type="button" onClick={enableNotifications} title={t('notifyMeTitle')}>
+          {t('notifyMe')}
         </button>
       )}
       {notifications === 'granted' && (
-        <span className="muted small" title="Each new order shows a browser notification; click it to open the order">
-          Notifications on
+        <span className="muted small" title={t('onTitle')}>
+          {t('on')}
         </span>
       )}
       {notifications === 'denied' && (
-        <span
-          className="muted small"
-          title="The browser blocks notifications for this site: allow them in its site settings"
-        >
-          Notifications blocked
+        <span className="muted small" title={t('blockedTitle')}>
+          {t('blocked')}
         </span>
       )}
     </>

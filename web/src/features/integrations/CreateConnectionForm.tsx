@@ -6,12 +6,14 @@ import { PROVIDERS, providerStyle } from '../../ui/providers';
 import { SecretOnce } from '../../ui/SecretOnce';
 import { CONNECT_PROVIDER, CONNECTIONS } from './connection.operations';
 import { InlineError } from '../../ui/states';
+import { useTranslation } from '../../i18n/translate';
 
 type Props = { branches: readonly { id: string; name: string }[]; onClose: () => void };
 
 /** Connects a provider store; the secret in the answer is shown once. */
 export function CreateConnectionForm({ branches, onClose }: Props) {
   const { tenant } = useWorkspace();
+  const { t } = useTranslation('integrations');
   const [form, setForm] = useState({
     provider: 'CAREEM' as Provider,
     name: '',
@@ -34,14 +36,13 @@ export function CreateConnectionForm({ branches, onClose }: Props) {
     if (result?.data) setSecret(result.data.connectProvider.secret);
   };
 
-  if (secret)
-    return <SecretOnce title="Connected. The provider's webhook secret:" secret={secret} onDismiss={onClose} />;
+  if (secret) return <SecretOnce title={t('form.connected')} secret={secret} onDismiss={onClose} />;
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} aria-label="Connect a provider">
-      <h2>Connect a provider</h2>
+    <form className="card" onSubmit={(e) => void submit(e)} aria-label={t('connect')}>
+      <h2>{t('connect')}</h2>
       <div className="form-grid">
         <label>
-          Provider
+          {t('form.provider')}
           <select value={form.provider} onChange={set('provider')}>
             {PROVIDERS.map((p) => (
               <option key={p} value={p}>
@@ -51,11 +52,11 @@ export function CreateConnectionForm({ branches, onClose }: Props) {
           </select>
         </label>
         <label>
-          Name
-          <input required value={form.name} onChange={set('name')} placeholder="Olaya on Careem" />
+          {t('form.name')}
+          <input required value={form.name} onChange={set('name')} placeholder={t('form.namePlaceholder')} />
         </label>
         <label>
-          Branch
+          {t('form.branch')}
           <select value={form.branchId} onChange={set('branchId')} required>
             {branches.map((b) => (
               <option key={b.id} value={b.id}>
@@ -65,15 +66,15 @@ export function CreateConnectionForm({ branches, onClose }: Props) {
           </select>
         </label>
         <label>
-          Provider store id
+          {t('form.store')}
           <input required value={form.externalStoreId} onChange={set('externalStoreId')} />
         </label>
         <label>
-          Currency
+          {t('form.currency')}
           <input required pattern="[A-Za-z]{3}" maxLength={3} value={form.currency} onChange={set('currency')} />
         </label>
         <label>
-          Callback API base URL
+          {t('form.callback')}
           <input
             required
             type="url"
@@ -88,16 +89,16 @@ export function CreateConnectionForm({ branches, onClose }: Props) {
             checked={form.autoAccept}
             onChange={(e) => setForm({ ...form, autoAccept: e.target.checked })}
           />
-          Auto-accept orders
+          {t('autoAccept')}
         </label>
       </div>
       <InlineError error={error} />
       <div className="button-row">
         <button type="submit" disabled={loading}>
-          {loading ? 'Connecting…' : 'Connect'}
+          {loading ? t('form.connecting') : t('form.connect')}
         </button>
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

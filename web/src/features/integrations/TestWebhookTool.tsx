@@ -4,12 +4,9 @@ import type { SendTestWebhookMutation, TestWebhookKind } from '../../gql/graphql
 import { StatusBadge } from '../../ui/StatusBadge';
 import { CONNECTION_ORDER_CHANGED, SAMPLE_ORDER, SEND_TEST_WEBHOOK } from './connection.operations';
 import { InlineError } from '../../ui/states';
+import { useTranslation } from '../../i18n/translate';
 
-const KINDS: { kind: TestWebhookKind; label: string }[] = [
-  { kind: 'NEW_ORDER', label: 'New order' },
-  { kind: 'STATUS_UPDATE', label: 'Status update' },
-  { kind: 'CANCELLATION', label: 'Cancellation' },
-];
+const KINDS: readonly TestWebhookKind[] = ['NEW_ORDER', 'STATUS_UPDATE', 'CANCELLATION'];
 
 type Sent = SendTestWebhookMutation['sendTestWebhook'];
 type Arrival = { externalId: string; displayCode: string; status: string };
@@ -20,6 +17,7 @@ type Arrival = { externalId: string; displayCode: string; status: string };
  */
 export function TestWebhookTool({ connectionId }: { connectionId: string }) {
   const client = useApolloClient();
+  const { t } = useTranslation('integrations');
   const [kind, setKind] = useState<TestWebhookKind>('NEW_ORDER');
   const [watching, setWatching] = useState(false);
   const [sent, setSent] = useState<Sent | null>(null);
@@ -56,35 +54,39 @@ export function TestWebhookTool({ connectionId }: { connectionId: string }) {
   };
   const arrived = sent ? seen.get(sent.externalId) : undefined;
   return (
-    <div className="test-tool" aria-label="Test webhook">
+    <div className="test-tool" aria-label={t('test.tool')}>
       <div className="inline-form">
         <label>
-          Sample
+          {t('test.sample')}
           <select value={kind} onChange={(e) => setKind(e.target.value as TestWebhookKind)}>
             {KINDS.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.label}
+              <option key={k} value={k}>
+                {t(`test.${k}`)}
               </option>
             ))}
           </select>
         </label>
         <button type="button" disabled={loading} onClick={() => void submit()}>
-          {loading ? 'Sending…' : 'Send test webhook'}
+          {loading ? t('test.sending') : t('test.send')}
         </button>
       </div>
       <InlineError error={error} />
       {sent && (
         <p role="status" className={sent.delivered ? '' : 'error'}>
           {sent.delivered
-            ? `Accepted by the webhook endpoint (HTTP ${sent.httpStatus}) · provider order ${sent.externalId}. `
-            : `Not delivered${sent.httpStatus ? ` (HTTP ${sent.httpStatus})` : ''}: ${sent.error ?? 'no answer'}. `}
+            ? t('test.accepted', { status: sent.httpStatus, id: sent.externalId })
+            : t('test.notDelivered', {
+                status: sent.httpStatus ? ` (HTTP ${sent.httpStatus})` : '',
+                error: sent.error ?? t('test.noAnswer'),
+              })}
           {sent.delivered &&
             (arrived ? (
               <span data-testid="test-arrived">
-                Arrived as order #{arrived.displayCode} <StatusBadge status={arrived.status} />
+                {t('test.arrived', { code: arrived.displayCode })}
+                <StatusBadge status={arrived.status} />
               </span>
             ) : (
-              <span className="muted">Waiting for it to be processed…</span>
+              <span className="muted">{t('test.waiting')}</span>
             ))}
         </p>
       )}

@@ -12,6 +12,7 @@ graphql(`
     apiBaseUrl
     autoAccept
     createdAt
+    archivedAt
     securityEventsLastHour
     branch {
       id
@@ -24,8 +25,8 @@ graphql(`
 `);
 
 export const CONNECTIONS = graphql(`
-  query Connections {
-    connections {
+  query Connections($includeArchived: Boolean) {
+    connections(includeArchived: $includeArchived) {
       ...ConnectionFields
     }
     branches {
@@ -72,6 +73,24 @@ export const RESUME_CONNECTION = graphql(`
     resumeConnection(id: $id) {
       id
       status
+    }
+  }
+`);
+
+export const ARCHIVE_CONNECTION = graphql(`
+  mutation ArchiveConnection($id: ID!) {
+    archiveConnection(id: $id) {
+      id
+      archivedAt
+    }
+  }
+`);
+
+export const UNARCHIVE_CONNECTION = graphql(`
+  mutation UnarchiveConnection($id: ID!) {
+    unarchiveConnection(id: $id) {
+      id
+      archivedAt
     }
   }
 `);

@@ -26,6 +26,7 @@ export const INTEGRATION_HEALTH = graphql(`
         name
         provider
         status
+        archivedAt
       }
     }
   }

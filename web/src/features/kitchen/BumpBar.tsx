@@ -1,6 +1,6 @@
 import { fill } from '../../ui/fill';
 import type { PendingBump } from './kitchen-bump';
-import { KITCHEN_TEXT } from './kitchen.strings';
+import { kitchenText } from './kitchen-text';
 import type { BumpFailure } from './useKitchenBumps';
 import { useSecondClock } from './useSecondClock';
 
@@ -19,14 +19,14 @@ export function BumpBar({ pending, failures, onUndo, onDismiss }: Props) {
     <div className="kitchen-bumps" aria-live="polite">
       {pending.map((bump) => (
         <div key={bump.id} className="kitchen-bump">
-          <span>{fill(KITCHEN_TEXT.moving, { code: bump.displayCode, step: KITCHEN_TEXT.step[bump.to] })}</span>
+          <span>{fill(kitchenText().moving, { code: bump.displayCode, step: kitchenText().step[bump.to] })}</span>
           <button
             type="button"
             className="kitchen-button"
             onClick={() => onUndo(bump.id)}
-            aria-label={fill(KITCHEN_TEXT.undoLabel, { code: bump.displayCode })}
+            aria-label={fill(kitchenText().undoLabel, { code: bump.displayCode })}
           >
-            {fill(KITCHEN_TEXT.undo, { seconds: Math.max(0, Math.ceil((bump.sendsAt - now) / 1000)) })}
+            {fill(kitchenText().undo, { seconds: Math.max(0, Math.ceil((bump.sendsAt - now) / 1000)) })}
           </button>
         </div>
       ))}
@@ -34,7 +34,7 @@ export function BumpBar({ pending, failures, onUndo, onDismiss }: Props) {
         <div key={failure.id} className="kitchen-bump kitchen-bump-failed" role="alert">
           <span>{failure.message}</span>
           <button type="button" className="kitchen-button" onClick={() => onDismiss(failure.id)}>
-            {KITCHEN_TEXT.dismiss}
+            {kitchenText().dismiss}
           </button>
         </div>
       ))}

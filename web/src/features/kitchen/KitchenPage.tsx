@@ -8,7 +8,7 @@ import { useAutoPrint } from '../printing/useAutoPrint';
 import { BumpBar } from './BumpBar';
 import { KITCHEN_COLUMNS, ticketsByColumn } from './kitchen-board';
 import { kitchenStep, type KitchenStep } from './kitchen-bump';
-import { KITCHEN_TEXT } from './kitchen.strings';
+import { kitchenText } from './kitchen-text';
 import { RecallPanel } from './RecallPanel';
 import { TicketCard } from './TicketCard';
 import { useKitchenBoard, type KitchenOrder } from './useKitchenBoard';
@@ -62,11 +62,13 @@ export function KitchenPage() {
   return (
     <div className="kitchen" data-testid="kitchen">
       <header className="kitchen-bar">
-        <h1>{KITCHEN_TEXT.title}</h1>
-        <span className="kitchen-tenant">{tenant.name}</span>
+        <h1>{kitchenText().title}</h1>
+        <span className="kitchen-tenant" translate="no">
+          {tenant.name}
+        </span>
         <WallClock timeZone={tenant.timeZone} />
         <span className={`kitchen-live kitchen-live-${live}`} role="status">
-          {KITCHEN_TEXT.live[live]}
+          {kitchenText().live[live]}
         </span>
         <span className="spacer" />
         <button
@@ -74,29 +76,29 @@ export function KitchenPage() {
           className="kitchen-button"
           aria-pressed={autoPrint.enabled}
           title={
-            autoPrint.enabled && !autoPrint.printing ? KITCHEN_TEXT.autoPrintElsewhere : KITCHEN_TEXT.autoPrintHint
+            autoPrint.enabled && !autoPrint.printing ? kitchenText().autoPrintElsewhere : kitchenText().autoPrintHint
           }
           disabled={!read.loaded}
           onClick={autoPrint.toggle}
         >
-          {KITCHEN_TEXT.autoPrint}
+          {kitchenText().autoPrint}
         </button>
         <button type="button" className="kitchen-button" onClick={() => setRecalling(true)}>
-          {KITCHEN_TEXT.recall}
+          {kitchenText().recall}
         </button>
         {fullScreen.available && (
           <button type="button" className="kitchen-button" onClick={fullScreen.toggle}>
-            {fullScreen.fullScreen ? KITCHEN_TEXT.leaveFullScreen : KITCHEN_TEXT.fullScreen}
+            {fullScreen.fullScreen ? kitchenText().leaveFullScreen : kitchenText().fullScreen}
           </button>
         )}
         <Link to="/" className="kitchen-button kitchen-exit">
-          {KITCHEN_TEXT.exit}
+          {kitchenText().exit}
         </Link>
       </header>
       {(read.error || read.notShown > 0 || autoPrint.failure) && (
         <div className="kitchen-notice" role="alert">
-          {read.error && <p>{fill(KITCHEN_TEXT.readFailed, { message: read.error.message })}</p>}
-          {read.notShown > 0 && <p>{fill(KITCHEN_TEXT.notShown, { count: read.notShown })}</p>}
+          {read.error && <p>{fill(kitchenText().readFailed, { message: read.error.message })}</p>}
+          {read.notShown > 0 && <p>{fill(kitchenText().notShown, { count: read.notShown })}</p>}
           {autoPrint.failure && <p>{autoPrint.failure}</p>}
         </div>
       )}
@@ -105,13 +107,15 @@ export function KitchenPage() {
           <section
             key={column}
             className={`kitchen-column kitchen-column-${column.toLowerCase()}`}
-            aria-label={KITCHEN_TEXT.columns[column]}
+            aria-label={kitchenText().columns[column]}
           >
             <h2>
-              {KITCHEN_TEXT.columns[column]} <span className="kitchen-count">{columns[column].length}</span>
+              {kitchenText().columns[column]} <span className="kitchen-count">{columns[column].length}</span>
             </h2>
-            {!read.loaded && column === 'NEW' && <p className="kitchen-empty">{KITCHEN_TEXT.loading}</p>}
-            {read.loaded && columns[column].length === 0 && <p className="kitchen-empty">{KITCHEN_TEXT.emptyColumn}</p>}
+            {!read.loaded && column === 'NEW' && <p className="kitchen-empty">{kitchenText().loading}</p>}
+            {read.loaded && columns[column].length === 0 && (
+              <p className="kitchen-empty">{kitchenText().emptyColumn}</p>
+            )}
             <ul className="kitchen-tickets">
               {columns[column].map((ticket) => {
                 const movingTo = bumps.moving.get(ticket.order.id) ?? null;

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { PrintTicketButton } from '../printing/PrintTicketButton';
-import { KITCHEN_TEXT } from './kitchen.strings';
+import { kitchenText } from './kitchen-text';
 import { TicketItems } from './TicketCard';
 import type { KitchenOrder } from './useKitchenBoard';
 
@@ -19,19 +19,19 @@ export function RecallPanel({ departed, onClose }: { departed: readonly KitchenO
         className="kitchen-recall"
         role="dialog"
         aria-modal="true"
-        aria-label={KITCHEN_TEXT.recallTitle}
+        aria-label={kitchenText().recallTitle}
         tabIndex={-1}
         ref={panel}
         onClick={(event) => event.stopPropagation()}
       >
         <header>
-          <h2>{KITCHEN_TEXT.recallTitle}</h2>
+          <h2>{kitchenText().recallTitle}</h2>
           <button type="button" className="kitchen-button" onClick={onClose}>
-            {KITCHEN_TEXT.close}
+            {kitchenText().close}
           </button>
         </header>
         {departed.length === 0 ? (
-          <p>{KITCHEN_TEXT.recallEmpty}</p>
+          <p>{kitchenText().recallEmpty}</p>
         ) : (
           <ul className="kitchen-recall-list">
             {departed.map((order) => (

@@ -7,7 +7,7 @@ import { formatHourMinute } from '../../ui/time';
 import { PrintTicketButton } from '../printing/PrintTicketButton';
 import type { BoardTicket } from './kitchen-board';
 import { KITCHEN_PREP_CHOICES, type KitchenStep } from './kitchen-bump';
-import { KITCHEN_TEXT } from './kitchen.strings';
+import { kitchenText } from './kitchen-text';
 import { ticketUrgency } from './ticket-urgency';
 import type { KitchenOrder } from './useKitchenBoard';
 import { useSecondClock } from './useSecondClock';
@@ -40,7 +40,7 @@ export function TicketItems({ order }: { order: KitchenOrder }) {
             <BilingualText className="kt-item-name" text={item.name} />
             <Modifiers modifiers={item.modifiers} />
             {item.notes && (
-              <p className="kt-note" dir="auto">
+              <p className="kt-note" dir="auto" translate="no">
                 {item.notes}
               </p>
             )}
@@ -48,7 +48,7 @@ export function TicketItems({ order }: { order: KitchenOrder }) {
         ))}
       </ul>
       {order.notes && (
-        <p className="kt-order-note" dir="auto">
+        <p className="kt-order-note" dir="auto" translate="no">
           {order.notes}
         </p>
       )}
@@ -64,8 +64,8 @@ function TicketHead({ order, timeZone, moving }: { order: KitchenOrder; timeZone
     urgency.dueAt === null
       ? null
       : order.status === 'RECEIVED'
-        ? fill(KITCHEN_TEXT.acceptBy, { time: formatHourMinute(urgency.dueAt, timeZone) })
-        : fill(KITCHEN_TEXT.readyBy, { time: formatHourMinute(urgency.dueAt, timeZone) });
+        ? fill(kitchenText().acceptBy, { time: formatHourMinute(urgency.dueAt, timeZone) })
+        : fill(kitchenText().readyBy, { time: formatHourMinute(urgency.dueAt, timeZone) });
   return (
     <header className={`kt-head kt-${moving ? 'moving' : urgency.level}`} data-urgency={urgency.level}>
       <span className="kt-code">#{order.displayCode}</span>
@@ -74,8 +74,12 @@ function TicketHead({ order, timeZone, moving }: { order: KitchenOrder; timeZone
       </span>
       <span className="kt-meta">
         <ProviderBadge provider={order.provider} />
-        <span className="kt-kind">{order.delivery ? KITCHEN_TEXT.delivery : KITCHEN_TEXT.pickUp}</span>
-        {order.customer?.name && <span dir="auto">{order.customer.name}</span>}
+        <span className="kt-kind">{order.delivery ? kitchenText().delivery : kitchenText().pickUp}</span>
+        {order.customer?.name && (
+          <span dir="auto" translate="no">
+            {order.customer.name}
+          </span>
+        )}
       </span>
       {due && <span className="kt-due">{due}</span>}
     </header>
@@ -127,15 +131,15 @@ export const TicketCard = memo(function TicketCard({ ticket, movingTo, step, tim
                 onClick: activate,
                 onKeyDown,
                 'aria-label': cancelled
-                  ? fill(KITCHEN_TEXT.clearCancelled, { code: order.displayCode })
-                  : fill(KITCHEN_TEXT.bumpLabel, {
+                  ? fill(kitchenText().clearCancelled, { code: order.displayCode })
+                  : fill(kitchenText().bumpLabel, {
                       code: order.displayCode,
-                      step: step ? KITCHEN_TEXT.step[step.to] : status,
+                      step: step ? kitchenText().step[step.to] : status,
                     }),
               }
             : {})}
         >
-          {cancelled && <p className="kt-cancel-banner">{KITCHEN_TEXT.cancelled}</p>}
+          {cancelled && <p className="kt-cancel-banner">{kitchenText().cancelled}</p>}
           <TicketItems order={order} />
         </div>
         {!cancelled && order.status !== 'RECEIVED' && (
@@ -145,15 +149,15 @@ export const TicketCard = memo(function TicketCard({ ticket, movingTo, step, tim
         )}
         {!cancelled && step?.action === 'ACCEPT' && !movingTo && (
           <div className="kt-accept">
-            <span className="kt-accept-caption">{KITCHEN_TEXT.acceptIn}</span>
+            <span className="kt-accept-caption">{kitchenText().acceptIn}</span>
             {KITCHEN_PREP_CHOICES.map((minutes) => (
               <button
                 key={minutes}
                 type="button"
                 onClick={() => onBump(order, step, minutes)}
-                aria-label={fill(KITCHEN_TEXT.acceptLabel, { code: order.displayCode, minutes })}
+                aria-label={fill(kitchenText().acceptLabel, { code: order.displayCode, minutes })}
               >
-                {fill(KITCHEN_TEXT.minutes, { minutes })}
+                {fill(kitchenText().minutes, { minutes })}
               </button>
             ))}
           </div>

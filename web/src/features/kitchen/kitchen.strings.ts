@@ -102,5 +102,5 @@ export const ar: typeof en = {
   bumpFailed: 'تعذّر تعليم الطلب #{{code}} {{step}}: {{message}}',
 };
 
-/** The strings shown today (the dashboard has no language choice yet). */
+/** English, for tests that read the words as a person does. */
 export const KITCHEN_TEXT = en;

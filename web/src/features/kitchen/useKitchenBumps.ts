@@ -4,12 +4,13 @@ import { fill } from '../../ui/fill';
 import { ACCEPT_ORDER, MARK_PICKED_UP, MARK_PREPARING, MARK_READY } from '../orders/order.operations';
 import type { KitchenBoard } from './kitchen-board';
 import { BumpQueue, UNDO_WINDOW_MS, type PendingBump } from './kitchen-bump';
-import { KITCHEN_TEXT } from './kitchen.strings';
+import { kitchenText } from './kitchen-text';
 import type { KitchenOrder } from './useKitchenBoard';
 
 export type BumpFailure = { id: string; message: string };
 
-const statusText = (status: string) => KITCHEN_TEXT.status[status as keyof typeof KITCHEN_TEXT.status] ?? status;
+const statusText = (status: string) =>
+  kitchenText().status[status as keyof ReturnType<typeof kitchenText>['status']] ?? status;
 
 /** Failures shown at once (newest first); older ones give way. */
 const FAILURES_SHOWN = 3;
@@ -70,8 +71,8 @@ export function useKitchenBumps(boardRef: RefObject<KitchenBoard<KitchenOrder>>,
         fail(
           bump.id,
           held
-            ? fill(KITCHEN_TEXT.movedOn, { code: bump.displayCode, status: statusText(held.order.status) })
-            : fill(KITCHEN_TEXT.leftBoard, { code: bump.displayCode }),
+            ? fill(kitchenText().movedOn, { code: bump.displayCode, status: statusText(held.order.status) })
+            : fill(kitchenText().leftBoard, { code: bump.displayCode }),
         );
         return;
       }
@@ -89,9 +90,9 @@ export function useKitchenBumps(boardRef: RefObject<KitchenBoard<KitchenOrder>>,
       } catch (error) {
         fail(
           bump.id,
-          fill(KITCHEN_TEXT.bumpFailed, {
+          fill(kitchenText().bumpFailed, {
             code: bump.displayCode,
-            step: KITCHEN_TEXT.step[bump.to],
+            step: kitchenText().step[bump.to],
             message: (error as Error).message,
           }),
         );

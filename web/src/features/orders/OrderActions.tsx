@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import {
-  ACTION_LABEL,
+  actionLabel,
   allowedOrderActions,
   PREP_MINUTE_CHOICES,
   validPrepMinutes,
@@ -17,12 +17,15 @@ import {
   REJECT_ORDER,
 } from './order.operations';
 import { InlineError } from '../../ui/states';
+import { useTranslation } from '../../i18n/translate';
+import { statusLabel } from '../../ui/StatusBadge';
 
 type Props = { orderId: string; status: string; role: string; onDone: () => void };
 
 /** The buttons for the order's next steps; accept asks for a prep time, reject and cancel for a reason. */
 export function OrderActions({ orderId, status, role, onDone }: Props) {
   const [pending, setPending] = useState<OrderAction | null>(null);
+  const { t } = useTranslation('orders', { keyPrefix: 'actions' });
   const [prepMinutes, setPrepMinutes] = useState(20);
   const [reason, setReason] = useState('');
   const [accept, acceptState] = useMutation(ACCEPT_ORDER);
@@ -37,8 +40,7 @@ export function OrderActions({ orderId, status, role, onDone }: Props) {
   const error = states.find((s) => s.error)?.error;
 
   const actions = allowedOrderActions(status, role);
-  if (actions.length === 0)
-    return <p className="muted">This order is {status.toLowerCase().replace('_', ' ')}: nothing left to do.</p>;
+  if (actions.length === 0) return <p className="muted">{t('done', { status: statusLabel(status).toLowerCase() })}</p>;
 
   const variables = { id: orderId };
   const run = async (action: OrderAction) => {
@@ -82,28 +84,28 @@ export function OrderActions({ orderId, status, role, onDone }: Props) {
               disabled={busy}
               onClick={() => choose(action)}
             >
-              {ACTION_LABEL[action]}
+              {actionLabel(action)}
             </button>
           ))}
         </div>
       )}
       {pending === 'ACCEPT' && (
-        <form className="inline-form" onSubmit={submit} aria-label="Accept order">
+        <form className="inline-form" onSubmit={submit} aria-label={t('acceptForm')}>
           <label>
-            Ready in (minutes)
+            {t('readyInMinutes')}
             <select value={prepMinutes} onChange={(e) => setPrepMinutes(Number(e.target.value))} autoFocus>
               {PREP_MINUTE_CHOICES.map((minutes) => (
                 <option key={minutes} value={minutes}>
-                  {minutes} min
+                  {t('minutes', { n: minutes })}
                 </option>
               ))}
             </select>
           </label>
           <button type="submit" className="primary" disabled={busy || !validPrepMinutes(prepMinutes)}>
-            Confirm accept
+            {t('confirmAccept')}
           </button>
           <button type="button" onClick={() => setPending(null)}>
-            Back
+            {t('back')}
           </button>
         </form>
       )}
@@ -111,23 +113,23 @@ export function OrderActions({ orderId, status, role, onDone }: Props) {
         <form
           className="inline-form"
           onSubmit={submit}
-          aria-label={pending === 'REJECT' ? 'Reject order' : 'Cancel order'}
+          aria-label={pending === 'REJECT' ? t('rejectForm') : t('cancelForm')}
         >
           <label>
-            Reason (the provider and the timeline see it)
+            {t('reason')}
             <input
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               required
               autoFocus
-              placeholder="e.g. Out of stock"
+              placeholder={t('reasonPlaceholder')}
             />
           </label>
           <button type="submit" className="danger" disabled={busy || !reason.trim()}>
-            {pending === 'REJECT' ? 'Confirm reject' : 'Confirm cancel'}
+            {pending === 'REJECT' ? t('confirmReject') : t('confirmCancel')}
           </button>
           <button type="button" onClick={() => setPending(null)}>
-            Back
+            {t('back')}
           </button>
         </form>
       )}

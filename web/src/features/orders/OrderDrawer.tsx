@@ -14,6 +14,7 @@ import { formatDateTime, formatTime } from '../../ui/time';
 import { PrintTicketButton } from '../printing/PrintTicketButton';
 import { OrderActions } from './OrderActions';
 import { ORDER_DETAIL } from './order.operations';
+import { translator, useTranslation } from '../../i18n/translate';
 
 type Order = OrderDetailQuery['order'];
 type Modifier = { name: string; quantity: number; unitPrice: MoneyValue; modifiers?: readonly Modifier[] };
@@ -37,22 +38,23 @@ function Modifiers({ modifiers }: { modifiers: readonly Modifier[] }) {
 }
 
 function Items({ order }: { order: Order }) {
-  const lines: [string, MoneyValue][] = [
-    ['Subtotal', order.subtotal],
-    ['Delivery fee', order.deliveryFee],
-    ['Discount', { ...order.discount, amount: -order.discount.amount }],
-    ['Tax', order.tax],
-    ['Tip', order.tip],
+  const { t } = useTranslation('orders', { keyPrefix: 'drawer' });
+  const lines: ['subtotal' | 'deliveryFee' | 'discount' | 'tax' | 'tip', MoneyValue][] = [
+    ['subtotal', order.subtotal],
+    ['deliveryFee', order.deliveryFee],
+    ['discount', { ...order.discount, amount: -order.discount.amount }],
+    ['tax', order.tax],
+    ['tip', order.tip],
   ];
   return (
-    <section aria-label="Items">
-      <h3>Items</h3>
+    <section aria-label={t('items')}>
+      <h3>{t('items')}</h3>
       <table className="items">
         <tbody>
           {order.items.map((item, index) => (
             <tr key={index}>
               <td className="qty">{item.quantity} ×</td>
-              <td>
+              <td translate="no">
                 {item.name}
                 <Modifiers modifiers={item.modifiers} />
                 {item.notes && <div className="note">“{item.notes}”</div>}
@@ -63,17 +65,17 @@ function Items({ order }: { order: Order }) {
         </tbody>
         <tfoot>
           {lines
-            .filter(([label, value]) => label === 'Subtotal' || value.amount !== 0)
+            .filter(([label, value]) => label === 'subtotal' || value.amount !== 0)
             .map(([label, value]) => (
               <tr key={label}>
                 <td />
-                <td className="muted">{label}</td>
+                <td className="muted">{t(label)}</td>
                 <td className="num">{money(value)}</td>
               </tr>
             ))}
           <tr className="grand-total">
             <td />
-            <td>Total</td>
+            <td>{t('total')}</td>
             <td className="num">{money(order.total)}</td>
           </tr>
         </tfoot>
@@ -83,28 +85,44 @@ function Items({ order }: { order: Order }) {
 }
 
 function Customer({ order }: { order: Order }) {
+  const { t } = useTranslation('orders', { keyPrefix: 'drawer' });
   return (
-    <section aria-label="Customer and delivery" className="facts">
-      <h3>Customer and delivery</h3>
+    <section aria-label={t('customerAndDelivery')} className="facts">
+      <h3>{t('customerAndDelivery')}</h3>
       <dl>
-        <dt>Customer</dt>
-        <dd>{order.customer?.name ?? '—'}</dd>
-        <dt>Phone</dt>
-        <dd>{order.customer?.phone ? <a href={`tel:${order.customer.phone}`}>{order.customer.phone}</a> : '—'}</dd>
-        <dt>Delivery</dt>
-        <dd>{order.delivery ? (order.delivery.address ?? 'Address not given') : 'Pick-up'}</dd>
+        <dt>{t('customer')}</dt>
+        <dd translate="no">{order.customer?.name ?? '—'}</dd>
+        <dt>{t('phone')}</dt>
+        <dd dir="ltr" translate="no">
+          {order.customer?.phone ? <a href={`tel:${order.customer.phone}`}>{order.customer.phone}</a> : '—'}
+        </dd>
+        <dt>{t('delivery')}</dt>
+        {order.delivery?.address ? (
+          <dd translate="no">{order.delivery.address}</dd>
+        ) : (
+          <dd>{order.delivery ? t('noAddress') : t('pickUp')}</dd>
+        )}
         {order.delivery?.notes && (
           <>
-            <dt>Delivery notes</dt>
-            <dd>{order.delivery.notes}</dd>
+            <dt>{t('deliveryNotes')}</dt>
+            <dd translate="no">{order.delivery.notes}</dd>
           </>
         )}
-        <dt>Payment</dt>
-        <dd>{order.payment ? `${order.payment.method}${order.payment.paid ? ' · paid' : ' · to collect'}` : '—'}</dd>
+        <dt>{t('payment')}</dt>
+        <dd>
+          {order.payment ? (
+            <>
+              <span translate="no">{order.payment.method}</span>
+              {order.payment.paid ? t('paid') : t('toCollect')}
+            </>
+          ) : (
+            '—'
+          )}
+        </dd>
         {order.notes && (
           <>
-            <dt>Notes</dt>
-            <dd>{order.notes}</dd>
+            <dt>{t('notes')}</dt>
+            <dd translate="no">{order.notes}</dd>
           </>
         )}
       </dl>
@@ -116,22 +134,30 @@ type TimelineEntry = Order['timeline'][number];
 
 /** Who moved the order: the user by name, the provider by its name, or what the system did (auto-accept). */
 function timelineActor(event: TimelineEntry): string {
-  if (event.source === 'USER') return `by ${event.user?.name ?? event.user?.email ?? 'a user'}`;
-  if (event.source === 'PROVIDER') return `by ${event.actor ? providerStyle(event.actor).label : 'the provider'}`;
-  return event.actor ? `by Nexara (${event.actor})` : 'by Nexara';
+  const t = translator.getFixedT(null, 'orders', 'drawer');
+  if (event.source === 'USER') return t('byUser', { name: event.user?.name ?? event.user?.email ?? t('aUser') });
+  if (event.source === 'PROVIDER') {
+    return t('byUser', { name: event.actor ? providerStyle(event.actor).label : t('theProvider') });
+  }
+  return event.actor ? t('byNexaraFor', { actor: event.actor }) : t('byNexara');
 }
 
 function Timeline({ order, timeZone }: { order: Order; timeZone: string }) {
+  const { t } = useTranslation('orders', { keyPrefix: 'drawer' });
   return (
-    <section aria-label="Timeline">
-      <h3>Timeline</h3>
+    <section aria-label={t('timeline')}>
+      <h3>{t('timeline')}</h3>
       <ol className="timeline">
         {order.timeline.map((event, index) => (
           <li key={index}>
             <StatusBadge status={event.status} />
             <time dateTime={event.at}>{formatDateTime(event.at, timeZone)}</time>
             <span className="muted">{timelineActor(event)}</span>
-            {event.note && <div className="note">{event.note}</div>}
+            {event.note && (
+              <div className="note" translate="no">
+                {event.note}
+              </div>
+            )}
           </li>
         ))}
       </ol>
@@ -140,24 +166,25 @@ function Timeline({ order, timeZone }: { order: Order; timeZone: string }) {
 }
 
 function Callbacks({ order, timeZone }: { order: Order; timeZone: string }) {
+  const { t } = useTranslation('orders', { keyPrefix: 'drawer' });
   return (
-    <section aria-label="Provider callbacks">
-      <h3>Provider callbacks</h3>
+    <section aria-label={t('callbacks')}>
+      <h3>{t('callbacks')}</h3>
       {order.callbacks.length === 0 ? (
-        <p className="muted">Nothing sent to the provider yet.</p>
+        <p className="muted">{t('noCallbacks')}</p>
       ) : (
         <table className="callbacks">
           <tbody>
             {order.callbacks.map((callback, index) => (
               <tr key={index}>
-                <td>{callback.action}</td>
+                <td translate="no">{callback.action}</td>
                 <td>
                   <StatusBadge status={callback.outcome} />
                 </td>
                 <td className="muted">
-                  try {callback.attempt}
+                  {t('attempt', { n: callback.attempt })}
                   {callback.httpStatus ? ` · HTTP ${callback.httpStatus}` : ''}
-                  {callback.detail ? ` · ${callback.detail}` : ''}
+                  {callback.detail && <span translate="no">{` · ${callback.detail}`}</span>}
                 </td>
                 <td className="muted">{formatTime(callback.at, timeZone)}</td>
               </tr>
@@ -172,6 +199,7 @@ function Callbacks({ order, timeZone }: { order: Order; timeZone: string }) {
 /** Everything about one order and the actions its state allows; follows the order live. */
 export function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: () => void }) {
   const { tenant, user } = useWorkspace();
+  const { t } = useTranslation('orders', { keyPrefix: 'drawer' });
   const { data, loading, error, refetch } = useQuery(ORDER_DETAIL, {
     variables: { id: orderId },
     fetchPolicy: 'cache-and-network',
@@ -188,32 +216,34 @@ export function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: ()
 
   const title = order ? (
     <>
-      Order #{order.displayCode} <ProviderBadge provider={order.provider} /> <StatusBadge status={order.status} />
+      {t('orderCode', { code: order.displayCode })} <ProviderBadge provider={order.provider} />{' '}
+      <StatusBadge status={order.status} />
       {order.test && <TestBadge />}
     </>
   ) : (
-    'Order'
+    t('order')
   );
   return (
-    <Drawer title={title} onClose={onClose} label={order ? `Order ${order.displayCode}` : 'Order'}>
-      {!order && loading && <Loading label="Loading the order…" />}
+    <Drawer title={title} onClose={onClose} label={order ? t('orderLabel', { code: order.displayCode }) : t('order')}>
+      {!order && loading && <Loading label={t('loading')} />}
       {!order && error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {order && (
         <>
           <div className="drawer-summary">
             <span className="big-money">{money(order.total)}</span>
             <span className="muted">
-              {order.connection.name} · placed {formatDateTime(order.placedAt, tenant.timeZone)} · provider id{' '}
-              {order.externalId}
+              <span translate="no">{order.connection.name}</span> ·{' '}
+              {t('placed', { at: formatDateTime(order.placedAt, tenant.timeZone) })} · {t('providerId')}{' '}
+              <span translate="no">{order.externalId}</span>
             </span>
             {order.status === 'RECEIVED' && order.acceptBy && (
               <span>
-                Accept within <Countdown deadline={order.acceptBy} />
+                {t('acceptWithin')} <Countdown deadline={order.acceptBy} />
               </span>
             )}
             {order.prepMinutes && order.acceptedAt && (
               <span className="muted">
-                Accepted {formatTime(order.acceptedAt, tenant.timeZone)}, ready in {order.prepMinutes} min
+                {t('acceptedReady', { at: formatTime(order.acceptedAt, tenant.timeZone), minutes: order.prepMinutes })}
               </span>
             )}
             <span>
@@ -221,7 +251,7 @@ export function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: ()
             </span>
           </div>
           {order.warnings.length > 0 && (
-            <ul className="warnings" aria-label="Warnings">
+            <ul className="warnings" aria-label={t('warnings')} translate="no">
               {order.warnings.map((warning) => (
                 <li key={warning}>{warning}</li>
               ))}

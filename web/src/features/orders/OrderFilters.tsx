@@ -5,6 +5,7 @@ import { PROVIDERS, providerStyle } from '../../ui/providers';
 import { statusLabel } from '../../ui/StatusBadge';
 import { CONNECTION_CHOICES } from '../common/connection.operations';
 import { EMPTY_ORDER_FILTER, type OrderFilterState } from './order-filter';
+import { useTranslation } from '../../i18n/translate';
 
 const STATUSES = ['RECEIVED', 'ACCEPTED', 'PREPARING', 'READY', 'PICKED_UP', 'DELIVERED', 'REJECTED', 'CANCELLED'];
 const SEARCH_DEBOUNCE_MS = 300;
@@ -14,6 +15,7 @@ type Props = { value: OrderFilterState; onChange: (next: OrderFilterState) => vo
 /** The orders filter bar; each change reloads the grid from the first page (search after a pause in typing). */
 export function OrderFilters({ value, onChange, timeZone }: Props) {
   const { data } = useQuery(CONNECTION_CHOICES);
+  const { t } = useTranslation('orders', { keyPrefix: 'filters' });
   const [search, setSearch] = useState(value.search);
   useEffect(() => {
     if (search === value.search) return;
@@ -24,21 +26,21 @@ export function OrderFilters({ value, onChange, timeZone }: Props) {
     onChange({ ...value, [field]: event.target.value });
 
   return (
-    <form className="filters" role="search" aria-label="Filter orders" onSubmit={(e) => e.preventDefault()}>
+    <form className="filters" role="search" aria-label={t('label')} onSubmit={(e) => e.preventDefault()}>
       <label>
-        Search
+        {t('search')}
         <input
           type="search"
-          placeholder="Code, order id, customer, phone"
+          placeholder={t('searchPlaceholder')}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
       </label>
       <label>
-        Status
+        {t('status')}
         <select value={value.status} onChange={set('status')}>
-          <option value="">All</option>
-          <option value="OPEN">Open (needs work)</option>
+          <option value="">{t('all')}</option>
+          <option value="OPEN">{t('open')}</option>
           {STATUSES.map((status) => (
             <option key={status} value={status}>
               {statusLabel(status)}
@@ -47,9 +49,9 @@ export function OrderFilters({ value, onChange, timeZone }: Props) {
         </select>
       </label>
       <label>
-        Provider
+        {t('provider')}
         <select value={value.provider} onChange={set('provider')}>
-          <option value="">All</option>
+          <option value="">{t('all')}</option>
           {PROVIDERS.map((provider) => (
             <option key={provider} value={provider}>
               {providerStyle(provider).label}
@@ -58,9 +60,9 @@ export function OrderFilters({ value, onChange, timeZone }: Props) {
         </select>
       </label>
       <label>
-        Connection
-        <select value={value.connectionId} onChange={set('connectionId')}>
-          <option value="">All</option>
+        {t('connection')}
+        <select value={value.connectionId} onChange={set('connectionId')} translate="no">
+          <option value="">{t('all')}</option>
           {data?.connections.map((connection) => (
             <option key={connection.id} value={connection.id}>
               {connection.name}
@@ -69,13 +71,13 @@ export function OrderFilters({ value, onChange, timeZone }: Props) {
         </select>
       </label>
       <DateInput
-        label="From"
+        label={t('from')}
         timeZone={timeZone}
         value={value.fromDate}
         onChange={(fromDate) => onChange({ ...value, fromDate })}
       />
       <DateInput
-        label="To"
+        label={t('to')}
         timeZone={timeZone}
         value={value.toDate}
         onChange={(toDate) => onChange({ ...value, toDate })}
@@ -88,7 +90,7 @@ export function OrderFilters({ value, onChange, timeZone }: Props) {
           onChange(EMPTY_ORDER_FILTER);
         }}
       >
-        Clear
+        {t('clear')}
       </button>
     </form>
   );

@@ -11,7 +11,8 @@ import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import { useMemo, useState } from 'react';
 import type { OrderFilterInput, OrderRowFragment, OrderSortField, OrderSortInput } from '../../gql/graphql';
 import { Countdown } from '../../ui/Countdown';
-import { fullTextTitle, gridTheme } from '../../ui/grid';
+import { gridTheme, useGridLocaleText } from '../../ui/grid';
+import { nameColumn } from '../../ui/NameCell';
 import { formatMoney } from '../../ui/money';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { StatusBadge } from '../../ui/StatusBadge';
@@ -24,6 +25,9 @@ import { PREP_MINUTE_CHOICES } from './order-actions';
 import { useOrderBulkActions } from './useOrderBulkActions';
 import { compareOrderRows, DEFAULT_ORDER_SORT, sortFromColumns } from './order-sort';
 import { useOrderRows } from './useOrderRows';
+import { useTranslation } from '../../i18n/translate';
+import { useLanguage } from '../../app/language';
+import { formatCount } from '../../ui/money';
 
 type Props = { filter: OrderFilterInput; timeZone: string; onOpen: (orderId: string) => void };
 
@@ -59,8 +63,15 @@ function serverSorted(field: OrderSortField): Pick<ColDef<OrderRowFragment>, 'so
 /** On a phone: the code, state and amount first, customer and connection left out (they are in the drawer). */
 const PHONE_ORDER = ['displayCode', 'status', 'total', 'acceptBy', 'placedAt', 'provider'];
 
-function orderColumns(timeZone: string, phone: boolean, now: number): ColDef<OrderRowFragment>[] {
-  const columns = allOrderColumns(timeZone, now);
+type GridHeader = 'order' | 'provider' | 'status' | 'acceptWithin' | 'placed' | 'customer' | 'connection' | 'total';
+
+function orderColumns(
+  timeZone: string,
+  phone: boolean,
+  now: number,
+  header: (key: GridHeader) => string,
+): ColDef<OrderRowFragment>[] {
+  const columns = allOrderColumns(timeZone, now, header);
   if (!phone) return columns;
   const id = (column: ColDef<OrderRowFragment>) => column.colId ?? column.field ?? '';
   return PHONE_ORDER.map((colId) => {
@@ -69,12 +80,22 @@ function orderColumns(timeZone: string, phone: boolean, now: number): ColDef<Ord
   });
 }
 
-function allOrderColumns(timeZone: string, now: number): ColDef<OrderRowFragment>[] {
+function allOrderColumns(
+  timeZone: string,
+  now: number,
+  header: (key: GridHeader) => string,
+): ColDef<OrderRowFragment>[] {
   return [
-    { headerName: 'Order', field: 'displayCode', width: 125, cellRenderer: CodeCell },
-    { headerName: 'Provider', field: 'provider', width: 125, cellRenderer: ProviderCell, ...serverSorted('PROVIDER') },
+    { headerName: header('order'), field: 'displayCode', width: 125, cellRenderer: CodeCell },
     {
-      headerName: 'Status',
+      headerName: header('provider'),
+      field: 'provider',
+      width: 125,
+      cellRenderer: ProviderCell,
+      ...serverSorted('PROVIDER'),
+    },
+    {
+      headerName: header('status'),
       field: 'status',
       width: 125,
       cellRenderer: StatusCell,
@@ -82,14 +103,14 @@ function allOrderColumns(timeZone: string, now: number): ColDef<OrderRowFragment
       ...serverSorted('STATUS'),
     },
     {
-      headerName: 'Accept within',
+      headerName: header('acceptWithin'),
       colId: 'acceptBy',
       width: 155,
       cellRenderer: AcceptByCell,
       ...serverSorted('ACCEPT_BY'),
     },
     {
-      headerName: 'Placed',
+      headerName: header('placed'),
       field: 'placedAt',
       width: 140,
       // initialSort, not sort: a `sort` in the definitions is applied again each time the
@@ -101,23 +122,23 @@ function allOrderColumns(timeZone: string, now: number): ColDef<OrderRowFragment
       ...serverSorted('PLACED_AT'),
     },
     {
-      headerName: 'Customer',
+      headerName: header('customer'),
       colId: 'customer',
       valueGetter: (p) => p.data?.customer?.name ?? '—',
       flex: 1,
       minWidth: 140,
-      ...fullTextTitle,
+      ...nameColumn,
     },
     {
-      headerName: 'Connection',
+      headerName: header('connection'),
       colId: 'connection',
       valueGetter: (p) => p.data?.connection.name,
       flex: 1.2,
       minWidth: 140,
-      ...fullTextTitle,
+      ...nameColumn,
     },
     {
-      headerName: 'Total',
+      headerName: header('total'),
       colId: 'total',
       width: 130,
       type: 'rightAligned',
@@ -157,9 +178,15 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
   const [prepMinutes, setPrepMinutes] = useState(20);
   const bulk = useOrderBulkActions(filter, sort, timeZone);
   const phone = useMediaQuery(PHONE_QUERY);
+  const { t } = useTranslation('orders', { keyPrefix: 'grid' });
+  const rtl = useLanguage().language === 'ar';
+  const gridLocaleText = useGridLocaleText();
   // Read against the tenant's today; a new day (after the next render) brings the dates back.
   const today = zonedDate(new Date(), timeZone);
-  const columnDefs = useMemo(() => orderColumns(timeZone, phone, Date.now()), [timeZone, phone, today]);
+  const columnDefs = useMemo(
+    () => orderColumns(timeZone, phone, Date.now(), (key) => t(key)),
+    [timeZone, phone, today, t],
+  );
   const getRowClass = useMemo(
     () => (params: RowClassParams<OrderRowFragment>) => {
       const classes = [];
@@ -171,43 +198,49 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
   );
 
   return (
-    <section className="grid-panel" aria-label="Orders">
+    <section className="grid-panel" aria-label={t('label')}>
       <div className="grid-toolbar">
         <div className="grid-status muted" role="status" aria-live="polite">
           {state.totalCount === null
-            ? 'Loading orders…'
-            : `${state.totalCount.toLocaleString()} ${state.totalCount === 1 ? 'order' : 'orders'}${state.loaded < state.totalCount ? ` · ${state.loaded.toLocaleString()} loaded (scroll for more)` : ''}`}
-          {state.loading && state.totalCount !== null && ' · loading more…'}
+            ? t('loading')
+            : t('count', { count: state.totalCount, n: formatCount(state.totalCount) }) +
+              (state.loaded < state.totalCount ? t('loaded', { n: formatCount(state.loaded) }) : '')}
+          {state.loading && state.totalCount !== null && t('loadingMore')}
         </div>
         <span className="spacer" />
         {selected.length > 0 && (
           <form
             className="bulk-accept"
-            aria-label="Accept selected orders"
+            aria-label={t('acceptSelectedLabel')}
             onSubmit={(event) => {
               event.preventDefault();
               void bulk.acceptSelected(selected, prepMinutes);
             }}
           >
             <label>
-              Ready in
+              {t('readyIn')}
               <select value={prepMinutes} onChange={(e) => setPrepMinutes(Number(e.target.value))}>
                 {PREP_MINUTE_CHOICES.map((minutes) => (
                   <option key={minutes} value={minutes}>
-                    {minutes} min
+                    {t('minutes', { n: minutes })}
                   </option>
                 ))}
               </select>
             </label>
             <button type="submit" className="primary" disabled={bulk.accepting}>
-              {bulk.accepting ? 'Accepting…' : `Accept ${selected.length} selected`}
+              {bulk.accepting ? t('accepting') : t('acceptSelected', { n: selected.length })}
             </button>
           </form>
         )}
         <button type="button" disabled={bulk.exporting !== null} onClick={() => void bulk.exportCsv()}>
           {bulk.exporting
-            ? `Exporting… ${bulk.exporting.fetched.toLocaleString()}${bulk.exporting.total === null ? '' : ` of ${bulk.exporting.total.toLocaleString()}`}`
-            : 'Export CSV'}
+            ? bulk.exporting.total === null
+              ? t('exporting', { fetched: formatCount(bulk.exporting.fetched) })
+              : t('exportingOf', {
+                  fetched: formatCount(bulk.exporting.fetched),
+                  total: formatCount(bulk.exporting.total),
+                })
+            : t('exportCsv')}
         </button>
       </div>
       {bulk.outcomes && (
@@ -218,7 +251,7 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
           <p>
             {bulkSummary(bulk.outcomes)}{' '}
             <button type="button" className="link-button" onClick={bulk.dismissOutcomes}>
-              Dismiss
+              {t('dismiss')}
             </button>
           </p>
           {bulk.outcomes.some((o) => o.error) && (
@@ -239,6 +272,8 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
       <div className="grid-host" data-testid="orders-grid">
         <AgGridReact<OrderRowFragment>
           theme={gridTheme}
+          enableRtl={rtl}
+          localeText={gridLocaleText}
           columnDefs={columnDefs}
           defaultColDef={DEFAULT_COL_DEF}
           suppressMultiSort
@@ -262,7 +297,7 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
             if (key === 'Enter' && event.data) onOpen(event.data.id);
           }}
           loading={state.totalCount === null && !state.error}
-          overlayNoRowsTemplate='<span class="grid-empty">No orders match these filters.</span>'
+          overlayNoRowsTemplate={`<span class="grid-empty">${t('noRows')}</span>`}
         />
       </div>
     </section>

@@ -1,3 +1,6 @@
+import { translator } from '../../i18n/translate';
+import { formatCount } from '../../ui/money';
+
 /**
  * Accepting several orders at once: the API has no bulk mutation, so each
  * order gets its own `acceptOrder`, a few at a time. One failing (already
@@ -37,7 +40,10 @@ export async function acceptEach(
 export function bulkSummary(outcomes: readonly BulkOutcome[]): string {
   const failed = outcomes.filter((o) => o.error !== null).length;
   const accepted = outcomes.length - failed;
-  const orders = (n: number) => `${n} ${n === 1 ? 'order' : 'orders'}`;
-  if (failed === 0) return `Accepted ${orders(accepted)}.`;
-  return `Accepted ${accepted} of ${orders(outcomes.length)}; ${failed} could not be accepted:`;
+  if (failed === 0) return translator.t('orders:grid.acceptedAll', { count: accepted, n: formatCount(accepted) });
+  return translator.t('orders:grid.acceptedSome', {
+    accepted: formatCount(accepted),
+    n: formatCount(outcomes.length),
+    failed: formatCount(failed),
+  });
 }

@@ -1,3 +1,5 @@
+import { translator } from '../../i18n/translate';
+
 /**
  * The actions the drawer offers for an order: exactly those its state and
  * the user's role allow (the orders subgraph's state machine and access
@@ -25,15 +27,10 @@ export function allowedOrderActions(status: string, role: string): OrderAction[]
   return actions;
 }
 
-export const ACTION_LABEL: Record<OrderAction, string> = {
-  ACCEPT: 'Accept',
-  REJECT: 'Reject',
-  MARK_PREPARING: 'Mark preparing',
-  MARK_READY: 'Mark ready',
-  MARK_PICKED_UP: 'Mark picked up',
-  MARK_DELIVERED: 'Mark delivered',
-  CANCEL: 'Cancel order',
-};
+/** An action's button text in the dashboard's language ("Mark preparing"). */
+export function actionLabel(action: OrderAction): string {
+  return translator.t(`orders:actions.${action}`);
+}
 
 /** Prep times offered when accepting (minutes); the API takes 1 to 180. */
 export const PREP_MINUTE_CHOICES = [10, 15, 20, 25, 30, 45, 60] as const;

@@ -14,19 +14,14 @@ import { mergeIntoStream, STREAM_LENGTH } from './live-stream';
 import { LATEST_ORDERS, STREAM_ORDER_CHANGED } from './overview.operations';
 import { useAttention } from '../attention/AttentionProvider';
 import type { ChimeState } from '../attention/useChime';
+import { useTranslation } from '../../i18n/translate';
 
 const HIGHLIGHT_MS = 4000;
 
-const SOUND_LABEL: Record<ChimeState, string> = {
-  on: 'Sound on',
-  off: 'Sound off',
-  blocked: 'Click to enable sound',
-};
-const SOUND_TITLE: Record<ChimeState, string> = {
-  on: 'New orders chime. Click to mute.',
-  off: 'New orders are silent. Click to turn the chime on.',
-  blocked: 'The browser keeps sound off until you click on the page.',
-};
+const SOUND_KEY = { on: 'soundOn', off: 'soundOff', blocked: 'soundBlocked' } as const satisfies Record<
+  ChimeState,
+  string
+>;
 
 function SpeakerIcon({ muted }: { muted: boolean }) {
   return (
@@ -44,6 +39,7 @@ function SpeakerIcon({ muted }: { muted: boolean }) {
 /** The newest orders, live: new ones slide in on top with a highlight (and the attention chime, mutable here). */
 export function LiveOrderStream() {
   const { tenant } = useWorkspace();
+  const { t } = useTranslation('overview', { keyPrefix: 'stream' });
   const { data, loading, error, refetch } = useQuery(LATEST_ORDERS, {
     variables: { first: STREAM_LENGTH },
     fetchPolicy: 'network-only',
@@ -75,29 +71,31 @@ export function LiveOrderStream() {
   });
 
   return (
-    <section className="panel" aria-label="Live orders">
+    <section className="panel" aria-label={t('label')}>
       <h2>
-        Live orders <span className="spacer" />
+        {t('title')} <span className="spacer" />
         <button
           type="button"
           onClick={toggleMuted}
           aria-pressed={sound === 'off'}
-          title={SOUND_TITLE[sound]}
+          title={t(`${SOUND_KEY[sound]}Title`)}
           className={sound === 'blocked' ? 'sound-blocked' : undefined}
         >
-          <SpeakerIcon muted={sound !== 'on'} /> {SOUND_LABEL[sound]}
+          <SpeakerIcon muted={sound !== 'on'} /> {t(SOUND_KEY[sound])}
         </button>
       </h2>
-      {!stream && loading && <Loading label="Loading the latest orders…" />}
+      {!stream && loading && <Loading label={t('loading')} />}
       {!stream && error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {stream && stream.length === 0 && (
-        <Empty title="No orders yet">New orders appear here the moment a provider sends them.</Empty>
-      )}
+      {stream && stream.length === 0 && <Empty title={t('noneTitle')}>{t('noneBody')}</Empty>}
       {stream && stream.length > 0 && (
-        <ul className="stream" aria-live="polite" aria-label="Latest orders, newest first" data-testid="live-stream">
+        <ul className="stream" aria-live="polite" aria-label={t('list')} data-testid="live-stream">
           {stream.map((order) => (
             <li key={order.id} className={fresh.has(order.id) ? 'stream-new' : undefined}>
-              <button type="button" onClick={() => setOpenId(order.id)} aria-label={`Order ${order.displayCode}`}>
+              <button
+                type="button"
+                onClick={() => setOpenId(order.id)}
+                aria-label={t('order', { code: order.displayCode })}
+              >
                 <ProviderBadge provider={order.provider} />
                 <span className="stream-order">
                   <span className="code">
@@ -107,7 +105,8 @@ export function LiveOrderStream() {
                     className="muted small"
                     title={`${formatDateTimeSeconds(order.placedAt, tenant.timeZone)} · ${order.customer?.name ?? '—'} · ${order.connection.name}`}
                   >
-                    {formatTime(order.placedAt, tenant.timeZone)} · {order.customer?.name ?? order.connection.name}
+                    {formatTime(order.placedAt, tenant.timeZone)} ·{' '}
+                    <span translate="no">{order.customer?.name ?? order.connection.name}</span>
                   </span>
                 </span>
                 <span className="stream-status">

@@ -3,7 +3,7 @@ import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Toolt
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Bar } from 'react-chartjs-2';
 import { useWorkspace } from '../../app/workspace';
-import { formatMoney, formatMoneyList, currencyExponent } from '../../ui/money';
+import { formatCount, formatMoney, formatMoneyList, currencyExponent } from '../../ui/money';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { providerStyle } from '../../ui/providers';
 import { Empty, ErrorState, Loading } from '../../ui/states';
@@ -23,6 +23,7 @@ import {
   type Bucket,
   type RangeKey,
 } from './revenue-series';
+import { useTranslation } from '../../i18n/translate';
 
 // Only the Chart.js parts a bar chart needs (tree-shaken bundle).
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
@@ -47,6 +48,7 @@ function useThrottledRefetch(refetch: () => unknown, trigger: unknown): void {
 
 /** Revenue by provider over the chosen range (Chart.js), and each provider's numbers for it. */
 export function RevenuePanel() {
+  const { t } = useTranslation('overview', { keyPrefix: 'revenue' });
   const { tenant } = useWorkspace();
   const [rangeKey, setRangeKey] = useState<RangeKey | 'custom'>('today');
   const [custom, setCustom] = useState(() => {
@@ -117,20 +119,24 @@ export function RevenuePanel() {
     };
   }, [currency]);
   const providers = summarizeByProvider(buckets);
+  const rangeLabel =
+    rangeKey === 'custom'
+      ? `${formatDateEntry(custom.fromDate, dateOrderFor(tenant.timeZone))} – ${formatDateEntry(custom.toDate, dateOrderFor(tenant.timeZone))}`
+      : t(rangeKey).toLowerCase();
 
   return (
-    <section className="panel" aria-label="Revenue by provider">
+    <section className="panel" aria-label={t('label')}>
       <h2>
-        Revenue by provider
+        {t('title')}
         <span className="spacer" />
         {currencies.length > 1 && (
-          <select aria-label="Currency" value={currency} onChange={(e) => setChosenCurrency(e.target.value)}>
+          <select aria-label={t('currency')} value={currency} onChange={(e) => setChosenCurrency(e.target.value)}>
             {currencies.map((code) => (
               <option key={code}>{code}</option>
             ))}
           </select>
         )}
-        <span className="range-picker" role="group" aria-label="Range">
+        <span className="range-picker" role="group" aria-label={t('range')}>
           {RANGES.map((range) => (
             <button
               key={range.key}
@@ -138,24 +144,24 @@ export function RevenuePanel() {
               aria-pressed={range.key === rangeKey}
               onClick={() => setRangeKey(range.key)}
             >
-              {range.label}
+              {t(range.key)}
             </button>
           ))}
           <button type="button" aria-pressed={rangeKey === 'custom'} onClick={() => setRangeKey('custom')}>
-            Custom
+            {t('custom')}
           </button>
         </span>
       </h2>
       {rangeKey === 'custom' && (
-        <form className="filters custom-range" aria-label="Custom range" onSubmit={(e) => e.preventDefault()}>
+        <form className="filters custom-range" aria-label={t('customRange')} onSubmit={(e) => e.preventDefault()}>
           <DateInput
-            label="From"
+            label={t('from')}
             timeZone={tenant.timeZone}
             value={custom.fromDate}
             onChange={(fromDate) => fromDate && setCustom((c) => ({ ...c, fromDate }))}
           />
           <DateInput
-            label="To"
+            label={t('to')}
             timeZone={tenant.timeZone}
             value={custom.toDate}
             onChange={(toDate) => toDate && setCustom((c) => ({ ...c, toDate }))}
@@ -168,30 +174,24 @@ export function RevenuePanel() {
         </form>
       )}
       {error && !data && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {!data && loading && <Loading label="Loading revenue…" />}
+      {!data && loading && <Loading label={t('loading')} />}
       {data && (
         <>
           <div className="chart-host">
-            <Bar data={chartData} options={options} aria-label={`Revenue in ${currency} by provider`} role="img" />
+            <Bar data={chartData} options={options} aria-label={t('chart', { currency })} role="img" />
           </div>
-          <h3>
-            Provider performance (
-            {rangeKey === 'custom'
-              ? `${formatDateEntry(custom.fromDate, dateOrderFor(tenant.timeZone))} – ${formatDateEntry(custom.toDate, dateOrderFor(tenant.timeZone))}`
-              : RANGES.find((r) => r.key === rangeKey)!.label.toLowerCase()}
-            )
-          </h3>
+          <h3>{t('performance', { range: rangeLabel })}</h3>
           {providers.length === 0 ? (
-            <Empty title="No orders in this range" />
+            <Empty title={t('none')} />
           ) : (
-            <table className="data" aria-label="Provider performance">
+            <table className="data" aria-label={t('performanceLabel')}>
               <thead>
                 <tr>
-                  <th>Provider</th>
-                  <th className="num">Orders</th>
-                  <th className="num">Revenue</th>
-                  <th className="num">Acceptance</th>
-                  <th className="num">Time to accept</th>
+                  <th>{t('provider')}</th>
+                  <th className="num">{t('orders')}</th>
+                  <th className="num">{t('revenue')}</th>
+                  <th className="num">{t('acceptance')}</th>
+                  <th className="num">{t('timeToAccept')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -200,7 +200,7 @@ export function RevenuePanel() {
                     <td>
                       <ProviderBadge provider={provider} />
                     </td>
-                    <td className="num">{summary.orders.toLocaleString()}</td>
+                    <td className="num">{formatCount(summary.orders)}</td>
                     <td className="num">{formatMoneyList(summary.revenue)}</td>
                     <td className="num">{formatRate(summary.acceptanceRate)}</td>
                     <td className="num">{formatDuration(summary.avgAcceptSeconds)}</td>

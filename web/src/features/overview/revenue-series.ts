@@ -1,6 +1,7 @@
 import { currencyExponent } from '../../ui/money';
 import { nextDate, startOfZonedDay, zonedDate } from '../../ui/time';
 import type { MetricsBucketLike } from '../../ui/metrics-summary';
+import { translator } from '../../i18n/translate';
 
 export type RangeKey = 'today' | '7d' | '30d';
 export type Bucket = 'HOUR' | 'DAY';
@@ -37,9 +38,9 @@ export function customRangeBounds(
   toDate: string,
   timeZone: string,
 ): { from: string; to: string; bucket: Bucket } | { problem: string } {
-  if (toDate < fromDate) return { problem: 'The range ends before it starts.' };
+  if (toDate < fromDate) return { problem: translator.t('overview:revenue.endsBeforeStart') };
   const days = Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / 86_400_000) + 1;
-  if (days > MAX_CUSTOM_DAYS) return { problem: `At most ${MAX_CUSTOM_DAYS} days at a time.` };
+  if (days > MAX_CUSTOM_DAYS) return { problem: translator.t('overview:revenue.tooLong', { days: MAX_CUSTOM_DAYS }) };
   return {
     from: startOfZonedDay(fromDate, timeZone),
     to: startOfZonedDay(nextDate(toDate), timeZone),

@@ -2,7 +2,7 @@ import { BilingualText } from '../../ui/BilingualText';
 import { fill } from '../../ui/fill';
 import { providerStyle } from '../../ui/providers';
 import { formatDateTime, formatHourMinute } from '../../ui/time';
-import { PRINTING_TEXT } from './printing.strings';
+import { printingText } from './printing-text';
 import { ticketItemLines, ticketTotals, type PrintableOrder } from './ticket-lines';
 
 type Props = { order: PrintableOrder; tenantName: string; timeZone: string; printedAt: number };
@@ -17,51 +17,51 @@ export function OrderTicket({ order, tenantName, timeZone, printedAt }: Props) {
   const readyBy =
     order.acceptedAt && order.prepMinutes ? Date.parse(order.acceptedAt) + order.prepMinutes * 60_000 : null;
   return (
-    <article className="ticket" aria-label={fill(PRINTING_TEXT.ticketLabel, { code: order.displayCode })}>
+    <article className="ticket" aria-label={fill(printingText().ticketLabel, { code: order.displayCode })}>
       <header className="ticket-head">
         <div dir="auto">{tenantName}</div>
         <div dir="auto">{order.connection.name}</div>
         <div className="ticket-code">#{order.displayCode}</div>
         <div className="ticket-kind">
-          {order.delivery ? PRINTING_TEXT.delivery : PRINTING_TEXT.pickUp} · {providerStyle(order.provider).label}
+          {order.delivery ? printingText().delivery : printingText().pickUp} · {providerStyle(order.provider).label}
         </div>
       </header>
       <dl className="ticket-facts">
-        <dt>{PRINTING_TEXT.placed}</dt>
+        <dt>{printingText().placed}</dt>
         <dd>{formatDateTime(order.placedAt, timeZone)}</dd>
         {order.acceptedAt && (
           <>
-            <dt>{PRINTING_TEXT.accepted}</dt>
+            <dt>{printingText().accepted}</dt>
             <dd>{formatHourMinute(order.acceptedAt, timeZone)}</dd>
           </>
         )}
         {readyBy !== null && (
           <>
-            <dt>{PRINTING_TEXT.readyBy}</dt>
+            <dt>{printingText().readyBy}</dt>
             <dd className="ticket-strong">{formatHourMinute(readyBy, timeZone)}</dd>
           </>
         )}
         {order.customer?.name && (
           <>
-            <dt>{PRINTING_TEXT.customer}</dt>
+            <dt>{printingText().customer}</dt>
             <dd dir="auto">{order.customer.name}</dd>
           </>
         )}
         {order.customer?.phone && (
           <>
-            <dt>{PRINTING_TEXT.phone}</dt>
+            <dt>{printingText().phone}</dt>
             <dd dir="ltr">{order.customer.phone}</dd>
           </>
         )}
         {order.delivery?.address && (
           <>
-            <dt>{PRINTING_TEXT.address}</dt>
+            <dt>{printingText().address}</dt>
             <dd dir="auto">{order.delivery.address}</dd>
           </>
         )}
         {order.delivery?.notes && (
           <>
-            <dt>{PRINTING_TEXT.deliveryNotes}</dt>
+            <dt>{printingText().deliveryNotes}</dt>
             <dd dir="auto">{order.delivery.notes}</dd>
           </>
         )}
@@ -85,7 +85,7 @@ export function OrderTicket({ order, tenantName, timeZone, printedAt }: Props) {
       </ol>
       {order.notes && (
         <div className="ticket-order-notes">
-          <strong>{PRINTING_TEXT.orderNotes}</strong>
+          <strong>{printingText().orderNotes}</strong>
           <div dir="auto">{order.notes}</div>
         </div>
       )}
@@ -93,7 +93,7 @@ export function OrderTicket({ order, tenantName, timeZone, printedAt }: Props) {
         <tbody>
           {ticketTotals(order).map((line) => (
             <tr key={line.label} className={line.label === 'total' ? 'ticket-total' : undefined}>
-              <th scope="row">{PRINTING_TEXT[line.label]}</th>
+              <th scope="row">{printingText()[line.label]}</th>
               <td>{line.amount}</td>
             </tr>
           ))}
@@ -102,16 +102,16 @@ export function OrderTicket({ order, tenantName, timeZone, printedAt }: Props) {
       {order.payment && (
         <div className="ticket-payment">
           {order.payment.paid
-            ? fill(PRINTING_TEXT.paid, { method: order.payment.method })
-            : fill(PRINTING_TEXT.toCollect, { method: order.payment.method })}
+            ? fill(printingText().paid, { method: order.payment.method })
+            : fill(printingText().toCollect, { method: order.payment.method })}
         </div>
       )}
       <footer className="ticket-foot">
         <div>
-          {fill(PRINTING_TEXT.providerOrder, { provider: providerStyle(order.provider).label, id: order.externalId })}
+          {fill(printingText().providerOrder, { provider: providerStyle(order.provider).label, id: order.externalId })}
         </div>
         <div>
-          {fill(PRINTING_TEXT.printedAt, { time: formatDateTime(new Date(printedAt).toISOString(), timeZone) })}
+          {fill(printingText().printedAt, { time: formatDateTime(new Date(printedAt).toISOString(), timeZone) })}
         </div>
       </footer>
     </article>

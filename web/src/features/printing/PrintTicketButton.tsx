@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { fill } from '../../ui/fill';
 import { InlineError } from '../../ui/states';
-import { PRINTING_TEXT } from './printing.strings';
+import { printingText } from './printing-text';
 import { usePrinter } from './TicketPrinter';
 
 /** Prints an order's 80 mm ticket (the order drawer, the kitchen display's recall). */
@@ -13,12 +13,12 @@ export function PrintTicketButton({ orderId, className }: { orderId: string; cla
     setError(null);
     printer
       .print(orderId)
-      .catch((failure: Error) => setError(new Error(fill(PRINTING_TEXT.printFailed, { message: failure.message }))));
+      .catch((failure: Error) => setError(new Error(fill(printingText().printFailed, { message: failure.message }))));
   };
   return (
     <>
       <button type="button" className={className} onClick={print} disabled={busy}>
-        {busy ? PRINTING_TEXT.printing : PRINTING_TEXT.print}
+        {busy ? printingText().printing : printingText().print}
       </button>
       <InlineError error={error} />
     </>

@@ -56,5 +56,5 @@ export const ar: typeof en = {
   printedAt: 'طُبعت {{time}}',
 };
 
-/** The strings shown today (the dashboard has no language choice yet). */
+/** English, for tests that read the words as a person does. */
 export const PRINTING_TEXT = en;

@@ -6,15 +6,15 @@ import { SecretOnce } from '../../ui/SecretOnce';
 import { Empty, ErrorState, InlineError, Loading } from '../../ui/states';
 import { formatDateTime } from '../../ui/time';
 import { API_KEYS, CREATE_API_KEY, REVOKE_API_KEY } from './settings.operations';
+import { useTranslation } from '../../i18n/translate';
 
-const SCOPES: { scope: ApiKeyScope; label: string }[] = [
-  { scope: 'ORDERS_READ', label: 'Read orders' },
-  { scope: 'ORDERS_WRITE', label: 'Act on orders' },
-  { scope: 'CONNECTIONS_READ', label: 'Read connections' },
-];
+const SCOPES = ['ORDERS_READ', 'ORDERS_WRITE', 'CONNECTIONS_READ'] as const satisfies readonly ApiKeyScope[];
+const isListedScope = (scope: string): scope is (typeof SCOPES)[number] =>
+  (SCOPES as readonly string[]).includes(scope);
 
 export function ApiKeysSection() {
   const { tenant } = useWorkspace();
+  const { t } = useTranslation('settings', { keyPrefix: 'apiKeys' });
   const { data, loading, error, refetch } = useQuery(API_KEYS);
   const [create, createState] = useMutation(CREATE_API_KEY, { refetchQueries: [API_KEYS] });
   const [revoke, revokeState] = useMutation(REVOKE_API_KEY);
@@ -36,77 +36,78 @@ export function ApiKeysSection() {
   const mutationError = createState.error ?? revokeState.error;
 
   return (
-    <section className="panel" aria-label="API keys">
-      <h2>Partner API keys</h2>
-      {secret && <SecretOnce title="New API key" secret={secret} onDismiss={() => setSecret(null)} />}
-      <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Create an API key">
+    <section className="panel" aria-label={t('section')}>
+      <h2>{t('title')}</h2>
+      {secret && <SecretOnce title={t('newKey')} secret={secret} onDismiss={() => setSecret(null)} />}
+      <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label={t('create')}>
         <label>
-          What it is for
-          <input required value={name} onChange={(e) => setName(e.target.value)} placeholder="POS integration" />
+          {t('purpose')}
+          <input
+            required
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t('purposePlaceholder')}
+          />
         </label>
         <fieldset className="scopes">
-          <legend>Scopes</legend>
-          {SCOPES.map(({ scope, label }) => (
+          <legend>{t('scopes')}</legend>
+          {SCOPES.map((scope) => (
             <label key={scope} className="checkbox">
               <input
                 type="checkbox"
                 checked={scopes.includes(scope)}
                 onChange={(e) => toggleScope(scope, e.target.checked)}
               />
-              {label}
+              {t(scope)}
             </label>
           ))}
         </fieldset>
         <button type="submit" disabled={createState.loading || scopes.length === 0}>
-          Create key
+          {t('createButton')}
         </button>
       </form>
       <InlineError error={mutationError} />
       {!data && loading && <Loading />}
       {!data && error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {data && data.apiKeys.length === 0 && (
-        <Empty title="No API keys">Create one for a partner system (a POS, a kitchen display).</Empty>
-      )}
+      {data && data.apiKeys.length === 0 && <Empty title={t('noneTitle')}>{t('noneBody')}</Empty>}
       {data && data.apiKeys.length > 0 && (
         <table className="data stack">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Key</th>
-              <th>Scopes</th>
-              <th>Created</th>
-              <th>Last used</th>
+              <th>{t('name')}</th>
+              <th>{t('key')}</th>
+              <th>{t('scopes')}</th>
+              <th>{t('created')}</th>
+              <th>{t('lastUsed')}</th>
               <th />
             </tr>
           </thead>
           <tbody>
             {data.apiKeys.map((key) => (
               <tr key={key.id}>
-                <td data-label="Name">
-                  {key.name}{' '}
+                <td data-label={t('name')}>
+                  <span translate="no">{key.name}</span>{' '}
                   {!key.active && (
-                    <span className="badge status status-neutral">{key.revokedAt ? 'Revoked' : 'Expired'}</span>
+                    <span className="badge status status-neutral">{key.revokedAt ? t('revoked') : t('expired')}</span>
                   )}
                 </td>
-                <td data-label="Key">
+                <td data-label={t('key')} translate="no">
                   <code>nxk_{key.prefix}…</code>
                 </td>
-                <td data-label="Scopes">
-                  {key.scopes.map((s) => SCOPES.find((x) => x.scope === s)?.label ?? s).join(', ')}
-                </td>
-                <td data-label="Created">{at(key.createdAt)}</td>
-                <td data-label="Last used">{at(key.lastUsedAt)}</td>
+                <td data-label={t('scopes')}>{key.scopes.map((s) => (isListedScope(s) ? t(s) : s)).join(', ')}</td>
+                <td data-label={t('created')}>{at(key.createdAt)}</td>
+                <td data-label={t('lastUsed')}>{at(key.lastUsedAt)}</td>
                 <td data-label="" className="num">
                   {key.active && (
                     <button
                       type="button"
                       className="danger"
                       onClick={() => {
-                        if (window.confirm(`Revoke "${key.name}"? It stops working at once.`))
+                        if (window.confirm(t('revokeConfirm', { name: key.name })))
                           void revoke({ variables: { id: key.id } }).catch(() => undefined);
                       }}
                     >
-                      Revoke
+                      {t('revoke')}
                     </button>
                   )}
                 </td>

@@ -8,6 +8,7 @@ import { statusLabel } from '../../ui/StatusBadge';
 import { formatDateTime } from '../../ui/time';
 import { CREATE_USER, DISABLE_USER, ENABLE_USER, SET_USER_ROLE, USERS } from './settings.operations';
 import { temporaryPassword } from './temporary-password';
+import { useTranslation } from '../../i18n/translate';
 
 /** Roles an admin may switch a user between (PLATFORM_ADMIN is never granted from the dashboard). */
 const ROLE_CHOICES: Role[] = ['TENANT_ADMIN', 'MANAGER', 'STAFF'];
@@ -20,6 +21,7 @@ function assignableRoles(role: string): Role[] {
 
 export function UsersSection() {
   const { user, tenant } = useWorkspace();
+  const { t } = useTranslation('settings', { keyPrefix: 'users' });
   const { data, loading, error, refetch } = useQuery(USERS);
   const [invite, inviteState] = useMutation(CREATE_USER, { refetchQueries: [USERS] });
   const [disable, disableState] = useMutation(DISABLE_USER);
@@ -42,18 +44,18 @@ export function UsersSection() {
   const mutationError = inviteState.error ?? disableState.error ?? enableState.error ?? setRoleState.error;
 
   return (
-    <section className="panel" aria-label="Users">
-      <h2>Users</h2>
+    <section className="panel" aria-label={t('title')}>
+      <h2>{t('title')}</h2>
       {issued && (
         <SecretOnce
-          title={`${issued.email} can sign in with this first password`}
+          title={t('firstPassword', { email: issued.email })}
           secret={issued.password}
           onDismiss={() => setIssued(null)}
         />
       )}
-      <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Invite a user">
+      <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label={t('invite')}>
         <label>
-          Email
+          {t('email')}
           <input
             type="email"
             required
@@ -62,11 +64,11 @@ export function UsersSection() {
           />
         </label>
         <label>
-          Name
+          {t('name')}
           <input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
         </label>
         <label>
-          Role
+          {t('role')}
           <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
             {roles.map((role) => (
               <option key={role} value={role}>
@@ -76,35 +78,38 @@ export function UsersSection() {
           </select>
         </label>
         <button type="submit" disabled={inviteState.loading}>
-          Invite
+          {t('inviteButton')}
         </button>
       </form>
       <InlineError error={mutationError} />
       {!data && loading && <Loading />}
       {!data && error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {data && data.users.length === 0 && <Empty title="No users" />}
+      {data && data.users.length === 0 && <Empty title={t('none')} />}
       {data && data.users.length > 0 && (
         <table className="data stack">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Last sign-in</th>
+              <th>{t('name')}</th>
+              <th>{t('email')}</th>
+              <th>{t('role')}</th>
+              <th>{t('lastSignIn')}</th>
               <th />
             </tr>
           </thead>
           <tbody>
             {data.users.map((u) => (
               <tr key={u.id}>
-                <td data-label="Name">
-                  {u.name} {u.disabled && <span className="badge status status-neutral">Disabled</span>}
+                <td data-label={t('name')}>
+                  <span translate="no">{u.name}</span>{' '}
+                  {u.disabled && <span className="badge status status-neutral">{t('disabled')}</span>}
                 </td>
-                <td data-label="Email">{u.email}</td>
-                <td data-label="Role">
+                <td data-label={t('email')} translate="no">
+                  {u.email}
+                </td>
+                <td data-label={t('role')}>
                   {admin && u.id !== user.id && u.role !== 'PLATFORM_ADMIN' ? (
                     <select
-                      aria-label={`Role of ${u.email}`}
+                      aria-label={t('roleOf', { email: u.email })}
                       value={u.role}
                       disabled={setRoleState.loading}
                       onChange={(e) =>
@@ -121,8 +126,8 @@ export function UsersSection() {
                     statusLabel(u.role)
                   )}
                 </td>
-                <td data-label="Last sign-in">
-                  {u.lastLoginAt ? formatDateTime(u.lastLoginAt, tenant.timeZone) : 'never'}
+                <td data-label={t('lastSignIn')}>
+                  {u.lastLoginAt ? formatDateTime(u.lastLoginAt, tenant.timeZone) : t('never')}
                 </td>
                 <td data-label="" className="num">
                   {admin && u.id !== user.id && (
@@ -132,7 +137,7 @@ export function UsersSection() {
                         void (u.disabled ? enable : disable)({ variables: { id: u.id } }).catch(() => undefined)
                       }
                     >
-                      {u.disabled ? 'Enable' : 'Disable'}
+                      {u.disabled ? t('enable') : t('disable')}
                     </button>
                   )}
                 </td>
@@ -141,10 +146,7 @@ export function UsersSection() {
           </tbody>
         </table>
       )}
-      <p className="muted small">
-        A role change or disabling signs the user out everywhere within seconds. You cannot change your own role, and
-        the last active tenant admin cannot be demoted.
-      </p>
+      <p className="muted small">{t('note')}</p>
     </section>
   );
 }

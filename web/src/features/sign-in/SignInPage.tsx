@@ -3,6 +3,15 @@ import { useState, type FormEvent } from 'react';
 import type { Session } from '../../app/session';
 import { graphql } from '../../gql';
 import { InlineError } from '../../ui/states';
+import { useTranslation } from '../../i18n/translate';
+import { SESSION_ENDED_MESSAGE, SESSION_EXPIRED_MESSAGE, SIGNED_OUT_ELSEWHERE_MESSAGE } from '../../app/session';
+
+/** Notices are kept (and passed between tabs) in English; each is shown in the reader's language. */
+const NOTICE_KEYS = {
+  [SESSION_EXPIRED_MESSAGE]: 'signIn.expired',
+  [SESSION_ENDED_MESSAGE]: 'signIn.ended',
+  [SIGNED_OUT_ELSEWHERE_MESSAGE]: 'signIn.signedOutElsewhere',
+} as const;
 
 const LOGIN = graphql(`
   mutation SignIn($email: String!, $password: String!) {
@@ -24,6 +33,8 @@ export function SignInPage({ notice, onSignedIn }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [login, { loading, error }] = useMutation(LOGIN);
+  const { t } = useTranslation();
+  const noticeKey = notice ? NOTICE_KEYS[notice as keyof typeof NOTICE_KEYS] : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -40,21 +51,21 @@ export function SignInPage({ notice, onSignedIn }: Props) {
 
   return (
     <main className="sign-in">
-      <form onSubmit={submit} aria-label="Sign in">
+      <form onSubmit={submit} aria-label={t('signIn.form')}>
         <h1>
           <span className="brand-mark" aria-hidden="true">
             N
           </span>{' '}
-          Nexara
+          <span translate="no">Nexara</span>
         </h1>
-        <p className="muted">Every delivery provider, one live view.</p>
+        <p className="muted">{t('signIn.tagline')}</p>
         {notice && (
           <p role="status" className="notice">
-            {notice}
+            {noticeKey ? t(noticeKey) : notice}
           </p>
         )}
         <label>
-          Email
+          {t('signIn.email')}
           <input
             type="email"
             autoComplete="username"
@@ -64,7 +75,7 @@ export function SignInPage({ notice, onSignedIn }: Props) {
           />
         </label>
         <label>
-          Password
+          {t('signIn.password')}
           <input
             type="password"
             autoComplete="current-password"
@@ -75,7 +86,7 @@ export function SignInPage({ notice, onSignedIn }: Props) {
         </label>
         <InlineError error={error} />
         <button type="submit" disabled={loading}>
-          {loading ? 'Signing in…' : 'Sign in'}
+          {loading ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
     </main>

@@ -4,10 +4,12 @@ import { isManager, useWorkspace } from '../../app/workspace';
 import { Drawer } from '../../ui/Drawer';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { ErrorState, InlineError, Loading } from '../../ui/states';
-import { StatusBadge } from '../../ui/StatusBadge';
+import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { formatDateTimeSeconds } from '../../ui/time';
 import { canReplay, prettyPayload } from './webhook-event-filter';
 import { REPLAY_WEBHOOK_EVENT, WEBHOOK_EVENT_DETAIL } from './webhook-event.operations';
+import { useTranslation } from '../../i18n/translate';
+import { formatCount } from '../../ui/money';
 
 /** While a delivery is in the queue, its status is re-read this often (the live feed names only its connection). */
 const IN_FLIGHT_POLL_MS = 1000;
@@ -22,6 +24,7 @@ export function WebhookEventDrawer({
   onReplayed: () => void;
 }) {
   const { tenant, user } = useWorkspace();
+  const { t } = useTranslation('webhookEvents', { keyPrefix: 'drawer' });
   const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(WEBHOOK_EVENT_DETAIL, {
     variables: { id: eventId },
   });
@@ -48,61 +51,67 @@ export function WebhookEventDrawer({
 
   return (
     <Drawer
-      label="Webhook delivery"
+      label={t('label')}
       onClose={onClose}
       title={
         event ? (
           <>
-            Delivery <ProviderBadge provider={event.provider} /> <StatusBadge status={event.status} />
+            {t('delivery')} <ProviderBadge provider={event.provider} /> <StatusBadge status={event.status} />
           </>
         ) : (
-          'Delivery'
+          t('delivery')
         )
       }
     >
       {!event && loading && <Loading />}
       {!event && error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {data && !event && <ErrorState error={{ message: 'This delivery no longer exists.' }} />}
+      {data && !event && <ErrorState error={{ message: t('gone') }} />}
       {event && (
         <>
-          <section className="facts" aria-label="Processing">
+          <section className="facts" aria-label={t('processing')}>
             <dl>
-              <dt>Connection</dt>
-              <dd>{event.connection.name}</dd>
-              <dt>Idempotency key</dt>
-              <dd>
+              <dt>{t('connection')}</dt>
+              <dd translate="no">{event.connection.name}</dd>
+              <dt>{t('key')}</dt>
+              <dd translate="no">
                 <code>{event.idempotencyKey}</code>
               </dd>
-              <dt>Received</dt>
+              <dt>{t('received')}</dt>
               <dd>{at(event.receivedAt)}</dd>
-              <dt>Attempts</dt>
+              <dt>{t('attempts')}</dt>
               <dd>
-                {event.attempts} (replayed {event.replayCount}×) · first {at(event.firstAttemptAt)} · last{' '}
-                {at(event.lastAttemptAt)}
+                {t('attemptsLine', {
+                  n: event.attempts,
+                  replays: event.replayCount,
+                  first: at(event.firstAttemptAt),
+                  last: at(event.lastAttemptAt),
+                })}
               </dd>
               {event.nextAttemptAt && (
                 <>
-                  <dt>Next attempt</dt>
+                  <dt>{t('nextAttempt')}</dt>
                   <dd>{at(event.nextAttemptAt)}</dd>
                 </>
               )}
-              <dt>Processed</dt>
+              <dt>{t('processed')}</dt>
               <dd>
                 {at(event.processedAt)}
-                {event.processingMs !== null && ` in ${event.processingMs} ms`}
+                {event.processingMs !== null && t('processedIn', { ms: formatCount(event.processingMs) })}
               </dd>
               {event.lastError && (
                 <>
-                  <dt>Last error</dt>
-                  <dd className="error">{event.lastError}</dd>
+                  <dt>{t('lastError')}</dt>
+                  <dd className="error" translate="no">
+                    {event.lastError}
+                  </dd>
                 </>
               )}
-              <dt>Orders</dt>
+              <dt>{t('orders')}</dt>
               <dd>
                 {event.orders.length === 0
                   ? '—'
                   : event.orders
-                      .map((order) => order && `#${order.displayCode} (${order.status.toLowerCase()})`)
+                      .map((order) => order && `#${order.displayCode} (${statusLabel(order.status).toLowerCase()})`)
                       .join(', ')}
               </dd>
             </dl>
@@ -110,17 +119,17 @@ export function WebhookEventDrawer({
           {isManager(user.role) && canReplay(event.status) && (
             <div className="button-row">
               <button type="button" className="primary" disabled={replayState.loading} onClick={() => void doReplay()}>
-                Replay this delivery
+                {t('replay')}
               </button>
             </div>
           )}
           <InlineError error={replayState.error} />
-          <h3>Headers</h3>
-          <pre className="code" aria-label="Headers">
+          <h3>{t('headers')}</h3>
+          <pre className="code" aria-label={t('headers')} translate="no" dir="ltr">
             {JSON.stringify(event.headers, null, 2)}
           </pre>
-          <h3>Payload</h3>
-          <pre className="code" aria-label="Payload">
+          <h3>{t('payload')}</h3>
+          <pre className="code" aria-label={t('payload')} translate="no" dir="ltr">
             {prettyPayload(event.payload)}
           </pre>
         </>

@@ -5,7 +5,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { isManager, useWorkspace } from '../../app/workspace';
 import type { WebhookEventRowFragment } from '../../gql/graphql';
 import { DateInput } from '../../ui/DateInput';
-import { fullTextTitle, gridTheme } from '../../ui/grid';
+import { gridTheme, useGridLocaleText } from '../../ui/grid';
+import { nameColumn } from '../../ui/NameCell';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { PROVIDERS, providerStyle } from '../../ui/providers';
 import { ErrorState } from '../../ui/states';
@@ -16,10 +17,12 @@ import { EMPTY_EVENT_FILTER, toWebhookEventFilterInput, type WebhookEventFilterS
 import { DEAD_WEBHOOK_EVENT_COUNT, REPLAY_DEAD_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from './webhook-event.operations';
 import { useLiveRefresh } from './useLiveRefresh';
 import { WebhookEventDrawer } from './WebhookEventDrawer';
+import { useTranslation } from '../../i18n/translate';
+import { useLanguage } from '../../app/language';
+import { formatCount } from '../../ui/money';
 
 const PAGE = 100;
 
-const plural = (count: number, one: string, many: string) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
 const STATUSES = ['QUEUED', 'PROCESSING', 'PROCESSED', 'FAILED', 'DEAD'];
 
 const ProviderCell = ({ value }: CustomCellRendererProps<WebhookEventRowFragment, string>) =>
@@ -27,28 +30,34 @@ const ProviderCell = ({ value }: CustomCellRendererProps<WebhookEventRowFragment
 const StatusCell = ({ value }: CustomCellRendererProps<WebhookEventRowFragment, string>) =>
   value ? <StatusBadge status={value} /> : null;
 
-function eventColumns(timeZone: string, now: number): ColDef<WebhookEventRowFragment>[] {
+type EventHeader = 'received' | 'provider' | 'status' | 'attempts' | 'connection' | 'key' | 'lastError';
+
+function eventColumns(
+  timeZone: string,
+  now: number,
+  header: (key: EventHeader) => string,
+): ColDef<WebhookEventRowFragment>[] {
   return [
     {
-      headerName: 'Received',
+      headerName: header('received'),
       field: 'receivedAt',
       width: 170,
       valueFormatter: (p) => (p.value ? formatRowTime(p.value as string, timeZone, now, { seconds: true }) : ''),
       tooltipValueGetter: (p) => (p.value ? formatDateTimeSeconds(p.value as string, timeZone) : null),
     },
-    { headerName: 'Provider', field: 'provider', width: 130, cellRenderer: ProviderCell },
-    { headerName: 'Status', field: 'status', width: 130, cellRenderer: StatusCell },
-    { headerName: 'Attempts', field: 'attempts', width: 125, type: 'rightAligned' },
+    { headerName: header('provider'), field: 'provider', width: 130, cellRenderer: ProviderCell },
+    { headerName: header('status'), field: 'status', width: 130, cellRenderer: StatusCell },
+    { headerName: header('attempts'), field: 'attempts', width: 125, type: 'rightAligned' },
     {
-      headerName: 'Connection',
+      headerName: header('connection'),
       colId: 'connection',
       valueGetter: (p) => p.data?.connection.name,
       flex: 1,
       minWidth: 150,
-      ...fullTextTitle,
+      ...nameColumn,
     },
-    { headerName: 'Idempotency key', field: 'idempotencyKey', flex: 1, minWidth: 175, ...fullTextTitle },
-    { headerName: 'Last error', field: 'lastError', flex: 1.5, minWidth: 180, ...fullTextTitle },
+    { headerName: header('key'), field: 'idempotencyKey', flex: 1, minWidth: 175, ...nameColumn },
+    { headerName: header('lastError'), field: 'lastError', flex: 1.5, minWidth: 180, ...nameColumn },
   ];
 }
 
@@ -56,6 +65,9 @@ const EVENT_COL_DEF: ColDef<WebhookEventRowFragment> = { sortable: true, resizab
 
 export function WebhookEventsPage() {
   const { tenant, user } = useWorkspace();
+  const { t } = useTranslation('webhookEvents');
+  const rtl = useLanguage().language === 'ar';
+  const gridLocaleText = useGridLocaleText();
   const [filterState, setFilterState] = useState<WebhookEventFilterState>(EMPTY_EVENT_FILTER);
   const [openId, setOpenId] = useState<string | null>(null);
   const filter = useMemo(() => toWebhookEventFilterInput(filterState, tenant.timeZone), [filterState, tenant.timeZone]);
@@ -90,7 +102,10 @@ export function WebhookEventsPage() {
   }, [data, extra, filterKey]);
   // The day the rows are read against: a tab left open past midnight shows dates again after the next change.
   const today = zonedDate(new Date(), tenant.timeZone);
-  const columnDefs = useMemo(() => eventColumns(tenant.timeZone, Date.now()), [tenant.timeZone, today]);
+  const columnDefs = useMemo(
+    () => eventColumns(tenant.timeZone, Date.now(), (key) => t(`column.${key}`)),
+    [tenant.timeZone, today, t],
+  );
   const set = (field: keyof WebhookEventFilterState) => (event: { target: { value: string } }) => {
     setReplayedCount(null);
     setFilterState({ ...filterState, [field]: event.target.value });
@@ -129,15 +144,15 @@ export function WebhookEventsPage() {
   return (
     <div className="page">
       <div className="page-header">
-        <h1>Webhook events</h1>
+        <h1>{t('title')}</h1>
         <span className="spacer" />
-        <span className="muted small">Live: new deliveries and their outcomes appear by themselves.</span>
+        <span className="muted small">{t('liveNote')}</span>
       </div>
-      <form className="filters" aria-label="Filter webhook events" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
         <label>
-          Status
+          {t('status')}
           <select value={filterState.status} onChange={set('status')}>
-            <option value="">All</option>
+            <option value="">{t('all')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {statusLabel(s)}
@@ -146,9 +161,9 @@ export function WebhookEventsPage() {
           </select>
         </label>
         <label>
-          Provider
+          {t('provider')}
           <select value={filterState.provider} onChange={set('provider')}>
-            <option value="">All</option>
+            <option value="">{t('all')}</option>
             {PROVIDERS.map((p) => (
               <option key={p} value={p}>
                 {providerStyle(p).label}
@@ -157,9 +172,9 @@ export function WebhookEventsPage() {
           </select>
         </label>
         <label>
-          Connection
-          <select value={filterState.connectionId} onChange={set('connectionId')}>
-            <option value="">All</option>
+          {t('connection')}
+          <select value={filterState.connectionId} onChange={set('connectionId')} translate="no">
+            <option value="">{t('all')}</option>
             {connections.data?.connections.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -168,13 +183,13 @@ export function WebhookEventsPage() {
           </select>
         </label>
         <DateInput
-          label="From"
+          label={t('from')}
           timeZone={tenant.timeZone}
           value={filterState.fromDate}
           onChange={(fromDate) => set('fromDate')({ target: { value: fromDate } })}
         />
         <DateInput
-          label="To"
+          label={t('to')}
           timeZone={tenant.timeZone}
           value={filterState.toDate}
           onChange={(toDate) => set('toDate')({ target: { value: toDate } })}
@@ -186,26 +201,32 @@ export function WebhookEventsPage() {
             disabled={replayDeadState.loading}
             onClick={() => void replayAllDead()}
           >
-            Replay all {deadCount} dead for this connection
+            {t('replayAllDead', { n: formatCount(deadCount) })}
           </button>
         )}
       </form>
       {replayedCount !== null && (
         <p role="status" className="notice">
           {replayedCount === 0
-            ? 'No dead deliveries to replay on this connection.'
-            : `${plural(replayedCount, 'dead delivery is', 'dead deliveries are')} back in the queue.`}
+            ? t('noneToReplay')
+            : t('replayed', { count: replayedCount, n: formatCount(replayedCount) })}
         </p>
       )}
       {(error ?? replayDeadState.error) && <ErrorState error={(error ?? replayDeadState.error)!} onRetry={reload} />}
       <div className="grid-status muted" role="status">
         {data
-          ? `${plural(data.webhookEvents.totalCount, 'delivery', 'deliveries')} · ${rows.length.toLocaleString()} shown`
-          : 'Loading deliveries…'}
+          ? t('deliveries', {
+              count: data.webhookEvents.totalCount,
+              n: formatCount(data.webhookEvents.totalCount),
+              shown: formatCount(rows.length),
+            })
+          : t('loading')}
       </div>
       <div className="grid-host" data-testid="webhook-events-grid">
         <AgGridReact<WebhookEventRowFragment>
           theme={gridTheme}
+          enableRtl={rtl}
+          localeText={gridLocaleText}
           rowData={rows}
           columnDefs={columnDefs}
           defaultColDef={EVENT_COL_DEF}
@@ -216,13 +237,13 @@ export function WebhookEventsPage() {
             if ((e.event as KeyboardEvent | null)?.key === 'Enter' && e.data) setOpenId(e.data.id);
           }}
           loading={loading && rows.length === 0}
-          overlayNoRowsTemplate='<span class="grid-empty">No deliveries match these filters.</span>'
+          overlayNoRowsTemplate={`<span class="grid-empty">${t('noRows')}</span>`}
         />
       </div>
       {hasNext && (
         <div>
           <button type="button" disabled={loading} onClick={() => void loadMore()}>
-            Load {PAGE} more
+            {t('loadMore', { n: PAGE })}
           </button>
         </div>
       )}

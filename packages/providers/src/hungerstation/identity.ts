@@ -1,0 +1,14 @@
+import { DELIVERY_HERO_ANSWER_STATUSES } from '../common/delivery-hero/answer-statuses';
+import type { ProviderIdentity } from '../identity';
+
+export const hungerstationIdentity = {
+  code: 'HUNGERSTATION',
+  name: 'HungerStation',
+  color: '#ffc600',
+  ink: '#1c1c1c',
+  pathSegment: 'hungerstation',
+  answerStatuses: DELIVERY_HERO_ANSWER_STATUSES,
+  // The order carries its own `expiryDate`; this is the demo's.
+  acceptMinutes: 8,
+  demo: { weight: 2, deliveryFees: ['0', '1'] },
+} as const satisfies ProviderIdentity;

@@ -1,0 +1,7 @@
+import { translator } from '../../i18n/translate';
+import type { en } from './kitchen.strings';
+
+/** The kitchen catalog in the dashboard's current language, for `fill(...)`. */
+export function kitchenText(): typeof en {
+  return translator.getResourceBundle(translator.resolvedLanguage ?? 'en', 'kitchen') as typeof en;
+}
