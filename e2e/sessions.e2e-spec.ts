@@ -1,6 +1,13 @@
 import { eventually } from '@nexara/test-support';
-import { startGateway } from './support/gateway';
-import { rawPost, signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
+import { startGateway, startSubgraphProbe } from './support/gateway';
+import {
+  placeOrder,
+  rawPost,
+  signIn,
+  startTestPlatform,
+  subscribersListening,
+  type TestPlatform,
+} from './support/platform';
 import { collect, wsClient } from './support/ws-client';
 
 /**
@@ -54,7 +61,7 @@ const refused = async (token: string, url = platform.graphqlUrl): Promise<true |
     : undefined;
 };
 
-/** A signed-in socket with one subscription open, and its closing code once it closes. */
+/** A signed-in socket with one subscription open, what it received, and its closing code once it closes. */
 async function openSocket(token: string, url = platform.graphqlUrl, active = platform.activeSubscriptions) {
   const before = active();
   const socket = wsClient(url, token);
@@ -64,6 +71,7 @@ async function openSocket(token: string, url = platform.graphqlUrl, active = pla
   await subscribersListening(active, before + 1);
   return {
     closedWith: () => closedWith ?? undefined,
+    received: subscription.values,
     dispose: async () => {
       subscription.dispose();
       await socket.client.dispose();
@@ -180,6 +188,27 @@ describe('sessions', () => {
       }
     } finally {
       await gateway.stop();
+    }
+  });
+
+  it('a delivery whose session cannot be checked closes the socket for a reconnect (1013): never sent unchecked, never dropped unsaid', async () => {
+    const probe = await startSubgraphProbe(platform.urls.tenants);
+    // No session cache: every delivery asks the tenants service, through the probe.
+    const gateway = await startGateway(platform, { TENANTS_URL: probe.url, SESSION_CACHE_MS: '0' });
+    const url = `${gateway.url}/graphql`;
+    try {
+      const socket = await openSocket(owner.token, url, () => gateway.activeSubscriptions('/graphql'));
+      try {
+        probe.failWith(503);
+        await placeOrder(platform, 'demo-bistro');
+        expect(await eventually(async () => socket.closedWith(), 15_000, 'the socket closed')).toBe(1013);
+        expect(socket.received).toEqual([]);
+      } finally {
+        await socket.dispose();
+      }
+    } finally {
+      await gateway.stop();
+      await probe.stop();
     }
   });
 });

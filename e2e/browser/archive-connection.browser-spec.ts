@@ -1,3 +1,4 @@
+import { answerStatusFor } from '@nexara/providers/display';
 import { buildWebhook, sendWebhook } from '@nexara/simulator';
 import { goTo, openSignedIn } from '../support/dashboard';
 import { startDashboardStack, stopDashboardStack, type DashboardStack } from '../support/dashboard-stack';
@@ -21,14 +22,15 @@ describe('archiving a connection', () => {
   it('hides it, refuses its webhooks, keeps its orders, and brings it back', async () => {
     const { page, context, pageErrors } = await openSignedIn(stack.browser, stack.web.url, 'owner@demo-bistro.test');
     page.on('dialog', (dialog) => void dialog.accept());
-    const NAME = 'Demo Bistro on Careem';
     const tenant = stack.platform.seed.tenants.find((t) => t.slug === 'demo-bistro')!;
-    const connection = tenant.connections.find((c) => c.provider === 'CAREEM')!;
+    const connection = tenant.connections[0]!;
+    // As the demo seed names its connections ("Demo Bistro on <Provider>").
+    const NAME = `Demo Bistro on ${connection.provider.charAt(0)}${connection.provider.slice(1).toLowerCase()}`;
     const delivery = async (seed: number) =>
       sendWebhook(
         await buildWebhook(
           {
-            provider: 'CAREEM',
+            provider: connection.provider,
             webhookUrl: connection.webhookUrl.replace('http://localhost:4000', stack.platform.urls.gateway),
             secret: connection.secret,
             externalStoreId: connection.externalStoreId,
@@ -50,8 +52,9 @@ describe('archiving a connection', () => {
     await card.waitFor({ state: 'detached' });
     expect(await cards.count()).toBeGreaterThan(0);
 
+    // Refused as a paused connection's deliveries are: 409, or the provider's own mapping of it.
     const answer = await delivery(9101);
-    expect(answer.status).toBe(409);
+    expect(answer.status).toBe(answerStatusFor(connection.provider, 409));
     expect(answer.body).toContain('CONNECTION_ARCHIVED');
 
     await page.getByRole('checkbox', { name: 'Show archived' }).check();
@@ -69,7 +72,7 @@ describe('archiving a connection', () => {
     await card.getByTestId('archived-notice').waitFor({ state: 'detached' });
     await page.getByRole('checkbox', { name: 'Show archived' }).uncheck();
     await card.getByRole('button', { name: 'Archive', exact: true }).waitFor();
-    expect((await delivery(9102)).status).toBe(202);
+    expect((await delivery(9102)).status).toBeLessThan(300);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

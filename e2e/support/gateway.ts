@@ -45,19 +45,27 @@ export function capturingLogger(): { logger: Logger; lines: () => string[] } {
 
 /**
  * An HTTP hop in front of a real subgraph: records the headers the gateway
- * sends and can hold requests back, to prove the header allow-list and the
- * request timeout against the real service.
+ * sends and can hold requests back or answer them with an error status, to
+ * prove the header allow-list, the request timeout and what the gateway does
+ * when the service cannot answer, against the real service.
  */
 export async function startSubgraphProbe(target: string): Promise<{
   url: string;
   requests: http.IncomingHttpHeaders[];
   setDelay: (ms: number) => void;
+  /** Answers every request with this HTTP status until given null. */
+  failWith: (status: number | null) => void;
   stop: () => Promise<void>;
 }> {
   const requests: http.IncomingHttpHeaders[] = [];
   let delay = 0;
+  let failure: number | null = null;
   const server = http.createServer((request, response) => {
     requests.push(request.headers);
+    if (failure !== null) {
+      response.writeHead(failure).end();
+      return;
+    }
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -82,6 +90,7 @@ export async function startSubgraphProbe(target: string): Promise<{
     url: `http://127.0.0.1:${port}/graphql`,
     requests,
     setDelay: (ms) => (delay = ms),
+    failWith: (status) => (failure = status),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

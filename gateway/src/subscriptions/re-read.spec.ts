@@ -1,5 +1,5 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { reReadWithRetries } from './re-read';
+import { checkWithRetries, reReadWithRetries } from './re-read';
 
 const failure = (code: string): ExecutionResult => ({ errors: [new GraphQLError('no', { extensions: { code } })] });
 const found: ExecutionResult = { data: { __nexaraSubject: { id: 'a' } } };
@@ -42,5 +42,40 @@ describe('reReadWithRetries', () => {
     const result = await reReadWithRetries(read, [1, 2, 3], pause);
     expect(read).toHaveBeenCalledTimes(4);
     expect(result.errors?.[0]?.extensions?.['code']).toBe('INTERNAL_SERVER_ERROR');
+  });
+});
+
+describe('checkWithRetries', () => {
+  const pauses: number[] = [];
+  const pause = async (ms: number) => void pauses.push(ms);
+  beforeEach(() => (pauses.length = 0));
+
+  /** A check that throws `failures` times, then answers `answer`. */
+  const checks = (failures: number, answer: boolean) => {
+    let calls = 0;
+    return jest.fn(async () => {
+      if (calls++ < failures) throw new Error('sessionActive failed: timeout');
+      return answer;
+    });
+  };
+
+  it('asks again while the check cannot answer, then takes its answer', async () => {
+    const check = checks(2, true);
+    await expect(checkWithRetries(check, [1, 2, 3], pause)).resolves.toBe(true);
+    expect(check).toHaveBeenCalledTimes(3);
+    expect(pauses).toEqual([1, 2]);
+  });
+
+  it('takes a "no" at once', async () => {
+    const check = checks(0, false);
+    await expect(checkWithRetries(check, [1, 2, 3], pause)).resolves.toBe(false);
+    expect(check).toHaveBeenCalledTimes(1);
+  });
+
+  it('rejects when no try answered, after the last pause', async () => {
+    const check = checks(10, true);
+    await expect(checkWithRetries(check, [1, 2, 3], pause)).rejects.toThrow('sessionActive failed');
+    expect(check).toHaveBeenCalledTimes(4);
+    expect(pauses).toEqual([1, 2, 3]);
   });
 });

@@ -44,6 +44,28 @@ export async function reReadWithRetries(
   return result;
 }
 
+/**
+ * Asks a credentials check again when it could not answer (it threw: the
+ * tenants service timed out under load), with the same pauses as a re-read.
+ * A "no" is final at once. Rejects with the last error when no try answered:
+ * the caller must then neither deliver (the credentials may have ended) nor
+ * drop the change silently.
+ */
+export async function checkWithRetries(
+  check: () => Promise<boolean>,
+  backoffMs: readonly number[] = RE_READ_BACKOFF_MS,
+  pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<boolean> {
+  for (const ms of backoffMs) {
+    try {
+      return await check();
+    } catch {
+      await pause(ms);
+    }
+  }
+  return check();
+}
+
 function thrownAsResult(error: unknown): ExecutionResult {
   const message = error instanceof Error ? error.message : String(error);
   return { errors: [{ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } as unknown as ExecutionResult;

@@ -16,7 +16,7 @@ import type { TrustedDocuments } from '../graphql/trusted-documents';
 import { createEventFanOut, type SharedWork } from './event-fan-out';
 import { eventStream } from './event-stream';
 import { checkSocketOperation, type SocketOperationPayload } from './socket-operation';
-import { reReadWithRetries } from './re-read';
+import { checkWithRetries, reReadWithRetries } from './re-read';
 import { createReReadBatcher, type BatchedReRead } from './re-read-batcher';
 import { VersionTracker } from './version-tracker';
 import { eventConcerns, prepareSubscription, splitHidden, type PreparedSubscription } from './subscription-fields';
@@ -87,11 +87,19 @@ export type SubscriptionServerOptions = {
 
 /** Closing codes graphql-ws clients understand: 4401 means "sign in again". */
 const UNAUTHORIZED = 4401;
+/**
+ * "Try again later" (RFC 6455): the credentials could not be checked. A
+ * graphql-ws client reconnects after it (4500 would stop it for good), and
+ * a dashboard shows it is reconnecting instead of quietly missing changes.
+ */
+const TRY_AGAIN_LATER = 1013;
 
 type SocketExtra = { subscriber?: Subscriber; expiryTimer?: NodeJS.Timeout; subscriptions?: number };
 type SocketContext = {
   subscriber: Subscriber;
   closeUnauthorized: (reason: string) => void;
+  /** The credentials could not be checked: the client should reconnect (see TRY_AGAIN_LATER). */
+  closeUnverified: (reason: string) => void;
   sourceAddress: string | undefined;
   /** Takes a place for one more subscription (released by the returned function), or says why not. */
   reserveSubscription: () => GraphQLError | (() => void);
@@ -169,6 +177,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
       context: (ctx): SocketContext => ({
         subscriber: ctx.extra.subscriber!,
         closeUnauthorized: (reason) => ctx.extra.socket.close(UNAUTHORIZED, reason),
+        closeUnverified: (reason) => ctx.extra.socket.close(TRY_AGAIN_LATER, reason),
         sourceAddress: ctx.extra.request.socket.remoteAddress,
         reserveSubscription: () => reserve(ctx.extra, ctx.extra.subscriber!),
       }),
@@ -336,7 +345,7 @@ async function subscribe(
   const refused = await admit(args);
   if (refused) return failure(refused);
 
-  const { subscriber, closeUnauthorized, reserveSubscription } = args.contextValue as SocketContext;
+  const { subscriber, closeUnauthorized, closeUnverified, reserveSubscription } = args.contextValue as SocketContext;
   const release = reserveSubscription();
   if (release instanceof GraphQLError) return failure(release);
   const rootArgs = rootArguments(args);
@@ -350,9 +359,18 @@ async function subscribe(
 
   const deliver = async (event: BusEvent, shared: SharedWork, version: number | null): Promise<void> => {
     const { stillValid } = subscriber;
-    if (stillValid && !(await shared(`valid:${stillValid.key}`, stillValid.check))) {
-      closeUnauthorized('Credentials revoked or expired');
-      return;
+    if (stillValid) {
+      // A check that cannot answer (tenants busy) is asked again; one that never answers closes the socket for the
+      // client to reconnect: delivering could outlive ended credentials, and skipping would break the promise of
+      // every change (the periodic sweep keeps a socket open on such a failure: it delivers nothing).
+      const valid = await shared(`valid:${stillValid.key}`, () => checkWithRetries(stillValid.check)).catch(
+        (error: unknown) => {
+          options.logger.warn({ err: error }, 'credentials could not be checked before a delivery: socket closed');
+          return null;
+        },
+      );
+      if (valid === null) return closeUnverified('Could not check the credentials; reconnect');
+      if (!valid) return closeUnauthorized('Credentials revoked or expired');
     }
     const eventVariables = {
       ...variables,
