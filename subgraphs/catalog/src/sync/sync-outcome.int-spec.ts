@@ -61,6 +61,20 @@ describe('recordCatalogSyncOutcome (real PostgreSQL)', () => {
     });
   });
 
+  it('ends a job waiting to retry when a newer change of its kind replaces it in the queue', async () => {
+    const waiting = await aJob();
+    await env.request(worker, RECORD, {
+      input: { jobId: waiting, status: 'PENDING', reason: 'HTTP 429', attempts: 1 },
+    });
+    const newer = await aJob();
+    expect(dataOf(await env.request(aUser(tenant, 'STAFF'), JOB, { id: waiting }))).toMatchObject({
+      catalogSyncJob: {
+        status: 'FAILED',
+        reason: `Superseded by job ${newer} while it was retried or awaited the provider's result.`,
+      },
+    });
+  });
+
   it('is refused to users and to other services', async () => {
     const jobId = await aJob();
     const input = { jobId, status: 'APPLIED', attempts: 1 };

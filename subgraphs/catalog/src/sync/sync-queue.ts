@@ -43,12 +43,20 @@ export async function queueSyncJobs(
       ],
     )) as SyncJobRow[];
     if (REPLACEABLE_CATALOG_SYNC_KINDS.includes(kind)) {
+      // A job already sent but still PENDING (waiting to retry, or for the provider's result) is queued
+      // again under the same key, so the new job replaces it too: it will never report, so it ends here.
       await manager.query(
         `update catalog.sync_jobs
-            set status = 'FAILED', reason = $4, updated_at = now()
-          where tenant_id = $1 and connection_id = $2 and kind = $3 and status = 'PENDING' and attempts = 0
-            and id <> $5`,
-        [actor.tenantId, connection.id, kind, `Superseded by job ${row!.id} before it was sent.`, row!.id],
+            set status = 'FAILED', reason = case when attempts = 0 then $4 else $6 end, updated_at = now()
+          where tenant_id = $1 and connection_id = $2 and kind = $3 and status = 'PENDING' and id <> $5`,
+        [
+          actor.tenantId,
+          connection.id,
+          kind,
+          `Superseded by job ${row!.id} before it was sent.`,
+          row!.id,
+          `Superseded by job ${row!.id} while it was retried or awaited the provider's result.`,
+        ],
       );
     }
     await enqueueCatalogSync(manager, {
