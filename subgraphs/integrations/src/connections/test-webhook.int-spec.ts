@@ -58,6 +58,8 @@ async function verifiesWith(provider: Provider, secret: string, request: Receive
       const fresh = Math.abs(Number(timestamp) - Date.now() / 1000) <= 300;
       return fresh && sameText(headers['x-careem-signature'], hmacHex(secret, `${timestamp}.${body}`));
     }
+    // HungerStation is a second brand of Delivery Hero's POS plugin API: Talabat's wire format.
+    case 'HUNGERSTATION':
     case 'TALABAT': {
       const token = /^Bearer (.+)$/.exec(headers['authorization'] ?? '')?.[1];
       if (!token) return false;
@@ -82,6 +84,7 @@ function wireIdempotencyKey(provider: Provider, request: ReceivedWebhook): strin
       return request.headers['x-deliveroo-sequence-guid'];
     case 'CAREEM':
       return (JSON.parse(request.body) as { event_id?: string }).event_id;
+    case 'HUNGERSTATION':
     case 'TALABAT':
       return (JSON.parse(request.body) as { token?: string }).token;
     case 'JAHEZ':
@@ -97,6 +100,7 @@ function storeOf(provider: Provider, body: string): unknown {
       return (parsed['body']!['order'] as { location_id?: unknown }).location_id;
     case 'CAREEM':
       return (parsed['details']!['branch'] as { id?: unknown }).id;
+    case 'HUNGERSTATION':
     case 'TALABAT':
       return parsed['platformRestaurant']!['id'];
     case 'JAHEZ':
@@ -220,6 +224,7 @@ describe('sendTestWebhook through a stand-in for the gateway shim (real PostgreS
 
       const store = encodeURIComponent(connection.externalStoreId);
       switch (provider) {
+            case 'HUNGERSTATION':
         case 'TALABAT': {
           const remoteOrderId = receiver.talabatOrderIds.at(-1)!;
           const path = `${base}/remoteId/${store}/remoteOrder/${remoteOrderId}/posOrderStatus`;
