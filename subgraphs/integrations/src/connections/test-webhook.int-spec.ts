@@ -224,7 +224,7 @@ describe('sendTestWebhook through a stand-in for the gateway shim (real PostgreS
 
       const store = encodeURIComponent(connection.externalStoreId);
       switch (provider) {
-            case 'HUNGERSTATION':
+        case 'HUNGERSTATION':
         case 'TALABAT': {
           const remoteOrderId = receiver.talabatOrderIds.at(-1)!;
           const path = `${base}/remoteId/${store}/remoteOrder/${remoteOrderId}/posOrderStatus`;
