@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '@nexara/stack';
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -20,11 +21,15 @@ import { serveDashboard } from '../support/web-server';
  * other screens move them (accepted after 3 s, preparing after 8, ready after
  * 20, picked up after 35, each step once the one before is through: about
  * seventy tickets on the board at a time, more when the server is slow).
- * Measured in Chromium: every frame's interval (p50/p95/max) and the page's
- * JavaScript heap after a forced GC every 30 s, compared between the first
- * window once the board has filled (its first 40 s) and the last window (5
- * minutes each, or a sixth of a shorter run), with DOM nodes and event
- * listeners beside it: a screen that leaks grows here.
+ * Measured in Chromium: every frame's interval (p50/p95/p99/max, frames over
+ * 50 ms) and the page's JavaScript heap used after a forced GC every 30 s:
+ * at the start, once the board has filled (its first 40 s) and at the end,
+ * its slope per hour over the samples after the fill, and the first window
+ * after the fill against the last (5 minutes each, or a sixth of a shorter
+ * run), with DOM nodes and event listeners beside it: a screen that leaks
+ * grows here. A run of 30 minutes or more writes bench/results/kitchen.json
+ * (BENCHMARKS.md's "Kitchen display" section); a shorter one writes to the
+ * temporary folder.
  */
 const MINUTES = Number(process.env['KITCHEN_BENCH_MINUTES'] ?? 30);
 const RATE = Number(process.env['KITCHEN_BENCH_RATE'] ?? 2);
@@ -104,6 +109,7 @@ const FRAME_RECORDER = `(() => {
 type Histogram = number[];
 type Sample = {
   atMs: number;
+  load1: number;
   heapMB: number;
   nodes: number;
   listeners: number;
@@ -124,7 +130,7 @@ function frameStats(hist: Histogram) {
   let max = 0;
   hist.forEach((n, bucket) => n > 0 && (max = bucket / 4));
   const over50 = hist.slice(201).reduce((sum, n) => sum + n, 0);
-  return { frames: count, p50: at(0.5), p95: at(0.95), max, over50 };
+  return { frames: count, p50: at(0.5), p95: at(0.95), p99: at(0.99), max, over50 };
 }
 
 const minus = (a: Histogram, b: Histogram) => a.map((n, i) => n - (b[i] ?? 0));
@@ -133,7 +139,6 @@ async function sample(page: Page, cdp: CDPSession, startedAt: number): Promise<S
   // A forced GC pauses the page: frames recorded meanwhile would be the benchmark's own doing.
   await page.evaluate('window.__kitchenFrames.paused = true');
   await cdp.send('HeapProfiler.collectGarbage');
-  const heap = await cdp.send('Runtime.getHeapUsage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
   const tickets = await page.evaluate<number>(`document.querySelectorAll('[data-testid=kitchen-ticket]').length`);
@@ -142,7 +147,8 @@ async function sample(page: Page, cdp: CDPSession, startedAt: number): Promise<S
   );
   return {
     atMs: Date.now() - startedAt,
-    heapMB: heap.usedSize / 2 ** 20,
+    load1: os.loadavg()[0]!,
+    heapMB: metric('JSHeapUsedSize') / 2 ** 20,
     nodes: metric('Nodes'),
     listeners: metric('JSEventListeners'),
     tickets,
@@ -152,6 +158,20 @@ async function sample(page: Page, cdp: CDPSession, startedAt: number): Promise<S
 
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Least-squares slope of the heap over time, in MB per hour. */
+function heapSlopePerHour(samples: Sample[]): number {
+  const hours = samples.map((s) => s.atMs / 3_600_000);
+  const meanHours = mean(hours);
+  const meanHeap = mean(samples.map((s) => s.heapMB));
+  let covariance = 0;
+  let variance = 0;
+  samples.forEach((s, i) => {
+    covariance += (hours[i]! - meanHours) * (s.heapMB - meanHeap);
+    variance += (hours[i]! - meanHours) ** 2;
+  });
+  return variance ? covariance / variance : NaN;
+}
 
 it(
   `runs the kitchen display for ${MINUTES} min at ${RATE} orders/s: frame times and heap growth`,
@@ -163,6 +183,7 @@ it(
     await page.evaluate(FRAME_RECORDER);
 
     const startedAt = Date.now();
+    const startedIso = new Date(startedAt).toISOString();
     const endsAt = startedAt + MINUTES * 60_000;
     const inFlight = new Set<Promise<unknown>>();
     const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -224,7 +245,13 @@ it(
     const all = frameStats(samples.at(-1)!.frames);
     const lastFrames = frameStats(minus(samples.at(-1)!.frames, last[0]!.frames));
     const window = `${round(WINDOW_MS / 60_000)} min`;
+    const start = samples[0]!;
+    const warm = samples.find((s) => s.atMs >= WARMUP_MS) ?? samples.at(-1)!;
+    const end = samples.at(-1)!;
+    const afterWarmup = samples.filter((s) => s.atMs >= WARMUP_MS);
+    const loads = samples.map((s) => s.load1).sort((a, b) => a - b);
     const result = {
+      startedAt: startedIso,
       minutes: MINUTES,
       rate: RATE,
       placed,
@@ -232,6 +259,18 @@ it(
       failures: Object.fromEntries(failures),
       frames: all,
       framesLastWindow: lastFrames,
+      loadAverage1m: {
+        min: round(loads[0]!),
+        median: round(loads[Math.floor(loads.length / 2)]!),
+        max: round(loads.at(-1)!),
+      },
+      heapUsedMB: {
+        start: round(start.heapMB, 2),
+        afterWarmup: round(warm.heapMB, 2),
+        end: round(end.heapMB, 2),
+        slopePerHourAfterWarmup: round(heapSlopePerHour(afterWarmup), 2),
+      },
+      domNodes: { start: start.nodes, afterWarmup: warm.nodes, end: end.nodes },
       heapMB: { firstWindow: round(firstHeap), lastWindow: round(lastHeap), growth: round(lastHeap - firstHeap, 2) },
       heapGrowthPercent: round(((lastHeap - firstHeap) / firstHeap) * 100),
       nodes: {
@@ -250,8 +289,9 @@ it(
         max: Math.max(...samples.map((s) => s.tickets)),
         mean: Math.round(mean(samples.map((s) => s.tickets))),
       },
-      samples: samples.map(({ atMs, heapMB, nodes, listeners, tickets }) => ({
+      samples: samples.map(({ atMs, load1, heapMB, nodes, listeners, tickets }) => ({
         atMs,
+        load1: round(load1, 2),
         heapMB: round(heapMB, 2),
         nodes,
         listeners,
@@ -264,12 +304,19 @@ it(
         `kitchen display, ${MINUTES} min at ${RATE} orders/s: ${placed} orders placed, ${moved} moves by other screens, failed requests: ${JSON.stringify(Object.fromEntries(failures))}`,
         `tickets on the board: up to ${result.ticketsOnBoard.max}, ${result.ticketsOnBoard.mean} on average (${result.ticketsInWindows.first} in the first window, ${result.ticketsInWindows.last} in the last)`,
         `frame ms (whole run): ${JSON.stringify(all)}; last ${window}: ${JSON.stringify(lastFrames)}`,
-        `JS heap after GC: first ${window} after the first ${WARMUP_MS / 1000} s ${result.heapMB.firstWindow} MB, last ${window} ${result.heapMB.lastWindow} MB (${result.heapMB.growth >= 0 ? '+' : ''}${result.heapMB.growth} MB, ${result.heapGrowthPercent} %)`,
-        `DOM nodes ${result.nodes.firstWindow} -> ${result.nodes.lastWindow}; event listeners ${result.listeners.firstWindow} -> ${result.listeners.lastWindow}`,
+        `JS heap used after a forced GC: start ${result.heapUsedMB.start} MB, after ${WARMUP_MS / 1000} s ${result.heapUsedMB.afterWarmup} MB, end ${result.heapUsedMB.end} MB; slope after the fill ${result.heapUsedMB.slopePerHourAfterWarmup} MB/hour`,
+        `JS heap means: first ${window} after the first ${WARMUP_MS / 1000} s ${result.heapMB.firstWindow} MB, last ${window} ${result.heapMB.lastWindow} MB (${result.heapMB.growth >= 0 ? '+' : ''}${result.heapMB.growth} MB, ${result.heapGrowthPercent} %)`,
+        `DOM nodes start ${start.nodes}, after the fill ${warm.nodes}, end ${end.nodes}; window means ${result.nodes.firstWindow} -> ${result.nodes.lastWindow}; event listeners ${result.listeners.firstWindow} -> ${result.listeners.lastWindow}`,
+        `load average (1 min) during the run: ${result.loadAverage1m.min}-${result.loadAverage1m.max}, median ${result.loadAverage1m.median}`,
         `page errors: ${pageErrors.length}`,
       ].join('\n'),
     );
-    fs.writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'kitchen.json'), `${JSON.stringify(result, null, 2)}\n`);
+    const out =
+      MINUTES >= 30
+        ? path.join(REPO_ROOT, 'bench', 'results', 'kitchen.json')
+        : path.join(os.tmpdir(), `nexara-kitchen-bench-${MINUTES}min.json`);
+    fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`figures written to ${out}`);
     await close();
   },
   (MINUTES + 10) * 60_000,

@@ -9,6 +9,12 @@ import { RESULTS_DIR, type BenchResults } from './results';
 
 /** Hand-written: what the profiles showed and what was changed (kept with the harness, shown in BENCHMARKS.md). */
 const PROFILING_NOTES = path.join(RESULTS_DIR, '..', 'PROFILING.md');
+/**
+ * Hand-written from the kitchen display's own run (`npm run bench:dashboard`,
+ * e2e/bench/kitchen.bench.ts, figures in bench/results/kitchen.json): a browser
+ * bench this harness does not run, so its section is kept as written.
+ */
+const KITCHEN_NOTES = path.join(RESULTS_DIR, '..', 'KITCHEN.md');
 /** A run of the webhook scenario before the hot-path fixes, for the before/after table. */
 const BEFORE_FIXES = path.join(RESULTS_DIR, 'before-fixes.json');
 
@@ -50,6 +56,7 @@ export function renderBenchmarksMarkdown(results: BenchResults): string {
     endToEnd ? endToEndSection(endToEnd) : '',
     orderMetrics ? metricsSection(orderMetrics) : '',
     beforeAfter(results),
+    fs.existsSync(KITCHEN_NOTES) ? fs.readFileSync(KITCHEN_NOTES, 'utf8').trim() + '\n' : '',
     METHOD,
   ]
     .join('\n')
