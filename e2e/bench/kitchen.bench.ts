@@ -45,6 +45,8 @@ const LIFECYCLE = [
 /** The board fills for as long as an order stays on it; the first window starts after that. */
 const WARMUP_MS = (LIFECYCLE.at(-1)!.after + 5) * 1000;
 const OWNER = 'owner@demo-bistro.test';
+/** A folder for two heap snapshots (after the fill, at the end) to compare when the heap grows; none unless set. */
+const SNAPSHOTS = process.env['KITCHEN_BENCH_SNAPSHOTS'];
 
 let platform: TestPlatform;
 let web: Awaited<ReturnType<typeof serveDashboard>>;
@@ -156,6 +158,18 @@ async function sample(page: Page, cdp: CDPSession, startedAt: number): Promise<S
   };
 }
 
+/** The page's heap as a .heapsnapshot file (open in Chrome DevTools' Memory tab), its frames paused meanwhile. */
+async function heapSnapshot(page: Page, cdp: CDPSession, file: string): Promise<void> {
+  await page.evaluate('window.__kitchenFrames.paused = true');
+  const chunks: string[] = [];
+  const collect = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+  fs.writeFileSync(file, chunks.join(''));
+  await page.evaluate('window.__kitchenFrames.paused = false');
+}
+
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -226,6 +240,9 @@ it(
       if (nextSample <= due) {
         samples.push(await sample(page, cdp, startedAt));
         nextSample += SAMPLE_MS;
+        if (SNAPSHOTS && samples.filter((s) => s.atMs >= WARMUP_MS).length === 1) {
+          await heapSnapshot(page, cdp, path.join(SNAPSHOTS, 'kitchen-after-fill.heapsnapshot'));
+        }
       }
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
       track(
@@ -236,6 +253,7 @@ it(
       );
     }
     samples.push(await sample(page, cdp, startedAt));
+    if (SNAPSHOTS) await heapSnapshot(page, cdp, path.join(SNAPSHOTS, 'kitchen-end.heapsnapshot'));
     while (timers.size || inFlight.size) await Promise.all([...inFlight, new Promise((r) => setTimeout(r, 500))]);
 
     const first = samples.filter((s) => s.atMs >= WARMUP_MS && s.atMs <= WARMUP_MS + WINDOW_MS);
