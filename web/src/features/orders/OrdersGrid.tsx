@@ -90,7 +90,8 @@ function allOrderColumns(
     {
       headerName: header('provider'),
       field: 'provider',
-      width: 125,
+      // Room for the longest display name in the registry's badge ("HungerStation") with the cell's padding.
+      width: 160,
       cellRenderer: ProviderCell,
       ...serverSorted('PROVIDER'),
     },
