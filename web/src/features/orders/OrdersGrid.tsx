@@ -90,7 +90,7 @@ function allOrderColumns(
     {
       headerName: header('provider'),
       field: 'provider',
-      // Room for the longest display name in the registry's badge ("HungerStation") with the cell's padding.
+      // Room for the longest provider display name in its badge, with the cell padding (dates-and-truncation checks it).
       width: 160,
       cellRenderer: ProviderCell,
       ...serverSorted('PROVIDER'),
