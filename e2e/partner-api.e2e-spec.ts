@@ -236,7 +236,11 @@ describe('what a key sees', () => {
       asKey(connectionsOnly.secret),
     );
     expect(connections.body.errors).toBeUndefined();
-    expect((connections.body.data!['connections'] as unknown[]).length).toBe(4);
+    // Every connection of the key's tenant (one per registered provider in the demo), and only those.
+    const bistro = platform.seed.tenants.find((t) => t.slug === 'demo-bistro')!;
+    expect((connections.body.data!['connections'] as { id: string }[]).map((c) => c.id).sort()).toEqual(
+      bistro.connections.map((c) => c.id).sort(),
+    );
   });
 
   it('accepts an order with orders:write, and refuses it to a key with orders:read only', async () => {

@@ -69,25 +69,51 @@ const rowsViewport = (testId: string) => `(() => {
 
 /**
  * After the next frame: true once row `index` is rendered with its data (a
- * row still loading has no id); until then puts that row at the top of the
- * viewport. Positioning at the row, rather than scrolling on by a step, is what
- * keeps this safe under load: the grid may move its viewport itself (a
- * reload after a sort, a page arriving) and a step from there could pass
- * the row for good.
+ * row still loading has no id); until then moves the viewport towards it,
+ * from the rows rendered now: to the row's place when it is near, by half a
+ * screen when it is far. Each frame looks again, so the walk cannot pass the
+ * row for good whatever moves the viewport meanwhile (a reload after a sort,
+ * a page arriving, rows re-sorted around it).
  */
 const rowShown = (testId: string, index: number) => `new Promise((resolve) => requestAnimationFrame(() => {
-  if (document.querySelector('[data-testid="${testId}"] .ag-row[row-index="${index}"][row-id]')) return resolve(true);
+  const grid = '[data-testid="${testId}"]';
+  if (document.querySelector(grid + ' .ag-row[row-index="${index}"][row-id]')) return resolve(true);
   const viewport = ${rowsViewport(testId)};
-  const row = document.querySelector('[data-testid="${testId}"] .ag-row');
-  if (viewport && row) viewport.scrollTop = ${index} * row.offsetHeight;
+  const rows = [...document.querySelectorAll(grid + ' .ag-row[row-index]')];
+  const rendered = rows.map((row) => Number(row.getAttribute('row-index')));
+  // A row of a visible container (a pinned one with no columns is hidden and measures 0).
+  const height = rows.map((row) => row.getBoundingClientRect().height).find((h) => h > 0) || 0;
+  if (!viewport || rendered.length === 0 || height === 0) return resolve(false);
+  const first = Math.min(...rendered);
+  const last = Math.max(...rendered);
+  const distance = ${index} < first ? ${index} - first : ${index} > last ? ${index} - last : 0;
+  const step = Math.sign(distance) * Math.min(Math.abs(distance) * height, viewport.clientHeight / 2);
+  viewport.scrollTop = distance === 0 ? ${index} * height : viewport.scrollTop + step;
   resolve(false);
 }))`;
+
+/** What a failure message needs to say where the grid was: its scroller, the rows it rendered, the row height. */
+const gridState = (testId: string) => `(() => {
+  const viewport = ${rowsViewport(testId)};
+  const rows = [...document.querySelectorAll('[data-testid="${testId}"] .ag-row')];
+  const indexes = rows.filter((row) => row.hasAttribute('row-id')).map((row) => Number(row.getAttribute('row-index')));
+  return {
+    viewport: viewport ? viewport.className : null,
+    scrollTop: viewport?.scrollTop, scrollHeight: viewport?.scrollHeight, clientHeight: viewport?.clientHeight,
+    rowHeight: rows[0]?.offsetHeight, rows: rows.length, withIds: indexes.length,
+    firstIndex: Math.min(...indexes), lastIndex: Math.max(...indexes),
+    status: document.querySelector('[role="status"]')?.textContent,
+  };
+})()`;
 
 /** Brings row `index` into view and waits, frame by frame, for it to show its data (evaluate, not waitForFunction: the production CSP forbids the eval a string predicate needs). */
 async function showRow(page: Page, testId: string, index: number): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (!(await page.evaluate<boolean>(rowShown(testId, index)))) {
-    if (Date.now() > deadline) throw new Error(`row ${index} of ${testId} never showed its data`);
+    if (Date.now() > deadline) {
+      const state = await page.evaluate<unknown>(gridState(testId));
+      throw new Error(`row ${index} of ${testId} never showed its data: ${JSON.stringify(state)}`);
+    }
   }
 }
 

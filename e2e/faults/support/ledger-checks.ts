@@ -24,12 +24,13 @@ export function watchLedger(ledger: readonly LedgerEntry[]): {
 
 /**
  * The key the platform stores a delivery under. Providers send ids, not keys; the
- * simulator records the id each delivery carries. A Talabat status call carries
- * none, and the platform keys it by the fact it reports (`posOrderStatus:<order>:<status>`).
+ * simulator records the id each delivery carries. A status call of a Delivery Hero brand
+ * (Talabat, HungerStation) carries none, and the platform keys it by the fact it reports (`posOrderStatus:<order>:<status>`).
  */
 function platformKeyOf(entry: LedgerEntry): string | null {
   if (!entry.idempotencyKey) return null;
-  return entry.provider === 'TALABAT' && entry.kind !== 'new_order'
+  const deliveryHeroBrand = entry.provider === 'TALABAT' || entry.provider === 'HUNGERSTATION';
+  return deliveryHeroBrand && entry.kind !== 'new_order'
     ? `posOrderStatus:${entry.idempotencyKey}`
     : entry.idempotencyKey;
 }

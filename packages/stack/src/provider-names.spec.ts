@@ -49,7 +49,6 @@ const ALLOWED = new Map<string, string>([
   ['e2e/browser/pages.browser-spec.ts', 'tests'],
   ['e2e/browser/webhook-events.browser-spec.ts', 'tests'],
   ['e2e/egress.e2e-spec.ts', 'tests'],
-  ['e2e/faults/platform-faults.fault-spec.ts', 'tests'],
   ['e2e/health-alerts.e2e-spec.ts', 'tests'],
   ['e2e/platform.e2e-spec.ts', 'tests'],
   ['e2e/prometheus.e2e-spec.ts', 'tests'],

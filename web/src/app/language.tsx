@@ -11,7 +11,7 @@ import {
   type LanguagePreference,
 } from '../i18n/language';
 import { translator } from '../i18n/translate';
-import { setDisplayLocale } from '../ui/display-locale';
+import { setDisplayLocale } from '../i18n/display-locale';
 
 export const SET_MY_LOCALE = graphql(`
   mutation SetMyLocale($locale: Locale!, $arabicDigits: Boolean) {

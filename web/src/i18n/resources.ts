@@ -1,14 +1,14 @@
-import * as app from '../app/app.strings';
-import * as attention from '../features/attention/attention.strings';
-import * as webhookEvents from '../features/webhook-events/webhook-events.strings';
-import * as alerts from '../features/alerts/alerts.strings';
-import * as integrations from '../features/integrations/integrations.strings';
-import * as kitchen from '../features/kitchen/kitchen.strings';
-import * as orders from '../features/orders/orders.strings';
-import * as overview from '../features/overview/overview.strings';
-import * as printing from '../features/printing/printing.strings';
-import * as settings from '../features/settings/settings.strings';
-import * as ui from '../ui/ui.strings';
+import * as app from './strings/app.strings';
+import * as attention from './strings/attention.strings';
+import * as webhookEvents from './strings/webhook-events.strings';
+import * as alerts from './strings/alerts.strings';
+import * as integrations from './strings/integrations.strings';
+import * as kitchen from './strings/kitchen.strings';
+import * as orders from './strings/orders.strings';
+import * as overview from './strings/overview.strings';
+import * as printing from './strings/printing.strings';
+import * as settings from './strings/settings.strings';
+import * as ui from './strings/ui.strings';
 
 /** Every catalog, by language and namespace (one namespace per feature). */
 export const RESOURCES = {

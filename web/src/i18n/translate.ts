@@ -1,4 +1,4 @@
-import { setDisplayLocale } from '../ui/display-locale';
+import { setDisplayLocale } from './display-locale';
 import { createTranslator } from './i18n';
 import { intlLocaleOf, loadLanguagePreference } from './language';
 

@@ -1,5 +1,5 @@
-import { en as kitchenEn, ar as kitchenAr } from '../features/kitchen/kitchen.strings';
-import { en as printingEn, ar as printingAr } from '../features/printing/printing.strings';
+import { en as kitchenEn, ar as kitchenAr } from '../i18n/strings/kitchen.strings';
+import { en as printingEn, ar as printingAr } from '../i18n/strings/printing.strings';
 import { fill } from './fill';
 
 describe('fill (i18next-style placeholders)', () => {

@@ -1,4 +1,4 @@
-import { displayLocale } from './display-locale';
+import { displayLocale } from '../i18n/display-locale';
 
 /**
  * Money arrives as integer minor units of an ISO 4217 currency. The exponent

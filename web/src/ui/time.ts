@@ -1,5 +1,5 @@
 import { dateOrderFor } from './date-entry';
-import { displayLocale } from './display-locale';
+import { displayLocale } from '../i18n/display-locale';
 
 /**
  * Times are shown in the acting tenant's time zone (not the browser's): a

@@ -1,5 +1,5 @@
 import { translator } from '../../i18n/translate';
-import type { en } from './kitchen.strings';
+import type { en } from '../../i18n/strings/kitchen.strings';
 
 /** The kitchen catalog in the dashboard's current language, for `fill(...)`. */
 export function kitchenText(): typeof en {

@@ -90,7 +90,8 @@ function allOrderColumns(
     {
       headerName: header('provider'),
       field: 'provider',
-      width: 125,
+      // Room for the longest provider display name in its badge, with the cell padding (dates-and-truncation checks it).
+      width: 160,
       cellRenderer: ProviderCell,
       ...serverSorted('PROVIDER'),
     },

@@ -1,5 +1,5 @@
 import { translator } from '../../i18n/translate';
-import type { en } from './printing.strings';
+import type { en } from '../../i18n/strings/printing.strings';
 
 /** The printing catalog in the dashboard's current language, for `fill(...)`. */
 export function printingText(): typeof en {
