@@ -123,8 +123,12 @@ describe('orders grid bulk actions', () => {
         .getByTestId('orders-grid')
         .locator('.ag-row')
         .filter({ hasText: `#${order.displayCode}` });
+    // All three rows first: each arrives live and a new row moves the others, so a tick before the last one
+    // arrived could land on a row as it moved. Then one tick at a time, each seen to hold.
+    for (const order of placed) await row(order).waitFor({ timeout: LIVE_TIMEOUT_MS });
     for (const order of placed) {
-      await row(order).locator('.ag-selection-checkbox input').click({ timeout: LIVE_TIMEOUT_MS });
+      await row(order).locator('.ag-selection-checkbox input').click();
+      await row(order).locator('.ag-selection-checkbox input:checked').waitFor();
     }
     // No drawer opened by ticking.
     expect(await page.getByRole('dialog').count()).toBe(0);
