@@ -113,6 +113,15 @@ export class ControlTokens {
   forget(connectionId: string): void {
     this.tokens.delete(connectionId);
   }
+  private readonly asking = new Map<string, Promise<unknown>>();
+  /** One token request per connection at a time: jobs that need a token while one is being asked for share it. */
+  once<T>(connectionId: string, ask: () => Promise<T>): Promise<T> {
+    const running = this.asking.get(connectionId) as Promise<T> | undefined;
+    if (running) return running;
+    const asked = ask().finally(() => this.asking.delete(connectionId));
+    this.asking.set(connectionId, asked);
+    return asked;
+  }
 }
 
 export async function runCatalogSync(deps: CatalogSyncDependencies, payload: unknown): Promise<CatalogSyncRunOutcome> {
@@ -300,12 +309,17 @@ async function contextFor(run: Run): Promise<ControlContext | string> {
   if (!control?.token) return { ...base, token: null };
   const held = deps.tokens?.get(job.connectionId, now.getTime());
   if (held) return { ...base, token: held };
-  const { answer } = await sendOne(deps, control.token.call(connection), now);
-  if (!answer) return 'The token request was not delivered';
-  const grant = control.token.read(answer);
-  if ('problem' in grant) return grant.problem;
-  deps.tokens?.set(job.connectionId, grant.token, now.getTime() + grant.reuseForMs);
-  return { ...base, token: grant.token };
+  const token = control.token;
+  const ask = async (): Promise<{ token: string } | string> => {
+    const { answer } = await sendOne(deps, token.call(connection), now);
+    if (!answer) return 'The token request was not delivered';
+    const grant = token.read(answer);
+    if ('problem' in grant) return grant.problem;
+    deps.tokens?.set(job.connectionId, grant.token, now.getTime() + grant.reuseForMs);
+    return { token: grant.token };
+  };
+  const granted = await (deps.tokens ? deps.tokens.once(job.connectionId, ask) : ask());
+  return typeof granted === 'string' ? granted : { ...base, token: granted.token };
 }
 
 async function sendOne(
