@@ -13,6 +13,7 @@ import {
   type BodyPlan,
   type HeaderMutation,
 } from '@nexara/simulator/testing';
+import { answerStatusFor, PROVIDER_IDENTITIES, providerOfPathSegment } from '@nexara/providers/display';
 import { testSecrets } from '@nexara/test-support';
 import fc from 'fast-check';
 import type { TestPlatform } from './platform';
@@ -46,7 +47,7 @@ export function secretsOf(connections: readonly FuzzConnection[]): string[] {
 const JSON_TYPES = [
   'application/json',
   'application/json; charset=utf-8',
-  'application/vnd.deliveroo+json',
+  'application/vnd.provider+json',
   'APPLICATION/JSON',
 ];
 const OTHER_TYPES = [
@@ -94,7 +95,7 @@ export type DeliveryPlan = {
   resign: boolean;
   headers: HeaderMutation[];
   contentType: string;
-  /** `odd-path`: the route's own sub-path swapped for `oddPath` (Talabat: its remoteId, the part a route takes from the URL). */
+  /** `odd-path`: the route's own sub-path swapped for `oddPath` (a new order whose route takes a part from the URL, such as a store id: that part). */
   target: 'own' | 'unknown-key' | 'other-provider' | 'odd-path';
   oddPath: string;
 };
@@ -139,7 +140,7 @@ export async function deliveryRequest(
   const connection = connections[plan.connection]!;
   const built = await buildWebhook(connection, plan.kind, {
     seed: plan.seed,
-    // Talabat status calls name the order by the id Nexara answered; any UUID will do here.
+    // Status calls of providers that name the order by the id Nexara answered: any UUID will do here.
     remoteOrderId: '7d9f3c21-5b8e-4a61-9f0d-2c4b6e8a1d35',
   });
   const body =
@@ -150,7 +151,7 @@ export async function deliveryRequest(
             JSON.stringify({ ...JSON.parse(built.body), padding: 'x'.repeat(BODY_LIMIT + plan.body.extraBytes) }),
           )
         : applyBodyPlan(built.body, plan.body);
-  const idempotencyKey = built.headers['x-deliveroo-sequence-guid'] ?? built.headers['x-request-id'] ?? '';
+  const idempotencyKey = built.idempotencyKey ?? '';
   const signed = plan.resign ? await signedHeaders({ ...connection, body, now: new Date(), idempotencyKey }) : {};
   const headers = applyHeaderMutations({ ...built.headers, ...signed, 'content-type': plan.contentType }, plan.headers);
   const url = retarget(built, connection, connections, plan);
@@ -176,8 +177,8 @@ function retarget(
       return built.url.replace(connection.key, other.key);
     }
     case 'odd-path':
-      return connection.provider === 'TALABAT' && built.method === 'POST'
-        ? `${base}/order/${plan.oddPath}`
+      return plan.kind === 'new_order' && built.url !== base
+        ? built.url.replace(/\/[^/]*$/, `/${plan.oddPath}`)
         : `${base}/${plan.oddPath}`;
   }
 }
@@ -200,13 +201,25 @@ export type GarbagePlan = {
     | { kind: 'oversized'; extraBytes: number };
 };
 
+/** Every registered provider's webhook path segment (packages/providers registry). */
+export const PROVIDER_SEGMENTS: readonly string[] = PROVIDER_IDENTITIES.map((identity) => identity.pathSegment);
+
+/** A registered segment nearly: another case, a NUL or a dot after it, its first letter percent-encoded. */
+const nearSegments = (segment: string): string[] => [
+  segment.toUpperCase(),
+  segment.charAt(0).toUpperCase() + segment.slice(1),
+  `${segment}%00`,
+  `%${segment.charCodeAt(0).toString(16)}${segment.slice(1)}`,
+  `${segment}.`,
+];
+
 export const garbagePlan = (connections: readonly FuzzConnection[]): fc.Arbitrary<GarbagePlan> =>
   fc.record({
     provider: fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom('careem', 'talabat', 'deliveroo', 'jahez') },
+      { weight: 3, arbitrary: fc.constantFrom(...PROVIDER_SEGMENTS) },
       {
         weight: 1,
-        arbitrary: fc.oneof(fc.constantFrom('CAREEM', 'Talabat', 'uber', 'careem%00', '%63areem', 'jahez.'), pathText),
+        arbitrary: fc.oneof(fc.constantFrom('uber', ...PROVIDER_SEGMENTS.flatMap(nearSegments)), pathText),
       },
     ),
     key: fc.oneof(
@@ -277,18 +290,27 @@ export function headerBytes(headers: Record<string, string>): number {
   return Object.entries(headers).reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0);
 }
 
+/** The statuses docs/providers/README.md documents; 5xx would mean the platform is down, which it is not here. */
 const DOCUMENTED = [200, 202, 400, 401, 404, 409, 413, 415, 429];
-/** Talabat's middleware understands only these (packages/providers/src/talabat/talabat.md); 500 and 502 would mean the store is down, which it is not here. */
-const TALABAT_DOCUMENTED = [200, 201, 202, 400, 401, 429];
 
 /**
- * Everything wrong with an answer: a status outside docs/providers/README.md (or
- * Talabat's list), a refusal without the `{"error": {"code", "message"}}`
- * JSON body, a secret echoed back.
+ * The documented statuses as the provider of a path segment is answered: each
+ * mapped through its identity's `answerStatuses` (a provider that understands
+ * only some statuses hears their equivalents); all of them for no provider.
+ */
+function documentedFor(segment: string | null): number[] {
+  const provider = segment === null ? null : providerOfPathSegment(segment);
+  return provider === null ? DOCUMENTED : [...new Set(DOCUMENTED.map((status) => answerStatusFor(provider, status)))];
+}
+
+/**
+ * Everything wrong with an answer: a status outside docs/providers/README.md (as
+ * the provider is answered), a refusal without the `{"error": {"code", "message"}}`
+ * JSON body, a secret echoed back. `provider` is the path segment it was sent to.
  */
 export function answerProblems(answer: FuzzAnswer, provider: string | null, secrets: readonly string[]): string[] {
   const problems: string[] = [];
-  const allowed = provider === 'talabat' ? TALABAT_DOCUMENTED : DOCUMENTED;
+  const allowed = documentedFor(provider);
   if (!allowed.includes(answer.status)) problems.push(`status ${answer.status} is not a documented answer`);
   if (!answer.contentType?.startsWith('application/json')) problems.push(`content type ${String(answer.contentType)}`);
   let body: unknown;

@@ -54,7 +54,6 @@ const ALLOWED = new Map<string, string>([
   ['e2e/prometheus.e2e-spec.ts', 'tests'],
   ['e2e/shared-rate-limits.e2e-spec.ts', 'tests'],
   ['e2e/faults/support/ledger-checks.ts', 'tests'],
-  ['e2e/support/webhook-fuzz.ts', 'tests'],
   ['e2e/test-orders.e2e-spec.ts', 'tests'],
   ['e2e/tracing.e2e-spec.ts', 'tests'],
   ['e2e/webhook-abuse.e2e-spec.ts', 'tests'],
