@@ -1,4 +1,5 @@
 import { startProviderApi, type ProviderApi, type RecordedCallback } from './callback-server';
+import { SIMULATED_PROVIDERS, providerSlug } from './connections';
 
 describe('startProviderApi', () => {
   let api: ProviderApi;
@@ -20,8 +21,8 @@ describe('startProviderApi', () => {
 
   it('listens on loopback and gives each provider its apiBase', () => {
     expect(api.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(api.baseUrl('DELIVEROO')).toBe(`${api.url}/deliveroo`);
-    expect(api.baseUrl('JAHEZ')).toBe(`${api.url}/jahez`);
+    for (const provider of SIMULATED_PROVIDERS)
+      expect(api.baseUrl(provider)).toBe(`${api.url}/${providerSlug(provider)}`);
   });
 
   it.each([

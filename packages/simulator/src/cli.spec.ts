@@ -2,8 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliUsageError, formatSummary, parseCliArgs, parseConnections, runSimulateCli, type CliIo } from './cli';
-import { SIMULATED_PROVIDERS } from './connections';
+import { SIMULATED_PROVIDERS, providerSlug } from './connections';
 import { startFakePlatform, type FakePlatform } from './testing/fake-platform';
+
+/** The registry's first and last providers, and their path segments as a person types them (any case). */
+const FIRST = SIMULATED_PROVIDERS[0];
+const LAST = SIMULATED_PROVIDERS.at(-1)!;
+const capitalized = (slug: string): string => slug.charAt(0).toUpperCase() + slug.slice(1);
 
 describe('parseCliArgs', () => {
   it('applies the documented defaults', () => {
@@ -20,7 +25,7 @@ describe('parseCliArgs', () => {
     expect(
       parseCliArgs([
         '--provider',
-        'talabat,Jahez',
+        `${providerSlug(FIRST)},${capitalized(providerSlug(LAST))}`,
         '--rate',
         '2.5',
         '--duration',
@@ -32,7 +37,7 @@ describe('parseCliArgs', () => {
         '--no-api',
       ]),
     ).toMatchObject({
-      provider: ['TALABAT', 'JAHEZ'],
+      provider: [FIRST, LAST],
       rate: 2.5,
       duration: 60,
       'api-port': 4999,
@@ -64,8 +69,8 @@ describe('parseCliArgs', () => {
 
 describe('parseConnections', () => {
   const valid = {
-    provider: 'CAREEM',
-    webhookUrl: 'http://localhost:4000/webhooks/careem/k',
+    provider: FIRST,
+    webhookUrl: `http://localhost:4000/webhooks/${providerSlug(FIRST)}/k`,
     secret: 's',
     externalStoreId: 'b1',
     currency: 'AED',
@@ -136,6 +141,7 @@ describe('runSimulateCli', () => {
   });
 
   it('drives the connections for the duration, serves the provider API meanwhile, and ends with a summary', async () => {
+    const chosen = [platform.connections[0]!.provider, platform.connections.at(-1)!.provider];
     const code = await runSimulateCli(
       [
         '--connections',
@@ -147,7 +153,7 @@ describe('runSimulateCli', () => {
         '--api-port',
         '0',
         '--provider',
-        'careem,jahez',
+        chosen.map(providerSlug).join(','),
         '--follow-up-delay',
         '0',
         '--seed',
@@ -161,7 +167,7 @@ describe('runSimulateCli', () => {
     expect(output[0]).toMatch(/^Provider callback APIs on http:\/\/127\.0\.0\.1:\d+/);
     expect(output.at(-1)).toMatch(/^\[simulate \d\d:\d\d\] sent \d+ \| 2xx \d+ \| 4xx 0 \| 5xx 0 \| no answer 0/);
     expect(platform.deliveries.length).toBeGreaterThan(0);
-    expect(new Set(platform.deliveries.map((d) => d.provider))).toEqual(new Set(['CAREEM', 'JAHEZ']));
+    expect(new Set(platform.deliveries.map((d) => d.provider))).toEqual(new Set(chosen));
   });
 
   it('runs until stopped when no duration is given', async () => {
@@ -182,17 +188,18 @@ describe('runSimulateCli', () => {
   });
 
   it('exits 2 when no connection matches the providers asked for', async () => {
+    const [present, absent] = [platform.connections[0]!.provider, platform.connections[1]!.provider];
     await writeFile(
-      join(dir, 'careem-only.json'),
-      JSON.stringify(platform.connections.filter((c) => c.provider === 'CAREEM')),
+      join(dir, 'one-provider.json'),
+      JSON.stringify(platform.connections.filter((c) => c.provider === present)),
     );
     expect(
       await runSimulateCli(
-        ['--connections', 'careem-only.json', '--provider', 'talabat'],
+        ['--connections', 'one-provider.json', '--provider', providerSlug(absent)],
         io,
         new AbortController().signal,
       ),
     ).toBe(2);
-    expect(errors[0]).toMatch(/no connection for talabat/);
+    expect(errors[0]).toContain(`no connection for ${providerSlug(absent)}`);
   });
 });

@@ -18,7 +18,7 @@ describe('ScenarioRunner against a fake platform', () => {
     const runner = new ScenarioRunner({
       connections: platform.connections,
       ratePerSecond: 500,
-      maxOrders: 40,
+      maxOrders: 10 * platform.connections.length,
       seed: 7,
       statusUpdateRatio: 0.6,
       cancellationRatio: 0.2,
@@ -30,11 +30,11 @@ describe('ScenarioRunner against a fake platform', () => {
 
     // Counts.
     const newOrders = originals(ledger).filter((entry) => entry.kind === 'new_order');
-    expect(newOrders).toHaveLength(40);
-    for (let index = 0; index < 4; index += 1) {
+    expect(newOrders).toHaveLength(10 * platform.connections.length);
+    for (let index = 0; index < platform.connections.length; index += 1) {
       expect(newOrders.filter((entry) => entry.connectionIndex === index)).toHaveLength(10);
     }
-    expect(runner.orders).toHaveLength(40);
+    expect(runner.orders).toHaveLength(newOrders.length);
     expect(runner.problems).toEqual([]);
 
     // The ledger is exactly what the platform received, answer for answer.

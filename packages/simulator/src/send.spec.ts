@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import type { SimulatedConnection, SimulatedProvider } from './connections';
+import { SIMULATED_PROVIDERS, providerSlug, type SimulatedConnection, type SimulatedProvider } from './connections';
 import { createRandom } from '@nexara/providers/testing';
 import { buildWebhook, checkAnswer, followUpReference, sendWebhook, type BuiltWebhook } from './send';
 
@@ -14,12 +14,32 @@ const NOW = new Date('2026-03-01T18:30:00.000Z');
 
 function connection(
   provider: SimulatedProvider,
-  webhookUrl = `http://localhost:4000/webhooks/${provider.toLowerCase()}/k1`,
+  webhookUrl = `http://localhost:4000/webhooks/${providerSlug(provider)}/k1`,
 ): SimulatedConnection {
   return { provider, webhookUrl, secret: 'secret', externalStoreId: 'remote 42', currency: 'BHD' };
 }
 
 describe('buildWebhook routes', () => {
+  it.each(SIMULATED_PROVIDERS)(
+    '%s sends every kind of delivery under the connection URL, as JSON',
+    async (provider) => {
+      const base = `http://localhost:4000/webhooks/${providerSlug(provider)}/k1`;
+      const order = await buildWebhook(connection(provider), 'new_order', { seed: 1, now: NOW });
+      const followUps = await Promise.all(
+        (['status_update', 'cancellation'] as const).map((kind) =>
+          buildWebhook(connection(provider), kind, { seed: 2, now: NOW, order: order.order, remoteOrderId: 'nx-9f1' }),
+        ),
+      );
+      for (const built of [order, ...followUps]) {
+        expect(built.url === base || built.url.startsWith(`${base}/`)).toBe(true);
+        expect(built.headers['content-type']).toBe('application/json');
+        expect(() => JSON.parse(built.body) as unknown).not.toThrow();
+        expect(built.externalId).toBe(order.externalId);
+      }
+      expect(order.idempotencyKey).not.toBeNull();
+    },
+  );
+
   it.each([
     ['DELIVEROO', 'new_order', 'POST', 'http://localhost:4000/webhooks/deliveroo/k1'],
     ['CAREEM', 'new_order', 'POST', 'http://localhost:4000/webhooks/careem/k1'],
