@@ -28,6 +28,7 @@ const moduleNameMapper = {
   '^@nexara/stack$': '<rootDir>/packages/stack/src/index.ts',
   '^@nexara/test-support$': '<rootDir>/packages/test-support/src/index.ts',
   '^@nexara/(tenants|orders|integrations|catalog)$': '<rootDir>/subgraphs/$1/src/index.ts',
+  '^@nexara/integrations/testing$': '<rootDir>/subgraphs/integrations/src/testing/index.ts',
   '^@nexara/gateway$': '<rootDir>/gateway/src/index.ts',
   '^@nexara/simulator$': '<rootDir>/packages/simulator/src/index.ts',
   '^@nexara/simulator/testing$': '<rootDir>/packages/simulator/src/testing/index.ts',

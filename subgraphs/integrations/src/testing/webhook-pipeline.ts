@@ -3,7 +3,6 @@ import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Identity } from '@nexara/kit';
 import { type Provider } from '@nexara/providers/display';
-import { createOrdersServer, ordersConfigShape, type OrdersServer } from '@nexara/orders';
 import { startProviderApi, type BuiltWebhook, type ProviderApi, type SimulatedConnection } from '@nexara/simulator';
 import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
 import type { ConnectProviderRequest } from '../connections/connection.validation';
@@ -11,7 +10,7 @@ import type { ReceiveWebhookResult } from '../webhooks/webhook-inbox.service';
 import { webhookWorkerConfigShape, type WebhookWorkerConfig } from '../worker/config';
 import { createWebhookWorker, type WebhookWorker } from '../worker/webhook-worker';
 import { aConnectProviderInput } from './connection-factory';
-import { graphqlClient, type GraphQLClient } from './graphql-client';
+import type { GraphQLClient } from './graphql-client';
 import { tenantAdmin } from './identities';
 import { startIntegrations, TEST_EGRESS_ALLOW, type RunningIntegrations } from './integrations-test-server';
 
@@ -31,11 +30,8 @@ export type WebhookPipeline = {
   providerApi: ProviderApi;
   /** The integrations subgraph, called as anyone. */
   graphql: GraphQLClient;
-  /** The orders subgraph (running or not), called as anyone. */
-  orders: GraphQLClient;
+  /** Where the worker and callbacks look for the orders subgraph (nothing listens there unless the caller starts it). */
   ordersUrl: string;
-  startOrders: () => Promise<void>;
-  stopOrders: () => Promise<void>;
   /** Connects a provider store for `tenantId` whose callbacks go to the simulator's provider API. */
   connect: (
     tenantId: string,
@@ -61,12 +57,19 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+export type WebhookPipelineOptions = {
+  /** The orders subgraph's URL; by default a free port where nothing listens (the subgraphs stay apart: docs/architecture.md). */
+  ordersUrl?: string;
+  /** Runs on `close` once the workers have stopped and before anything else goes (whatever the caller started beside the pipeline). */
+  afterWorkersStop?: () => Promise<void>;
+};
+
 /**
- * A fresh database, the integrations subgraph, a REAL orders subgraph (on a
- * port fixed up front, so it can be stopped and started again under the
- * worker), and the simulator's provider API for callbacks.
+ * A fresh database, the integrations subgraph and the simulator's provider
+ * API for callbacks. The whole pipeline with a real orders subgraph behind
+ * the worker is e2e/support/webhook-pipeline.ts.
  */
-export async function startWebhookPipeline(): Promise<WebhookPipeline> {
+export async function startWebhookPipeline(options: WebhookPipelineOptions = {}): Promise<WebhookPipeline> {
   const db = await createTestDatabase();
   const providerApi = await startProviderApi();
   // Callbacks may reach the simulator's provider APIs (and the factory's default, where nothing listens).
@@ -77,31 +80,8 @@ export async function startWebhookPipeline(): Promise<WebhookPipeline> {
     encryptionKeys: testSecrets.secretsEncryptionKey,
     env: { EGRESS_ALLOW: egressAllow },
   });
-  const ordersPort = await freePort();
-  const ordersUrl = `http://127.0.0.1:${ordersPort}/graphql`;
-  let ordersServer: OrdersServer | null = null;
+  const ordersUrl = options.ordersUrl ?? `http://127.0.0.1:${await freePort()}/graphql`;
   const workers: WebhookWorker[] = [];
-
-  const startOrders = async (): Promise<void> => {
-    if (ordersServer) return;
-    const server = await createOrdersServer(
-      loadConfig(ordersConfigShape, {
-        DATABASE_URL: db.serviceUrls.orders,
-        INTERNAL_TOKEN_SECRET: testSecrets.internalTokenSecret,
-        PORT: String(ordersPort),
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-      }),
-    );
-    await server.listen(ordersPort, '127.0.0.1');
-    ordersServer = server;
-  };
-  const stopOrders = async (): Promise<void> => {
-    const server = ordersServer;
-    ordersServer = null;
-    await server?.close();
-  };
-  await startOrders();
 
   const workerConfig = (overrides: Partial<Record<keyof WebhookWorkerConfig, string>> = {}): WebhookWorkerConfig =>
     loadConfig(webhookWorkerConfigShape, {
@@ -124,10 +104,7 @@ export async function startWebhookPipeline(): Promise<WebhookPipeline> {
     integrations,
     providerApi,
     graphql: integrations.graphql,
-    orders: graphqlClient(ordersUrl, testSecrets.internalTokenSecret),
     ordersUrl,
-    startOrders,
-    stopOrders,
     workerConfig,
     connect: async (tenantId, provider, overrides = {}) => {
       const { connection, secret } = await integrations.server.services.connections.connectProvider(
@@ -183,7 +160,7 @@ export async function startWebhookPipeline(): Promise<WebhookPipeline> {
     },
     close: async () => {
       await Promise.allSettled(workers.map((worker) => worker.stop()));
-      await stopOrders().catch(() => undefined);
+      await options.afterWorkersStop?.().catch(() => undefined);
       await providerApi.close();
       await integrations.server.close();
       await db.drop();

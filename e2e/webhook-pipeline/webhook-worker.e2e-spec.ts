@@ -2,19 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { type Identity } from '@nexara/kit';
 import { PROVIDERS, type Provider } from '@nexara/providers/display';
 import { buildWebhook, signedHeaders, type BuiltWebhook } from '@nexara/simulator';
-import { errorCodes } from '../testing/graphql-client';
-import { aUser } from '../testing/identities';
-import { queuedJobs } from '../testing/job-queue';
+import { PROCESS_WEBHOOK_EVENT_TASK, type WebhookWorker } from '@nexara/integrations';
 import {
+  aUser,
+  errorCodes,
   eventInStatus,
   eventually,
+  queuedJobs,
   startWebhookPipeline,
   storedEvents,
   type PipelineConnection,
   type WebhookPipeline,
-} from '../testing/webhook-pipeline';
-import { PROCESS_WEBHOOK_EVENT_TASK } from '../webhooks/webhook-jobs';
-import type { WebhookWorker } from './webhook-worker';
+} from '../support/webhook-pipeline';
 
 type OrderView = {
   id: string;

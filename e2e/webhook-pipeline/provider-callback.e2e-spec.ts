@@ -3,14 +3,14 @@ import { type Identity } from '@nexara/kit';
 import { PROVIDERS, type Provider } from '@nexara/providers/display';
 import { buildWebhook, type RecordedCallback } from '@nexara/simulator';
 import { jwtVerify } from 'jose';
-import { aUser } from '../testing/identities';
 import {
+  aUser,
   eventInStatus,
   eventually,
   startWebhookPipeline,
   type PipelineConnection,
   type WebhookPipeline,
-} from '../testing/webhook-pipeline';
+} from '../support/webhook-pipeline';
 
 type CallbackView = {
   action: string;

@@ -5,19 +5,23 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Identity } from '@nexara/kit';
 import { buildWebhook } from '@nexara/simulator';
+import { PROCESS_WEBHOOK_EVENT_TASK, webhookJobKey } from '@nexara/integrations';
+import { PROVIDER_DEFINITIONS, type Provider } from '@nexara/providers';
+import { REPO_ROOT, SERVICE_ENTRY_POINTS } from '@nexara/stack';
 import { testSecrets } from '@nexara/test-support';
-import { aUser } from '../testing/identities';
-import { queuedJobs } from '../testing/job-queue';
 import {
+  aUser,
   eventInStatus,
   eventually,
   freePort,
+  queuedJobs,
   startWebhookPipeline,
   type WebhookPipeline,
-} from '../testing/webhook-pipeline';
-import { PROCESS_WEBHOOK_EVENT_TASK, webhookJobKey } from '../webhooks/webhook-jobs';
+} from '../support/webhook-pipeline';
 
-const WORKER_MAIN = path.resolve(__dirname, '../../dist/worker/main.js');
+const WORKER_MAIN = path.join(REPO_ROOT, SERVICE_ENTRY_POINTS.worker);
+/** A provider told of each new order's receipt: the callback is the follow-up a dead worker leaves undone. */
+const CONFIRMING = PROVIDER_DEFINITIONS.find((definition) => definition.confirmsReceipts)!.identity.code as Provider;
 
 /**
  * A stand-in for the orders subgraph that passes every call through, except
@@ -88,7 +92,7 @@ describe('webhook worker killed mid-event (SIGKILL)', () => {
   });
 
   it('leaves the event to be taken again, and applying it again changes nothing twice', async () => {
-    const connection = await pipeline.connect(tenantId, 'DELIVEROO');
+    const connection = await pipeline.connect(tenantId, CONFIRMING);
     let stderr = '';
     child = spawn(process.execPath, [WORKER_MAIN], {
       env: {
@@ -149,7 +153,7 @@ describe('webhook worker killed mid-event (SIGKILL)', () => {
     const matching = orders.data!.orders.edges.filter((edge) => edge.node.externalId === built.externalId);
     expect(matching.map((edge) => edge.node.id)).toEqual(processed.order_ids);
 
-    // The follow-up the dead worker never got to (Deliveroo's sync_status) happens on the second run.
+    // The follow-up the dead worker never got to (the receipt callback) happens on the second run.
     const order = await eventually(async () => {
       const response = await pipeline.orders<{
         order: { timeline: { source: string }[]; callbacks: { action: string; outcome: string }[] };

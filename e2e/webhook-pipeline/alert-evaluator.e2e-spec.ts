@@ -9,15 +9,26 @@ import {
   type Identity,
 } from '@nexara/kit';
 import { testSecrets } from '@nexara/test-support';
-import { integrationEventsOn, type IntegrationEvents } from '../events/integration-events';
-import { insertCallbackOutcome } from '../health/connection-health.repository';
-import { errorCodes } from '../testing/graphql-client';
-import { aDelivery, backdateConnection } from '../testing/health-fixtures';
-import { aPartner, aUser } from '../testing/identities';
-import { eventually, startWebhookPipeline, type WebhookPipeline } from '../testing/webhook-pipeline';
-import { createOrdersClient } from '../orders-client/orders-client';
-import { evaluateTenantAlerts, tenantsToEvaluate, type AlertEvaluatorDependencies } from './alert-evaluator';
-import type { AlertRule } from './alert-rules';
+import {
+  createOrdersClient,
+  evaluateTenantAlerts,
+  insertCallbackOutcome,
+  integrationEventsOn,
+  tenantsToEvaluate,
+  type AlertEvaluatorDependencies,
+  type AlertRule,
+  type IntegrationEvents,
+} from '@nexara/integrations/testing';
+import {
+  aDelivery,
+  aPartner,
+  aUser,
+  backdateConnection,
+  errorCodes,
+  eventually,
+  startWebhookPipeline,
+  type WebhookPipeline,
+} from '../support/webhook-pipeline';
 
 type AlertView = {
   id: string;
