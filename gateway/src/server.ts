@@ -1,3 +1,4 @@
+import { BUS_EVENTS } from '@nexara/contracts';
 import {
   ConfigError,
   Gauge,
@@ -12,6 +13,7 @@ import {
 import Fastify from 'fastify';
 import { createSessionChecker } from './auth/sessions';
 import type { GatewayConfig } from './config';
+import { EntityCache } from './graphql/entity-cache';
 import { mountGateway, subgraphUrls } from './graphql/gateway-server';
 import { QueryPlanCacheStats, queryPlanMetrics } from './graphql/query-plan-stats';
 import { mountPartnerGateway } from './partner/partner-gateway';
@@ -52,8 +54,11 @@ export async function createGatewayServer(
     cacheMs: config.SESSION_CACHE_MS,
     timeoutMs: 5_000,
   });
+  const entityCache = new EntityCache();
   const stopSessionEvents = bus.subscribe((event) => {
     if (event.kind === SESSION_ENDED_EVENT) sessions.ended(event.id);
+    // A change made elsewhere (another gateway, a service): this gateway's copies of that tenant's names go.
+    if (event.kind === BUS_EVENTS.connectionChanged) entityCache.drop('integrations', event.tenantId);
   });
   const app = Fastify({
     logger: false,
@@ -106,7 +111,7 @@ export async function createGatewayServer(
   });
   const planStats = { dashboard: new QueryPlanCacheStats(), partner: new QueryPlanCacheStats() };
   instrumentHttpServer(app, metrics, { extra: () => queryPlanMetrics(planStats) });
-  const apollo = await mountGateway(app, config, logger, sessions, planStats.dashboard);
+  const apollo = await mountGateway(app, config, logger, sessions, planStats.dashboard, entityCache);
   const partner = await mountPartnerGateway(app, config, logger, { planStats: planStats.partner, limiters });
   const subscriptions = mountSubscriptions(app, apollo, partner, config, logger, { bus, sessions });
   new Gauge({

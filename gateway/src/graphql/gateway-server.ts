@@ -8,6 +8,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { authenticateUser } from '../auth/authenticate';
 import type { SessionChecker } from '../auth/sessions';
 import type { GatewayConfig } from '../config';
+import type { EntityCache } from './entity-cache';
 import { hardenedApolloOptions } from './hardening';
 import type { QueryPlanCacheStats } from './query-plan-stats';
 import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
@@ -29,6 +30,7 @@ export function createSupergraphGateway(
   config: GatewayConfig,
   logger: Logger,
   planStats?: QueryPlanCacheStats,
+  entityCache?: EntityCache,
 ): ApolloGateway {
   const urls = subgraphUrls(config);
   // Apollo Gateway (2.14) reports usage to Apollo's OTLP endpoint and probes the cloud providers' metadata
@@ -42,7 +44,7 @@ export function createSupergraphGateway(
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`The supergraph names subgraph "${name}", which has no URL configured`);
-      return new SubgraphDataSource({ url, timeoutMs: config.GRAPHQL_REQUEST_TIMEOUT_MS });
+      return new SubgraphDataSource({ url, timeoutMs: config.GRAPHQL_REQUEST_TIMEOUT_MS, subgraph: name, entityCache });
     },
     logger,
   });
@@ -93,6 +95,7 @@ export async function mountGateway(
   logger: Logger,
   sessions: SessionChecker,
   planStats?: QueryPlanCacheStats,
+  entityCache?: EntityCache,
 ): Promise<ApolloServer<GatewayContext>> {
   const production = config.NODE_ENV === 'production';
   const trusted = loadTrustedDocuments(config.PERSISTED_DOCUMENTS_PATH);
@@ -108,7 +111,13 @@ export async function mountGateway(
     introspection: !production,
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: createSupergraphGateway(fs.readFileSync(config.SUPERGRAPH_PATH, 'utf8'), config, logger, planStats),
+    gateway: createSupergraphGateway(
+      fs.readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+      config,
+      logger,
+      planStats,
+      entityCache,
+    ),
     ...hardening,
     plugins: [
       fastifyApolloDrainPlugin(app),
@@ -131,7 +140,17 @@ export async function mountGateway(
           const identity = await authenticateUser(request.headers, config.AUTH_TOKEN_SECRET, sessions);
           const contextToken = await signContext(identity);
           const trustedDocumentsOnly = production && requiresTrustedDocuments(request.headers, identity);
-          return { contextToken, requestId, deadline, trustedDocumentsOnly, sourceAddress: request.ip };
+          // Subgraphs answer a user what its tenant and role allow, so cached names are shared by exactly those.
+          const entityCacheScope =
+            identity.kind === 'user' ? { tenantId: identity.tenantId, partition: `user:${identity.role}` } : undefined;
+          return {
+            contextToken,
+            requestId,
+            deadline,
+            trustedDocumentsOnly,
+            sourceAddress: request.ip,
+            ...(entityCacheScope ? { entityCacheScope } : {}),
+          };
         },
       }),
     });

@@ -3,7 +3,11 @@ import { CONTEXT_TOKEN_HEADER, SOURCE_ADDRESS_HEADER } from '@nexara/kit';
 import { GraphQLError } from 'graphql';
 import type { IncomingHttpHeaders } from 'node:http';
 import { keptAlivePoster } from '../http/kept-alive-post';
+import type { EntityCache } from './entity-cache';
 import { dedupeRepresentations, expandEntities, type SubgraphResponse } from './entity-dedupe';
+
+/** Whose entities a request may read from the entity cache: its tenant, and a partition (the caller's kind and role). */
+export type EntityCacheScope = { tenantId: string; partition: string };
 
 export type GatewayContext = {
   /** Signed once per request from the caller's identity; subgraphs reject requests without it. */
@@ -15,6 +19,8 @@ export type GatewayContext = {
   trustedDocumentsOnly?: boolean;
   /** The client's address (the socket's peer, or the proxy's forwarded one with TRUST_PROXY), for sign-in throttling. */
   sourceAddress?: string;
+  /** Set for signed-in dashboard users: their `_entities` fetches of names may be answered from the entity cache. */
+  entityCacheScope?: EntityCacheScope;
 };
 
 /** Tells the subgraph (and our own fetcher) when the client stops waiting, as epoch milliseconds. */
@@ -38,10 +44,14 @@ export const FORWARDED_HEADERS = [
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly timeoutMs: number;
+  private readonly subgraph: string;
+  private readonly entityCache: EntityCache | undefined;
 
-  constructor(options: { url: string; timeoutMs: number }) {
+  constructor(options: { url: string; timeoutMs: number; subgraph?: string; entityCache?: EntityCache }) {
     super({ url: options.url });
     this.timeoutMs = options.timeoutMs;
+    this.subgraph = options.subgraph ?? options.url;
+    this.entityCache = options.entityCache;
     const post = keptAlivePoster();
     this.fetcher = async (url, init) => {
       const deadline = Number(init?.headers?.[DEADLINE_HEADER]);
@@ -61,8 +71,39 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     };
   }
 
-  /** Each distinct entity representation is sent once (see entity-dedupe.ts). */
+  /**
+   * Names already known come from the entity cache (see entity-cache.ts); a
+   * mutation drops the caller's tenant's entries of this subgraph before and
+   * after it runs, so the next read sees what it changed.
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const cache = this.entityCache;
+    const scope = 'entityCacheScope' in options.context ? options.context.entityCacheScope : undefined;
+    if (!cache || !scope) return this.deduped(options);
+    const query = options.request.query ?? '';
+    if (MUTATION.test(query)) {
+      cache.drop(this.subgraph, scope.tenantId);
+      try {
+        return await this.deduped(options);
+      } finally {
+        cache.drop(this.subgraph, scope.tenantId);
+      }
+    }
+    const representations = options.request.variables?.['representations'];
+    if (!Array.isArray(representations) || !cache.cacheable(this.subgraph, query)) return this.deduped(options);
+    const { found, generation } = cache.lookup(this.subgraph, scope.tenantId, scope.partition, representations);
+    if (found.every((entity) => entity !== undefined)) return { data: { _entities: found } };
+    // Any miss fetches them all: errors keep the positions the gateway expects, and misses are rare after the first read.
+    const response = await this.deduped(options);
+    const entities = response.data?.['_entities'];
+    if (!response.errors?.length && Array.isArray(entities)) {
+      cache.store(this.subgraph, scope.tenantId, scope.partition, generation, representations, entities);
+    }
+    return response;
+  }
+
+  /** Each distinct entity representation is sent once (see entity-dedupe.ts). */
+  private async deduped(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     const representations = options.request.variables?.['representations'];
     if (!Array.isArray(representations)) return super.process(options);
     const { unique, positions } = dedupeRepresentations(representations);
@@ -90,6 +131,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super.didEncounterError(error, ...rest);
   }
 }
+
+/** The operations Apollo Gateway writes for a subgraph start with their type. */
+const MUTATION = /^\s*mutation\b/;
 
 function headerPairs(headers: IncomingHttpHeaders): [string, string][] {
   return Object.entries(headers).flatMap(([name, value]) =>

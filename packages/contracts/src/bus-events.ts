@@ -11,6 +11,8 @@ export const BUS_EVENTS = {
   metricsChanged: 'metrics.changed',
   /** A connection's health may have changed, coalesced per connection (integrations); `id` is the connection's id. */
   connectionHealth: 'connection.health',
+  /** A connection's name, status or settings changed (integrations); `id` is the connection's id. Gateways drop cached names. */
+  connectionChanged: 'connection.changed',
   /** An alert opened (integrations); `id` is the alert's id. */
   alertRaised: 'alert.raised',
   /** An alert was acknowledged or resolved (integrations); `id` is the alert's id. */

@@ -50,6 +50,7 @@ export async function createIntegrationsServer(
     const opened = await openConnections({ dataSource, secretBox, audit, logger, config });
     directory = opened.directory;
     const connections = opened.connections;
+    connections.onConnectionChanged((_key, connection) => events.connectionChanged(connection.tenantId, connection.id));
     const testWebhooks = new TestWebhookService({
       dataSource,
       connections,

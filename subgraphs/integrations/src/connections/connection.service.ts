@@ -93,9 +93,12 @@ function readerTenantId(actor: Identity): string {
   }
 }
 
+/** Told after a change to a connection commits: its webhook key, and which connection it is. */
+export type ConnectionChangeListener = (connectionKey: string, connection: { tenantId: string; id: string }) => void;
+
 /** Provider connections of a tenant and their encrypted secrets. Every method checks access first. */
 export class ConnectionService {
-  private readonly changeListeners: ((connectionKey: string) => void)[] = [];
+  private readonly changeListeners: ConnectionChangeListener[] = [];
 
   constructor(private readonly deps: ConnectionServiceDependencies) {}
 
@@ -104,12 +107,14 @@ export class ConnectionService {
    * processes learn of it by NOTIFY; a listener here (this process's directory)
    * hears at once, so a pause takes effect for the very next delivery.
    */
-  onConnectionChanged(listener: (connectionKey: string) => void): void {
+  onConnectionChanged(listener: ConnectionChangeListener): void {
     this.changeListeners.push(listener);
   }
 
-  private announceChange(connectionKey: string): void {
-    for (const listener of this.changeListeners) listener(connectionKey);
+  private announceChange(connection: ConnectionEntity): void {
+    for (const listener of this.changeListeners) {
+      listener(connection.connectionKey, { tenantId: connection.tenantId, id: connection.id });
+    }
   }
 
   async listConnections(actor: Identity, options: { includeArchived?: boolean } = {}): Promise<ConnectionView[]> {
@@ -253,7 +258,7 @@ export class ConnectionService {
       return updated;
     });
 
-    this.announceChange(connection.connectionKey);
+    this.announceChange(connection);
     this.deps.logger.info(
       { tenantId, connectionId: connection.id, secretGenerated: given === null },
       'connection secret rotated',
@@ -295,7 +300,7 @@ export class ConnectionService {
       return { connection: updated, changed };
     });
     if (changed) {
-      this.announceChange(connection.connectionKey);
+      this.announceChange(connection);
       this.deps.logger.info({ tenantId, connectionId: connection.id, archived }, 'connection archive changed');
     }
     return this.view(connection);
@@ -328,7 +333,7 @@ export class ConnectionService {
       });
       return updated;
     });
-    this.announceChange(connection.connectionKey);
+    this.announceChange(connection);
     return this.view(connection);
   }
 
@@ -421,7 +426,7 @@ export class ConnectionService {
       return { connection: updated, changed };
     });
     if (changed) {
-      this.announceChange(connection.connectionKey);
+      this.announceChange(connection);
       this.deps.logger.info({ tenantId, connectionId: connection.id, status }, 'connection status changed');
     }
     return this.view(connection);

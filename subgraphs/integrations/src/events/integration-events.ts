@@ -10,6 +10,8 @@ export type IntegrationEvents = {
   /** Coalesced per connection: at most one event per `coalesceMs`, and always one after the last call. */
   connectionHealthMayHaveChanged: (tenantId: string, connectionId: string) => void;
   alertRaised: (tenantId: string, alertId: string) => void;
+  /** A connection's name, status or settings changed: gateways drop the names they keep (not coalesced: rare, admin-made). */
+  connectionChanged: (tenantId: string, connectionId: string) => void;
   alertChanged: (tenantId: string, alertId: string) => void;
   /** Sends what is still held back by coalescing, then stops. */
   flush: () => Promise<void>;
@@ -19,6 +21,7 @@ export type IntegrationEvents = {
 export const noIntegrationEvents: IntegrationEvents = {
   connectionHealthMayHaveChanged: () => undefined,
   alertRaised: () => undefined,
+  connectionChanged: () => undefined,
   alertChanged: () => undefined,
   flush: async () => undefined,
 };
@@ -66,6 +69,7 @@ export function integrationEventsOn(
     },
     alertRaised: (tenantId, alertId) => publish(tenantId, BUS_EVENTS.alertRaised, alertId),
     alertChanged: (tenantId, alertId) => publish(tenantId, BUS_EVENTS.alertChanged, alertId),
+    connectionChanged: (tenantId, connectionId) => publish(tenantId, BUS_EVENTS.connectionChanged, connectionId),
     flush: async () => {
       for (const [key, held] of [...pending]) {
         clearTimeout(held.timer);
