@@ -1,6 +1,7 @@
 import type { Provider } from './display';
 import type { ExpectedTotals, Fulfilment } from './common/simulation/basket';
 import type { Random } from './common/simulation/random';
+import type { Menu } from './common/simulation/menus';
 
 /**
  * A provider's part in the simulator (`packages/simulator`), which plays every
@@ -58,6 +59,11 @@ export type SimulatedConnection = {
   externalStoreId: string;
   /** ISO 4217 code of the connection's currency. */
   currency: string;
+  /**
+   * What the restaurant sells there, priced in `currency` (the demo writes its
+   * catalog menu here): orders are drawn from it. Absent: a built-in menu.
+   */
+  menu?: Menu;
 };
 
 /** Deliberately wrong authentication, for negative tests; each provider lists the ones its scheme can have. */
@@ -154,3 +160,11 @@ export type SimulatedControlRoute = {
     memory: Map<string, unknown>,
   ): { status: number; body?: unknown };
 };
+
+/** The shape of a menu simulated orders are drawn from (`SimulatedConnection.menu`). */
+export type {
+  Menu as SimulatedMenu,
+  MenuItem as SimulatedMenuItem,
+  MenuGroup as SimulatedMenuGroup,
+  MenuOption as SimulatedMenuOption,
+} from './common/simulation/menus';

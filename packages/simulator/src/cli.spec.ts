@@ -91,6 +91,51 @@ describe('parseConnections', () => {
     );
     expect(() => parseConnections('{', 'c.json')).toThrow(/c\.json is not JSON/);
   });
+
+  const menu = {
+    id: 'bistro',
+    en: 'Bistro',
+    ar: 'بيسترو',
+    items: [
+      {
+        id: 'wrap',
+        platformId: 1,
+        en: 'Falafel Wrap',
+        ar: 'لفافة فلافل',
+        priceAed: 0,
+        priceMinor: 1850,
+        posId: 'BIS-103',
+        groups: [
+          {
+            id: 'sauces',
+            en: 'Sauces',
+            ar: 'الصلصات',
+            min: 0,
+            max: 1,
+            options: [{ id: 'tahini', en: 'Tahini', ar: 'طحينة', priceAed: 0, priceMinor: 200, posId: 'BIS-902' }],
+          },
+        ],
+      },
+    ],
+  };
+
+  it("keeps a connection's own menu, the demo's catalog menu, for the orders to be drawn from", () => {
+    expect(parseConnections(JSON.stringify([{ ...valid, menu }]), 'c.json')).toEqual([{ ...valid, menu }]);
+  });
+
+  it('names what is wrong in a menu', () => {
+    const badPrice = { ...menu, items: [{ ...menu.items[0]!, priceMinor: 18.5 }] };
+    expect(() => parseConnections(JSON.stringify([{ ...valid, menu: badPrice }]), 'c.json')).toThrow(
+      /c\.json\[0\]\[menu\]\[items\]\[0\]\[priceMinor\]: must be whole minor units/,
+    );
+    const badGroup = { ...menu, items: [{ ...menu.items[0]!, groups: [{ ...menu.items[0]!.groups[0]!, min: 2 }] }] };
+    expect(() => parseConnections(JSON.stringify([{ ...valid, menu: badGroup }]), 'c.json')).toThrow(
+      /\[groups\]\[0\]: min must not exceed max/,
+    );
+    expect(() => parseConnections(JSON.stringify([{ ...valid, menu: { ...menu, items: [] } }]), 'c.json')).toThrow(
+      /\[menu\]\[items\]: a menu needs at least one item/,
+    );
+  });
 });
 
 describe('formatSummary', () => {

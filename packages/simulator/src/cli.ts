@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { startProviderApi, type ProviderApi } from './callback-server';
 import { SIMULATED_PROVIDERS, providerSlug, type SimulatedConnection, type SimulatedProvider } from './connections';
 import { CURRENCY_EXPONENTS } from '@nexara/providers/testing';
+import type { SimulatedMenuGroup, SimulatedMenuOption } from '@nexara/providers';
 import { ScenarioRunner, type ScenarioSummary } from './scenario-runner';
 
 const PROVIDER_NAMES = SIMULATED_PROVIDERS.map(providerSlug).join(',');
@@ -17,7 +18,7 @@ Plays the delivery providers against a running Nexara: signed webhooks in, callb
                                                                                      (default all)
   --rate <n>               new orders per second across the connections             (default 5)
   --duration <seconds>     stop after this long; runs until Ctrl-C when omitted
-  --connections <file>     JSON array of connections {provider, webhookUrl, secret, externalStoreId, currency}
+  --connections <file>     JSON array of connections {provider, webhookUrl, secret, externalStoreId, currency, menu?}
                                                                                      (default .data/demo-connections.json)
   --api-port <port>        port of the providers' callback API on 127.0.0.1         (default 4010)
   --no-api                 do not serve the callback API (another process does)
@@ -116,6 +117,49 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   return parsed.data;
 }
 
+const localizedName = { en: z.string().min(1), ar: z.string().min(1) };
+const minorUnits = z.number().int('must be whole minor units').min(0);
+const menuOptionSchema: z.ZodType<SimulatedMenuOption> = z.lazy(() =>
+  z.object({
+    id: z.string().min(1),
+    ...localizedName,
+    priceAed: minorUnits,
+    priceMinor: minorUnits.optional(),
+    posId: z.string().min(1).optional(),
+    maxQuantity: z.number().int().min(1).optional(),
+    groups: z.array(menuGroupSchema).optional(),
+  }),
+);
+const menuGroupSchema: z.ZodType<SimulatedMenuGroup> = z.lazy(() =>
+  z
+    .object({
+      id: z.string().min(1),
+      ...localizedName,
+      min: z.number().int().min(0),
+      max: z.number().int().min(1),
+      options: z.array(menuOptionSchema).min(1),
+    })
+    .refine((group) => group.min <= group.max, { message: 'min must not exceed max' }),
+);
+/** A connection's own menu (the demo writes its catalog menu): what its orders are drawn from. */
+const menuSchema = z.object({
+  id: z.string().min(1),
+  ...localizedName,
+  items: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        platformId: z.number().int().min(1),
+        ...localizedName,
+        priceAed: minorUnits,
+        priceMinor: minorUnits.optional(),
+        posId: z.string().min(1).optional(),
+        groups: z.array(menuGroupSchema),
+      }),
+    )
+    .min(1, 'a menu needs at least one item'),
+});
+
 const connectionSchema = z.object({
   provider: z.enum(SIMULATED_PROVIDERS),
   webhookUrl: z.url({ protocol: /^https?$/ }),
@@ -124,6 +168,7 @@ const connectionSchema = z.object({
   currency: z.string().refine((code) => code in CURRENCY_EXPONENTS, {
     message: `currency must be one of ${Object.keys(CURRENCY_EXPONENTS).join(', ')}`,
   }),
+  menu: menuSchema.optional(),
 });
 
 /** Reads and checks a connections file (unknown fields are allowed: the demo may add its own). */

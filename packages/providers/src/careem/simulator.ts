@@ -74,7 +74,7 @@ export type CareemEvent = {
 export function buildCareemOrder(input: OrderBuildInput): BuiltOrder<CareemOrderDetails> {
   const { random, currency, now } = input;
   const fulfilment = input.fulfilment ?? randomFulfilment(random);
-  const basket = randomBasket(random, input.externalStoreId, currency);
+  const basket = randomBasket(random, input.externalStoreId, currency, input.menu);
   const subtotal = basketSubtotal(basket);
   let deliveryFee = randomDeliveryFee(random, currency, fulfilment);
   let discount = randomDiscount(random, subtotal);
@@ -241,7 +241,13 @@ export const careemSimulator: ProviderSimulator = {
   signingFaults: SIGNING_FAULTS,
   async buildWebhook(input) {
     const { connection, kind, random, now } = input;
-    const orderInput = { externalStoreId: connection.externalStoreId, currency: connection.currency, random, now };
+    const orderInput = {
+      externalStoreId: connection.externalStoreId,
+      currency: connection.currency,
+      random,
+      now,
+      menu: connection.menu,
+    };
     let details: CareemOrderDetails;
     let totals = null;
     if (kind === 'new_order') {

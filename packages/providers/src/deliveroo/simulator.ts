@@ -99,7 +99,7 @@ function deliverooOrderId(random: Random, currency: string): string {
 export function buildDeliverooOrder(input: OrderBuildInput): BuiltOrder<DeliverooOrder> {
   const { random, currency, now } = input;
   const fulfilment = input.fulfilment ?? randomFulfilment(random);
-  const basket = randomBasket(random, input.externalStoreId, currency);
+  const basket = randomBasket(random, input.externalStoreId, currency, input.menu);
   const subtotal = basketSubtotal(basket);
   const discount = randomDiscount(random, subtotal);
   const total = subtotal - discount;
@@ -310,7 +310,13 @@ export const deliverooSimulator: ProviderSimulator = {
   signingFaults: SIGNING_FAULTS,
   async buildWebhook(input) {
     const { connection, kind, random, now } = input;
-    const orderInput = { externalStoreId: connection.externalStoreId, currency: connection.currency, random, now };
+    const orderInput = {
+      externalStoreId: connection.externalStoreId,
+      currency: connection.currency,
+      random,
+      now,
+      menu: connection.menu,
+    };
     let order: DeliverooOrder;
     let totals = null;
     if (kind === 'new_order') {

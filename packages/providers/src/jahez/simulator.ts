@@ -82,7 +82,7 @@ function groupModifiers(choices: BasketChoice[], currency: string): JahezModifie
 export function buildJahezOrder(input: OrderBuildInput): BuiltOrder<JahezOrder> {
   const { random, currency, now } = input;
   const fulfilment = input.fulfilment ?? randomFulfilment(random);
-  const basket = randomBasket(random, input.externalStoreId, currency);
+  const basket = randomBasket(random, input.externalStoreId, currency, input.menu);
   const subtotal = basketSubtotal(basket);
   const deliveryFee = randomDeliveryFee(random, currency, fulfilment);
   const discount = randomDiscount(random, subtotal);
@@ -194,7 +194,13 @@ export const jahezSimulator: ProviderSimulator = {
   signingFaults: SIGNING_FAULTS,
   async buildWebhook(input) {
     const { connection, kind, random, now } = input;
-    const orderInput = { externalStoreId: connection.externalStoreId, currency: connection.currency, random, now };
+    const orderInput = {
+      externalStoreId: connection.externalStoreId,
+      currency: connection.currency,
+      random,
+      now,
+      menu: connection.menu,
+    };
     const requestId = random.uuid();
     const headers = { ...JSON_HEADERS, ...jahezHeaders({ secret: connection.secret, requestId, fault: input.fault }) };
     const idempotencyKey = input.fault === 'missing_idempotency' ? null : requestId;

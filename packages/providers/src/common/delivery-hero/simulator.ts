@@ -122,7 +122,7 @@ function orderCode(random: Random): string {
 export function buildDeliveryHeroOrder(input: OrderBuildInput): BuiltOrder<DeliveryHeroOrder> {
   const { random, currency, now } = input;
   const fulfilment = input.fulfilment ?? randomFulfilment(random);
-  const basket = randomBasket(random, input.externalStoreId, currency);
+  const basket = randomBasket(random, input.externalStoreId, currency, input.menu);
   const profile = countryProfileFor(currency);
   const subtotal = basketSubtotal(basket);
 
@@ -337,7 +337,13 @@ export function deliveryHeroSimulator(brand: string): ProviderSimulator {
     signingFaults: SIGNING_FAULTS,
     async buildWebhook(input) {
       const { connection, kind, random, now } = input;
-      const orderInput = { externalStoreId: connection.externalStoreId, currency: connection.currency, random, now };
+      const orderInput = {
+        externalStoreId: connection.externalStoreId,
+        currency: connection.currency,
+        random,
+        now,
+        menu: connection.menu,
+      };
       const auth = await middlewareHeaders({
         secret: connection.secret,
         now,

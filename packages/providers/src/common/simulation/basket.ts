@@ -1,6 +1,6 @@
 import { localPriceMinor, percentOfMinor } from './money';
 import type { Random } from './random';
-import { menuForStore, type Menu, type MenuGroup } from './menus';
+import { menuForStore, type Menu, type MenuGroup, type MenuItem, type MenuOption } from './menus';
 import { randomItemNote, type Language } from './people';
 
 /**
@@ -86,11 +86,11 @@ function chooseFromGroups(
       const maxQuantity = option.maxQuantity ?? 1;
       choices.push({
         id: option.id,
-        remoteCode: `POS-${option.id.toUpperCase()}`,
+        remoteCode: posIdOf(option),
         groupId: group.id,
         groupName: group[language],
         name: option[language],
-        unitPrice: localPriceMinor(option.priceAed, currency),
+        unitPrice: unitPriceOf(option, currency),
         quantity: maxQuantity > 1 && random.chance(0.3) ? random.int(2, maxQuantity) : 1,
         children: chooseFromGroups(option.groups ?? [], random, currency, language),
       });
@@ -99,8 +99,22 @@ function chooseFromGroups(
   return choices;
 }
 
-export function randomBasket(random: Random, externalStoreId: string, currency: string): Basket {
-  const menu = menuForStore(externalStoreId);
+/** The POS id a provider sends for an item or option: the menu's own, else one derived from our id. */
+function posIdOf(entry: MenuItem | MenuOption): string {
+  return entry.posId ?? `POS-${entry.id.toUpperCase()}`;
+}
+
+/** A menu priced in the connection's currency is used as is; the built-in menus are converted from AED. */
+function unitPriceOf(entry: MenuItem | MenuOption, currency: string): number {
+  return entry.priceMinor ?? localPriceMinor(entry.priceAed, currency);
+}
+
+/**
+ * A random basket from `menu` (a connection's own, e.g. the demo's catalog
+ * menu) or, when none is given, from the built-in menu the store always sells.
+ */
+export function randomBasket(random: Random, externalStoreId: string, currency: string, menu?: Menu): Basket {
+  menu ??= menuForStore(externalStoreId);
   const language: Language = random.chance(0.35) ? 'ar' : 'en';
   const pool = [...menu.items];
   const lineCount = random.int(1, Math.min(4, pool.length));
@@ -112,9 +126,9 @@ export function randomBasket(random: Random, externalStoreId: string, currency: 
     lines.push({
       id: item.id,
       platformId: item.platformId,
-      remoteCode: `POS-${item.id.toUpperCase()}`,
+      remoteCode: posIdOf(item),
       name: item[language],
-      unitPrice: localPriceMinor(item.priceAed, currency),
+      unitPrice: unitPriceOf(item, currency),
       quantity: roll < 0.7 ? 1 : roll < 0.9 ? 2 : 3,
       choices: chooseFromGroups(item.groups, random, currency, language),
       note: randomItemNote(random, language),
@@ -160,6 +174,8 @@ export type OrderBuildInput = {
   now: Date;
   /** Random (mostly delivery) when omitted. */
   fulfilment?: Fulfilment;
+  /** The connection's own menu, when it has one (`SimulatedConnection.menu`). */
+  menu?: Menu;
 };
 
 /** A provider order plus what the platform should make of it. */

@@ -10,6 +10,10 @@ export type MenuOption = {
   ar: string;
   /** Price of one unit of the option, AED fils; 0 for free choices. */
   priceAed: number;
+  /** A menu in the connection's own currency (the demo's catalog menu): the price in its minor units, used as is. */
+  priceMinor?: number;
+  /** The restaurant's POS id for it (the catalog's `externalPosId`); `POS-<ID>` when absent. */
+  posId?: string;
   /** How many of this option one parent unit may carry. */
   maxQuantity?: number;
   groups?: MenuGroup[];
@@ -32,6 +36,10 @@ export type MenuItem = {
   en: string;
   ar: string;
   priceAed: number;
+  /** As on an option: the price in the connection currency's minor units, used as is. */
+  priceMinor?: number;
+  /** As on an option: the catalog's `externalPosId`; `POS-<ID>` when absent. */
+  posId?: string;
   groups: MenuGroup[];
 };
 
