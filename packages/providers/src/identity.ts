@@ -22,6 +22,15 @@ export type ProviderIdentity = {
   readonly answerStatuses: Readonly<Record<number, number>>;
   /** How long the provider waits for an answer to a new order before it gives up (demo data and deadlines). */
   readonly acceptMinutes: number;
-  /** Its part in the demo: share of the orders, and delivery fees in the tenant currency's major units. */
-  readonly demo: { readonly weight: number; readonly deliveryFees: readonly string[] };
+  /**
+   * Its part in the demo: share of the orders, delivery fees in the tenant
+   * currency's major units, and the provider's ids its control calls need
+   * (`ProviderConnection.controlIds`, docs/control-plane.md), as a tenant admin
+   * would set them from the provider's onboarding mail.
+   */
+  readonly demo: {
+    readonly weight: number;
+    readonly deliveryFees: readonly string[];
+    readonly controlIds: Readonly<Record<string, string>>;
+  };
 };

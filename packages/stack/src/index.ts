@@ -4,6 +4,8 @@ export * from './database/migrate-all';
 export * from './database/throwaway-postgres';
 export * from './demo/demo-data';
 export * from './demo/seed';
+export * from './demo/demo-menus';
+export * from './demo/demo-menu-seed';
 export * from './paths';
 export * from './platform/environments';
 export * from './platform/in-process';

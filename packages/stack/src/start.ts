@@ -6,6 +6,7 @@ import { localSecrets } from './database/local-secrets';
 import { migrateAll } from './database/migrate-all';
 import { createDatabase, ensureRoles } from '@nexara/kit';
 import { DEMO_CONNECTIONS_FILE, demoConnections } from './demo/demo-connections';
+import { seedDemoMenus } from './demo/demo-menu-seed';
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN } from './demo/demo-data';
 import { assertNotProduction, seedDemo } from './demo/seed';
 import { DATA_DIR, REPO_ROOT } from './paths';
@@ -170,6 +171,7 @@ async function startDemo(
     orders: `http://127.0.0.1:${PORTS.orders}/graphql`,
     integrations: `http://127.0.0.1:${PORTS.integrations}/graphql`,
   };
+  const catalogUrl = `http://127.0.0.1:${PORTS.catalog}/graphql`;
   const seed = await seedDemo({
     urls,
     internalTokenSecret,
@@ -202,6 +204,18 @@ async function startDemo(
         },
       ),
     );
+
+  // Each tenant's menu in the catalog, published at each start to every provider: the simulator's
+  // control APIs, which the traffic process serves (without demo traffic there is nobody to publish to).
+  const providerApiUp = Number(DEMO_RATE) > 0;
+  if (providerApiUp) await waitForReady(`http://127.0.0.1:${SIMULATOR_API_PORT}/records`);
+  await seedDemoMenus({
+    urls: { integrations: urls.integrations, catalog: catalogUrl },
+    internalTokenSecret,
+    tenants: seed.demoTenants,
+    publish: providerApiUp,
+    log: (line) => console.log(`menu       │ ${line}`),
+  });
 
   processes.push(
     startProcess('web', process.execPath, [viteBin(), 'preview', '--port', String(WEB_PORT), '--strictPort'], {

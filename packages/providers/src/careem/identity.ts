@@ -9,5 +9,5 @@ export const careemIdentity = {
   answerStatuses: {},
   // Careem publishes no acceptance deadline; see careem.md.
   acceptMinutes: 8,
-  demo: { weight: 3, deliveryFees: ['0', '1'] },
+  demo: { weight: 3, deliveryFees: ['0', '1'], controlIds: { brandId: 'demo-brand' } },
 } as const satisfies ProviderIdentity;

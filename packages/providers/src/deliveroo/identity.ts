@@ -9,5 +9,5 @@ export const deliverooIdentity = {
   answerStatuses: {},
   // Deliveroo auto-rejects an order nobody answered after 10 minutes.
   acceptMinutes: 10,
-  demo: { weight: 2, deliveryFees: ['0', '1.500'] },
+  demo: { weight: 2, deliveryFees: ['0', '1.500'], controlIds: { brandId: 'demo-brand', clientId: 'demo-client' } },
 } as const satisfies ProviderIdentity;

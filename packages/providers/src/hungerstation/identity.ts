@@ -10,5 +10,9 @@ export const hungerstationIdentity = {
   answerStatuses: DELIVERY_HERO_ANSWER_STATUSES,
   // The order carries its own `expiryDate`; this is the demo's.
   acceptMinutes: 8,
-  demo: { weight: 2, deliveryFees: ['0', '1'] },
+  demo: {
+    weight: 2,
+    deliveryFees: ['0', '1'],
+    controlIds: { username: 'demo-plugin', globalEntityId: 'HS_SA', platformKey: 'HS', platformRestaurantId: '200001' },
+  },
 } as const satisfies ProviderIdentity;

@@ -9,5 +9,5 @@ export const jahezIdentity = {
   answerStatuses: {},
   // Jahez cancels an order nobody answered after 5 minutes.
   acceptMinutes: 5,
-  demo: { weight: 3, deliveryFees: ['0', '1'] },
+  demo: { weight: 3, deliveryFees: ['0', '1'], controlIds: {} },
 } as const satisfies ProviderIdentity;

@@ -10,5 +10,9 @@ export const talabatIdentity = {
   answerStatuses: DELIVERY_HERO_ANSWER_STATUSES,
   // The order carries its own `expiryDate`; this is the demo's.
   acceptMinutes: 8,
-  demo: { weight: 4, deliveryFees: ['0', '0.500', '1'] },
+  demo: {
+    weight: 4,
+    deliveryFees: ['0', '0.500', '1'],
+    controlIds: { username: 'demo-plugin', globalEntityId: 'TB_KW', platformKey: 'TB', platformRestaurantId: '100001' },
+  },
 } as const satisfies ProviderIdentity;

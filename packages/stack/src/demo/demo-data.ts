@@ -1,4 +1,5 @@
 import { PROVIDER_IDENTITIES, type Provider } from '@nexara/providers/display';
+import { BISTRO_MENU, HARBOR_MENU, type DemoMenu } from './demo-menus';
 
 /** The two demo restaurant groups: one in a 2-decimal currency, one in a 3-decimal one. */
 export type DemoTenant = {
@@ -11,8 +12,8 @@ export type DemoTenant = {
   ownerName: string;
   /** VAT charged on the subtotal, in basis points (15 % = 1500). */
   vatBasisPoints: number;
-  menu: { name: string; price: string }[];
-  modifiers: { name: string; price: string }[];
+  /** What it sells: imported into the catalog at start, and what demo orders are made of. */
+  menu: DemoMenu;
   areas: string[];
 };
 
@@ -29,22 +30,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     ownerEmail: 'owner@demo-bistro.test',
     ownerName: 'Noura Al-Harbi',
     vatBasisPoints: 1500,
-    menu: [
-      { name: 'Chicken Shawarma Plate', price: '32.00' },
-      { name: 'Falafel Wrap', price: '18.50' },
-      { name: 'Hummus with Pine Nuts', price: '21.00' },
-      { name: 'Mixed Grill for Two', price: '89.00' },
-      { name: 'Fattoush', price: '22.00' },
-      { name: 'Mint Lemonade', price: '12.00' },
-      { name: 'Kunafa', price: '26.00' },
-      { name: 'Lentil Soup', price: '15.50' },
-    ],
-    modifiers: [
-      { name: 'Extra garlic sauce', price: '2.00' },
-      { name: 'Make it spicy', price: '0' },
-      { name: 'Large size', price: '6.00' },
-      { name: 'Add halloumi', price: '7.50' },
-    ],
+    menu: BISTRO_MENU,
     areas: ['Al Olaya, Riyadh', 'Al Malqa, Riyadh', 'King Fahd District, Riyadh', 'Al Sahafa, Riyadh'],
   },
   {
@@ -56,20 +42,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     ownerEmail: 'owner@harbor-grill.test',
     ownerName: 'Yousef Al-Sabah',
     vatBasisPoints: 0,
-    menu: [
-      { name: 'Grilled Hammour', price: '4.750' },
-      { name: 'Shrimp Machboos', price: '3.900' },
-      { name: 'Fish and Chips', price: '2.850' },
-      { name: 'Lobster Roll', price: '5.500' },
-      { name: 'Harbor Salad', price: '1.750' },
-      { name: 'Fresh Orange Juice', price: '0.950' },
-      { name: 'Saffron Rice Pudding', price: '1.250' },
-    ],
-    modifiers: [
-      { name: 'Extra lemon butter', price: '0.250' },
-      { name: 'Add rice', price: '0.500' },
-      { name: 'No onions', price: '0' },
-    ],
+    menu: HARBOR_MENU,
     areas: ['Salmiya, Kuwait City', 'Sharq, Kuwait City', 'Jabriya, Hawalli', 'Mishref, Mubarak Al-Kabeer'],
   },
 ];
@@ -95,9 +68,12 @@ export const PROVIDER_MIX: {
   weight: number;
   deliveryFee: readonly string[];
   acceptMinutes: number;
+  /** The provider's ids its control calls need, set on each demo connection. */
+  controlIds: Readonly<Record<string, string>>;
 }[] = PROVIDER_IDENTITIES.map((identity) => ({
   provider: identity.code,
   weight: identity.demo.weight,
   deliveryFee: identity.demo.deliveryFees,
   acceptMinutes: identity.acceptMinutes,
+  controlIds: identity.demo.controlIds,
 }));

@@ -2,6 +2,7 @@ import { toMinorUnits, type Identity, type OrderStatus } from '@nexara/kit';
 import { providerIdentity, type Provider } from '@nexara/providers/display';
 import { createRandom } from '@nexara/simulator';
 import { callAsService } from '../platform/service-call';
+import { dishesOf, optionsOf } from './demo-menus';
 import { CUSTOMERS, DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN, PROVIDER_MIX, type DemoTenant } from './demo-data';
 
 export type SubgraphUrls = { tenants: string; orders: string; integrations: string };
@@ -34,6 +35,8 @@ export type SeedResult = {
   tenants: SeededTenant[];
   /** Every demo tenant's id, seeded now or before. */
   tenantIds: string[];
+  /** The same tenants with their demo slug (which menu, which currency). */
+  demoTenants: { tenantId: string; slug: string }[];
 };
 
 /** Refuses to run in production: the demo logins share one known password. */
@@ -73,8 +76,16 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     `{ tenants { id slug } }`,
   );
   if (DEMO_TENANTS.every((tenant) => existing.some((e) => e.slug === tenant.slug))) {
-    const tenantIds = existing.filter((e) => DEMO_TENANTS.some((t) => t.slug === e.slug)).map((e) => e.id);
-    return { seeded: false, adminEmail: PLATFORM_ADMIN.email, tenants: [], tenantIds };
+    const demoTenants = existing
+      .filter((e) => DEMO_TENANTS.some((t) => t.slug === e.slug))
+      .map((e) => ({ tenantId: e.id, slug: e.slug }));
+    return {
+      seeded: false,
+      adminEmail: PLATFORM_ADMIN.email,
+      tenants: [],
+      tenantIds: demoTenants.map((t) => t.tenantId),
+      demoTenants,
+    };
   }
 
   // Seeded: the demo looks the same on every fresh clone.
@@ -140,7 +151,13 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     tenants.push({ tenantId, slug: demo.slug, branchId, ownerEmail: demo.ownerEmail, connections, externalOrderIds });
     log(`seeded ${demo.name}: ${connections.length} connections, ${externalOrderIds.length} orders`);
   }
-  return { seeded: true, adminEmail: PLATFORM_ADMIN.email, tenants, tenantIds: tenants.map((t) => t.tenantId) };
+  return {
+    seeded: true,
+    adminEmail: PLATFORM_ADMIN.email,
+    tenants,
+    tenantIds: tenants.map((t) => t.tenantId),
+    demoTenants: tenants.map(({ tenantId, slug }) => ({ tenantId, slug })),
+  };
 }
 
 const APPLY_MANY = `mutation ApplyMany($inputs: [ProviderOrderEventInput!]!) {
@@ -174,6 +191,7 @@ async function seedOrders(
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const totalWeight = PROVIDER_MIX.reduce((sum, p) => sum + p.weight, 0);
   const minor = (value: string): number => toMinorUnits(value, demo.currency);
+  const dishes = dishesOf(demo.menu);
   // Each order's events in the order they happened; applied in rounds below.
   const orders: { externalId: string; events: Record<string, unknown>[] }[] = [];
 
@@ -185,19 +203,21 @@ async function seedOrders(
     const ageMinutes = n < 6 ? n * 4 + random() * 3 : Math.floor(random() * 7 * 24 * 60);
     const placedAt = new Date(now.getTime() - ageMinutes * 60_000);
 
-    const items = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, index) => {
-      const dish = pick(demo.menu);
+    // Items of the tenant's catalog menu, named by their POS id as a provider would send them.
+    const items = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
+      const dish = pick(dishes);
+      const options = optionsOf(demo.menu, dish);
       const quantity = 1 + Math.floor(random() * 2);
-      const modifiers = random() < 0.4 ? [pick(demo.modifiers)] : [];
+      const modifiers = options.length > 0 && random() < 0.4 ? [pick(options)] : [];
       const unitPrice = minor(dish.price) + modifiers.reduce((sum, m) => sum + minor(m.price), 0);
       return {
-        externalId: `${index + 1}`,
-        name: dish.name,
+        externalId: dish.externalPosId,
+        name: dish.name.en,
         quantity,
         unitPrice: minor(dish.price),
         total: unitPrice * quantity,
         notes: random() < 0.15 ? 'No tomatoes please' : null,
-        modifiers: modifiers.map((m) => ({ name: m.name, quantity: 1, unitPrice: minor(m.price), modifiers: [] })),
+        modifiers: modifiers.map((m) => ({ name: m.name.en, quantity: 1, unitPrice: minor(m.price), modifiers: [] })),
       };
     });
     const subtotal = items.reduce((sum, item) => sum + item.total, 0);
