@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { LanguageProvider } from './app/language';
+import { LanguageProvider } from './common/language';
 import './ui/base.css';
 import './features/kitchen/kitchen.css';
 import './features/printing/print.css';

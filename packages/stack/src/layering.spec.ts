@@ -65,17 +65,6 @@ const KNOWN_BOTH_WAYS = new Set<string>([
   '@nexara/tenants branch <-> tenant',
   '@nexara/tenants tenant <-> user',
   '@nexara/gateway partner <-> subscriptions',
-  // The dashboard's shell mounts each feature, and features read the shell's session and workspace context.
-  '@nexara/web app <-> features/alerts',
-  '@nexara/web app <-> features/integrations',
-  '@nexara/web app <-> features/kitchen',
-  '@nexara/web app <-> features/orders',
-  '@nexara/web app <-> features/overview',
-  '@nexara/web app <-> features/printing',
-  '@nexara/web app <-> features/settings',
-  '@nexara/web app <-> features/sign-in',
-  '@nexara/web app <-> features/webhook-events',
-  '@nexara/web features/orders <-> features/printing',
 ]);
 
 function readJson(file: string): Record<string, unknown> {

@@ -3,11 +3,11 @@ import { Fragment, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useS
 import { TicketPrinterProvider } from '../features/printing/TicketPrinter';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { Loading } from '../ui/states';
-import { createDashboardClient, type LiveStatus } from './apollo';
+import { createDashboardClient, type LiveStatus } from '../common/apollo';
 import { AttentionProvider } from '../features/attention/AttentionProvider';
 import { Layout } from './Layout';
-import { LiveStatusContext } from './live-status';
-import { FULL_SCREEN_ROUTES, useRoute, type RoutePath } from './router';
+import { LiveStatusContext } from '../common/live-status';
+import { FULL_SCREEN_ROUTES, useRoute, type RoutePath } from '../common/router';
 import {
   announceSigningOut,
   canSwitchTenant,
@@ -22,10 +22,10 @@ import {
   SESSION_EXPIRED_MESSAGE,
   SIGNED_OUT_ELSEWHERE_MESSAGE,
   type Session,
-} from './session';
-import { LOGOUT } from './session.operations';
-import { WorkspaceProvider } from './workspace';
-import { useLanguage } from './language';
+} from '../common/session';
+import { LOGOUT } from '../common/session.operations';
+import { WorkspaceProvider } from '../common/workspace';
+import { useLanguage } from '../common/language';
 import { useTranslation } from '../i18n/translate';
 
 /** Each page is its own chunk: the overview loads without AG Grid, the sign-in page without either. */

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { AttentionControls } from '../features/attention/AttentionControls';
-import type { LiveStatus } from './apollo';
-import { Link, ROUTES, type RoutePath } from './router';
+import type { LiveStatus } from '../common/apollo';
+import { Link, ROUTES, type RoutePath } from '../common/router';
 import { TenantSwitcher } from './TenantSwitcher';
-import { useWorkspace } from './workspace';
+import { useWorkspace } from '../common/workspace';
 import { useTranslation } from '../i18n/translate';
-import { useChooseLanguage, useLanguage } from './language';
+import { useChooseLanguage, useLanguage } from '../common/language';
 
 type Props = {
   route: RoutePath;

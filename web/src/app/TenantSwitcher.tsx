@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
-import { useWorkspace } from './workspace';
+import { useWorkspace } from '../common/workspace';
 import { useTranslation } from '../i18n/translate';
 
 const TENANTS = graphql(`

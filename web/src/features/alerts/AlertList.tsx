@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
-import { isManager, useWorkspace } from '../../app/workspace';
+import { isManager, useWorkspace } from '../../common/workspace';
 import type { AlertFieldsFragment } from '../../gql/graphql';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { StatusBadge } from '../../ui/StatusBadge';

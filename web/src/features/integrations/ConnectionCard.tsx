@@ -1,7 +1,7 @@
 import { answerStatusFor } from '@nexara/providers/display';
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import { isAdmin, isManager, useWorkspace } from '../../app/workspace';
+import { isAdmin, isManager, useWorkspace } from '../../common/workspace';
 import type { ConnectionFieldsFragment } from '../../gql/graphql';
 import { CopyField } from '../../ui/CopyField';
 import { ProviderBadge } from '../../ui/ProviderBadge';

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { useWorkspace } from '../../app/workspace';
+import { useWorkspace } from '../../common/workspace';
 import type { Provider } from '../../gql/graphql';
 import { PROVIDERS, providerStyle } from '../../ui/providers';
 import { SecretOnce } from '../../ui/SecretOnce';

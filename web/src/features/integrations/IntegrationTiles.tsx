@@ -1,5 +1,5 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { Link } from '../../app/router';
+import { Link } from '../../common/router';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';

@@ -1,6 +1,6 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
-import { isAdmin, useWorkspace } from '../../app/workspace';
+import { isAdmin, useWorkspace } from '../../common/workspace';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { ConnectionCard } from './ConnectionCard';
 import { CONNECTIONS } from './connection.operations';

@@ -1,9 +1,9 @@
 import { ApolloClient, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { LiveStatus } from '../../app/apollo';
-import { LiveStatusContext } from '../../app/live-status';
-import { WorkspaceProvider } from '../../app/workspace';
+import type { LiveStatus } from '../../common/apollo';
+import { LiveStatusContext } from '../../common/live-status';
+import { WorkspaceProvider } from '../../common/workspace';
 import type { KitchenTicketFragment } from '../../gql/graphql';
 import { fakeGateway, workspaceAnswer, type FakeGateway } from '../../testing/fake-gateway';
 import { TicketPrinterProvider } from '../printing/TicketPrinter';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useLiveStatus } from '../../app/live-status';
-import { Link } from '../../app/router';
-import { useWorkspace } from '../../app/workspace';
+import { useLiveStatus } from '../../common/live-status';
+import { Link } from '../../common/router';
+import { useWorkspace } from '../../common/workspace';
 import { fill } from '../../ui/fill';
 import { formatHourMinute } from '../../ui/time';
 import { useAutoPrint } from '../printing/useAutoPrint';

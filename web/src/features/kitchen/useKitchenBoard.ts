@@ -1,6 +1,6 @@
 import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useLiveStatus } from '../../app/live-status';
+import { useLiveStatus } from '../../common/live-status';
 import type { KitchenTicketFragment, KitchenTicketsQuery } from '../../gql/graphql';
 import {
   applyOrderChange,

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
-import { useWorkspace } from '../../app/workspace';
+import { useWorkspace } from '../../common/workspace';
 import type { OrderDetailQuery } from '../../gql/graphql';
 import { Countdown } from '../../ui/Countdown';
 import { Drawer } from '../../ui/Drawer';
@@ -13,7 +13,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { formatDateTime, formatTime } from '../../ui/time';
 import { PrintTicketButton } from '../printing/PrintTicketButton';
 import { OrderActions } from './OrderActions';
-import { ORDER_DETAIL } from './order.operations';
+import { ORDER_DETAIL } from '../common/order-detail.operations';
 import { translator, useTranslation } from '../../i18n/translate';
 
 type Order = OrderDetailQuery['order'];

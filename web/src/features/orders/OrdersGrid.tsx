@@ -26,7 +26,7 @@ import { useOrderBulkActions } from './useOrderBulkActions';
 import { compareOrderRows, DEFAULT_ORDER_SORT, sortFromColumns } from './order-sort';
 import { useOrderRows } from './useOrderRows';
 import { useTranslation } from '../../i18n/translate';
-import { useLanguage } from '../../app/language';
+import { useLanguage } from '../../common/language';
 import { formatCount } from '../../ui/money';
 
 type Props = { filter: OrderFilterInput; timeZone: string; onOpen: (orderId: string) => void };

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useWorkspace } from '../../app/workspace';
+import { useWorkspace } from '../../common/workspace';
 import { EMPTY_ORDER_FILTER, toOrderFilterInput, type OrderFilterState } from './order-filter';
 import { OrderDrawer } from './OrderDrawer';
 import { OrderFilters } from './OrderFilters';

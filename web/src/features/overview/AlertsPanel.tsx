@@ -1,4 +1,4 @@
-import { Link } from '../../app/router';
+import { Link } from '../../common/router';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { AlertList } from '../alerts/AlertList';
 import { useLiveAlerts } from '../alerts/useLiveAlerts';

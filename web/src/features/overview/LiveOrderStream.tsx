@@ -1,6 +1,6 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
-import { useWorkspace } from '../../app/workspace';
+import { useWorkspace } from '../../common/workspace';
 import type { OrderRowFragment } from '../../gql/graphql';
 import { Countdown } from '../../ui/Countdown';
 import { formatMoney } from '../../ui/money';

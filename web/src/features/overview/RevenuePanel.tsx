@@ -2,7 +2,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip, type ChartOptions } from 'chart.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Bar } from 'react-chartjs-2';
-import { useWorkspace } from '../../app/workspace';
+import { useWorkspace } from '../../common/workspace';
 import { formatCount, formatMoney, formatMoneyList, currencyExponent } from '../../ui/money';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { providerStyle } from '../../ui/providers';

@@ -2,7 +2,7 @@ import { ApolloClient, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
-import { WorkspaceProvider } from '../../app/workspace';
+import { WorkspaceProvider } from '../../common/workspace';
 import { fakeGateway, workspaceAnswer } from '../../testing/fake-gateway';
 import { PrintTicketButton } from './PrintTicketButton';
 import { aTicketOrder } from './ticket.fixture';

@@ -1,8 +1,8 @@
 import { useApolloClient } from '@apollo/client/react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { useWorkspace } from '../../app/workspace';
-import { ORDER_DETAIL } from '../orders/order.operations';
+import { useWorkspace } from '../../common/workspace';
+import { ORDER_DETAIL } from '../common/order-detail.operations';
 import { OrderTicket } from './OrderTicket';
 import { ticketPageRule, type PrintableOrder } from './ticket-lines';
 

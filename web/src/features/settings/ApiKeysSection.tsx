@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { useWorkspace } from '../../app/workspace';
+import { useWorkspace } from '../../common/workspace';
 import type { ApiKeyScope } from '../../gql/graphql';
 import { SecretOnce } from '../../ui/SecretOnce';
 import { Empty, ErrorState, InlineError, Loading } from '../../ui/states';

@@ -1,4 +1,4 @@
-import { useChooseLanguage, useLanguage } from '../../app/language';
+import { useChooseLanguage, useLanguage } from '../../common/language';
 import { isLanguage, LANGUAGES } from '../../i18n/language';
 import { useTranslation } from '../../i18n/translate';
 

@@ -1,4 +1,4 @@
-import { isAdmin, isManager, useWorkspace } from '../../app/workspace';
+import { isAdmin, isManager, useWorkspace } from '../../common/workspace';
 import { Empty } from '../../ui/states';
 import { ApiKeysSection } from './ApiKeysSection';
 import { UsersSection } from './UsersSection';

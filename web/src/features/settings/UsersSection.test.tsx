@@ -3,7 +3,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
 import { Observable } from 'rxjs';
-import { WorkspaceProvider } from '../../app/workspace';
+import { WorkspaceProvider } from '../../common/workspace';
 import { UsersSection } from './UsersSection';
 
 const tenant = {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { isAdmin, useWorkspace } from '../../app/workspace';
+import { isAdmin, useWorkspace } from '../../common/workspace';
 import type { Role } from '../../gql/graphql';
 import { SecretOnce } from '../../ui/SecretOnce';
 import { Empty, ErrorState, InlineError, Loading } from '../../ui/states';

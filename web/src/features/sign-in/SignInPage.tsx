@@ -1,10 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import type { Session } from '../../app/session';
+import type { Session } from '../../common/session';
 import { graphql } from '../../gql';
 import { InlineError } from '../../ui/states';
 import { useTranslation } from '../../i18n/translate';
-import { SESSION_ENDED_MESSAGE, SESSION_EXPIRED_MESSAGE, SIGNED_OUT_ELSEWHERE_MESSAGE } from '../../app/session';
+import { SESSION_ENDED_MESSAGE, SESSION_EXPIRED_MESSAGE, SIGNED_OUT_ELSEWHERE_MESSAGE } from '../../common/session';
 
 /** Notices are kept (and passed between tabs) in English; each is shown in the reader's language. */
 const NOTICE_KEYS = {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
-import { isManager, useWorkspace } from '../../app/workspace';
+import { isManager, useWorkspace } from '../../common/workspace';
 import { Drawer } from '../../ui/Drawer';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { ErrorState, InlineError, Loading } from '../../ui/states';

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import type { ColDef } from 'ag-grid-community';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import { useCallback, useMemo, useState } from 'react';
-import { isManager, useWorkspace } from '../../app/workspace';
+import { isManager, useWorkspace } from '../../common/workspace';
 import type { WebhookEventRowFragment } from '../../gql/graphql';
 import { DateInput } from '../../ui/DateInput';
 import { gridTheme, useGridLocaleText } from '../../ui/grid';
@@ -18,7 +18,7 @@ import { DEAD_WEBHOOK_EVENT_COUNT, REPLAY_DEAD_WEBHOOK_EVENTS, WEBHOOK_EVENTS } 
 import { useLiveRefresh } from './useLiveRefresh';
 import { WebhookEventDrawer } from './WebhookEventDrawer';
 import { useTranslation } from '../../i18n/translate';
-import { useLanguage } from '../../app/language';
+import { useLanguage } from '../../common/language';
 import { formatCount } from '../../ui/money';
 
 const PAGE = 100;

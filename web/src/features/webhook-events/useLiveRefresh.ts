@@ -1,6 +1,6 @@
 import { useSubscription } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
-import { useLiveStatus } from '../../app/live-status';
+import { useLiveStatus } from '../../common/live-status';
 import { WEBHOOK_DELIVERIES_CHANGED } from './webhook-event.operations';
 
 /**
