@@ -13,7 +13,7 @@ import { DEFAULT_QUERY_LIMITS } from '../graphql/limits/query-limits';
 import type { GatewayContext } from '../graphql/subgraph-data-source';
 import { loadTrustedDocuments } from '../graphql/trusted-documents';
 import { PARTNER_PATH, type PartnerGateway } from '../partner/partner-gateway';
-import { partnerSubscriberAuthenticator } from '../partner/partner-subscriber';
+import { partnerSubscriberAuthenticator } from './partner-subscriber';
 import { createSubscriptionServer, type OperationRunner } from './subscription-server';
 import { userSubscriberAuthenticator } from './user-subscriber';
 

@@ -7,7 +7,7 @@ import { CreateSessions1796400000000 } from './migrations/1796400000000-CreateSe
 import { CreateLoginAttempts1796400000100 } from './migrations/1796400000100-CreateLoginAttempts';
 import { CatalogApiKeyScopes1796400000200 } from './migrations/1796400000200-CatalogApiKeyScopes';
 import { UserLocale1796700000000 } from './migrations/1796700000000-UserLocale';
-import { Tenant } from './tenant/tenant.entity';
+import { Tenant } from './common/tenant.entity';
 import { User } from './user/user.entity';
 
 /** What the platform needs to connect to and migrate the `tenants` schema. */

@@ -7,6 +7,7 @@ import type { AuthService } from './auth/auth.service';
 import { BranchResolver } from './branch/branch.resolver';
 import type { BranchService } from './branch/branch.service';
 import type { SessionService } from './session/sessions';
+import { BranchTenantResolver, UserTenantResolver } from './tenant/tenant-owner.resolver';
 import { TenantResolver } from './tenant/tenant.resolver';
 import type { TenantService } from './tenant/tenant.service';
 import { UserResolver } from './user/user.resolver';
@@ -27,14 +28,24 @@ type Reference = { id: string };
 export async function buildTenantsSchema(services: TenantsServices): Promise<{ schema: GraphQLSchema; sdl: string }> {
   const instances = new Map<Function, object>([
     [TenantResolver, new TenantResolver(services.tenants)],
-    [BranchResolver, new BranchResolver(services.branches, services.tenants)],
-    [UserResolver, new UserResolver(services.users, services.tenants)],
+    [BranchResolver, new BranchResolver(services.branches)],
+    [BranchTenantResolver, new BranchTenantResolver(services.tenants)],
+    [UserResolver, new UserResolver(services.users)],
+    [UserTenantResolver, new UserTenantResolver(services.tenants)],
     [AuthResolver, new AuthResolver(services.auth, services.sessions)],
     [ApiKeyResolver, new ApiKeyResolver(services.apiKeys)],
   ]);
   return buildFederatedSchema(
     {
-      resolvers: [TenantResolver, BranchResolver, UserResolver, AuthResolver, ApiKeyResolver],
+      resolvers: [
+        TenantResolver,
+        BranchResolver,
+        BranchTenantResolver,
+        UserResolver,
+        UserTenantResolver,
+        AuthResolver,
+        ApiKeyResolver,
+      ],
       container: { get: (resolverClass: Function) => instances.get(resolverClass) },
     },
     {

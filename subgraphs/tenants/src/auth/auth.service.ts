@@ -14,7 +14,7 @@ import { switchTenant } from '../common/tenant-scope';
 import { User } from '../user/user.entity';
 import { findPlatformTenant } from '../user/user.service';
 import { loginThrottledError, type LoginThrottle } from './login-throttle';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../common/password';
 
 export type AuthSettings = { tokenSecret: string; tokenTtlSeconds: number };
 

@@ -1,7 +1,7 @@
 import { actingTenantId, appError, inTenantTransaction, requireUser, scopeOf, type Identity } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid, normalizeName, normalizeOptionalText, normalizeTimeZone } from '../common/validation';
-import { Tenant } from '../tenant/tenant.entity';
+import { Tenant } from '../common/tenant.entity';
 import { Branch } from './branch.entity';
 
 export type NewBranch = { name: string; timeZone?: string | null; address?: string | null };

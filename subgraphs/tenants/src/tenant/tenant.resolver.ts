@@ -2,7 +2,7 @@ import { PUBLIC_TAG } from '@nexara/kit';
 import type { RequestContext } from '@nexara/kit';
 import { Arg, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
 import { User } from '../user/user.entity';
-import { Tenant } from './tenant.entity';
+import { Tenant } from '../common/tenant.entity';
 import { BootstrapPlatformInput, CreateTenantInput } from './tenant.inputs';
 import { TenantService } from './tenant.service';
 

@@ -20,7 +20,7 @@ import {
 } from '../common/validation';
 import { User } from '../user/user.entity';
 import { findPlatformTenant, insertUser, prepareUser } from '../user/user.service';
-import { Tenant } from './tenant.entity';
+import { Tenant } from '../common/tenant.entity';
 
 export type NewTenant = {
   slug: string;

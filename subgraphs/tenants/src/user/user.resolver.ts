@@ -1,17 +1,12 @@
 import type { RequestContext } from '@nexara/kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Tenant } from '../tenant/tenant.entity';
-import { TenantService } from '../tenant/tenant.service';
 import { User } from './user.entity';
 import { CreateUserInput, SetMyLocaleArgs, SetUserRoleArgs } from './user.inputs';
 import { UserService } from './user.service';
 
 @Resolver(() => User)
 export class UserResolver {
-  constructor(
-    private readonly userService: UserService,
-    private readonly tenantService: TenantService,
-  ) {}
+  constructor(private readonly userService: UserService) {}
 
   @Query(() => User, { nullable: true, description: 'The signed-in user; null when nobody is signed in.' })
   async me(@Ctx() { identity }: RequestContext): Promise<User | null> {
@@ -63,11 +58,6 @@ export class UserResolver {
     @Ctx() { identity }: RequestContext,
   ): Promise<User> {
     return this.userService.setMyLocale(identity, locale, arabicDigits);
-  }
-
-  @FieldResolver(() => Tenant)
-  async tenant(@Root() user: User, @Ctx() context: RequestContext): Promise<Tenant> {
-    return this.tenantService.ownerOf(user, context);
   }
 
   @FieldResolver(() => Boolean, { description: 'A disabled user cannot sign in.' })

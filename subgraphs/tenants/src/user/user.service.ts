@@ -1,10 +1,10 @@
 import { appError, inTenantTransaction, requireUser, scopeOf, type Identity, type Role } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../common/password';
 import { endSessions, type SessionAnnouncer } from '../session/sessions';
 import { checkPassword, isUuid, normalizeEmail, normalizeName } from '../common/validation';
 import { switchTenant, uniqueViolation } from '../common/tenant-scope';
-import { Tenant } from '../tenant/tenant.entity';
+import { Tenant } from '../common/tenant.entity';
 import { LOCALES, User, type Locale } from './user.entity';
 
 export type NewUser = { email: string; name: string; role: Role; password: string };

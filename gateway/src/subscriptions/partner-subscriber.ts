@@ -1,9 +1,9 @@
 import { appError, type ApiKeyScope } from '@nexara/kit';
 import { isApiKeyShaped } from '../auth/api-keys';
-import type { Subscriber, SubscriberAuthenticator } from '../subscriptions/subscription-server';
-import { connectionToken } from '../subscriptions/user-subscriber';
-import type { PartnerGateway } from './partner-gateway';
-import { rateLimitedError } from './partner-rate-limit';
+import type { Subscriber, SubscriberAuthenticator } from './subscription-server';
+import { connectionToken } from './user-subscriber';
+import type { PartnerGateway } from '../partner/partner-gateway';
+import { rateLimitedError } from '../partner/partner-rate-limit';
 
 /**
  * The scope each subscription field needs from a key. A field missing here
