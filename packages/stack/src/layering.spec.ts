@@ -10,7 +10,8 @@ import { REPO_ROOT } from './paths';
  *   - a workspace imports one of ours its layer may not (a subgraph another
  *     subgraph or the gateway; kit anything; contracts anything but kit...);
  *   - a workspace imports one of ours it does not declare in its package.json;
- *   - two folders inside one workspace's src/ import each other both ways.
+ *   - two folders inside one workspace's src/ import each other both ways;
+ *   - a folder the others share is called anything but `common`.
  */
 
 type Workspace = { name: string; dir: string; declared: Set<string> };
@@ -43,12 +44,6 @@ const MAY_IMPORT: Record<string, readonly string[] | '*'> = {
   '@nexara/bench': '*',
 };
 
-/**
- * Imports that still cross a layer, each to be removed (the list only shrinks: an entry that no longer
- * matches fails the test). Tests that run two services side by side live in e2e/.
- */
-const KNOWN_LAYER_CROSSINGS = new Set<string>([]);
-
 /** Folders that only group others: their children are the units whose imports must not go both ways. */
 const GROUPING_FOLDERS = new Set(['features']);
 
@@ -56,16 +51,9 @@ const GROUPING_FOLDERS = new Set(['features']);
 const TEST_FILE = /\.(spec|int-spec|test|bench)\.tsx?$/;
 const TEST_FOLDER = 'testing';
 
-/**
- * Folder pairs that still import each other, each to be untangled (docs/architecture.md). The test fails when
- * one of them no longer does, so the list only shrinks.
- */
-const KNOWN_BOTH_WAYS = new Set<string>([
-  '@nexara/tenants auth <-> user',
-  '@nexara/tenants branch <-> tenant',
-  '@nexara/tenants tenant <-> user',
-  '@nexara/gateway partner <-> subscriptions',
-]);
+/** What a folder shared by a service's other folders is called (one name everywhere); these names are not. */
+const SHARED_FOLDER = 'common';
+const OTHER_SHARED_NAMES = new Set(['shared', 'lib', 'libs', 'utils', 'util', 'helpers', 'misc', 'core']);
 
 function readJson(file: string): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -163,8 +151,8 @@ describe('layering', () => {
         return allowed !== '*' && !allowed?.includes(into.name);
       })
       .map(({ file, specifier, into }) => `${relative(file)} imports ${specifier} (${into.name})`);
-    expect(offending.filter((crossing) => !KNOWN_LAYER_CROSSINGS.has(crossing))).toEqual([]);
-    expect([...KNOWN_LAYER_CROSSINGS].filter((crossing) => !offending.includes(crossing))).toEqual([]);
+    // Tests that run two services side by side live in e2e/.
+    expect(offending).toEqual([]);
   });
 
   it('imports other workspaces by package name, never by relative path', () => {
@@ -197,8 +185,19 @@ describe('layering', () => {
       const back = arrows.get(`${name} ${destination} ${source}`);
       if (back && source < destination) pairs.set(`${name} ${source} <-> ${destination}`, `${example} and ${back}`);
     }
-    const offending = [...pairs].filter(([pair]) => !KNOWN_BOTH_WAYS.has(pair)).map(([, example]) => example);
-    expect(offending).toEqual([]);
-    expect([...KNOWN_BOTH_WAYS].filter((pair) => !pairs.has(pair))).toEqual([]);
+    // The piece both need moves to the lower folder, or to the service's `common` folder.
+    expect([...pairs].map(([pair, example]) => `${pair}: ${example}`)).toEqual([]);
+  });
+
+  it(`calls a shared folder \`${SHARED_FOLDER}\``, () => {
+    const folders = new Set(
+      edges
+        .filter(({ from, into, target }) => from === into && target)
+        .map(({ from, target }) => unitOf(from, target!))
+        .filter((unit): unit is string => unit !== null)
+        .map((unit) => unit.split('/').at(-1)!),
+    );
+    expect([...folders].filter((folder) => OTHER_SHARED_NAMES.has(folder))).toEqual([]);
+    expect(folders).toContain(SHARED_FOLDER);
   });
 });
