@@ -1,3 +1,5 @@
+import { providerDefinition } from '@nexara/providers';
+import { SIMULATED_PROVIDERS } from './connections';
 import { ScenarioRunner, percentile, summarizeLedger, type LedgerEntry } from './scenario-runner';
 import { startFakePlatform, type FakePlatform } from './testing/fake-platform';
 
@@ -71,7 +73,7 @@ describe('ScenarioRunner against a fake platform', () => {
       new Set(receipts.map((e) => e.idempotencyKey)).size,
     );
 
-    // Follow-ups: cancellations, status updates, out-of-order sequences, Talabat using the answered id.
+    // Follow-ups: cancellations, status updates, out-of-order sequences, the answered id where the provider names orders by it.
     const summary = runner.summary();
     expect(summary.cancellations).toBe(runner.orders.filter((o) => o.cancelled).length);
     expect(summary.cancellations).toBeGreaterThan(0);
@@ -86,13 +88,16 @@ describe('ScenarioRunner against a fake platform', () => {
       expect(sent).toEqual([...order.plannedStatuses].reverse());
       expect(order.plannedStatuses.length).toBeGreaterThanOrEqual(2);
     }
-    const talabatUpdates = platform.deliveries.filter((d) => d.provider === 'TALABAT' && d.method === 'PUT');
-    expect(talabatUpdates.length).toBeGreaterThan(0);
-    for (const update of talabatUpdates) {
-      const order = runner.orders.find(
-        (o) => o.provider === 'TALABAT' && update.path.includes(`/remoteOrder/nx-${o.externalId}/`),
-      );
-      expect(order?.remoteOrderId).toBe(`nx-${order?.externalId ?? ''}`);
+    // The fake platform answers such a provider's new order with `nx-<its id>`.
+    const referencing = runner.orders.filter((o) => providerDefinition(o.provider).simulator.followUpReference);
+    const referencedFollowUps = originals(ledger).filter(
+      (e) => e.kind !== 'new_order' && referencing.some((o) => o.orderIndex === e.orderIndex),
+    );
+    expect(referencedFollowUps.length).toBeGreaterThan(0);
+    for (const followUp of referencedFollowUps) {
+      const order = referencing.find((o) => o.orderIndex === followUp.orderIndex)!;
+      expect(order.remoteOrderId).toBe(`nx-${order.externalId}`);
+      expect(followUp.url).toContain(`/nx-${encodeURIComponent(order.externalId)}/`);
     }
   });
 
@@ -135,9 +140,10 @@ describe('ScenarioRunner against a fake platform', () => {
   });
 
   it('skips follow-ups of orders the platform refused, and counts the refusals', async () => {
-    platform.failNewOrders.set('CAREEM', 503);
+    const refused = platform.connections[0]!.provider;
+    platform.failNewOrders.set(refused, 503);
     const runner = new ScenarioRunner({
-      connections: platform.connections.filter((c) => c.provider === 'CAREEM'),
+      connections: platform.connections.filter((c) => c.provider === refused),
       ratePerSecond: 500,
       maxOrders: 6,
       seed: 11,
@@ -180,19 +186,24 @@ describe('ScenarioRunner against a fake platform', () => {
   });
 
   it('records a contract violation when an answer breaks the provider contract', async () => {
+    // A receipt answered 202: a provider whose contract wants another answer to a new order.
+    const answer = { status: 202, body: '{"eventId":"e","duplicate":false}' };
+    const problemOf = (provider: (typeof SIMULATED_PROVIDERS)[number]): string | null =>
+      providerDefinition(provider).simulator.checkAnswer('new_order', answer);
+    const strict = platform.connections.find((c) => problemOf(c.provider) !== null)!;
     const runner = new ScenarioRunner({
-      connections: platform.connections.filter((c) => c.provider === 'DELIVEROO'),
+      connections: [strict],
       ratePerSecond: 500,
       maxOrders: 2,
       seed: 1,
       statusUpdateRatio: 0,
       cancellationRatio: 0,
       duplicateRatio: 0,
-      send: async () => ({ status: 202, body: '{"eventId":"e","duplicate":false}', elapsedMs: 3 }),
+      send: async () => ({ ...answer, elapsedMs: 3 }),
     });
     await runner.run();
     expect(runner.summary().contractViolations).toBe(2);
-    expect(runner.ledger[0]?.contractViolation).toMatch(/Deliveroo expects 200/);
+    expect(runner.ledger[0]?.contractViolation).toBe(problemOf(strict.provider));
   });
 
   it('refuses connections it cannot price before sending anything', () => {
@@ -216,7 +227,7 @@ describe('summaries', () => {
     const entry = (status: number, extra: Partial<LedgerEntry> = {}): LedgerEntry => ({
       seq: 0,
       orderIndex: 0,
-      provider: 'CAREEM',
+      provider: SIMULATED_PROVIDERS[0],
       connectionIndex: 0,
       kind: 'new_order',
       externalId: '1',

@@ -32,7 +32,6 @@ const ALLOWED = new Map<string, string>([
   ['subgraphs/orders/src/migrations/1795920000009-ProviderCodesFromRegistry.ts', 'history'],
   // The simulator's own tests and test support: independent wire verifiers of four providers' schemes and their exact routes (what iterates providers reads the registry); each provider's part is its folder's simulator.ts.
   ['packages/simulator/src/callback-server.spec.ts', 'simulator'],
-  ['packages/simulator/src/scenario-runner.spec.ts', 'simulator'],
   ['packages/simulator/src/send.spec.ts', 'simulator'],
   ['packages/simulator/src/signing.spec.ts', 'simulator'],
   ['packages/simulator/src/testing/fake-platform.ts', 'simulator'],
