@@ -1,5 +1,6 @@
 import { BUS_EVENTS } from '@nexara/contracts';
 import { randomUUID } from 'node:crypto';
+import { PROVIDERS } from '@nexara/providers/display';
 import {
   createLogger,
   createPostgresEventBus,
@@ -92,7 +93,9 @@ describe('alerts (real PostgreSQL, real orders subgraph)', () => {
     await pipeline?.close();
   });
 
-  const connect = async (tenantId: string): Promise<string> => (await pipeline.connect(tenantId, 'DELIVEROO')).id;
+  /** Any provider does: the rules read deliveries, callbacks and orders, whoever sent them. */
+  const PROVIDER = PROVIDERS[0];
+  const connect = async (tenantId: string): Promise<string> => (await pipeline.connect(tenantId, PROVIDER)).id;
 
   const alertsOf = async (tenantId: string, status?: string): Promise<AlertView[]> => {
     const response = await pipeline.graphql<{ alerts: AlertView[] }>(ALERTS, { status }, aUser(tenantId, 'STAFF'));
@@ -313,7 +316,7 @@ describe('alerts (real PostgreSQL, real orders subgraph)', () => {
       {
         input: {
           connectionId,
-          provider: 'DELIVEROO',
+          provider: PROVIDER,
           eventKey: `${externalId}-placed`,
           kind: 'ORDER_PLACED',
           externalId,

@@ -4,7 +4,8 @@ import type { WebhookEventStatus } from '../webhooks/webhook-event.repository';
 
 /**
  * A stored delivery in a given state, received `minutesAgo` (inserted as
- * superuser: health reads real rows, whatever path wrote them).
+ * superuser: health reads real rows, whatever path wrote them), from the
+ * connection's own provider unless `provider` says otherwise.
  */
 export async function aDelivery(
   db: TestDatabase,
@@ -22,13 +23,14 @@ export async function aDelivery(
     `insert into integrations.webhook_events
        (tenant_id, connection_id, provider, idempotency_key, method, sub_path, body, received_at, status,
         attempts, processing_ms, processed_at)
-     values ($1, $2, $3, $4, 'POST', '', '\\x7b7d', now() - make_interval(mins => $5), $6, 1, $7,
+     values ($1, $2, coalesce($3::text, (select provider from integrations.connections where id = $2)), $4,
+             'POST', '', '\\x7b7d', now() - make_interval(mins => $5), $6, 1, $7,
              case when $8 then now() - make_interval(mins => $5) else null end)
      returning id`,
     [
       delivery.tenantId,
       delivery.connectionId,
-      delivery.provider ?? 'DELIVEROO',
+      delivery.provider ?? null,
       randomUUID(),
       delivery.minutesAgo ?? 1,
       delivery.status,
