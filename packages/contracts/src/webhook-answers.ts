@@ -34,6 +34,9 @@ export const WEBHOOK_ERROR_CODES = {
   WRONG_ALGORITHM: 401,
   MISSING_IDEMPOTENCY_KEY: 400,
   INVALID_IDEMPOTENCY_KEY: 400,
+  // The inbox: a provider's control result (docs/control-plane.md, "Asynchronous results").
+  MALFORMED_RESULT: 400,
+  UNKNOWN_REFERENCE: 404,
 } as const;
 
 export type WebhookErrorCode = keyof typeof WEBHOOK_ERROR_CODES;

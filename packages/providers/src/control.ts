@@ -1,4 +1,4 @@
-import type { ConnectionContext } from './adapter';
+import type { ConnectionContext, InboundWebhook, Rejection } from './adapter';
 
 /**
  * The control plane's side of a provider (docs/control-plane.md): pure
@@ -154,9 +154,47 @@ export type ControlTokenGrant = {
   read(answer: ControlAnswer): { token: string; reuseForMs: number } | { problem: string };
 };
 
+/**
+ * What a provider's asynchronous result says of a change it accepted earlier:
+ * `reference` names it as the provider named it when accepting (the
+ * capability's `ACCEPTED` reference, or `results.awaitedAs`). `confirmByAsking`:
+ * the delivery is only a hint (it cannot be trusted alone), so the job asks
+ * the provider now (its capability's `confirm`) instead of taking `outcome`.
+ */
+export type ControlResult = {
+  kind: ControlKind;
+  reference: string;
+  outcome: ControlConfirmation;
+  confirmByAsking: boolean;
+};
+
+/**
+ * The provider's result webhooks (docs/control-plane.md, "Asynchronous
+ * results"): deliveries to the connection's webhook URL that say how an
+ * accepted change ended. They pass the adapter's authentication like any
+ * delivery; these say which deliveries they are, their idempotency key, and
+ * what they mean. Pure, like the rest.
+ */
+export type ControlResultWebhooks = {
+  /** Is this delivery a result (its own sub-path, or an event type on the order route)? */
+  matches(request: InboundWebhook): boolean;
+  /** The provider's key for the delivery, or the 400 for a missing one. */
+  idempotencyKey(request: InboundWebhook): string | Rejection;
+  /** The result it carries; throws `PayloadError` for one that cannot be read. */
+  read(request: InboundWebhook): ControlResult;
+  /**
+   * The reference an accepted request is awaited under, when the provider's
+   * result names it otherwise than its acceptance did (a brand and
+   * menu, say); null: it cannot be matched. Default: the accepted reference.
+   */
+  awaitedAs?(request: ControlRequest, connection: ControlConnection, accepted: string | null): string | null;
+};
+
 /** The capabilities one provider offers; each is optional. */
 export type ProviderControl = {
   token?: ControlTokenGrant;
+  /** Deliveries telling how an accepted change ended (a menu upload's result). */
+  results?: ControlResultWebhooks;
   menu?: ControlCapability<'MENU'>;
   availability?: ControlCapability<'AVAILABILITY'>;
   storeStatus?: ControlCapability<'STORE_STATUS'>;

@@ -11,5 +11,6 @@ export { adapterFor, PROVIDER_DEFINITIONS, providerDefinition, providerFromPath 
 export { PayloadError } from './common/errors';
 export { MAX_IDEMPOTENCY_KEY_LENGTH } from './common/json-body';
 export type * from './simulator';
+export { SIMULATED_REJECTION } from './simulator';
 export type * from './control';
 export { capabilityFor, ControlBuildError } from './control';

@@ -154,11 +154,35 @@ export type SimulatedControlRoute = {
   name: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: string;
+  /**
+   * `memory` also holds what the simulator was told for results:
+   * `results:reject` (a reason: the next upload is refused with it, then it is
+   * forgotten). Header names lower-case.
+   */
   answer(
     params: Record<string, string>,
     body: unknown,
     memory: Map<string, unknown>,
-  ): { status: number; body?: unknown };
+    headers: Record<string, string>,
+  ): { status: number; body?: unknown; result?: SimulatedControlResult };
+};
+
+/** The memory key a control route reads for a rejection of the next upload (then deletes). */
+export const SIMULATED_REJECTION = 'results:reject';
+
+/**
+ * An asynchronous result the provider owes after answering a control call
+ * (its page, "Control": a menu upload's result webhook, a catalog import's
+ * callback). The simulator sends it, after a delay, to the connection of
+ * `externalStoreId` it was told about.
+ */
+export type SimulatedControlResult = {
+  externalStoreId: string;
+  /** The signed delivery for that connection, as the provider sends it. */
+  build(
+    connection: SimulatedConnection,
+    now: Date,
+  ): Promise<{ method: 'POST' | 'PUT'; url: string; headers: Record<string, string>; body: string }>;
 };
 
 /** The shape of a menu simulated orders are drawn from (`SimulatedConnection.menu`). */

@@ -29,4 +29,4 @@ export {
 export { MENUS, type Menu } from './common/simulation/menus';
 export { countryProfileFor } from './common/simulation/people';
 export { answeredDuplicate, hmacSha256Hex, TIMESTAMP_FAULT_SECONDS, WRONG_SECRET } from './common/simulation/signing';
-export { aControlConnection, aControlMenu } from './common/control-fixture';
+export { aControlConnection, aControlMenu, EVERY_CONTROL_ID } from './common/control-fixture';

@@ -1,6 +1,12 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { providerDefinition, type SimulatedControlRoute } from '@nexara/providers';
+import {
+  providerDefinition,
+  SIMULATED_REJECTION,
+  type SimulatedConnection,
+  type SimulatedControlResult,
+  type SimulatedControlRoute,
+} from '@nexara/providers';
 import { SIMULATED_PROVIDERS, isSimulatedProvider, providerSlug, type SimulatedProvider } from './connections';
 
 /**
@@ -35,6 +41,24 @@ export type ProviderApiOptions = {
   port?: number;
   /** Loopback only: the recorded headers carry the platform's provider credentials. */
   host?: '127.0.0.1' | '::1' | 'localhost';
+  /**
+   * Asynchronous results (docs/control-plane.md, "The simulator"): how long
+   * after its control call each result is sent (default 1000 ms), and the
+   * connections results are sent to (by provider and store id); more with
+   * `deliverResultsTo` or `POST /_results`.
+   */
+  results?: { delayMs?: number; connections?: readonly SimulatedConnection[] };
+};
+
+/** A result the provider owes after a control call, and what became of it. */
+export type OwedResult = {
+  provider: SimulatedProvider;
+  externalStoreId: string;
+  /** OWED: no connection for its store yet (or its delay has not passed); SENT: Nexara answered 2xx. */
+  status: 'OWED' | 'SENT' | 'REFUSED' | 'UNDELIVERED';
+  answeredStatus: number | null;
+  answer: string | null;
+  result: SimulatedControlResult;
 };
 
 export type ProviderApi = {
@@ -51,6 +75,12 @@ export type ProviderApi = {
    * `status` (default 500), with `Retry-After: retryAfterSeconds` when given (a 429 that says when).
    */
   failNext(provider: SimulatedProvider, times: number, status?: number, retryAfterSeconds?: number): void;
+  /** Results go to these connections (by provider and store id), owed ones included, after the delay. */
+  deliverResultsTo(connections: readonly SimulatedConnection[]): void;
+  /** The next upload of the provider is refused asynchronously, with `reason` in its result. */
+  rejectNextResult(provider: SimulatedProvider, reason: string): void;
+  /** Every result owed or sent, oldest first. */
+  results(provider?: SimulatedProvider): OwedResult[];
   close(): Promise<void>;
 };
 
@@ -88,6 +118,22 @@ export type ReceivedCall = {
 };
 
 const recordedQuerySchema = z.object({ provider: providerField.optional() });
+
+const resultsRequestSchema = z.object({
+  delayMs: z.number().int().min(0).max(3_600_000).optional(),
+  reject: z.object({ provider: providerField, reason: z.string().min(1).max(500) }).optional(),
+  connections: z
+    .array(
+      z.object({
+        provider: providerField,
+        webhookUrl: z.url(),
+        secret: z.string().min(1),
+        externalStoreId: z.string().min(1),
+        currency: z.string().length(3),
+      }),
+    )
+    .optional(),
+});
 
 type RouteDefinition = {
   provider: SimulatedProvider;
@@ -157,6 +203,50 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
   };
   let nextId = 1;
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+
+  // Asynchronous results: sent after `resultDelayMs` to the connection of their store, once one is known.
+  let resultDelayMs = options.results?.delayMs ?? 1_000;
+  const resultConnections = new Map<string, SimulatedConnection>();
+  const owed: OwedResult[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  const storeKey = (provider: string, store: string) => `${provider}|${store}`;
+  const sendResult = async (entry: OwedResult): Promise<void> => {
+    const connection = resultConnections.get(storeKey(entry.provider, entry.externalStoreId));
+    if (!connection || entry.status !== 'OWED') return;
+    try {
+      const delivery = await entry.result.build(connection, new Date());
+      const response = await fetch(delivery.url, {
+        method: delivery.method,
+        headers: delivery.headers,
+        body: delivery.body,
+      });
+      entry.answeredStatus = response.status;
+      entry.answer = await response.text();
+      entry.status = response.ok ? 'SENT' : 'REFUSED';
+    } catch (error) {
+      entry.status = 'UNDELIVERED';
+      entry.answer = String(error);
+    }
+  };
+  const scheduled = new WeakSet<OwedResult>();
+  const scheduleResult = (entry: OwedResult): void => {
+    if (scheduled.has(entry) || !resultConnections.has(storeKey(entry.provider, entry.externalStoreId))) return;
+    scheduled.add(entry);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void sendResult(entry);
+    }, resultDelayMs);
+    timers.add(timer);
+  };
+  const deliverResultsTo = (connections: readonly SimulatedConnection[]): void => {
+    for (const connection of connections) {
+      resultConnections.set(storeKey(connection.provider, connection.externalStoreId), connection);
+    }
+    for (const entry of owed) {
+      if (entry.status === 'OWED') scheduleResult(entry);
+    }
+  };
+  deliverResultsTo(options.results?.connections ?? []);
 
   // Keep every body as the exact text received: tests may check signatures over it, and non-JSON must still be recorded.
   app.removeAllContentTypeParsers();
@@ -230,8 +320,24 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
           return injectedFailure(reply, definition.provider, failure);
         }
         const rawBody = typeof request.body === 'string' ? request.body : '';
-        const answer = definition.answer(paramsOf(request), parseBody(rawBody), memoryOf(definition.provider));
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(request.headers)) {
+          if (typeof value === 'string') headers[name] = value;
+        }
+        const answer = definition.answer(paramsOf(request), parseBody(rawBody), memoryOf(definition.provider), headers);
         record(request, definition.provider, definition.route, answer.status);
+        if (answer.result) {
+          const entry: OwedResult = {
+            provider: definition.provider,
+            externalStoreId: answer.result.externalStoreId,
+            status: 'OWED',
+            answeredStatus: null,
+            answer: null,
+            result: answer.result,
+          };
+          owed.push(entry);
+          scheduleResult(entry);
+        }
         return answer.body === undefined
           ? reply.code(answer.status).send()
           : reply.code(answer.status).send(answer.body);
@@ -281,6 +387,29 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
     return { provider, times, status, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) };
   });
 
+  app.get('/_results', async () =>
+    owed.map(({ provider, externalStoreId, status, answeredStatus, answer }) => ({
+      provider,
+      externalStoreId,
+      status,
+      answeredStatus,
+      answer,
+    })),
+  );
+
+  app.post('/_results', async (request, reply) => {
+    const parsed = resultsRequestSchema.safeParse(
+      typeof request.body === 'string' ? parseBody(request.body) : request.body,
+    );
+    if (!parsed.success)
+      return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: z.prettifyError(parsed.error) } });
+    const { delayMs, reject, connections } = parsed.data;
+    if (delayMs !== undefined) resultDelayMs = delayMs;
+    if (reject) memoryOf(reject.provider).set(SIMULATED_REJECTION, reject.reason);
+    if (connections) deliverResultsTo(connections);
+    return { delayMs: resultDelayMs, connections: resultConnections.size };
+  });
+
   app.delete('/_fail', async (_request, reply) => {
     failures.clear();
     return reply.code(204).send();
@@ -314,6 +443,15 @@ export async function startProviderApi(options: ProviderApiOptions = {}): Promis
     failNext: (provider, times, status = 500, retryAfterSeconds) => {
       failures.set(provider, { remaining: times, status, retryAfterSeconds });
     },
-    close: () => app.close(),
+    deliverResultsTo,
+    rejectNextResult: (provider, reason) => {
+      memoryOf(provider).set(SIMULATED_REJECTION, reason);
+    },
+    results: (provider) => (provider ? owed.filter((entry) => entry.provider === provider) : [...owed]),
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await app.close();
+    },
   };
 }

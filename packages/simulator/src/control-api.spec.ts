@@ -7,7 +7,7 @@ import {
   type ControlKind,
   type ControlRequest,
 } from '@nexara/providers';
-import { aControlConnection, aControlMenu } from '@nexara/providers/testing';
+import { aControlConnection, aControlMenu, EVERY_CONTROL_ID } from '@nexara/providers/testing';
 import { startProviderApi, type ProviderApi, type ReceivedCall } from './callback-server';
 
 /** One request of each kind, as the catalog would ask it. */
@@ -60,14 +60,7 @@ describe('the simulated control APIs', () => {
   const connectionOf = (definition: (typeof WITH_CONTROL)[number]): ControlConnection =>
     aControlConnection(definition.adapter.provider, {
       apiBaseUrl: api.baseUrl(definition.adapter.provider),
-      controlIds: {
-        brandId: 'b1',
-        clientId: 'c1',
-        username: 'u1',
-        platformKey: 'PK',
-        platformRestaurantId: '1',
-        globalEntityId: 'GE',
-      },
+      controlIds: EVERY_CONTROL_ID,
     });
 
   const tokenFor = async (definition: (typeof WITH_CONTROL)[number], connection: ControlConnection) => {

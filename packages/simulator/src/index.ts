@@ -62,6 +62,7 @@ export {
 export {
   startProviderApi,
   type CallbackRoute,
+  type OwedResult,
   type ProviderApi,
   type ProviderApiOptions,
   type RecordedCallback,

@@ -1,5 +1,7 @@
 import { aControlConnection, aControlMenu } from '../common/control-fixture';
 import { CURRENT_SECRET } from '../common/test-support';
+import type { InboundWebhook } from '../adapter';
+import { PayloadError } from '../common/errors';
 import type { ControlAnswer, ControlContext } from '../control';
 import { careemControl as control } from './control';
 
@@ -140,5 +142,70 @@ describe('Careem control', () => {
       { operational_hours: [{ day: 'monday', start_at: '11:00', end_at: '23:59' }] },
     ]);
     expect(control.storeStatus!.read(answer(204), 0)).toEqual({ result: 'NEXT' });
+  });
+});
+
+describe('Careem catalog result webhooks (golden payloads)', () => {
+  const results = control.results!;
+  const delivery = (body: unknown, subPath = ''): InboundWebhook => ({
+    provider: 'CAREEM',
+    method: 'POST',
+    subPath,
+    headers: {},
+    rawBody: Buffer.from(JSON.stringify(body)),
+    receivedAt: new Date('2026-12-04T10:00:00Z'),
+  });
+  const published = {
+    event_type: 'CATALOG_PUBLISHED',
+    event_id: '6f1c4a52-8d0e-4a51-9d7a-2f4f0c1b9e11',
+    details: { catalog_id: 'm1', request_id: 'req-7', branch: { id: 'B1' }, errors: [] },
+  };
+  const rejected = {
+    event_type: 'CATALOG_REJECTED',
+    event_id: '0b8a3c11-5e2f-4f7a-8c1d-9e6b2a4d7f30',
+    details: {
+      catalog_id: 'm1',
+      request_id: 'req-8',
+      branch: { id: 'B1' },
+      errors: [{ id: 'i1', field: 'price', message: 'must be positive' }],
+    },
+  };
+
+  it('takes CATALOG_PUBLISHED / CATALOG_REJECTED on the order route, and nothing else', () => {
+    expect(results.matches(delivery(published))).toBe(true);
+    expect(results.matches(delivery(rejected))).toBe(true);
+    expect(results.matches(delivery({ event_type: 'ORDER_CREATED', event_id: 'e1', details: {} }))).toBe(false);
+    expect(results.matches({ ...delivery(published), rawBody: Buffer.from('not json') })).toBe(false);
+  });
+
+  it('reads a publication as APPLIED for the request id the 202 named, keyed by event_id', () => {
+    expect(results.idempotencyKey(delivery(published))).toBe(published.event_id);
+    expect(results.read(delivery(published))).toEqual({
+      kind: 'MENU',
+      reference: 'req-7',
+      outcome: { result: 'APPLIED' },
+      confirmByAsking: false,
+    });
+    // The reference is the one the catalog PUT's answer gave.
+    expect(control.menu!.read(answer(202, { catalog_id: 'm1', request_id: 'req-7', status: 'accepted' }), 0)).toEqual({
+      result: 'ACCEPTED',
+      reference: 'req-7',
+    });
+  });
+
+  it("reads a rejection as FAILED with Careem's own errors", () => {
+    expect(results.read(delivery(rejected))).toEqual({
+      kind: 'MENU',
+      reference: 'req-8',
+      outcome: { result: 'FAILED', reason: 'Catalog rejected: i1 price must be positive' },
+      confirmByAsking: false,
+    });
+  });
+
+  it('refuses an event without a request id or an event id', () => {
+    expect(() => results.read(delivery({ ...published, details: {} }))).toThrow(PayloadError);
+    expect(results.idempotencyKey(delivery({ ...published, event_id: undefined }))).toMatchObject({
+      code: 'MISSING_IDEMPOTENCY_KEY',
+    });
   });
 });

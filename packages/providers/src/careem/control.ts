@@ -8,7 +8,10 @@ import type {
   ControlOutcome,
   ControlRequestOf,
   ProviderControl,
+  ControlResultWebhooks,
 } from '../control';
+import { PayloadError } from '../common/errors';
+import { checkedIdempotencyKey, jsonObjectOf } from '../common/json-body';
 import {
   connectionToken,
   controlCall,
@@ -107,6 +110,42 @@ export function careemCatalogBody(menu: ControlMenu): unknown {
   };
 }
 
+const CATALOG_EVENTS = ['CATALOG_PUBLISHED', 'CATALOG_REJECTED'];
+
+/**
+ * `CATALOG_PUBLISHED` / `CATALOG_REJECTED` on the order webhook route, same
+ * envelope and signature (careem.md, "Control"): `details.request_id` names
+ * the push the 202 accepted; a rejection lists its errors.
+ */
+export const careemResults: ControlResultWebhooks = {
+  matches: (request) => CATALOG_EVENTS.includes(String(jsonObjectOf(request.rawBody)?.['event_type'])),
+  idempotencyKey: (request) =>
+    checkedIdempotencyKey(jsonObjectOf(request.rawBody)?.['event_id'], 'The body field event_id'),
+  read(request) {
+    const body = jsonObjectOf(request.rawBody);
+    const details = body?.['details'];
+    const reference = textAt(details, 'request_id');
+    if (!reference) throw new PayloadError('A Careem catalog event needs details.request_id.');
+    if (body?.['event_type'] === 'CATALOG_PUBLISHED') {
+      return { kind: 'MENU', reference, outcome: { result: 'APPLIED' }, confirmByAsking: false };
+    }
+    const errors = (details as { errors?: unknown }).errors;
+    const reasons = Array.isArray(errors)
+      ? errors.map((error) =>
+          [textAt(error, 'id'), textAt(error, 'field'), textAt(error, 'message') ?? 'rejected']
+            .filter(Boolean)
+            .join(' '),
+        )
+      : [];
+    return {
+      kind: 'MENU',
+      reference,
+      outcome: { result: 'FAILED', reason: `Catalog rejected: ${reasons.join('; ') || 'no reason given'}` },
+      confirmByAsking: false,
+    };
+  },
+};
+
 const readCareem = (answer: ControlAnswer): ControlOutcome => readSynchronous(answer, careemReason);
 
 /** A capability that is one call: five a second, read as every synchronous Careem answer. */
@@ -125,6 +164,7 @@ function oneCall<K extends ControlKind>(
 }
 
 export const careemControl: ProviderControl = {
+  results: careemResults,
   menu: {
     minIntervalMs: 60_000,
     build: (request, connection) => [

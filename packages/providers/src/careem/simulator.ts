@@ -22,7 +22,13 @@ import {
   TIMESTAMP_FAULT_SECONDS,
   WRONG_SECRET,
 } from '../common/simulation/signing';
-import type { ProviderSimulator, SigningFault, SimulatedControlRoute } from '../simulator';
+import { randomUUID } from 'node:crypto';
+import {
+  SIMULATED_REJECTION,
+  type ProviderSimulator,
+  type SigningFault,
+  type SimulatedControlRoute,
+} from '../simulator';
 
 /**
  * Careem payloads, careem.md (our contract). Money is JSON numbers
@@ -200,7 +206,7 @@ const careemControlRoutes: readonly SimulatedControlRoute[] = [
     name: 'put_catalog',
     method: 'PUT',
     path: '/catalogs',
-    answer: (_params, body, memory) => {
+    answer: (_params, body, memory, headers) => {
       if (!isRecord(body) || !isRecord(body['catalog']) || !Array.isArray(body['items'])) {
         return {
           status: 422,
@@ -213,9 +219,36 @@ const careemControlRoutes: readonly SimulatedControlRoute[] = [
       }
       const request = Number(memory.get('requests') ?? 0) + 1;
       memory.set('requests', request);
+      const rejection = memory.get(SIMULATED_REJECTION) as string | undefined;
+      memory.delete(SIMULATED_REJECTION);
+      const catalogId = String(body['catalog']['id']);
+      const branchId = headers['branch-id'] ?? '';
+      const event = {
+        event_type: rejection ? 'CATALOG_REJECTED' : 'CATALOG_PUBLISHED',
+        event_id: randomUUID(),
+        details: {
+          catalog_id: catalogId,
+          request_id: `req-${request}`,
+          branch: { id: branchId },
+          errors: rejection ? [{ id: catalogId, field: 'catalog', message: rejection }] : [],
+        },
+      };
       return {
         status: 202,
-        body: { catalog_id: body['catalog']['id'], request_id: `req-${request}`, status: 'accepted' },
+        body: { catalog_id: catalogId, request_id: `req-${request}`, status: 'accepted' },
+        // The result comes by webhook, on the order route with the same signature (careem.md, "Control").
+        result: {
+          externalStoreId: branchId,
+          build: async (connection, now) => {
+            const text = JSON.stringify(event);
+            return {
+              method: 'POST',
+              url: connection.webhookUrl,
+              headers: { ...JSON_HEADERS, ...careemHeaders({ secret: connection.secret, body: text, now }) },
+              body: text,
+            };
+          },
+        },
       };
     },
   },

@@ -60,6 +60,16 @@ export function aControlMenu(overrides: Partial<ControlMenu> = {}): ControlMenu 
 }
 
 /** A connection for control calls: store `B1`, no control ids unless given. */
+/** Every control id any provider's calls need, so one connection fixture serves them all. */
+export const EVERY_CONTROL_ID: Readonly<Record<string, string>> = {
+  brandId: 'b1',
+  clientId: 'c1',
+  username: 'u1',
+  platformKey: 'PK',
+  platformRestaurantId: '1',
+  globalEntityId: 'GE',
+};
+
 export function aControlConnection(provider: Provider, overrides: Partial<ControlConnection> = {}): ControlConnection {
   return {
     ...aConnection(provider, { externalStoreId: 'B1', currency: 'SAR' }),

@@ -1,5 +1,7 @@
 import { aControlConnection, aControlMenu } from '../common/control-fixture';
 import { CURRENT_SECRET } from '../common/test-support';
+import type { InboundWebhook } from '../adapter';
+import { PayloadError } from '../common/errors';
 import { ControlBuildError, type ControlAnswer, type ControlContext } from '../control';
 import { deliverooControl as control } from './control';
 
@@ -214,5 +216,68 @@ describe('Deliveroo control', () => {
     expect(() =>
       control.storeStatus!.build({ kind: 'STORE_STATUS', status: 'OPEN', until: null, reason: null }, bare, context),
     ).toThrow(new ControlBuildError('The Deliveroo connection has no brandId; set it on the connection first.'));
+  });
+});
+
+describe('Deliveroo menu upload result webhook (golden payloads)', () => {
+  const results = control.results!;
+  const delivery = (body: unknown, subPath = 'menu-events'): InboundWebhook => ({
+    provider: 'DELIVEROO',
+    method: 'POST',
+    subPath,
+    headers: {
+      'x-deliveroo-sequence-guid': 'seq-1',
+      'x-deliveroo-payload-type': 'webhook_menu',
+      'x-deliveroo-webhook-version': '1',
+    },
+    rawBody: Buffer.from(JSON.stringify(body)),
+    receivedAt: new Date('2026-12-04T10:00:00Z'),
+  });
+  const result = (httpStatus: number, errors: unknown = {}) => ({
+    event: 'menu.upload_result',
+    body: {
+      menu_upload_result: { http_status: httpStatus, brand_id: 'b1', menu_id: 'm1', site_ids: ['123456'], errors },
+    },
+  });
+
+  it("is a POST to the connection's menu-events path, keyed by the sequence guid", () => {
+    expect(results.matches(delivery(result(200)))).toBe(true);
+    expect(results.matches(delivery(result(200), ''))).toBe(false);
+    expect(results.idempotencyKey(delivery(result(200)))).toBe('seq-1');
+  });
+
+  it('reads 200 as APPLIED and 400/500 as FAILED with the processing and image errors', () => {
+    expect(results.read(delivery(result(200)))).toEqual({
+      kind: 'MENU',
+      reference: 'b1/m1',
+      outcome: { result: 'APPLIED' },
+      confirmByAsking: false,
+    });
+    expect(
+      results.read(
+        delivery(
+          result(400, { processing: 'Invalid menu', images: [{ url: 'https://cdn/x.jpg', message: 'too small' }] }),
+        ),
+      ).outcome,
+    ).toEqual({ result: 'FAILED', reason: 'Menu upload 400: Invalid menu; https://cdn/x.jpg: too small' });
+    expect(results.read(delivery(result(500, { processing: 'Try again' }))).outcome).toEqual({
+      result: 'FAILED',
+      reason: 'Menu upload 500: Try again',
+    });
+  });
+
+  it('awaits an upload under the brand and menu of its path (the menuId control id when set)', () => {
+    const request = { kind: 'MENU' as const, menu: aControlMenu() };
+    expect(results.awaitedAs!(request, connection, null)).toBe('b1/m1');
+    expect(
+      results.awaitedAs!(request, { ...connection, controlIds: { ...connection.controlIds, menuId: 'live' } }, null),
+    ).toBe('b1/live');
+  });
+
+  it('refuses another menu event or a result without its ids', () => {
+    expect(() => results.read(delivery({ event: 'menu.other', body: {} }))).toThrow(PayloadError);
+    expect(() => results.read(delivery({ event: 'menu.upload_result', body: { menu_upload_result: {} } }))).toThrow(
+      PayloadError,
+    );
   });
 });

@@ -5,8 +5,12 @@ import {
   type ControlContext,
   type ControlMenu,
   type ControlWeekday,
+  type ControlResultWebhooks,
   type ProviderControl,
 } from '../control';
+import { PayloadError } from '../common/errors';
+import { checkedIdempotencyKey, headerOf, jsonObjectOf } from '../common/json-body';
+import { DELIVEROO_GUID_HEADER } from './authenticate';
 import {
   controlCall,
   controlId,
@@ -155,10 +159,51 @@ export function deliverooWorkloadTimes(
   return { busy: quiet + steps * 5, quiet };
 }
 
+/** The menu a result names: brand and menu id, as the upload's path named them. */
+const menuReference = (brandId: string, menuId: string): string => `${brandId}/${menuId}`;
+
+/**
+ * The menu upload result webhook (deliveroo.md, "Control"), posted to the
+ * connection's `/menu-events` with the orders' HMAC over the sequence guid,
+ * which is also its idempotency key. It names the upload by brand and menu.
+ */
+export const deliverooResults: ControlResultWebhooks = {
+  matches: (request) => request.method === 'POST' && request.subPath === 'menu-events',
+  idempotencyKey: (request) =>
+    checkedIdempotencyKey(headerOf(request, DELIVEROO_GUID_HEADER), 'The X-Deliveroo-Sequence-Guid header'),
+  read(request) {
+    const body = jsonObjectOf(request.rawBody);
+    if (body?.['event'] !== 'menu.upload_result') {
+      throw new PayloadError(`Deliveroo menu event "${String(body?.['event'])}" is not one Nexara reads.`);
+    }
+    const inner = body['body'];
+    const brandId = textAt(inner, 'menu_upload_result', 'brand_id');
+    const menuId = textAt(inner, 'menu_upload_result', 'menu_id');
+    const result = uploadResult(inner);
+    if (!brandId || !menuId || !result) {
+      throw new PayloadError('A Deliveroo menu upload result needs brand_id, menu_id and http_status.');
+    }
+    return {
+      kind: 'MENU',
+      reference: menuReference(brandId, menuId),
+      outcome:
+        result.status === 200
+          ? { result: 'APPLIED' }
+          : { result: 'FAILED', reason: `Menu upload ${result.status}: ${result.reason}` },
+      confirmByAsking: false,
+    };
+  },
+  awaitedAs: (request, connection) =>
+    request.kind === 'MENU' && connection.controlIds['brandId']
+      ? menuReference(connection.controlIds['brandId'], connection.controlIds['menuId'] ?? request.menu.id)
+      : null,
+};
+
 const readDeliveroo = (answer: ControlAnswer): ReturnType<typeof readSynchronous> =>
   readSynchronous(answer, deliverooReason);
 
 export const deliverooControl: ProviderControl = {
+  results: deliverooResults,
   token: {
     call: (connection) => {
       const clientId = controlId(connection, 'clientId', 'Deliveroo');

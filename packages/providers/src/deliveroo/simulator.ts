@@ -12,7 +12,13 @@ import {
 } from '../common/simulation/basket';
 import { countryProfileFor, randomAddress, randomCustomer, randomOrderNote } from '../common/simulation/people';
 import { assertFaultApplies, isRecord, JSON_HEADERS, signedBodyHex, WRONG_SECRET } from '../common/simulation/signing';
-import type { ProviderSimulator, SigningFault, SimulatedControlRoute } from '../simulator';
+import { randomUUID } from 'node:crypto';
+import {
+  SIMULATED_REJECTION,
+  type ProviderSimulator,
+  type SigningFault,
+  type SimulatedControlRoute,
+} from '../simulator';
 
 /**
  * Deliveroo order API payloads, deliveroo.md. Money is
@@ -242,13 +248,39 @@ const deliverooControlRoutes: readonly SimulatedControlRoute[] = [
       const text = JSON.stringify(body);
       if (memory.get(`${key}:body`) === text) return { status: 200, body: { status: 'MATCH_EXISTING_MENU' } };
       memory.set(`${key}:body`, text);
-      memory.set(key, {
-        http_status: 200,
+      const rejection = memory.get(SIMULATED_REJECTION) as string | undefined;
+      memory.delete(SIMULATED_REJECTION);
+      const result = {
+        http_status: rejection ? 400 : 200,
         brand_id: params['brandId'],
         menu_id: params['menuId'],
         site_ids: body['site_ids'],
-      });
-      return { status: 200, body: {} };
+        ...(rejection ? { errors: { processing: rejection } } : {}),
+      };
+      memory.set(key, result);
+      const siteIds = body['site_ids'] as unknown[];
+      return {
+        status: 200,
+        body: {},
+        // The menu upload result webhook (deliveroo.md, "Control"), to the connection's menu-events path.
+        result: {
+          externalStoreId: String(siteIds[0] ?? ''),
+          build: async (connection, _now) => {
+            const payload = JSON.stringify({ event: 'menu.upload_result', body: { menu_upload_result: result } });
+            return {
+              method: 'POST',
+              url: `${connection.webhookUrl}/menu-events`,
+              headers: {
+                ...JSON_HEADERS,
+                ...deliverooHeaders({ secret: connection.secret, body: payload, sequenceGuid: randomUUID() }),
+                'x-deliveroo-payload-type': 'webhook_menu',
+                'x-deliveroo-webhook-version': '1',
+              },
+              body: payload,
+            };
+          },
+        },
+      };
     },
   },
   {

@@ -1,5 +1,7 @@
 import { PROVIDER_DEFINITIONS } from '../../registry';
+import type { InboundWebhook } from '../../adapter';
 import type { ControlAnswer, ControlContext } from '../../control';
+import { PayloadError } from '../errors';
 import { aControlConnection, aControlMenu } from '../control-fixture';
 import { CURRENT_SECRET } from '../test-support';
 import { deliveryHeroControl as control } from './control';
@@ -155,5 +157,39 @@ describe('Delivery Hero control', () => {
       password: CURRENT_SECRET,
       grant_type: 'client_credentials',
     });
+  });
+});
+
+describe('Delivery Hero catalog import callback (golden payloads)', () => {
+  const results = control.results!;
+  const delivery = (body: unknown, subPath = 'catalog-status'): InboundWebhook => ({
+    provider: brand,
+    method: 'POST',
+    subPath,
+    headers: {},
+    rawBody: Buffer.from(JSON.stringify(body)),
+    receivedAt: new Date('2026-12-04T10:00:00Z'),
+  });
+  const callback = { catalogImportId: 'imp-1', status: 'in_progress', message: 'Import started', details: [] };
+
+  it('is a POST to catalog-status, keyed by the import and the status it reports', () => {
+    expect(results.matches(delivery(callback))).toBe(true);
+    expect(results.matches(delivery(callback, 'order/POS-1'))).toBe(false);
+    expect(results.idempotencyKey(delivery(callback))).toBe('catalog-status:imp-1:in_progress');
+    expect(results.idempotencyKey(delivery({ status: 'done' }))).toMatchObject({ code: 'MISSING_IDEMPOTENCY_KEY' });
+  });
+
+  it('is only a hint: the job asks the import log, whatever the callback says', () => {
+    expect(results.read(delivery(callback))).toEqual({
+      kind: 'MENU',
+      reference: 'imp-1',
+      outcome: { result: 'PENDING' },
+      confirmByAsking: true,
+    });
+    expect(results.read(delivery({ ...callback, status: 'failed', message: 'bad price' }))).toMatchObject({
+      outcome: { result: 'FAILED', reason: 'Catalog import failed: bad price' },
+      confirmByAsking: true,
+    });
+    expect(() => results.read(delivery({ status: 'done' }))).toThrow(PayloadError);
   });
 });

@@ -3,9 +3,13 @@ import {
   ControlBuildError,
   type ControlConnection,
   type ControlContext,
+  type ControlConfirmation,
   type ControlMenu,
+  type ControlResultWebhooks,
   type ProviderControl,
 } from '../../control';
+import { PayloadError } from '../errors';
+import { checkedIdempotencyKey, jsonObjectOf } from '../json-body';
 import {
   connectionToken,
   controlCall,
@@ -121,7 +125,46 @@ export function deliveryHeroCatalogBody(menu: ControlMenu, connection: ControlCo
   };
 }
 
+/** An import's status, from its log entry or its callback; statuses not listed in what we read are not finished. */
+function importStatus(status: string | null, message: string | null): ControlConfirmation {
+  const normalized = status?.toLowerCase();
+  if (normalized === 'done' || normalized === 'completed' || normalized === 'success') return { result: 'APPLIED' };
+  if (normalized === 'failed' || normalized === 'error') {
+    return { result: 'FAILED', reason: `Catalog import ${normalized}: ${message ?? 'no message'}` };
+  }
+  return { result: 'PENDING' };
+}
+
+/**
+ * The catalog import callback, posted to the `callbackUrl` the upload named
+ * (`{connection webhook URL}/catalog-status`) with the plugin's bearer JWT.
+ * It is a hint only (delivery-hero.md, "Control"): the job asks the import
+ * log at once instead of taking the callback's word. Its key is the import
+ * and the status it reports.
+ */
+export const deliveryHeroResults: ControlResultWebhooks = {
+  matches: (request) => request.method === 'POST' && request.subPath === 'catalog-status',
+  idempotencyKey(request) {
+    const body = jsonObjectOf(request.rawBody);
+    const id = checkedIdempotencyKey(body?.['catalogImportId'], 'The body field catalogImportId');
+    if (typeof id !== 'string') return id;
+    return checkedIdempotencyKey(`catalog-status:${id}:${textAt(body, 'status') ?? ''}`, 'The catalogImportId');
+  },
+  read(request) {
+    const body = jsonObjectOf(request.rawBody);
+    const reference = textAt(body, 'catalogImportId');
+    if (!reference) throw new PayloadError('A catalog import callback needs catalogImportId.');
+    return {
+      kind: 'MENU',
+      reference,
+      outcome: importStatus(textAt(body, 'status'), textAt(body, 'message')),
+      confirmByAsking: true,
+    };
+  },
+};
+
 export const deliveryHeroControl: ProviderControl = {
+  results: deliveryHeroResults,
   token: {
     call: (connection) => ({
       ...controlCall(connection, 'POST', '/v2/login', null, { 'content-type': 'application/x-www-form-urlencoded' }),
@@ -174,13 +217,7 @@ export const deliveryHeroControl: ProviderControl = {
           ? answer.body
           : ((answer.body as { logs?: unknown[] } | null)?.logs ?? []);
         const entry = logs.find((log) => textAt(log, 'catalogImportId') === reference);
-        const status = textAt(entry, 'status')?.toLowerCase();
-        // Statuses other than these are not listed in what we read: not finished.
-        if (status === 'done' || status === 'completed' || status === 'success') return { result: 'APPLIED' };
-        if (status === 'failed' || status === 'error') {
-          return { result: 'FAILED', reason: `Catalog import ${status}: ${textAt(entry, 'message') ?? 'no message'}` };
-        }
-        return { result: 'PENDING' };
+        return importStatus(textAt(entry, 'status'), textAt(entry, 'message'));
       },
     },
   },

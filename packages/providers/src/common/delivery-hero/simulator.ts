@@ -1,5 +1,10 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
-import type { ProviderSimulator, SigningFault, SimulatedControlRoute } from '../../simulator';
+import {
+  SIMULATED_REJECTION,
+  type ProviderSimulator,
+  type SigningFault,
+  type SimulatedControlRoute,
+} from '../../simulator';
 import { minorToDecimalString, percentOfMinor, vatPercentOf, localPriceMinor } from '../simulation/money';
 import type { Random } from '../simulation/random';
 import {
@@ -296,11 +301,39 @@ const deliveryHeroControlRoutes: readonly SimulatedControlRoute[] = [
       }
       const imported = Number(memory.get('imports') ?? 0) + 1;
       memory.set('imports', imported);
+      const rejection = memory.get(SIMULATED_REJECTION) as string | undefined;
+      memory.delete(SIMULATED_REJECTION);
+      const catalogImportId = `import-${imported}`;
+      const entry = rejection
+        ? { catalogImportId, status: 'failed', message: rejection }
+        : { catalogImportId, status: 'done', message: 'Catalog imported' };
       for (const vendor of body['vendors']) {
         const logs = (memory.get(`logs:${String(vendor)}`) as unknown[] | undefined) ?? [];
-        memory.set(`logs:${String(vendor)}`, [...logs, { catalogImportId: `import-${imported}`, status: 'done' }]);
+        memory.set(`logs:${String(vendor)}`, [...logs, entry]);
       }
-      return { status: 202, body: { status: 'submitted', catalogImportId: `import-${imported}` } };
+      const told = typeof body['callbackUrl'] === 'string';
+      return {
+        status: 202,
+        body: { status: 'submitted', catalogImportId },
+        // The import status callback, only when the upload named a callbackUrl (the connection's
+        // `/catalog-status`), with the plugin's bearer JWT (delivery-hero.md, "Control").
+        ...(told
+          ? {
+              result: {
+                externalStoreId: String(body['vendors'][0] ?? ''),
+                build: async (connection, now) => ({
+                  method: 'POST' as const,
+                  url: `${connection.webhookUrl}/catalog-status`,
+                  headers: {
+                    ...JSON_HEADERS,
+                    ...(await middlewareHeaders({ secret: connection.secret, now })),
+                  },
+                  body: JSON.stringify({ ...entry, details: [] }),
+                }),
+              },
+            }
+          : {}),
+      };
     },
   },
   {
