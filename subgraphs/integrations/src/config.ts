@@ -61,6 +61,12 @@ export const integrationsConfigShape = {
   /** The catalog subgraph, for the worker's catalog sync jobs (docs/control-plane.md); unset, they wait. */
   CATALOG_URL: httpUrl().optional(),
   /**
+   * How long a change the provider accepted waits for its result webhook
+   * before its job is FAILED (default 30 min, as long as the longest
+   * provider retry of a result; docs/control-plane.md, "Asynchronous results").
+   */
+  CONTROL_RESULT_WAIT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(1_800_000),
+  /**
    * Jobs one webhook worker process holds at once. Webhook jobs in hand are
    * applied in batches (see webhook-batcher.ts), so this also bounds a batch:
    * 200 lets a backlog drain in batches of up to ~100 with two in flight. It

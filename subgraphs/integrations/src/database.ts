@@ -13,6 +13,7 @@ import { TestWebhookDeliveries1796500000000 } from './migrations/1796500000000-T
 import { ProviderCodesFromRegistry1796600000000 } from './migrations/1796600000000-ProviderCodesFromRegistry';
 import { ArchiveConnections1796700000000 } from './migrations/1796700000000-ArchiveConnections';
 import { ConnectionControl1796800000000 } from './migrations/1796800000000-ConnectionControl';
+import { ControlAwaits1796900000000 } from './migrations/1796900000000-ControlAwaits';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -32,5 +33,6 @@ export const integrationsDatabase = {
     ProviderCodesFromRegistry1796600000000,
     ArchiveConnections1796700000000,
     ConnectionControl1796800000000,
+    ControlAwaits1796900000000,
   ] as Function[],
 };

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { CATALOG_SYNC_TASK, type CatalogSyncRequest, type CatalogSyncKind } from '@nexara/contracts';
+import { type CatalogSyncRequest, type CatalogSyncKind } from '@nexara/contracts';
 import { createEgress, createLogger, type Egress } from '@nexara/kit';
 import {
   capabilityFor,
@@ -12,9 +12,9 @@ import {
   type Provider,
   type ProviderControl,
 } from '@nexara/providers';
-import { aControlMenu } from '@nexara/providers/testing';
+import { EVERY_CONTROL_ID } from '@nexara/providers/testing';
 import { startWebhookPipeline, type WebhookPipeline } from '../testing/webhook-pipeline';
-import type { CatalogClient, CatalogSyncReport } from './catalog-client';
+import { FakeCatalog, requeuedSync } from '../testing/catalog-double';
 import { ControlTokens, runCatalogSync, type CatalogSyncDependencies } from './catalog-sync.task';
 
 type Seen = { method: string; url: string; headers: http.IncomingHttpHeaders; body: string };
@@ -44,23 +44,6 @@ async function fakeProvider() {
     answer: (route: string, ...answers: Scripted[]) => script.set(route, answers),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** The catalog subgraph's part, in memory: the jobs' requests and every report. */
-class FakeCatalog implements CatalogClient {
-  readonly jobs = new Map<string, { request: CatalogSyncRequest; status: 'PENDING' | 'APPLIED' | 'FAILED' }>();
-  readonly reports: CatalogSyncReport[] = [];
-  job = async (_tenantId: string, jobId: string) => {
-    const job = this.jobs.get(jobId)!;
-    return { id: jobId, status: job.status, attempts: 0, request: job.request };
-  };
-  menu = async () => aControlMenu();
-  optionItemIds = async () => ['o1'];
-  report = async (_tenantId: string, report: CatalogSyncReport) => {
-    this.reports.push(report);
-    if (report.status !== 'PENDING') this.jobs.get(report.jobId)!.status = report.status;
-  };
-  last = (jobId: string) => this.reports.filter((report) => report.jobId === jobId).at(-1);
 }
 
 describe('catalog_sync (real PostgreSQL queue, real HTTP through the egress policy)', () => {
@@ -124,15 +107,7 @@ describe('catalog_sync (real PostgreSQL queue, real HTTP through the egress poli
 
   /** The job queued again for `jobId`, as the worker would take it, with when it may run. */
   async function requeued(jobId: string): Promise<{ payload: Record<string, unknown>; inMs: number }> {
-    const rows = await pipeline.db.queryAsAdmin<{ payload: Record<string, unknown>; in_ms: number }>(
-      `select j.payload, extract(epoch from (j.run_at - now())) * 1000 as in_ms
-         from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
-        where t.identifier = $1 and j.payload->>'jobId' = $2`,
-      [CATALOG_SYNC_TASK, jobId],
-    );
-    expect(rows).toHaveLength(1);
-    await pipeline.db.queryAsAdmin(`delete from graphile_worker._private_jobs where payload->>'jobId' = $1`, [jobId]);
-    return { payload: rows[0]!.payload, inMs: Number(rows[0]!.in_ms) };
+    return requeuedSync(pipeline.db, jobId);
   }
 
   /** As if the time a requeued run waits for had passed: the providers' intervals since the last send are over. */
@@ -228,14 +203,7 @@ describe('catalog_sync (real PostgreSQL queue, real HTTP through the egress poli
   it('takes a token once, sends an accepted menu, asks for its result, and keeps the next menu to the limit', async () => {
     const name = offering('MENU', (control) => Boolean(control.token && control.menu?.confirm));
     const connection = await aConnection(name, {
-      controlIds: {
-        brandId: 'b1',
-        clientId: 'c1',
-        username: 'u1',
-        platformKey: 'PK',
-        platformRestaurantId: '1',
-        globalEntityId: 'GE',
-      },
+      controlIds: EVERY_CONTROL_ID,
     });
     const control = providerDefinition(name).control!;
     provider.answer(`POST ${control.token!.call(connection).url.slice(provider.baseUrl.length)}`, {

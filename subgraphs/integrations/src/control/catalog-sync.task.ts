@@ -26,6 +26,7 @@ import { z } from 'zod';
 import { retryDelayMs, type BackoffPolicy } from '../retry/backoff';
 import type { ConnectionDirectory } from '../webhooks/connection-directory';
 import type { CatalogClient } from './catalog-client';
+import { awaitResult, stopAwaiting } from '../webhooks/control-awaits';
 
 /**
  * `catalog_sync`: runs one catalog sync job (docs/control-plane.md,
@@ -55,6 +56,8 @@ export type CatalogSyncSettings = {
   timeoutMs?: number;
   /** How often to ask for an accepted change's result before giving up (default 120 asks). */
   maxConfirmations?: number;
+  /** How long an accepted change waits for the provider's result webhook before FAILED (default 30 min). */
+  resultWaitMs?: number;
 };
 
 export type CatalogSyncDependencies = {
@@ -85,7 +88,7 @@ export type SentCall = {
 
 /** Where a job stands between runs, carried in its payload beside the contract's ids. */
 const progressSchema = z.object({
-  phase: z.enum(['send', 'confirm']).default('send'),
+  phase: z.enum(['send', 'confirm', 'await']).default('send'),
   attempts: z.number().int().min(0).default(0),
   step: z.number().int().min(0).default(0),
   reference: z.string().nullable().default(null),
@@ -99,6 +102,7 @@ const KEPT_CALLS = 12;
 const KEPT_TEXT = 4_000;
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_CONFIRMATIONS = 120;
+const DEFAULT_RESULT_WAIT_MS = 30 * 60_000;
 
 /** Bearer tokens per connection, reused as long as the provider allows (its grant says how long). */
 export class ControlTokens {
@@ -170,11 +174,44 @@ export async function runCatalogSync(deps: CatalogSyncDependencies, payload: unk
     : null;
   const run: Run = { deps, job, control, capability, connection, request, progress, now, log, resultWebhookUrl };
   try {
-    return progress.phase === 'confirm' ? await confirm(run, report) : await send(run, report);
+    switch (progress.phase) {
+      case 'send':
+        return await send(run, report);
+      case 'confirm':
+        return await confirm(run, report);
+      case 'await':
+        return await giveUpWaiting(run, report);
+    }
   } catch (error) {
     if (error instanceof ControlBuildError) return fail(error.message);
     throw error;
   }
+}
+
+/** The wait for the provider's result webhook is over and the job is still PENDING: it ends FAILED, saying so. */
+async function giveUpWaiting(run: Run, report: Report): Promise<CatalogSyncRunOutcome> {
+  const waitedMs = run.deps.settings.resultWaitMs ?? DEFAULT_RESULT_WAIT_MS;
+  await stopAwaiting(run.deps.dataSource, run.job.tenantId, run.job.jobId);
+  await report(
+    'FAILED',
+    `The provider accepted the change but sent no result within ${minutes(waitedMs)}.`,
+    run.progress,
+  );
+  return 'FAILED';
+}
+
+function minutes(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.ceil(ms / 1000)} s`;
+}
+
+/**
+ * A result webhook that is only a hint (docs/control-plane.md, "Asynchronous
+ * results"): the awaiting job asks the provider now, with the progress it had.
+ */
+export async function askForResultNow(dataSource: DataSource, payload: Record<string, unknown>): Promise<void> {
+  const parsed = parseCatalogSyncJob(payload);
+  if ('problem' in parsed) throw new Error(`an awaited job's payload is unusable: ${parsed.problem}`);
+  await requeue(dataSource, parsed.job, { ...progressSchema.parse(payload), phase: 'confirm' }, 0);
 }
 
 type Run = {
@@ -226,11 +263,29 @@ async function send(run: Run, report: Report): Promise<CatalogSyncRunOutcome> {
         return retryOrFail(run, report, state, outcome.reason, outcome.afterMs);
       case 'ACCEPTED': {
         const accepted = { ...state, phase: 'confirm' as const, reference: outcome.reference, step: 0 };
+        // Where the provider's result webhook will find the job (the provider's own name for the change).
+        const results = run.control?.results;
+        const awaitedAs = results
+          ? (results.awaitedAs?.(run.request, run.connection, outcome.reference) ?? outcome.reference)
+          : null;
+        if (awaitedAs) {
+          await awaitResult(
+            deps.dataSource,
+            { tenantId: job.tenantId, connectionId: job.connectionId, reference: awaitedAs },
+            { jobId: job.jobId, payload: { ...job, ...accepted } },
+          );
+        }
         if (capability.confirm) {
           await requeue(deps.dataSource, job, accepted, capability.confirm.afterMs);
           await report('PENDING', 'Accepted by the provider; asking for its result.', accepted);
         } else {
-          await report('PENDING', 'Accepted by the provider; waiting for its result webhook.', accepted);
+          const waitMs = deps.settings.resultWaitMs ?? DEFAULT_RESULT_WAIT_MS;
+          await requeue(deps.dataSource, job, { ...accepted, phase: 'await' }, waitMs);
+          await report(
+            'PENDING',
+            `Accepted by the provider; waiting up to ${minutes(waitMs)} for its result webhook.`,
+            accepted,
+          );
         }
         return 'WAITING';
       }
@@ -263,14 +318,17 @@ async function confirm(run: Run, report: Report): Promise<CatalogSyncRunOutcome>
   const result = answer ? asking.read(answer, progress.reference) : ({ result: 'PENDING' } as const);
   switch (result.result) {
     case 'APPLIED':
+      await stopAwaiting(deps.dataSource, job.tenantId, job.jobId);
       await report('APPLIED', null, state);
       return 'APPLIED';
     case 'FAILED':
+      await stopAwaiting(deps.dataSource, job.tenantId, job.jobId);
       await report('FAILED', result.reason, state);
       return 'FAILED';
     case 'PENDING':
     case 'RETRY': {
       if (state.confirmations >= (deps.settings.maxConfirmations ?? DEFAULT_MAX_CONFIRMATIONS)) {
+        await stopAwaiting(deps.dataSource, job.tenantId, job.jobId);
         await report('FAILED', 'The provider accepted the change but never said how it ended.', state);
         return 'FAILED';
       }

@@ -39,7 +39,10 @@ export type WebhookPipeline = {
     overrides?: Partial<ConnectProviderRequest>,
   ) => Promise<PipelineConnection>;
   /** What the shim would pass on for this built webhook, through the real `receiveWebhook` over HTTP. */
-  receive: (connection: PipelineConnection, built: BuiltWebhook) => Promise<ReceiveWebhookResult>;
+  receive: (
+    connection: PipelineConnection,
+    built: Pick<BuiltWebhook, 'provider' | 'method' | 'url' | 'headers' | 'body'>,
+  ) => Promise<ReceiveWebhookResult>;
   /** A webhook worker in this process; stopped by `close` if the test does not stop it. */
   startWorker: (overrides?: Partial<Record<keyof WebhookWorkerConfig, string>>) => Promise<WebhookWorker>;
   workerConfig: (overrides?: Partial<Record<keyof WebhookWorkerConfig, string>>) => WebhookWorkerConfig;

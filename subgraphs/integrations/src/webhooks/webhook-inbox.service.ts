@@ -2,6 +2,7 @@ import { answerStatusFor, errorBody, type WebhookErrorCode } from '@nexara/contr
 import {
   appError,
   currentTraceContext,
+  inTenantTransaction,
   isStorableText,
   requireService,
   storableText,
@@ -12,7 +13,8 @@ import { type Provider } from '@nexara/providers/display';
 import type { DataSource } from 'typeorm';
 import type { IntegrationEvents } from '../events/integration-events';
 import type { AuditService } from '../audit/audit.service';
-import { adapterFor, type InboundWebhook, type Rejection } from '@nexara/providers';
+import { adapterFor, PayloadError, providerDefinition, type InboundWebhook, type Rejection } from '@nexara/providers';
+import { awaitedResult } from './control-awaits';
 import type { ConnectionDirectory, DirectoryConnection } from './connection-directory';
 import { inboundHeaders, storedHeaders } from './header-redaction';
 import { FORGERY_CODES, type IntegrationsMetrics } from '../metrics';
@@ -139,17 +141,27 @@ export class WebhookInboxService {
     }
 
     const adapter = adapterFor(provider);
+    // A control result (a menu upload's outcome) rides the same routes and authentication as orders.
+    const results = providerDefinition(provider).control?.results;
+    const storable = isStorableText(inbound.subPath);
+    const result = storable && results?.matches(inbound) ? results : null;
     const routeProblem: Rejection | null =
       method !== 'POST' && method !== 'PUT'
         ? { status: 404, code: 'UNKNOWN_ROUTE', message: `${provider} does not call ${method.slice(0, 10)}.` }
         : // A path with a NUL (%00) in it is no provider's route, and could not be stored.
-          !isStorableText(inbound.subPath)
+          !storable
           ? { status: 404, code: 'UNKNOWN_ROUTE', message: `${provider} does not call a path holding a NUL character.` }
-          : adapter.matchRoute(method, inbound.subPath);
+          : result
+            ? null
+            : adapter.matchRoute(method, inbound.subPath);
     const problem = routeProblem ?? adapter.authenticate(inbound, connection, this.now());
     if (problem) return this.refuse(connection, inbound, problem);
-    const key = adapter.idempotencyKey(inbound);
+    const key = (result ?? adapter).idempotencyKey(inbound);
     if (typeof key !== 'string') return this.refuse(connection, inbound, key);
+    if (result) {
+      const unawaited = await this.unawaitedResult(connection, inbound, result.read.bind(result));
+      if (unawaited) return this.refuse(connection, inbound, unawaited);
+    }
 
     const stored = await this.writer.store({
       tenantId: connection.tenantId,
@@ -172,6 +184,34 @@ export class WebhookInboxService {
       responseBody: JSON.stringify(answer.body),
       eventId: stored.id,
       errorCode: null,
+    };
+  }
+
+  /**
+   * A result must name a change the provider accepted from this connection
+   * and that still awaits it (docs/control-plane.md, "Asynchronous results"):
+   * otherwise it is refused and nothing is stored or changed.
+   */
+  private async unawaitedResult(
+    connection: DirectoryConnection,
+    inbound: InboundWebhook,
+    read: (request: InboundWebhook) => { reference: string },
+  ): Promise<{ status: number; code: WebhookErrorCode; message: string } | null> {
+    let reference: string;
+    try {
+      reference = read(inbound).reference;
+    } catch (error) {
+      if (!(error instanceof PayloadError)) throw error;
+      return { status: 400, code: 'MALFORMED_RESULT', message: error.reason };
+    }
+    const awaited = await inTenantTransaction(this.deps.dataSource, { tenantId: connection.tenantId }, (manager) =>
+      awaitedResult(manager, { tenantId: connection.tenantId, connectionId: connection.id, reference }),
+    );
+    if (awaited) return null;
+    return {
+      status: 404,
+      code: 'UNKNOWN_REFERENCE',
+      message: `No change sent to this connection awaits a result for "${reference.slice(0, 200)}".`,
     };
   }
 

@@ -20,6 +20,7 @@ export const webhookWorkerConfigShape = {
    * (docs/control-plane.md, "Execution"); without it they wait in the queue.
    */
   CATALOG_URL: shape.CATALOG_URL,
+  CONTROL_RESULT_WAIT_MS: shape.CONTROL_RESULT_WAIT_MS,
   EGRESS_ALLOW: shape.EGRESS_ALLOW,
   WORKER_CONCURRENCY: shape.WORKER_CONCURRENCY,
   WEBHOOK_MAX_ATTEMPTS: shape.WEBHOOK_MAX_ATTEMPTS,

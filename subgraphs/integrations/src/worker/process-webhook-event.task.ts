@@ -21,6 +21,8 @@ import {
   type WebhookEventRecord,
 } from '../webhooks/webhook-event.repository';
 import { enqueueWebhookEvent } from '../webhooks/webhook-jobs';
+import type { CatalogClient } from '../control/catalog-client';
+import { settleControlResult } from '../control/control-results';
 import { retryDelayMs, type BackoffPolicy } from '../retry/backoff';
 import {
   OrdersCallError,
@@ -47,6 +49,8 @@ export type ProcessWebhookEventDependencies = {
   events?: Pick<IntegrationEvents, 'connectionHealthMayHaveChanged'>;
   /** Attempts by outcome and the lag from receipt on `/metrics`. */
   metrics?: Pick<IntegrationsMetrics, 'processed' | 'processingLag'>;
+  /** Where a provider's control result is reported (CATALOG_URL); null: results are retried until it is set. */
+  catalog?: CatalogClient | null;
 };
 
 /** What one run did, for logs and tests. */
@@ -174,6 +178,12 @@ async function processTenantEvents(
         outcomes.set(event.id, await stop(deps, event, 'FAILED', reason, [], log));
         continue;
       }
+      const results = providerDefinition(event.provider).control?.results;
+      if (results?.matches(inboundOf(event))) {
+        // A menu upload's (or catalog import's) result, not an order: it goes to the sync job awaiting it.
+        outcomes.set(event.id, await applyControlResult(deps, event, connection, log));
+        continue;
+      }
       try {
         const facts = parseInSpan(event, connection);
         parsed.push({ event, connection, facts, test: tests.has(event.id) });
@@ -249,6 +259,41 @@ async function processTenantEvents(
     for (const connectionId of new Set(claimed.map((event) => event.connectionId))) {
       deps.events?.connectionHealthMayHaveChanged(tenantId, connectionId);
     }
+  }
+}
+
+/** A provider's asynchronous result (docs/control-plane.md, "Asynchronous results"), settled on its sync job. */
+async function applyControlResult(
+  deps: ProcessWebhookEventDependencies,
+  event: WebhookEventRecord,
+  connection: DirectoryConnection,
+  log: Logger,
+): Promise<ProcessingOutcome> {
+  const inbound = inboundOf(event);
+  let settled;
+  try {
+    const result = providerDefinition(event.provider).control!.results!.read(inbound);
+    settled = await settleControlResult(
+      { dataSource: deps.dataSource, catalog: deps.catalog ?? null },
+      connection,
+      { ...inbound, eventId: event.id },
+      result,
+    );
+  } catch (error) {
+    if (error instanceof PayloadError) return stop(deps, event, 'FAILED', error.reason, [], log);
+    throw error;
+  }
+  switch (settled.outcome) {
+    case 'FAILED':
+      return stop(deps, event, 'FAILED', settled.reason, [], log);
+    case 'RETRY':
+      return retryOrBury(deps, event, settled.reason, [], log);
+    case 'SETTLED':
+      await inTenantTransaction(deps.dataSource, { tenantId: event.tenantId }, (manager) =>
+        markWebhookEventsProcessed(manager, event.tenantId, [{ id: event.id, orderIds: [] }]),
+      );
+      log.info({ jobId: settled.jobId }, 'control result settled');
+      return 'PROCESSED';
   }
 }
 

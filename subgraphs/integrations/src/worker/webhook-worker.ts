@@ -106,10 +106,14 @@ export async function createWebhookWorker(
     directory = (await openConnections({ dataSource, secretBox, audit, logger, config })).directory;
     const orders = createOrdersClient({ url: config.ORDERS_URL, internalTokenSecret: config.INTERNAL_TOKEN_SECRET });
     const backoff = { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS };
+    const catalog = config.CATALOG_URL
+      ? createCatalogClient({ url: config.CATALOG_URL, internalTokenSecret: config.INTERNAL_TOKEN_SECRET })
+      : null;
     const processing = {
       dataSource,
       directory,
       orders,
+      catalog,
       logger,
       events,
       metrics,
@@ -143,16 +147,21 @@ export async function createWebhookWorker(
         });
       },
     };
-    if (config.CATALOG_URL) {
+    if (catalog) {
       const control = {
         dataSource,
         directory,
-        catalog: createCatalogClient({ url: config.CATALOG_URL, internalTokenSecret: config.INTERNAL_TOKEN_SECRET }),
+        catalog,
         egress,
         logger,
         tokens: new ControlTokens(),
         publicUrl: config.PUBLIC_URL,
-        settings: { maxAttempts: config.CALLBACK_MAX_ATTEMPTS, backoff, random: options.random },
+        settings: {
+          maxAttempts: config.CALLBACK_MAX_ATTEMPTS,
+          backoff,
+          random: options.random,
+          resultWaitMs: config.CONTROL_RESULT_WAIT_MS,
+        },
       };
       taskList[CATALOG_SYNC_TASK] = async (payload) => {
         await runCatalogSync(control, payload);
