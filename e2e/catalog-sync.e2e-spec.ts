@@ -1,7 +1,7 @@
 import { capabilityFor, providerDefinition, type Provider } from '@nexara/providers';
 import { eventually } from '@nexara/test-support';
 import type { ReceivedCall } from '@nexara/simulator';
-import { signIn, startTestPlatform, type TestPlatform } from './support/platform';
+import { seededConnection, signIn, startTestPlatform, type TestPlatform } from './support/platform';
 
 /**
  * The control plane end to end (docs/control-plane.md): a change made on the
@@ -9,6 +9,8 @@ import { signIn, startTestPlatform, type TestPlatform } from './support/platform
  * through the egress policy against the simulator's control APIs, and ends
  * APPLIED (or FAILED with the provider's reason) in the sync log; the
  * simulator's `/records` is the independent ledger of what each provider got.
+ * A menu the provider only accepts ends by the provider's asynchronous
+ * result, which the simulator sends to the connection through the gateway.
  */
 let platform: TestPlatform;
 let owner: Awaited<ReturnType<typeof signIn>>;
@@ -34,12 +36,12 @@ async function job(id: string): Promise<Job> {
   ).catalogSyncJob;
 }
 
-/** The jobs once none is PENDING any more (or only waits for a result webhook the simulator does not send). */
+/** The jobs once none is PENDING any more. */
 async function settled(jobs: Job[], timeoutMs = 60_000): Promise<Job[]> {
   return eventually(
     async () => {
       const now = await Promise.all(jobs.map((queued) => job(queued.id)));
-      return now.every((j) => j.status !== 'PENDING' || /result webhook/.test(j.reason ?? '')) ? now : undefined;
+      return now.every((j) => j.status !== 'PENDING') ? now : undefined;
     },
     timeoutMs,
     'sync jobs settled',
@@ -61,6 +63,8 @@ beforeAll(async () => {
   );
   branchId = listed.connections[0]!.branch.id;
   connections = listed.connections.filter((c) => c.branch.id === branchId);
+  // The providers' asynchronous results go to these connections, through the gateway's webhook routes.
+  platform.providerApi!.deliverResultsTo(connections.map((c) => seededConnection(platform, 'demo-bistro', c.provider)));
   // The provider's other ids its control calls need, as a tenant admin sets them.
   for (const connection of connections) {
     await owner.query('mutation ($input: UpdateConnectionInput!) { updateConnection(input: $input) { id } }', {
@@ -149,12 +153,18 @@ describe('catalog sync through the gateway, the worker and the simulated provide
           'FAILED',
           `${provider} has no ${kind} capability in Nexara.`,
         ]);
-      } else if (ended.status === 'PENDING') {
-        expect(ended.reason).toMatch(/waiting for its result webhook/);
       } else {
         expect([provider, kind, ended.status, ended.reason]).toEqual([provider, kind, 'APPLIED', null]);
       }
     }
+    // Every result the providers owed for those menus reached Nexara and was taken (2xx).
+    const owed = platform.providerApi!.results();
+    expect(owed.length).toBeGreaterThan(0);
+    await eventually(
+      async () => (owed.every((result) => result.status === 'SENT') ? true : undefined),
+      30_000,
+      `results delivered: ${JSON.stringify(owed.map(({ provider, status, answer }) => ({ provider, status, answer })))}`,
+    );
     // The simulator's own ledger: each provider with control calls got them, authenticated, through the egress policy.
     for (const { provider } of connections.filter((c) => providerDefinition(c.provider).control)) {
       const received = await records(provider, since);
@@ -189,6 +199,34 @@ describe('catalog sync through the gateway, the worker and the simulated provide
     expect(refused.status).toBe('FAILED');
     expect(refused.reason).toMatch(/^HTTP 400: /);
   });
+
+  it("ends a menu the provider rejects later FAILED with the provider's reason, from its asynchronous result", async () => {
+    const rejecting = connections.filter((c) => providerDefinition(c.provider).control?.results);
+    expect(rejecting.length).toBeGreaterThan(0);
+    for (const { provider } of rejecting)
+      platform.providerApi!.rejectNextResult(provider, 'Image 640x270 is too small');
+    const { importMenu } = await owner.query<{ importMenu: { id: string } }>(
+      `mutation ($input: ImportMenuInput!) { importMenu(input: $input) { id } }`,
+      {
+        input: {
+          branchIds: [branchId],
+          name: { en: 'Late night', ar: 'آخر الليل' },
+          currency: 'SAR',
+          categories: [{ ref: 'c1', name: { en: 'Wraps' }, itemRefs: ['i1'] }],
+          items: [{ ref: 'i1', externalPosId: 'POS-21', name: { en: 'Wrap' }, price: '18' }],
+          modifierGroups: [],
+        },
+      },
+    );
+    const { publishMenu } = await owner.query<{ publishMenu: Job[] }>(
+      `mutation ($m: ID!, $c: [ID!]) { publishMenu(menuId: $m, connectionIds: $c) { ${JOB_FIELDS} } }`,
+      { m: importMenu.id, c: rejecting.map((c) => c.id) },
+    );
+    const ended = await settled(publishMenu, 120_000);
+    for (const result of ended) {
+      expect([result.status, result.reason]).toEqual(['FAILED', expect.stringContaining('Image 640x270 is too small')]);
+    }
+  }, 150_000);
 
   it('reopens a paused branch at its until, on every provider', async () => {
     const until = new Date(Date.now() + 3_000).toISOString();
