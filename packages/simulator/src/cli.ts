@@ -246,7 +246,8 @@ export async function runSimulateCli(argv: readonly string[], io: CliIo, stopSig
 
   let api: ProviderApi | null = null;
   if (args.api) {
-    api = await startProviderApi({ port: args['api-port'], host: '127.0.0.1' });
+    // The providers' asynchronous results (a menu upload's) go to the same connections.
+    api = await startProviderApi({ port: args['api-port'], host: '127.0.0.1', results: { connections } });
     io.log(
       `Provider callback APIs on ${api.url} (${SIMULATED_PROVIDERS.map((p) => `${providerSlug(p)}: ${api?.baseUrl(p)}`).join(', ')})`,
     );
