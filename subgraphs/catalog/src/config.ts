@@ -16,11 +16,14 @@ export const catalogConfigShape = {
   LOG_LEVEL: env.logLevel(),
   /** How often the `until` scheduler looks for ended snoozes, pauses and busy modes (0: never). */
   UNTIL_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
-  /** `HH:MM` UTC of the daily reset of items sold out without an end time (04:00 in the Gulf). */
-  SOLD_OUT_RESET_UTC: z
+  /**
+   * `HH:MM` in each branch's own time zone of the daily reset of items sold
+   * out without an end time (docs/control-plane.md, "The until scheduler").
+   */
+  SOLD_OUT_RESET_LOCAL: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
-    .default('01:00'),
+    .default('04:00'),
   /** Catalog changes are announced on Redis pub/sub when set, else with PostgreSQL NOTIFY over DATABASE_URL. */
   REDIS_URL: z
     .string()

@@ -38,7 +38,7 @@ export async function createCatalogServer(
     directory,
     changes,
     logger: logger.child({ component: 'until-scheduler' }),
-    soldOutResetUtc: config.SOLD_OUT_RESET_UTC,
+    soldOutResetLocal: config.SOLD_OUT_RESET_LOCAL,
   });
   try {
     const { schema } = await buildCatalogSchema(createCatalogServices(dataSource, directory, changes));

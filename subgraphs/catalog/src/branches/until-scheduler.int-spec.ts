@@ -112,4 +112,59 @@ describe('the until scheduler (real PostgreSQL)', () => {
     expect(lastSoldOutReset(new Date('2026-12-04T00:30:00Z'), '01:00').toISOString()).toBe('2026-12-03T01:00:00.000Z');
     expect(lastSoldOutReset(new Date('2026-12-04T01:00:00Z'), '01:00').toISOString()).toBe('2026-12-04T01:00:00.000Z');
   });
+
+  it("finds each time zone's own reset, across a daylight saving change too", () => {
+    // 04:00 in Riyadh (UTC+3, no DST) is 01:00 UTC; in Dubai (UTC+4) 00:00 UTC.
+    const at = new Date('2026-12-04T02:00:00Z');
+    expect(lastSoldOutReset(at, '04:00', 'Asia/Riyadh').toISOString()).toBe('2026-12-04T01:00:00.000Z');
+    expect(lastSoldOutReset(at, '04:00', 'Asia/Dubai').toISOString()).toBe('2026-12-04T00:00:00.000Z');
+    expect(lastSoldOutReset(at, '04:00', 'UTC').toISOString()).toBe('2026-12-03T04:00:00.000Z');
+    // London moves to UTC+1 at 01:00 UTC on 2026-03-29: 04:00 local is 04:00 UTC the day before, 03:00 UTC that day.
+    expect(lastSoldOutReset(new Date('2026-03-29T12:00:00Z'), '04:00', 'Europe/London').toISOString()).toBe(
+      '2026-03-29T03:00:00.000Z',
+    );
+    expect(lastSoldOutReset(new Date('2026-03-28T12:00:00Z'), '04:00', 'Europe/London').toISOString()).toBe(
+      '2026-03-28T04:00:00.000Z',
+    );
+  });
+
+  it("brings sold-out items back at 04:00 in each branch's own time zone, not one instant for all", async () => {
+    const other = randomUUID();
+    const riyadh = env.directory.aBranch(other, 'Asia/Riyadh');
+    const utc = env.directory.aBranch(other, 'UTC');
+    env.directory.aConnection(other, riyadh, PROVIDERS[0]!);
+    env.directory.aConnection(other, utc, PROVIDERS[0]!);
+    const menu = dataOf(
+      await env.request<{ importMenu: { items: { id: string; ref: string }[] } }>(aUser(other), IMPORT, {
+        input: aMenuInput([riyadh, utc]),
+      }),
+    ).importMenu;
+    const burger = menu.items.find((item) => item.ref === 'i1')!.id;
+    for (const branchId of [riyadh, utc]) {
+      dataOf(
+        await env.request(aUser(other, 'STAFF'), SET_AVAILABILITY, {
+          input: { branchId, itemIds: [burger], state: 'SOLD_OUT' },
+        }),
+      );
+    }
+    // The next 04:00 in Riyadh (01:00 UTC) comes three hours before the next 04:00 UTC.
+    const riyadhReset = new Date(lastSoldOutReset(new Date(), '04:00', 'Asia/Riyadh').getTime() + 86_400_000);
+    const utcReset = new Date(lastSoldOutReset(new Date(), '04:00', 'UTC').getTime() + 86_400_000);
+    const first = riyadhReset < utcReset ? riyadhReset : utcReset;
+    const second = riyadhReset < utcReset ? utcReset : riyadhReset;
+    const stateIn = async (branchId: string) =>
+      dataOf(
+        await env.request<{ branchAvailability: { item: { id: string }; state: string }[] }>(
+          aUser(other, 'STAFF'),
+          AVAILABILITY,
+          { branchId },
+        ),
+      ).branchAvailability.find((entry) => entry.item.id === burger)?.state;
+    await env.server.scheduler.runOnce(inMinutes(1, first));
+    const firstBranch = first === riyadhReset ? riyadh : utc;
+    const secondBranch = first === riyadhReset ? utc : riyadh;
+    expect([await stateIn(firstBranch), await stateIn(secondBranch)]).toEqual(['AVAILABLE', 'SOLD_OUT']);
+    await env.server.scheduler.runOnce(inMinutes(1, second));
+    expect(await stateIn(secondBranch)).toBe('AVAILABLE');
+  });
 });

@@ -17,15 +17,19 @@ export type BranchDirectory = {
   branchIds: (tenantId: string) => Promise<Set<string>>;
   /** The tenant's connections, each with the branch it serves. */
   connections: (tenantId: string) => Promise<BranchConnection[]>;
+  /** Each of the tenant's branches' IANA time zone. */
+  timeZones: (tenantId: string) => Promise<Map<string, string>>;
 };
 
 /** For printing the schema only: nothing is ever asked. */
 export const noBranchDirectory: BranchDirectory = {
   branchIds: () => Promise.reject(new Error('no tenants service to ask for branches')),
   connections: () => Promise.reject(new Error('no integrations service to ask for connections')),
+  timeZones: () => Promise.reject(new Error('no tenants service to ask for time zones')),
 };
 
 const BRANCHES = 'query CatalogBranches { branches { id } }';
+const TIME_ZONES = 'query CatalogBranchTimeZones { branches { id timeZone } }';
 const CONNECTIONS = 'query CatalogConnections { connections { id provider status branch { id } } }';
 
 export function branchDirectoryFrom(options: {
@@ -53,6 +57,10 @@ export function branchDirectoryFrom(options: {
         connections: { id: string; provider: Provider; status: string; branch: { id: string } }[];
       }>(tenantId, CONNECTIONS);
       return data.connections.map((c) => ({ id: c.id, provider: c.provider, status: c.status, branchId: c.branch.id }));
+    },
+    timeZones: async (tenantId) => {
+      const data = await tenants.data<{ branches: { id: string; timeZone: string }[] }>(tenantId, TIME_ZONES);
+      return new Map(data.branches.map((branch) => [branch.id, branch.timeZone]));
     },
   };
 }

@@ -16,10 +16,12 @@ export { dataOf } from '@nexara/test-support';
 export class FakeDirectory implements BranchDirectory {
   readonly branches = new Map<string, Set<string>>();
   readonly links = new Map<string, BranchConnection[]>();
+  readonly zones = new Map<string, string>();
 
-  aBranch(tenantId: string): string {
+  aBranch(tenantId: string, timeZone = 'UTC'): string {
     const id = randomUUID();
     this.branches.set(tenantId, (this.branches.get(tenantId) ?? new Set()).add(id));
+    this.zones.set(id, timeZone);
     return id;
   }
 
@@ -31,6 +33,8 @@ export class FakeDirectory implements BranchDirectory {
 
   branchIds = (tenantId: string): Promise<Set<string>> => Promise.resolve(this.branches.get(tenantId) ?? new Set());
   connections = (tenantId: string): Promise<BranchConnection[]> => Promise.resolve(this.links.get(tenantId) ?? []);
+  timeZones = async (tenantId: string): Promise<Map<string, string>> =>
+    new Map([...(this.branches.get(tenantId) ?? [])].map((id) => [id, this.zones.get(id) ?? 'UTC']));
 }
 
 export type CatalogTestEnv = {
@@ -63,7 +67,7 @@ export async function startCatalogTestEnv(): Promise<CatalogTestEnv> {
         LOG_LEVEL: 'silent',
         // Tests run the until scheduler themselves, at the instant they choose.
         UNTIL_SCHEDULER_INTERVAL_MS: 0,
-        SOLD_OUT_RESET_UTC: '01:00',
+        SOLD_OUT_RESET_LOCAL: '04:00',
       },
       { directory },
     );
