@@ -5,7 +5,6 @@ export * from './identity';
 export * from './logger';
 export * from './service-main';
 export * from './money';
-export * from './order-totals';
 export * from './subgraph-schema';
 export * from './subgraph-server';
 export * from './text';

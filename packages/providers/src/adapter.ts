@@ -1,4 +1,4 @@
-import type { OrderStatus } from '@nexara/kit';
+import type { CanonicalOrderEvent } from './canonical-order';
 import type { CallbackAction } from './callback-action';
 import type { Provider } from './display';
 
@@ -115,83 +115,16 @@ export type Rejection = { status: 400 | 401 | 404; code: RejectionCode; message:
 export type WebhookReceipt = { eventId: string; duplicate: boolean };
 export type WebhookAnswer = { status: number; body: unknown };
 
-/**
- * One fact from a provider, field for field the orders subgraph's
- * `ProviderOrderEventInput` minus `connectionId` and `provider`, which the
- * caller adds. Dates are ISO 8601 strings (UTC), amounts integer minor units.
- *
- * The order is named by exactly one of:
- * - `externalId`: the provider's order id (every ORDER_PLACED, and every
- *   status event whose provider names its own order id);
- * - `orderId`: our order id, `orderIdFor(connectionId, externalId)`, when the
- *   provider only knows that (Delivery Hero's posOrderStatus calls name the order by
- *   the `remoteOrderId` we answered with, and the id cannot be reversed into
- *   the token). The orders side looks the order up by primary key then.
- */
-export type CanonicalOrderEvent = OrderPlacedEvent | StatusChangedEvent;
-
-export type OrderPlacedEvent = {
-  /** Unique per connection: the idempotency key, or key + suffix when one delivery carries two facts. */
-  eventKey: string;
-  kind: 'ORDER_PLACED';
-  externalId: string;
-  orderId: null;
-  occurredAt: string;
-  status: null;
-  note: string | null;
-  order: CanonicalOrder;
-};
-
-export type StatusChangedEvent = {
-  eventKey: string;
-  kind: 'STATUS_CHANGED';
-  occurredAt: string;
-  status: OrderStatus;
-  /** Goes on the timeline entry, e.g. the provider's cancel reason. */
-  note: string | null;
-  order: null;
-} & ({ externalId: string; orderId: null } | { externalId: null; orderId: string });
-
-export type CanonicalOrder = {
-  displayCode: string;
-  placedAt: string;
-  /** When the provider gives up on an unanswered order. */
-  acceptBy: string | null;
-  currency: string;
-  customer: { name: string | null; phone: string | null } | null;
-  /**
-   * Null when nobody delivers (customer pick-up, table service). A courier
-   * delivery whose address the provider keeps to itself has all fields null.
-   */
-  delivery: { address: string | null; notes: string | null; lat: number | null; lng: number | null } | null;
-  items: CanonicalItem[];
-  subtotal: number;
-  deliveryFee: number;
-  discount: number;
-  tax: number;
-  tip: number;
-  total: number;
-  payment: { method: string; paid: boolean } | null;
-  notes: string | null;
-  /** Human-readable problems found while parsing (totals that do not add up, test orders): shown to staff. */
-  warnings: string[];
-};
-
-export type CanonicalItem = {
-  externalId: string | null;
-  name: string;
-  quantity: number;
-  /** One unit of the item without its modifiers. */
-  unitPrice: number;
-  /** The whole line as the provider charged it (quantity, modifiers, item discounts). */
-  total: number;
-  notes: string | null;
-  modifiers: CanonicalModifier[];
-};
-
-/** `quantity` is per unit of the parent line; `unitPrice` may be negative ("no cheese"). */
-export type CanonicalModifier = { name: string; quantity: number; unitPrice: number; modifiers: CanonicalModifier[] };
-
+// The canonical order and its events are declared once, as schemas, in canonical-order.ts.
+export type {
+  CanonicalItem,
+  CanonicalModifier,
+  CanonicalOrder,
+  CanonicalOrderEvent,
+  OrderPlacedEvent,
+  ProviderOrderEvent,
+  StatusChangedEvent,
+} from './canonical-order';
 export type { CallbackAction, CallbackActionKind } from './callback-action';
 
 /** `id` is our order id, `externalId` the provider's (Delivery Hero: the order `token`). */

@@ -5,6 +5,18 @@
  */
 export * from './display';
 export type * from './adapter';
+export {
+  canonicalCustomerSchema,
+  canonicalDeliverySchema,
+  canonicalItemSchema,
+  canonicalModifierSchema,
+  canonicalOrderEventSchema,
+  canonicalOrderProblems,
+  canonicalOrderSchema,
+  canonicalPaymentSchema,
+  providerOrderEventSchema,
+} from './canonical-order';
+export { orderTotalsWarnings, showMoney, totalsOverflow, type OrderAmounts } from './order-totals';
 export type { CallbackAction, CallbackActionKind } from './callback-action';
 export type { FixtureDelivery, ProviderDefinition } from './definition';
 export { adapterFor, PROVIDER_DEFINITIONS, providerDefinition, providerFromPath } from './registry';

@@ -1,4 +1,5 @@
-import type { OrderStatus } from '@nexara/kit';
+import { storableText, type OrderStatus } from '@nexara/kit';
+import { canonicalOrderEventSchema, canonicalOrderProblems } from '../canonical-order';
 import type {
   CanonicalOrder,
   CanonicalOrderEvent,
@@ -14,6 +15,18 @@ import { totalsWarnings } from './totals';
 /** Suffix of the second event a delivery yields when a new order already carries a later status. */
 export const STATUS_SUFFIX = ':status';
 
+/**
+ * Every event an adapter builds passes the canonical order's schema
+ * (canonical-order.ts) or is refused here as a PayloadError: the orders
+ * subgraph would refuse it for good anyway (text too long for the order, say),
+ * and the reason is clearer at its source. The event is returned as built.
+ */
+function canonical<T extends CanonicalOrderEvent>(event: T): T {
+  const checked = canonicalOrderEventSchema.safeParse(event);
+  if (!checked.success) throw new PayloadError(storableText(canonicalOrderProblems(checked.error).join('; ')));
+  return event;
+}
+
 export function orderPlaced(input: {
   eventKey: string;
   externalId: string;
@@ -24,7 +37,7 @@ export function orderPlaced(input: {
   note?: string | null;
 }): OrderPlacedEvent {
   const warnings = [...(input.warnings ?? []), ...totalsWarnings(input.order.items, input.order)];
-  return {
+  return canonical({
     eventKey: input.eventKey,
     kind: 'ORDER_PLACED',
     externalId: input.externalId,
@@ -33,7 +46,7 @@ export function orderPlaced(input: {
     status: null,
     note: input.note ?? null,
     order: { ...input.order, warnings },
-  };
+  });
 }
 
 export function statusChanged(
@@ -49,9 +62,11 @@ export function statusChanged(
     note: input.note ?? null,
     order: null,
   };
-  return 'externalId' in input
-    ? { ...base, externalId: input.externalId, orderId: null }
-    : { ...base, externalId: null, orderId: input.orderId };
+  return canonical(
+    'externalId' in input
+      ? { ...base, externalId: input.externalId, orderId: null }
+      : { ...base, externalId: null, orderId: input.orderId },
+  );
 }
 
 /**

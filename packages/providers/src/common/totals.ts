@@ -1,5 +1,5 @@
-import { orderTotalsWarnings, showMoney, type OrderAmounts as CheckedAmounts } from '@nexara/kit';
-import type { CanonicalItem } from '../adapter';
+import type { CanonicalItem } from '../canonical-order';
+import { orderTotalsWarnings, showMoney, type OrderAmounts as CheckedAmounts } from '../order-totals';
 import { PayloadError } from './errors';
 
 export { showMoney };

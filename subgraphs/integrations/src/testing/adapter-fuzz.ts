@@ -1,9 +1,10 @@
-import { ORDER_STATUSES } from '@nexara/kit';
+import { isDeepStrictEqual } from 'node:util';
 import {
+  canonicalOrderEventSchema,
+  canonicalOrderProblems,
   MAX_IDEMPOTENCY_KEY_LENGTH,
   PROVIDER_DEFINITIONS,
   providerDefinition,
-  type CanonicalModifier,
   type CanonicalOrder,
   type CanonicalOrderEvent,
   type ConnectionContext,
@@ -143,9 +144,12 @@ export function isStorableText(text: string): boolean {
 
 /**
  * Everything wrong with a parse result: events the orders subgraph would
- * refuse or store wrongly. Amounts are safe integers of minor units, the
- * currency is the connection's, totals that do not add up carry a warning,
- * every event has a key derived from the delivery's and a valid instant.
+ * refuse or store wrongly. Each event must pass the canonical order's one
+ * schema exactly as it is (packages/providers/src/canonical-order.ts: amounts
+ * are safe integers of minor units, instants ISO, text storable, the order
+ * named once); beyond it, the currency is the connection's, totals that do
+ * not add up carry a warning, and every event has a key derived from the
+ * delivery's.
  */
 export function canonicalEventProblems(
   events: CanonicalOrderEvent[],
@@ -160,118 +164,28 @@ export function canonicalEventProblems(
     const at = (problem: string): void => {
       problems.push(`events[${index}]: ${problem}`);
     };
-    if (typeof event.eventKey !== 'string' || !event.eventKey.startsWith(key) || event.eventKey.length > 500) {
+    if (typeof event.eventKey !== 'string' || !event.eventKey.startsWith(key)) {
       at(`event key ${JSON.stringify(event.eventKey)} is not derived from ${key}`);
     }
-    if (!isInstant(event.occurredAt)) at(`occurredAt ${JSON.stringify(event.occurredAt)} is not an ISO instant`);
-    if (event.note !== null && (typeof event.note !== 'string' || !isStorableText(event.note)))
-      at('note is not storable text');
-    if (event.kind === 'ORDER_PLACED') {
-      if (
-        typeof event.externalId !== 'string' ||
-        !event.externalId ||
-        event.orderId !== null ||
-        event.status !== null
-      ) {
-        at('ORDER_PLACED must name the order by externalId only');
-      }
-      orderProblems(event.order, connection).forEach(at);
-    } else if (event.kind === 'STATUS_CHANGED') {
-      if (!ORDER_STATUSES.includes(event.status)) at(`status ${String(event.status)}`);
-      if ((event.externalId === null) === (event.orderId === null))
-        at('exactly one of externalId and orderId must be set');
-      if (event.order !== null) at('a status change carries no order');
-    } else {
-      at(`unknown kind ${String((event as { kind: unknown }).kind)}`);
+    const checked = canonicalOrderEventSchema.safeParse(event);
+    if (!checked.success) {
+      canonicalOrderProblems(checked.error).forEach(at);
+      continue;
     }
+    // The schema trims and fills in; an adapter's event needs neither.
+    if (!isDeepStrictEqual(checked.data, event)) at('the canonical schema had to normalize the event');
+    if (event.kind === 'ORDER_PLACED') orderProblems(event.order, connection).forEach(at);
   }
   return problems;
 }
 
 function orderProblems(order: CanonicalOrder, connection: ConnectionContext): string[] {
-  const problems: string[] = [];
-  if (!order) return ['ORDER_PLACED without an order'];
-  if (order.currency !== connection.currency)
-    problems.push(`currency ${order.currency} is not the connection's ${connection.currency}`);
-  for (const field of ['subtotal', 'deliveryFee', 'discount', 'tax', 'tip', 'total'] as const) {
-    if (!isAmount(order[field])) problems.push(`${field} ${order[field]} is not a non-negative safe integer`);
+  if (order.currency !== connection.currency) {
+    return [`currency ${order.currency} is not the connection's ${connection.currency}`];
   }
-  if (!isInstant(order.placedAt)) problems.push(`placedAt ${JSON.stringify(order.placedAt)}`);
-  if (order.acceptBy !== null && !isInstant(order.acceptBy))
-    problems.push(`acceptBy ${JSON.stringify(order.acceptBy)}`);
-  if (typeof order.displayCode !== 'string' || order.displayCode.trim() === '') problems.push('no display code');
-  if (!Array.isArray(order.items) || order.items.length === 0) problems.push('no items');
-  for (const [index, item] of (order.items ?? []).entries()) {
-    if (!isQuantity(item.quantity)) problems.push(`items[${index}].quantity ${item.quantity}`);
-    if (!isAmount(item.unitPrice) || !isAmount(item.total))
-      problems.push(`items[${index}] amounts ${item.unitPrice} / ${item.total}`);
-    problems.push(...modifierProblems(item.modifiers, `items[${index}]`));
-  }
-  problems.push(...textProblems(order));
-  if (problems.length === 0) problems.push(...totalsWarningProblems(order));
-  return problems;
-}
-
-/** Walks modifiers of modifiers without recursion: a hostile payload may nest them thousands deep. */
-function modifierProblems(modifiers: CanonicalModifier[], path: string): string[] {
-  const problems: string[] = [];
-  const pending = [{ list: modifiers, path }];
-  while (pending.length > 0) {
-    const { list, path: at } = pending.pop()!;
-    if (!Array.isArray(list)) {
-      problems.push(`${at}.modifiers is not a list`);
-      continue;
-    }
-    list.forEach((modifier, index) => {
-      const here = `${at}.modifiers[${index}]`;
-      if (!isQuantity(modifier.quantity)) problems.push(`${here}.quantity ${modifier.quantity}`);
-      if (!Number.isSafeInteger(modifier.unitPrice)) problems.push(`${here}.unitPrice ${modifier.unitPrice}`);
-      if (typeof modifier.name !== 'string' || !isStorableText(modifier.name))
-        problems.push(`${here}.name is not storable text`);
-      pending.push({ list: modifier.modifiers, path: here });
-    });
-  }
-  return problems;
-}
-
-/** Every text of the order (not the modifiers, walked separately) must be storable. */
-function textProblems(order: CanonicalOrder): string[] {
-  const texts: [string, unknown][] = [
-    ['displayCode', order.displayCode],
-    ['notes', order.notes],
-    ['customer.name', order.customer?.name],
-    ['customer.phone', order.customer?.phone],
-    ['delivery.address', order.delivery?.address],
-    ['delivery.notes', order.delivery?.notes],
-    ['payment.method', order.payment?.method],
-    ...order.items.flatMap((item, index): [string, unknown][] => [
-      [`items[${index}].name`, item.name],
-      [`items[${index}].externalId`, item.externalId],
-      [`items[${index}].notes`, item.notes],
-    ]),
-    ...order.warnings.map((warning, index): [string, unknown] => [`warnings[${index}]`, warning]),
-  ];
-  return texts
-    .filter(([, text]) => text !== null && text !== undefined && (typeof text !== 'string' || !isStorableText(text)))
-    .map(([path]) => `${path} is not storable text`);
-}
-
-/** Figures that do not add up must come with a warning for staff (never silently accepted). */
-function totalsWarningProblems(order: CanonicalOrder): string[] {
   const itemsSum = order.items.reduce((sum, item) => sum + item.total, 0);
   const expectedTotal = order.subtotal + order.deliveryFee + order.tax + order.tip - order.discount;
   const consistent = itemsSum === order.subtotal && expectedTotal === order.total;
+  // Figures that do not add up must come with a warning for staff (never silently accepted).
   return consistent || order.warnings.length > 0 ? [] : ['totals do not add up and no warning says so'];
-}
-
-function isAmount(value: unknown): boolean {
-  return Number.isSafeInteger(value) && (value as number) >= 0;
-}
-
-function isQuantity(value: unknown): boolean {
-  return Number.isSafeInteger(value) && (value as number) >= 1;
-}
-
-function isInstant(value: unknown): boolean {
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
 }

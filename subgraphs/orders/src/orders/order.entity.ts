@@ -1,32 +1,16 @@
 import type { OrderStatus } from '@nexara/kit';
 import type { Provider } from '@nexara/providers/display';
+import type { CanonicalItem, CanonicalModifier, CanonicalOrder } from '@nexara/providers';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintColumn } from '../common/column-transformers';
 
 // JSON columns hold amounts as integer minor units in the order's currency.
-export type OrderCustomerData = { name: string | null; phone: string | null };
-export type OrderDeliveryData = {
-  address: string | null;
-  notes: string | null;
-  lat: number | null;
-  lng: number | null;
-};
-export type OrderItemModifierData = {
-  name: string;
-  quantity: number;
-  unitPrice: number;
-  modifiers: OrderItemModifierData[];
-};
-export type OrderItemData = {
-  externalId: string | null;
-  name: string;
-  quantity: number;
-  unitPrice: number;
-  total: number;
-  modifiers: OrderItemModifierData[];
-  notes: string | null;
-};
-export type OrderPaymentData = { method: string; paid: boolean };
+// The stored parts of an order are the canonical order's (packages/providers/src/canonical-order.ts).
+export type OrderCustomerData = NonNullable<CanonicalOrder['customer']>;
+export type OrderDeliveryData = NonNullable<CanonicalOrder['delivery']>;
+export type OrderItemModifierData = CanonicalModifier;
+export type OrderItemData = CanonicalItem;
+export type OrderPaymentData = NonNullable<CanonicalOrder['payment']>;
 
 @Entity({ schema: 'orders', name: 'orders' })
 export class OrderEntity {

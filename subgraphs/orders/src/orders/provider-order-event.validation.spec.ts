@@ -73,7 +73,7 @@ describe(validateProviderOrderEvent.name, () => {
     ]);
   });
 
-  it('lists every problem at once', () => {
+  it('lists every problem at once, in the order the canonical order lists its fields', () => {
     const problems = problemsOf({
       ...placed(
         anOrder({
@@ -90,15 +90,15 @@ describe(validateProviderOrderEvent.name, () => {
     expect(problems).toEqual([
       'connectionId must be a UUID',
       'eventKey must not be empty',
+      'order.displayCode must not be empty',
       'order.currency "EURO" is not an ISO 4217 currency code',
+      'order.delivery.lat must be between -90 and 90',
+      'order.delivery.lng must be between -180 and 180',
       'order.items[0].name must not be empty',
       'order.items[0].quantity must be a whole number of at least 1',
       'order.items[0].unitPrice must not be negative',
       'order.items[0].total must be an integer number of minor units',
-      'order.delivery.lat must be between -90 and 90',
-      'order.delivery.lng must be between -180 and 180',
       'order.payment.method must not be empty',
-      'order.displayCode must not be empty',
     ]);
   });
 
@@ -114,8 +114,8 @@ describe(validateProviderOrderEvent.name, () => {
       ),
     );
     expect(problems).toEqual([
-      'order.items[0].name must not hold U+0000 or an unpaired surrogate',
       'order.customer.name must not hold U+0000 or an unpaired surrogate',
+      'order.items[0].name must not hold U+0000 or an unpaired surrogate',
       'order.warnings[0] must not hold U+0000 or an unpaired surrogate',
     ]);
   });

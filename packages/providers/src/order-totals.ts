@@ -1,15 +1,12 @@
-import { toDecimalString } from './money';
+import { toDecimalString } from '@nexara/kit';
+import type { CanonicalOrder } from './canonical-order';
 
-/** The amounts of an order, each an integer count of `currency` minor units. */
-export type OrderAmounts = {
-  currency: string;
+/** The amounts of an order, each an integer count of `currency` minor units; `itemTotals` are its lines' totals. */
+export type OrderAmounts = Pick<
+  CanonicalOrder,
+  'currency' | 'subtotal' | 'deliveryFee' | 'discount' | 'tax' | 'tip' | 'total'
+> & {
   itemTotals: readonly number[];
-  subtotal: number;
-  deliveryFee: number;
-  discount: number;
-  tax: number;
-  tip: number;
-  total: number;
 };
 
 /** "1.250 KWD": how a warning shows an amount. */
