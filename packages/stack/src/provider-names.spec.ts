@@ -99,7 +99,6 @@ const ALLOWED = new Map<string, string>([
   // Comments, GraphQL descriptions and sample values that name a provider as an example, and the provider-specific branch left (the dashboard form defaults to one).
   ['subgraphs/integrations/src/connections/connection.types.ts', 'source'],
   ['subgraphs/integrations/src/webhooks/webhook-event.types.ts', 'source'],
-  ['subgraphs/orders/src/orders/order.inputs.ts', 'source'],
   ['web/src/features/integrations/CreateConnectionForm.tsx', 'source'],
   // A provider's code that compares itself with another provider.
   ['packages/providers/src/careem/callbacks.ts', 'source'],

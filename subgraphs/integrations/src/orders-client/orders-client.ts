@@ -1,31 +1,22 @@
-import type { CallbackOutcome } from '@nexara/contracts';
 import { serviceGraphQL, type GraphQLErrorBody, type OrderStatus, type ServiceAnswer } from '@nexara/kit';
-import type { CanonicalOrderEvent, Provider } from '@nexara/providers';
 import type { AtRiskOrder } from '../alerts/alert-rules';
+import {
+  ApplyProviderOrderEventDocument,
+  ApplyProviderOrderEventsDocument,
+  AutoAcceptOrderDocument,
+  OrdersAtRiskDocument,
+  RecordProviderCallbackDocument,
+  type ApplyProviderOrderEventMutation,
+  type ProviderOrderEventInput,
+  type RecordProviderCallbackInput,
+  type TypedDocumentString,
+} from './gql/graphql';
 
-/** What applying a provider event did (the orders subgraph's `ProviderEventOutcome`). */
-export type ProviderEventOutcome =
-  'CREATED' | 'ADVANCED' | 'UNCHANGED' | 'DUPLICATE' | 'IGNORED_FINAL' | 'IGNORED_BACKWARD';
+// The operations are in orders.graphql; their types are generated from the orders subgraph's schema (`npm run codegen`).
+export type { ProviderEventOutcome, ProviderOrderEventInput, RecordProviderCallbackInput } from './gql/graphql';
 
-export type AppliedOrder = { id: string; externalId: string; placedAt: string; status: OrderStatus };
-export type ApplyProviderOrderEventResult = { outcome: ProviderEventOutcome; order: AppliedOrder | null };
-
-/** The orders subgraph's `ProviderOrderEventInput`: a canonical event plus where it came from. */
-export type ProviderOrderEventInput = CanonicalOrderEvent & {
-  connectionId: string;
-  provider: Provider;
-  /** The delivery was a dashboard test webhook: the order it places is a test order. */
-  test?: boolean;
-};
-
-export type RecordProviderCallbackInput = {
-  orderId: string;
-  action: string;
-  outcome: CallbackOutcome;
-  attempt: number;
-  httpStatus: number | null;
-  detail: string | null;
-};
+export type ApplyProviderOrderEventResult = ApplyProviderOrderEventMutation['applyProviderOrderEvent'];
+export type AppliedOrder = NonNullable<ApplyProviderOrderEventResult['order']>;
 
 /**
  * A failed call to the orders subgraph. TRANSIENT failures heal by
@@ -69,27 +60,6 @@ export function classifyOrdersErrors(operation: string, errors: readonly GraphQL
   );
 }
 
-const APPLY = `mutation ApplyProviderOrderEvent($input: ProviderOrderEventInput!) {
-  applyProviderOrderEvent(input: $input) { outcome order { id externalId placedAt status } }
-}`;
-const APPLY_MANY = `mutation ApplyProviderOrderEvents($inputs: [ProviderOrderEventInput!]!) {
-  applyProviderOrderEvents(inputs: $inputs) { outcome order { id externalId placedAt status } error { code message } }
-}`;
-const AUTO_ACCEPT = `mutation AutoAcceptOrder($id: ID!) { autoAcceptOrder(id: $id) { id status } }`;
-const RECORD_CALLBACK = `mutation RecordProviderCallback($input: RecordProviderCallbackInput!) {
-  recordProviderCallback(input: $input) { id }
-}`;
-
-// The orders subgraph owns orders and the at-risk rule (RECEIVED, acceptBy within two minutes or passed);
-// integrations only asks, and only about real orders (test orders raise no alert). A tenant's at-risk orders are its few unanswered ones, so one page is plenty.
-const ORDERS_AT_RISK = `query OrdersAtRisk {
-  orders(first: 200, filter: { acceptanceAtRisk: true, test: false }) { edges { node { id displayCode acceptBy connection { id } } } }
-}`;
-
-type AtRiskOrdersPage = {
-  edges: { node: { id: string; displayCode: string; acceptBy: string | null; connection: { id: string } | null } }[];
-};
-
 /** One event of a batch: applied, or refused alone (as `classifyOrdersErrors` rates its error). */
 export type BatchedEventResult = ApplyProviderOrderEventResult | { error: OrdersCallError };
 
@@ -114,40 +84,38 @@ export function createOrdersClient(options: {
 }): OrdersClient {
   const orders = serviceGraphQL({ ...options, service: 'integrations-worker' });
 
-  async function call<T>(
+  /** The operation's one root field, `field`, or an OrdersCallError rated by `classifyOrdersErrors`. */
+  async function call<TResult, TVariables extends Record<string, unknown>, K extends keyof TResult & string>(
     tenantId: string,
-    operation: string,
-    query: string,
-    variables: Record<string, unknown>,
-  ): Promise<T> {
-    let answer: ServiceAnswer<Record<string, unknown>>;
+    field: K,
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+  ): Promise<NonNullable<TResult[K]>> {
+    let answer: ServiceAnswer<TResult>;
     try {
-      answer = await orders.post<Record<string, unknown>>(tenantId, query, variables);
+      answer = await orders.post<TResult>(tenantId, document.toString(), variables);
     } catch (error) {
-      throw new OrdersCallError('TRANSIENT', null, `orders unreachable for ${operation}: ${describe(error)}`);
+      throw new OrdersCallError('TRANSIENT', null, `orders unreachable for ${field}: ${describe(error)}`);
     }
-    if (answer.body?.errors?.length) throw classifyOrdersErrors(operation, answer.body.errors);
-    const result = answer.body?.data?.[operation];
+    if (answer.body?.errors?.length) throw classifyOrdersErrors(field, answer.body.errors);
+    const result = answer.body?.data?.[field];
     if (answer.status >= 400 || result === undefined || result === null) {
       throw new OrdersCallError(
         'TRANSIENT',
         null,
-        `orders answered ${operation} with HTTP ${answer.status}: ${answer.text.slice(0, 200)}`,
+        `orders answered ${field} with HTTP ${answer.status}: ${answer.text.slice(0, 200)}`,
       );
     }
-    return result as T;
+    return result;
   }
 
   return {
     applyProviderOrderEvent: (tenantId, input) =>
-      call<ApplyProviderOrderEventResult>(tenantId, 'applyProviderOrderEvent', APPLY, { input }),
+      call(tenantId, 'applyProviderOrderEvent', ApplyProviderOrderEventDocument, { input }),
     applyProviderOrderEvents: async (tenantId, inputs) => {
-      type Row = {
-        outcome: ProviderEventOutcome | null;
-        order: AppliedOrder | null;
-        error: { code: string; message: string } | null;
-      };
-      const rows = await call<Row[]>(tenantId, 'applyProviderOrderEvents', APPLY_MANY, { inputs });
+      const rows = await call(tenantId, 'applyProviderOrderEvents', ApplyProviderOrderEventsDocument, {
+        inputs: [...inputs],
+      });
       if (rows.length !== inputs.length) {
         throw new OrdersCallError(
           'TRANSIENT',
@@ -165,13 +133,12 @@ export function createOrdersClient(options: {
           : { outcome: row.outcome, order: row.order },
       );
     },
-    autoAcceptOrder: (tenantId, orderId) =>
-      call<{ id: string; status: OrderStatus }>(tenantId, 'autoAcceptOrder', AUTO_ACCEPT, { id: orderId }),
+    autoAcceptOrder: (tenantId, orderId) => call(tenantId, 'autoAcceptOrder', AutoAcceptOrderDocument, { id: orderId }),
     recordProviderCallback: async (tenantId, input) => {
-      await call<{ id: string }>(tenantId, 'recordProviderCallback', RECORD_CALLBACK, { input });
+      await call(tenantId, 'recordProviderCallback', RecordProviderCallbackDocument, { input });
     },
     ordersAtRisk: async (tenantId) => {
-      const page = await call<AtRiskOrdersPage>(tenantId, 'orders', ORDERS_AT_RISK, {});
+      const page = await call(tenantId, 'orders', OrdersAtRiskDocument, {});
       return page.edges.map(({ node }) => ({
         id: node.id,
         displayCode: node.displayCode,

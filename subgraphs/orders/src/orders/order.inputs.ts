@@ -215,7 +215,7 @@ export class ProviderOrderEventInput {
   @Field(() => ID, {
     nullable: true,
     description:
-      "Nexara's id of the order, for providers whose status calls name the order by the id Nexara answered (Talabat). STATUS_CHANGED only.",
+      "Nexara's id of the order, for providers whose status calls name the order by the id Nexara answered (Delivery Hero's posOrderStatus). STATUS_CHANGED only.",
   })
   orderId?: string | null;
 
