@@ -1,9 +1,11 @@
 import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 
-/** The dashboard's pages, by path. A tiny history router: seven pages need no library. */
+/** The dashboard's pages, by path. A tiny history router: a few pages need no library. */
 export const ROUTES = [
   { path: '/', label: 'Overview' },
   { path: '/orders', label: 'Orders' },
+  { path: '/availability', label: 'Availability' },
+  { path: '/store-status', label: 'Store status' },
   { path: '/integrations', label: 'Integrations' },
   { path: '/webhooks', label: 'Webhook events' },
   { path: '/alerts', label: 'Alerts' },

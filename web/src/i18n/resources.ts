@@ -2,12 +2,14 @@ import * as app from './strings/app.strings';
 import * as attention from './strings/attention.strings';
 import * as webhookEvents from './strings/webhook-events.strings';
 import * as alerts from './strings/alerts.strings';
+import * as availability from './strings/availability.strings';
 import * as integrations from './strings/integrations.strings';
 import * as kitchen from './strings/kitchen.strings';
 import * as orders from './strings/orders.strings';
 import * as overview from './strings/overview.strings';
 import * as printing from './strings/printing.strings';
 import * as settings from './strings/settings.strings';
+import * as storeStatus from './strings/store-status.strings';
 import * as ui from './strings/ui.strings';
 
 /** Every catalog, by language and namespace (one namespace per feature). */
@@ -24,6 +26,8 @@ export const RESOURCES = {
     alerts: alerts.en,
     overview: overview.en,
     settings: settings.en,
+    availability: availability.en,
+    storeStatus: storeStatus.en,
   },
   ar: {
     app: app.ar,
@@ -37,5 +41,7 @@ export const RESOURCES = {
     alerts: alerts.ar,
     overview: overview.ar,
     settings: settings.ar,
+    availability: availability.ar,
+    storeStatus: storeStatus.ar,
   },
 } as const;

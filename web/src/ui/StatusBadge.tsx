@@ -26,7 +26,15 @@ const TONES: Record<string, 'info' | 'progress' | 'good' | 'bad' | 'neutral' | '
   RESOLVED: 'good',
   RETRYING: 'warn',
   NOT_SUPPORTED: 'neutral',
+  PENDING: 'info',
+  APPLIED: 'good',
+  AVAILABLE: 'good',
+  SOLD_OUT: 'bad',
+  HIDDEN: 'neutral',
+  CLOSED: 'bad',
 };
+
+export type StatusTone = (typeof TONES)[string];
 
 /** A state word in the dashboard's language ("PICKED_UP": "Picked up"); an unknown one as it reads. */
 export function statusLabel(status: string): string {
@@ -34,6 +42,7 @@ export function statusLabel(status: string): string {
   return translator.t(`ui:status.${status}` as 'ui:status.RECEIVED', { defaultValue: fallback });
 }
 
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge status status-${TONES[status] ?? 'neutral'}`}>{statusLabel(status)}</span>;
+/** `tone` where a word means otherwise on this page (a store OPEN is good, an alert OPEN is not). */
+export function StatusBadge({ status, tone }: { status: string; tone?: StatusTone }) {
+  return <span className={`badge status status-${tone ?? TONES[status] ?? 'neutral'}`}>{statusLabel(status)}</span>;
 }

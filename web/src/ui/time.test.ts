@@ -5,6 +5,7 @@ import {
   formatRowTime,
   formatTime,
   nextDate,
+  nextZonedMidnight,
   startOfZonedDay,
   zonedDate,
   zoneOffsetMinutes,
@@ -35,6 +36,14 @@ describe('time in the tenant time zone', () => {
     // The day London's clocks go forward (29 March 2026) still starts at local midnight, GMT.
     expect(startOfZonedDay('2026-03-29', 'Europe/London')).toBe('2026-03-29T00:00:00.000Z');
     expect(startOfZonedDay('2026-03-30', 'Europe/London')).toBe('2026-03-29T23:00:00.000Z');
+  });
+
+  it("finds the zone's next midnight: the end of the branch's day, not the browser's", () => {
+    // 21:30 UTC is already 00:30 on the 13th in Riyadh: its next midnight starts the 14th there.
+    expect(nextZonedMidnight(Date.parse(instant), 'Asia/Riyadh')).toBe('2026-03-13T21:00:00.000Z');
+    expect(nextZonedMidnight(Date.parse(instant), 'UTC')).toBe('2026-03-13T00:00:00.000Z');
+    expect(nextZonedMidnight(Date.parse('2026-03-12T20:59:59Z'), 'Asia/Riyadh')).toBe('2026-03-12T21:00:00.000Z');
+    expect(nextZonedMidnight(Date.parse('2026-03-28T12:00:00Z'), 'Europe/London')).toBe('2026-03-29T00:00:00.000Z');
   });
 
   it('reads the zone calendar date of an instant and steps days', () => {

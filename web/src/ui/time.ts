@@ -178,3 +178,8 @@ export function formatRowTime(
   const year = day.slice(0, 4) === today.slice(0, 4) ? {} : { year: 'numeric' as const };
   return dateTimeFormat(timeZone, { day: 'numeric', month: 'short', ...year, ...clock }, locale).format(instant);
 }
+
+/** The next midnight in the zone after `now`, as ISO UTC: "until tomorrow" for a branch in that zone. */
+export function nextZonedMidnight(now: number, timeZone: string): string {
+  return startOfZonedDay(nextDate(zonedDate(new Date(now), timeZone)), timeZone);
+}
