@@ -87,7 +87,11 @@ export function StoreControls({
         </button>
         <label>
           {t('pauseReason')}{' '}
-          <select value={reason} onChange={(event) => setReason(event.target.value as PauseReason)}>
+          <select
+            aria-label={t('pauseReason')}
+            value={reason}
+            onChange={(event) => setReason(event.target.value as PauseReason)}
+          >
             {PAUSE_REASONS.map((code) => (
               <option key={code} value={code}>
                 {t(`reason.${code}`)}
