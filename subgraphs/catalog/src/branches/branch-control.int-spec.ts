@@ -125,6 +125,42 @@ describe('branch control and sync jobs (real PostgreSQL)', () => {
     );
   });
 
+  /** How the audit trail names a user (`user:<id>`). */
+  const actorOf = (identity: ReturnType<typeof aUser>) => (identity.kind === 'user' ? `user:${identity.userId}` : '');
+
+  async function auditRows(actors: string[]) {
+    return env.db.queryAsAdmin<{ actor: string; action: string; subject_type: string; subject_id: string | null }>(
+      `select actor, action, subject_type, subject_id from catalog.audit_log
+        where tenant_id = $1 and actor = any($2) order by at, action`,
+      [tenant, actors],
+    );
+  }
+
+  it('audits each change of the dashboard pages with who made it, on which branch (docs/control-plane.md)', async () => {
+    const staff = aUser(tenant, 'STAFF');
+    const manager = aUser(tenant, 'MANAGER');
+    const until = new Date(Date.now() + 60 * 60_000).toISOString();
+    dataOf(
+      await env.request(staff, SET_AVAILABILITY, { input: { branchId: branch, itemIds: [itemId], state: 'HIDDEN' } }),
+    );
+    dataOf(await env.request(staff, SET_STATUS, { input: { branchId: branch, status: 'CLOSED', until } }));
+    dataOf(await env.request(staff, SET_BUSY, { input: { branchId: branch, prepMinutes: 10, until } }));
+    dataOf(
+      await env.request(manager, SET_HOURS, {
+        input: { branchId: branch, periods: [{ day: 'MONDAY', start: '09:00', end: '17:00' }] },
+      }),
+    );
+    const byStaff = actorOf(staff);
+    const byManager = actorOf(manager);
+    const rows = await auditRows([byStaff, byManager]);
+    expect(rows.map((row) => [row.actor, row.action, row.subject_type, row.subject_id])).toEqual([
+      [byStaff, 'ITEM_AVAILABILITY_SET', 'BRANCH', branch],
+      [byStaff, 'STORE_STATUS_SET', 'BRANCH', branch],
+      [byStaff, 'BUSY_MODE_SET', 'BRANCH', branch],
+      [byManager, 'OPENING_HOURS_SET', 'BRANCH', branch],
+    ]);
+  });
+
   it('a newer whole-state change replaces the queued one: the older job says it was superseded', async () => {
     const first = dataOf(
       await env.request<{ setStoreStatus: Job[] }>(user(), SET_STATUS, {
@@ -206,8 +242,11 @@ describe('branch control and sync jobs (real PostgreSQL)', () => {
   ])('refuses %s and queues nothing', async (_case, make, code) => {
     const before = (await queued()).length;
     const { q, input } = make();
-    const result = await env.request(aUser(tenant), q, { input });
+    const refusedUser = aUser(tenant);
+    const result = await env.request(refusedUser, q, { input });
     expect(result.errors.map((e) => e.extensions?.code)).toEqual([code]);
     expect((await queued()).length).toBe(before);
+    // Nothing changed, so nothing is audited.
+    expect(await auditRows([actorOf(refusedUser)])).toEqual([]);
   });
 });
