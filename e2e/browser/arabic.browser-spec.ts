@@ -15,6 +15,8 @@ const OWNER = 'owner@demo-bistro.test';
 const PAGES = [
   ['/', 'نظرة عامة على العمليات', 'overview'],
   ['/orders', 'الطلبات', 'orders'],
+  ['/availability', 'التوفر', 'availability'],
+  ['/store-status', 'حالة المتجر', 'store-status'],
   ['/integrations', 'التكاملات', 'integrations'],
   ['/webhooks', 'أحداث الويب هوك', 'webhook-events'],
   ['/alerts', 'التنبيهات', 'alerts'],
@@ -59,6 +61,8 @@ async function pageReady(page: Page, path: string): Promise<void> {
   if (path === '/integrations') await page.getByTestId('connection-card').first().waitFor();
   if (path === '/settings') await page.getByRole('table').first().waitFor();
   if (path === '/kitchen') await page.getByTestId('kitchen').waitFor();
+  if (path === '/availability') await page.locator('.state-empty').waitFor();
+  if (path === '/store-status') await page.getByTestId('store-connection').first().waitFor();
 }
 
 describe('the dashboard in Arabic', () => {

@@ -107,7 +107,7 @@ function BranchAvailability({ branch }: { branch: BranchChoice }) {
       {items.data && rows.length > 0 && shown.length === 0 && <Empty title={t('noMatch', { query: search })} />}
       {shown.length > 0 && (
         <div className="table-scroll">
-          <table className="data availability-table" data-testid="availability-table">
+          <table className="data stack availability-table" data-testid="availability-table">
             <thead>
               <tr>
                 <th>

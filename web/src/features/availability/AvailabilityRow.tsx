@@ -33,7 +33,7 @@ export function AvailabilityRow({
   const latest = [...newestPerConnection(jobs, (job) => availabilityItemIds(job).includes(row.item.id)).values()];
   return (
     <tr data-testid="availability-row" data-item={row.item.id} data-state={row.state} aria-selected={selected}>
-      <td>
+      <td data-label="">
         <input
           type="checkbox"
           aria-label={t('select', { name })}
@@ -41,7 +41,7 @@ export function AvailabilityRow({
           onChange={(event) => onSelect(event.target.checked)}
         />
       </td>
-      <td>
+      <td data-label={t('item')}>
         <span translate="no" dir="auto">
           {name}
         </span>
@@ -52,7 +52,7 @@ export function AvailabilityRow({
           </span>
         )}
       </td>
-      <td>
+      <td data-label={t('state')}>
         <StatusBadge status={row.state} />
         {row.until && (
           <span className="muted until" data-testid="until">
@@ -61,10 +61,10 @@ export function AvailabilityRow({
           </span>
         )}
       </td>
-      <td>
+      <td data-label={t('providers')}>
         {latest.length > 0 ? <SyncStates jobs={latest} label={name} /> : <span className="muted">{t('notSent')}</span>}
       </td>
-      <td>
+      <td data-label={t('change')}>
         <select
           aria-label={t('changeOf', { name })}
           value=""

@@ -1,3 +1,4 @@
+import { PROVIDERS } from '../../ui/providers';
 import type { BranchSyncJob } from './branch-sync';
 import { availabilityItemIds, newestPerConnection, secondsLeft } from './branch-sync';
 
@@ -7,12 +8,12 @@ const job = (id: string, connectionId: string, request: unknown, status = 'APPLI
   status: status as BranchSyncJob['status'],
   reason: null,
   attempts: 1,
-  provider: 'CAREEM',
+  provider: PROVIDERS[0]!,
   branchId: 'b1',
   request,
   createdAt: '2026-12-04T10:00:00.000Z',
   updatedAt: '2026-12-04T10:00:00.000Z',
-  connection: { id: connectionId, name: connectionId, provider: 'CAREEM' },
+  connection: { id: connectionId, name: connectionId, provider: PROVIDERS[0]! },
 });
 
 describe('newestPerConnection', () => {

@@ -64,7 +64,7 @@ export function ConnectionConfirmations({
         <p className="muted">{t('noConnections')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data" data-testid="store-connections">
+          <table className="data stack" data-testid="store-connections">
             <thead>
               <tr>
                 <th>{t('connection')}</th>
@@ -76,24 +76,26 @@ export function ConnectionConfirmations({
             <tbody>
               {status.connections.map(({ connection, requested, confirmed }) => (
                 <tr key={connection.id} data-testid="store-connection" data-connection={connection.id}>
-                  <td>
+                  <td data-label={t('connection')}>
                     <ProviderBadge provider={connection.provider} /> <span translate="no">{connection.name}</span>
                   </td>
-                  <td data-testid="store-status-cell">
+                  <td data-testid="store-status-cell" data-label={t('storeStatus')}>
                     <JobState job={requested} asked={t('asked', { status: askedOf(requested) ?? '' })} />
-                    <div className="muted" data-testid="confirmed">
-                      {confirmed
-                        ? t('confirmed', {
-                            status: askedOf(confirmed) ?? '',
-                            when: formatRowTime(confirmed.updatedAt, timeZone, now),
-                          })
-                        : t('notConfirmed')}
-                    </div>
+                    {requested && (
+                      <div className="muted" data-testid="confirmed">
+                        {confirmed
+                          ? t('confirmed', {
+                              status: askedOf(confirmed) ?? '',
+                              when: formatRowTime(confirmed.updatedAt, timeZone, now),
+                            })
+                          : t('notConfirmed')}
+                      </div>
+                    )}
                   </td>
-                  <td data-testid="busy-cell">
+                  <td data-testid="busy-cell" data-label={t('busyMode')}>
                     <JobState job={busy.get(connection.id)} asked={askedOf(busy.get(connection.id))} />
                   </td>
-                  <td data-testid="hours-cell">
+                  <td data-testid="hours-cell" data-label={t('hours')}>
                     <JobState job={hours.get(connection.id)} asked={null} />
                   </td>
                 </tr>
