@@ -66,11 +66,22 @@ export class EntityCache {
     return answer;
   }
 
-  lookup(subgraph: string, tenantId: string, partition: string, representations: readonly unknown[]): EntityLookup {
+  /**
+   * `query` is the fetch's text: an entry answers only the selection it was
+   * fetched with (a fetch of a connection's `name` must not answer one that
+   * also wants its `provider`, which the entry lacks).
+   */
+  lookup(
+    subgraph: string,
+    tenantId: string,
+    partition: string,
+    query: string,
+    representations: readonly unknown[],
+  ): EntityLookup {
     const scope = this.scope(subgraph, tenantId);
     const now = this.now();
     const found = representations.map((representation) => {
-      const entry = scope.entries.get(entryKey(partition, representation));
+      const entry = scope.entries.get(entryKey(partition, query, representation));
       return entry && entry.until > now ? structuredClone(entry.entity) : undefined;
     });
     return { found, generation: scope.generation };
@@ -80,6 +91,7 @@ export class EntityCache {
     subgraph: string,
     tenantId: string,
     partition: string,
+    query: string,
     generation: number,
     representations: readonly unknown[],
     entities: readonly unknown[],
@@ -91,7 +103,7 @@ export class EntityCache {
       const entity = entities[i];
       if (entity === null || typeof entity !== 'object') return;
       if (scope.entries.size >= MAX_ENTRIES_PER_SCOPE) scope.entries.clear();
-      scope.entries.set(entryKey(partition, representation), {
+      scope.entries.set(entryKey(partition, query, representation), {
         entity: structuredClone(entity as Record<string, unknown>),
         until,
       });
@@ -123,8 +135,8 @@ function scopeKey(subgraph: string, tenantId: string): string {
   return `${subgraph}\n${tenantId}`;
 }
 
-function entryKey(partition: string, representation: unknown): string {
-  return `${partition}\n${JSON.stringify(representation)}`;
+function entryKey(partition: string, query: string, representation: unknown): string {
+  return `${partition}\n${query}\n${JSON.stringify(representation)}`;
 }
 
 /**

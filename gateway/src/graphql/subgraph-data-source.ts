@@ -91,13 +91,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
     const representations = options.request.variables?.['representations'];
     if (!Array.isArray(representations) || !cache.cacheable(this.subgraph, query)) return this.deduped(options);
-    const { found, generation } = cache.lookup(this.subgraph, scope.tenantId, scope.partition, representations);
+    const { found, generation } = cache.lookup(this.subgraph, scope.tenantId, scope.partition, query, representations);
     if (found.every((entity) => entity !== undefined)) return { data: { _entities: found } };
     // Any miss fetches them all: errors keep the positions the gateway expects, and misses are rare after the first read.
     const response = await this.deduped(options);
     const entities = response.data?.['_entities'];
     if (!response.errors?.length && Array.isArray(entities)) {
-      cache.store(this.subgraph, scope.tenantId, scope.partition, generation, representations, entities);
+      cache.store(this.subgraph, scope.tenantId, scope.partition, query, generation, representations, entities);
     }
     return response;
   }
