@@ -73,6 +73,8 @@ registerEnumType(ProviderEventOutcomeEnum, {
 @Directive(PUBLIC_TAG)
 @ObjectType('Money', {
   description: 'An amount of money: integer minor units of an ISO 4217 currency (1.250 KWD is 1250).',
+  // Plain properties, no middleware: graphql's default resolver (a metrics week holds hundreds; docs/architecture.md, "Order metrics").
+  simpleResolvers: true,
 })
 export class MoneyType {
   @Field(() => GraphQLSafeInt, { description: 'Integer count of the minor units the currency has under ISO 4217.' })
