@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { BUCKET_METRICS_SQL, RAW_BUCKET_METRICS_SQL } from '@nexara/orders';
+import { BUCKET_METRICS_SQL, METRICS_WITHOUT_JIT_SQL, RAW_BUCKET_METRICS_SQL } from '@nexara/orders';
 import { isDeepStrictEqual } from 'node:util';
 import { insertBulkOrders } from '@nexara/test-support';
 import { Client } from 'pg';
@@ -122,6 +122,8 @@ async function benchCase(
       await orders.query('begin');
       try {
         await orders.query(`select set_config('app.tenant_id', $1, true)`, [tenant.tenantId]);
+        // As the API's transaction does (order-metrics.service.ts): the baseline runs what the API runs.
+        await orders.query(METRICS_WITHOUT_JIT_SQL);
         return await work();
       } finally {
         await orders.query('rollback');

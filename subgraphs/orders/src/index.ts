@@ -8,4 +8,4 @@ export type { ProviderOrderEventInput, ProviderOrderInput } from './orders/order
 export { providerTransition, staffTransitionAllowed, isFinalStatus } from './orders/order-status.machine';
 export { ProviderCallbackService } from './callbacks/provider-callback.service';
 export { ACCEPTANCE_AT_RISK_MARGIN_MS } from './orders/order-acceptance';
-export { BUCKET_METRICS_SQL, RAW_BUCKET_METRICS_SQL } from './metrics/order-metrics.service';
+export { BUCKET_METRICS_SQL, METRICS_WITHOUT_JIT_SQL, RAW_BUCKET_METRICS_SQL } from './metrics/order-metrics.service';
