@@ -6,6 +6,7 @@ export * from './demo/demo-data';
 export * from './demo/seed';
 export * from './demo/demo-menus';
 export * from './demo/demo-menu-seed';
+export * from './demo/generated-menu';
 export * from './paths';
 export * from './platform/environments';
 export * from './platform/in-process';
