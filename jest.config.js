@@ -50,7 +50,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{packages,subgraphs,gateway}/**/src/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{packages,subgraphs,gateway}/**/src/**/*.spec.ts', '<rootDir>/bench/src/**/*.spec.ts'],
     },
     {
       ...shared,

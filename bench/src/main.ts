@@ -6,7 +6,9 @@ import { REPO_ROOT } from '@nexara/stack';
 import { machineInfo } from './machine';
 import { formatProfileSummary, summarizeProfile } from './profile/profile-summary';
 import { renderBenchmarksMarkdown } from './report/markdown';
-import { RESULTS_DIR, softwareVersions, databaseFacts, type BenchResults } from './report/results';
+import { spliceScenarios, type MarkdownPart } from './report/splice';
+import { RESULTS_DIR, softwareVersions, databaseFacts, mergeResults, type BenchResults } from './report/results';
+import { benchControlPlane } from './scenarios/control-plane';
 import { benchEndToEnd } from './scenarios/end-to-end';
 import { benchGatewayQuery } from './scenarios/gateway-query';
 import { benchLiveStream } from './scenarios/live-stream';
@@ -14,18 +16,33 @@ import { benchOrderMetrics } from './scenarios/order-metrics';
 import { benchWebhookAccept } from './scenarios/webhook-accept';
 import { startBenchStack } from './stack/bench-stack';
 
-const SCENARIOS = ['gateway', 'webhooks', 'live', 'endToEnd', 'metrics'] as const;
+const SCENARIOS = ['gateway', 'webhooks', 'live', 'endToEnd', 'metrics', 'control'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
-type Options = { only: Scenario[]; out: string; profile: boolean; quick: boolean };
+/** Each scenario's rows in BENCHMARKS.md's Summary (first cell) and its section's heading (report/markdown.ts). */
+const MARKDOWN_PARTS: Record<Scenario, MarkdownPart> = {
+  gateway: { label: 'Gateway', heading: 'Gateway' },
+  webhooks: { label: 'Webhook accept', heading: 'Webhook accept' },
+  live: { label: 'Live stream', heading: 'Live stream' },
+  endToEnd: { label: 'End to end', heading: 'End to end' },
+  metrics: { label: 'Metrics', heading: 'Metrics' },
+  control: { label: 'Control plane', heading: 'Control plane' },
+};
+
+type Options = { only: Scenario[]; out: string; merge: boolean; profile: boolean; quick: boolean };
 
 const USAGE = `npm run bench [-- options]
-  --only=gateway,webhooks,live,endToEnd,metrics   run some scenarios (results go to bench/results/partial.json)
+  --only=gateway,webhooks,live,endToEnd,metrics,control   run some scenarios (results go to bench/results/partial.json)
   --scenario NAME                run one scenario (as --only=NAME)
   BENCH_E2E_STEP_SECONDS=N       endToEnd: seconds per offered rate (default 60; shorter for a quick look)
   BENCH_E2E_RATES=100,250        endToEnd: the offered rates (default 100,250,500,1000)
   BENCH_E2E_DRAIN=N              endToEnd: deliveries of the drain measurement (default 20000)
+  BENCH_DATABASE_PORT=N          the embedded PostgreSQL's port (default 54349; another for a second bench at once)
+  BENCH_CONTROL_TOGGLES=N        control: measured availability toggles (default 50)
+  BENCH_CONTROL_MENU_ITEMS=N     control: items of the published menu (default 500)
   --out=NAME                     write bench/results/NAME.json instead of latest.json (BENCHMARKS.md untouched)
+  --merge                        put the scenarios run into bench/results/latest.json and BENCHMARKS.md (their rows and
+                                 sections), keeping the other scenarios and the hand-written notes
   --profile                      CPU profiles of the gateway, integrations, orders and the worker in bench/results/profiles/
   --quick                        shorter runs, to try the harness (not for publishing)`;
 
@@ -37,7 +54,7 @@ function parseOptions(argv: string[]): Options {
   const value = (name: string): string | undefined =>
     argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   for (const arg of argv) {
-    if (!/^--(only|out|scenario)=|^--(profile|quick)$/.test(arg)) {
+    if (!/^--(only|out|scenario)=|^--(profile|quick|merge)$/.test(arg)) {
       console.error(`unknown option ${arg}\n${USAGE}`);
       process.exit(2);
     }
@@ -49,12 +66,30 @@ function parseOptions(argv: string[]): Options {
     process.exit(2);
   }
   const partial = only.length < SCENARIOS.length;
+  const merge = argv.includes('--merge');
+  if (merge && value('out') !== undefined) {
+    console.error(`--merge writes bench/results/latest.json; leave out --out\n${USAGE}`);
+    process.exit(2);
+  }
   return {
     only: only as Scenario[],
-    out: value('out') ?? (partial ? 'partial' : 'latest'),
+    out: merge ? 'latest' : (value('out') ?? (partial ? 'partial' : 'latest')),
+    merge,
     profile: argv.includes('--profile'),
     quick: argv.includes('--quick'),
   };
+}
+
+/** A positive whole number from the environment, or the default; anything else stops the bench before it starts. */
+function positive(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`${name} must be a positive whole number, not "${raw}"\n${USAGE}`);
+    process.exit(2);
+  }
+  return value;
 }
 
 /** How long each scenario runs; the whole default run stays under ten minutes on two cores. */
@@ -85,6 +120,12 @@ function settingsFor(quick: boolean) {
       warmUpRuns: 3,
       runs: quick ? 5 : 20,
     },
+    control: {
+      toggles: positive('BENCH_CONTROL_TOGGLES', quick ? 10 : 50),
+      menuItems: positive('BENCH_CONTROL_MENU_ITEMS', 500),
+      menuLimitSeconds: 300,
+      resultWebhookGraceSeconds: quick ? 10 : 30,
+    },
   };
 }
 
@@ -105,7 +146,7 @@ async function main(): Promise<void> {
       : undefined,
     log,
   });
-  const results: BenchResults = {
+  let results: BenchResults = {
     generatedAt: new Date().toISOString(),
     durationSeconds: 0,
     quick: options.quick,
@@ -139,6 +180,14 @@ async function main(): Promise<void> {
       log('metrics: orderMetrics, 7 days by hour, over generated orders');
       results.scenarios.orderMetrics = await benchOrderMetrics(stack, settings.metrics, log);
     }
+    if (options.only.includes('control')) {
+      log('control: an item toggled SOLD_OUT and back, and a menu published, to every provider connection of a tenant');
+      results.scenarios.controlPlane = await benchControlPlane(
+        stack,
+        { ...settings.control, quick: options.quick },
+        log,
+      );
+    }
   } finally {
     runningStack = null;
     await stack.stop();
@@ -147,11 +196,28 @@ async function main(): Promise<void> {
 
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${options.out}.json`);
+  if (options.merge && fs.existsSync(file)) {
+    // The other scenarios keep their run (its date, machine and settings); each merged one carries its own date.
+    const earlier = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResults;
+    results = mergeResults(earlier, results);
+  }
   fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   log(`wrote ${path.relative(REPO_ROOT, file)}`);
   if (options.out === 'latest') {
-    fs.writeFileSync(path.join(REPO_ROOT, 'BENCHMARKS.md'), renderBenchmarksMarkdown(results));
-    log('wrote BENCHMARKS.md');
+    const benchmarks = path.join(REPO_ROOT, 'BENCHMARKS.md');
+    const rendered = renderBenchmarksMarkdown(results);
+    // Merged: only the scenarios run change, so the hand-written notes beside the others stay.
+    const written =
+      options.merge && fs.existsSync(benchmarks)
+        ? spliceScenarios(
+            fs.readFileSync(benchmarks, 'utf8'),
+            rendered,
+            options.only.map((scenario) => MARKDOWN_PARTS[scenario]),
+            ['Before and after the hot-path fixes', 'Kitchen display, 30 minutes', 'How it is measured'],
+          )
+        : rendered;
+    fs.writeFileSync(benchmarks, written);
+    log(options.merge ? `put ${options.only.join(', ')} into BENCHMARKS.md` : 'wrote BENCHMARKS.md');
   }
   if (options.profile) {
     for (const profile of fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'))) {

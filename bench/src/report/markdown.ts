@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { providerName, type ControlPlaneResult } from '../scenarios/control-plane';
 import type { EndToEndResult } from '../scenarios/end-to-end';
 import type { GatewayPaths, GatewayResult, GatewayRun } from '../scenarios/gateway-query';
 import type { LiveStreamResult } from '../scenarios/live-stream';
@@ -34,7 +35,7 @@ const met = (ok: boolean): string => (ok ? '**yes**' : '**no**');
 
 /** BENCHMARKS.md, entirely from one run's results (plus the profiling notes and the before-fixes run). */
 export function renderBenchmarksMarkdown(results: BenchResults): string {
-  const { webhookAccept, gateway, liveStream, orderMetrics, endToEnd } = results.scenarios;
+  const { webhookAccept, gateway, liveStream, orderMetrics, endToEnd, controlPlane } = results.scenarios;
   return [
     '# Benchmarks',
     '',
@@ -55,6 +56,7 @@ export function renderBenchmarksMarkdown(results: BenchResults): string {
     liveStream ? liveSection(liveStream) : '',
     endToEnd ? endToEndSection(endToEnd) : '',
     orderMetrics ? metricsSection(orderMetrics) : '',
+    controlPlane ? controlSection(controlPlane) : '',
     beforeAfter(results),
     fs.existsSync(KITCHEN_NOTES) ? fs.readFileSync(KITCHEN_NOTES, 'utf8').trim() + '\n' : '',
     METHOD,
@@ -190,6 +192,42 @@ function summaryTable(results: BenchResults): string {
       x(c.medianRatio),
       '< 100 ms, equal to aggregating the orders',
       met(c.api.median < 100 && c.rollupEqualsRaw),
+    ]);
+  }
+  const c = results.scenarios.controlPlane;
+  if (c) {
+    const providers = c.connections.length;
+    rows.push([
+      'Control plane',
+      `86 toggle confirmed by all ${providers} providers' simulators (mutation answer to every job APPLIED), p95`,
+      ms(c.toggle.toApplied.p95),
+      `same calls sent bare: ${ms(c.toggle.baseline.p95)}`,
+      x(c.toggle.p95Ratio),
+      'reported',
+      '',
+    ]);
+    const done = c.menuPublish.providers.length - c.menuPublish.pending.length;
+    rows.push([
+      'Control plane',
+      `${n(c.menuPublish.items)}-item menu published to every connection of a tenant, seconds until all APPLIED` +
+        (c.menuPublish.pending.length
+          ? ` (${done} of ${c.menuPublish.providers.length}; pending: ${c.menuPublish.pending.map(providerName).join(', ')})`
+          : ''),
+      `${n(c.menuPublish.seconds, 2)} s`,
+      `same uploads sent bare: ${n(c.menuPublish.baselineSeconds, 2)} s`,
+      x(c.menuPublish.ratio),
+      'reported',
+      '',
+    ]);
+    rows.push([
+      'Control plane',
+      'sync jobs APPLIED exactly once (announced once, none failed)',
+      `${n(c.exactlyOnce.applied)} of ${n(c.exactlyOnce.jobs)}` +
+        (c.exactlyOnce.pending ? ` (${c.exactlyOnce.pending} pending)` : ''),
+      '',
+      '',
+      'all, exactly once',
+      met(c.exactlyOnce.ok),
     ]);
   }
   return table(['Scenario', 'Measure', 'Nexara', 'Baseline (same run)', 'Ratio', 'Target', 'Met'], rows);
@@ -453,6 +491,76 @@ function endToEndSection(e: EndToEndResult): string {
     `Peak resident memory (VmHWM, MiB): ${Object.entries(e.peakRssMiB)
       .map(([name, mib]) => `${name} ${n(mib, 0)}`)
       .join(', ')} (postgres: the postmaster; its backends are processes of their own).`,
+    '',
+  ].join('\n');
+}
+
+function controlSection(c: ControlPlaneResult): string {
+  const t = c.toggle;
+  const m = c.menuPublish;
+  const latency = (name: string, l: { samples: number; median: number; p95: number; max: number }): Row => [
+    name,
+    n(l.samples),
+    ms(l.median),
+    ms(l.p95),
+    ms(l.max),
+  ];
+  const e = c.exactlyOnce;
+  return [
+    '## Control plane',
+    '',
+    `Measured ${c.measuredAt.slice(0, 16).replace('T', ' ')} UTC${c.quick ? ' (quick run)' : ''}, load average` +
+      ` ${c.loadAverage.join(' / ')} (1 / 5 / 15 min) on the shared machine: \`npm run bench -- --scenario control --merge\`` +
+      ' puts this section into a file whose other scenarios may come from an earlier run. One tenant with one connection per' +
+      ` registered provider (${c.connections.map((conn) => providerName(conn.provider)).join(', ')}), its provider ids set and its menu` +
+      " imported as `npm start` does; the integrations worker runs `catalog_sync` against the simulator's control APIs" +
+      ' (docs/control-plane.md, "Figures").',
+    '',
+    `**86 toggle.** \`setItemAvailability\` for one item, SOLD_OUT then AVAILABLE, ${n(t.toggles)} times after a warm-up pair,` +
+      " one at a time; the clock runs from the mutation's answer until every connection's `catalogSyncChanged` says APPLIED." +
+      ` Toggles are ${n(t.pacingMs)} ms apart (the longest availability interval of any provider), so no job waits for a` +
+      " provider's rate limit. Baseline: the calls the simulator received for that toggle, sent again with plain `fetch`, each" +
+      ` provider's in order, all providers in parallel (${n(t.baselineRefused)} not answered 2xx).`,
+    '',
+    table(
+      ['', 'samples', 'median', 'p95', 'max'],
+      [
+        latency('answer to all APPLIED', t.toApplied),
+        latency('the mutation itself (through the gateway)', t.mutation),
+        latency('the same calls sent bare', t.baseline),
+        ...t.byProvider.map((p) => latency(`${providerName(p.provider)}'s job alone, answer to APPLIED`, p.toApplied)),
+      ],
+    ),
+    '',
+    `**${n(m.items)}-item menu.** Imported with \`importMenu\`, then \`publishMenu\` to every connection; seconds from its answer` +
+      " until each job ended (asynchronous uploads include the provider's processing and the worker asking for the result)." +
+      ` Baseline: the same uploads (${n(m.baselineCalls)} calls: all but the result polls) sent bare: ${n(m.baselineSeconds, 2)} s` +
+      ` (${n(m.baselineRefused)} not answered 2xx).`,
+    '',
+    table(
+      ['Provider', 'status', 'seconds', 'calls', 'note'],
+      m.providers.map((p) => [
+        providerName(p.provider),
+        p.status,
+        p.seconds === null ? 'pending' : n(p.seconds, 2),
+        n(p.calls),
+        p.status === 'PENDING' ? (p.reason ?? 'its result never came') : '',
+      ]),
+    ),
+    '',
+    m.pending.length
+      ? `Pending: ${m.pending.map(providerName).join(', ')}: its result comes only by the provider's webhook, which is not built yet; the scenario` +
+        ' waits for it and reports the time once it lands.'
+      : '',
+    '',
+    `Jobs: ${n(e.jobs)} queued, ${n(e.applied)} APPLIED, ${n(e.failed)} FAILED, ${n(e.pending)} PENDING;` +
+      ` ${n(e.duplicateCalls)} calls a provider received twice; ${n(e.retried)} availability jobs retried` +
+      ` (${n(e.announcedTwice)} jobs were seen APPLIED in two announcements: the gateway re-reads a job for each bus event,` +
+      ' so its PENDING event read after it was applied shows APPLIED as well).',
+    '',
+    `Peak resident memory (VmHWM, MiB, since each process started): ${Object.entries(c.peakRssMiB)
+      .map(([name, mib]) => `${name} ${n(mib, 0)}`)
+      .join(', ')}.`,
     '',
   ].join('\n');
 }

@@ -7,6 +7,7 @@ import type { GatewayResult } from '../scenarios/gateway-query';
 import type { LiveStreamResult } from '../scenarios/live-stream';
 import type { OrderMetricsResult } from '../scenarios/order-metrics';
 import type { WebhookAcceptResult } from '../scenarios/webhook-accept';
+import type { ControlPlaneResult } from '../scenarios/control-plane';
 import type { BenchStack } from '../stack/bench-stack';
 
 export const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
@@ -27,7 +28,38 @@ export type BenchResults = {
     liveStream?: LiveStreamResult;
     orderMetrics?: OrderMetricsResult;
     endToEnd?: EndToEndResult;
+    controlPlane?: ControlPlaneResult;
   };
+};
+
+/**
+ * `later`'s scenarios put into `earlier` (`npm run bench -- --scenario control --merge`): the
+ * scenarios `later` did not run keep `earlier`'s figures, date and settings; those it ran replace theirs.
+ */
+export function mergeResults(earlier: BenchResults, later: BenchResults): BenchResults {
+  const settings =
+    typeof earlier.settings === 'object' && earlier.settings !== null && typeof later.settings === 'object'
+      ? {
+          ...(earlier.settings as Record<string, unknown>),
+          ...Object.fromEntries(
+            Object.keys(later.scenarios).map((name) => [
+              SETTINGS_OF[name as keyof BenchResults['scenarios']],
+              (later.settings as Record<string, unknown>)[SETTINGS_OF[name as keyof BenchResults['scenarios']]],
+            ]),
+          ),
+        }
+      : earlier.settings;
+  return { ...earlier, settings, scenarios: { ...earlier.scenarios, ...later.scenarios } };
+}
+
+/** Which part of the settings each scenario's result was measured with. */
+const SETTINGS_OF: Record<keyof BenchResults['scenarios'], string> = {
+  gateway: 'gateway',
+  webhookAccept: 'webhooks',
+  liveStream: 'live',
+  orderMetrics: 'metrics',
+  endToEnd: 'endToEnd',
+  controlPlane: 'control',
 };
 
 export type DatabaseFacts = {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { buildWebhook, createRandom, type SimulatedConnection } from '@nexara/simulator';
 import { createClient, type Client } from 'graphql-ws';
@@ -7,6 +6,7 @@ import type { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
 import type { BenchStack } from '../stack/bench-stack';
 import { measureCpu, processCpuMs, processTreeCpuMs } from '../stack/cpu-usage';
+import { peakRss } from '../stack/peak-rss';
 import { signIn } from '../stack/sign-in';
 import { ratio, round, summarizeLatencies, type LatencySummary } from '../stats';
 
@@ -432,23 +432,4 @@ async function countExactlyOnce(
       result.repeatedAtSubscriber === 0 &&
       missedAtSubscriber === 0,
   };
-}
-
-/** VmHWM (peak resident set) of each running service process and of PostgreSQL's postmaster, in MiB. */
-function peakRss(stack: BenchStack): Record<string, number> {
-  const peaks: Record<string, number> = {};
-  const read = (name: string, pid: number | null): void => {
-    if (!pid) return;
-    try {
-      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
-      if (kb) peaks[name] = round(kb / 1024, 1);
-    } catch {
-      // not on Linux, or gone
-    }
-  };
-  for (const name of ['gateway', 'tenants', 'orders', 'integrations', 'worker'] as const) read(name, stack.pidOf(name));
-  read('postgres', stack.postgresPid);
-  read('loadGenerator', process.pid);
-  return peaks;
 }

@@ -184,7 +184,7 @@ async function openFeed(gatewayUrl: string, token: string, subscribers: number, 
 }
 
 /** One graphql-ws connection, acknowledged by the gateway (authenticated) before it resolves. */
-function connect(gatewayUrl: string, token: string): Promise<Client> {
+export function connect(gatewayUrl: string, token: string): Promise<Client> {
   return new Promise((resolve, reject) => {
     const client = createClient({
       url: `${gatewayUrl.replace(/^http/, 'ws')}/graphql`,

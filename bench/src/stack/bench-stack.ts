@@ -25,8 +25,19 @@ import { startProviderApi, type ProviderApi, type SimulatedConnection } from '@n
 import { Client } from 'pg';
 import { parentPid } from './cpu-usage';
 
-/** Not the demo's (54329) nor the tests' (54339): a benchmark never shares a server with them. */
-const BENCH_DATABASE_PORT = 54349;
+/**
+ * Not the demo's (54329) nor the tests' (54339): a benchmark never shares a server with them.
+ * BENCH_DATABASE_PORT moves it, for two benches at once on one machine (each checkout its own `.data/pg-bench`).
+ */
+const BENCH_DATABASE_PORT = benchDatabasePort(process.env['BENCH_DATABASE_PORT']);
+
+export function benchDatabasePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 54349;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1024 || port > 65535)
+    throw new Error(`BENCH_DATABASE_PORT must be a port number from 1024 to 65535, not "${raw}"`);
+  return port;
+}
 const BENCH_DATABASE = 'nexara_bench';
 export const BENCH_DIR = path.join(DATA_DIR, 'bench');
 
@@ -51,6 +62,8 @@ export type BenchStack = {
   seed: SeedResult;
   /** Every seeded provider connection, as a provider sees it (webhook URL, secret). */
   connections: SimulatedConnection[];
+  /** The simulator's provider APIs (callbacks and control calls), with every call it received. */
+  providerApi: ProviderApi;
   /** Runs `work` with a connection to the bench database as the admin. */
   withDatabase: <T>(work: (client: Client) => Promise<T>) => Promise<T>;
   /** The process id of a running service, for CPU accounting. */
@@ -189,6 +202,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       secrets,
       seed,
       connections: seededDemoConnections(seed),
+      providerApi: api,
       withDatabase,
       pidOf: (name) => running.get(name)?.pid ?? null,
       postgresPid,
