@@ -221,7 +221,7 @@ function summaryTable(results: BenchResults): string {
     ]);
     rows.push([
       'Control plane',
-      'sync jobs APPLIED exactly once (announced once, none failed)',
+      'sync jobs APPLIED exactly once (none failed, no call received twice)',
       `${n(c.exactlyOnce.applied)} of ${n(c.exactlyOnce.jobs)}` +
         (c.exactlyOnce.pending ? ` (${c.exactlyOnce.pending} pending)` : ''),
       '',
@@ -533,7 +533,9 @@ function controlSection(c: ControlPlaneResult): string {
     ),
     '',
     `**${n(m.items)}-item menu.** Imported with \`importMenu\`, then \`publishMenu\` to every connection; seconds from its answer` +
-      " until each job ended (asynchronous uploads include the provider's processing and the worker asking for the result)." +
+      ' until each job ended. An upload the provider only accepts ends by its result (its webhook, or the worker asking):' +
+      ` the simulator sends results ${n(m.resultDelayMs)} ms after the upload, a provider's processing time that is in` +
+      ' these seconds and not in the baseline.' +
       ` Baseline: the same uploads (${n(m.baselineCalls)} calls: all but the result polls) sent bare: ${n(m.baselineSeconds, 2)} s` +
       ` (${n(m.baselineRefused)} not answered 2xx).`,
     '',
@@ -549,8 +551,7 @@ function controlSection(c: ControlPlaneResult): string {
     ),
     '',
     m.pending.length
-      ? `Pending: ${m.pending.map(providerName).join(', ')}: its result comes only by the provider's webhook, which is not built yet; the scenario` +
-        ' waits for it and reports the time once it lands.'
+      ? `Pending when the wait ended: ${m.pending.map(providerName).join(', ')}: no result came for its upload.`
       : '',
     '',
     `Jobs: ${n(e.jobs)} queued, ${n(e.applied)} APPLIED, ${n(e.failed)} FAILED, ${n(e.pending)} PENDING;` +

@@ -5,7 +5,7 @@ import { PROVIDER_DEFINITIONS } from '@nexara/providers';
 import type { RecordedCallback } from '@nexara/simulator';
 import { DEMO_TENANTS, generatedMenu, importMenuInput, seedDemoMenus } from '@nexara/stack';
 import type { Client } from 'graphql-ws';
-import type { BenchStack } from '../stack/bench-stack';
+import { SIMULATED_RESULT_DELAY_MS, type BenchStack } from '../stack/bench-stack';
 import { peakRss } from '../stack/peak-rss';
 import { signIn } from '../stack/sign-in';
 import { ratio, round, summarizeLatencies, type LatencySummary } from '../stats';
@@ -55,8 +55,10 @@ export type ControlPlaneResult = {
     providers: { provider: number; status: string; seconds: number | null; calls: number; reason: string | null }[];
     /** Until every job that ended ended (all APPLIED when `pending` is empty). */
     seconds: number;
-    /** Providers whose job is still PENDING (a result that only the provider's webhook brings, not built yet). */
+    /** Providers whose job is still PENDING when the wait ended (its result webhook never came). */
     pending: number[];
+    /** The simulator's delay before it sends a provider's asynchronous result: part of the time, not of the baseline. */
+    resultDelayMs: number;
     /** The same uploads (every call but the result polls, as recorded) sent bare, per provider in order, providers in parallel. */
     baselineSeconds: number;
     baselineCalls: number;
@@ -257,6 +259,7 @@ export async function benchControlPlane(
       providers,
       seconds,
       pending: providers.filter((p) => p.status === 'PENDING').map((p) => p.provider),
+      resultDelayMs: SIMULATED_RESULT_DELAY_MS,
       baselineSeconds: round(bare.ms / 1000, 3),
       baselineCalls: uploads.length,
       baselineRefused: bare.refused,

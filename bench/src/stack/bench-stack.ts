@@ -39,6 +39,8 @@ export function benchDatabasePort(raw: string | undefined): number {
   return port;
 }
 const BENCH_DATABASE = 'nexara_bench';
+/** How long the simulator takes to send a provider's asynchronous result (a menu upload's outcome) after the call. */
+export const SIMULATED_RESULT_DELAY_MS = 1_000;
 export const BENCH_DIR = path.join(DATA_DIR, 'bench');
 
 export type BenchStackOptions = {
@@ -167,7 +169,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     start('catalog', envs.catalog);
     start('gateway', gatewayEnv);
     await waitForReady(`${urls.gateway}/readyz`);
-    providerApi = await startProviderApi({ port: simulator });
+    providerApi = await startProviderApi({ port: simulator, results: { delayMs: SIMULATED_RESULT_DELAY_MS } });
     const seed = await seedDemo({
       urls: {
         tenants: `${urls.tenants}/graphql`,
@@ -178,6 +180,8 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       providerApiBaseUrl: providerApi.url,
       ordersPerTenant: options.ordersPerTenant,
     });
+    // The providers' asynchronous results (menu uploads) go to the seeded connections' webhooks, as `npm start`'s do.
+    providerApi.deliverResultsTo(seededDemoConnections(seed));
     const adminDatabaseUrl = new URL(server.adminUrl);
     adminDatabaseUrl.pathname = `/${database.name}`;
     const withDatabase = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
