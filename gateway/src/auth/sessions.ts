@@ -1,5 +1,4 @@
-import { CONTEXT_TOKEN_HEADER, contextTokenSigner } from '@nexara/kit';
-import { keptAlivePoster } from '../http/kept-alive-post';
+import { CONTEXT_TOKEN_HEADER, contextTokenSigner, keptAlivePoster } from '@nexara/kit';
 
 export type SessionChecker = {
   /** Whether the session (of a user of `tenantId`, the tenant its token names) is still open. */

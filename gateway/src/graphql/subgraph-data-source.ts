@@ -1,8 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CONTEXT_TOKEN_HEADER, SOURCE_ADDRESS_HEADER } from '@nexara/kit';
+import { CONTEXT_TOKEN_HEADER, keptAlivePoster, SOURCE_ADDRESS_HEADER } from '@nexara/kit';
 import { GraphQLError } from 'graphql';
 import type { IncomingHttpHeaders } from 'node:http';
-import { keptAlivePoster } from '../http/kept-alive-post';
 import type { EntityCache } from './entity-cache';
 import { dedupeRepresentations, expandEntities, type SubgraphResponse } from './entity-dedupe';
 

@@ -1,5 +1,4 @@
-import { CONTEXT_TOKEN_HEADER, contextTokenSigner, type Identity } from '@nexara/kit';
-import { keptAlivePoster, type PostAnswer } from '../http/kept-alive-post';
+import { CONTEXT_TOKEN_HEADER, contextTokenSigner, keptAlivePoster, type Identity, type PostAnswer } from '@nexara/kit';
 
 export type ReceiveWebhookInput = {
   provider: string;

@@ -17,3 +17,4 @@ export * from './egress';
 export * from './tracing';
 export * from './database-provision';
 export * from './service-graphql';
+export * from './kept-alive-post';

@@ -1,4 +1,5 @@
 import { CONTEXT_TOKEN_HEADER, contextTokenSigner } from './identity';
+import { keptAlivePoster } from './kept-alive-post';
 
 /** A GraphQL error as it comes over the wire: nothing in it is trusted to have a shape. */
 export type GraphQLErrorBody = { message?: unknown; extensions?: { code?: unknown } };
@@ -19,7 +20,10 @@ export type ServiceAnswer<T> = {
  * These calls go to our own services at configured addresses, usually on
  * loopback or a private network, never to a provider: the egress policy
  * (./egress) exists to refuse exactly such addresses for provider calls, so
- * internal calls use fetch rather than the egress client.
+ * internal calls do not go through the egress client. They go over kept-alive
+ * node:http (keptAlivePoster), as the gateway's do: fetch's per-request
+ * Request, Headers and AbortSignal showed in the worker's CPU profile
+ * (BENCHMARKS.md, "End to end").
  */
 export function serviceGraphQL(options: {
   url: string;
@@ -30,6 +34,7 @@ export function serviceGraphQL(options: {
 }) {
   const tokenFor = contextTokenSigner(options.internalTokenSecret, { issuer: `nexara-${options.service}` });
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const send = keptAlivePoster();
 
   /** Sends the operation and returns the answer as it came; rejects only when the service could not be reached. */
   async function post<T>(
@@ -38,14 +43,12 @@ export function serviceGraphQL(options: {
     variables: Record<string, unknown> = {},
   ): Promise<ServiceAnswer<T>> {
     const token = await tokenFor({ kind: 'service', service: options.service, tenantId });
-    const response = await fetch(options.url, {
-      method: 'POST',
+    const answer = await send(options.url, {
       headers: { 'content-type': 'application/json', [CONTEXT_TOKEN_HEADER]: token },
       body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
     });
-    const text = await response.text().catch(() => '');
-    return { status: response.status, text, body: parseBody<T>(text) };
+    return { status: answer.status, text: answer.body, body: parseBody<T>(answer.body) };
   }
 
   /** The operation's `data`, or an error naming the service's address, the HTTP status and what it said. */

@@ -4,11 +4,11 @@ import https from 'node:https';
 export type PostAnswer = { status: number; statusText: string; headers: http.IncomingHttpHeaders; body: string };
 
 /**
- * POSTs to the gateway's own services over kept-alive connections (one
- * agent per origin), with a plain timeout. On the gateway's hot paths fetch
- * (and the make-fetch-happen Apollo Gateway uses by default) cost more CPU
- * than the work itself: per request a Request, Headers, an AbortSignal and
- * their transfer machinery. A request that times out fails with an error
+ * POSTs to our own services over kept-alive connections (one agent per
+ * origin), with a plain timeout. On the hot paths (the gateway's subgraph
+ * calls, the worker's calls to orders) fetch (and the make-fetch-happen
+ * Apollo Gateway uses by default) cost more CPU than the work itself: per
+ * request a Request, Headers, an AbortSignal and their transfer machinery. A request that times out fails with an error
  * named `TimeoutError`, like `AbortSignal.timeout` makes fetch fail.
  */
 export function keptAlivePoster(): (
