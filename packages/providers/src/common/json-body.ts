@@ -5,14 +5,27 @@ export type JsonObject = Record<string, unknown>;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Bodies already read, by the very Buffer: an adapter reads a body for its
+ * idempotency key and again to parse it (the worker does both per event), and
+ * the second read was a second JSON.parse of the same bytes. Readers only read
+ * what this answers; a Buffer no longer referenced drops out by itself.
+ */
+const parsedBodies = new WeakMap<Buffer, JsonObject | null>();
+
 /** The body as a JSON object, or null when it is not UTF-8 JSON whose top level is an object. */
 export function jsonObjectOf(rawBody: Buffer): JsonObject | null {
+  const known = parsedBodies.get(rawBody);
+  if (known !== undefined) return known;
+  let parsed: JsonObject | null;
   try {
     const value: unknown = JSON.parse(utf8.decode(rawBody));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : null;
+    parsed = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : null;
   } catch {
-    return null;
+    parsed = null;
   }
+  parsedBodies.set(rawBody, parsed);
+  return parsed;
 }
 
 /** The 400 every adapter's `idempotencyKey` answers for a body that is not a JSON object. */
