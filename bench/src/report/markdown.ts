@@ -474,7 +474,8 @@ function endToEndSection(e: EndToEndResult): string {
       ]),
     ),
     '',
-    `Drain: ${n(e.drain.events)} deliveries acknowledged with the worker stopped, then processed in ${n(e.drain.seconds, 1)} s:` +
+    `Drain: ${n(e.drain.events)} deliveries ${e.drain.acknowledged === undefined ? 'acknowledged' : `stored (${n(e.drain.acknowledged)} of them acknowledged)`}` +
+      ` with the worker stopped, then processed in ${n(e.drain.seconds, 1)} s:` +
       ` **${n(e.drainPerSecond)} events/s**. Baseline: the same number of orders inserted straight into a copy of` +
       ` \`orders.orders\`, one INSERT per order over 8 connections: ${n(e.baselineInsertsPerSecond)}/s (ratio ${x(e.drainRatio)}).`,
     ...(e.drainCpuMsPerEvent
