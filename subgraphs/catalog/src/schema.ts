@@ -22,7 +22,7 @@ export function createCatalogServices(
   return {
     menus: new MenuService(dataSource, directory, changes),
     control: new BranchControlService(dataSource, directory, changes),
-    jobs: new SyncJobService(dataSource, changes),
+    jobs: new SyncJobService(dataSource, changes, directory),
   };
 }
 

@@ -19,6 +19,15 @@ export class SyncJobResolver {
     return this.jobs.getJob(context.identity, id);
   }
 
+  @Mutation(() => CatalogSyncJobType, {
+    description:
+      "Sends a FAILED job's change again, as a new job on the same connection (a menu as it is now). " +
+      'BAD_USER_INPUT for a job not FAILED, one a newer job of its kind replaced, or a connection gone from its branch.',
+  })
+  retryCatalogSyncJob(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+    return this.jobs.retryJob(context.identity, id);
+  }
+
   @Directive('@inaccessible')
   @Mutation(() => CatalogSyncJobType, {
     description: 'Internal (the integrations worker only): records what the provider answered a sync job.',
