@@ -1,7 +1,7 @@
 import { capabilityFor, providerDefinition, type Provider } from '@nexara/providers';
 import { eventually } from '@nexara/test-support';
 import type { ReceivedCall } from '@nexara/simulator';
-import { seededConnection, signIn, startTestPlatform, type TestPlatform } from './support/platform';
+import { giveControlIds, seededConnection, signIn, startTestPlatform, type TestPlatform } from './support/platform';
 
 /**
  * The control plane end to end (docs/control-plane.md): a change made on the
@@ -65,22 +65,7 @@ beforeAll(async () => {
   connections = listed.connections.filter((c) => c.branch.id === branchId);
   // The providers' asynchronous results go to these connections, through the gateway's webhook routes.
   platform.providerApi!.deliverResultsTo(connections.map((c) => seededConnection(platform, 'demo-bistro', c.provider)));
-  // The provider's other ids its control calls need, as a tenant admin sets them.
-  for (const connection of connections) {
-    await owner.query('mutation ($input: UpdateConnectionInput!) { updateConnection(input: $input) { id } }', {
-      input: {
-        id: connection.id,
-        controlIds: {
-          brandId: 'brand-1',
-          clientId: 'client-1',
-          username: 'plugin-user',
-          platformKey: 'PK',
-          platformRestaurantId: '123',
-          globalEntityId: 'GE_1',
-        },
-      },
-    });
-  }
+  await giveControlIds(owner, connections);
 }, 180_000);
 
 afterAll(async () => {

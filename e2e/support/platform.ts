@@ -102,6 +102,32 @@ export function seededConnection(
   };
 }
 
+/**
+ * The provider's other ids each connection's control calls need (a brand id,
+ * a client id...; docs/control-plane.md), set as a tenant admin sets them:
+ * one value per name every provider's simulator accepts.
+ */
+export async function giveControlIds(
+  admin: Awaited<ReturnType<typeof signIn>>,
+  connections: readonly { id: string }[],
+): Promise<void> {
+  for (const connection of connections) {
+    await admin.query('mutation ($input: UpdateConnectionInput!) { updateConnection(input: $input) { id } }', {
+      input: {
+        id: connection.id,
+        controlIds: {
+          brandId: 'brand-1',
+          clientId: 'client-1',
+          username: 'plugin-user',
+          platformKey: 'PK',
+          platformRestaurantId: '123',
+          globalEntityId: 'GE_1',
+        },
+      },
+    });
+  }
+}
+
 /** Signs in through the gateway and returns a client that sends that user's token. */
 export async function signIn(
   platform: Pick<RunningPlatform, 'graphqlUrl'>,

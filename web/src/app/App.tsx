@@ -41,6 +41,8 @@ const PAGES: Record<RoutePath, ComponentType> = {
   '/integrations': page(() => import('../features/integrations/IntegrationsPage'), 'IntegrationsPage'),
   '/webhooks': page(() => import('../features/webhook-events/WebhookEventsPage'), 'WebhookEventsPage'),
   '/alerts': page(() => import('../features/alerts/AlertsPage'), 'AlertsPage'),
+  '/menu': page(() => import('../features/menu/MenuPage'), 'MenuPage'),
+  '/sync-log': page(() => import('../features/sync-log/SyncLogPage'), 'SyncLogPage'),
   '/settings': page(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
   '/kitchen': page(() => import('../features/kitchen/KitchenPage'), 'KitchenPage'),
 };

@@ -9,6 +9,8 @@ export const ROUTES = [
   { path: '/integrations', label: 'Integrations' },
   { path: '/webhooks', label: 'Webhook events' },
   { path: '/alerts', label: 'Alerts' },
+  { path: '/menu', label: 'Menu' },
+  { path: '/sync-log', label: 'Sync log' },
   { path: '/settings', label: 'Settings' },
   { path: '/kitchen', label: 'Kitchen display' },
 ] as const;

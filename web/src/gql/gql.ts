@@ -52,6 +52,14 @@ type Documents = {
     "\n  fragment KitchenTicket on Order {\n    id\n    displayCode\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    acceptedAt\n    prepMinutes\n    updatedAt\n    notes\n    customer {\n      name\n    }\n    delivery {\n      address\n    }\n    items {\n      name\n      quantity\n      notes\n      modifiers {\n        name\n        quantity\n        modifiers {\n          name\n          quantity\n        }\n      }\n    }\n  }\n": typeof types.KitchenTicketFragmentDoc,
     "\n  query KitchenTickets($first: Int!, $after: String, $from: DateTimeISO!) {\n    orders(\n      first: $first\n      after: $after\n      filter: { status: [RECEIVED, ACCEPTED, PREPARING, READY], from: $from }\n      orderBy: { field: PLACED_AT, direction: ASC }\n    ) {\n      totalCount\n      edges {\n        node {\n          ...KitchenTicket\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.KitchenTicketsDocument,
     "\n  subscription KitchenTicketChanged {\n    orderChanged {\n      ...KitchenTicket\n    }\n  }\n": typeof types.KitchenTicketChangedDocument,
+    "\n  fragment MenuItemRow on MenuItem {\n    id\n    ref\n    externalPosId\n    type\n    name {\n      en\n      ar\n    }\n    price {\n      amount\n      currency\n    }\n    priceOverrides {\n      provider\n      context\n      price {\n        amount\n        currency\n      }\n    }\n    menuId\n  }\n": typeof types.MenuItemRowFragmentDoc,
+    "\n  fragment MenuFields on Menu {\n    id\n    name {\n      en\n      ar\n    }\n    currency\n    branchIds\n    version\n    updatedAt\n    categories {\n      id\n      ref\n      name {\n        en\n        ar\n      }\n      itemIds\n    }\n    items {\n      ...MenuItemRow\n    }\n    modifierGroups {\n      id\n      ref\n    }\n  }\n": typeof types.MenuFieldsFragmentDoc,
+    "\n  query Menus {\n    menus {\n      ...MenuFields\n    }\n  }\n": typeof types.MenusDocument,
+    "\n  query MenuTargets {\n    branches {\n      id\n      name\n    }\n    connections {\n      id\n      name\n      provider\n      status\n      branch {\n        id\n      }\n    }\n  }\n": typeof types.MenuTargetsDocument,
+    "\n  mutation ImportMenu($input: ImportMenuInput!) {\n    importMenu(input: $input) {\n      ...MenuFields\n    }\n  }\n": typeof types.ImportMenuDocument,
+    "\n  mutation UpdateMenuItem($input: UpdateMenuItemInput!) {\n    updateMenuItem(input: $input) {\n      ...MenuItemRow\n    }\n  }\n": typeof types.UpdateMenuItemDocument,
+    "\n  mutation PublishMenu($menuId: ID!, $connectionIds: [ID!]) {\n    publishMenu(menuId: $menuId, connectionIds: $connectionIds) {\n      ...SyncJobRow\n    }\n  }\n": typeof types.PublishMenuDocument,
+    "\n  subscription MenuSyncChanged {\n    catalogSyncChanged {\n      ...SyncJobRow\n    }\n  }\n": typeof types.MenuSyncChangedDocument,
     "\n  fragment OrderRow on Order {\n    id\n    displayCode\n    externalId\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    test\n    updatedAt\n    total {\n      amount\n      currency\n    }\n    customer {\n      name\n      phone\n    }\n    connection {\n      id\n      name\n    }\n  }\n": typeof types.OrderRowFragmentDoc,
     "\n  query OrdersPage($filter: OrderFilterInput, $first: Int!, $after: String, $orderBy: OrderSortInput) {\n    orders(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrdersPageDocument,
     "\n  subscription OrderRowChanged {\n    orderChanged {\n      ...OrderRow\n    }\n  }\n": typeof types.OrderRowChangedDocument,
@@ -84,6 +92,11 @@ type Documents = {
     "\n  mutation SetStoreStatus($input: SetStoreStatusInput!) {\n    setStoreStatus(input: $input) {\n      ...BranchSyncJobFields\n    }\n  }\n": typeof types.SetStoreStatusDocument,
     "\n  mutation SetBusyMode($input: SetBusyModeInput!) {\n    setBusyMode(input: $input) {\n      ...BranchSyncJobFields\n    }\n  }\n": typeof types.SetBusyModeDocument,
     "\n  mutation SetOpeningHours($input: SetOpeningHoursInput!) {\n    setOpeningHours(input: $input) {\n      ...BranchSyncJobFields\n    }\n  }\n": typeof types.SetOpeningHoursDocument,
+    "\n  fragment SyncJobRow on CatalogSyncJob {\n    id\n    kind\n    status\n    reason\n    attempts\n    provider\n    branchId\n    createdAt\n    updatedAt\n    connection {\n      id\n      name\n    }\n  }\n": typeof types.SyncJobRowFragmentDoc,
+    "\n  query CatalogSyncJobs($filter: CatalogSyncJobFilter, $first: Int!, $after: String) {\n    catalogSyncJobs(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          ...SyncJobRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CatalogSyncJobsDocument,
+    "\n  query CatalogSyncJobDetail($id: ID!) {\n    catalogSyncJob(id: $id) {\n      ...SyncJobRow\n      request\n      answer\n    }\n  }\n": typeof types.CatalogSyncJobDetailDocument,
+    "\n  mutation RetryCatalogSyncJob($id: ID!) {\n    retryCatalogSyncJob(id: $id) {\n      ...SyncJobRow\n    }\n  }\n": typeof types.RetryCatalogSyncJobDocument,
+    "\n  subscription CatalogSyncChanged {\n    catalogSyncChanged {\n      ...SyncJobRow\n    }\n  }\n": typeof types.CatalogSyncChangedDocument,
     "\n  fragment WebhookEventRow on WebhookEvent {\n    id\n    provider\n    idempotencyKey\n    status\n    attempts\n    replayCount\n    lastError\n    receivedAt\n    processedAt\n    processingMs\n    nextAttemptAt\n    connection {\n      id\n      name\n    }\n  }\n": typeof types.WebhookEventRowFragmentDoc,
     "\n  query WebhookEvents($filter: WebhookEventFilterInput, $first: Int!, $after: String) {\n    webhookEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...WebhookEventRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.WebhookEventsDocument,
     "\n  query WebhookEventDetail($id: ID!) {\n    webhookEvent(id: $id) {\n      ...WebhookEventRow\n      firstAttemptAt\n      lastAttemptAt\n      headers\n      payload\n      orders {\n        id\n        displayCode\n        status\n      }\n    }\n  }\n": typeof types.WebhookEventDetailDocument,
@@ -131,6 +144,14 @@ const documents: Documents = {
     "\n  fragment KitchenTicket on Order {\n    id\n    displayCode\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    acceptedAt\n    prepMinutes\n    updatedAt\n    notes\n    customer {\n      name\n    }\n    delivery {\n      address\n    }\n    items {\n      name\n      quantity\n      notes\n      modifiers {\n        name\n        quantity\n        modifiers {\n          name\n          quantity\n        }\n      }\n    }\n  }\n": types.KitchenTicketFragmentDoc,
     "\n  query KitchenTickets($first: Int!, $after: String, $from: DateTimeISO!) {\n    orders(\n      first: $first\n      after: $after\n      filter: { status: [RECEIVED, ACCEPTED, PREPARING, READY], from: $from }\n      orderBy: { field: PLACED_AT, direction: ASC }\n    ) {\n      totalCount\n      edges {\n        node {\n          ...KitchenTicket\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.KitchenTicketsDocument,
     "\n  subscription KitchenTicketChanged {\n    orderChanged {\n      ...KitchenTicket\n    }\n  }\n": types.KitchenTicketChangedDocument,
+    "\n  fragment MenuItemRow on MenuItem {\n    id\n    ref\n    externalPosId\n    type\n    name {\n      en\n      ar\n    }\n    price {\n      amount\n      currency\n    }\n    priceOverrides {\n      provider\n      context\n      price {\n        amount\n        currency\n      }\n    }\n    menuId\n  }\n": types.MenuItemRowFragmentDoc,
+    "\n  fragment MenuFields on Menu {\n    id\n    name {\n      en\n      ar\n    }\n    currency\n    branchIds\n    version\n    updatedAt\n    categories {\n      id\n      ref\n      name {\n        en\n        ar\n      }\n      itemIds\n    }\n    items {\n      ...MenuItemRow\n    }\n    modifierGroups {\n      id\n      ref\n    }\n  }\n": types.MenuFieldsFragmentDoc,
+    "\n  query Menus {\n    menus {\n      ...MenuFields\n    }\n  }\n": types.MenusDocument,
+    "\n  query MenuTargets {\n    branches {\n      id\n      name\n    }\n    connections {\n      id\n      name\n      provider\n      status\n      branch {\n        id\n      }\n    }\n  }\n": types.MenuTargetsDocument,
+    "\n  mutation ImportMenu($input: ImportMenuInput!) {\n    importMenu(input: $input) {\n      ...MenuFields\n    }\n  }\n": types.ImportMenuDocument,
+    "\n  mutation UpdateMenuItem($input: UpdateMenuItemInput!) {\n    updateMenuItem(input: $input) {\n      ...MenuItemRow\n    }\n  }\n": types.UpdateMenuItemDocument,
+    "\n  mutation PublishMenu($menuId: ID!, $connectionIds: [ID!]) {\n    publishMenu(menuId: $menuId, connectionIds: $connectionIds) {\n      ...SyncJobRow\n    }\n  }\n": types.PublishMenuDocument,
+    "\n  subscription MenuSyncChanged {\n    catalogSyncChanged {\n      ...SyncJobRow\n    }\n  }\n": types.MenuSyncChangedDocument,
     "\n  fragment OrderRow on Order {\n    id\n    displayCode\n    externalId\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    test\n    updatedAt\n    total {\n      amount\n      currency\n    }\n    customer {\n      name\n      phone\n    }\n    connection {\n      id\n      name\n    }\n  }\n": types.OrderRowFragmentDoc,
     "\n  query OrdersPage($filter: OrderFilterInput, $first: Int!, $after: String, $orderBy: OrderSortInput) {\n    orders(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrdersPageDocument,
     "\n  subscription OrderRowChanged {\n    orderChanged {\n      ...OrderRow\n    }\n  }\n": types.OrderRowChangedDocument,
@@ -163,6 +184,11 @@ const documents: Documents = {
     "\n  mutation SetStoreStatus($input: SetStoreStatusInput!) {\n    setStoreStatus(input: $input) {\n      ...BranchSyncJobFields\n    }\n  }\n": types.SetStoreStatusDocument,
     "\n  mutation SetBusyMode($input: SetBusyModeInput!) {\n    setBusyMode(input: $input) {\n      ...BranchSyncJobFields\n    }\n  }\n": types.SetBusyModeDocument,
     "\n  mutation SetOpeningHours($input: SetOpeningHoursInput!) {\n    setOpeningHours(input: $input) {\n      ...BranchSyncJobFields\n    }\n  }\n": types.SetOpeningHoursDocument,
+    "\n  fragment SyncJobRow on CatalogSyncJob {\n    id\n    kind\n    status\n    reason\n    attempts\n    provider\n    branchId\n    createdAt\n    updatedAt\n    connection {\n      id\n      name\n    }\n  }\n": types.SyncJobRowFragmentDoc,
+    "\n  query CatalogSyncJobs($filter: CatalogSyncJobFilter, $first: Int!, $after: String) {\n    catalogSyncJobs(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          ...SyncJobRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CatalogSyncJobsDocument,
+    "\n  query CatalogSyncJobDetail($id: ID!) {\n    catalogSyncJob(id: $id) {\n      ...SyncJobRow\n      request\n      answer\n    }\n  }\n": types.CatalogSyncJobDetailDocument,
+    "\n  mutation RetryCatalogSyncJob($id: ID!) {\n    retryCatalogSyncJob(id: $id) {\n      ...SyncJobRow\n    }\n  }\n": types.RetryCatalogSyncJobDocument,
+    "\n  subscription CatalogSyncChanged {\n    catalogSyncChanged {\n      ...SyncJobRow\n    }\n  }\n": types.CatalogSyncChangedDocument,
     "\n  fragment WebhookEventRow on WebhookEvent {\n    id\n    provider\n    idempotencyKey\n    status\n    attempts\n    replayCount\n    lastError\n    receivedAt\n    processedAt\n    processingMs\n    nextAttemptAt\n    connection {\n      id\n      name\n    }\n  }\n": types.WebhookEventRowFragmentDoc,
     "\n  query WebhookEvents($filter: WebhookEventFilterInput, $first: Int!, $after: String) {\n    webhookEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...WebhookEventRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.WebhookEventsDocument,
     "\n  query WebhookEventDetail($id: ID!) {\n    webhookEvent(id: $id) {\n      ...WebhookEventRow\n      firstAttemptAt\n      lastAttemptAt\n      headers\n      payload\n      orders {\n        id\n        displayCode\n        status\n      }\n    }\n  }\n": types.WebhookEventDetailDocument,
@@ -341,6 +367,38 @@ export function graphql(source: "\n  subscription KitchenTicketChanged {\n    or
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment MenuItemRow on MenuItem {\n    id\n    ref\n    externalPosId\n    type\n    name {\n      en\n      ar\n    }\n    price {\n      amount\n      currency\n    }\n    priceOverrides {\n      provider\n      context\n      price {\n        amount\n        currency\n      }\n    }\n    menuId\n  }\n"): (typeof documents)["\n  fragment MenuItemRow on MenuItem {\n    id\n    ref\n    externalPosId\n    type\n    name {\n      en\n      ar\n    }\n    price {\n      amount\n      currency\n    }\n    priceOverrides {\n      provider\n      context\n      price {\n        amount\n        currency\n      }\n    }\n    menuId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MenuFields on Menu {\n    id\n    name {\n      en\n      ar\n    }\n    currency\n    branchIds\n    version\n    updatedAt\n    categories {\n      id\n      ref\n      name {\n        en\n        ar\n      }\n      itemIds\n    }\n    items {\n      ...MenuItemRow\n    }\n    modifierGroups {\n      id\n      ref\n    }\n  }\n"): (typeof documents)["\n  fragment MenuFields on Menu {\n    id\n    name {\n      en\n      ar\n    }\n    currency\n    branchIds\n    version\n    updatedAt\n    categories {\n      id\n      ref\n      name {\n        en\n        ar\n      }\n      itemIds\n    }\n    items {\n      ...MenuItemRow\n    }\n    modifierGroups {\n      id\n      ref\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Menus {\n    menus {\n      ...MenuFields\n    }\n  }\n"): (typeof documents)["\n  query Menus {\n    menus {\n      ...MenuFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MenuTargets {\n    branches {\n      id\n      name\n    }\n    connections {\n      id\n      name\n      provider\n      status\n      branch {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query MenuTargets {\n    branches {\n      id\n      name\n    }\n    connections {\n      id\n      name\n      provider\n      status\n      branch {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportMenu($input: ImportMenuInput!) {\n    importMenu(input: $input) {\n      ...MenuFields\n    }\n  }\n"): (typeof documents)["\n  mutation ImportMenu($input: ImportMenuInput!) {\n    importMenu(input: $input) {\n      ...MenuFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMenuItem($input: UpdateMenuItemInput!) {\n    updateMenuItem(input: $input) {\n      ...MenuItemRow\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMenuItem($input: UpdateMenuItemInput!) {\n    updateMenuItem(input: $input) {\n      ...MenuItemRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishMenu($menuId: ID!, $connectionIds: [ID!]) {\n    publishMenu(menuId: $menuId, connectionIds: $connectionIds) {\n      ...SyncJobRow\n    }\n  }\n"): (typeof documents)["\n  mutation PublishMenu($menuId: ID!, $connectionIds: [ID!]) {\n    publishMenu(menuId: $menuId, connectionIds: $connectionIds) {\n      ...SyncJobRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MenuSyncChanged {\n    catalogSyncChanged {\n      ...SyncJobRow\n    }\n  }\n"): (typeof documents)["\n  subscription MenuSyncChanged {\n    catalogSyncChanged {\n      ...SyncJobRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment OrderRow on Order {\n    id\n    displayCode\n    externalId\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    test\n    updatedAt\n    total {\n      amount\n      currency\n    }\n    customer {\n      name\n      phone\n    }\n    connection {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment OrderRow on Order {\n    id\n    displayCode\n    externalId\n    provider\n    status\n    placedAt\n    acceptBy\n    acceptanceAtRisk\n    test\n    updatedAt\n    total {\n      amount\n      currency\n    }\n    customer {\n      name\n      phone\n    }\n    connection {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -466,6 +524,26 @@ export function graphql(source: "\n  mutation SetBusyMode($input: SetBusyModeInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetOpeningHours($input: SetOpeningHoursInput!) {\n    setOpeningHours(input: $input) {\n      ...BranchSyncJobFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetOpeningHours($input: SetOpeningHoursInput!) {\n    setOpeningHours(input: $input) {\n      ...BranchSyncJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SyncJobRow on CatalogSyncJob {\n    id\n    kind\n    status\n    reason\n    attempts\n    provider\n    branchId\n    createdAt\n    updatedAt\n    connection {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment SyncJobRow on CatalogSyncJob {\n    id\n    kind\n    status\n    reason\n    attempts\n    provider\n    branchId\n    createdAt\n    updatedAt\n    connection {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogSyncJobs($filter: CatalogSyncJobFilter, $first: Int!, $after: String) {\n    catalogSyncJobs(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          ...SyncJobRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query CatalogSyncJobs($filter: CatalogSyncJobFilter, $first: Int!, $after: String) {\n    catalogSyncJobs(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          ...SyncJobRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogSyncJobDetail($id: ID!) {\n    catalogSyncJob(id: $id) {\n      ...SyncJobRow\n      request\n      answer\n    }\n  }\n"): (typeof documents)["\n  query CatalogSyncJobDetail($id: ID!) {\n    catalogSyncJob(id: $id) {\n      ...SyncJobRow\n      request\n      answer\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryCatalogSyncJob($id: ID!) {\n    retryCatalogSyncJob(id: $id) {\n      ...SyncJobRow\n    }\n  }\n"): (typeof documents)["\n  mutation RetryCatalogSyncJob($id: ID!) {\n    retryCatalogSyncJob(id: $id) {\n      ...SyncJobRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CatalogSyncChanged {\n    catalogSyncChanged {\n      ...SyncJobRow\n    }\n  }\n"): (typeof documents)["\n  subscription CatalogSyncChanged {\n    catalogSyncChanged {\n      ...SyncJobRow\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,6 +11,8 @@ import * as printing from './strings/printing.strings';
 import * as settings from './strings/settings.strings';
 import * as storeStatus from './strings/store-status.strings';
 import * as ui from './strings/ui.strings';
+import * as menu from './strings/menu.strings';
+import * as syncLog from './strings/sync-log.strings';
 
 /** Every catalog, by language and namespace (one namespace per feature). */
 export const RESOURCES = {
@@ -28,6 +30,8 @@ export const RESOURCES = {
     settings: settings.en,
     availability: availability.en,
     storeStatus: storeStatus.en,
+    menu: menu.en,
+    syncLog: syncLog.en,
   },
   ar: {
     app: app.ar,
@@ -43,5 +47,7 @@ export const RESOURCES = {
     settings: settings.ar,
     availability: availability.ar,
     storeStatus: storeStatus.ar,
+    menu: menu.ar,
+    syncLog: syncLog.ar,
   },
 } as const;

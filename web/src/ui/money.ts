@@ -29,6 +29,19 @@ export function formatMoney(amount: number, currency: string, locale = displayLo
   return format.format(amount / 10 ** digits);
 }
 
+/**
+ * 1250 SAR -> "12.50", 1250 KWD -> "1.250", 1250 JPY -> "1250", -5 SAR -> "-0.05": exact, by string
+ * arithmetic, never through floating point (CSV files, prices being edited).
+ */
+export function minorUnitsToDecimal(amount: number, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const negative = amount < 0;
+  const digits = String(Math.abs(Math.trunc(amount)));
+  if (exponent === 0) return `${negative ? '-' : ''}${digits}`;
+  const padded = digits.padStart(exponent + 1, '0');
+  return `${negative ? '-' : ''}${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
+}
+
 const amountFormats = new Map<string, Intl.NumberFormat>();
 
 /**

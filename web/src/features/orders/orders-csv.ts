@@ -1,5 +1,8 @@
 import type { OrderRowFragment } from '../../gql/graphql';
-import { currencyExponent } from '../../ui/money';
+import { minorUnitsToDecimal } from '../../ui/money';
+
+/** Kept here too: the orders CSV spec pins its exactness. */
+export { minorUnitsToDecimal };
 
 /**
  * The filtered orders as CSV (RFC 4180: CRLF lines, fields quoted when they
@@ -22,16 +25,6 @@ export const ORDER_CSV_HEADER = [
   'Total',
   'Currency',
 ] as const;
-
-/** 1250 SAR -> "12.50", 1250 KWD -> "1.250", 1250 JPY -> "1250", -5 SAR -> "-0.05". */
-export function minorUnitsToDecimal(amount: number, currency: string): string {
-  const exponent = currencyExponent(currency);
-  const negative = amount < 0;
-  const digits = String(Math.abs(Math.trunc(amount)));
-  if (exponent === 0) return `${negative ? '-' : ''}${digits}`;
-  const padded = digits.padStart(exponent + 1, '0');
-  return `${negative ? '-' : ''}${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
-}
 
 /**
  * A spreadsheet runs a cell starting with = + - @ (or a tab or carriage

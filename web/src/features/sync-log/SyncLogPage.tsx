@@ -1,0 +1,247 @@
+import { useQuery } from '@apollo/client/react';
+import type { ColDef } from 'ag-grid-community';
+import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useLanguage } from '../../common/language';
+import { useWorkspace } from '../../common/workspace';
+import type { CatalogSyncJobFilter, CatalogSyncKind, CatalogSyncStatus, SyncJobRowFragment } from '../../gql/graphql';
+import { useTranslation } from '../../i18n/translate';
+import { gridTheme, useGridLocaleText } from '../../ui/grid';
+import { formatCount } from '../../ui/money';
+import { nameColumn } from '../../ui/NameCell';
+import { ProviderBadge } from '../../ui/ProviderBadge';
+import { ErrorState } from '../../ui/states';
+import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
+import { formatDateTimeSeconds, formatRowTime } from '../../ui/time';
+import { CONNECTION_CHOICES } from '../common/connection.operations';
+import { CATALOG_SYNC_JOBS } from './sync-job.operations';
+import { SyncJobDrawer } from './SyncJobDrawer';
+import { useSyncJobsLive } from './useSyncJobsLive';
+
+const PAGE = 100;
+const KINDS: CatalogSyncKind[] = ['MENU', 'AVAILABILITY', 'STORE_STATUS', 'BUSY_MODE', 'OPENING_HOURS'];
+const STATUSES: CatalogSyncStatus[] = ['PENDING', 'APPLIED', 'FAILED'];
+
+type Filter = { kind: string; status: string; connectionId: string };
+
+function toFilter(state: Filter): CatalogSyncJobFilter {
+  return {
+    ...(state.kind ? { kind: [state.kind as CatalogSyncKind] } : {}),
+    ...(state.status ? { status: [state.status as CatalogSyncStatus] } : {}),
+    ...(state.connectionId ? { connectionId: state.connectionId } : {}),
+  };
+}
+
+const ProviderCell = ({ value }: CustomCellRendererProps<SyncJobRowFragment, string>) =>
+  value ? <ProviderBadge provider={value} /> : null;
+const StatusCell = ({ value }: CustomCellRendererProps<SyncJobRowFragment, string>) =>
+  value ? <StatusBadge status={value} /> : null;
+
+type JobHeader = 'created' | 'kind' | 'provider' | 'connection' | 'status' | 'attempts' | 'reason';
+
+function jobColumns(
+  timeZone: string,
+  header: (key: JobHeader) => string,
+  kind: (value: CatalogSyncKind) => string,
+): ColDef<SyncJobRowFragment>[] {
+  const now = Date.now();
+  return [
+    {
+      headerName: header('created'),
+      field: 'createdAt',
+      width: 170,
+      valueFormatter: (p) => (p.value ? formatRowTime(p.value as string, timeZone, now, { seconds: true }) : ''),
+      tooltipValueGetter: (p) => (p.value ? formatDateTimeSeconds(p.value as string, timeZone) : null),
+    },
+    { headerName: header('kind'), field: 'kind', width: 150, valueFormatter: (p) => kind(p.value as CatalogSyncKind) },
+    { headerName: header('provider'), field: 'provider', width: 140, cellRenderer: ProviderCell },
+    {
+      headerName: header('connection'),
+      colId: 'connection',
+      valueGetter: (p) => p.data?.connection.name,
+      flex: 1,
+      minWidth: 150,
+      ...nameColumn,
+    },
+    { headerName: header('status'), field: 'status', width: 130, cellRenderer: StatusCell },
+    { headerName: header('attempts'), field: 'attempts', width: 100, type: 'rightAligned' },
+    { headerName: header('reason'), field: 'reason', flex: 1.5, minWidth: 180, ...nameColumn },
+  ];
+}
+
+const COL_DEF: ColDef<SyncJobRowFragment> = { sortable: true, resizable: true };
+
+/** The sync log (docs/dashboard.md, "Sync log"): every change pushed to a provider, newest first, live. */
+export function SyncLogPage() {
+  const { tenant } = useWorkspace();
+  const { t } = useTranslation('syncLog');
+  const rtl = useLanguage().language === 'ar';
+  const gridLocaleText = useGridLocaleText();
+  const [filterState, setFilterState] = useState<Filter>({ kind: '', status: '', connectionId: '' });
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [retried, setRetried] = useState(false);
+  const filter = useMemo(() => toFilter(filterState), [filterState]);
+  const filterKey = JSON.stringify(filter);
+  const connections = useQuery(CONNECTION_CHOICES);
+  const { data, loading, error, refetch, fetchMore } = useQuery(CATALOG_SYNC_JOBS, {
+    variables: { filter, first: PAGE, after: null },
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
+  });
+  const [extra, setExtra] = useState<{ key: string; ids: string[]; cursor: string | null; hasNext: boolean } | null>(
+    null,
+  );
+  const firstPage = data?.catalogSyncJobs;
+  const [more, setMore] = useState<Map<string, SyncJobRowFragment>>(new Map());
+  const rows = useMemo(() => {
+    const first = firstPage?.edges.map((e) => e.node) ?? [];
+    const ids = new Set(first.map((row) => row.id));
+    const later = extra?.key === filterKey ? extra.ids.filter((id) => !ids.has(id)).map((id) => more.get(id)!) : [];
+    return [...first, ...later];
+  }, [firstPage, extra, filterKey, more]);
+  const columnDefs = useMemo(
+    () =>
+      jobColumns(
+        tenant.timeZone,
+        (key) => t(`column.${key}`),
+        (kind) => t(`kinds.${kind}`),
+      ),
+    [tenant.timeZone, t],
+  );
+
+  const cursor = extra?.key === filterKey ? extra.cursor : (firstPage?.pageInfo.endCursor ?? null);
+  const hasNext = extra?.key === filterKey ? extra.hasNext : Boolean(firstPage?.pageInfo.hasNextPage);
+  const loadMore = async () => {
+    const next = await fetchMore({ variables: { after: cursor }, updateQuery: (previous) => previous });
+    const page = next.data?.catalogSyncJobs;
+    if (!page) return;
+    const nodes = page.edges.map((e) => e.node);
+    setMore((known) => new Map([...known, ...nodes.map((node) => [node.id, node] as const)]));
+    setExtra({
+      key: filterKey,
+      ids: [...(extra?.key === filterKey ? extra.ids : []), ...nodes.map((node) => node.id)],
+      cursor: page.pageInfo.endCursor ?? null,
+      hasNext: page.pageInfo.hasNextPage,
+    });
+  };
+
+  // A job already shown changes in place (the cache holds it by id); a new one needs the first page read again.
+  // One re-read at a time: jobs announced during one are folded into a single next one.
+  const refreshing = useRef({ running: false, again: false });
+  const refresh = useCallback(() => {
+    const run = (): void => {
+      refreshing.current = { running: true, again: false };
+      void refetch()
+        .catch(() => undefined)
+        .finally(() => {
+          const again = refreshing.current.again;
+          refreshing.current = { running: false, again: false };
+          if (again) run();
+        });
+    };
+    if (refreshing.current.running) refreshing.current.again = true;
+    else run();
+  }, [refetch]);
+  const shown = useRef(new Set<string>());
+  shown.current = new Set(rows.map((row) => row.id));
+  useSyncJobsLive((job) => {
+    if (!shown.current.has(job.id)) refresh();
+  }, refresh);
+
+  const set = (field: keyof Filter) => (event: { target: { value: string } }) =>
+    setFilterState({ ...filterState, [field]: event.target.value });
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{t('title')}</h1>
+        <span className="spacer" />
+        <span className="muted small">{t('liveNote')}</span>
+      </div>
+      <form className="filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('kind')}
+          <select value={filterState.kind} onChange={set('kind')}>
+            <option value="">{t('all')}</option>
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('status')}
+          <select value={filterState.status} onChange={set('status')}>
+            <option value="">{t('all')}</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {statusLabel(status)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('connection')}
+          <select value={filterState.connectionId} onChange={set('connectionId')} translate="no">
+            <option value="">{t('all')}</option>
+            {connections.data?.connections.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {retried && (
+        <p role="status" className="notice">
+          {t('drawer.retried')}
+        </p>
+      )}
+      {error && <ErrorState error={error} onRetry={refresh} />}
+      <div className="grid-status muted" role="status">
+        {data ? t('jobs', { count: rows.length, n: formatCount(rows.length) }) : t('loading')}
+      </div>
+      <div className="grid-host" data-testid="sync-log-grid">
+        <AgGridReact<SyncJobRowFragment>
+          theme={gridTheme}
+          enableRtl={rtl}
+          localeText={gridLocaleText}
+          rowData={rows}
+          columnDefs={columnDefs}
+          defaultColDef={COL_DEF}
+          enableBrowserTooltips
+          getRowId={(p) => p.data.id}
+          onRowClicked={(e) => e.data && setOpenId(e.data.id)}
+          onCellKeyDown={(e) => {
+            if ((e.event as KeyboardEvent | null)?.key === 'Enter' && e.data) setOpenId(e.data.id);
+          }}
+          loading={loading && rows.length === 0}
+          overlayNoRowsTemplate={`<span class="grid-empty">${t('noRows')}</span>`}
+        />
+      </div>
+      {hasNext && (
+        <div>
+          <button type="button" disabled={loading} onClick={() => void loadMore()}>
+            {t('loadMore', { n: PAGE })}
+          </button>
+        </div>
+      )}
+      {openId && (
+        <SyncJobDrawer
+          key={openId}
+          jobId={openId}
+          onClose={() => {
+            setOpenId(null);
+            setRetried(false);
+          }}
+          onRetried={(next) => {
+            refresh();
+            setRetried(true);
+            setOpenId(next);
+          }}
+        />
+      )}
+    </div>
+  );
+}
