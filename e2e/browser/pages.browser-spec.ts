@@ -23,6 +23,8 @@ const PAGES = [
   ['/integrations', 'Integrations', 'integrations'],
   ['/webhooks', 'Webhook events', 'webhook-events'],
   ['/alerts', 'Alerts', 'alerts'],
+  ['/menu', 'Menu', 'menu'],
+  ['/sync-log', 'Sync log', 'sync-log'],
   ['/settings', 'Settings', 'settings'],
 ] as const;
 
