@@ -20,6 +20,8 @@ const PAGES = [
   ['/integrations', 'التكاملات', 'integrations'],
   ['/webhooks', 'أحداث الويب هوك', 'webhook-events'],
   ['/alerts', 'التنبيهات', 'alerts'],
+  ['/menu', 'القائمة', 'menu'],
+  ['/sync-log', 'سجل المزامنة', 'sync-log'],
   ['/settings', 'الإعدادات', 'settings'],
   ['/kitchen', 'شاشة المطبخ', 'kitchen'],
 ] as const;
@@ -60,6 +62,8 @@ async function pageReady(page: Page, path: string): Promise<void> {
   if (path === '/orders') await page.locator('.ag-row').first().waitFor();
   if (path === '/integrations') await page.getByTestId('connection-card').first().waitFor();
   if (path === '/settings') await page.getByRole('table').first().waitFor();
+  if (path === '/menu') await page.locator('.state-empty').waitFor();
+  if (path === '/sync-log') await page.locator('.grid-empty').waitFor();
   if (path === '/kitchen') await page.getByTestId('kitchen').waitFor();
   if (path === '/availability') await page.locator('.state-empty').waitFor();
   if (path === '/store-status') await page.getByTestId('store-connection').first().waitFor();

@@ -5,7 +5,14 @@ import { useWorkspace } from '../../common/workspace';
 import type { ImportMenuInput, MenuFieldsFragment } from '../../gql/graphql';
 import { useTranslation } from '../../i18n/translate';
 import { PROVIDERS } from '../../ui/providers';
-import { csvProblemFromApi, menuFromCsv, type CsvProblem, type MenuHeader } from './menu-csv';
+import {
+  csvProblemFromApi,
+  menuFromCsv,
+  OPTIONAL_COLUMNS,
+  REQUIRED_COLUMNS,
+  type CsvProblem,
+  type MenuHeader,
+} from './menu-csv';
 import { IMPORT_MENU } from './menu.operations';
 
 type Branch = { id: string; name: string };
@@ -101,7 +108,10 @@ export function ImportMenuForm({
   return (
     <section className="panel" aria-label={t('importTitle')}>
       <h2>{t('importTitle')}</h2>
-      <p className="muted small">{t('importHint')}</p>
+      <p className="muted small">
+        {t('importHint')} <code translate="no">{REQUIRED_COLUMNS.join(', ')}</code>; {t('optionalColumns')}{' '}
+        <code translate="no">{OPTIONAL_COLUMNS.join(', ')}, price_&lt;provider&gt;</code>
+      </p>
       <form className="form-grid" onSubmit={(e) => void submit(e)}>
         <label>
           {t('file')}

@@ -19,7 +19,14 @@ import type { ImportMenuInput, MenuItemInput, PriceOverrideInput, Provider } fro
  * quotes and line breaks inside double quotes, a quote doubled.
  */
 export const REQUIRED_COLUMNS = ['category', 'ref', 'name_en', 'price'] as const;
-const OPTIONAL_COLUMNS = ['category_ar', 'name_ar', 'description_en', 'description_ar', 'pos_id', 'tax_rate'] as const;
+export const OPTIONAL_COLUMNS = [
+  'category_ar',
+  'name_ar',
+  'description_en',
+  'description_ar',
+  'pos_id',
+  'tax_rate',
+] as const;
 
 /** A problem with the file, where it is: `line` 1 is the header; `field` is a column name. */
 export type CsvProblem = { line: number | null; field: string | null; message: string };

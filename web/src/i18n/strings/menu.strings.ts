@@ -2,8 +2,8 @@
 export const en = {
   title: 'Menu',
   importTitle: 'Import a menu',
-  importHint:
-    'A JSON file in the shape of importMenu’s input, or a CSV with one line per item (columns: category, ref, name_en, price; optional: category_ar, name_ar, description_en, description_ar, pos_id, tax_rate, price_<provider>).',
+  importHint: 'A JSON file in the shape of the menu import’s input, or a CSV with one line per item. Its columns:',
+  optionalColumns: 'optional:',
   file: 'Menu file (CSV or JSON)',
   menuNameEn: 'Menu name (English)',
   menuNameAr: 'Menu name (Arabic)',
@@ -57,8 +57,8 @@ export const en = {
 export const ar: typeof en = {
   title: 'القائمة',
   importTitle: 'استيراد قائمة',
-  importHint:
-    'ملف JSON بصيغة مدخلات importMenu، أو ملف CSV بسطر لكل صنف (الأعمدة: category وref وname_en وprice؛ واختياريًا: category_ar وname_ar وdescription_en وdescription_ar وpos_id وtax_rate وprice_<provider>).',
+  importHint: 'ملف JSON بصيغة مدخلات استيراد القائمة، أو ملف CSV بسطر لكل صنف. أعمدته:',
+  optionalColumns: 'اختيارية:',
   file: 'ملف القائمة (CSV أو JSON)',
   menuNameEn: 'اسم القائمة (بالإنجليزية)',
   menuNameAr: 'اسم القائمة (بالعربية)',
