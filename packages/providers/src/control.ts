@@ -115,6 +115,8 @@ export type ControlContext = {
   now: Date;
   /** The connection's webhook URL at Nexara, for a provider told where to post a result (absent: not told). */
   resultWebhookUrl?: string | null;
+  /** What the capability's `lookup` read from the provider (absent: it has none, or it was not asked). */
+  lookup?: unknown;
 };
 
 /** One capability: the calls for a request, in order, and how to read each answer. */
@@ -125,6 +127,16 @@ export type ControlCapability<K extends ControlKind> = {
    * or ours where it publishes none.
    */
   minIntervalMs: number;
+  /**
+   * What must be read from the provider before the calls can be built (the
+   * closing reasons it allows, say): asked once and reused per connection for
+   * `reuseForMs`; what `read` returns reaches `build` as `context.lookup`.
+   */
+  lookup?: {
+    reuseForMs: number;
+    call(connection: ControlConnection, context: ControlContext): ControlCall;
+    read(answer: ControlAnswer): { value: unknown } | Extract<ControlOutcome, { result: 'RETRY' | 'FAILED' }>;
+  };
   /** The calls, sent one after the other; throws `ControlBuildError` for a request the provider cannot take. */
   build(request: ControlRequestOf<K>, connection: ControlConnection, context: ControlContext): ControlCall[];
   /** Reads the answer to call number `step` (0-based) of `build`'s list. */

@@ -60,7 +60,8 @@ describe('the simulated control APIs', () => {
   const connectionOf = (definition: (typeof WITH_CONTROL)[number]): ControlConnection =>
     aControlConnection(definition.adapter.provider, {
       apiBaseUrl: api.baseUrl(definition.adapter.provider),
-      controlIds: EVERY_CONTROL_ID,
+      // The simulated vendor is on the brand's demo platform.
+      controlIds: { ...EVERY_CONTROL_ID, ...definition.identity.demo.controlIds },
     });
 
   const tokenFor = async (definition: (typeof WITH_CONTROL)[number], connection: ControlConnection) => {
@@ -80,7 +81,12 @@ describe('the simulated control APIs', () => {
       for (const request of REQUESTS) {
         const capability = capabilityFor(definition.control, request.kind as ControlKind);
         if (!capability) continue;
-        const calls = capability.build(request as never, connection, context);
+        const looked = capability.lookup?.read(await send(capability.lookup.call(connection, context)));
+        if (looked) expect([request.kind, looked]).toEqual([request.kind, { value: expect.anything() }]);
+        const calls = capability.build(request as never, connection, {
+          ...context,
+          ...(looked && 'value' in looked ? { lookup: looked.value } : {}),
+        });
         for (const [step, call] of calls.entries()) {
           const outcome = capability.read(await send(call), step);
           expect([request.kind, outcome.result]).toEqual([request.kind, expect.stringMatching(/^(NEXT|ACCEPTED)$/)]);

@@ -66,6 +66,7 @@ describe('catalog_sync (real PostgreSQL queue, real HTTP through the egress poli
       egress,
       logger: createLogger('catalog-sync-test', 'silent'),
       tokens: new ControlTokens(),
+      lookups: new ControlTokens(),
       settings: { maxAttempts: 3, backoff: { baseMs: 20, maxMs: 100 }, random: () => 0.5 },
     };
   });
@@ -226,6 +227,51 @@ describe('catalog_sync (real PostgreSQL queue, real HTTP through the egress poli
     const later = await requeued(next.jobId);
     expect(later.inMs).toBeGreaterThan(control.menu!.minIntervalMs - 10_000);
     expect(catalog.last(next.jobId)).toBeUndefined();
+  });
+
+  it("reads what a capability needs first (its lookup) once, builds from it, and fails when the provider's answer forbids the change", async () => {
+    const name = offering('STORE_STATUS', (control) => Boolean(control.token && control.storeStatus?.lookup));
+    const connection = await aConnection(name, { controlIds: EVERY_CONTROL_ID });
+    const control = providerDefinition(name).control!;
+    const granted = { status: 200, body: { access_token: 'tok-lookup', expires_in: 300 } };
+    provider.answer(`POST ${control.token!.call(connection).url.slice(provider.baseUrl.length)}`, granted, granted);
+    const context = { token: 'tok-lookup', jobId: 'j', now: new Date() };
+    const lookupRoute = (() => {
+      const call = control.storeStatus!.lookup!.call(connection, context);
+      return `${call.method} ${call.url.slice(provider.baseUrl.length)}`;
+    })();
+    const entry = {
+      platformKey: 'PK',
+      platformRestaurantId: '1',
+      changeable: true,
+      closingReasons: ['TOO_MANY_ORDERS'],
+      closingMinutes: [45],
+    };
+    provider.answer(lookupRoute, { status: 200, body: [entry] });
+    const pause = {
+      kind: 'STORE_STATUS' as const,
+      status: 'PAUSED' as const,
+      until: new Date(Date.now() + 20 * 60_000).toISOString(),
+      reason: 'rush',
+    };
+    const first = aJob(connection, pause);
+    expect(await runCatalogSync(deps, first)).toBe('APPLIED');
+    expect(JSON.parse(provider.seen.at(-1)!.body)).toMatchObject({
+      closingMinutes: 45,
+      closedReason: 'TOO_MANY_ORDERS',
+    });
+    await sendSlotsPass();
+    expect(await runCatalogSync(deps, aJob(connection, pause))).toBe('APPLIED');
+    expect(provider.seen.filter((seen) => `${seen.method} ${seen.url}` === lookupRoute)).toHaveLength(1);
+
+    // A vendor the provider does not let change: FAILED saying so, nothing sent.
+    const locked = await aConnection(name, { controlIds: EVERY_CONTROL_ID });
+    provider.answer(lookupRoute, { status: 200, body: [{ ...entry, changeable: false }] });
+    const sent = provider.seen.length;
+    const refused = aJob(locked, pause);
+    expect(await runCatalogSync(deps, refused)).toBe('FAILED');
+    expect(catalog.last(refused.jobId)!.reason).toMatch(/does not let this vendor's availability on PK be changed/);
+    expect(provider.seen.slice(sent).map((seen) => seen.method)).not.toContain('PUT');
   });
 
   it('refuses a provider address the egress policy does not allow, FAILED without retrying', async () => {

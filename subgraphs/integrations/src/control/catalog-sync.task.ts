@@ -68,6 +68,8 @@ export type CatalogSyncDependencies = {
   logger: Logger;
   settings: CatalogSyncSettings;
   tokens?: ControlTokens;
+  /** What capabilities read before building (their `lookup`), per connection and kind, kept as JSON text. */
+  lookups?: ControlTokens;
   now?: () => Date;
   /** PUBLIC_URL: where a provider told to post a result (a catalog import's) reaches the connection's webhook URL. */
   publicUrl?: string;
@@ -238,8 +240,18 @@ async function send(run: Run, report: Report): Promise<CatalogSyncRunOutcome> {
   }
   const context = await contextFor(run);
   if (typeof context === 'string') return retryOrFail(run, report, progress, context, null);
-  const calls = capability.build(run.request as never, run.connection, context);
   let state = progress;
+  if (capability.lookup) {
+    const looked = await lookupFor(run, context, capability.lookup);
+    if ('sent' in looked) state = { ...state, attempts: state.attempts + 1, calls: [...state.calls, looked.sent] };
+    if ('result' in looked) {
+      if (looked.result === 'RETRY') return retryOrFail(run, report, state, looked.reason, looked.afterMs);
+      await report('FAILED', looked.reason, state);
+      return 'FAILED';
+    }
+    context.lookup = looked.value;
+  }
+  const calls = capability.build(run.request as never, run.connection, context);
   for (let step = progress.step; step < calls.length; step += 1) {
     const { answer, sent, refused } = await sendOne(deps, calls[step]!, run.now);
     state = { ...state, step, attempts: state.attempts + 1, calls: [...state.calls, sent].slice(-KEPT_CALLS) };
@@ -358,6 +370,31 @@ async function retryOrFail(
   await report('PENDING', `${reason}; trying again in ${Math.ceil(delayMs / 1000)} s`, state);
   run.log.info({ reason, attempts: state.attempts, delayMs }, 'catalog sync retrying');
   return 'RETRYING';
+}
+
+/** What the capability reads before building (reused per connection and kind as long as it allows), or why not. */
+async function lookupFor(
+  run: Run,
+  context: ControlContext,
+  lookup: NonNullable<ControlCapability<ControlKind>['lookup']>,
+): Promise<
+  | { value: unknown; sent?: SentCall }
+  | { result: 'RETRY'; reason: string; afterMs: number | null; sent?: SentCall }
+  | { result: 'FAILED'; reason: string; sent?: SentCall }
+> {
+  const { deps, job, now } = run;
+  const key = `${job.connectionId}:${job.kind}`;
+  const held = deps.lookups?.get(key, now.getTime());
+  if (held !== null && held !== undefined) return { value: JSON.parse(held) as unknown };
+  const { answer, sent, refused } = await sendOne(deps, lookup.call(run.connection, context), now);
+  if (refused) return { result: 'FAILED', reason: refused, sent };
+  if (!answer) return { result: 'RETRY', reason: `not delivered: ${String(sent.answer)}`, afterMs: null, sent };
+  const read = lookup.read(answer);
+  if ('value' in read) {
+    deps.lookups?.set(key, JSON.stringify(read.value), now.getTime() + lookup.reuseForMs);
+    return { value: read.value, sent };
+  }
+  return { ...read, sent };
 }
 
 /** The token the provider wants (asked for once and reused), or why there is none. */

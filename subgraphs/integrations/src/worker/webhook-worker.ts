@@ -155,6 +155,7 @@ export async function createWebhookWorker(
         egress,
         logger,
         tokens: new ControlTokens(),
+        lookups: new ControlTokens(),
         publicUrl: config.PUBLIC_URL,
         settings: {
           maxAttempts: config.CALLBACK_MAX_ATTEMPTS,

@@ -1,6 +1,6 @@
 import { PROVIDER_DEFINITIONS } from '../../registry';
 import type { InboundWebhook } from '../../adapter';
-import type { ControlAnswer, ControlContext } from '../../control';
+import { ControlBuildError, type ControlAnswer, type ControlContext } from '../../control';
 import { PayloadError } from '../errors';
 import { aControlConnection, aControlMenu } from '../control-fixture';
 import { CURRENT_SECRET } from '../test-support';
@@ -143,6 +143,69 @@ describe('Delivery Hero control', () => {
     });
     expect(control.busyMode).toBeUndefined();
     expect(control.openingHours).toBeUndefined();
+  });
+
+  it("reads the vendor's availability first, and closes with a reason and minutes it allows", () => {
+    const lookup = control.storeStatus!.lookup!;
+    const ask = lookup.call(connection, context);
+    expect([ask.method, ask.url, ask.body, ask.headers['authorization']]).toEqual([
+      'GET',
+      `${base}/remoteVendors/POS-1/availability`,
+      null,
+      'Bearer tok-1',
+    ]);
+    const entries = [
+      {
+        platformKey: 'OTHER',
+        platformRestaurantId: '9',
+        changeable: true,
+        closingReasons: ['CLOSED'],
+        closingMinutes: [5],
+      },
+      {
+        availabilityState: 'OPEN',
+        changeable: true,
+        closingMinutes: [15, 30, 60],
+        closingReasons: ['TOO_MANY_ORDERS', 'TECHNICAL_PROBLEM'],
+        platformKey: 'TB',
+        platformRestaurantId: '123',
+      },
+    ];
+    expect(lookup.read(answer(200, entries))).toEqual({ value: entries });
+    expect(lookup.read(answer(204))).toMatchObject({ result: 'RETRY', afterMs: 3_000 });
+    expect(lookup.read(answer(404, { code: 'NOT_FOUND', message: 'no vendor' }))).toMatchObject({ result: 'FAILED' });
+
+    const pause = (reason: string | null, until = '2026-12-04T10:40:00Z') =>
+      bodyOf(
+        control.storeStatus!.build({ kind: 'STORE_STATUS', status: 'PAUSED', until, reason }, connection, {
+          ...context,
+          lookup: entries,
+        })[0]!,
+      );
+    // 40 minutes asked: the least allowed that covers it is 60; "technical problem" is an allowed code.
+    expect(pause('technical problem')).toMatchObject({ closingMinutes: 60, closedReason: 'TECHNICAL_PROBLEM' });
+    // A reason it does not list: TOO_BUSY_KITCHEN is not allowed either, so the first allowed.
+    expect(pause('rush')).toMatchObject({ closedReason: 'TOO_MANY_ORDERS' });
+    // Longer than any allowed: the longest (our scheduler reopens it at its until anyway).
+    expect(pause(null, '2026-12-04T20:00:00Z')).toMatchObject({ closingMinutes: 60 });
+
+    const locked = [{ ...entries[1], changeable: false }];
+    expect(() =>
+      control.storeStatus!.build({ kind: 'STORE_STATUS', status: 'OPEN', until: null, reason: null }, connection, {
+        ...context,
+        lookup: locked,
+      }),
+    ).toThrow(ControlBuildError);
+    // A platform the list does not name: sent as before, and Delivery Hero's answer decides.
+    expect(
+      bodyOf(
+        control.storeStatus!.build(
+          { kind: 'STORE_STATUS', status: 'PAUSED', until: '2026-12-04T10:40:00Z', reason: null },
+          connection,
+          { ...context, lookup: [entries[0]] },
+        )[0]!,
+      ),
+    ).toMatchObject({ closingMinutes: 40, closedReason: 'TOO_BUSY_KITCHEN' });
   });
 
   it('logs in with the plugin user and the connection secret', () => {

@@ -163,6 +163,50 @@ export const deliveryHeroResults: ControlResultWebhooks = {
   },
 };
 
+type VendorAvailability = {
+  platformKey?: unknown;
+  platformRestaurantId?: unknown;
+  changeable?: unknown;
+  closingReasons?: unknown;
+  closingMinutes?: unknown;
+};
+
+/**
+ * The reason and minutes of a closure as the vendor's availability entry
+ * allows them (delivery-hero.md, "Control"): the request's reason when it is
+ * one of the allowed codes, else `TOO_BUSY_KITCHEN` when allowed, else the
+ * first allowed; the least allowed minutes that cover the pause, else the most.
+ */
+export function deliveryHeroClosure(
+  entry: VendorAvailability,
+  reason: string | null,
+  minutes: number | null,
+): { closedReason: string | null; closingMinutes: number | null } {
+  const reasons = Array.isArray(entry.closingReasons) ? entry.closingReasons.map(String) : [];
+  const asCode =
+    reason
+      ?.trim()
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '_') ?? '';
+  const closedReason = reasons.includes(asCode)
+    ? asCode
+    : reasons.includes('TOO_BUSY_KITCHEN')
+      ? 'TOO_BUSY_KITCHEN'
+      : (reasons[0] ?? null);
+  const allowed = (Array.isArray(entry.closingMinutes) ? entry.closingMinutes : [])
+    .map(Number)
+    .filter((value) => Number.isInteger(value) && value > 0)
+    .sort((a, b) => a - b);
+  const closingMinutes =
+    minutes === null || allowed.length === 0
+      ? minutes
+      : (allowed.find((value) => value >= minutes) ?? allowed[allowed.length - 1]!);
+  return { closedReason, closingMinutes };
+}
+
+const vendorAvailabilityPath = (connection: ControlConnection): string =>
+  `${chainPath(connection)}/remoteVendors/${vendor(connection)}/availability`;
+
 export const deliveryHeroControl: ProviderControl = {
   results: deliveryHeroResults,
   token: {
@@ -259,22 +303,60 @@ export const deliveryHeroControl: ProviderControl = {
   },
   storeStatus: {
     minIntervalMs: 1_000,
+    // The vendor's availability per platform says whether it may be changed and which reasons and minutes a
+    // closure may carry: read first, reused for 10 minutes.
+    lookup: {
+      reuseForMs: 10 * 60_000,
+      call: (connection, context) =>
+        controlCall(connection, 'GET', vendorAvailabilityPath(connection), null, bearer(context)),
+      read: (answer) => {
+        // 204: the result is not ready yet; ask again in a few seconds.
+        if (answer.status === 204)
+          return { result: 'RETRY', reason: 'Vendor availability not ready yet', afterMs: 3_000 };
+        const again = retryable(answer);
+        if (again) return again;
+        if (answer.status !== 200 || !Array.isArray(answer.body)) return failed(answer, deliveryHeroReason);
+        return { value: answer.body };
+      },
+    },
     // CLOSED_UNTIL for a pause (our scheduler reopens it too), CLOSED_TODAY for a close.
     build: (request, connection, context) => {
       const minutes = request.until
         ? Math.max(1, Math.ceil((Date.parse(request.until) - context.now.getTime()) / 60_000))
         : null;
       const state = request.status === 'OPEN' ? 'OPEN' : request.status === 'PAUSED' ? 'CLOSED_UNTIL' : 'CLOSED_TODAY';
+      const platformKey = controlId(connection, 'platformKey', 'Delivery Hero');
+      const platformRestaurantId = controlId(connection, 'platformRestaurantId', 'Delivery Hero');
+      let closure = { closedReason: 'TOO_BUSY_KITCHEN' as string | null, closingMinutes: minutes };
+      if (Array.isArray(context.lookup)) {
+        const entries = context.lookup as VendorAvailability[];
+        const entry =
+          entries.find(
+            (e) => e.platformKey === platformKey && String(e.platformRestaurantId) === platformRestaurantId,
+          ) ?? entries.find((e) => e.platformKey === platformKey);
+        // A platform the list does not name is sent as before: Delivery Hero's answer decides.
+        if (entry?.changeable === false) {
+          throw new ControlBuildError(
+            `Delivery Hero does not let this vendor's availability on ${platformKey} be changed.`,
+          );
+        }
+        if (entry) closure = deliveryHeroClosure(entry, request.reason, minutes);
+      }
       return [
         controlCall(
           connection,
           'PUT',
-          `${chainPath(connection)}/remoteVendors/${vendor(connection)}/availability`,
+          vendorAvailabilityPath(connection),
           {
             availabilityState: state,
-            ...(state === 'CLOSED_UNTIL' ? { closingMinutes: minutes, closedReason: 'TOO_BUSY_KITCHEN' } : {}),
-            platformKey: controlId(connection, 'platformKey', 'Delivery Hero'),
-            platformRestaurantId: controlId(connection, 'platformRestaurantId', 'Delivery Hero'),
+            ...(state === 'CLOSED_UNTIL'
+              ? {
+                  closingMinutes: closure.closingMinutes,
+                  ...(closure.closedReason ? { closedReason: closure.closedReason } : {}),
+                }
+              : {}),
+            platformKey,
+            platformRestaurantId,
           },
           bearer(context),
         ),

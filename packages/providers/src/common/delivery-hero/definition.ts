@@ -21,7 +21,10 @@ export function deliveryHeroDefinition(brand: DeliveryHeroBrandParts): ProviderD
     adapter: deliveryHeroAdapter({ provider: brand.identity.code, name: brand.identity.name }),
     credential: { headers: ['authorization'], signsBody: false, of: bearerTokenOf },
     keptHeaders: [],
-    simulator: deliveryHeroSimulator(brand.identity.name),
+    simulator: deliveryHeroSimulator(brand.identity.name, {
+      platformKey: brand.identity.demo.controlIds['platformKey'] ?? '',
+      platformRestaurantId: brand.identity.demo.controlIds['platformRestaurantId'] ?? '',
+    }),
     control: deliveryHeroControl,
   };
 }

@@ -355,14 +355,57 @@ const deliveryHeroControlRoutes: readonly SimulatedControlRoute[] = [
     name: 'vendor_availability',
     method: 'PUT',
     path: '/v2/chains/:chainCode/remoteVendors/:vendorId/availability',
-    answer: (_params, body) =>
-      isRecord(body) && ['OPEN', 'CLOSED', 'CLOSED_UNTIL', 'CLOSED_TODAY'].includes(String(body['availabilityState']))
-        ? { status: 200, body: {} }
-        : { status: 400, body: { code: 'POS_ERROR', message: 'unknown availabilityState' } },
+    answer: (_params, body) => {
+      if (
+        !isRecord(body) ||
+        !['OPEN', 'CLOSED', 'CLOSED_UNTIL', 'CLOSED_TODAY'].includes(String(body['availabilityState']))
+      ) {
+        return { status: 400, body: { code: 'POS_ERROR', message: 'unknown availabilityState' } };
+      }
+      // A closure's reason is one of the GET's list.
+      if (body['availabilityState'] === 'CLOSED_UNTIL' && !CLOSING_REASONS.includes(String(body['closedReason']))) {
+        return { status: 400, body: { code: 'POS_ERROR', message: 'closedReason not allowed' } };
+      }
+      return { status: 200, body: {} };
+    },
   },
 ];
 
-export function deliveryHeroSimulator(brand: string): ProviderSimulator {
+const CLOSING_REASONS = ['TOO_BUSY_KITCHEN', 'TOO_MANY_ORDERS', 'TECHNICAL_PROBLEM', 'UPDATES_IN_MENU'];
+const CLOSING_MINUTES = [15, 30, 45, 60, 90, 120, 180, 240];
+
+/** The vendor on one platform, as `GET …/availability` lists it: changeable, with the reasons and minutes a closure may carry. */
+function vendorAvailabilityRoute(platform: {
+  platformKey: string;
+  platformRestaurantId: string;
+}): SimulatedControlRoute {
+  return {
+    name: 'vendor_availability',
+    method: 'GET',
+    path: '/v2/chains/:chainCode/remoteVendors/:vendorId/availability',
+    answer: () => ({
+      status: 200,
+      body: [
+        {
+          availabilityState: 'OPEN',
+          changeable: true,
+          closedReason: null,
+          closingMinutes: CLOSING_MINUTES,
+          closingReasons: CLOSING_REASONS,
+          platformKey: platform.platformKey,
+          platformRestaurantId: platform.platformRestaurantId,
+          platformType: 'DELIVERY',
+        },
+      ],
+    }),
+  };
+}
+
+/** `platform`: the platform the simulated vendor is on (the brand's demo ids). */
+export function deliveryHeroSimulator(
+  brand: string,
+  platform: { platformKey: string; platformRestaurantId: string },
+): ProviderSimulator {
   return {
     statuses: ['ORDER_PICKED_UP', 'ORDER_CANCELLED'] satisfies DeliveryHeroPosOrderStatus[],
     progression: ['ORDER_PICKED_UP'],
@@ -427,7 +470,7 @@ export function deliveryHeroSimulator(brand: string): ProviderSimulator {
         answer: () => ({}),
       },
     ],
-    controlRoutes: deliveryHeroControlRoutes,
+    controlRoutes: [...deliveryHeroControlRoutes, vendorAvailabilityRoute(platform)],
     checkAnswer(kind, answer) {
       const understood: readonly number[] = DELIVERY_HERO_UNDERSTOOD_STATUSES;
       if (!understood.includes(answer.status)) {
