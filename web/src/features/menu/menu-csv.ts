@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import type { ImportMenuInput, MenuItemInput, PriceOverrideInput, Provider } from '../../gql/graphql';
 
 /**
@@ -31,50 +32,43 @@ export const OPTIONAL_COLUMNS = [
 /** A problem with the file, where it is: `line` 1 is the header; `field` is a column name. */
 export type CsvProblem = { line: number | null; field: string | null; message: string };
 
-/** RFC 4180 fields: the rows of `text` (a trailing line break ends the last row; blank lines are skipped). */
+/**
+ * RFC 4180 fields (papaparse), each row with the line it starts on: line
+ * breaks inside quoted fields count, so a problem names the line an editor
+ * shows. A trailing line break ends the last row; blank lines are skipped.
+ */
 export function parseCsv(text: string): { rows: { line: number; fields: string[] }[] } | { problem: CsvProblem } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
+  let problem: CsvProblem | null = null;
+  // Where the next row may start, and the line of that offset: papaparse's
+  // cursor is the offset just after each row's line break.
+  let offset = 0;
   let line = 1;
-  let rowLine = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endRow = () => {
-    fields.push(field);
-    if (fields.length > 1 || fields[0] !== '') rows.push({ line: rowLine, fields });
-    fields = [];
-    field = '';
-  };
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-    } else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      rowLine = line;
-    } else {
-      field += c;
+  const advanceTo = (target: number) => {
+    for (; offset < target; offset++) {
+      const c = body[offset];
+      if (c === '\n' || (c === '\r' && body[offset + 1] !== '\n')) line++;
     }
-  }
-  if (quoted) return { problem: { line: rowLine, field: null, message: 'a quoted field is never closed' } };
-  if (field !== '' || fields.length > 0) endRow();
-  return { rows };
+  };
+  Papa.parse<string[]>(body, {
+    delimiter: ',',
+    skipEmptyLines: true,
+    step: (result, parser) => {
+      let start = offset;
+      while (body[start] === '\r' || body[start] === '\n') start++;
+      advanceTo(start);
+      const rowLine = line;
+      if (result.errors.some((error) => error.code === 'MissingQuotes')) {
+        problem = { line: rowLine, field: null, message: 'a quoted field is never closed' };
+        parser.abort();
+        return;
+      }
+      rows.push({ line: rowLine, fields: result.data });
+      advanceTo(result.meta.cursor);
+    },
+  });
+  return problem ? { problem } : { rows };
 }
 
 /** What the import form adds to the file: the menu's name, currency and branches. */
