@@ -244,6 +244,27 @@ function narrow<T extends EventFields>(event: T): Omit<T, keyof EventFields> & C
 /** One fact from a provider, as its adapter's `parse` returns it. */
 export const canonicalOrderEventSchema = z.strictObject(eventFields).check(targetRules).transform(narrow);
 
+export const MENU_WARNING_CODES = ['ITEM_SOLD_OUT', 'ITEM_HIDDEN'] as const;
+export type MenuWarningCode = (typeof MENU_WARNING_CODES)[number];
+
+/**
+ * An item of a new order that the branch's menu has sold out or hidden
+ * (docs/control-plane.md, "Orders meet the menu"): found by the worker, not
+ * the adapter, and kept with the order.
+ */
+export const menuWarningSchema = z.strictObject({
+  code: z.enum(MENU_WARNING_CODES, { error: `must be one of ${MENU_WARNING_CODES.join(', ')}` }),
+  /** The catalog item the order's line matched. */
+  itemId: uuid('a UUID'),
+  /** The order line's name as the provider sent it. */
+  itemName: requiredText(500),
+  /** The POS id the line was matched by; null when matched by name. */
+  externalPosId: optionalText(200),
+  message: requiredText(1000),
+});
+
+export type MenuWarning = z.output<typeof menuWarningSchema>;
+
 /**
  * What the orders subgraph's `applyProviderOrderEvent` takes: a canonical
  * event plus where it came from, which the worker adds.
@@ -258,6 +279,12 @@ export const providerOrderEventSchema = z
       .boolean()
       .nullish()
       .transform((value) => value === true),
+    /** Items of an ORDER_PLACED's order that the branch's menu has sold out or hidden, as the worker found them. */
+    menuWarnings: z
+      .array(menuWarningSchema)
+      .max(500, 'must hold at most 500 warnings')
+      .nullish()
+      .transform((value) => value ?? []),
   })
   .check(targetRules)
   .transform(narrow);

@@ -14,7 +14,11 @@ export {
   canonicalOrderProblems,
   canonicalOrderSchema,
   canonicalPaymentSchema,
+  MENU_WARNING_CODES,
+  menuWarningSchema,
   providerOrderEventSchema,
+  type MenuWarning,
+  type MenuWarningCode,
 } from './canonical-order';
 export { orderTotalsWarnings, showMoney, totalsOverflow, type OrderAmounts } from './order-totals';
 export type { CallbackAction, CallbackActionKind } from './callback-action';

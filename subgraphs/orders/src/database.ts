@@ -8,6 +8,7 @@ import { TestOrders1795920000006 } from './migrations/1795920000006-TestOrders';
 import { OrderMetricsRollup1795920000007 } from './migrations/1795920000007-OrderMetricsRollup';
 import { OrderMetricsFoldOnce1795920000008 } from './migrations/1795920000008-OrderMetricsFoldOnce';
 import { ProviderCodesFromRegistry1795920000009 } from './migrations/1795920000009-ProviderCodesFromRegistry';
+import { OrderMenuWarnings1795920000010 } from './migrations/1795920000010-OrderMenuWarnings';
 import { OrderCallbackEntity } from './callbacks/order-callback.entity';
 import { OrderEventEntity } from './orders/order-event.entity';
 import { OrderEntity } from './orders/order.entity';
@@ -28,5 +29,6 @@ export const ordersDatabase = {
     OrderMetricsRollup1795920000007,
     OrderMetricsFoldOnce1795920000008,
     ProviderCodesFromRegistry1795920000009,
+    OrderMenuWarnings1795920000010,
   ] as Function[],
 };

@@ -170,6 +170,7 @@ describe(buildOrdersSchema.name, () => {
       'ApplyProviderOrderEventsResult',
       'CustomerInput',
       'DeliveryInput',
+      'MenuWarningInput',
       'OrderItemInput',
       'OrderItemModifierInput',
       'PaymentInput',

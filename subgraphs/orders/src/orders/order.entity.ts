@@ -1,6 +1,6 @@
 import type { OrderStatus } from '@nexara/kit';
 import type { Provider } from '@nexara/providers/display';
-import type { CanonicalItem, CanonicalModifier, CanonicalOrder } from '@nexara/providers';
+import type { CanonicalItem, CanonicalModifier, CanonicalOrder, MenuWarning } from '@nexara/providers';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintColumn } from '../common/column-transformers';
 
@@ -86,6 +86,10 @@ export class OrderEntity {
 
   @Column({ type: 'jsonb' })
   warnings: string[];
+
+  /** Items the branch's menu had sold out or hidden when the order arrived (docs/control-plane.md, "Orders meet the menu"). */
+  @Column({ name: 'menu_warnings', type: 'jsonb', default: () => "'[]'::jsonb" })
+  menuWarnings: MenuWarning[];
 
   /** Placed by the dashboard's "Send test webhook": kept out of metrics and acceptance alerts. */
   @Column({ type: 'boolean', default: false })

@@ -6,6 +6,7 @@ import {
   canonicalModifierSchema,
   canonicalOrderSchema,
   canonicalPaymentSchema,
+  menuWarningSchema,
   providerOrderEventSchema,
 } from '@nexara/providers';
 import { parse, type InputObjectTypeDefinitionNode, type TypeNode } from 'graphql';
@@ -26,6 +27,7 @@ const CANONICAL_SCHEMA_OF: Record<string, z.ZodObject> = {
   CustomerInput: canonicalCustomerSchema,
   DeliveryInput: canonicalDeliverySchema,
   PaymentInput: canonicalPaymentSchema,
+  MenuWarningInput: menuWarningSchema,
 };
 
 function namedType(type: TypeNode): string {

@@ -3,9 +3,11 @@ import type { Provider } from '@nexara/providers/display';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { ArgsType, Directive, Field, Float, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
 import type { ProviderOrderEventKind } from './provider-event.entity';
+import type { MenuWarningCode } from '@nexara/providers';
 import type { OrderSortField, SortDirection } from './order-cursor';
 import {
   OrderSortFieldEnum,
+  MenuWarningCodeEnum,
   OrderStatusEnum,
   ProviderEnum,
   ProviderOrderEventKindEnum,
@@ -191,6 +193,27 @@ export class ProviderOrderInput {
 }
 
 @Directive('@inaccessible')
+@InputType('MenuWarningInput', {
+  description: 'An item of a new order the branch has sold out or hidden (see Order.menuWarnings).',
+})
+export class MenuWarningInput {
+  @Field(() => MenuWarningCodeEnum)
+  code: MenuWarningCode;
+
+  @Field(() => ID)
+  itemId: string;
+
+  @Field()
+  itemName: string;
+
+  @Field(() => String, { nullable: true })
+  externalPosId?: string | null;
+
+  @Field()
+  message: string;
+}
+
+@Directive('@inaccessible')
 @InputType('ProviderOrderEventInput', { description: 'One event from a provider, parsed by its adapter.' })
 export class ProviderOrderEventInput {
   @Field(() => ID)
@@ -236,6 +259,12 @@ export class ProviderOrderEventInput {
     description: 'The delivery was a dashboard test webhook: the order ORDER_PLACED creates is a test order.',
   })
   test?: boolean | null;
+
+  @Field(() => [MenuWarningInput], {
+    nullable: true,
+    description: "Items of an ORDER_PLACED's order that the branch's menu has sold out or hidden, kept on the order.",
+  })
+  menuWarnings?: MenuWarningInput[] | null;
 }
 
 // Argument classes keep the arguments in the order the contract lists them.

@@ -57,6 +57,10 @@ export function toOrderType(order: OrderEntity, now: Date = new Date()): OrderTy
     payment: order.payment ? { method: order.payment.method, paid: order.payment.paid } : null,
     notes: order.notes,
     warnings: order.warnings,
+    menuWarnings: (order.menuWarnings ?? []).map((warning) => ({
+      ...warning,
+      externalPosId: warning.externalPosId ?? null,
+    })),
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
     version: order.version,

@@ -2,6 +2,7 @@ import { PageInfoType } from '@nexara/contracts';
 import { PUBLIC_TAG } from '@nexara/kit';
 import { ORDER_STATUSES, type OrderStatus } from '@nexara/kit';
 import { PROVIDERS, type Provider } from '@nexara/providers/display';
+import { MENU_WARNING_CODES, type MenuWarningCode } from '@nexara/providers';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ORDER_EVENT_SOURCES, type OrderEventSource } from './order-event.entity';
@@ -24,6 +25,7 @@ export const ProviderOrderEventKindEnum = enumOf<ProviderOrderEventKind>(PROVIDE
 export const ProviderEventOutcomeEnum = enumOf<ProviderEventOutcome>(PROVIDER_EVENT_OUTCOMES);
 export const OrderSortFieldEnum = enumOf<OrderSortField>(ORDER_SORT_FIELDS);
 export const SortDirectionEnum = enumOf<SortDirection>(SORT_DIRECTIONS);
+export const MenuWarningCodeEnum = enumOf<MenuWarningCode>(MENU_WARNING_CODES);
 
 registerEnumType(ProviderEnum, { name: 'Provider', description: 'A delivery provider Nexara integrates.' });
 registerEnumType(OrderStatusEnum, {
@@ -54,6 +56,10 @@ registerEnumType(SortDirectionEnum, {
 });
 registerEnumType(OrderEventSourceEnum, { name: 'OrderEventSource', description: 'Who caused a timeline entry.' });
 registerEnumType(ProviderOrderEventKindEnum, { name: 'ProviderOrderEventKind' });
+registerEnumType(MenuWarningCodeEnum, {
+  name: 'MenuWarningCode',
+  description: "Why an order's item is a problem on the branch's menu when the order arrived.",
+});
 registerEnumType(ProviderEventOutcomeEnum, {
   name: 'ProviderEventOutcome',
   description: 'What applying a provider event did to the order.',
@@ -139,6 +145,29 @@ export class PaymentType {
 
   @Field({ description: 'Whether the customer has already paid (to the provider).' })
   paid: boolean;
+}
+
+@ObjectType('OrderMenuWarning', {
+  description: "An item of the order that the branch's menu had sold out or hidden when the order arrived.",
+})
+export class OrderMenuWarningType {
+  @Field(() => MenuWarningCodeEnum)
+  code: MenuWarningCode;
+
+  @Field(() => ID, { description: 'The catalog item the order line matched.' })
+  itemId: string;
+
+  @Field({ description: "The order line's name as the provider sent it." })
+  itemName: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The POS id the line was matched by; null when matched by name.',
+  })
+  externalPosId: string | null;
+
+  @Field({ description: 'What staff are told, e.g. "Burger is sold out on this branch\'s menu."' })
+  message: string;
 }
 
 @Directive(PUBLIC_TAG)
@@ -326,6 +355,12 @@ export class OrderType {
 
   @Field(() => [String], { description: 'Problems found in what the provider sent (e.g. totals that do not add up).' })
   warnings: string[];
+
+  @Field(() => [OrderMenuWarningType], {
+    description:
+      "Items the branch's menu had sold out or hidden when the order arrived (empty when none, or when the catalog could not be asked).",
+  })
+  menuWarnings: OrderMenuWarningType[];
 
   @Directive(PUBLIC_TAG)
   @Field(() => GraphQLISODateTime)

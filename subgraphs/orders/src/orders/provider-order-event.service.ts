@@ -336,6 +336,7 @@ function newOrderRow(
     payment: order.payment,
     notes: order.notes,
     warnings: order.warnings,
+    menuWarnings: event.menuWarnings,
     test: event.test,
   };
 }

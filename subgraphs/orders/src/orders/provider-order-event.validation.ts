@@ -5,6 +5,7 @@ import {
   providerOrderEventSchema,
   totalsOverflow,
   type CanonicalOrder,
+  type MenuWarning,
   type Provider,
 } from '@nexara/providers';
 import type { ProviderOrderEventInput } from './order.inputs';
@@ -30,6 +31,8 @@ export type ValidProviderOrderEvent =
       order: ProviderOrderData;
       /** A dashboard test webhook's order. */
       test: boolean;
+      /** What the worker found sold out or hidden on the branch's menu. */
+      menuWarnings: MenuWarning[];
     })
   | (ProviderEventBase & { kind: 'STATUS_CHANGED'; target: ProviderOrderTarget; status: OrderStatus });
 
@@ -70,6 +73,7 @@ export function validateProviderOrderEvent(input: ProviderOrderEventInput): Vali
       externalId: event.externalId,
       order: storedOrder(event.order),
       test: event.test,
+      menuWarnings: event.menuWarnings,
     };
   }
   const target: ProviderOrderTarget =

@@ -29,6 +29,20 @@ export type DeliveryInput = {
   notes?: string | null | undefined;
 };
 
+/** Why an order's item is a problem on the branch's menu when the order arrived. */
+export type MenuWarningCode =
+  | 'ITEM_HIDDEN'
+  | 'ITEM_SOLD_OUT';
+
+/** An item of a new order the branch has sold out or hidden (see Order.menuWarnings). */
+export type MenuWarningInput = {
+  code: MenuWarningCode;
+  externalPosId?: string | null | undefined;
+  itemId: string | number;
+  itemName: string;
+  message: string;
+};
+
 export type OrderItemInput = {
   externalId?: string | null | undefined;
   modifiers?: Array<OrderItemModifierInput> | null | undefined;
@@ -81,6 +95,8 @@ export type ProviderOrderEventInput = {
   /** The provider's order id. Exactly one of externalId and orderId is set; ORDER_PLACED needs externalId. */
   externalId?: string | null | undefined;
   kind: ProviderOrderEventKind;
+  /** Items of an ORDER_PLACED's order that the branch's menu has sold out or hidden, kept on the order. */
+  menuWarnings?: Array<MenuWarningInput> | null | undefined;
   /** Added to the timeline entry, e.g. the provider cancel reason. */
   note?: string | null | undefined;
   occurredAt: string;
