@@ -17,6 +17,8 @@ export type IntegrationsMetrics = {
   processingLag: Histogram<'provider'>;
   /** Provider callbacks (the restaurant's decisions told to the provider) by provider and outcome. */
   callbacks: Counter<'provider' | 'outcome'>;
+  /** New orders applied without the menu check because the catalog did not answer (docs/control-plane.md). */
+  menuCheckUnavailable: Counter<'provider'>;
 };
 
 const made = new WeakMap<Registry, IntegrationsMetrics>();
@@ -55,6 +57,12 @@ export function integrationsMetrics(registry: Registry): IntegrationsMetrics {
       name: 'nexara_provider_callbacks_total',
       help: 'Provider callback attempts by provider and outcome (delivered, retrying, failed, not_supported).',
       labelNames: ['provider', 'outcome'],
+      registers,
+    }),
+    menuCheckUnavailable: new Counter({
+      name: 'nexara_menu_check_unavailable_total',
+      help: 'New orders applied without menu warnings because the catalog did not answer the menu check, by provider.',
+      labelNames: ['provider'],
       registers,
     }),
   };

@@ -31,6 +31,13 @@ export type CatalogClient = {
   /** Ids of items that are modifier options in no category, over the tenant's menus. */
   optionItemIds: (tenantId: string) => Promise<string[]>;
   report: (tenantId: string, report: CatalogSyncReport) => Promise<void>;
+  /** Every item on the branch's menus with its state there (docs/control-plane.md, "Orders meet the menu"). */
+  branchAvailability: (tenantId: string, branchId: string) => Promise<BranchItemState[]>;
+};
+
+export type BranchItemState = {
+  item: { id: string; externalPosId: string | null; name: { en: string | null; ar: string | null } };
+  state: 'AVAILABLE' | 'SOLD_OUT' | 'HIDDEN';
 };
 
 const TEXT = 'en ar';
@@ -43,6 +50,8 @@ const MENU = `query ControlMenu($id: ID!) { menu(id: $id) {
     containsAlcohol modifierGroupIds }
   modifierGroups { id name { ${TEXT} } min max repeatable options { itemId priceDelta { amount } } } } }`;
 const OPTIONS = 'query ControlOptions { menus { categories { itemIds } modifierGroups { options { itemId } } } }';
+const AVAILABILITY = `query BranchAvailability($branchId: ID!) {
+  branchAvailability(branchId: $branchId) { item { id externalPosId name { ${TEXT} } } state } }`;
 const REPORT = `mutation RecordCatalogSyncOutcome($input: RecordCatalogSyncOutcomeInput!) {
   recordCatalogSyncOutcome(input: $input) { id } }`;
 
@@ -95,5 +104,8 @@ export function createCatalogClient(options: {
     report: async (tenantId, report) => {
       await catalog.data(tenantId, REPORT, { input: report });
     },
+    branchAvailability: async (tenantId, branchId) =>
+      (await catalog.data<{ branchAvailability: BranchItemState[] }>(tenantId, AVAILABILITY, { branchId }))
+        .branchAvailability,
   };
 }

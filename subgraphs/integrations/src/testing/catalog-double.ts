@@ -16,6 +16,8 @@ export class FakeCatalog implements CatalogClient {
   };
   menu = async () => aControlMenu();
   optionItemIds = async () => ['o1'];
+  /** No branch has a menu here: orders meet none (the menu check is tested against the real catalog in e2e/). */
+  branchAvailability = async () => [];
   report = async (_tenantId: string, report: CatalogSyncReport) => {
     this.reports.push(report);
     const job = this.jobs.get(report.jobId)!;

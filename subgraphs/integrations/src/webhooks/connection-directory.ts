@@ -16,6 +16,8 @@ export type DirectoryConnection = ConnectionContext & {
   /** Archived connections are refused like paused ones (docs/dashboard.md, "Archived connections"). */
   archived: boolean;
   autoAccept: boolean;
+  /** The tenant's branch the connection serves: whose menu a new order is checked against. */
+  branchId: string;
 };
 
 /** The two ConnectionService reads the directory builds on. */
@@ -220,6 +222,7 @@ export class ConnectionDirectory {
         status: row.status,
         archived: row.archivedAt !== null,
         autoAccept: row.autoAccept,
+        branchId: row.branchId,
         controlIds: row.controlIds ?? {},
       },
       secrets: secrets.map((secret) => ({ value: secret.value, expiresAt: secret.expiresAt })),

@@ -23,6 +23,7 @@ import {
 import { enqueueWebhookEvent } from '../webhooks/webhook-jobs';
 import type { CatalogClient } from '../control/catalog-client';
 import { settleControlResult } from '../control/control-results';
+import type { MenuCheck } from './menu-check';
 import { retryDelayMs, type BackoffPolicy } from '../retry/backoff';
 import {
   OrdersCallError,
@@ -51,6 +52,8 @@ export type ProcessWebhookEventDependencies = {
   metrics?: Pick<IntegrationsMetrics, 'processed' | 'processingLag'>;
   /** Where a provider's control result is reported (CATALOG_URL); null: results are retried until it is set. */
   catalog?: CatalogClient | null;
+  /** Checks each new order against its branch's menu (CATALOG_URL); null: orders carry no menu warnings. */
+  menuCheck?: MenuCheck | null;
 };
 
 /** What one run did, for logs and tests. */
@@ -337,13 +340,23 @@ async function applyFacts(
   tenantId: string,
   events: readonly ParsedEvent[],
 ): Promise<Map<string, BatchedEventResult[]>> {
-  const inputs = events.flatMap(({ connection, facts, test }) =>
-    facts.map((fact) => ({
-      ...fact,
-      connectionId: connection.id,
-      provider: connection.provider,
-      ...(test ? { test: true } : {}),
-    })),
+  const inputs = await Promise.all(
+    events.flatMap(({ connection, facts, test }) =>
+      facts.map(async (fact) => {
+        // Never throws: a catalog that does not answer leaves the order without warnings (docs/control-plane.md).
+        const menuWarnings =
+          fact.kind === 'ORDER_PLACED' && deps.menuCheck
+            ? await deps.menuCheck.warningsFor(connection, fact.order)
+            : [];
+        return {
+          ...fact,
+          connectionId: connection.id,
+          provider: connection.provider,
+          ...(test ? { test: true } : {}),
+          ...(menuWarnings.length ? { menuWarnings } : {}),
+        };
+      }),
+    ),
   );
   let results: BatchedEventResult[];
   try {

@@ -30,6 +30,7 @@ import { processWebhookEvents } from './process-webhook-event.task';
 import { createBatcher } from './webhook-batcher';
 import { sweepStaleWebhookEvents } from './stale-event-sweeper';
 import { createCatalogClient } from '../control/catalog-client';
+import { createMenuCheck, MENU_CHECK_TIMEOUT_MS } from './menu-check';
 import { ControlTokens, runCatalogSync } from '../control/catalog-sync.task';
 
 export type WebhookWorker = {
@@ -109,11 +110,24 @@ export async function createWebhookWorker(
     const catalog = config.CATALOG_URL
       ? createCatalogClient({ url: config.CATALOG_URL, internalTokenSecret: config.INTERNAL_TOKEN_SECRET })
       : null;
+    // Its own client: a short timeout, so a slow catalog holds new orders back for at most that long.
+    const menuCheck = config.CATALOG_URL
+      ? createMenuCheck({
+          catalog: createCatalogClient({
+            url: config.CATALOG_URL,
+            internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+            timeoutMs: MENU_CHECK_TIMEOUT_MS,
+          }),
+          logger,
+          metrics,
+        })
+      : null;
     const processing = {
       dataSource,
       directory,
       orders,
       catalog,
+      menuCheck,
       logger,
       events,
       metrics,

@@ -1,0 +1,120 @@
+import http from 'node:http';
+import type net from 'node:net';
+import { createLogger, Registry } from '@nexara/kit';
+import { createCatalogClient, type BranchItemState } from '../control/catalog-client';
+import { integrationsMetrics } from '../metrics';
+import { createMenuCheck, menuWarnings } from './menu-check';
+
+const item = (
+  id: string,
+  state: BranchItemState['state'],
+  posId: string | null,
+  en: string,
+  ar: string | null = null,
+) => ({
+  item: { id, externalPosId: posId, name: { en, ar } },
+  state,
+});
+const ITEMS: BranchItemState[] = [
+  item('11111111-1111-4111-8111-111111111111', 'SOLD_OUT', 'POS-BURGER', 'Burger', 'برجر'),
+  item('22222222-2222-4222-8222-222222222222', 'HIDDEN', 'POS-FRIES', 'Fries'),
+  item('33333333-3333-4333-8333-333333333333', 'AVAILABLE', 'POS-COLA', 'Cola'),
+  item('44444444-4444-4444-8444-444444444444', 'SOLD_OUT', null, 'Soup of the day'),
+];
+
+describe('menuWarnings', () => {
+  it('matches lines by POS id, then by name in either language, and warns of sold-out and hidden items only', () => {
+    expect(
+      menuWarnings(
+        [
+          { externalId: 'POS-BURGER', name: 'Big burger' },
+          { externalId: 'unknown', name: ' fries ' },
+          { externalId: 'POS-COLA', name: 'Cola' },
+          { externalId: null, name: 'SOUP OF THE DAY' },
+          { externalId: null, name: 'برجر' },
+          { externalId: null, name: 'Not on the menu' },
+        ],
+        ITEMS,
+      ),
+    ).toEqual([
+      {
+        code: 'ITEM_SOLD_OUT',
+        itemId: ITEMS[0]!.item.id,
+        itemName: 'Big burger',
+        externalPosId: 'POS-BURGER',
+        message: "Big burger is sold out on this branch's menu.",
+      },
+      {
+        code: 'ITEM_HIDDEN',
+        itemId: ITEMS[1]!.item.id,
+        itemName: ' fries ',
+        externalPosId: null,
+        message: " fries  is hidden on this branch's menu.",
+      },
+      {
+        code: 'ITEM_SOLD_OUT',
+        itemId: ITEMS[3]!.item.id,
+        itemName: 'SOUP OF THE DAY',
+        externalPosId: null,
+        message: "SOUP OF THE DAY is sold out on this branch's menu.",
+      },
+    ]);
+  });
+
+  it('gives none for an order of available or unknown items', () => {
+    expect(
+      menuWarnings(
+        [
+          { externalId: 'POS-COLA', name: 'Cola' },
+          { externalId: 'x', name: 'y' },
+        ],
+        ITEMS,
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('createMenuCheck against a catalog that does not answer (real HTTP)', () => {
+  let silent: http.Server;
+  const sockets = new Set<net.Socket>();
+  let url: string;
+
+  beforeAll(async () => {
+    silent = http.createServer(() => undefined);
+    silent.on('connection', (socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/graphql`;
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  it('answers no warnings, counts each order, and asks again only after the cache time', async () => {
+    const registry = new Registry();
+    const metrics = integrationsMetrics(registry);
+    let now = 0;
+    let asked = 0;
+    const logged: string[] = [];
+    const client = createCatalogClient({ url, internalTokenSecret: 'x'.repeat(32), timeoutMs: 50 });
+    const check = createMenuCheck({
+      catalog: { branchAvailability: (...args) => ((asked += 1), client.branchAvailability(...args)) },
+      logger: createLogger('menu-check-spec', 'warn', { write: (line: string) => void logged.push(line) }),
+      metrics,
+      cacheMs: 1_000,
+      now: () => now,
+    });
+    const connection = { tenantId: 'a4c5a9c2-3f0e-4a53-9d2a-1c1c7f0e0001', branchId: 'b1', provider: 'P' };
+    const order = { items: [{ externalId: 'POS-BURGER', name: 'Burger' }] } as never;
+    await expect(check.warningsFor(connection, order)).resolves.toEqual([]);
+    await expect(check.warningsFor(connection, order)).resolves.toEqual([]);
+    expect(asked).toBe(1);
+    now = 1_000;
+    await expect(check.warningsFor(connection, order)).resolves.toEqual([]);
+    expect(asked).toBe(2);
+    expect(logged).toHaveLength(2);
+    expect(logged[0]).toContain('catalog did not answer the menu check');
+    expect((await metrics.menuCheckUnavailable.get()).values).toEqual([{ labels: { provider: 'P' }, value: 3 }]);
+  });
+});
