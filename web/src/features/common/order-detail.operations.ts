@@ -9,6 +9,10 @@ export const ORDER_DETAIL = graphql(`
       prepMinutes
       notes
       warnings
+      menuWarnings {
+        code
+        itemName
+      }
       delivery {
         address
         notes

@@ -257,6 +257,13 @@ export function OrderDrawer({ orderId, onClose }: { orderId: string; onClose: ()
               ))}
             </ul>
           )}
+          {order.menuWarnings.length > 0 && (
+            <ul className="warnings menu-warnings" aria-label={t('menuWarnings')} data-testid="menu-warnings">
+              {order.menuWarnings.map((warning) => (
+                <li key={`${warning.code}:${warning.itemName}`}>{t(warning.code, { item: warning.itemName })}</li>
+              ))}
+            </ul>
+          )}
           <OrderActions orderId={order.id} status={order.status} role={user.role} onDone={() => void refetch()} />
           <Items order={order} />
           <Customer order={order} />

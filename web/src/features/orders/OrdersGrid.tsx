@@ -38,9 +38,19 @@ const StatusCell = ({ value }: CustomCellRendererProps<OrderRowFragment, string>
 const CodeCell = ({ data }: CustomCellRendererProps<OrderRowFragment>) =>
   data ? (
     <>
-      #{data.displayCode} {data.test && <TestBadge />}
+      #{data.displayCode} {data.test && <TestBadge />} {data.menuWarnings.length > 0 && <MenuWarningBadge />}
     </>
   ) : null;
+
+/** The order names an item its branch has sold out or hidden (docs/control-plane.md, "Orders meet the menu"). */
+function MenuWarningBadge() {
+  const { t } = useTranslation('orders', { keyPrefix: 'grid' });
+  return (
+    <span className="badge badge-menu-warning" title={t('menuBadgeHint')} data-testid="menu-warning-badge">
+      {t('menuBadge')}
+    </span>
+  );
+}
 const AcceptByCell = ({ data }: CustomCellRendererProps<OrderRowFragment>) =>
   data?.status === 'RECEIVED' && data.acceptBy ? <Countdown deadline={data.acceptBy} /> : null;
 

@@ -12,6 +12,7 @@ export function anOrderRow(changes: Partial<OrderRowFragment> = {}): OrderRowFra
     acceptBy: null,
     acceptanceAtRisk: false,
     test: false,
+    menuWarnings: [],
     updatedAt: '2026-03-12T10:00:00.000Z',
     total: { amount: 1000, currency: 'SAR' },
     customer: { name: 'Lina Mansour', phone: '+966500000001' },

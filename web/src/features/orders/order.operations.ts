@@ -12,6 +12,9 @@ export const ORDER_ROW_FIELDS = graphql(`
     acceptBy
     acceptanceAtRisk
     test
+    menuWarnings {
+      code
+    }
     updatedAt
     total {
       amount

@@ -17,6 +17,7 @@ export function aTicketOrder(overrides: Partial<TicketOrder> = {}): TicketOrder 
     test: false,
     updatedAt: '2026-03-12T10:00:00.000Z',
     warnings: [],
+    menuWarnings: [],
     timeline: [],
     callbacks: [],
     acceptedAt: '2026-03-12T10:00:00.000Z',
