@@ -1,13 +1,6 @@
-import { buildWebhook, sendWebhook } from '@nexara/simulator';
-import { DEMO_TENANTS, demoSimulatorMenu, dishesOf, seedDemoMenus } from '@nexara/stack';
-import { eventually, testSecrets } from '@nexara/test-support';
-import {
-  seededConnection,
-  signIn,
-  startTestPlatform,
-  subscribersListening,
-  type TestPlatform,
-} from './support/platform';
+import { eventually } from '@nexara/test-support';
+import { menuWithUnavailableDishes } from './support/menu-warnings';
+import { startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
 import { collect, wsClient } from './support/ws-client';
 
 /**
@@ -17,8 +10,7 @@ import { collect, wsClient } from './support/ws-client';
  * through the gateway; an available item gives none.
  */
 let platform: TestPlatform;
-let owner: Awaited<ReturnType<typeof signIn>>;
-const demo = DEMO_TENANTS[0]!;
+let menu: Awaited<ReturnType<typeof menuWithUnavailableDishes>>;
 
 type Warning = { code: string; itemId: string; itemName: string; externalPosId: string | null; message: string };
 type Changed = { orderChanged: { id: string; externalId: string; menuWarnings: Warning[] } };
@@ -28,13 +20,7 @@ const ORDER_CHANGED = `subscription {
 
 beforeAll(async () => {
   platform = await startTestPlatform({ ordersPerTenant: 0, worker: true });
-  await seedDemoMenus({
-    urls: { integrations: `${platform.urls.integrations}/graphql`, catalog: `${platform.urls.catalog}/graphql` },
-    internalTokenSecret: testSecrets.internalTokenSecret,
-    tenants: platform.seed.demoTenants.filter((tenant) => tenant.slug === demo.slug),
-    publish: false,
-  });
-  owner = await signIn(platform, demo.ownerEmail);
+  menu = await menuWithUnavailableDishes(platform);
 }, 180_000);
 
 afterAll(async () => {
@@ -43,39 +29,17 @@ afterAll(async () => {
 
 describe('menu warnings on new orders', () => {
   it('warns of sold-out and hidden items, not of available ones, on the order and in orderChanged', async () => {
-    const { connections } = await owner.query<{
-      connections: { id: string; provider: string; branch: { id: string } }[];
-    }>('{ connections { id provider branch { id } } }');
-    const target = connections[0]!;
-    const { menus } = await owner.query<{ menus: { items: { id: string; externalPosId: string }[] }[] }>(
-      '{ menus { items { id externalPosId } } }',
-    );
-    const idOf = new Map(menus.flatMap((menu) => menu.items).map((item) => [item.externalPosId, item.id]));
-    const [soldOut, hidden, available] = dishesOf(demo.menu);
-    const set = (posId: string, state: string) =>
-      owner.query('mutation ($i: SetItemAvailabilityInput!) { setItemAvailability(input: $i) { id } }', {
-        i: { branchId: target.branch.id, itemIds: [idOf.get(posId)], state },
-      });
-    await set(soldOut!.externalPosId, 'SOLD_OUT');
-    await set(hidden!.externalPosId, 'HIDDEN');
-
+    const { owner, soldOut, hidden, available, idOf } = menu;
     const ws = wsClient(platform.graphqlUrl, owner.token);
     const changes = collect<Changed>(ws.client, ORDER_CHANGED);
     try {
       await subscribersListening(platform.activeSubscriptions, 1);
-      const menu = demoSimulatorMenu(demo);
       const placed = async (dish: typeof soldOut) => {
-        const connection = {
-          ...seededConnection(platform, demo.slug, target.provider as Parameters<typeof seededConnection>[2]),
-          // Orders of this one dish only.
-          menu: { ...menu, items: menu.items.filter((item) => item.posId === dish!.externalPosId) },
-        };
-        const built = await buildWebhook(connection, 'new_order', { seed: 11 });
-        expect((await sendWebhook(built)).status).toBeLessThan(300);
+        const externalId = await menu.order(dish);
         return eventually(
-          async () => changes.values.find((v) => v.orderChanged.externalId === built.externalId)?.orderChanged,
+          async () => changes.values.find((v) => v.orderChanged.externalId === externalId)?.orderChanged,
           30_000,
-          `orderChanged for the order of ${dish!.name.en}`,
+          `orderChanged for the order of ${dish.name.en}`,
         );
       };
 
@@ -83,16 +47,14 @@ describe('menu warnings on new orders', () => {
       expect(soldOutOrder.menuWarnings).toEqual([
         {
           code: 'ITEM_SOLD_OUT',
-          itemId: idOf.get(soldOut!.externalPosId),
+          itemId: idOf(soldOut),
           itemName: expect.any(String),
           externalPosId: expect.any(String),
           message: expect.stringContaining('sold out'),
         },
       ]);
       const hiddenOrder = await placed(hidden);
-      expect(hiddenOrder.menuWarnings).toMatchObject([
-        { code: 'ITEM_HIDDEN', itemId: idOf.get(hidden!.externalPosId) },
-      ]);
+      expect(hiddenOrder.menuWarnings).toMatchObject([{ code: 'ITEM_HIDDEN', itemId: idOf(hidden) }]);
       expect((await placed(available)).menuWarnings).toEqual([]);
 
       // Stored with the order: read again, not only announced.
