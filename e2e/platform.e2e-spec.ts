@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { signContextToken, signUserToken, CONTEXT_TOKEN_HEADER } from '@nexara/kit';
+import { providerDefinition, type Provider } from '@nexara/providers';
 import { testSecrets } from '@nexara/test-support';
 import { rawPost, signIn, startTestPlatform, type TestPlatform } from './support/platform';
 
@@ -36,7 +37,7 @@ type OrdersData = {
         displayCode: string;
         total: { amount: number; currency: string };
         tenant: { id: string; name: string };
-        connection: { id: string; name: string; provider: string; webhookUrl: string };
+        connection: { id: string; name: string; provider: Provider; webhookUrl: string };
       };
     }[];
   };
@@ -57,9 +58,9 @@ describe('through the gateway', () => {
       expect(node.tenant).toEqual({ id: tenant('demo-bistro').tenantId, name: 'Demo Bistro' });
       expect(node.total.currency).toBe('SAR');
       expect(tenant('demo-bistro').connections.map((c) => c.id)).toContain(node.connection.id);
-      expect(node.connection.webhookUrl).toMatch(
-        /^http:\/\/localhost:4000\/webhooks\/(careem|talabat|deliveroo|jahez)\/[\w-]+$/,
-      );
+      // The connection's own provider's path segment (packages/providers registry), then its key.
+      const segment = providerDefinition(node.connection.provider).identity.pathSegment;
+      expect(node.connection.webhookUrl).toMatch(new RegExp(`^http://localhost:4000/webhooks/${segment}/[\\w-]+$`));
     }
   });
 

@@ -48,7 +48,6 @@ const ALLOWED = new Map<string, string>([
   ['e2e/browser/webhook-events.browser-spec.ts', 'tests'],
   ['e2e/egress.e2e-spec.ts', 'tests'],
   ['e2e/health-alerts.e2e-spec.ts', 'tests'],
-  ['e2e/platform.e2e-spec.ts', 'tests'],
   ['e2e/prometheus.e2e-spec.ts', 'tests'],
   ['e2e/shared-rate-limits.e2e-spec.ts', 'tests'],
   ['e2e/faults/support/ledger-checks.ts', 'tests'],
