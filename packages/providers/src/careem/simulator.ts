@@ -1,6 +1,7 @@
 import { minorToDecimalNumber, vatPercentOf } from '../common/simulation/money';
 import type { Random } from '../common/simulation/random';
 import {
+  orderBuildInputOf,
   basketSubtotal,
   flattenChoices,
   gcd,
@@ -274,13 +275,7 @@ export const careemSimulator: ProviderSimulator = {
   signingFaults: SIGNING_FAULTS,
   async buildWebhook(input) {
     const { connection, kind, random, now } = input;
-    const orderInput = {
-      externalStoreId: connection.externalStoreId,
-      currency: connection.currency,
-      random,
-      now,
-      menu: connection.menu,
-    };
+    const orderInput = orderBuildInputOf(input);
     let details: CareemOrderDetails;
     let totals = null;
     if (kind === 'new_order') {

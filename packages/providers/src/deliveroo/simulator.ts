@@ -1,5 +1,6 @@
 import type { Random } from '../common/simulation/random';
 import {
+  orderBuildInputOf,
   basketSubtotal,
   choiceTotal,
   lineTotal,
@@ -342,13 +343,7 @@ export const deliverooSimulator: ProviderSimulator = {
   signingFaults: SIGNING_FAULTS,
   async buildWebhook(input) {
     const { connection, kind, random, now } = input;
-    const orderInput = {
-      externalStoreId: connection.externalStoreId,
-      currency: connection.currency,
-      random,
-      now,
-      menu: connection.menu,
-    };
+    const orderInput = orderBuildInputOf(input);
     let order: DeliverooOrder;
     let totals = null;
     if (kind === 'new_order') {

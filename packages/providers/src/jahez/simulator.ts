@@ -1,5 +1,6 @@
 import { minorToDecimalNumber } from '../common/simulation/money';
 import {
+  orderBuildInputOf,
   basketSubtotal,
   flattenChoices,
   lineTotal,
@@ -193,14 +194,8 @@ export const jahezSimulator: ProviderSimulator = {
   cancellation: 'C',
   signingFaults: SIGNING_FAULTS,
   async buildWebhook(input) {
-    const { connection, kind, random, now } = input;
-    const orderInput = {
-      externalStoreId: connection.externalStoreId,
-      currency: connection.currency,
-      random,
-      now,
-      menu: connection.menu,
-    };
+    const { connection, kind, random } = input;
+    const orderInput = orderBuildInputOf(input);
     const requestId = random.uuid();
     const headers = { ...JSON_HEADERS, ...jahezHeaders({ secret: connection.secret, requestId, fault: input.fault }) };
     const idempotencyKey = input.fault === 'missing_idempotency' ? null : requestId;

@@ -8,6 +8,7 @@ import {
 import { minorToDecimalString, percentOfMinor, vatPercentOf, localPriceMinor } from '../simulation/money';
 import type { Random } from '../simulation/random';
 import {
+  orderBuildInputOf,
   basketSubtotal,
   lineTotal,
   numericIdOf,
@@ -412,14 +413,8 @@ export function deliveryHeroSimulator(
     cancellation: 'ORDER_CANCELLED',
     signingFaults: SIGNING_FAULTS,
     async buildWebhook(input) {
-      const { connection, kind, random, now } = input;
-      const orderInput = {
-        externalStoreId: connection.externalStoreId,
-        currency: connection.currency,
-        random,
-        now,
-        menu: connection.menu,
-      };
+      const { connection, kind, now } = input;
+      const orderInput = orderBuildInputOf(input);
       const auth = await middlewareHeaders({
         secret: connection.secret,
         now,

@@ -193,3 +193,23 @@ export function numericIdOf(code: string): number {
   for (const char of code) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619) >>> 0;
   return 100000 + (hash % 900000);
 }
+
+/**
+ * The order builder's input for one simulated webhook: the connection's store,
+ * currency and menu (`SimulatedConnection`) with the webhook's random source and
+ * clock; a new order adds its fulfilment.
+ */
+export function orderBuildInputOf(input: {
+  connection: { externalStoreId: string; currency: string; menu?: Menu };
+  random: Random;
+  now: Date;
+}): OrderBuildInput {
+  const { connection, random, now } = input;
+  return {
+    externalStoreId: connection.externalStoreId,
+    currency: connection.currency,
+    random,
+    now,
+    menu: connection.menu,
+  };
+}
