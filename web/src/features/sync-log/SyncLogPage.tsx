@@ -1,12 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import type { ColDef } from 'ag-grid-community';
-import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
+import type { CustomCellRendererProps } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useLanguage } from '../../common/language';
 import { useWorkspace } from '../../common/workspace';
 import type { CatalogSyncJobFilter, CatalogSyncKind, CatalogSyncStatus, SyncJobRowFragment } from '../../gql/graphql';
 import { useTranslation } from '../../i18n/translate';
-import { gridTheme, useGridLocaleText } from '../../ui/grid';
 import { formatCount } from '../../ui/money';
 import { nameColumn } from '../../ui/NameCell';
 import { ProviderBadge } from '../../ui/ProviderBadge';
@@ -14,6 +12,7 @@ import { ErrorState } from '../../ui/states';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { formatDateTimeSeconds, formatRowTime } from '../../ui/time';
 import { CONNECTION_CHOICES } from '../common/connection.operations';
+import { PagedGrid } from '../common/PagedGrid';
 import { CATALOG_SYNC_JOBS } from './sync-job.operations';
 import { SyncJobDrawer } from './SyncJobDrawer';
 import { useSyncJobsLive } from './useSyncJobsLive';
@@ -75,8 +74,6 @@ const COL_DEF: ColDef<SyncJobRowFragment> = { sortable: true, resizable: true };
 export function SyncLogPage() {
   const { tenant } = useWorkspace();
   const { t } = useTranslation('syncLog');
-  const rtl = useLanguage().language === 'ar';
-  const gridLocaleText = useGridLocaleText();
   const [filterState, setFilterState] = useState<Filter>({ kind: '', status: '', connectionId: '' });
   const [openId, setOpenId] = useState<string | null>(null);
   const [retried, setRetried] = useState(false);
@@ -202,31 +199,18 @@ export function SyncLogPage() {
       <div className="grid-status muted" role="status">
         {data ? t('jobs', { count: rows.length, n: formatCount(rows.length) }) : t('loading')}
       </div>
-      <div className="grid-host" data-testid="sync-log-grid">
-        <AgGridReact<SyncJobRowFragment>
-          theme={gridTheme}
-          enableRtl={rtl}
-          localeText={gridLocaleText}
-          rowData={rows}
-          columnDefs={columnDefs}
-          defaultColDef={COL_DEF}
-          enableBrowserTooltips
-          getRowId={(p) => p.data.id}
-          onRowClicked={(e) => e.data && setOpenId(e.data.id)}
-          onCellKeyDown={(e) => {
-            if ((e.event as KeyboardEvent | null)?.key === 'Enter' && e.data) setOpenId(e.data.id);
-          }}
-          loading={loading && rows.length === 0}
-          overlayNoRowsTemplate={`<span class="grid-empty">${t('noRows')}</span>`}
-        />
-      </div>
-      {hasNext && (
-        <div>
-          <button type="button" disabled={loading} onClick={() => void loadMore()}>
-            {t('loadMore', { n: PAGE })}
-          </button>
-        </div>
-      )}
+      <PagedGrid<SyncJobRowFragment>
+        testId="sync-log-grid"
+        rows={rows}
+        columnDefs={columnDefs}
+        defaultColDef={COL_DEF}
+        loading={loading}
+        noRowsText={t('noRows')}
+        onOpen={setOpenId}
+        hasNext={hasNext}
+        loadMoreLabel={t('loadMore', { n: PAGE })}
+        onLoadMore={loadMore}
+      />
       {openId && (
         <SyncJobDrawer
           key={openId}

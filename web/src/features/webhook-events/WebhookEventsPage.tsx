@@ -1,11 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import type { ColDef } from 'ag-grid-community';
-import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
+import type { CustomCellRendererProps } from 'ag-grid-react';
 import { useCallback, useMemo, useState } from 'react';
 import { isManager, useWorkspace } from '../../common/workspace';
 import type { WebhookEventRowFragment } from '../../gql/graphql';
 import { DateInput } from '../../ui/DateInput';
-import { gridTheme, useGridLocaleText } from '../../ui/grid';
 import { nameColumn } from '../../ui/NameCell';
 import { ProviderBadge } from '../../ui/ProviderBadge';
 import { PROVIDERS, providerStyle } from '../../ui/providers';
@@ -13,12 +12,12 @@ import { ErrorState } from '../../ui/states';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { formatDateTimeSeconds, formatRowTime, zonedDate } from '../../ui/time';
 import { CONNECTION_CHOICES } from '../common/connection.operations';
+import { PagedGrid } from '../common/PagedGrid';
 import { EMPTY_EVENT_FILTER, toWebhookEventFilterInput, type WebhookEventFilterState } from './webhook-event-filter';
 import { DEAD_WEBHOOK_EVENT_COUNT, REPLAY_DEAD_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from './webhook-event.operations';
 import { useLiveRefresh } from './useLiveRefresh';
 import { WebhookEventDrawer } from './WebhookEventDrawer';
 import { useTranslation } from '../../i18n/translate';
-import { useLanguage } from '../../common/language';
 import { formatCount } from '../../ui/money';
 
 const PAGE = 100;
@@ -66,8 +65,6 @@ const EVENT_COL_DEF: ColDef<WebhookEventRowFragment> = { sortable: true, resizab
 export function WebhookEventsPage() {
   const { tenant, user } = useWorkspace();
   const { t } = useTranslation('webhookEvents');
-  const rtl = useLanguage().language === 'ar';
-  const gridLocaleText = useGridLocaleText();
   const [filterState, setFilterState] = useState<WebhookEventFilterState>(EMPTY_EVENT_FILTER);
   const [openId, setOpenId] = useState<string | null>(null);
   const filter = useMemo(() => toWebhookEventFilterInput(filterState, tenant.timeZone), [filterState, tenant.timeZone]);
@@ -222,31 +219,18 @@ export function WebhookEventsPage() {
             })
           : t('loading')}
       </div>
-      <div className="grid-host" data-testid="webhook-events-grid">
-        <AgGridReact<WebhookEventRowFragment>
-          theme={gridTheme}
-          enableRtl={rtl}
-          localeText={gridLocaleText}
-          rowData={rows}
-          columnDefs={columnDefs}
-          defaultColDef={EVENT_COL_DEF}
-          enableBrowserTooltips
-          getRowId={(p) => p.data.id}
-          onRowClicked={(e) => e.data && setOpenId(e.data.id)}
-          onCellKeyDown={(e) => {
-            if ((e.event as KeyboardEvent | null)?.key === 'Enter' && e.data) setOpenId(e.data.id);
-          }}
-          loading={loading && rows.length === 0}
-          overlayNoRowsTemplate={`<span class="grid-empty">${t('noRows')}</span>`}
-        />
-      </div>
-      {hasNext && (
-        <div>
-          <button type="button" disabled={loading} onClick={() => void loadMore()}>
-            {t('loadMore', { n: PAGE })}
-          </button>
-        </div>
-      )}
+      <PagedGrid<WebhookEventRowFragment>
+        testId="webhook-events-grid"
+        rows={rows}
+        columnDefs={columnDefs}
+        defaultColDef={EVENT_COL_DEF}
+        loading={loading}
+        noRowsText={t('noRows')}
+        onOpen={setOpenId}
+        hasNext={hasNext}
+        loadMoreLabel={t('loadMore', { n: PAGE })}
+        onLoadMore={loadMore}
+      />
       {openId && <WebhookEventDrawer eventId={openId} onClose={() => setOpenId(null)} onReplayed={reload} />}
     </div>
   );
