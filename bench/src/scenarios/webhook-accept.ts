@@ -109,6 +109,9 @@ export async function benchWebhookAccept(
         `${target} c=${connections}: ${run.acknowledgedPerSecond}/s acknowledged, p99 ${run.latency.p99} ms, ` +
           `${JSON.stringify(run.statuses)}, CPU ms per delivery ${JSON.stringify(run.cpuMsPerDelivery)}`,
       );
+      // Only 2xx count as accepted: a refusal (a limit the harness left on answers 429) is not what is measured.
+      const refused = run.responses + run.errors - run.acknowledged;
+      if (refused > 0) log(`${target} c=${connections}: ${refused} sent, not acknowledged: check the run`);
       return run;
     };
     const sized = (run: Measured, seconds: number): number =>
