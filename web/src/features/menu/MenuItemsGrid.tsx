@@ -2,14 +2,13 @@ import { useMutation } from '@apollo/client/react';
 import { ModuleRegistry, TextEditorModule, type CellEditRequestEvent, type ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo, useState } from 'react';
-import { useLanguage } from '../../common/language';
 import type { MenuFieldsFragment, MenuItemRowFragment, Provider, UpdateMenuItemInput } from '../../gql/graphql';
 import { useTranslation } from '../../i18n/translate';
-import { gridTheme, useGridLocaleText } from '../../ui/grid';
 import { minorUnitsToDecimal } from '../../ui/money';
 import { nameColumn } from '../../ui/NameCell';
 import { providerStyle } from '../../ui/providers';
 import { InlineError } from '../../ui/states';
+import { useGridBasics } from '../common/useGridBasics';
 import { UPDATE_MENU_ITEM } from './menu.operations';
 
 // Inline editing of names and prices: this page's chunk alone carries the text editor.
@@ -56,8 +55,7 @@ export function itemChange(
 /** The menu's items: names and prices edited in place (double-click), one price column per provider. */
 export function MenuItemsGrid({ menu, providers }: { menu: MenuFieldsFragment; providers: readonly Provider[] }) {
   const { t } = useTranslation('menu');
-  const rtl = useLanguage().language === 'ar';
-  const gridLocaleText = useGridLocaleText();
+  const gridBasics = useGridBasics();
   const [update, updateState] = useMutation(UPDATE_MENU_ITEM);
   const [saved, setSaved] = useState<string | null>(null);
   const rows = useMemo<ItemRow[]>(() => {
@@ -126,13 +124,10 @@ export function MenuItemsGrid({ menu, providers }: { menu: MenuFieldsFragment; p
       )}
       <div className="grid-host" data-testid="menu-items-grid">
         <AgGridReact<ItemRow>
-          theme={gridTheme}
-          enableRtl={rtl}
-          localeText={gridLocaleText}
+          {...gridBasics}
           rowData={rows}
           columnDefs={columnDefs}
           defaultColDef={{ resizable: true }}
-          enableBrowserTooltips
           getRowId={(p) => p.data.id}
           readOnlyEdit
           onCellEditRequest={onEdit}

@@ -11,7 +11,6 @@ import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import { useMemo, useState } from 'react';
 import type { OrderFilterInput, OrderRowFragment, OrderSortField, OrderSortInput } from '../../gql/graphql';
 import { Countdown } from '../../ui/Countdown';
-import { gridTheme, useGridLocaleText } from '../../ui/grid';
 import { nameColumn } from '../../ui/NameCell';
 import { formatMoney } from '../../ui/money';
 import { ProviderBadge } from '../../ui/ProviderBadge';
@@ -20,13 +19,13 @@ import { TestBadge } from '../../ui/TestBadge';
 import { formatDateTimeSeconds, formatRowTime, zonedDate } from '../../ui/time';
 import { PHONE_QUERY, useMediaQuery } from '../../ui/useMediaQuery';
 import { ErrorState, InlineError } from '../../ui/states';
+import { useGridBasics } from '../common/useGridBasics';
 import { bulkSummary } from './bulk-accept';
 import { PREP_MINUTE_CHOICES } from './order-actions';
 import { useOrderBulkActions } from './useOrderBulkActions';
 import { compareOrderRows, DEFAULT_ORDER_SORT, sortFromColumns } from './order-sort';
 import { useOrderRows } from './useOrderRows';
 import { useTranslation } from '../../i18n/translate';
-import { useLanguage } from '../../common/language';
 import { formatCount } from '../../ui/money';
 
 type Props = { filter: OrderFilterInput; timeZone: string; onOpen: (orderId: string) => void };
@@ -198,8 +197,7 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
   const bulk = useOrderBulkActions(filter, sort, timeZone);
   const phone = useMediaQuery(PHONE_QUERY);
   const { t } = useTranslation('orders', { keyPrefix: 'grid' });
-  const rtl = useLanguage().language === 'ar';
-  const gridLocaleText = useGridLocaleText();
+  const gridBasics = useGridBasics();
   // Read against the tenant's today; a new day (after the next render) brings the dates back.
   const today = zonedDate(new Date(), timeZone);
   const columnDefs = useMemo(
@@ -290,13 +288,10 @@ export function OrdersGrid({ filter, timeZone, onOpen }: Props) {
       {state.error && <ErrorState error={state.error} onRetry={retry} />}
       <div className="grid-host" data-testid="orders-grid">
         <AgGridReact<OrderRowFragment>
-          theme={gridTheme}
-          enableRtl={rtl}
-          localeText={gridLocaleText}
+          {...gridBasics}
           columnDefs={columnDefs}
           defaultColDef={DEFAULT_COL_DEF}
           suppressMultiSort
-          enableBrowserTooltips
           onSortChanged={(event: SortChangedEvent<OrderRowFragment>) =>
             setSort(sortFromColumns(event.api.getColumnState()))
           }
