@@ -17,6 +17,8 @@ export class CatalogSubscriptionResolver {
   @Subscription(() => CatalogSyncJobType, {
     description:
       'A catalog sync job of your tenant was queued or changed state (optionally: only those of one branch). ' +
+      'Each event carries the job as it is when the event is delivered, its latest state: a job that moves on ' +
+      'quickly can arrive with the same state twice and its earlier state skipped, so keep the newest by job id. ' +
       'Served by the gateway over graphql-ws on /graphql.',
     subscribe: SERVED_BY_THE_GATEWAY,
   })
@@ -30,7 +32,8 @@ export class CatalogSubscriptionResolver {
   @Subscription(() => BranchStoreStatusType, {
     description:
       "A branch's store status, busy mode or opening hours changed (optionally: only that branch). " +
-      'Served by the gateway over graphql-ws on /graphql.',
+      'Each event carries the branch as it is when the event is delivered, its latest state (two quick changes ' +
+      'can arrive as the same state twice). Served by the gateway over graphql-ws on /graphql.',
     subscribe: SERVED_BY_THE_GATEWAY,
   })
   storeStatusChanged(
