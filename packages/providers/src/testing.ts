@@ -27,6 +27,7 @@ export {
   type OrderBuildInput,
 } from './common/simulation/basket';
 export { MENUS, type Menu } from './common/simulation/menus';
+export { OWN_MENU } from './common/simulation/own-menu.fixture';
 export { countryProfileFor } from './common/simulation/people';
 export { answeredDuplicate, hmacSha256Hex, TIMESTAMP_FAULT_SECONDS, WRONG_SECRET } from './common/simulation/signing';
 export { aControlConnection, aControlMenu, EVERY_CONTROL_ID } from './common/control-fixture';

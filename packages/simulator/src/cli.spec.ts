@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliUsageError, formatSummary, parseCliArgs, parseConnections, runSimulateCli, type CliIo } from './cli';
+import { OWN_MENU } from '@nexara/providers/testing';
 import { SIMULATED_PROVIDERS, providerSlug } from './connections';
 import { startFakePlatform, type FakePlatform } from './testing/fake-platform';
 
@@ -92,32 +93,7 @@ describe('parseConnections', () => {
     expect(() => parseConnections('{', 'c.json')).toThrow(/c\.json is not JSON/);
   });
 
-  const menu = {
-    id: 'bistro',
-    en: 'Bistro',
-    ar: 'بيسترو',
-    items: [
-      {
-        id: 'wrap',
-        platformId: 1,
-        en: 'Falafel Wrap',
-        ar: 'لفافة فلافل',
-        priceAed: 0,
-        priceMinor: 1850,
-        posId: 'BIS-103',
-        groups: [
-          {
-            id: 'sauces',
-            en: 'Sauces',
-            ar: 'الصلصات',
-            min: 0,
-            max: 1,
-            options: [{ id: 'tahini', en: 'Tahini', ar: 'طحينة', priceAed: 0, priceMinor: 200, posId: 'BIS-902' }],
-          },
-        ],
-      },
-    ],
-  };
+  const menu = OWN_MENU;
 
   it("keeps a connection's own menu, the demo's catalog menu, for the orders to be drawn from", () => {
     expect(parseConnections(JSON.stringify([{ ...valid, menu }]), 'c.json')).toEqual([{ ...valid, menu }]);
