@@ -3,7 +3,7 @@ import type { ReceivedCall } from '@nexara/simulator';
 import type { Locator, Page } from 'playwright-core';
 import { goTo, LIVE_TIMEOUT_MS, openSignedIn } from '../support/dashboard';
 import { startDashboardStack, stopDashboardStack, type DashboardStack } from '../support/dashboard-stack';
-import { signIn } from '../support/platform';
+import { giveControlIds, signIn } from '../support/platform';
 
 /**
  * The Availability and Store status pages (docs/dashboard.md) against the
@@ -77,22 +77,7 @@ beforeAll(async () => {
   );
   branchId = listed.connections[0]!.branch.id;
   connections = listed.connections.filter((c) => c.branch.id === branchId);
-  // The provider's other ids its control calls need, as a tenant admin sets them (docs/control-plane.md).
-  for (const connection of connections) {
-    await owner.query('mutation ($input: UpdateConnectionInput!) { updateConnection(input: $input) { id } }', {
-      input: {
-        id: connection.id,
-        controlIds: {
-          brandId: 'brand-1',
-          clientId: 'client-1',
-          username: 'plugin-user',
-          platformKey: 'PK',
-          platformRestaurantId: '123',
-          globalEntityId: 'GE_1',
-        },
-      },
-    });
-  }
+  await giveControlIds(owner, connections);
   const { importMenu } = await owner.query<{ importMenu: { items: { id: string; ref: string }[] } }>(
     'mutation ($input: ImportMenuInput!) { importMenu(input: $input) { items { id ref } } }',
     {
