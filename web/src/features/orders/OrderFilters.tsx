@@ -1,9 +1,8 @@
-import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { DateInput } from '../../ui/DateInput';
 import { PROVIDERS, providerStyle } from '../../ui/providers';
 import { statusLabel } from '../../ui/StatusBadge';
-import { CONNECTION_CHOICES } from '../common/connection.operations';
+import { ConnectionFilter } from '../common/ConnectionFilter';
 import { EMPTY_ORDER_FILTER, type OrderFilterState } from './order-filter';
 import { useTranslation } from '../../i18n/translate';
 
@@ -14,7 +13,6 @@ type Props = { value: OrderFilterState; onChange: (next: OrderFilterState) => vo
 
 /** The orders filter bar; each change reloads the grid from the first page (search after a pause in typing). */
 export function OrderFilters({ value, onChange, timeZone }: Props) {
-  const { data } = useQuery(CONNECTION_CHOICES);
   const { t } = useTranslation('orders', { keyPrefix: 'filters' });
   const [search, setSearch] = useState(value.search);
   useEffect(() => {
@@ -59,17 +57,12 @@ export function OrderFilters({ value, onChange, timeZone }: Props) {
           ))}
         </select>
       </label>
-      <label>
-        {t('connection')}
-        <select value={value.connectionId} onChange={set('connectionId')} translate="no">
-          <option value="">{t('all')}</option>
-          {data?.connections.map((connection) => (
-            <option key={connection.id} value={connection.id}>
-              {connection.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ConnectionFilter
+        label={t('connection')}
+        allLabel={t('all')}
+        value={value.connectionId}
+        onChange={set('connectionId')}
+      />
       <DateInput
         label={t('from')}
         timeZone={timeZone}

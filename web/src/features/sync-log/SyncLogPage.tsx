@@ -11,7 +11,7 @@ import { ProviderBadge } from '../../ui/ProviderBadge';
 import { ErrorState } from '../../ui/states';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { formatDateTimeSeconds, formatRowTime } from '../../ui/time';
-import { CONNECTION_CHOICES } from '../common/connection.operations';
+import { ConnectionFilter } from '../common/ConnectionFilter';
 import { PagedGrid } from '../common/PagedGrid';
 import { CATALOG_SYNC_JOBS } from './sync-job.operations';
 import { SyncJobDrawer } from './SyncJobDrawer';
@@ -79,7 +79,6 @@ export function SyncLogPage() {
   const [retried, setRetried] = useState(false);
   const filter = useMemo(() => toFilter(filterState), [filterState]);
   const filterKey = JSON.stringify(filter);
-  const connections = useQuery(CONNECTION_CHOICES);
   const { data, loading, error, refetch, fetchMore } = useQuery(CATALOG_SYNC_JOBS, {
     variables: { filter, first: PAGE, after: null },
     fetchPolicy: 'cache-and-network',
@@ -178,17 +177,12 @@ export function SyncLogPage() {
             ))}
           </select>
         </label>
-        <label>
-          {t('connection')}
-          <select value={filterState.connectionId} onChange={set('connectionId')} translate="no">
-            <option value="">{t('all')}</option>
-            {connections.data?.connections.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ConnectionFilter
+          label={t('connection')}
+          allLabel={t('all')}
+          value={filterState.connectionId}
+          onChange={set('connectionId')}
+        />
       </form>
       {retried && (
         <p role="status" className="notice">

@@ -11,7 +11,7 @@ import { PROVIDERS, providerStyle } from '../../ui/providers';
 import { ErrorState } from '../../ui/states';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { formatDateTimeSeconds, formatRowTime, zonedDate } from '../../ui/time';
-import { CONNECTION_CHOICES } from '../common/connection.operations';
+import { ConnectionFilter } from '../common/ConnectionFilter';
 import { PagedGrid } from '../common/PagedGrid';
 import { EMPTY_EVENT_FILTER, toWebhookEventFilterInput, type WebhookEventFilterState } from './webhook-event-filter';
 import { DEAD_WEBHOOK_EVENT_COUNT, REPLAY_DEAD_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from './webhook-event.operations';
@@ -68,7 +68,6 @@ export function WebhookEventsPage() {
   const [filterState, setFilterState] = useState<WebhookEventFilterState>(EMPTY_EVENT_FILTER);
   const [openId, setOpenId] = useState<string | null>(null);
   const filter = useMemo(() => toWebhookEventFilterInput(filterState, tenant.timeZone), [filterState, tenant.timeZone]);
-  const connections = useQuery(CONNECTION_CHOICES);
   const { data, loading, error, refetch, fetchMore } = useQuery(WEBHOOK_EVENTS, {
     variables: { filter, first: PAGE, after: null },
     fetchPolicy: 'cache-and-network',
@@ -168,17 +167,12 @@ export function WebhookEventsPage() {
             ))}
           </select>
         </label>
-        <label>
-          {t('connection')}
-          <select value={filterState.connectionId} onChange={set('connectionId')} translate="no">
-            <option value="">{t('all')}</option>
-            {connections.data?.connections.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ConnectionFilter
+          label={t('connection')}
+          allLabel={t('all')}
+          value={filterState.connectionId}
+          onChange={set('connectionId')}
+        />
         <DateInput
           label={t('from')}
           timeZone={tenant.timeZone}
