@@ -110,8 +110,18 @@ const AUTOPLAY_POLICY = `(() => {
     constructor(options) {
       super(options);
       // Held whenever it starts (it starts by itself a moment after it is made) until the page has been used.
+      // A hold still under way when the page is used would win over the page's resume() (resuming a context
+      // that is still running does nothing, then the suspension lands), which Chrome, never starting it, cannot
+      // do: so a held context that ends up suspended after the page was used is let go.
+      let held = false;
       const hold = () => {
-        if (this.state === 'running' && !used) void Real.prototype.suspend.call(this);
+        if (this.state === 'running' && !used) {
+          held = true;
+          void Real.prototype.suspend.call(this);
+        } else if (this.state === 'suspended' && used && held) {
+          held = false;
+          void Real.prototype.resume.call(this);
+        }
       };
       this.addEventListener('statechange', hold);
       hold();
