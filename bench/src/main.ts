@@ -71,9 +71,17 @@ function parseOptions(argv: string[]): Options {
     console.error(`--merge writes bench/results/latest.json; leave out --out\n${USAGE}`);
     process.exit(2);
   }
+  // A name, not a path: the file goes in bench/results. Checked here so a long run cannot end unable to write it.
+  const out = value('out');
+  if (out !== undefined && !/^[\w.-]+$/.test(out)) {
+    console.error(
+      `--out takes a file name (letters, digits, ".", "-", "_"), written as bench/results/NAME.json, not "${out}"\n${USAGE}`,
+    );
+    process.exit(2);
+  }
   return {
     only: only as Scenario[],
-    out: merge ? 'latest' : (value('out') ?? (partial ? 'partial' : 'latest')),
+    out: merge ? 'latest' : (out ?? (partial ? 'partial' : 'latest')),
     merge,
     profile: argv.includes('--profile'),
     quick: argv.includes('--quick'),
