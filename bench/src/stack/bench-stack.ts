@@ -91,6 +91,8 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     dataDir: path.join(DATA_DIR, 'pg-bench'),
     port: BENCH_DATABASE_PORT,
     superuserPassword: secrets.databasePassword,
+    // Per-statement totals (pg_stat_statements): which statements the database's CPU goes to during a scenario.
+    settings: { shared_preload_libraries: 'pg_stat_statements' },
   });
   options.log(
     server.embedded ? `embedded PostgreSQL on 127.0.0.1:${BENCH_DATABASE_PORT}` : 'PostgreSQL from DATABASE_URL',
@@ -100,6 +102,18 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     dropExisting: true,
   });
   await migrateAll(database);
+  const adminDatabaseUrl = new URL(server.adminUrl);
+  adminDatabaseUrl.pathname = `/${database.name}`;
+  const withDatabase = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
+    const client = new Client({ connectionString: adminDatabaseUrl.toString() });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+  await withDatabase((client) => client.query('create extension if not exists pg_stat_statements'));
 
   const [tenants, orders, integrations, catalog, gateway, simulator] = (await freePorts(6)) as [
     number,
@@ -186,17 +200,6 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     });
     // The providers' asynchronous results (menu uploads) go to the seeded connections' webhooks, as `npm start`'s do.
     providerApi.deliverResultsTo(seededDemoConnections(seed));
-    const adminDatabaseUrl = new URL(server.adminUrl);
-    adminDatabaseUrl.pathname = `/${database.name}`;
-    const withDatabase = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
-      const client = new Client({ connectionString: adminDatabaseUrl.toString() });
-      await client.connect();
-      try {
-        return await work(client);
-      } finally {
-        await client.end();
-      }
-    };
     const api = providerApi;
     const postgresPid = await withDatabase(async (client) => {
       const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');

@@ -22,6 +22,8 @@ export type DatabaseServerOptions = {
   dataDir: string;
   port: number;
   superuserPassword: string;
+  /** Server settings of the embedded server (`-c name=value`), e.g. the bench's `shared_preload_libraries`. */
+  settings?: Record<string, string>;
   log?: (line: string) => void;
 };
 
@@ -45,7 +47,11 @@ export async function startDatabaseServer(options: DatabaseServerOptions): Promi
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: runningAsRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+    postgresFlags: Object.entries({
+      listen_addresses: '127.0.0.1',
+      max_connections: '300',
+      ...options.settings,
+    }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: options.log ?? (() => undefined),
     onError: (error) => options.log?.(String(error)),
   });
