@@ -14,6 +14,7 @@ import { ProviderCodesFromRegistry1796600000000 } from './migrations/17966000000
 import { ArchiveConnections1796700000000 } from './migrations/1796700000000-ArchiveConnections';
 import { ConnectionControl1796800000000 } from './migrations/1796800000000-ConnectionControl';
 import { ControlAwaits1796900000000 } from './migrations/1796900000000-ControlAwaits';
+import { OpenWebhookEventsIndex1797000000000 } from './migrations/1797000000000-OpenWebhookEventsIndex';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -34,5 +35,6 @@ export const integrationsDatabase = {
     ArchiveConnections1796700000000,
     ConnectionControl1796800000000,
     ControlAwaits1796900000000,
+    OpenWebhookEventsIndex1797000000000,
   ] as Function[],
 };
