@@ -1,28 +1,14 @@
 import { useQuery } from '@apollo/client/react';
+import { useMemo } from 'react';
 import { CONNECTION_CHOICES } from './connection.operations';
-
-type ConnectionFilterProps = {
-  label: string;
-  /** The first choice, no connection picked (value ''). */
-  allLabel: string;
-  value: string;
-  onChange: (event: { target: { value: string } }) => void;
-};
+import { SelectFilter, type FilterPickerProps } from './SelectFilter';
 
 /** A filter's connection picker (docs/dashboard.md): every connection of the tenant by name, or all of them. */
-export function ConnectionFilter({ label, allLabel, value, onChange }: ConnectionFilterProps) {
+export function ConnectionFilter(props: FilterPickerProps) {
   const { data } = useQuery(CONNECTION_CHOICES);
-  return (
-    <label>
-      {label}
-      <select value={value} onChange={onChange} translate="no">
-        <option value="">{allLabel}</option>
-        {data?.connections.map((connection) => (
-          <option key={connection.id} value={connection.id}>
-            {connection.name}
-          </option>
-        ))}
-      </select>
-    </label>
+  const options = useMemo(
+    () => data?.connections.map((connection) => ({ value: connection.id, label: connection.name })) ?? [],
+    [data],
   );
+  return <SelectFilter {...props} options={options} names />;
 }

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { DateInput } from '../../ui/DateInput';
-import { PROVIDERS, providerStyle } from '../../ui/providers';
 import { statusLabel } from '../../ui/StatusBadge';
 import { ConnectionFilter } from '../common/ConnectionFilter';
+import { ProviderFilter } from '../common/ProviderFilter';
+import { SelectFilter } from '../common/SelectFilter';
 import { EMPTY_ORDER_FILTER, type OrderFilterState } from './order-filter';
 import { useTranslation } from '../../i18n/translate';
 
@@ -20,8 +21,19 @@ export function OrderFilters({ value, onChange, timeZone }: Props) {
     const timer = window.setTimeout(() => onChange({ ...value, search }), SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [search, value, onChange]);
+  // "Open" (any status not finished) first, then each status.
+  const statusChoices = [
+    { value: 'OPEN', label: t('open') },
+    ...STATUSES.map((status) => ({ value: status, label: statusLabel(status) })),
+  ];
   const set = (field: keyof OrderFilterState) => (event: { target: { value: string } }) =>
     onChange({ ...value, [field]: event.target.value });
+  const picker = (field: 'status' | 'provider' | 'connectionId', label: string) => ({
+    label,
+    allLabel: t('all'),
+    value: value[field],
+    onChange: set(field),
+  });
 
   return (
     <form className="filters" role="search" aria-label={t('label')} onSubmit={(e) => e.preventDefault()}>
@@ -34,35 +46,9 @@ export function OrderFilters({ value, onChange, timeZone }: Props) {
           onChange={(e) => setSearch(e.target.value)}
         />
       </label>
-      <label>
-        {t('status')}
-        <select value={value.status} onChange={set('status')}>
-          <option value="">{t('all')}</option>
-          <option value="OPEN">{t('open')}</option>
-          {STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {statusLabel(status)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('provider')}
-        <select value={value.provider} onChange={set('provider')}>
-          <option value="">{t('all')}</option>
-          {PROVIDERS.map((provider) => (
-            <option key={provider} value={provider}>
-              {providerStyle(provider).label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <ConnectionFilter
-        label={t('connection')}
-        allLabel={t('all')}
-        value={value.connectionId}
-        onChange={set('connectionId')}
-      />
+      <SelectFilter {...picker('status', t('status'))} options={statusChoices} />
+      <ProviderFilter {...picker('provider', t('provider'))} />
+      <ConnectionFilter {...picker('connectionId', t('connection'))} />
       <DateInput
         label={t('from')}
         timeZone={timeZone}

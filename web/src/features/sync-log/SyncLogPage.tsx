@@ -13,6 +13,7 @@ import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { formatDateTimeSeconds, formatRowTime } from '../../ui/time';
 import { ConnectionFilter } from '../common/ConnectionFilter';
 import { PagedGrid } from '../common/PagedGrid';
+import { SelectFilter } from '../common/SelectFilter';
 import { CATALOG_SYNC_JOBS } from './sync-job.operations';
 import { SyncJobDrawer } from './SyncJobDrawer';
 import { useSyncJobsLive } from './useSyncJobsLive';
@@ -144,8 +145,17 @@ export function SyncLogPage() {
     if (!shown.current.has(job.id)) refresh();
   }, refresh);
 
+  // Words in the chosen language, read at each render.
+  const kindChoices = KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }));
+  const statusChoices = STATUSES.map((status) => ({ value: status, label: statusLabel(status) }));
   const set = (field: keyof Filter) => (event: { target: { value: string } }) =>
     setFilterState({ ...filterState, [field]: event.target.value });
+  const picker = (field: keyof Filter, label: string) => ({
+    label,
+    allLabel: t('all'),
+    value: filterState[field],
+    onChange: set(field),
+  });
 
   return (
     <div className="page">
@@ -155,34 +165,9 @@ export function SyncLogPage() {
         <span className="muted small">{t('liveNote')}</span>
       </div>
       <form className="filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('kind')}
-          <select value={filterState.kind} onChange={set('kind')}>
-            <option value="">{t('all')}</option>
-            {KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('status')}
-          <select value={filterState.status} onChange={set('status')}>
-            <option value="">{t('all')}</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {statusLabel(status)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ConnectionFilter
-          label={t('connection')}
-          allLabel={t('all')}
-          value={filterState.connectionId}
-          onChange={set('connectionId')}
-        />
+        <SelectFilter {...picker('kind', t('kind'))} options={kindChoices} />
+        <SelectFilter {...picker('status', t('status'))} options={statusChoices} />
+        <ConnectionFilter {...picker('connectionId', t('connection'))} />
       </form>
       {retried && (
         <p role="status" className="notice">

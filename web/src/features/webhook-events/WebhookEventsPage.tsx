@@ -7,12 +7,13 @@ import type { WebhookEventRowFragment } from '../../gql/graphql';
 import { DateInput } from '../../ui/DateInput';
 import { nameColumn } from '../../ui/NameCell';
 import { ProviderBadge } from '../../ui/ProviderBadge';
-import { PROVIDERS, providerStyle } from '../../ui/providers';
 import { ErrorState } from '../../ui/states';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { formatDateTimeSeconds, formatRowTime, zonedDate } from '../../ui/time';
 import { ConnectionFilter } from '../common/ConnectionFilter';
 import { PagedGrid } from '../common/PagedGrid';
+import { ProviderFilter } from '../common/ProviderFilter';
+import { SelectFilter } from '../common/SelectFilter';
 import { EMPTY_EVENT_FILTER, toWebhookEventFilterInput, type WebhookEventFilterState } from './webhook-event-filter';
 import { DEAD_WEBHOOK_EVENT_COUNT, REPLAY_DEAD_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from './webhook-event.operations';
 import { useLiveRefresh } from './useLiveRefresh';
@@ -102,10 +103,18 @@ export function WebhookEventsPage() {
     () => eventColumns(tenant.timeZone, Date.now(), (key) => t(`column.${key}`)),
     [tenant.timeZone, today, t],
   );
+  // Words in the chosen language, read at each render.
+  const statusChoices = STATUSES.map((status) => ({ value: status, label: statusLabel(status) }));
   const set = (field: keyof WebhookEventFilterState) => (event: { target: { value: string } }) => {
     setReplayedCount(null);
     setFilterState({ ...filterState, [field]: event.target.value });
   };
+  const picker = (field: 'status' | 'provider' | 'connectionId', label: string) => ({
+    label,
+    allLabel: t('all'),
+    value: filterState[field],
+    onChange: set(field),
+  });
 
   const cursor = extra?.key === filterKey ? extra.cursor : (data?.webhookEvents.pageInfo.endCursor ?? null);
   const hasNext = extra?.key === filterKey ? extra.hasNext : Boolean(data?.webhookEvents.pageInfo.hasNextPage);
@@ -145,34 +154,9 @@ export function WebhookEventsPage() {
         <span className="muted small">{t('liveNote')}</span>
       </div>
       <form className="filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('status')}
-          <select value={filterState.status} onChange={set('status')}>
-            <option value="">{t('all')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('provider')}
-          <select value={filterState.provider} onChange={set('provider')}>
-            <option value="">{t('all')}</option>
-            {PROVIDERS.map((p) => (
-              <option key={p} value={p}>
-                {providerStyle(p).label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ConnectionFilter
-          label={t('connection')}
-          allLabel={t('all')}
-          value={filterState.connectionId}
-          onChange={set('connectionId')}
-        />
+        <SelectFilter {...picker('status', t('status'))} options={statusChoices} />
+        <ProviderFilter {...picker('provider', t('provider'))} />
+        <ConnectionFilter {...picker('connectionId', t('connection'))} />
         <DateInput
           label={t('from')}
           timeZone={tenant.timeZone}
