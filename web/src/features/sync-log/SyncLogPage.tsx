@@ -13,6 +13,7 @@ import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { formatDateTimeSeconds, formatRowTime } from '../../ui/time';
 import { ConnectionFilter } from '../common/ConnectionFilter';
 import { PagedGrid } from '../common/PagedGrid';
+import { usePagedRows } from '../common/usePagedRows';
 import { SelectFilter } from '../common/SelectFilter';
 import { CATALOG_SYNC_JOBS } from './sync-job.operations';
 import { SyncJobDrawer } from './SyncJobDrawer';
@@ -85,17 +86,19 @@ export function SyncLogPage() {
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
-  const [extra, setExtra] = useState<{ key: string; ids: string[]; cursor: string | null; hasNext: boolean } | null>(
-    null,
-  );
-  const firstPage = data?.catalogSyncJobs;
-  const [more, setMore] = useState<Map<string, SyncJobRowFragment>>(new Map());
-  const rows = useMemo(() => {
-    const first = firstPage?.edges.map((e) => e.node) ?? [];
-    const ids = new Set(first.map((row) => row.id));
-    const later = extra?.key === filterKey ? extra.ids.filter((id) => !ids.has(id)).map((id) => more.get(id)!) : [];
-    return [...first, ...later];
-  }, [firstPage, extra, filterKey, more]);
+  const {
+    rows,
+    hasNext,
+    loadMore,
+    refresh: reread,
+  } = usePagedRows({
+    key: filterKey,
+    firstPage: data?.catalogSyncJobs,
+    readFirstPage: async () => (await refetch()).data?.catalogSyncJobs,
+    pageSize: PAGE,
+    readPage: async (after, first) =>
+      (await fetchMore({ variables: { after, first }, updateQuery: (previous) => previous })).data?.catalogSyncJobs,
+  });
   const columnDefs = useMemo(
     () =>
       jobColumns(
@@ -106,29 +109,13 @@ export function SyncLogPage() {
     [tenant.timeZone, t],
   );
 
-  const cursor = extra?.key === filterKey ? extra.cursor : (firstPage?.pageInfo.endCursor ?? null);
-  const hasNext = extra?.key === filterKey ? extra.hasNext : Boolean(firstPage?.pageInfo.hasNextPage);
-  const loadMore = async () => {
-    const next = await fetchMore({ variables: { after: cursor }, updateQuery: (previous) => previous });
-    const page = next.data?.catalogSyncJobs;
-    if (!page) return;
-    const nodes = page.edges.map((e) => e.node);
-    setMore((known) => new Map([...known, ...nodes.map((node) => [node.id, node] as const)]));
-    setExtra({
-      key: filterKey,
-      ids: [...(extra?.key === filterKey ? extra.ids : []), ...nodes.map((node) => node.id)],
-      cursor: page.pageInfo.endCursor ?? null,
-      hasNext: page.pageInfo.hasNextPage,
-    });
-  };
-
-  // A job already shown changes in place (the cache holds it by id); a new one needs the first page read again.
+  // A job already shown changes in place (the cache holds it by id); a new one needs the rows shown read again.
   // One re-read at a time: jobs announced during one are folded into a single next one.
   const refreshing = useRef({ running: false, again: false });
   const refresh = useCallback(() => {
     const run = (): void => {
       refreshing.current = { running: true, again: false };
-      void refetch()
+      void reread()
         .catch(() => undefined)
         .finally(() => {
           const again = refreshing.current.again;
@@ -138,7 +125,7 @@ export function SyncLogPage() {
     };
     if (refreshing.current.running) refreshing.current.again = true;
     else run();
-  }, [refetch]);
+  }, [reread]);
   const shown = useRef(new Set<string>());
   shown.current = new Set(rows.map((row) => row.id));
   useSyncJobsLive((job) => {

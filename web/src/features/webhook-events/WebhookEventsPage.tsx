@@ -12,6 +12,7 @@ import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { formatDateTimeSeconds, formatRowTime, zonedDate } from '../../ui/time';
 import { ConnectionFilter } from '../common/ConnectionFilter';
 import { PagedGrid } from '../common/PagedGrid';
+import { usePagedRows } from '../common/usePagedRows';
 import { ProviderFilter } from '../common/ProviderFilter';
 import { SelectFilter } from '../common/SelectFilter';
 import { EMPTY_EVENT_FILTER, toWebhookEventFilterInput, type WebhookEventFilterState } from './webhook-event-filter';
@@ -83,20 +84,15 @@ export function WebhookEventsPage() {
   });
   const deadCount = filterState.connectionId ? (dead.data?.webhookEvents.totalCount ?? 0) : 0;
   const [replayedCount, setReplayedCount] = useState<number | null>(null);
-  const [extra, setExtra] = useState<{
-    key: string;
-    rows: WebhookEventRowFragment[];
-    cursor: string | null;
-    hasNext: boolean;
-  } | null>(null);
   const filterKey = JSON.stringify(filter);
-  const rows = useMemo(() => {
-    const first = data?.webhookEvents.edges.map((e) => e.node) ?? [];
-    // A live re-read of the first page may now hold rows a later page brought: the fresher copy wins.
-    const ids = new Set(first.map((row) => row.id));
-    const more = extra?.key === filterKey ? extra.rows.filter((row) => !ids.has(row.id)) : [];
-    return [...first, ...more];
-  }, [data, extra, filterKey]);
+  const { rows, hasNext, loadMore, refresh, reset } = usePagedRows({
+    key: filterKey,
+    firstPage: data?.webhookEvents,
+    readFirstPage: async () => (await refetch()).data?.webhookEvents,
+    pageSize: PAGE,
+    readPage: async (after, first) =>
+      (await fetchMore({ variables: { after, first }, updateQuery: (previous) => previous })).data?.webhookEvents,
+  });
   // The day the rows are read against: a tab left open past midnight shows dates again after the next change.
   const today = zonedDate(new Date(), tenant.timeZone);
   const columnDefs = useMemo(
@@ -116,26 +112,10 @@ export function WebhookEventsPage() {
     onChange: set(field),
   });
 
-  const cursor = extra?.key === filterKey ? extra.cursor : (data?.webhookEvents.pageInfo.endCursor ?? null);
-  const hasNext = extra?.key === filterKey ? extra.hasNext : Boolean(data?.webhookEvents.pageInfo.hasNextPage);
-  const loadMore = async () => {
-    const more = await fetchMore({ variables: { after: cursor }, updateQuery: (previous) => previous });
-    const page = more.data?.webhookEvents;
-    if (!page) return;
-    setExtra({
-      key: filterKey,
-      rows: [...(extra?.key === filterKey ? extra.rows : []), ...page.edges.map((e) => e.node)],
-      cursor: page.pageInfo.endCursor ?? null,
-      hasNext: page.pageInfo.hasNextPage,
-    });
-  };
-  const reload = useCallback(() => {
-    setExtra(null);
-    void refetch();
-  }, [refetch]);
+  const reload = useCallback(() => void reset().catch(() => undefined), [reset]);
   const deadRefetch = dead.refetch;
   const hasConnection = Boolean(filterState.connectionId);
-  useLiveRefresh(() => Promise.all([refetch(), manager && hasConnection ? deadRefetch() : null]));
+  useLiveRefresh(() => Promise.all([refresh(), manager && hasConnection ? deadRefetch() : null]));
   const replayAllDead = async () => {
     if (!filterState.connectionId) return;
     const result = await replayDead({ variables: { connectionId: filterState.connectionId } }).catch(() => null);
