@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { providerName, type ControlPlaneResult } from '../scenarios/control-plane';
-import type { EndToEndResult } from '../scenarios/end-to-end';
+import type { EndToEndResult, SubscriberClose } from '../scenarios/end-to-end';
 import type { GatewayPaths, GatewayResult, GatewayRun } from '../scenarios/gateway-query';
 import type { LiveStreamResult } from '../scenarios/live-stream';
 import type { OrderMetricsResult } from '../scenarios/order-metrics';
@@ -88,15 +88,41 @@ function summaryTable(results: BenchResults): string {
       '>= 1,000/s',
       met(e.drainPerSecond >= 1000),
     ]);
-    rows.push([
-      'End to end',
-      'acknowledged deliveries processed exactly once, each arrival seen once by a subscriber',
-      `${n(e.exactlyOnce.processed)} of ${n(e.exactlyOnce.acknowledged)}`,
-      '',
-      '',
-      'all, exactly once',
-      met(e.exactlyOnce.ok),
-    ]);
+    const d = 'deliveries' in e ? e.deliveries : undefined;
+    const s = 'subscribers' in e ? e.subscribers : undefined;
+    const legacy = (e as EndToEndResult & LegacyEndToEnd).exactlyOnce;
+    if (d && s) {
+      rows.push([
+        'End to end',
+        'acknowledged deliveries stored and processed exactly once (each sent delivery counted by its idempotency key)',
+        `${n(d.processed)} of ${n(d.stored)} stored processed once, ${n(d.duplicated)} twice; ${n(d.acknowledged)} of` +
+          ` ${n(d.sent)} acknowledged, ${n(d.acknowledgedNotStored)} of them not stored`,
+        '',
+        '',
+        'all, exactly once',
+        met(d.ok),
+      ]);
+      rows.push([
+        'End to end',
+        "orders' arrivals at a subscriber on an open socket, each once",
+        `${n(s.seen)} of ${n(s.expected)}: ${n(s.missedOnOpenSocket)} missed on an open socket, ` +
+          `${n(s.missedWhileDisconnected)} while disconnected (${n(s.closes.length)} closes), ${n(s.repeated)} repeated`,
+        '',
+        '',
+        'none missed on an open socket, none repeated',
+        met(s.ok),
+      ]);
+    } else if (legacy) {
+      rows.push([
+        'End to end',
+        'acknowledged deliveries processed exactly once, each arrival seen once by a subscriber',
+        `${n(legacy.processed)} of ${n(legacy.acknowledged)}`,
+        '',
+        '',
+        'all, exactly once',
+        met(legacy.ok),
+      ]);
+    }
   }
   if (w) {
     const best = w.sustained;
@@ -443,7 +469,24 @@ function metricsSection(m: OrderMetricsResult): string {
   ].join('\n');
 }
 
+/** endToEnd results written before deliveries were counted by idempotency key: what they held instead. */
+type LegacyEndToEnd = {
+  exactlyOnce?: {
+    acknowledged: number;
+    stored: number;
+    processed: number;
+    orders: number;
+    repeatedAtSubscriber: number;
+    missedAtSubscriber: number;
+    ok: boolean;
+  };
+};
+
 function endToEndSection(e: EndToEndResult): string {
+  const d = 'deliveries' in e ? e.deliveries : undefined;
+  const s = 'subscribers' in e ? e.subscribers : undefined;
+  const legacy = (e as EndToEndResult & LegacyEndToEnd).exactlyOnce;
+  const missed = e.steps.some((step) => step.missedArrivals !== undefined);
   return [
     '## End to end',
     '',
@@ -451,7 +494,9 @@ function endToEndSection(e: EndToEndResult): string {
       ' offered rate (on a schedule, whatever the answers: a provider does not wait for us) through the shim, stored, queued,' +
       ' applied by the worker in batches, announced, and re-read for a graphql-ws `orderChanged` subscriber of each tenant.' +
       ' Lag runs from the 2xx to the event marked PROCESSED (after its order committed) and to the order arriving at the' +
-      ' subscriber. Processed/s counts every event finished while the step was offered.',
+      ' subscriber. Processed/s counts every event finished while the step was offered. A step kept up when every delivery' +
+      ' was acknowledged, both p99s stayed under 1 s, no arrival was missed and less than one second of offer was left' +
+      ' waiting at its end.',
     '',
     table(
       [
@@ -461,6 +506,7 @@ function endToEndSection(e: EndToEndResult): string {
         'to committed p50 / p99',
         'to subscriber p50 / p99',
         'Backlog at end',
+        ...(missed ? ['Arrivals missed'] : []),
         'Kept up',
       ],
       e.steps.map((step) => [
@@ -470,6 +516,7 @@ function endToEndSection(e: EndToEndResult): string {
         `${ms(step.lagToCommitted.median)} / ${ms(step.lagToCommitted.p99)}`,
         `${ms(step.lagToSubscriber.median)} / ${ms(step.lagToSubscriber.p99)}`,
         n(step.backlogAtEnd),
+        ...(missed ? [n(step.missedArrivals ?? 0)] : []),
         met(step.sustained),
       ]),
     ),
@@ -480,20 +527,56 @@ function endToEndSection(e: EndToEndResult): string {
       ` \`orders.orders\`, one INSERT per order over 8 connections: ${n(e.baselineInsertsPerSecond)}/s (ratio ${x(e.drainRatio)}).`,
     ...(e.drainCpuMsPerEvent
       ? [
-          `CPU ms per drained event, from the worker's start until every drained order reached its subscriber (from` +
-            ` /proc; PostgreSQL with all its backends): ${cpuOf(e.drainCpuMsPerEvent)}.`,
+          e.drain.cpuWindowSeconds === undefined
+            ? `CPU ms per drained event, from the worker's start until every drained order reached its subscriber (from` +
+              ` /proc; PostgreSQL with all its backends): ${cpuOf(e.drainCpuMsPerEvent)}.`
+            : `CPU ms per drained event, from the worker's start until the last drained event was processed or reached` +
+              ` its subscriber (${n(e.drain.cpuWindowSeconds, 1)} s; from /proc, PostgreSQL with all its backends):` +
+              ` ${cpuOf(e.drainCpuMsPerEvent)}. Drained orders that never reached their subscriber:` +
+              ` ${n(e.drain.missedArrivals ?? 0)} (counted, not waited for inside the window).`,
         ]
       : []),
     '',
-    `Exactly once: ${n(e.exactlyOnce.acknowledged)} acknowledged, ${n(e.exactlyOnce.stored)} stored,` +
-      ` ${n(e.exactlyOnce.processed)} PROCESSED, ${n(e.exactlyOnce.orders)} orders; at the subscribers` +
-      ` ${n(e.exactlyOnce.missedAtSubscriber)} arrivals missed and ${n(e.exactlyOnce.repeatedAtSubscriber)} repeated.`,
+    ...(d && s
+      ? [
+          `Exactly once, each of the ${n(d.sent)} deliveries sent counted by its idempotency key: ${n(d.acknowledged)}` +
+            ` acknowledged, ${n(d.acknowledgedNotStored)} of them missing from the inbox; ${n(d.stored)} stored, of` +
+            ` them ${n(d.storedWithoutAcknowledgement)} without an acknowledgement the load generator read (it gave up` +
+            ` waiting; a provider would send those again and the key would answer); ${n(d.processed)} processed once` +
+            ` (PROCESSED, one order, one arrival entry), ${n(d.notProcessed)} not processed, ${n(d.duplicated)} twice.`,
+          '',
+          `At the subscribers: ${n(s.seen)} of ${n(s.expected)} committed orders arrived; ${n(s.missedOnOpenSocket)}` +
+            ` missed on a socket that stayed open, ${n(s.missedWhileDisconnected)} missed while the socket was closed or` +
+            ` closing; ${n(s.repeated)} versions repeated, ${n(s.gaps)} seen after a gap. ${closesOf(s.closes)}`,
+        ]
+      : legacy
+        ? [
+            `Exactly once: ${n(legacy.acknowledged)} acknowledged, ${n(legacy.stored)} stored,` +
+              ` ${n(legacy.processed)} PROCESSED, ${n(legacy.orders)} orders; at the subscribers` +
+              ` ${n(legacy.missedAtSubscriber)} arrivals missed and ${n(legacy.repeatedAtSubscriber)} repeated.`,
+          ]
+        : []),
     '',
     `Peak resident memory (VmHWM, MiB): ${Object.entries(e.peakRssMiB)
       .map(([name, mib]) => `${name} ${n(mib, 0)}`)
       .join(', ')} (postgres: the postmaster; its backends are processes of their own).`,
     '',
   ].join('\n');
+}
+
+/** The subscribers' socket closes, grouped by code and reason. */
+function closesOf(closes: SubscriberClose[]): string {
+  if (closes.length === 0) return 'No socket was closed.';
+  const groups = new Map<string, SubscriberClose[]>();
+  for (const close of closes) {
+    const key = `${close.code} "${close.reason}"`;
+    groups.set(key, [...(groups.get(key) ?? []), close]);
+  }
+  const described = [...groups].map(
+    ([key, group]) =>
+      `${n(group.length)} x ${key} (${group[0]!.at.slice(11, 19)}${group.length > 1 ? `-${group.at(-1)!.at.slice(11, 19)}` : ''} UTC)`,
+  );
+  return `Sockets closed (each reconnected): ${described.join(', ')}.`;
 }
 
 function controlSection(c: ControlPlaneResult): string {

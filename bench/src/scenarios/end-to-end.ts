@@ -1,14 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { buildWebhook, createRandom, type SimulatedConnection } from '@nexara/simulator';
+import { buildWebhook, createRandom } from '@nexara/simulator';
 import { createClient, type Client } from 'graphql-ws';
 import type { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
 import type { BenchStack } from '../stack/bench-stack';
-import { measureCpu, processCpuMs, processTreeCpuMs } from '../stack/cpu-usage';
+import { cpuBetween, processCpuMs, processTreeCpuMs, readCpu } from '../stack/cpu-usage';
 import { peakRss } from '../stack/peak-rss';
 import { signIn } from '../stack/sign-in';
 import { ratio, round, summarizeLatencies, type LatencySummary } from '../stats';
+import {
+  ARRIVAL_GRACE_MS,
+  classifyMissedArrivals,
+  countDeliveries,
+  keptUp,
+  sustainedPerSecond,
+  versionSeen,
+  type DeliveryAccount,
+  type SocketSpan,
+  type StepOutcome,
+  type StoredDelivery,
+} from './end-to-end-accounting';
 
 export type EndToEndSettings = {
   /** Offered rates, deliveries per second, one step each. */
@@ -31,14 +43,50 @@ export type EndToEndStep = {
   processedPerSecond: number;
   /** Acknowledgement to the event PROCESSED (its order committed before), milliseconds. */
   lagToCommitted: LatencySummary;
-  /** Acknowledgement to the order's first `orderChanged` at a subscriber, milliseconds. */
+  /** Acknowledgement to the order's first `orderChanged` at a subscriber, milliseconds (arrivals that came). */
   lagToSubscriber: LatencySummary;
   /** The larger p99 of the two. */
   lagP99Ms: number;
   /** Events acknowledged and not yet processed when the step ended. */
   backlogAtEnd: number;
-  /** The step kept up: lag p99 under 1 s and a backlog at its end under one second's offer. */
+  /** The step's acknowledged orders that never reached their subscriber (waited for until none came for a while). */
+  missedArrivals: number;
+  /** The step kept up (see `keptUp`): all acknowledged, lag p99 under 1 s, nothing missed, no growing backlog. */
   sustained: boolean;
+};
+
+/** A subscriber's socket closed (by the gateway, or lost), as its client saw it. */
+export type SubscriberClose = {
+  subscriber: string;
+  at: string;
+  code: number;
+  reason: string;
+  /** The longest stall of the load generator's own event loop in the 30 s before (it answers the gateway's pings). */
+  loadGeneratorStalledMs: number;
+};
+
+/**
+ * What the subscribers saw of the orders committed in the scenario: each
+ * order's arrival (version 1) once, every later version once and in order.
+ * A socket that closes loses what was in flight and what is committed until
+ * it is back (the client reconnects, as the dashboard does, and no replay is
+ * promised); on an open socket nothing may be lost.
+ */
+export type SubscriberAccount = {
+  /** Orders committed (their delivery PROCESSED) whose tenant's subscriber should see them arrive. */
+  expected: number;
+  seen: number;
+  /** Missed while the socket was closed, or closing soon after the commit (see classifyMissedArrivals). */
+  missedWhileDisconnected: number;
+  /** Missed on a socket open from the commit until well after it: a broken promise. */
+  missedOnOpenSocket: number;
+  /** A version seen again, or after a later one. */
+  repeated: number;
+  /** A version seen with the one before it never seen (expected across a reconnect). */
+  gaps: number;
+  closes: SubscriberClose[];
+  /** Nothing missed on an open socket, nothing repeated. */
+  ok: boolean;
 };
 
 export type EndToEndResult = {
@@ -47,29 +95,25 @@ export type EndToEndResult = {
   sustainedPerSecond: number;
   /** Events per second the worker processed a backlog at (stored with the worker stopped). */
   drainPerSecond: number;
-  /** events: processed in the drain (every stored delivery); acknowledged: of them, the 2xx the load generator saw. */
-  drain: { events: number; acknowledged: number; seconds: number };
   /**
-   * CPU ms each process spent per drained event, from the worker's start until every drained order reached its
-   * subscriber (from /proc: unlike the rate, it hardly moves when other work shares the machine).
+   * events: processed in the drain (every stored delivery); acknowledged: of them, the 2xx the load generator saw;
+   * seconds: from the worker's start until nothing was left to process; cpuWindowSeconds: until the last event
+   * processed or the last arrival at a subscriber, whichever came later; missedArrivals: drained orders that never
+   * reached their subscriber (not waited for inside the CPU window).
+   */
+  drain: { events: number; acknowledged: number; seconds: number; cpuWindowSeconds: number; missedArrivals: number };
+  /**
+   * CPU ms each process spent per drained event, from the worker's start until the last drained event was processed
+   * or reached its subscriber (from /proc: unlike the rate, it hardly moves when other work shares the machine).
    */
   drainCpuMsPerEvent: Record<string, number>;
   /** The same orders inserted straight into orders.orders, one INSERT each (8 connections): rows per second. */
   baselineInsertsPerSecond: number;
   /** drainPerSecond over the baseline's rate. */
   drainRatio: number | null;
-  /** Every acknowledged delivery of the scenario: stored once, PROCESSED, one order each, seen once as version 1. */
-  exactlyOnce: {
-    acknowledged: number;
-    stored: number;
-    processed: number;
-    orders: number;
-    /** Orders whose arrival (version 1) a subscriber saw more than once. */
-    repeatedAtSubscriber: number;
-    /** Acknowledged orders the subscriber never saw arrive. */
-    missedAtSubscriber: number;
-    ok: boolean;
-  };
+  /** Every delivery sent in the scenario, counted by its idempotency key (see countDeliveries). */
+  deliveries: DeliveryAccount;
+  subscribers: SubscriberAccount;
   /** Peak resident memory (VmHWM) of each process over the whole bench run so far, MiB. */
   peakRssMiB: Record<string, number>;
 };
@@ -92,13 +136,15 @@ export async function benchEndToEnd(
   await stack.startWorker();
   const since = new Date();
   const random = createRandom(20261202);
-  const feed = await openFeeds(stack);
+  const feed = await openFeeds(stack, log);
   const acked = new Map<string, number>(); // externalId -> wall-clock ms of its 2xx
+  const sentAll: Prepared[] = [];
   const steps: EndToEndStep[] = [];
   try {
     for (const rate of settings.rates) {
       const total = Math.round(rate * settings.stepSeconds);
-      const deliveries = await prepare(stack.connections, total, random);
+      const deliveries = await prepare(stack, total, random);
+      sentAll.push(...deliveries);
       log(`endToEnd: ${rate}/s for ${settings.stepSeconds} s (${total} deliveries prepared)`);
       const processedBefore = await processedCount(stack, since);
       const stepStarted = performance.now();
@@ -110,13 +156,21 @@ export async function benchEndToEnd(
       await catchUp(stack, since, settings.catchUpLimitSeconds);
       const committed = await processedAt(stack, since, ids);
       const toCommitted = ids.flatMap((id) => (committed.has(id) ? [committed.get(id)! - acked.get(id)!] : []));
-      await waitFor(() => ids.every((id) => feed.arrivals.has(id)), 30_000);
+      const missedArrivals = await waitForArrivals(feed, ids, settings.catchUpLimitSeconds * 1000);
       const toSubscriber = ids.flatMap((id) =>
         feed.arrivals.has(id) ? [feed.arrivals.get(id)! - acked.get(id)!] : [],
       );
       const lagToCommitted = summarizeLatencies(toCommitted);
       const lagToSubscriber = summarizeLatencies(toSubscriber);
-      const lagP99Ms = Math.max(lagToCommitted.p99, lagToSubscriber.p99);
+      const outcome: StepOutcome = {
+        offeredPerSecond: rate,
+        sent: sent.sent,
+        acknowledged: sent.acknowledged,
+        lagToCommittedP99Ms: lagToCommitted.p99,
+        lagToSubscriberP99Ms: lagToSubscriber.p99,
+        backlogAtEnd,
+        missedArrivals,
+      };
       const step: EndToEndStep = {
         offeredPerSecond: rate,
         sent: sent.sent,
@@ -125,24 +179,23 @@ export async function benchEndToEnd(
         processedPerSecond: round((processedAfter - processedBefore) / stepSeconds, 1),
         lagToCommitted,
         lagToSubscriber,
-        lagP99Ms,
+        lagP99Ms: Math.max(lagToCommitted.p99, lagToSubscriber.p99),
         backlogAtEnd,
-        sustained:
-          sent.acknowledged === sent.sent &&
-          lagP99Ms < 1_000 &&
-          backlogAtEnd <= rate &&
-          toSubscriber.length === ids.length,
+        missedArrivals,
+        sustained: keptUp(outcome),
       };
       steps.push(step);
       log(
         `endToEnd ${rate}/s: ${step.acknowledgedPerSecond}/s acknowledged, ${step.processedPerSecond}/s processed, ` +
-          `lag p99 ${lagToCommitted.p99} ms committed / ${lagToSubscriber.p99} ms subscriber, backlog ${backlogAtEnd}`,
+          `lag p99 ${lagToCommitted.p99} ms committed / ${lagToSubscriber.p99} ms subscriber, backlog ${backlogAtEnd}` +
+          `, ${missedArrivals} arrivals missed`,
       );
     }
 
     // The drain: a backlog acknowledged with the worker stopped, then processed as fast as it goes.
     await stack.stopWorker();
-    const backlogDeliveries = await prepare(stack.connections, settings.drainDeliveries, random);
+    const backlogDeliveries = await prepare(stack, settings.drainDeliveries, random);
+    sentAll.push(...backlogDeliveries);
     const drainSent = await sendOpenLoop(backlogDeliveries, 100_000, acked);
     log(`endToEnd drain: ${drainSent.acknowledged} deliveries acknowledged with the worker stopped`);
     // What the worker drains is every delivery stored meanwhile, acknowledged or not: under a burst the shim
@@ -150,47 +203,64 @@ export async function benchEndToEnd(
     // those too. Rates and CPU per event count the events processed, not the 2xx received.
     const processedBeforeDrain = await processedCount(stack, since);
     await stack.startWorker();
-    const drainStarted = performance.now();
-    let drainSeconds = 0;
-    const drainIds = backlogDeliveries.map((d) => d.externalId).filter((id) => acked.has(id));
     const service = (name: 'gateway' | 'integrations' | 'orders' | 'worker') => (): number | null =>
       processCpuMs(stack.pidOf(name) ?? -1);
-    const { cpuMs: drainCpuMs } = await measureCpu(
-      {
+    const drainWindow = await watchDrain(stack, since, feed, {
+      processes: {
         gateway: service('gateway'),
         integrations: service('integrations'),
         orders: service('orders'),
         worker: service('worker'),
         postgres: () => (stack.postgresPid ? processTreeCpuMs(stack.postgresPid) : null),
       },
-      async () => {
-        await catchUp(stack, since, settings.catchUpLimitSeconds);
-        drainSeconds = (performance.now() - drainStarted) / 1000;
-        await waitFor(() => drainIds.every((id) => feed.arrivals.has(id)), 60_000);
-      },
-    );
+      externalIds: backlogDeliveries.map((d) => d.externalId),
+      limitMs: settings.catchUpLimitSeconds * 1000,
+    });
     const drained = (await processedCount(stack, since)) - processedBeforeDrain;
+    const drainSeconds = drainWindow.seconds;
     const drainPerSecond = round(drained / drainSeconds, 1);
     const drainCpuMsPerEvent = Object.fromEntries(
-      Object.entries(drainCpuMs).map(([name, ms]) => [name, round(ms / Math.max(1, drained), 2)]),
+      Object.entries(drainWindow.cpuMs).map(([name, ms]) => [name, round(ms / Math.max(1, drained), 2)]),
     );
     log(
-      `endToEnd drain: ${drained} events at ${drainPerSecond}/s over ${round(drainSeconds, 1)} s, CPU ms per event ${JSON.stringify(drainCpuMsPerEvent)}`,
+      `endToEnd drain: ${drained} events at ${drainPerSecond}/s over ${round(drainSeconds, 1)} s, CPU window ` +
+        `${round(drainWindow.cpuWindowSeconds, 1)} s, ${drainWindow.missedArrivals} arrivals missed, ` +
+        `CPU ms per event ${JSON.stringify(drainCpuMsPerEvent)}`,
     );
 
     const baselineInsertsPerSecond = await baselineInserts(stack, settings.drainDeliveries);
     log(`endToEnd baseline: ${baselineInsertsPerSecond} inserts/s`);
 
-    const exactlyOnce = await countExactlyOnce(stack, since, acked, feed);
+    const stored = await storedDeliveries(stack, since);
+    const deliveries = countDeliveries(
+      sentAll.map((d) => ({ key: d.key, acknowledged: acked.has(d.externalId) })),
+      stored,
+    );
+    const subscribers = accountArrivals(sentAll, stored, feed);
+    log(`endToEnd deliveries: ${JSON.stringify(deliveries)}`);
+    log(`endToEnd subscribers: ${JSON.stringify({ ...subscribers, closes: subscribers.closes.length })}`);
     return {
       steps,
-      sustainedPerSecond: Math.max(0, ...steps.filter((s) => s.sustained).map((s) => s.offeredPerSecond)),
+      sustainedPerSecond: sustainedPerSecond(
+        steps.map((step) => ({
+          ...step,
+          lagToCommittedP99Ms: step.lagToCommitted.p99,
+          lagToSubscriberP99Ms: step.lagToSubscriber.p99,
+        })),
+      ),
       drainPerSecond,
-      drain: { events: drained, acknowledged: drainSent.acknowledged, seconds: round(drainSeconds, 1) },
+      drain: {
+        events: drained,
+        acknowledged: drainSent.acknowledged,
+        seconds: round(drainSeconds, 1),
+        cpuWindowSeconds: round(drainWindow.cpuWindowSeconds, 1),
+        missedArrivals: drainWindow.missedArrivals,
+      },
       drainCpuMsPerEvent,
       baselineInsertsPerSecond,
       drainRatio: ratio(drainPerSecond, baselineInsertsPerSecond),
-      exactlyOnce,
+      deliveries,
+      subscribers,
       peakRssMiB: peakRss(stack),
     };
   } finally {
@@ -198,18 +268,27 @@ export async function benchEndToEnd(
   }
 }
 
-type Prepared = { externalId: string; url: string; method: string; headers: Record<string, string>; body: string };
+type Prepared = {
+  /** The inbox's identity of the delivery: its connection and idempotency key. */
+  key: string;
+  externalId: string;
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+};
 
 /** Built and signed before the clock starts: signing is the provider's work, not ours. */
-async function prepare(
-  connections: SimulatedConnection[],
-  count: number,
-  random: ReturnType<typeof createRandom>,
-): Promise<Prepared[]> {
+async function prepare(stack: BenchStack, count: number, random: ReturnType<typeof createRandom>): Promise<Prepared[]> {
+  const connectionIds = new Map(
+    stack.seed.tenants.flatMap((tenant) => tenant.connections.map((c) => [c.webhookUrl, c.id] as const)),
+  );
   const prepared: Prepared[] = [];
   for (let i = 0; i < count; i += 1) {
-    const built = await buildWebhook(connections[i % connections.length]!, 'new_order', { random });
+    const connection = stack.connections[i % stack.connections.length]!;
+    const built = await buildWebhook(connection, 'new_order', { random });
     prepared.push({
+      key: inboxKey(connectionIds.get(connection.webhookUrl) ?? connection.webhookUrl, built.idempotencyKey ?? ''),
       externalId: built.externalId,
       url: built.url,
       method: built.method,
@@ -219,6 +298,9 @@ async function prepare(
   }
   return prepared;
 }
+
+/** What the inbox's unique constraint names a delivery by (webhook_events_idempotency_key, less the tenant). */
+const inboxKey = (connectionId: string, idempotencyKey: string): string => `${connectionId}/${idempotencyKey}`;
 
 /**
  * Open loop: delivery i goes out at start + i / rate whatever happened to
@@ -257,17 +339,98 @@ async function sendOpenLoop(
   return { sent: deliveries.length, acknowledged };
 }
 
-type Feeds = { arrivals: Map<string, number>; repeated: Set<string>; close: () => Promise<void> };
+type Feeds = {
+  /** externalId -> wall-clock ms its arrival (version 1) reached its tenant's subscriber. */
+  arrivals: Map<string, number>;
+  /** externalId -> the last version a subscriber saw of it. */
+  versions: Map<string, number>;
+  repeated: number;
+  gaps: number;
+  /** Tenant id -> its subscriber's socket connections over the run. */
+  spans: Map<string, SocketSpan[]>;
+  closes: SubscriberClose[];
+  close: () => Promise<void>;
+};
 
-/** One subscriber per seeded tenant (its owner), recording when each order's arrival (version 1) reached it. */
-async function openFeeds(stack: BenchStack): Promise<Feeds> {
-  const arrivals = new Map<string, number>();
-  const repeated = new Set<string>();
+const UNAUTHORIZED_CLOSE = 4401;
+
+/**
+ * One subscriber per seeded tenant (its owner), recording when each order's
+ * arrival (version 1) reached it, every later version, and every close of
+ * its socket (logged with code and reason). It reconnects as the dashboard
+ * does (web/src/common/apollo.ts: graphql-ws retrying after any close, its
+ * subscriptions sent again on the new socket); after 4401, where the
+ * dashboard sends its user to sign in again, the bench signs in again itself.
+ */
+async function openFeeds(stack: BenchStack, log: (line: string) => void): Promise<Feeds> {
+  const feeds: Feeds = {
+    arrivals: new Map(),
+    versions: new Map(),
+    repeated: 0,
+    gaps: 0,
+    spans: new Map(),
+    closes: [],
+    close: async () => {
+      closing = true;
+      stalls.stop();
+      for (const dispose of disposers) dispose();
+      await Promise.all(clients.map((client) => client.dispose()));
+    },
+  };
+  let closing = false;
+  const stalls = watchStalls();
   const clients: Client[] = [];
   const disposers: (() => void)[] = [];
+  const url = `${stack.urls.gateway.replace(/^http/, 'ws')}/graphql`;
+  const connected: Promise<void>[] = [];
   for (const tenant of stack.seed.tenants) {
-    const token = await signIn(stack, tenant.ownerEmail);
-    const client = await connect(stack.urls.gateway, token);
+    const name = tenant.slug;
+    let token = await signIn(stack, tenant.ownerEmail);
+    let signInAgain = false;
+    const spans: SocketSpan[] = [];
+    feeds.spans.set(tenant.tenantId, spans);
+    let firstConnected!: () => void;
+    connected.push(new Promise<void>((resolve) => (firstConnected = resolve)));
+    const client = createClient({
+      url,
+      webSocketImpl: WebSocket,
+      lazy: false,
+      retryAttempts: Infinity,
+      shouldRetry: () => !closing,
+      connectionParams: async () => {
+        if (signInAgain) {
+          token = await signIn(stack, tenant.ownerEmail);
+          signInAgain = false;
+        }
+        return { authorization: `Bearer ${token}` };
+      },
+      on: {
+        connected: () => {
+          spans.push({ openedAt: Date.now(), closedAt: null });
+          firstConnected();
+        },
+        closed: (event) => {
+          if (closing) return;
+          const at = new Date();
+          const open = spans.at(-1);
+          if (open && open.closedAt === null) open.closedAt = at.getTime();
+          const { code, reason } = closeOf(event);
+          if (code === UNAUTHORIZED_CLOSE) signInAgain = true;
+          const stalledMs = stalls.longestWithin(30_000);
+          feeds.closes.push({
+            subscriber: name,
+            at: at.toISOString(),
+            code,
+            reason,
+            loadGeneratorStalledMs: stalledMs,
+          });
+          log(
+            `endToEnd: the subscriber of ${name} was closed at ${at.toISOString()}: ${code} ${reason}; reconnecting` +
+              ` (the load generator's longest stall in the 30 s before: ${stalledMs} ms)`,
+          );
+        },
+      },
+    });
     clients.push(client);
     disposers.push(
       client.subscribe<{ orderChanged: { externalId: string; version: number } }>(
@@ -275,40 +438,130 @@ async function openFeeds(stack: BenchStack): Promise<Feeds> {
         {
           next: (result) => {
             const change = result.data?.orderChanged;
-            if (!change || change.version !== 1) return;
-            if (arrivals.has(change.externalId)) repeated.add(change.externalId);
-            else arrivals.set(change.externalId, Date.now());
+            if (!change) return;
+            const seen = versionSeen(feeds.versions.get(change.externalId), change.version);
+            if (seen === 'repeat') {
+              feeds.repeated += 1;
+              return;
+            }
+            if (seen === 'gap') feeds.gaps += 1;
+            feeds.versions.set(change.externalId, change.version);
+            if (change.version === 1) feeds.arrivals.set(change.externalId, Date.now());
           },
-          error: (error) => process.stderr.write(`endToEnd subscription failed: ${JSON.stringify(error)}\n`),
+          error: (error) => log(`endToEnd: the subscription of ${name} failed: ${closeOf(error).reason}`),
           complete: () => undefined,
         },
       ),
     );
   }
+  await Promise.race([
+    Promise.all(connected),
+    new Promise((_, reject) =>
+      setTimeout(() => reject(new Error('endToEnd: the subscribers did not connect within 30 s')), 30_000).unref(),
+    ),
+  ]);
   // Subscriptions are registered when the server has them; a moment for the subscribe messages to land.
   await new Promise((resolve) => setTimeout(resolve, 500));
+  return feeds;
+}
+
+/**
+ * The load generator's own event-loop stalls (over a second): graphql-ws's
+ * server pings each socket every 12 s and terminates one whose pong it has
+ * not read 12 s later (close 1006 at the client), so a stall of the process
+ * holding the subscribers shows up as closes that say nothing of the gateway.
+ */
+function watchStalls(): { longestWithin: (ms: number) => number; stop: () => void } {
+  const stalls: { at: number; ms: number }[] = [];
+  const tickMs = 250;
+  let expected = Date.now() + tickMs;
+  const timer = setInterval(() => {
+    const now = Date.now();
+    if (now - expected > 1_000) stalls.push({ at: now, ms: now - expected });
+    expected = now + tickMs;
+  }, tickMs);
+  timer.unref();
   return {
-    arrivals,
-    repeated,
-    close: async () => {
-      for (const dispose of disposers) dispose();
-      await Promise.all(clients.map((client) => client.dispose()));
-    },
+    longestWithin: (ms) => Math.max(0, ...stalls.filter((stall) => stall.at >= Date.now() - ms).map((s) => s.ms)),
+    stop: () => clearInterval(timer),
   };
 }
 
-function connect(gatewayUrl: string, token: string): Promise<Client> {
-  return new Promise((resolve, reject) => {
-    const client = createClient({
-      url: `${gatewayUrl.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${token}` },
-      lazy: false,
-      retryAttempts: 0,
-      on: { connected: () => resolve(client), closed: (event) => reject(new Error(`socket closed: ${String(event)}`)) },
-      onNonLazyError: reject,
-    });
-  });
+/** A close as graphql-ws reports it: a CloseEvent (code, reason) or, when the socket failed, an Error. */
+function closeOf(event: unknown): { code: number; reason: string } {
+  const { code, reason, message } = (event ?? {}) as { code?: unknown; reason?: unknown; message?: unknown };
+  return {
+    code: typeof code === 'number' ? code : 0,
+    reason: typeof reason === 'string' && reason ? reason : typeof message === 'string' ? message : '(no reason)',
+  };
+}
+
+/**
+ * Waits until every order of `externalIds` reached its subscriber, or none
+ * came for ARRIVAL_GRACE_MS (a lost arrival never comes: it is counted, not
+ * waited out), or `limitMs` passed. Returns how many never came.
+ */
+async function waitForArrivals(feed: Feeds, externalIds: string[], limitMs: number): Promise<number> {
+  const started = performance.now();
+  let arrived = -1;
+  let lastArrival = started;
+  for (;;) {
+    const now = performance.now();
+    const count = externalIds.filter((id) => feed.arrivals.has(id)).length;
+    if (count === externalIds.length) return 0;
+    if (count > arrived) [arrived, lastArrival] = [count, now];
+    if (now - lastArrival > ARRIVAL_GRACE_MS || now - started > limitMs) return externalIds.length - count;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Watches the drain from the worker's start: its time runs until nothing is
+ * left to process; its CPU window until the last event processed or the last
+ * drained order's arrival at a subscriber, whichever came later (read at
+ * most a poll after it). Arrivals that never come are counted once none has
+ * come for ARRIVAL_GRACE_MS, outside the window.
+ */
+async function watchDrain(
+  stack: BenchStack,
+  since: Date,
+  feed: Feeds,
+  options: { processes: Record<string, () => number | null>; externalIds: string[]; limitMs: number },
+): Promise<{ seconds: number; cpuWindowSeconds: number; cpuMs: Record<string, number>; missedArrivals: number }> {
+  const started = performance.now();
+  const startCpu = readCpu(options.processes);
+  let lastCpu = startCpu;
+  let lastProgress = started;
+  let processed = await processedCount(stack, since);
+  let arrived = 0;
+  let seconds: number | null = null;
+  let expected: string[] | null = null;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = performance.now();
+    const processedNow = await processedCount(stack, since);
+    const arrivedNow = options.externalIds.filter((id) => feed.arrivals.has(id)).length;
+    if (processedNow > processed || arrivedNow > arrived) {
+      lastCpu = readCpu(options.processes);
+      lastProgress = now;
+      [processed, arrived] = [processedNow, arrivedNow];
+    }
+    if (seconds === null && (await backlog(stack, since)) === 0) {
+      seconds = (now - started) / 1000;
+      // The orders to wait for: every drained delivery processed, whether or not its 2xx reached the generator.
+      expected = [...(await processedAt(stack, since, options.externalIds)).keys()];
+    }
+    const allArrived = expected !== null && expected.every((id) => feed.arrivals.has(id));
+    const quiet = expected !== null && now - lastProgress > ARRIVAL_GRACE_MS;
+    if (allArrived || quiet || now - started > options.limitMs) {
+      return {
+        seconds: seconds ?? (now - started) / 1000,
+        cpuWindowSeconds: (lastProgress - started) / 1000,
+        cpuMs: cpuBetween(startCpu, lastCpu),
+        missedArrivals: (expected ?? options.externalIds).filter((id) => !feed.arrivals.has(id)).length,
+      };
+    }
+  }
 }
 
 const query = async <T>(stack: BenchStack, sql: string, params: unknown[] = []): Promise<T[]> =>
@@ -353,13 +606,6 @@ async function processedAt(stack: BenchStack, since: Date, externalIds: string[]
   return new Map(rows.map((row) => [row.external_id, Number(row.at)]));
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const started = performance.now();
-  while (!condition() && performance.now() - started < timeoutMs) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /**
  * The baseline: as many orders as the drain processed, each inserted by one
  * INSERT (copied from a stored order, new ids) over 8 connections, into a
@@ -402,40 +648,55 @@ async function baselineInserts(stack: BenchStack, count: number): Promise<number
   return round(count / seconds, 1);
 }
 
-async function countExactlyOnce(
-  stack: BenchStack,
-  since: Date,
-  acked: Map<string, number>,
-  feed: Feeds,
-): Promise<EndToEndResult['exactlyOnce']> {
-  const ids = [...acked.keys()];
-  const [events] = await query<{ stored: string; processed: string }>(
+type StoredRow = StoredDelivery & { tenantId: string; committedAt: number | null };
+
+/** Every inbox row stored since `since`, named by `inboxKey`, with what its processing left in orders. */
+async function storedDeliveries(stack: BenchStack, since: Date): Promise<StoredRow[]> {
+  const rows = await query<{
+    connection_id: string;
+    idempotency_key: string;
+    tenant_id: string;
+    status: string;
+    orders: number;
+    arrival_entries: number;
+    processed_at: number | null;
+  }>(
     stack,
-    `select count(*) as stored, count(*) filter (where status = 'PROCESSED') as processed
-       from integrations.webhook_events where received_at >= $1`,
+    `select e.connection_id, e.idempotency_key, e.tenant_id, e.status, cardinality(e.order_ids) as orders,
+            (select count(*) from orders.order_events t
+              where t.tenant_id = e.tenant_id and t.order_id = any(e.order_ids)
+                and t.status = 'RECEIVED' and t.source = 'PROVIDER')::int as arrival_entries,
+            (extract(epoch from e.processed_at) * 1000)::float8 as processed_at
+       from integrations.webhook_events e
+      where e.received_at >= $1`,
     [since],
   );
-  const [orders] = await query<{ n: string }>(
-    stack,
-    'select count(*) as n from orders.orders where external_id = any($1::text[])',
-    [ids],
-  );
-  const missedAtSubscriber = ids.filter((id) => !feed.arrivals.has(id)).length;
-  const result = {
-    acknowledged: ids.length,
-    stored: Number(events?.stored ?? 0),
-    processed: Number(events?.processed ?? 0),
-    orders: Number(orders?.n ?? 0),
-    repeatedAtSubscriber: feed.repeated.size,
-    missedAtSubscriber,
-  };
+  return rows.map((row) => ({
+    key: inboxKey(row.connection_id, row.idempotency_key),
+    tenantId: row.tenant_id,
+    status: row.status,
+    orders: Number(row.orders),
+    arrivalEntries: Number(row.arrival_entries),
+    committedAt: row.processed_at === null ? null : Number(row.processed_at),
+  }));
+}
+
+/** What the subscribers saw of every order committed from a sent delivery (see SubscriberAccount). */
+function accountArrivals(sent: Prepared[], stored: StoredRow[], feed: Feeds): SubscriberAccount {
+  const externalIdOf = new Map(sent.map((d) => [d.key, d.externalId]));
+  const committed = stored.filter((row) => row.status === 'PROCESSED' && externalIdOf.has(row.key));
+  const missed = committed
+    .filter((row) => !feed.arrivals.has(externalIdOf.get(row.key)!))
+    .map((row) => ({ subscriber: row.tenantId, committedAt: row.committedAt ?? 0 }));
+  const { whileDisconnected, onOpenSocket } = classifyMissedArrivals(missed, feed.spans);
   return {
-    ...result,
-    ok:
-      result.stored === result.acknowledged &&
-      result.processed === result.acknowledged &&
-      result.orders === result.acknowledged &&
-      result.repeatedAtSubscriber === 0 &&
-      missedAtSubscriber === 0,
+    expected: committed.length,
+    seen: committed.length - missed.length,
+    missedWhileDisconnected: whileDisconnected,
+    missedOnOpenSocket: onOpenSocket,
+    repeated: feed.repeated,
+    gaps: feed.gaps,
+    closes: feed.closes,
+    ok: onOpenSocket === 0 && feed.repeated === 0,
   };
 }

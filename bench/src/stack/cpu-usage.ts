@@ -44,18 +44,30 @@ export function processTreeCpuMs(root: number): number | null {
   return total;
 }
 
+/** CPU ms each named process has used so far (null: not running, or no /proc). */
+export function readCpu(processes: Record<string, () => number | null>): Record<string, number | null> {
+  return Object.fromEntries(Object.entries(processes).map(([name, read]) => [name, read()]));
+}
+
+/** CPU ms each process used between two readings (processes missing from either are left out). */
+export function cpuBetween(
+  before: Record<string, number | null>,
+  after: Record<string, number | null>,
+): Record<string, number> {
+  const cpuMs: Record<string, number> = {};
+  for (const [name, end] of Object.entries(after)) {
+    const start = before[name];
+    if (start !== null && start !== undefined && end !== null) cpuMs[name] = end - start;
+  }
+  return cpuMs;
+}
+
 /** CPU ms used by each named process over `work`, alongside its result. */
 export async function measureCpu<T>(
   processes: Record<string, () => number | null>,
   work: () => Promise<T>,
 ): Promise<{ result: T; cpuMs: Record<string, number> }> {
-  const before = Object.fromEntries(Object.entries(processes).map(([name, read]) => [name, read()]));
+  const before = readCpu(processes);
   const result = await work();
-  const cpuMs: Record<string, number> = {};
-  for (const [name, read] of Object.entries(processes)) {
-    const start = before[name];
-    const end = read();
-    if (start !== null && start !== undefined && end !== null) cpuMs[name] = end - start;
-  }
-  return { result, cpuMs };
+  return { result, cpuMs: cpuBetween(before, readCpu(processes)) };
 }
