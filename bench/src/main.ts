@@ -14,7 +14,12 @@ import { benchGatewayQuery } from './scenarios/gateway-query';
 import { benchLiveStream } from './scenarios/live-stream';
 import { benchOrderMetrics } from './scenarios/order-metrics';
 import { benchWebhookAccept } from './scenarios/webhook-accept';
-import { startBenchStack } from './stack/bench-stack';
+import {
+  resetStatementStatistics,
+  startBenchStack,
+  statementStatistics,
+  type StatementStatistics,
+} from './stack/bench-stack';
 
 const SCENARIOS = ['gateway', 'webhooks', 'live', 'endToEnd', 'metrics', 'control'] as const;
 type Scenario = (typeof SCENARIOS)[number];
@@ -43,7 +48,8 @@ const USAGE = `npm run bench [-- options]
   --out=NAME                     write bench/results/NAME.json instead of latest.json (BENCHMARKS.md untouched)
   --merge                        put the scenarios run into bench/results/latest.json and BENCHMARKS.md (their rows and
                                  sections), keeping the other scenarios and the hand-written notes
-  --profile                      CPU profiles of the gateway, integrations, orders and the worker in bench/results/profiles/
+  --profile                      CPU profiles of the gateway, integrations, orders and the worker in bench/results/profiles/,
+                                 and PostgreSQL's statements (pg_stat_statements) in profiles/statements.json
   --quick                        shorter runs, to try the harness (not for publishing)`;
 
 function parseOptions(argv: string[]): Options {
@@ -165,6 +171,9 @@ async function main(): Promise<void> {
     scenarios: {},
   };
   runningStack = stack;
+  // Profiled: the statements counted are the scenarios' own, not the migrations' and the seed's.
+  const countingStatements = options.profile && (await resetStatementStatistics(stack));
+  let statements: StatementStatistics[] = [];
   try {
     // Order matters: the dashboard query first (before the webhook runs add thousands of orders to count),
     // the live stream after the webhook backlog has drained, the million generated orders last.
@@ -196,6 +205,7 @@ async function main(): Promise<void> {
         log,
       );
     }
+    if (countingStatements) statements = await statementStatistics(stack);
   } finally {
     runningStack = null;
     await stack.stop();
@@ -231,7 +241,23 @@ async function main(): Promise<void> {
     for (const profile of fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'))) {
       console.log(formatProfileSummary(summarizeProfile(path.join(profileDir, profile))));
     }
+    if (statements.length) {
+      const file = path.join(profileDir, 'statements.json');
+      fs.writeFileSync(file, JSON.stringify(statements, null, 2) + '\n');
+      console.log(formatStatements(statements));
+      log(`wrote ${path.relative(REPO_ROOT, file)}`);
+    }
   }
+}
+
+/** PostgreSQL's side of a profile: its statements by total time, with calls, so per-event counts can be read off. */
+function formatStatements(statements: readonly StatementStatistics[]): string {
+  const lines = statements.map(
+    (s) =>
+      `${s.totalMs.toFixed(0).padStart(9)} ms ${String(s.calls).padStart(9)} calls ${s.meanMs.toFixed(3).padStart(8)} ms` +
+      ` ${String(s.rows).padStart(9)} rows ${s.nested ? 'nested ' : ''}${s.statement.slice(0, 160)}`,
+  );
+  return ['── PostgreSQL statements (pg_stat_statements), by total time', ...lines].join('\n');
 }
 
 /** The stack while scenarios run, for a signal to stop it gracefully. */

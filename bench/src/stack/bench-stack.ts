@@ -239,6 +239,45 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   }
 }
 
+export type StatementStatistics = {
+  statement: string;
+  calls: number;
+  totalMs: number;
+  meanMs: number;
+  rows: number;
+  /** Called from inside another statement (a function body), counted with `pg_stat_statements.track = all` only. */
+  nested: boolean;
+};
+
+/** The bench database's statements since `resetStatementStatistics`, by total execution time, biggest first. */
+export async function statementStatistics(stack: BenchStack, top = 30): Promise<StatementStatistics[]> {
+  return stack.withDatabase(async (client) => {
+    const { rows } = await client.query<StatementStatistics>(
+      `select regexp_replace(s.query, '\\s+', ' ', 'g') as statement, s.calls::float8 as calls,
+              s.total_exec_time as "totalMs", s.mean_exec_time as "meanMs", s.rows::float8 as rows,
+              not s.toplevel as nested
+         from pg_stat_statements s join pg_database d on d.oid = s.dbid
+        where d.datname = current_database()
+        order by s.total_exec_time desc
+        limit $1`,
+      [top],
+    );
+    return rows;
+  });
+}
+
+/** Starts the statement counts afresh (after the stack's migrations and seed, before the scenarios). */
+export async function resetStatementStatistics(stack: BenchStack): Promise<boolean> {
+  return stack.withDatabase(async (client) => {
+    try {
+      await client.query('select pg_stat_statements_reset()');
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /**
  * Every child process the bench started that has not exited yet. However the
  * bench ends (a scenario throws, `process.exit`, SIGINT or SIGTERM: see
