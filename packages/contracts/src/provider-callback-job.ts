@@ -127,15 +127,36 @@ export async function enqueueProviderCallback(
   job: ProviderCallbackJob,
   runAt: Date | null = null,
 ): Promise<void> {
+  await enqueueProviderCallbacks(sql, [job], runAt);
+}
+
+/**
+ * `enqueueProviderCallback` for many jobs in one statement: graphile-worker's
+ * `add_job` is `add_jobs` with one job, and a job alone costs several times
+ * what it does in a batch (see integrations' StoreWebhookEventsFunction
+ * migration). Jobs with the same key: the last one is queued, as one
+ * `add_job` after another would leave it.
+ */
+export async function enqueueProviderCallbacks(
+  sql: SqlRunner,
+  jobs: readonly ProviderCallbackJob[],
+  runAt: Date | null = null,
+): Promise<void> {
+  const byKey = new Map(
+    jobs.map((job) => [providerCallbackJobKey(job.orderId ?? job.webhookEventId!, job.action.kind), job]),
+  );
+  if (byKey.size === 0) return;
   await sql.query(
-    `select 1 from graphile_worker.add_job(
-       $1::text, $2::json, run_at => $3::timestamptz, max_attempts => $4::smallint, job_key => $5::text)`,
+    `select count(*) from graphile_worker.add_jobs(array(
+       select ($1::text, j.payload, null, $2::timestamptz, $3::smallint, j.job_key, null, null)::graphile_worker.job_spec
+         from unnest($4::json[], $5::text[]) with ordinality as j(payload, job_key, n)
+        order by j.n))`,
     [
       PROVIDER_CALLBACK_TASK,
-      JSON.stringify(job),
       runAt,
       PROVIDER_CALLBACK_JOB_MAX_ATTEMPTS,
-      providerCallbackJobKey(job.orderId ?? job.webhookEventId!, job.action.kind),
+      [...byKey.values()].map((job) => JSON.stringify(job)),
+      [...byKey.keys()],
     ],
   );
 }

@@ -1,7 +1,7 @@
 import { inSpan, inTenantTransaction, linkTo, traceContextOf, type Logger } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { enqueueProviderCallback } from '@nexara/contracts';
+import { enqueueProviderCallback, enqueueProviderCallbacks } from '@nexara/contracts';
 import type { IntegrationEvents } from '../events/integration-events';
 import type { IntegrationsMetrics } from '../metrics';
 import {
@@ -385,7 +385,9 @@ function logFor(deps: ProcessWebhookEventDependencies, event: WebhookEventRecord
 
 /**
  * New orders just made it into Nexara: a provider that confirms receipts
- * wants to hear that. All of a chunk's in one transaction; answers the error
+ * wants to hear that. All of a chunk's in one statement and one transaction
+ * (one `add_job` per order was about a tenth of PostgreSQL's statement time
+ * in a profiled `npm run bench` endToEnd run, 5 ms each); answers the error
  * instead of throwing it, so each of those events is retried (the jobs are
  * keyed: queuing one again changes nothing).
  */
@@ -399,19 +401,20 @@ async function enqueueReceivedCallbacks(
   );
   if (callbacks.length === 0) return null;
   try {
-    await inTenantTransaction(deps.dataSource, { tenantId }, async (manager) => {
-      for (const { connection, order } of callbacks) {
-        await enqueueProviderCallback(manager, {
+    await inTenantTransaction(deps.dataSource, { tenantId }, (manager) =>
+      enqueueProviderCallbacks(
+        manager,
+        callbacks.map(({ connection, order }) => ({
           tenantId: connection.tenantId,
           orderId: order.id,
           connectionId: connection.id,
           provider: connection.provider,
           externalId: order.externalId,
           placedAt: new Date(order.placedAt).toISOString(),
-          action: { kind: 'RECEIVED' },
-        });
-      }
-    });
+          action: { kind: 'RECEIVED' as const },
+        })),
+      ),
+    );
     return null;
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));

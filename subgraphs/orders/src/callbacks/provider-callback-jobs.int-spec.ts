@@ -12,7 +12,7 @@ import {
   type StaffAction,
 } from '../testing/order-operations';
 import { dataOf, errorCodes, startOrdersTestEnv, type OrdersTestEnv } from '../testing/orders-test-env';
-import { enqueueProviderCallback, type StaffCallbackAction } from '@nexara/contracts';
+import { enqueueProviderCallback, enqueueProviderCallbacks, type StaffCallbackAction } from '@nexara/contracts';
 import { providerCallbackJob } from '../orders/provider-callback.job';
 
 // The contract with the integrations worker, written out by hand: what each staff mutation asks the provider to hear.
@@ -160,6 +160,36 @@ describe('provider callback jobs (real PostgreSQL and graphile-worker, over HTTP
       );
     }
     expect(await queuedJobsOf(env.db, order.id)).toEqual([expectedJob(order, { kind: 'PREPARING' })]);
+  });
+
+  it('enqueues many callbacks in one statement: a job per order, and a key given twice queued once, as its last', async () => {
+    const orders = [
+      await anOrder(env, { tenantId, status: 'READY' }),
+      await anOrder(env, { tenantId, status: 'READY' }),
+    ];
+    const jobOf = (order: OrderResult, action: StaffCallbackAction) =>
+      providerCallbackJob(
+        {
+          tenantId,
+          id: order.id,
+          connectionId: order.connection.id,
+          provider: 'CAREEM' as const,
+          externalId: order.externalId,
+          placedAt: new Date(order.placedAt),
+        },
+        action,
+      );
+    await inTenantTransaction(env.server.dataSource, { tenantId }, (m) =>
+      enqueueProviderCallbacks(m, [
+        jobOf(orders[0]!, { kind: 'CANCELLED', reason: 'first' }),
+        jobOf(orders[1]!, { kind: 'PICKED_UP' }),
+        jobOf(orders[0]!, { kind: 'CANCELLED', reason: 'second' }),
+      ]),
+    );
+    expect(await queuedJobsOf(env.db, orders[0]!.id)).toEqual([
+      expectedJob(orders[0]!, { kind: 'CANCELLED', reason: 'second' }),
+    ]);
+    expect(await queuedJobsOf(env.db, orders[1]!.id)).toEqual([expectedJob(orders[1]!, { kind: 'PICKED_UP' })]);
   });
 
   it('enqueues one ACCEPTED job when concurrent accepts race (staff and auto-accept)', async () => {
