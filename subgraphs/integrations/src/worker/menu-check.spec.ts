@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type net from 'node:net';
 import { createLogger, Registry } from '@nexara/kit';
+import { eventually } from '@nexara/test-support';
 import { createCatalogClient, type BranchItemState } from '../control/catalog-client';
 import { integrationsMetrics } from '../metrics';
 import { createMenuCheck, menuWarnings } from './menu-check';
@@ -116,5 +117,67 @@ describe('createMenuCheck against a catalog that does not answer (real HTTP)', (
     expect(logged).toHaveLength(2);
     expect(logged[0]).toContain('catalog did not answer the menu check');
     expect((await metrics.menuCheckUnavailable.get()).values).toEqual([{ labels: { provider: 'P' }, value: 3 }]);
+  });
+});
+
+describe('createMenuCheck against a catalog that answers (real HTTP)', () => {
+  let catalog: http.Server;
+  let url: string;
+  /** Each request's answer waits until its entry here is called (answered at once unless `holdNext` is set). */
+  const held: (() => void)[] = [];
+  let holdNext = false;
+  let burger: BranchItemState['state'] = 'SOLD_OUT';
+
+  beforeAll(async () => {
+    catalog = http.createServer((request, response) => {
+      request.resume();
+      const answer = (): void => {
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify({ data: { branchAvailability: [{ ...ITEMS[0]!, state: burger }] } }));
+      };
+      if (holdNext) held.push(answer);
+      else answer();
+    });
+    await new Promise<void>((resolve) => catalog.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(catalog.address() as net.AddressInfo).port}/graphql`;
+  });
+
+  afterAll(async () => {
+    for (const answer of held.splice(0)) answer();
+    catalog.closeAllConnections();
+    await new Promise((resolve) => catalog.close(resolve));
+  });
+
+  it('asks a busy branch again past half the cache time without holding its orders, and awaits that answer at the expiry', async () => {
+    let now = 0;
+    let asked = 0;
+    const client = createCatalogClient({ url, internalTokenSecret: 'x'.repeat(32), timeoutMs: 5_000 });
+    const check = createMenuCheck({
+      catalog: { branchAvailability: (...args) => ((asked += 1), client.branchAvailability(...args)) },
+      logger: createLogger('menu-check-spec', 'warn', { write: () => undefined }),
+      cacheMs: 1_000,
+      now: () => now,
+    });
+    const connection = { tenantId: 'a4c5a9c2-3f0e-4a53-9d2a-1c1c7f0e0001', branchId: 'b1', provider: 'P' };
+    const order = { items: [{ externalId: 'POS-BURGER', name: 'Burger' }] } as never;
+    const soldOut = [expect.objectContaining({ code: 'ITEM_SOLD_OUT' })];
+    await expect(check.warningsFor(connection, order)).resolves.toEqual(soldOut);
+
+    // Past half its life: the answer in hand serves while the catalog's new answer (the burger is back) is held.
+    holdNext = true;
+    burger = 'AVAILABLE';
+    now = 600;
+    await expect(check.warningsFor(connection, order)).resolves.toEqual(soldOut);
+    now = 700;
+    await expect(check.warningsFor(connection, order)).resolves.toEqual(soldOut);
+    expect(asked).toBe(2);
+
+    // Expired with the new answer still on its way: it is awaited, not asked for again.
+    now = 1_100;
+    const atExpiry = check.warningsFor(connection, order);
+    await eventually(async () => (held.length === 1 ? true : undefined), 10_000, 'the catalog holding the new answer');
+    held.shift()!();
+    await expect(atExpiry).resolves.toEqual([]);
+    expect(asked).toBe(2);
   });
 });
