@@ -98,6 +98,15 @@ describe('classifyMissedArrivals', () => {
     ];
     expect(classifyMissedArrivals(missed, spans)).toEqual({ whileDisconnected: 4, onOpenSocket: 0 });
   });
+
+  it('widens the grace by the time the subscriber had left its socket unread before the close', () => {
+    const stalled = new Map([['tenant-a', [{ openedAt: 0, closedAt: 100_000, unreadMs: 25_000 }]]]);
+    const missed = [
+      { subscriber: 'tenant-a', committedAt: 100_000 - ARRIVAL_GRACE_MS - 20_000 },
+      { subscriber: 'tenant-a', committedAt: 100_000 - ARRIVAL_GRACE_MS - 30_000 },
+    ];
+    expect(classifyMissedArrivals(missed, stalled)).toEqual({ whileDisconnected: 1, onOpenSocket: 1 });
+  });
 });
 
 describe('keptUp and sustainedPerSecond', () => {

@@ -82,8 +82,13 @@ export function countDeliveries(sent: readonly SentDelivery[], stored: readonly 
   };
 }
 
-/** One connection of a subscriber's socket: from its `connected` to its close (null: still open). */
-export type SocketSpan = { openedAt: number; closedAt: number | null };
+/**
+ * One connection of a subscriber's socket: from its `connected` to its close
+ * (null: still open). `unreadMs`: how long the subscriber's process had not
+ * read its socket when it closed (its event loop stalled): what the gateway
+ * sent in that time was lost with the terminated connection, unread.
+ */
+export type SocketSpan = { openedAt: number; closedAt: number | null; unreadMs?: number };
 
 /**
  * How long after its commit an order's arrival may still be on its way: the
@@ -99,7 +104,8 @@ export type MissedArrival = { subscriber: string; committedAt: number };
 
 /**
  * Missed arrivals split by what the subscriber's socket was doing: one that
- * stayed open from the commit until `graceMs` after it broke the promise
+ * stayed open from the commit until `graceMs` (and the subscriber's unread
+ * time before the close) after it broke the promise
  * (each version once, in order, on an open socket); one that was closed, or
  * closed soon after, lost what was in flight and is told so by the close (a
  * client refetches on reconnect; no replay is promised).
@@ -112,7 +118,9 @@ export function classifyMissedArrivals(
   let onOpenSocket = 0;
   for (const { subscriber, committedAt } of missed) {
     const open = (spans.get(subscriber) ?? []).some(
-      (span) => span.openedAt <= committedAt && (span.closedAt === null || span.closedAt > committedAt + graceMs),
+      (span) =>
+        span.openedAt <= committedAt &&
+        (span.closedAt === null || span.closedAt > committedAt + graceMs + (span.unreadMs ?? 0)),
     );
     if (open) onOpenSocket += 1;
   }

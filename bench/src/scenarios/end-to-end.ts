@@ -416,11 +416,11 @@ async function openFeeds(stack: BenchStack, log: (line: string) => void): Promis
         closed: (event) => {
           if (closing) return;
           const at = new Date();
+          const stalledMs = stalls.longestWithin(30_000);
           const open = spans.at(-1);
-          if (open && open.closedAt === null) open.closedAt = at.getTime();
+          if (open && open.closedAt === null) Object.assign(open, { closedAt: at.getTime(), unreadMs: stalledMs });
           const { code, reason } = closeOf(event);
           if (code === UNAUTHORIZED_CLOSE) signInAgain = true;
-          const stalledMs = stalls.longestWithin(30_000);
           feeds.closes.push({
             subscriber: name,
             at: at.toISOString(),
