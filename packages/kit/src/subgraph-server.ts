@@ -44,6 +44,8 @@ export type SubgraphServerOptions = {
   metrics?: Registry;
   /** Connection pools whose usage `/metrics` shows, by name. */
   pools?: Record<string, () => PoolCounters | null>;
+  /** Accept a JSON array of operations in one request, run side by side (Apollo's batching; off by default). */
+  allowBatchedHttpRequests?: boolean;
 };
 
 export type RunningServer = {
@@ -115,6 +117,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     formatError: maskingErrorFormatter(logger, options.production),
+    allowBatchedHttpRequests: options.allowBatchedHttpRequests ?? false,
     // No Apollo usage reporting here, so no inline traces either (and no log line announcing them).
     // No cache control: no field has a cache hint and nothing caches our answers (the gateway reads a subgraph
     // answer without a Cache-Control header as uncacheable, as it read our `no-store`). Apollo Server's default

@@ -80,6 +80,8 @@ export async function createIntegrationsServer(
       contextTokenSecret: config.INTERNAL_TOKEN_SECRET,
       // A webhook of up to 1 MiB arrives base64-encoded inside a GraphQL request: a third larger, plus the envelope.
       bodyLimit: 2 * 1024 * 1024,
+      // The webhook shim sends the deliveries that arrive together as one batch of receiveWebhook operations.
+      allowBatchedHttpRequests: true,
       logger,
       production: config.NODE_ENV === 'production',
       checkReady: async () => {
