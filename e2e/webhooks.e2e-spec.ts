@@ -262,6 +262,37 @@ describe('transport and connection checks', () => {
   });
 });
 
+describe('deliveries arriving together', () => {
+  /** Requests the integrations subgraph has answered on /graphql, from its Prometheus counter. */
+  const inboxRequests = async (): Promise<number> => {
+    const text = await (await fetch(`${platform.urls.integrations}/metrics`)).text();
+    return text
+      .split('\n')
+      .filter((line) => line.startsWith('http_server_request_duration_seconds_count{') && line.includes('"/graphql"'))
+      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  };
+
+  it('each get their own answer, the shim passing them to the inbox in fewer requests than deliveries', async () => {
+    const careem = connectionOf('CAREEM');
+    const built = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => buildWebhook(careem, 'new_order', { seed: 300 + i })),
+    );
+    const before = await inboxRequests();
+    // The first one twice: the repeat is answered as its duplicate, whichever request carried it.
+    const answers = await Promise.all([...built, built[0]!].map((webhook) => sendWebhook(webhook)));
+    const sent = await inboxRequests();
+
+    const bodies = answers.map((answer) => JSON.parse(answer.body) as { eventId: string; duplicate: boolean });
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, ...Array<number>(30).fill(202)]);
+    expect(new Set(bodies.map((body) => body.eventId)).size).toBe(30);
+    expect(bodies[30]!.eventId).toBe(bodies[0]!.eventId);
+    expect(bodies.filter((body) => body.duplicate)).toHaveLength(1);
+    // Without batching every delivery is a request of its own (31); the worker's few calls cannot make up the gap.
+    expect(sent - before).toBeLessThan(16);
+    for (const webhook of built) await processedOrder(webhook.externalId);
+  });
+});
+
 describe('provider callbacks', () => {
   it('tells the provider when staff accept, retrying while it answers 500, and records the outcome on the order', async () => {
     const api = platform.providerApi!;

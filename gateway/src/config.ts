@@ -41,6 +41,8 @@ export const gatewayConfigShape = {
   WEBHOOK_ADDRESS_RATE_BURST: z.coerce.number().int().min(1).default(400),
   /** How long a connection key the inbox called unknown is answered 404 from memory (0: never). */
   WEBHOOK_UNKNOWN_KEY_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /** Deliveries the shim passes to the inbox in one request at most (1: each alone, as for an integrations that takes no batches). */
+  WEBHOOK_INBOX_BATCH_MAX: z.coerce.number().int().min(1).max(1_000).default(100),
   /** The event bus: PostgreSQL LISTEN/NOTIFY through this URL (role nexara_gateway, which reads no table)... */
   EVENT_BUS_DATABASE_URL: env.postgresUrl().optional(),
   /** ...or Redis pub/sub when set, so several gateway instances share one stream. */

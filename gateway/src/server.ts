@@ -95,6 +95,7 @@ export async function createGatewayServer(
     receive: createReceiveWebhookClient({
       integrationsUrl: config.INTEGRATIONS_URL,
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      maxBatch: config.WEBHOOK_INBOX_BATCH_MAX,
     }),
     rateLimit: createWebhookRateLimit({
       perSecond: config.WEBHOOK_RATE_PER_SECOND,

@@ -159,6 +159,10 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     WEBHOOK_RATE_BURST: '1000000',
     WEBHOOK_ADDRESS_RATE_PER_SECOND: '1000000',
     WEBHOOK_ADDRESS_RATE_BURST: '1000000',
+    // To compare the shim's batching with one request per delivery (WEBHOOK_INBOX_BATCH_MAX=1), in one build.
+    ...(process.env['WEBHOOK_INBOX_BATCH_MAX']
+      ? { WEBHOOK_INBOX_BATCH_MAX: process.env['WEBHOOK_INBOX_BATCH_MAX'] }
+      : {}),
   };
 
   const running = new Map<string, ChildProcess>();
