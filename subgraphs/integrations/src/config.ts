@@ -67,12 +67,10 @@ export const integrationsConfigShape = {
    */
   CONTROL_RESULT_WAIT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(1_800_000),
   /**
-   * Jobs one webhook worker process holds at once, of each kind: webhook
-   * jobs, and apart from them provider callbacks and catalog syncs. Webhook
-   * jobs in hand are applied in batches (see webhook-batcher.ts), so this also
-   * bounds a batch: 200 lets a backlog drain in batches of up to ~100 with two
-   * in flight. It is not a connection count: the pools are small and fixed
-   * (webhook-worker.ts).
+   * Jobs one webhook worker process holds at once. Webhook jobs in hand are
+   * applied in batches (see webhook-batcher.ts), so this also bounds a batch:
+   * 200 lets a backlog drain in batches of up to ~100 with two in flight. It
+   * is not a connection count: the pools are small and fixed (webhook-worker.ts).
    */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(200),
   /** Processing attempts of a webhook event (counted afresh after a replay) before it is DEAD. */

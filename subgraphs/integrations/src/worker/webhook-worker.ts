@@ -10,7 +10,7 @@ import {
   type EgressResolver,
   type Logger,
 } from '@nexara/kit';
-import { run, type Runner, type RunnerOptions, type TaskList } from 'graphile-worker';
+import { run, type Runner, type TaskList } from 'graphile-worker';
 import { Pool } from 'pg';
 import { startAlertMonitor, type AlertMonitor } from '../alerts/alert-monitor';
 import { AuditService } from '../audit/audit.service';
@@ -75,31 +75,22 @@ export async function createWebhookWorker(
     poolSize,
     applicationName: 'nexara-integrations-worker',
   });
-  // The jobs that call providers (callbacks, catalog syncs) have connections of their own: many of them at once
-  // must not queue ahead of a webhook batch's claim and outcome in the pool.
-  const sideDataSource = createDataSource({
-    url: config.DATABASE_URL,
-    ...integrationsDatabase,
-    poolSize: SIDE_POOL_SIZE,
-    applicationName: 'nexara-integrations-worker-calls',
-  });
   await dataSource.initialize();
-  await sideDataSource.initialize().catch(async (error: unknown) => {
-    await dataSource.destroy();
-    throw error;
+  const queuePool = new Pool({
+    connectionString: config.DATABASE_URL,
+    max: poolSize,
+    application_name: 'nexara-integrations-queue',
   });
-  const queuePool = queuePoolOf(config.DATABASE_URL, poolSize, 'nexara-integrations-queue', logger);
-  const sideQueuePool = queuePoolOf(config.DATABASE_URL, SIDE_POOL_SIZE, 'nexara-integrations-queue-calls', logger);
+  // An idle client losing its server must be logged, not crash the process (graphile-worker checks for both handlers).
+  queuePool.on('error', (error) => logger.warn({ err: error.message }, 'job queue connection error'));
+  queuePool.on('connect', (client) => {
+    client.on('error', (error) => logger.warn({ err: error.message }, 'job queue connection error'));
+  });
   const bus = createEventBus({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
   const events = integrationEventsOn(bus, logger);
   const registry = createMetricsRegistry('integrations-worker');
   const metrics = integrationsMetrics(registry);
-  observeConnectionPools(registry, {
-    integrations: dataSourcePool(dataSource),
-    calls: dataSourcePool(sideDataSource),
-    queue: () => queuePool,
-    calls_queue: () => sideQueuePool,
-  });
+  observeConnectionPools(registry, { integrations: dataSourcePool(dataSource), queue: () => queuePool });
   observeJobQueue(registry, dataSource, [PROCESS_WEBHOOK_EVENT_TASK, PROVIDER_CALLBACK_TASK, CATALOG_SYNC_TASK]);
   let ops: { url: string; close: () => Promise<void> } | null = null;
   const egress = createEgress({
@@ -109,7 +100,7 @@ export async function createWebhookWorker(
   });
   let directory: ConnectionDirectory | null = null;
   let alertMonitor: AlertMonitor | null = null;
-  const runners: SupervisedRunner[] = [];
+  let runner: Runner | null = null;
   let stopping = false;
   try {
     const audit = new AuditService({ dataSource, logger });
@@ -143,7 +134,7 @@ export async function createWebhookWorker(
       settings: { maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, backoff, random: options.random },
     };
     const callbacks = {
-      dataSource: sideDataSource,
+      dataSource,
       directory,
       orders,
       logger,
@@ -157,12 +148,10 @@ export async function createWebhookWorker(
       maxBatch: Math.max(1, Math.ceil(config.WORKER_CONCURRENCY / 2)),
       maxInFlight: 2,
     });
-    const webhookTasks: TaskList = {
+    const taskList: TaskList = {
       [PROCESS_WEBHOOK_EVENT_TASK]: async (payload) => {
         await batcher.take(payload);
       },
-    };
-    const providerTasks: TaskList = {
       [PROVIDER_CALLBACK_TASK]: async (payload) => {
         const outcome = await runProviderCallback(callbacks, payload);
         const provider = (payload as { provider?: unknown } | null)?.provider;
@@ -174,7 +163,7 @@ export async function createWebhookWorker(
     };
     if (catalog) {
       const control = {
-        dataSource: sideDataSource,
+        dataSource,
         directory,
         catalog,
         egress,
@@ -189,48 +178,56 @@ export async function createWebhookWorker(
           resultWaitMs: config.CONTROL_RESULT_WAIT_MS,
         },
       };
-      providerTasks[CATALOG_SYNC_TASK] = async (payload) => {
+      taskList[CATALOG_SYNC_TASK] = async (payload) => {
         await runCatalogSync(control, payload);
       };
     }
-    // Two runners, each with its own job slots and queue connections: webhook jobs, and the jobs that call
-    // providers (callbacks, catalog syncs). In one runner, callbacks waiting on provider APIs held most of the
-    // 200 slots in `npm run bench` (endToEnd: up to 129 at once), so new deliveries waited seconds to be picked
-    // up; a slow provider must not hold back the orders of every other one (docs/architecture.md, step 8).
-    const runnerOptions = (taskList: TaskList, pool: Pool): RunnerOptions => ({
-      pgPool: pool,
-      concurrency: config.WORKER_CONCURRENCY,
-      pollInterval: config.WORKER_POLL_INTERVAL_MS,
-      noHandleSignals: true,
-      logger: graphileLogger(logger),
-      taskList,
-      // graphile-worker 0.17 records a job's completion or failure without awaiting it
-      // unless these are batched: with the database down that write rejects unhandled and
-      // takes the process down. Batched (delay 0 = same tick), the write is retried with
-      // backoff, and if the database stays away the runner shuts down, which restarts it.
-      // localQueue: jobs are fetched (and locked) as many at a time as the worker can hold, one query per take.
-      preset: {
-        worker: {
-          completeJobBatchDelay: 0,
-          failJobBatchDelay: 0,
-          localQueue: { size: Math.max(2, config.WORKER_CONCURRENCY) },
+    const startRunner = async (): Promise<Runner> => {
+      const started = await run({
+        pgPool: queuePool,
+        concurrency: config.WORKER_CONCURRENCY,
+        pollInterval: config.WORKER_POLL_INTERVAL_MS,
+        noHandleSignals: true,
+        logger: graphileLogger(logger),
+        taskList,
+        // graphile-worker 0.17 records a job's completion or failure without awaiting it
+        // unless these are batched: with the database down that write rejects unhandled and
+        // takes the process down. Batched (delay 0 = same tick), the write is retried with
+        // backoff, and if the database stays away the runner shuts down, which restarts it.
+        // localQueue: jobs are fetched (and locked) as many at a time as the worker can hold, one query per take.
+        preset: {
+          worker: {
+            completeJobBatchDelay: 0,
+            failJobBatchDelay: 0,
+            localQueue: { size: Math.max(2, config.WORKER_CONCURRENCY) },
+          },
         },
-      },
-    });
-    runners.push(
-      await superviseRunner(
-        () => runnerOptions(webhookTasks, queuePool),
-        logger,
-        () => stopping,
-      ),
-    );
-    runners.push(
-      await superviseRunner(
-        () => runnerOptions(providerTasks, sideQueuePool),
-        logger,
-        () => stopping,
-      ),
-    );
+      });
+      // graphile-worker's runner ends when its database goes away (a restart, a failover).
+      // Start a new one once the database answers again, so processing resumes by itself.
+      started.promise.then(
+        () => restartUnlessStopping(),
+        (error: unknown) => {
+          logger.warn({ err: String(error) }, 'job runner stopped unexpectedly; restarting it');
+          restartUnlessStopping();
+        },
+      );
+      return started;
+    };
+    const restartUnlessStopping = (): void => {
+      if (stopping) return;
+      setTimeout(() => {
+        if (stopping) return;
+        startRunner().then(
+          (next) => (runner = next),
+          (error: unknown) => {
+            logger.warn({ err: String(error) }, 'job runner could not start yet; retrying');
+            restartUnlessStopping();
+          },
+        );
+      }, 1_000).unref();
+    };
+    runner = await startRunner();
     if (config.METRICS_PORT !== undefined) {
       ops = await startOpsServer({
         service: 'integrations-worker',
@@ -252,13 +249,11 @@ export async function createWebhookWorker(
     });
   } catch (error) {
     await ops?.close();
-    await Promise.all(runners.map((runner) => runner.stop().catch(() => undefined)));
+    await runner?.stop().catch(() => undefined);
     await egress.close();
     await bus.close();
     await directory?.stop();
     await queuePool.end().catch(() => undefined);
-    await sideQueuePool.end().catch(() => undefined);
-    await sideDataSource.destroy();
     await dataSource.destroy();
     throw error;
   }
@@ -288,7 +283,7 @@ export async function createWebhookWorker(
         stopping = true;
         try {
           await ops?.close();
-          await Promise.all(runners.map((runner) => runner.stop()));
+          await runner?.stop();
           await sweeping;
           await startedMonitor.stop();
         } finally {
@@ -297,67 +292,10 @@ export async function createWebhookWorker(
           await bus.close();
           await startedDirectory.stop();
           await queuePool.end().catch(() => undefined);
-          await sideQueuePool.end().catch(() => undefined);
-          await sideDataSource.destroy();
           await dataSource.destroy();
         }
       })();
       return stopped;
     },
   };
-}
-
-/** Connections of the provider-calling jobs (callbacks, catalog syncs): a claim and an outcome at a time, the LISTEN. */
-const SIDE_POOL_SIZE = 3;
-
-function queuePoolOf(url: string, max: number, applicationName: string, logger: Logger): Pool {
-  const pool = new Pool({ connectionString: url, max, application_name: applicationName });
-  // An idle client losing its server must be logged, not crash the process (graphile-worker checks for both handlers).
-  pool.on('error', (error) => logger.warn({ err: error.message }, 'job queue connection error'));
-  pool.on('connect', (client) => {
-    client.on('error', (error) => logger.warn({ err: error.message }, 'job queue connection error'));
-  });
-  return pool;
-}
-
-type SupervisedRunner = { stop: () => Promise<void> };
-
-/**
- * A graphile-worker runner that is started again when it ends by itself:
- * it ends when its database goes away (a restart, a failover), and a new one
- * is started once the database answers again, so processing resumes by
- * itself. Rejects if the first start fails.
- */
-async function superviseRunner(
-  options: () => RunnerOptions,
-  logger: Logger,
-  stopping: () => boolean,
-): Promise<SupervisedRunner> {
-  let current: Runner;
-  const start = async (): Promise<Runner> => {
-    const started = await run(options());
-    started.promise.then(
-      () => restartUnlessStopping(),
-      (error: unknown) => {
-        logger.warn({ err: String(error) }, 'job runner stopped unexpectedly; restarting it');
-        restartUnlessStopping();
-      },
-    );
-    return started;
-  };
-  const restartUnlessStopping = (): void => {
-    if (stopping()) return;
-    setTimeout(() => {
-      if (stopping()) return;
-      start().then(
-        (next) => (current = next),
-        (error: unknown) => {
-          logger.warn({ err: String(error) }, 'job runner could not start yet; retrying');
-          restartUnlessStopping();
-        },
-      );
-    }, 1_000).unref();
-  };
-  current = await start();
-  return { stop: () => current.stop() };
 }
