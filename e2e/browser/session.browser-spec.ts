@@ -95,10 +95,14 @@ describe('sessions in the dashboard', () => {
 });
 
 /**
- * Chrome's autoplay policy, which this headless Chromium does not apply (and
- * whose user activation flag playwright's own calls would set): an audio
- * context does not run until the page got a real click or key press, and
- * resume() does nothing before that.
+ * Chrome's autoplay policy, which this headless Chromium does not apply (not
+ * even with --autoplay-policy=user-gesture-required), and whose user
+ * activation flag playwright's own calls would set: an audio context does not
+ * run until the page got a real click or key press and then called resume();
+ * resume() before that does nothing. The page sees the context suspended until
+ * then (its `state`, and a statechange when it starts). The real context runs
+ * underneath: suspending it to match raced with its own start and the page's
+ * resume() under load, which Chrome, never starting it, cannot do.
  */
 const AUTOPLAY_POLICY = `(() => {
   let used = false;
@@ -106,28 +110,19 @@ const AUTOPLAY_POLICY = `(() => {
     window.addEventListener(type, (event) => (used ||= event.isTrusted), true);
   }
   const Real = window.AudioContext;
+  const realState = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, 'state').get;
   window.AudioContext = class extends Real {
-    constructor(options) {
-      super(options);
-      // Held whenever it starts (it starts by itself a moment after it is made) until the page has been used.
-      // A hold still under way when the page is used would win over the page's resume() (resuming a context
-      // that is still running does nothing, then the suspension lands), which Chrome, never starting it, cannot
-      // do: so a held context that ends up suspended after the page was used is let go.
-      let held = false;
-      const hold = () => {
-        if (this.state === 'running' && !used) {
-          held = true;
-          void Real.prototype.suspend.call(this);
-        } else if (this.state === 'suspended' && used && held) {
-          held = false;
-          void Real.prototype.resume.call(this);
-        }
-      };
-      this.addEventListener('statechange', hold);
-      hold();
+    #started = false;
+    get state() {
+      return this.#started ? realState.call(this) : 'suspended';
     }
-    resume() {
-      return used ? super.resume() : Promise.resolve();
+    async resume() {
+      if (!used) return;
+      await super.resume();
+      if (!this.#started) {
+        this.#started = true;
+        this.dispatchEvent(new Event('statechange'));
+      }
     }
   };
 })();`;

@@ -19,21 +19,31 @@ export function useChime(): { state: ChimeState; toggleMuted: () => void; chime:
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTED_KEY) === '1');
   const [running, setRunning] = useState(false);
   const context = useRef<AudioContext | null>(null);
+  // Whether the audio was still held when the current press or key began: the context can start between the
+  // press and the click it ends in, and that click must still count as the one that lets sound play.
+  const heldAtGesture = useRef(false);
 
   useEffect(() => {
     if (typeof AudioContext === 'undefined') return;
     const ctx = new AudioContext();
     context.current = ctx;
     const update = () => setRunning(ctx.state === 'running');
-    const unlock = () => void ctx.resume().then(update, update);
+    const unlock = () => {
+      heldAtGesture.current = ctx.state !== 'running';
+      void ctx.resume().then(update, update);
+    };
+    // After the click's own handlers (the page's root sits inside the document): the next click is a gesture of its own.
+    const settle = () => (heldAtGesture.current = false);
     ctx.addEventListener('statechange', update);
     document.addEventListener('pointerdown', unlock, true);
     document.addEventListener('keydown', unlock, true);
+    document.addEventListener('click', settle);
     update();
     return () => {
       ctx.removeEventListener('statechange', update);
       document.removeEventListener('pointerdown', unlock, true);
       document.removeEventListener('keydown', unlock, true);
+      document.removeEventListener('click', settle);
       context.current = null;
       void ctx.close();
     };
@@ -59,12 +69,12 @@ export function useChime(): { state: ChimeState; toggleMuted: () => void; chime:
   const blocked = !muted && !running;
   const toggleMuted = useCallback(() => {
     // While blocked, the click is the gesture that lets sound play: it turns sound on rather than off.
-    if (blocked) return;
+    if (blocked || (!muted && heldAtGesture.current)) return;
     setMuted((was) => {
       localStorage.setItem(MUTED_KEY, was ? '0' : '1');
       return !was;
     });
-  }, [blocked]);
+  }, [blocked, muted]);
 
   return { state: muted ? 'off' : running ? 'on' : 'blocked', toggleMuted, chime };
 }
