@@ -144,19 +144,25 @@ describe('provider callback jobs (real PostgreSQL and graphile-worker, over HTTP
     ]);
   });
 
+  /** The provider_callback job the orders service queues for this order and action. */
+  const callbackJob = (order: OrderResult, action: StaffCallbackAction) =>
+    providerCallbackJob(
+      {
+        tenantId,
+        id: order.id,
+        connectionId: order.connection.id,
+        provider: 'CAREEM' as const,
+        externalId: order.externalId,
+        placedAt: new Date(order.placedAt),
+      },
+      action,
+    );
+
   it('keeps one job per key: enqueueing the same callback again replaces the queued job instead of adding one', async () => {
     const order = await anOrder(env, { tenantId, status: 'ACCEPTED' });
-    const entity = {
-      tenantId,
-      id: order.id,
-      connectionId: order.connection.id,
-      provider: 'CAREEM' as const,
-      externalId: order.externalId,
-      placedAt: new Date(order.placedAt),
-    };
     for (let attempt = 0; attempt < 2; attempt += 1) {
       await inTenantTransaction(env.server.dataSource, { tenantId }, (m) =>
-        enqueueProviderCallback(m, providerCallbackJob(entity, { kind: 'PREPARING' })),
+        enqueueProviderCallback(m, callbackJob(order, { kind: 'PREPARING' })),
       );
     }
     expect(await queuedJobsOf(env.db, order.id)).toEqual([expectedJob(order, { kind: 'PREPARING' })]);
@@ -167,23 +173,11 @@ describe('provider callback jobs (real PostgreSQL and graphile-worker, over HTTP
       await anOrder(env, { tenantId, status: 'READY' }),
       await anOrder(env, { tenantId, status: 'READY' }),
     ];
-    const jobOf = (order: OrderResult, action: StaffCallbackAction) =>
-      providerCallbackJob(
-        {
-          tenantId,
-          id: order.id,
-          connectionId: order.connection.id,
-          provider: 'CAREEM' as const,
-          externalId: order.externalId,
-          placedAt: new Date(order.placedAt),
-        },
-        action,
-      );
     await inTenantTransaction(env.server.dataSource, { tenantId }, (m) =>
       enqueueProviderCallbacks(m, [
-        jobOf(orders[0]!, { kind: 'CANCELLED', reason: 'first' }),
-        jobOf(orders[1]!, { kind: 'PICKED_UP' }),
-        jobOf(orders[0]!, { kind: 'CANCELLED', reason: 'second' }),
+        callbackJob(orders[0]!, { kind: 'CANCELLED', reason: 'first' }),
+        callbackJob(orders[1]!, { kind: 'PICKED_UP' }),
+        callbackJob(orders[0]!, { kind: 'CANCELLED', reason: 'second' }),
       ]),
     );
     expect(await queuedJobsOf(env.db, orders[0]!.id)).toEqual([
