@@ -106,10 +106,11 @@ function summaryTable(results: BenchResults): string {
         'End to end',
         "orders' arrivals at a subscriber on an open socket, each once",
         `${n(s.seen)} of ${n(s.expected)}: ${n(s.missedOnOpenSocket)} missed on an open socket, ` +
-          `${n(s.missedWhileDisconnected)} while disconnected (${n(s.closes.length)} closes), ${n(s.repeated)} repeated`,
+          `${n(s.missedWhileDisconnected)} while disconnected (${n(s.closes.length)} closes), ${n(s.repeated)} repeated` +
+          `, ${n(s.gaps)} after a gap`,
         '',
         '',
-        'none missed on an open socket, none repeated',
+        'none missed on an open socket, none repeated, no gap without a close',
         met(s.ok),
       ]);
     } else if (legacy) {
@@ -547,7 +548,12 @@ function endToEndSection(e: EndToEndResult): string {
           '',
           `At the subscribers: ${n(s.seen)} of ${n(s.expected)} committed orders arrived; ${n(s.missedOnOpenSocket)}` +
             ` missed on a socket that stayed open, ${n(s.missedWhileDisconnected)} missed while the socket was closed or` +
-            ` closing; ${n(s.repeated)} versions repeated, ${n(s.gaps)} seen after a gap. ${closesOf(s.closes)}`,
+            ` closing; ${n(s.repeated)} versions repeated, ${n(s.gaps)} seen after a gap` +
+            (s.otherOrders === undefined
+              ? ''
+              : ` (counted over the scenario's own orders; ${n(s.otherOrders)} orders of earlier scenarios were heard of` +
+                ` too)`) +
+            `. ${closesOf(s.closes)}`,
         ]
       : legacy
         ? [

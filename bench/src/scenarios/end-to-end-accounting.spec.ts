@@ -5,6 +5,7 @@ import {
   keptUp,
   sustainedPerSecond,
   versionSeen,
+  VersionLog,
   type StepOutcome,
   type StoredDelivery,
 } from './end-to-end-accounting';
@@ -155,5 +156,20 @@ describe('versionSeen', () => {
     [undefined, 2, 'gap'],
   ] as const)('after version %s, version %s is %s', (last, version, expected) => {
     expect(versionSeen(last, version)).toBe(expected);
+  });
+});
+
+describe('VersionLog', () => {
+  it("counts gaps and repeats of the scenario's own orders only", () => {
+    const log = new VersionLog();
+    log.see('c1/100', 1);
+    log.see('c1/100', 2);
+    log.see('c1/100', 2); // repeat
+    log.see('c1/101', 2); // arrival seen at version 2: a gap
+    log.see('c1/101', 4); // version 3 skipped: a gap
+    log.see('c2/100', 1); // the same external id on another connection is another order
+    log.see('c9/7', 5); // an earlier scenario's order, first heard of at version 5
+    log.see('c9/7', 3);
+    expect(log.account(new Set(['c1/100', 'c1/101', 'c2/100']))).toEqual({ repeated: 1, gaps: 2, otherOrders: 1 });
   });
 });

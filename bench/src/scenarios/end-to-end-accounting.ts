@@ -174,3 +174,50 @@ export function versionSeen(last: number | undefined, version: number): 'next' |
   if (version <= last) return 'repeat';
   return version === last + 1 ? 'next' : 'gap';
 }
+
+/** What the subscribers saw of the versions of the orders this scenario sent. */
+export type VersionAccount = {
+  /** A version seen again, or after a later one. */
+  repeated: number;
+  /** A version seen with the one before it never seen (an arrival other than version 1 counts). */
+  gaps: number;
+  /**
+   * Orders the subscribers heard of that this scenario did not send (an earlier scenario's, still changing):
+   * their first version seen is rarely 1, and no promise covers what came before a subscription.
+   */
+  otherOrders: number;
+};
+
+/**
+ * Every version each subscriber saw, per order (named `connection/externalId`:
+ * external ids are unique per connection only, and random ones of two
+ * providers or connections can collide). Judged by `account` against the
+ * orders the scenario sent, so another scenario's orders, whose earlier
+ * versions came before the subscription, are not counted as gaps.
+ */
+export class VersionLog {
+  private readonly last = new Map<string, number>();
+  private readonly repeats = new Map<string, number>();
+  private readonly gaps = new Map<string, number>();
+
+  see(order: string, version: number): 'next' | 'repeat' | 'gap' {
+    const seen = versionSeen(this.last.get(order), version);
+    if (seen === 'repeat') {
+      this.repeats.set(order, (this.repeats.get(order) ?? 0) + 1);
+      return seen;
+    }
+    if (seen === 'gap') this.gaps.set(order, (this.gaps.get(order) ?? 0) + 1);
+    this.last.set(order, version);
+    return seen;
+  }
+
+  account(sent: ReadonlySet<string>): VersionAccount {
+    const sum = (counts: Map<string, number>): number =>
+      [...counts].reduce((total, [order, n]) => total + (sent.has(order) ? n : 0), 0);
+    return {
+      repeated: sum(this.repeats),
+      gaps: sum(this.gaps),
+      otherOrders: [...this.last.keys()].filter((order) => !sent.has(order)).length,
+    };
+  }
+}
