@@ -156,6 +156,7 @@ describe(buildOrdersSchema.name, () => {
       'applyProviderOrderEvents',
       'autoAcceptOrder',
       'recordProviderCallback',
+      'recordProviderCallbacks',
     ]);
     const inaccessibleTypes = parse(sdl)
       .definitions.filter(
@@ -178,6 +179,7 @@ describe(buildOrdersSchema.name, () => {
       'ProviderOrderEventInput',
       'ProviderOrderInput',
       'RecordProviderCallbackInput',
+      'RecordProviderCallbacksResult',
     ]);
   });
 });

@@ -6,6 +6,7 @@ import {
   AutoAcceptOrderDocument,
   OrdersAtRiskDocument,
   RecordProviderCallbackDocument,
+  RecordProviderCallbacksDocument,
   type ApplyProviderOrderEventMutation,
   type ProviderOrderEventInput,
   type RecordProviderCallbackInput,
@@ -60,6 +61,23 @@ export function classifyOrdersErrors(operation: string, errors: readonly GraphQL
   );
 }
 
+/** A batch mutation's rows, checked to answer each input once (a short answer is worth another try). */
+function oneResultEach<R>(rows: readonly R[], inputs: readonly unknown[], what: string): readonly R[] {
+  if (rows.length !== inputs.length) {
+    throw new OrdersCallError('TRANSIENT', null, `orders answered ${rows.length} results for ${inputs.length} ${what}`);
+  }
+  return rows;
+}
+
+/** The error of one input of a batch, rated as the single mutation's GraphQL error would be. */
+function itemError(
+  operation: string,
+  error: { code: string; message: string } | null | undefined,
+  fallback: string,
+): OrdersCallError {
+  return classifyOrdersErrors(operation, [{ message: error?.message ?? fallback, extensions: { code: error?.code } }]);
+}
+
 /** One event of a batch: applied, or refused alone (as `classifyOrdersErrors` rates its error). */
 export type BatchedEventResult = ApplyProviderOrderEventResult | { error: OrdersCallError };
 
@@ -69,6 +87,11 @@ export type OrdersClient = {
   applyProviderOrderEvents(tenantId: string, inputs: readonly ProviderOrderEventInput[]): Promise<BatchedEventResult[]>;
   autoAcceptOrder(tenantId: string, orderId: string): Promise<{ id: string; status: OrderStatus }>;
   recordProviderCallback(tenantId: string, input: RecordProviderCallbackInput): Promise<void>;
+  /** Many reports of one tenant in one call and one transaction; per input, in order: null (recorded) or its error. */
+  recordProviderCallbacks(
+    tenantId: string,
+    inputs: readonly RecordProviderCallbackInput[],
+  ): Promise<(OrdersCallError | null)[]>;
   ordersAtRisk(tenantId: string): Promise<AtRiskOrder[]>;
 };
 
@@ -116,26 +139,23 @@ export function createOrdersClient(options: {
       const rows = await call(tenantId, 'applyProviderOrderEvents', ApplyProviderOrderEventsDocument, {
         inputs: [...inputs],
       });
-      if (rows.length !== inputs.length) {
-        throw new OrdersCallError(
-          'TRANSIENT',
-          null,
-          `orders answered ${rows.length} results for ${inputs.length} events`,
-        );
-      }
-      return rows.map((row) =>
+      return oneResultEach(rows, inputs, 'events').map((row) =>
         row.error || !row.outcome
-          ? {
-              error: classifyOrdersErrors('applyProviderOrderEvent', [
-                { message: row.error?.message ?? 'no outcome', extensions: { code: row.error?.code } },
-              ]),
-            }
+          ? { error: itemError('applyProviderOrderEvent', row.error, 'no outcome') }
           : { outcome: row.outcome, order: row.order },
       );
     },
     autoAcceptOrder: (tenantId, orderId) => call(tenantId, 'autoAcceptOrder', AutoAcceptOrderDocument, { id: orderId }),
     recordProviderCallback: async (tenantId, input) => {
       await call(tenantId, 'recordProviderCallback', RecordProviderCallbackDocument, { input });
+    },
+    recordProviderCallbacks: async (tenantId, inputs) => {
+      const rows = await call(tenantId, 'recordProviderCallbacks', RecordProviderCallbacksDocument, {
+        inputs: [...inputs],
+      });
+      return oneResultEach(rows, inputs, 'reports').map((row) =>
+        row.order && !row.error ? null : itemError('recordProviderCallback', row.error, 'not recorded'),
+      );
     },
     ordersAtRisk: async (tenantId) => {
       const page = await call(tenantId, 'orders', OrdersAtRiskDocument, {});

@@ -5,8 +5,10 @@ import { anOrder } from '../testing/order-factory';
 import {
   ORDER,
   RECORD_PROVIDER_CALLBACK,
+  RECORD_PROVIDER_CALLBACKS,
   type OrderQueryResult,
   type RecordCallbackResult,
+  type RecordCallbacksResult,
 } from '../testing/order-operations';
 import { dataOf, errorCodes, startOrdersTestEnv, type OrdersTestEnv } from '../testing/orders-test-env';
 
@@ -139,6 +141,69 @@ describe('recordProviderCallback and Order.callbacks (real PostgreSQL, over HTTP
     const byId = new Map(page.orders.edges.map((edge) => [edge.node.id, edge.node.callbacks]));
     expect(byId.get(orders[0]!.id)).toEqual([{ action: 'ACCEPTED' }]);
     expect(byId.get(orders[1]!.id)).toEqual([]);
+  });
+
+  describe('recordProviderCallbacks (many reports, one call)', () => {
+    const recordMany = (identity: Identity, inputs: RecordInput[]) =>
+      env.request<RecordCallbacksResult>(identity, RECORD_PROVIDER_CALLBACKS, { inputs });
+
+    it('records each report as recordProviderCallback would, each its own version; one refused writes nothing', async () => {
+      const first = await anOrder(env, { tenantId, status: 'ACCEPTED', provider: 'TALABAT' });
+      const second = await anOrder(env, { tenantId, status: 'ACCEPTED' });
+      const theirs = await anOrder(env, { tenantId: randomUUID(), status: 'ACCEPTED' });
+      const report = { action: 'ACCEPTED', outcome: 'DELIVERED' as const, attempt: 1, httpStatus: 200 };
+      const [before] = await env.db.queryAsAdmin<{ version: number }>(
+        'select version from orders.orders where id = $1',
+        [first.id],
+      );
+
+      const results = dataOf(
+        await recordMany(worker, [
+          { orderId: first.id, ...report },
+          { orderId: theirs.id, ...report },
+          { orderId: first.id, action: 'ACCEPTED', outcome: 'FAILED', attempt: 6, httpStatus: 500 },
+          { orderId: second.id, ...report, httpStatus: 42 },
+          { orderId: 'not-an-id', ...report },
+        ]),
+      ).recordProviderCallbacks;
+
+      expect(results.map((r) => r.error?.code ?? null)).toEqual([
+        null,
+        'NOT_FOUND',
+        null,
+        'BAD_USER_INPUT',
+        'NOT_FOUND',
+      ]);
+      // Two reports of one order: in the order given, each a version of its own.
+      expect(results[0]?.order?.version).toBe(before!.version + 1);
+      expect(results[2]?.order?.version).toBe(before!.version + 2);
+      expect(results[2]?.order?.callbacks.map((c) => c.outcome)).toEqual(['DELIVERED', 'FAILED']);
+      expect(await callbackRows(first.id)).toBe(2);
+      expect(await callbackRows(second.id)).toBe(0);
+      expect(await callbackRows(theirs.id)).toBe(0);
+      const timeline = dataOf(await env.request<OrderQueryResult>(worker, ORDER, { id: first.id })).order.timeline;
+      expect(timeline.map((entry) => entry.note).filter(Boolean)).toEqual(
+        expect.arrayContaining([
+          'Provider told: ACCEPTED (HTTP 200)',
+          'Provider callback ACCEPTED failed after 6 attempts: HTTP 500',
+        ]),
+      );
+    });
+
+    it('refuses more than 200 reports at once, and anyone but the worker, writing nothing', async () => {
+      const order = await anOrder(env, { tenantId, status: 'ACCEPTED' });
+      const report = { orderId: order.id, action: 'ACCEPTED', outcome: 'DELIVERED' as const, attempt: 1 };
+      expect(
+        errorCodes(
+          await recordMany(
+            worker,
+            Array.from({ length: 201 }, () => report),
+          ),
+        ),
+      ).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(await recordMany(aUser(tenantId, 'TENANT_ADMIN'), [report]))).toEqual(['FORBIDDEN']);
+      expect(await callbackRows(order.id)).toBe(0);
+    });
   });
 
   describe('isolation and access', () => {

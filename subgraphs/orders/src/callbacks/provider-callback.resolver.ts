@@ -5,7 +5,11 @@ import { toOrderType } from '../orders/order.mapper';
 import { OrderType } from '../orders/order.types';
 import type { OrderCallbackEntity } from './order-callback.entity';
 import type { ProviderCallbackService } from './provider-callback.service';
-import { ProviderCallbackType, RecordProviderCallbackInput } from './provider-callback.types';
+import {
+  ProviderCallbackType,
+  RecordProviderCallbackInput,
+  RecordProviderCallbacksResult,
+} from './provider-callback.types';
 
 // One loader per request (keyed by its context): a page of orders loads its callbacks with one query.
 const loadersByRequest = new WeakMap<RequestContext, BatchLoader<string, OrderCallbackEntity[]>>();
@@ -47,5 +51,19 @@ export class ProviderCallbackResolver {
     @Arg('input', () => RecordProviderCallbackInput) input: RecordProviderCallbackInput,
   ): Promise<OrderType> {
     return toOrderType(await this.callbacksService.recordProviderCallback(context.identity, input));
+  }
+
+  @Directive('@inaccessible')
+  @Mutation(() => [RecordProviderCallbacksResult], {
+    description:
+      'Internal (service identity only): records many callback outcomes of one tenant in one transaction, each as ' +
+      'recordProviderCallback would; one that fails is rolled back alone and answered with its error.',
+  })
+  async recordProviderCallbacks(
+    @Ctx() context: RequestContext,
+    @Arg('inputs', () => [RecordProviderCallbackInput]) inputs: RecordProviderCallbackInput[],
+  ): Promise<RecordProviderCallbacksResult[]> {
+    const results = await this.callbacksService.recordProviderCallbacks(context.identity, inputs);
+    return results.map(({ order, error }) => ({ order: order ? toOrderType(order) : null, error }));
   }
 }

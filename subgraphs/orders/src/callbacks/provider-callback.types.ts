@@ -1,4 +1,5 @@
 import { Directive, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OrderType, ProviderOrderEventErrorType } from '../orders/order.types';
 import { CALLBACK_OUTCOMES, type CallbackOutcome } from './order-callback.entity';
 
 export const CallbackOutcomeEnum = Object.fromEntries(CALLBACK_OUTCOMES.map((value) => [value, value])) as {
@@ -61,4 +62,14 @@ export class RecordProviderCallbackInput {
 
   @Field(() => String, { nullable: true })
   detail?: string | null;
+}
+
+@Directive('@inaccessible')
+@ObjectType('RecordProviderCallbacksResult', { description: 'One report of recordProviderCallbacks, in input order.' })
+export class RecordProviderCallbacksResult {
+  @Field(() => OrderType, { nullable: true, description: 'The order as the report left it; null when not recorded.' })
+  order: OrderType | null;
+
+  @Field(() => ProviderOrderEventErrorType, { nullable: true })
+  error: ProviderOrderEventErrorType | null;
 }

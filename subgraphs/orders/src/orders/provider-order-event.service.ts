@@ -1,10 +1,10 @@
 import { noOrderChanges, type OrderChanges } from './order-changes';
 import { appError, inTenantTransaction, orderIdFor, requireService, type Identity } from '@nexara/kit';
-import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProviderOrderEventInput } from './order.inputs';
 import { OrderEntity } from './order.entity';
 import { randomUUID } from 'node:crypto';
+import { batchItemError } from '../common/batch-item-error';
 import { insertRowsAsJson } from '../common/json-insert';
 import { OrderEventEntity } from './order-event.entity';
 import { appendTimeline, findOrder, findOrders, lockOrder, updateOrder, type TimelineEntry } from './order.repository';
@@ -254,12 +254,11 @@ async function placeOrders(
 }
 
 function failed(error: unknown): ProviderOrderEventBatchResult {
-  const code =
-    error instanceof GraphQLError && typeof error.extensions['code'] === 'string'
-      ? error.extensions['code']
-      : 'INTERNAL_SERVER_ERROR';
-  const message = error instanceof GraphQLError ? error.message : 'The event could not be applied; it may be retried.';
-  return { outcome: null, order: null, error: { code, message } };
+  return {
+    outcome: null,
+    order: null,
+    error: batchItemError(error, 'The event could not be applied; it may be retried.'),
+  };
 }
 
 /** One event in a transaction the caller holds: the receipt check, the change, the receipt. */

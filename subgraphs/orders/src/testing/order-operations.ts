@@ -200,6 +200,32 @@ export const RECORD_PROVIDER_CALLBACK = /* GraphQL */ `
 `;
 export type RecordCallbackResult = { recordProviderCallback: OrderResult };
 
+export const RECORD_PROVIDER_CALLBACKS = /* GraphQL */ `
+  mutation RecordMany($inputs: [RecordProviderCallbackInput!]!) {
+    recordProviderCallbacks(inputs: $inputs) {
+      order {
+        id
+        version
+        callbacks {
+          action
+          outcome
+          attempt
+        }
+      }
+      error {
+        code
+        message
+      }
+    }
+  }
+`;
+export type RecordCallbacksResult = {
+  recordProviderCallbacks: {
+    order: { id: string; version: number; callbacks: { action: string; outcome: string; attempt: number }[] } | null;
+    error: { code: string; message: string } | null;
+  }[];
+};
+
 export const ORDER = /* GraphQL */ `
   query Order($id: ID!) {
     order(id: $id) {

@@ -178,6 +178,13 @@ export type RecordProviderCallbackMutationVariables = Exact<{
 
 export type RecordProviderCallbackMutation = { recordProviderCallback: { id: string } };
 
+export type RecordProviderCallbacksMutationVariables = Exact<{
+  inputs: Array<RecordProviderCallbackInput> | RecordProviderCallbackInput;
+}>;
+
+
+export type RecordProviderCallbacksMutation = { recordProviderCallbacks: Array<{ order: { id: string } | null, error: { code: string, message: string } | null }> };
+
 export type OrdersAtRiskQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -247,6 +254,19 @@ export const RecordProviderCallbackDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordProviderCallbackMutation, RecordProviderCallbackMutationVariables>;
+export const RecordProviderCallbacksDocument = new TypedDocumentString(`
+    mutation RecordProviderCallbacks($inputs: [RecordProviderCallbackInput!]!) {
+  recordProviderCallbacks(inputs: $inputs) {
+    order {
+      id
+    }
+    error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordProviderCallbacksMutation, RecordProviderCallbacksMutationVariables>;
 export const OrdersAtRiskDocument = new TypedDocumentString(`
     query OrdersAtRisk {
   orders(first: 200, filter: {acceptanceAtRisk: true, test: false}) {
