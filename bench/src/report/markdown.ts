@@ -488,6 +488,7 @@ function endToEndSection(e: EndToEndResult): string {
   const s = 'subscribers' in e ? e.subscribers : undefined;
   const legacy = (e as EndToEndResult & LegacyEndToEnd).exactlyOnce;
   const missed = e.steps.some((step) => step.missedArrivals !== undefined);
+  const cpu = e.steps.some((step) => step.cpuMsPerDelivery !== undefined);
   return [
     '## End to end',
     '',
@@ -508,6 +509,7 @@ function endToEndSection(e: EndToEndResult): string {
         'to subscriber p50 / p99',
         'Backlog at end',
         ...(missed ? ['Arrivals missed'] : []),
+        ...(cpu ? ['CPU ms per delivery'] : []),
         'Kept up',
       ],
       e.steps.map((step) => [
@@ -518,10 +520,25 @@ function endToEndSection(e: EndToEndResult): string {
         `${ms(step.lagToSubscriber.median)} / ${ms(step.lagToSubscriber.p99)}`,
         n(step.backlogAtEnd),
         ...(missed ? [n(step.missedArrivals ?? 0)] : []),
+        ...(cpu ? [step.cpuMsPerDelivery ? n(cpuTotal(step.cpuMsPerDelivery), 2) : ''] : []),
         met(step.sustained),
       ]),
     ),
     '',
+    ...(cpu
+      ? [
+          'CPU ms per delivery: every process of the platform, PostgreSQL with its backends and the load generator' +
+            " (which also answers the provider callbacks), from the step's start until its deliveries were processed and" +
+            ' had reached their subscribers, over the deliveries acknowledged; two cores give 2,000 ms a second. By' +
+            ' process: ' +
+            e.steps
+              .filter((step) => step.cpuMsPerDelivery)
+              .map((step) => `${n(step.offeredPerSecond)}/s: ${cpuOf(step.cpuMsPerDelivery!)}`)
+              .join('; ') +
+            '.',
+          '',
+        ]
+      : []),
     `Drain: ${n(e.drain.events)} deliveries ${e.drain.acknowledged === undefined ? 'acknowledged' : `stored (${n(e.drain.acknowledged)} of them acknowledged)`}` +
       ` with the worker stopped, then processed in ${n(e.drain.seconds, 1)} s:` +
       ` **${n(e.drainPerSecond)} events/s**. Baseline: the same number of orders inserted straight into a copy of` +

@@ -53,6 +53,12 @@ export type EndToEndStep = {
   missedArrivals: number;
   /** The step kept up (see `keptUp`): all acknowledged, lag p99 under 1 s, nothing missed, no growing backlog. */
   sustained: boolean;
+  /**
+   * CPU ms each process spent per acknowledged delivery, from the step's start until its deliveries were processed
+   * and had reached their subscribers ("loadGenerator": this process, which also answers the provider callbacks as
+   * the simulated providers). Their sum is what the two cores have to give per delivery at that rate.
+   */
+  cpuMsPerDelivery?: Record<string, number>;
 };
 
 /** A subscriber's socket closed (by the gateway, or lost), as its client saw it. */
@@ -143,6 +149,23 @@ export async function benchEndToEnd(
   const acked = new Map<string, number>(); // order (see Prepared) -> wall-clock ms of its 2xx
   const sentAll: Prepared[] = [];
   const steps: EndToEndStep[] = [];
+  const service =
+    (name: 'gateway' | 'integrations' | 'orders' | 'worker' | 'tenants' | 'catalog') => (): number | null =>
+      processCpuMs(stack.pidOf(name) ?? -1);
+  const postgres = () => (stack.postgresPid ? processTreeCpuMs(stack.postgresPid) : null);
+  const everyProcess = {
+    gateway: service('gateway'),
+    integrations: service('integrations'),
+    orders: service('orders'),
+    worker: service('worker'),
+    tenants: service('tenants'),
+    catalog: service('catalog'),
+    postgres,
+    loadGenerator: () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    },
+  };
   try {
     for (const rate of settings.rates) {
       const total = Math.round(rate * settings.stepSeconds);
@@ -150,6 +173,7 @@ export async function benchEndToEnd(
       sentAll.push(...deliveries);
       log(`endToEnd: ${rate}/s for ${settings.stepSeconds} s (${total} deliveries prepared)`);
       const processedBefore = await processedCount(stack, since);
+      const cpuBefore = readCpu(everyProcess);
       const stepStarted = performance.now();
       const sent = await sendOpenLoop(deliveries, rate, acked);
       const stepSeconds = (performance.now() - stepStarted) / 1000;
@@ -160,6 +184,11 @@ export async function benchEndToEnd(
       const committed = await processedAt(stack, since, ids);
       const toCommitted = ids.flatMap((id) => (committed.has(id) ? [committed.get(id)! - acked.get(id)!] : []));
       const missedArrivals = await waitForArrivals(feed, ids, settings.catchUpLimitSeconds * 1000);
+      const cpuMs = cpuBetween(cpuBefore, readCpu(everyProcess));
+      const perDelivery = (ms: number) => round(ms / Math.max(1, sent.acknowledged), 2);
+      const cpuMsPerDelivery = Object.fromEntries(
+        Object.entries(cpuMs).map(([name, ms]) => [name, perDelivery(ms)] as const),
+      );
       const toSubscriber = ids.flatMap((id) =>
         feed.arrivals.has(id) ? [feed.arrivals.get(id)! - acked.get(id)!] : [],
       );
@@ -186,12 +215,17 @@ export async function benchEndToEnd(
         backlogAtEnd,
         missedArrivals,
         sustained: keptUp(outcome),
+        cpuMsPerDelivery,
       };
       steps.push(step);
       log(
         `endToEnd ${rate}/s: ${step.acknowledgedPerSecond}/s acknowledged, ${step.processedPerSecond}/s processed, ` +
           `lag p99 ${lagToCommitted.p99} ms committed / ${lagToSubscriber.p99} ms subscriber, backlog ${backlogAtEnd}` +
-          `, ${missedArrivals} arrivals missed`,
+          `, ${missedArrivals} arrivals missed; CPU ms per delivery ` +
+          `${round(
+            Object.values(cpuMsPerDelivery).reduce((sum, ms) => sum + ms, 0),
+            2,
+          )} ${JSON.stringify(cpuMsPerDelivery)}`,
       );
     }
 
@@ -206,15 +240,13 @@ export async function benchEndToEnd(
     // those too. Rates and CPU per event count the events processed, not the 2xx received.
     const processedBeforeDrain = await processedCount(stack, since);
     await stack.startWorker();
-    const service = (name: 'gateway' | 'integrations' | 'orders' | 'worker') => (): number | null =>
-      processCpuMs(stack.pidOf(name) ?? -1);
     const drainWindow = await watchDrain(stack, since, feed, {
       processes: {
         gateway: service('gateway'),
         integrations: service('integrations'),
         orders: service('orders'),
         worker: service('worker'),
-        postgres: () => (stack.postgresPid ? processTreeCpuMs(stack.postgresPid) : null),
+        postgres,
       },
       orders: backlogDeliveries.map((d) => d.order),
       limitMs: settings.catchUpLimitSeconds * 1000,

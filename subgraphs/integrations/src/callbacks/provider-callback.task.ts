@@ -1,7 +1,7 @@
 import { inTenantTransaction, type Logger } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import type { IntegrationEvents } from '../events/integration-events';
-import { insertCallbackOutcome } from '../health/connection-health.repository';
+import { insertCallbackOutcome, type CallbackOutcomeRow } from '../health/connection-health.repository';
 import { adapterFor, type OutboundCall } from '@nexara/providers';
 import type { ConnectionDirectory } from '../webhooks/connection-directory';
 import { recordProviderNotice } from '../webhooks/webhook-event.repository';
@@ -35,6 +35,8 @@ export type ProviderCallbackDependencies = {
   now?: () => Date;
   /** Final outcomes are kept per connection (the callbacks-failing alert reads them) and change its health. */
   events?: Pick<IntegrationEvents, 'connectionHealthMayHaveChanged'>;
+  /** Keeps a final outcome for alerts; by default in a transaction of its own (the worker batches them). */
+  keepOutcome?: (row: CallbackOutcomeRow) => Promise<void>;
 };
 
 /** What one run of the task did, for logs and tests. */
@@ -194,17 +196,20 @@ async function keepOutcomeForAlerts(
 ): Promise<void> {
   if (outcome.outcome !== 'DELIVERED' && outcome.outcome !== 'FAILED') return;
   try {
-    await inTenantTransaction(deps.dataSource, { tenantId: job.tenantId }, (manager) =>
-      insertCallbackOutcome(manager, {
-        tenantId: job.tenantId,
-        connectionId: job.connectionId,
-        orderId: job.orderId,
-        action: job.action.kind,
-        outcome: outcome.outcome,
-        attempt: outcome.attempt,
-        httpStatus: outcome.httpStatus,
-      }),
-    );
+    const row: CallbackOutcomeRow = {
+      tenantId: job.tenantId,
+      connectionId: job.connectionId,
+      orderId: job.orderId,
+      action: job.action.kind,
+      outcome: outcome.outcome,
+      attempt: outcome.attempt,
+      httpStatus: outcome.httpStatus,
+    };
+    await (deps.keepOutcome
+      ? deps.keepOutcome(row)
+      : inTenantTransaction(deps.dataSource, { tenantId: job.tenantId }, (manager) =>
+          insertCallbackOutcome(manager, row),
+        ));
     deps.events?.connectionHealthMayHaveChanged(job.tenantId, job.connectionId);
   } catch (error) {
     log.warn({ err: messageOf(error) }, 'could not keep a callback outcome for alerts');

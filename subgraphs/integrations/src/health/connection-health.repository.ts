@@ -175,31 +175,42 @@ export async function upsertHealthSettings(
 }
 
 /** One provider callback outcome, for the callbacks-failing alert. */
-export async function insertCallbackOutcome(
+/** A final outcome of a provider callback, kept per connection for the callbacks-failing alert. */
+export type CallbackOutcomeRow = {
+  tenantId: string;
+  connectionId: string;
+  orderId: string | null;
+  action: string;
+  outcome: string;
+  attempt: number;
+  httpStatus: number | null;
+};
+
+export async function insertCallbackOutcome(manager: EntityManager, outcome: CallbackOutcomeRow): Promise<void> {
+  await insertCallbackOutcomes(manager, [outcome]);
+}
+
+/** Many outcomes in one statement (the worker keeps a moment's callbacks of a tenant together). */
+export async function insertCallbackOutcomes(
   manager: EntityManager,
-  outcome: {
-    tenantId: string;
-    connectionId: string;
-    orderId: string | null;
-    action: string;
-    outcome: string;
-    attempt: number;
-    httpStatus: number | null;
-  },
+  outcomes: readonly CallbackOutcomeRow[],
 ): Promise<void> {
+  if (outcomes.length === 0) return;
   // The connection may have been deleted since the callback was queued: nothing to attach the outcome to.
   await manager.query(
     `insert into integrations.callback_outcomes (tenant_id, connection_id, order_id, action, outcome, attempt, http_status)
-     select $1, $2, $3, $4, $5, $6, $7
-      where exists (select 1 from integrations.connections where tenant_id = $1 and id = $2)`,
+     select o.tenant_id, o.connection_id, o.order_id, o.action, o.outcome, o.attempt, o.http_status
+       from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::int[])
+            as o(tenant_id, connection_id, order_id, action, outcome, attempt, http_status)
+      where exists (select 1 from integrations.connections c where c.tenant_id = o.tenant_id and c.id = o.connection_id)`,
     [
-      outcome.tenantId,
-      outcome.connectionId,
-      outcome.orderId,
-      outcome.action,
-      outcome.outcome,
-      outcome.attempt,
-      outcome.httpStatus,
+      outcomes.map((o) => o.tenantId),
+      outcomes.map((o) => o.connectionId),
+      outcomes.map((o) => o.orderId),
+      outcomes.map((o) => o.action),
+      outcomes.map((o) => o.outcome),
+      outcomes.map((o) => o.attempt),
+      outcomes.map((o) => o.httpStatus),
     ],
   );
 }

@@ -1,4 +1,5 @@
 import { loadConfig } from '@nexara/kit';
+import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
 import { integrationsConfigShape } from '../config';
 import { createIntegrationsServer, type IntegrationsServer } from '../server';
 import { graphqlClient, type GraphQLClient } from './graphql-client';
@@ -37,4 +38,26 @@ export async function startIntegrations(settings: {
   const address = await server.listen(0, '127.0.0.1');
   const url = `${address}/graphql`;
   return { server, url, graphql: graphqlClient(url, settings.internalTokenSecret) };
+}
+
+/**
+ * For a spec file: a new test database and the subgraph on it, started
+ * before its tests and stopped and dropped after them. Read the fields
+ * inside tests (they are set in beforeAll).
+ */
+export function integrationsOnNewDatabase(): { db: TestDatabase; integrations: RunningIntegrations } {
+  const env = {} as { db: TestDatabase; integrations: RunningIntegrations };
+  beforeAll(async () => {
+    env.db = await createTestDatabase();
+    env.integrations = await startIntegrations({
+      databaseUrl: env.db.serviceUrls.integrations,
+      internalTokenSecret: testSecrets.internalTokenSecret,
+      encryptionKeys: testSecrets.secretsEncryptionKey,
+    });
+  });
+  afterAll(async () => {
+    await env.integrations?.server.close();
+    await env.db?.drop();
+  });
+  return env;
 }

@@ -1,3 +1,6 @@
+import { inTenantTransaction } from '@nexara/kit';
+import type { DataSource } from 'typeorm';
+import { insertCallbackOutcomes, type CallbackOutcomeRow } from '../health/connection-health.repository';
 import type { OrdersClient, RecordProviderCallbackInput } from '../orders-client/orders-client';
 import { createBatcher } from './webhook-batcher';
 
@@ -41,5 +44,31 @@ export function batchedCallbackRecords(
       const error = await batcherOf(tenantId).take(input);
       if (error) throw error;
     },
+  };
+}
+
+/**
+ * The callbacks' final outcomes kept for alerts, as `batchedCallbackRecords`
+ * sends their reports: one tenant's of one turn in one statement and one
+ * transaction (at most two open per tenant). A failed write rejects each of
+ * its outcomes, and the task logs each, as it did one by one.
+ */
+export function batchedOutcomeKeeper(dataSource: DataSource): (row: CallbackOutcomeRow) => Promise<void> {
+  const byTenant = new Map<string, ReturnType<typeof createBatcher<CallbackOutcomeRow, void>>>();
+  return async (row) => {
+    let batcher = byTenant.get(row.tenantId);
+    if (!batcher) {
+      batcher = createBatcher(
+        async (rows: CallbackOutcomeRow[]) => {
+          await inTenantTransaction(dataSource, { tenantId: row.tenantId }, (manager) =>
+            insertCallbackOutcomes(manager, rows),
+          );
+          return rows.map(() => undefined);
+        },
+        { maxBatch: MAX_REPORTS_PER_CALL, maxInFlight: 2 },
+      );
+      byTenant.set(row.tenantId, batcher);
+    }
+    await batcher.take(row);
   };
 }

@@ -23,6 +23,9 @@ const POOL_SMALLER_THAN_CONCURRENCY = /^WARNING: having maxPoolSize \(\d+\) smal
 export function graphileLogger(logger: Logger): GraphileLogger {
   const queue = logger.child({ component: 'graphile-worker' });
   return new GraphileLogger((scope) => (level, message, meta) => {
+    const routine = String(level) !== 'error' && String(level) !== 'warning';
+    // A line per job completed: at the default level its fields are not even gathered.
+    if (routine && !queue.isLevelEnabled('debug')) return;
     const fields = { ...scope, ...meta };
     switch (String(level)) {
       case 'error':

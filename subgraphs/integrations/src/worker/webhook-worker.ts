@@ -25,7 +25,7 @@ import { ConnectionDirectory, openConnections } from '../webhooks/connection-dir
 import { PROCESS_WEBHOOK_EVENT_TASK } from '../webhooks/webhook-jobs';
 import type { WebhookWorkerConfig } from './config';
 import { graphileLogger } from './graphile-logger';
-import { batchedCallbackRecords } from './callback-recorder';
+import { batchedCallbackRecords, batchedOutcomeKeeper } from './callback-recorder';
 import { createOrdersClient } from '../orders-client/orders-client';
 import { processWebhookEvents } from './process-webhook-event.task';
 import { createBatcher } from './webhook-batcher';
@@ -138,6 +138,7 @@ export async function createWebhookWorker(
       dataSource,
       directory,
       orders: batchedCallbackRecords(orders),
+      keepOutcome: batchedOutcomeKeeper(dataSource),
       logger,
       events,
       send: callbackSender(egress),
