@@ -14,6 +14,7 @@ import { benchGatewayQuery } from './scenarios/gateway-query';
 import { benchLiveStream } from './scenarios/live-stream';
 import { benchOrderMetrics } from './scenarios/order-metrics';
 import { benchWebhookAccept } from './scenarios/webhook-accept';
+import { settle } from './stack/settle';
 import {
   resetStatementStatistics,
   startBenchStack,
@@ -178,26 +179,32 @@ async function main(): Promise<void> {
     // Order matters: the dashboard query first (before the webhook runs add thousands of orders to count),
     // the live stream after the webhook backlog has drained, the million generated orders last.
     if (options.only.includes('gateway')) {
+      await settle(stack, log);
       log('gateway: the dashboard orders page through our gateway, straight from orders, and through Hive Gateway');
       results.scenarios.gateway = await benchGatewayQuery(stack, settings.gateway, log);
     }
     if (options.only.includes('webhooks')) {
+      await settle(stack, log);
       log('webhooks: signed deliveries of all four providers against a bare insert-per-request baseline');
       results.scenarios.webhookAccept = await benchWebhookAccept(stack, settings.webhooks, log);
     }
     if (options.only.includes('live')) {
+      await settle(stack, log);
       log('live: webhook POST to every graphql-ws subscriber');
       results.scenarios.liveStream = await benchLiveStream(stack, settings.live, log);
     }
     if (options.only.includes('endToEnd')) {
+      await settle(stack, log);
       log('endToEnd: signed deliveries at stepped offered rates, to the order committed and to a subscriber');
       results.scenarios.endToEnd = await benchEndToEnd(stack, settings.endToEnd, log);
     }
     if (options.only.includes('metrics')) {
+      await settle(stack, log);
       log('metrics: orderMetrics, 7 days by hour, over generated orders');
       results.scenarios.orderMetrics = await benchOrderMetrics(stack, settings.metrics, log);
     }
     if (options.only.includes('control')) {
+      await settle(stack, log);
       log('control: an item toggled SOLD_OUT and back, and a menu published, to every provider connection of a tenant');
       results.scenarios.controlPlane = await benchControlPlane(
         stack,

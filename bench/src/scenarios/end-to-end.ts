@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import type { BenchStack } from '../stack/bench-stack';
 import { cpuBetween, processCpuMs, processTreeCpuMs, readCpu } from '../stack/cpu-usage';
 import { peakRss } from '../stack/peak-rss';
+import { settle } from '../stack/settle';
 import { signIn } from '../stack/sign-in';
 import { ratio, round, summarizeLatencies, type LatencySummary } from '../stats';
 import {
@@ -142,7 +143,6 @@ export async function benchEndToEnd(
   log: (line: string) => void,
 ): Promise<EndToEndResult> {
   await stack.startWorker();
-  await settleEarlierBacklog(stack, settings.catchUpLimitSeconds, log);
   const since = new Date();
   const random = createRandom(20261202);
   const feed = await openFeeds(stack, log);
@@ -232,7 +232,7 @@ export async function benchEndToEnd(
     // The drain: a backlog acknowledged with the worker stopped, then processed as fast as it goes. First every job
     // the steps left (the callbacks of the last step's orders queue behind its events): drained alongside, they were
     // charged to the drain (a full run's drain: 659 events/s, orders and PostgreSQL at twice their CPU per event).
-    await settleJobQueue(stack, settings.catchUpLimitSeconds, log);
+    await settle(stack, log);
     await stack.stopWorker();
     const backlogDeliveries = await prepare(stack, settings.drainDeliveries, random);
     sentAll.push(...backlogDeliveries);
@@ -642,43 +642,6 @@ async function backlog(stack: BenchStack, since: Date): Promise<number> {
     [since],
   );
   return Number(row?.n ?? 0);
-}
-
-/**
- * Waits (up to `limitSeconds`) for the events an earlier scenario of the run left queued (webhookAccept's
- * deliveries are processed after it ends): measured on top of them, the first step's lag and rate were the
- * worker's catching up, not the step's.
- */
-async function settleEarlierBacklog(
-  stack: BenchStack,
-  limitSeconds: number,
-  log: (line: string) => void,
-): Promise<void> {
-  const everything = new Date(0);
-  const left = await backlog(stack, everything);
-  if (left === 0) return;
-  const started = performance.now();
-  await catchUp(stack, everything, limitSeconds);
-  log(
-    `endToEnd: waited ${round((performance.now() - started) / 1000, 1)} s for ${left} events of earlier scenarios ` +
-      `(${await backlog(stack, everything)} left)`,
-  );
-}
-
-/** Waits (up to `limitSeconds`) until graphile-worker holds no job at all: events, callbacks, catalog syncs. */
-async function settleJobQueue(stack: BenchStack, limitSeconds: number, log: (line: string) => void): Promise<void> {
-  const jobs = async () =>
-    Number((await query<{ n: string }>(stack, 'select count(*) as n from graphile_worker._private_jobs'))[0]?.n ?? 0);
-  const started = performance.now();
-  const left = await jobs();
-  while ((await jobs()) > 0 && performance.now() - started < limitSeconds * 1000) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  if (left > 0) {
-    log(
-      `endToEnd: waited ${round((performance.now() - started) / 1000, 1)} s for ${left} queued jobs before the drain`,
-    );
-  }
 }
 
 async function catchUp(stack: BenchStack, since: Date, limitSeconds: number): Promise<void> {

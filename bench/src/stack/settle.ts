@@ -1,0 +1,40 @@
+import { performance } from 'node:perf_hooks';
+import type { BenchStack } from './bench-stack';
+
+/** How long a scenario waits at most for what the one before it left. */
+const SETTLE_LIMIT_SECONDS = 300;
+
+/**
+ * Waits until the platform has nothing left to do from earlier work: no
+ * inbox event open and no job in graphile-worker's queue (events, provider
+ * callbacks, catalog syncs), starting the worker if work is waiting. The
+ * webhook scenario's 56,000 orders leave about 14,000 callbacks queued, each
+ * a new version of its order that every subscriber of its tenant re-reads:
+ * the live-stream scenario's 1,000 subscribers then shared the gateway with
+ * them, and half of them saw nothing within its limit. Every scenario starts
+ * on a quiet platform; the wait is logged.
+ */
+export async function settle(stack: BenchStack, log: (line: string) => void): Promise<void> {
+  await stack.withDatabase(async (client) => {
+    const waiting = async (): Promise<{ events: number; jobs: number }> => {
+      const { rows } = await client.query<{ events: string; jobs: string }>(
+        `select (select count(*) from integrations.webhook_events where status in ('QUEUED', 'PROCESSING')) as events,
+                (select count(*) from graphile_worker._private_jobs) as jobs`,
+      );
+      return { events: Number(rows[0]?.events ?? 0), jobs: Number(rows[0]?.jobs ?? 0) };
+    };
+    const first = await waiting();
+    if (first.events + first.jobs === 0) return;
+    await stack.startWorker();
+    const started = performance.now();
+    let now = first;
+    while (now.events + now.jobs > 0 && performance.now() - started < SETTLE_LIMIT_SECONDS * 1000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      now = await waiting();
+    }
+    log(
+      `settle: waited ${Math.round((performance.now() - started) / 100) / 10} s for ${first.events} open events and ` +
+        `${first.jobs} queued jobs left by earlier work (${now.events + now.jobs} left)`,
+    );
+  });
+}
