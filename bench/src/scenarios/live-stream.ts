@@ -148,6 +148,10 @@ async function openFeed(gatewayUrl: string, token: string, subscribers: number, 
           { query: ORDER_CHANGED },
           {
             next: (result) => {
+              // A subscription the gateway refuses (a limit) is answered with its error and completed.
+              if (result.errors?.length) {
+                process.stderr.write(`subscription ${subscriber} refused: ${JSON.stringify(result.errors)}\n`);
+              }
               if (result.data) onEvent(subscriber, result.data as OrderChanged);
             },
             error: (error) => process.stderr.write(`subscription ${subscriber} failed: ${JSON.stringify(error)}\n`),

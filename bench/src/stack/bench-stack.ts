@@ -166,6 +166,9 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     WEBHOOK_RATE_BURST: '1000000',
     WEBHOOK_ADDRESS_RATE_PER_SECOND: '1000000',
     WEBHOOK_ADDRESS_RATE_BURST: '1000000',
+    // The live-stream scenario's 1,000 subscriptions are one user's (the fan-out is measured, not the per-user cap
+    // of 500 that guards a gateway against one runaway client).
+    MAX_SUBSCRIPTIONS_PER_USER: '1000',
     // To compare the shim's batching with one request per delivery (WEBHOOK_INBOX_BATCH_MAX=1), in one build.
     ...(process.env['WEBHOOK_INBOX_BATCH_MAX']
       ? { WEBHOOK_INBOX_BATCH_MAX: process.env['WEBHOOK_INBOX_BATCH_MAX'] }
