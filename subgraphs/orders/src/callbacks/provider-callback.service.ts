@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { appError, inTenantTransaction, type Identity } from '@nexara/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { batchItemError } from '../common/batch-item-error';
+import { inSavepoint } from '../common/savepoint';
 import { orderReaderTenantId, serviceTenantId } from '../orders/order-access';
 import { isUuid } from '../orders/order-cursor';
 import type { OrderEntity } from '../orders/order.entity';
@@ -79,14 +80,13 @@ export class ProviderCallbackService {
     if (valid.length > 0) {
       await inTenantTransaction(this.dataSource, { tenantId }, async (manager) => {
         for (const { index, orderId, record } of valid) {
-          await manager.query('savepoint callback_record');
           try {
-            const order = await recordInTransaction(manager, tenantId, orderId, record);
-            await manager.query('release savepoint callback_record');
+            const order = await inSavepoint(manager, 'callback_record', () =>
+              recordInTransaction(manager, tenantId, orderId, record),
+            );
             results[index] = { order, error: null };
             announced.push(order);
           } catch (error) {
-            await manager.query('rollback to savepoint callback_record');
             results[index] = refused(error);
           }
         }

@@ -5,6 +5,7 @@ import type { ProviderOrderEventInput } from './order.inputs';
 import { OrderEntity } from './order.entity';
 import { randomUUID } from 'node:crypto';
 import { batchItemError } from '../common/batch-item-error';
+import { inSavepoint } from '../common/savepoint';
 import { insertRowsAsJson } from '../common/json-insert';
 import { OrderEventEntity } from './order-event.entity';
 import { appendTimeline, findOrder, findOrders, lockOrder, updateOrder, type TimelineEntry } from './order.repository';
@@ -123,16 +124,15 @@ export async function applyProviderOrderEvents(
       }
     }
     for (const { index, event, orderId } of bulk ? rest : valid) {
-      await manager.query('savepoint provider_event');
       try {
-        const result = await applyInTransaction(manager, tenantId, orderId, event);
-        await manager.query('release savepoint provider_event');
+        const result = await inSavepoint(manager, 'provider_event', () =>
+          applyInTransaction(manager, tenantId, orderId, event),
+        );
         results[index] = { ...result, error: null };
         if ((result.outcome === 'CREATED' || result.outcome === 'ADVANCED') && result.order) {
           announced.push({ orderId, version: result.order.version });
         }
       } catch (error) {
-        await manager.query('rollback to savepoint provider_event');
         // A concurrent delivery of the same event committed first: a duplicate, as applyProviderOrderEvent answers it.
         results[index] =
           error instanceof AlreadyApplied
@@ -190,65 +190,63 @@ async function placeOrders(
   tenantId: string,
   placed: readonly PlacedBatchEvent[],
 ): Promise<Map<number, ProviderOrderEventResult> | null> {
-  await manager.query('savepoint provider_events_bulk');
   try {
-    const outcomes = new Map<number, { outcome: ProviderEventOutcome; orderId: string }>();
-    const seen = (await manager.query(
-      `select r.connection_id, r.event_key, r.order_id
-         from orders.provider_events r
-         join unnest($2::uuid[], $3::text[]) as k(connection_id, event_key)
-           on r.connection_id = k.connection_id and r.event_key = k.event_key
-        where r.tenant_id = $1`,
-      [tenantId, placed.map((p) => p.event.connectionId), placed.map((p) => p.event.eventKey)],
-    )) as { connection_id: string; event_key: string; order_id: string }[];
-    const seenOrder = new Map(seen.map((row) => [`${row.connection_id} ${row.event_key}`, row.order_id]));
-    const fresh = placed.filter(({ index, event }) => {
-      const orderId = seenOrder.get(`${event.connectionId} ${event.eventKey}`);
-      if (orderId) outcomes.set(index, { outcome: 'DUPLICATE', orderId });
-      return !orderId;
-    });
-    if (fresh.length) {
-      const inserted = await insertRowsAsJson(
-        manager,
-        OrderEntity,
-        fresh.map(({ event, orderId }) => newOrderRow(tenantId, orderId, event)),
-        { returning: ['id'], ignoreConflicts: true },
-      );
-      const created = new Set(inserted.map((row) => row['id'] as string));
-      const arrivals = fresh
-        .filter(({ orderId }) => created.has(orderId))
-        .map(({ event, orderId }) => ({
-          tenantId,
-          id: randomUUID(),
-          orderId,
-          orderVersion: 1,
-          ...arrivalEntry(event),
-        }));
-      await insertRowsAsJson(manager, OrderEventEntity, arrivals);
-      for (const { index, orderId } of fresh) {
-        outcomes.set(index, { outcome: created.has(orderId) ? 'CREATED' : 'UNCHANGED', orderId });
+    return await inSavepoint(manager, 'provider_events_bulk', async () => {
+      const outcomes = new Map<number, { outcome: ProviderEventOutcome; orderId: string }>();
+      const seen = (await manager.query(
+        `select r.connection_id, r.event_key, r.order_id
+           from orders.provider_events r
+           join unnest($2::uuid[], $3::text[]) as k(connection_id, event_key)
+             on r.connection_id = k.connection_id and r.event_key = k.event_key
+          where r.tenant_id = $1`,
+        [tenantId, placed.map((p) => p.event.connectionId), placed.map((p) => p.event.eventKey)],
+      )) as { connection_id: string; event_key: string; order_id: string }[];
+      const seenOrder = new Map(seen.map((row) => [`${row.connection_id} ${row.event_key}`, row.order_id]));
+      const fresh = placed.filter(({ index, event }) => {
+        const orderId = seenOrder.get(`${event.connectionId} ${event.eventKey}`);
+        if (orderId) outcomes.set(index, { outcome: 'DUPLICATE', orderId });
+        return !orderId;
+      });
+      if (fresh.length) {
+        const inserted = await insertRowsAsJson(
+          manager,
+          OrderEntity,
+          fresh.map(({ event, orderId }) => newOrderRow(tenantId, orderId, event)),
+          { returning: ['id'], ignoreConflicts: true },
+        );
+        const created = new Set(inserted.map((row) => row['id'] as string));
+        const arrivals = fresh
+          .filter(({ orderId }) => created.has(orderId))
+          .map(({ event, orderId }) => ({
+            tenantId,
+            id: randomUUID(),
+            orderId,
+            orderVersion: 1,
+            ...arrivalEntry(event),
+          }));
+        await insertRowsAsJson(manager, OrderEventEntity, arrivals);
+        for (const { index, orderId } of fresh) {
+          outcomes.set(index, { outcome: created.has(orderId) ? 'CREATED' : 'UNCHANGED', orderId });
+        }
+        const receipts = await insertRowsAsJson(
+          manager,
+          ProviderEventEntity,
+          fresh.map(({ index, event, orderId }) => receiptRow(tenantId, orderId, event, outcomes.get(index)!.outcome)),
+          { returning: ['event_key'], ignoreConflicts: true },
+        );
+        // A concurrent delivery of one of these events committed first: let the one-by-one path sort it out.
+        if (receipts.length !== fresh.length) throw new AlreadyApplied();
       }
-      const receipts = await insertRowsAsJson(
-        manager,
-        ProviderEventEntity,
-        fresh.map(({ index, event, orderId }) => receiptRow(tenantId, orderId, event, outcomes.get(index)!.outcome)),
-        { returning: ['event_key'], ignoreConflicts: true },
+      const orders = new Map(
+        (await findOrders(manager, tenantId, [...new Set([...outcomes.values()].map((o) => o.orderId))])).map(
+          (order) => [order.id, order],
+        ),
       );
-      // A concurrent delivery of one of these events committed first: let the one-by-one path sort it out.
-      if (receipts.length !== fresh.length) throw new AlreadyApplied();
-    }
-    const orders = new Map(
-      (await findOrders(manager, tenantId, [...new Set([...outcomes.values()].map((o) => o.orderId))])).map((order) => [
-        order.id,
-        order,
-      ]),
-    );
-    await manager.query('release savepoint provider_events_bulk');
-    return new Map(
-      [...outcomes].map(([index, { outcome, orderId }]) => [index, { outcome, order: orders.get(orderId) ?? null }]),
-    );
+      return new Map(
+        [...outcomes].map(([index, { outcome, orderId }]) => [index, { outcome, order: orders.get(orderId) ?? null }]),
+      );
+    });
   } catch {
-    await manager.query('rollback to savepoint provider_events_bulk');
     return null;
   }
 }
