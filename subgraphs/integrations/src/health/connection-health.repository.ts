@@ -174,7 +174,6 @@ export async function upsertHealthSettings(
   );
 }
 
-/** One provider callback outcome, for the callbacks-failing alert. */
 /** A final outcome of a provider callback, kept per connection for the callbacks-failing alert. */
 export type CallbackOutcomeRow = {
   tenantId: string;
@@ -186,6 +185,7 @@ export type CallbackOutcomeRow = {
   httpStatus: number | null;
 };
 
+/** One outcome (the callback task's own transaction, when nothing batches them). */
 export async function insertCallbackOutcome(manager: EntityManager, outcome: CallbackOutcomeRow): Promise<void> {
   await insertCallbackOutcomes(manager, [outcome]);
 }
