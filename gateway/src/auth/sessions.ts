@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { CONTEXT_TOKEN_HEADER, contextTokenSigner, keptAlivePoster } from '@nexara/kit';
 
 export type SessionChecker = {
@@ -89,4 +90,29 @@ function parse(text: string): unknown {
   } catch {
     return null;
   }
+}
+
+/**
+ * The gateway that served a `logout` forgets the session at once: the
+ * caller's token is refused by the next request here, as the dashboard's
+ * sign-out promises, instead of when the `session.ended` event comes back
+ * over the bus (other gateways learn it that way, within seconds). Under
+ * load that round trip took long enough for the signed-out token to be
+ * served once more (the sessions browser spec, on a CI rehearsal).
+ */
+export function forgetSessionOnLogout(sessions: SessionChecker): ApolloServerPlugin<{ sessionId?: string }> {
+  return {
+    requestDidStart: async () => ({
+      willSendResponse: async ({ contextValue, operation, response }) => {
+        if (!contextValue.sessionId || operation?.operation !== 'mutation' || response.body.kind !== 'single') return;
+        const { data, errors } = response.body.singleResult;
+        const loggedOut = operation.selectionSet.selections.some((selection) => {
+          if (selection.kind !== 'Field' || selection.name.value !== 'logout') return false;
+          const key = selection.alias?.value ?? selection.name.value;
+          return typeof data?.[key] === 'boolean' && !errors?.some((error) => error.path?.[0] === key);
+        });
+        if (loggedOut) sessions.ended(contextValue.sessionId);
+      },
+    }),
+  };
 }

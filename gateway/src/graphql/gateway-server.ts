@@ -6,7 +6,7 @@ import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations
 import { ConfigError, contextTokenSigner, type Identity, type Logger } from '@nexara/kit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateUser } from '../auth/authenticate';
-import type { SessionChecker } from '../auth/sessions';
+import { forgetSessionOnLogout, type SessionChecker } from '../auth/sessions';
 import type { GatewayConfig } from '../config';
 import type { EntityCache } from './entity-cache';
 import { hardenedApolloOptions } from './hardening';
@@ -123,6 +123,7 @@ export async function mountGateway(
       fastifyApolloDrainPlugin(app),
       ...hardening.plugins,
       ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
+      forgetSessionOnLogout(sessions),
     ],
   });
   await apollo.start();
@@ -149,6 +150,7 @@ export async function mountGateway(
             deadline,
             trustedDocumentsOnly,
             sourceAddress: request.ip,
+            ...(identity.kind === 'user' && identity.sessionId ? { sessionId: identity.sessionId } : {}),
             ...(entityCacheScope ? { entityCacheScope } : {}),
           };
         },

@@ -18,6 +18,8 @@ export type GatewayContext = {
   trustedDocumentsOnly?: boolean;
   /** The client's address (the socket's peer, or the proxy's forwarded one with TRUST_PROXY), for sign-in throttling. */
   sourceAddress?: string;
+  /** The signed-in user's session, when its token names one (see `forgetSessionOnLogout`). */
+  sessionId?: string;
   /** Set for signed-in dashboard users: their `_entities` fetches of names may be answered from the entity cache. */
   entityCacheScope?: EntityCacheScope;
 };
