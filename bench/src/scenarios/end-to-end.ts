@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import type { BenchStack } from '../stack/bench-stack';
 import { cpuBetween, processCpuMs, processTreeCpuMs, readCpu } from '../stack/cpu-usage';
 import { peakRss } from '../stack/peak-rss';
-import { settle } from '../stack/settle';
+import { openEvents, settle } from '../stack/settle';
 import { signIn } from '../stack/sign-in';
 import { ratio, round, summarizeLatencies, type LatencySummary } from '../stats';
 import {
@@ -563,19 +563,10 @@ async function watchDrain(
   feed: Feeds,
   options: { processes: Record<string, () => number | null>; orders: string[]; limitMs: number },
 ): Promise<{ seconds: number; cpuWindowSeconds: number; cpuMs: Record<string, number>; missedArrivals: number }> {
-  // Polled on one connection, by the open events (the partial index webhook_events_open answers that in
-  // microseconds; counting PROCESSED rows scanned the inbox, 38 ms a poll, PostgreSQL CPU the drain was charged for).
+  // Polled on one connection: counting PROCESSED rows instead scanned the inbox, 38 ms a poll, PostgreSQL CPU the
+  // drain was charged for.
   return stack.withDatabase(async (client) => {
-    const open = async (): Promise<number> =>
-      Number(
-        (
-          await client.query<{ n: string }>(
-            `select count(*) as n from integrations.webhook_events
-              where received_at >= $1 and status in ('QUEUED', 'PROCESSING')`,
-            [since],
-          )
-        ).rows[0]?.n ?? 0,
-      );
+    const open = () => openEvents(client, since);
     return watchDrainOver(open, stack, since, feed, options);
   });
 }
@@ -635,14 +626,8 @@ async function processedCount(stack: BenchStack, since: Date): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-async function backlog(stack: BenchStack, since: Date): Promise<number> {
-  const [row] = await query<{ n: string }>(
-    stack,
-    `select count(*) as n from integrations.webhook_events where received_at >= $1 and status in ('QUEUED', 'PROCESSING')`,
-    [since],
-  );
-  return Number(row?.n ?? 0);
-}
+const backlog = (stack: BenchStack, since: Date): Promise<number> =>
+  stack.withDatabase((client) => openEvents(client, since));
 
 async function catchUp(stack: BenchStack, since: Date, limitSeconds: number): Promise<void> {
   const started = performance.now();
