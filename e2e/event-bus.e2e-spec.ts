@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createTestDatabase, type TestDatabase } from '@nexara/test-support';
-import { createLogger, createPostgresEventBus, createRedisEventBus, type BusEvent, type EventBus } from '@nexara/kit';
+import {
+  EVENT_CHANNEL,
+  createLogger,
+  createPostgresEventBus,
+  createRedisEventBus,
+  type BusEvent,
+  type EventBus,
+  type Logger,
+} from '@nexara/kit';
+import { capturingLogger } from './support/gateway';
 
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const logger = createLogger('event-bus-test', 'silent');
@@ -47,7 +56,9 @@ afterAll(async () => {
 
 type Transport = {
   name: string;
-  create: () => EventBus;
+  create: (log?: Logger) => EventBus;
+  /** Sends a payload on the bus's channel as it is, bypassing `publish`. */
+  publishRaw: (payload: string) => Promise<void>;
   /** Cuts the listening connection from the server side. */
   killListener: () => Promise<void>;
 };
@@ -55,7 +66,10 @@ type Transport = {
 const transports: Transport[] = [
   {
     name: 'PostgreSQL LISTEN/NOTIFY',
-    create: () => createPostgresEventBus({ databaseUrl: database.serviceUrls.orders, logger }),
+    create: (log = logger) => createPostgresEventBus({ databaseUrl: database.serviceUrls.orders, logger: log }),
+    publishRaw: async (payload) => {
+      await database.queryAsAdmin('select pg_notify($1, $2)', [EVENT_CHANNEL, payload]);
+    },
     killListener: async () => {
       await database.queryAsAdmin(
         `select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'nexara-bus-listen' and datname = current_database()`,
@@ -64,7 +78,15 @@ const transports: Transport[] = [
   },
   {
     name: 'Redis pub/sub',
-    create: () => createRedisEventBus({ redisUrl: REDIS_URL, logger }),
+    create: (log = logger) => createRedisEventBus({ redisUrl: REDIS_URL, logger: log }),
+    publishRaw: async (payload) => {
+      const admin = new Redis(REDIS_URL);
+      try {
+        await admin.publish(EVENT_CHANNEL, payload);
+      } finally {
+        admin.disconnect();
+      }
+    },
     killListener: async () => {
       const admin = new Redis(REDIS_URL);
       try {
@@ -80,7 +102,7 @@ const transports: Transport[] = [
   },
 ];
 
-describe.each(transports)('event bus over $name', ({ create, killListener }) => {
+describe.each(transports)('event bus over $name', ({ create, publishRaw, killListener }) => {
   let first: EventBus;
   let second: EventBus;
 
@@ -127,6 +149,35 @@ describe.each(transports)('event bus over $name', ({ create, killListener }) => 
     const delivered = nextEvent(second, tenantId);
     await first.publish({ tenantId, kind: 'order.changed', id: 'x' });
     await expect(delivered).resolves.toMatchObject({ id: 'x' });
+  });
+
+  it('drops a malformed payload with a warning that shows it, and delivers what follows', async () => {
+    const captured = capturingLogger();
+    const listening = create(captured.logger);
+    await listening.ready();
+    try {
+      const tenantId = randomUUID();
+      const after = nextEvent(listening, tenantId);
+      // No tenant and no id: nothing a listener could act on. Sent (and answered) before the good event, on the
+      // one channel, so the listener has read it by the time the good one arrives.
+      const marker = randomUUID();
+      await publishRaw(JSON.stringify({ kind: marker }));
+      await first.publish({ tenantId, kind: 'order.changed', id: 'after' });
+      await expect(after).resolves.toEqual({ tenantId, kind: 'order.changed', id: 'after' });
+      const warnings = captured
+        .lines()
+        .map((line) => JSON.parse(line) as { level: number; msg: string; payload?: string })
+        .filter((line) => line.payload?.includes(marker));
+      expect(warnings).toEqual([
+        expect.objectContaining({
+          level: 40,
+          msg: 'event bus dropped a malformed event',
+          payload: `{"kind":"${marker}"}`,
+        }),
+      ]);
+    } finally {
+      await listening.close();
+    }
   });
 
   it('reconnects when its listening connection is killed, and the stream resumes', async () => {

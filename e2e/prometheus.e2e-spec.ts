@@ -113,6 +113,7 @@ it('every service serves the named series, and they move with traffic', async ()
   ).toBeGreaterThanOrEqual(1);
   expect(total(gateway, 'nexara_subscriptions_active', { path: '/graphql' })).toBe(0);
   expect(total(gateway, 'nexara_websocket_connections', { path: '/graphql' })).toBe(0);
+  expect(total(gateway, 'nexara_subscription_deliveries_total', { path: '/graphql', outcome: 'failed' })).toBe(0);
   expect(total(gateway, 'nexara_gateway_query_plan_cache_misses_total')).toBeGreaterThanOrEqual(1);
 
   const missing: string[] = [];

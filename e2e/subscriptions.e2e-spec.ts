@@ -1,4 +1,6 @@
-import { signUserToken, verifyUserToken, type Role } from '@nexara/kit';
+import { randomUUID } from 'node:crypto';
+import { createEventBus, createLogger, signUserToken, verifyUserToken, type Role } from '@nexara/kit';
+import { serviceEnvironments } from '@nexara/stack';
 import { eventually, testSecrets } from '@nexara/test-support';
 import { startGateway } from './support/gateway';
 import { placeOrder, signIn, startTestPlatform, subscribersListening, type TestPlatform } from './support/platform';
@@ -121,6 +123,58 @@ describe('orderChanged over graphql-ws', () => {
     } finally {
       onlyPreparing.dispose();
       await socket.client.dispose();
+    }
+  });
+
+  it('counts on /metrics what became of each change a subscription heard of', async () => {
+    // Its own gateway, so its counts are this test's only.
+    const gateway = await startGateway(platform);
+    const env = serviceEnvironments(platform.settings).gateway;
+    const bus = createEventBus({
+      redisUrl: env['REDIS_URL'],
+      databaseUrl: env['EVENT_BUS_DATABASE_URL'] ?? '',
+      logger: createLogger('subscriptions-test', 'silent'),
+    });
+    const socket = wsClient(`${gateway.url}/graphql`, bistro.token);
+    const every = collect<Changed>(socket.client, 'subscription { orderChanged { id status } }');
+    const onlyPreparing = collect<Changed>(socket.client, ORDER_CHANGED, { filter: { status: ['PREPARING'] } });
+    const deliveries = async (): Promise<Record<string, number>> => {
+      const text = await (await fetch(`${gateway.url}/metrics`)).text();
+      return Object.fromEntries(
+        [
+          ...text.matchAll(
+            /^nexara_subscription_deliveries_total\{[^}]*path="\/graphql",outcome="(\w+)"[^}]*\} (\d+)$/gm,
+          ),
+        ].map(([, outcome, count]) => [outcome!, Number(count)]),
+      );
+    };
+    try {
+      await bus.ready();
+      await subscribersListening(() => gateway.activeSubscriptions('/graphql'), 2);
+      const [order] = await receivedOrderIds();
+      await bistro.query(`mutation($id: ID!) { acceptOrder(id: $id) { id } }`, { id: order!.id });
+      await eventually(
+        async () => every.values.find((v) => v.orderChanged.id === order!.id && v.orderChanged.status === 'ACCEPTED'),
+        10_000,
+        'the acceptance',
+      );
+      // An announcement of an order the tenant does not have: both subscriptions read it and find nothing to send.
+      const { me } = await bistro.query<{ me: { tenant: { id: string } } }>('{ me { tenant { id } } }');
+      await bus.publish({ tenantId: me.tenant.id, kind: 'order.changed', id: randomUUID(), version: 1 });
+      // Two changes of the order, each sent to one subscription and left out by the other's filter.
+      expect(
+        await eventually(async () => {
+          const counts = await deliveries();
+          return Object.values(counts).reduce((sum, count) => sum + count, 0) >= 6 ? counts : undefined;
+        }, 10_000),
+      ).toEqual({ sent: 2, filtered: 2, not_visible: 2, failed: 0 });
+      expect(onlyPreparing.values).toEqual([]);
+    } finally {
+      every.dispose();
+      onlyPreparing.dispose();
+      await socket.client.dispose();
+      await bus.close();
+      await gateway.stop();
     }
   });
 

@@ -1,6 +1,7 @@
 import { BUS_EVENTS } from '@nexara/contracts';
 import {
   ConfigError,
+  Counter,
   Gauge,
   SESSION_ENDED_EVENT,
   createEventBus,
@@ -122,6 +123,18 @@ export async function createGatewayServer(
     registers: [metrics],
     collect() {
       for (const path of subscriptions.paths) this.set({ path }, subscriptions.openSockets(path));
+    },
+  });
+  new Counter({
+    name: 'nexara_subscription_deliveries_total',
+    help: 'Changes heard by a subscription, by what became of them: sent, filtered, not_visible (the re-read found nothing), failed.',
+    labelNames: ['path', 'outcome'],
+    registers: [metrics],
+    collect() {
+      this.reset();
+      for (const path of subscriptions.paths)
+        for (const [outcome, count] of Object.entries(subscriptions.deliveries(path) ?? {}))
+          this.inc({ path, outcome }, count);
     },
   });
   new Gauge({

@@ -570,7 +570,13 @@ function endToEndSection(e: EndToEndResult): string {
               ? ''
               : ` (counted over the scenario's own orders; ${n(s.otherOrders)} orders of earlier scenarios were heard of` +
                 ` too)`) +
-            `. ${closesOf(s.closes)}`,
+            '.' +
+            (s.gatewayDeliveries
+              ? ` The gateway counted the changes its subscriptions heard of: ${Object.entries(s.gatewayDeliveries)
+                  .map(([outcome, count]) => `${n(count)} ${outcome.replace('_', ' ')}`)
+                  .join(', ')}.`
+              : '') +
+            ` ${closesOf(s.closes)}`,
         ]
       : legacy
         ? [

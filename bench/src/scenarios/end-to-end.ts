@@ -93,6 +93,12 @@ export type SubscriberAccount = {
   gaps: number;
   /** Orders heard of that the scenario did not send (see VersionAccount): not judged. Absent in older results. */
   otherOrders?: number;
+  /**
+   * The gateway's own count (`nexara_subscription_deliveries_total`) of what became of the changes its
+   * subscriptions heard of, over the whole run: a change missed with nothing `not_visible` or `failed` here was
+   * lost before the gateway heard of it, or after it sent it. Absent in older results.
+   */
+  gatewayDeliveries?: Record<string, number>;
   closes: SubscriberClose[];
   /** Nothing missed on an open socket, nothing repeated. */
   ok: boolean;
@@ -274,7 +280,10 @@ export async function benchEndToEnd(
       sentAll.map((d) => ({ key: d.key, acknowledged: acked.has(d.order) })),
       stored,
     );
-    const subscribers = accountArrivals(sentAll, stored, feed);
+    const subscribers = {
+      ...accountArrivals(sentAll, stored, feed),
+      gatewayDeliveries: await gatewayDeliveries(stack),
+    };
     log(`endToEnd deliveries: ${JSON.stringify(deliveries)}`);
     log(`endToEnd subscribers: ${JSON.stringify({ ...subscribers, closes: subscribers.closes.length })}`);
     return {
@@ -697,6 +706,17 @@ async function baselineInserts(stack: BenchStack, count: number): Promise<number
 }
 
 type StoredRow = StoredDelivery & { tenantId: string; committedAt: number | null };
+
+/** `nexara_subscription_deliveries_total` on the dashboard's endpoint, by outcome, from the gateway's /metrics. */
+async function gatewayDeliveries(stack: BenchStack): Promise<Record<string, number>> {
+  const text = await (await fetch(`${stack.urls.gateway}/metrics`)).text();
+  const counts: Record<string, number> = {};
+  for (const [, labels, value] of text.matchAll(/^nexara_subscription_deliveries_total\{([^}]*)\} (\S+)$/gm)) {
+    const outcome = /outcome="(\w+)"/.exec(labels!)?.[1];
+    if (outcome && labels!.includes('path="/graphql"')) counts[outcome] = Number(value);
+  }
+  return counts;
+}
 
 /** Every inbox row stored since `since`, named by `inboxKey`, with what its processing left in orders. */
 async function storedDeliveries(stack: BenchStack, since: Date): Promise<StoredRow[]> {

@@ -14,7 +14,7 @@ import type { GatewayContext } from '../graphql/subgraph-data-source';
 import { loadTrustedDocuments } from '../graphql/trusted-documents';
 import { PARTNER_PATH, type PartnerGateway } from '../partner/partner-gateway';
 import { partnerSubscriberAuthenticator } from './partner-subscriber';
-import { createSubscriptionServer, type OperationRunner } from './subscription-server';
+import { createSubscriptionServer, type DeliveryOutcome, type OperationRunner } from './subscription-server';
 import { userSubscriberAuthenticator } from './user-subscriber';
 
 /** Runs operations through `apollo` (the same pipeline, plugins and limits as HTTP) under a signed context token. */
@@ -65,6 +65,8 @@ export function mountSubscriptions(
   { bus, sessions }: { bus: EventBus; sessions: SessionChecker },
 ): {
   reReads: (path: string) => number;
+  /** What became of the changes each path's subscriptions heard of, so far (see `DeliveryOutcome`). */
+  deliveries: (path: string) => Readonly<Record<DeliveryOutcome, number>> | null;
   activeSubscriptions: (path: string) => number;
   /** WebSockets open now on a path, by graphql-ws's own count. */
   openSockets: (path: string) => number;
@@ -117,6 +119,7 @@ export function mountSubscriptions(
 
   return {
     reReads: (path) => servers.get(path)?.reReads() ?? 0,
+    deliveries: (path) => servers.get(path)?.deliveries() ?? null,
     activeSubscriptions: (path) => servers.get(path)?.active() ?? 0,
     openSockets: (path) => servers.get(path)?.wsServer.clients.size ?? 0,
     paths: [...servers.keys()],

@@ -106,6 +106,22 @@ type SocketContext = {
 };
 
 /**
+ * What became of one change at one subscription: `sent` to the client;
+ * `filtered` out by the subscription's own arguments; `not_visible`, the
+ * re-read answered nothing without an error (the subject is not this
+ * subscriber's, or has no such version); `failed`, the re-read still failed
+ * after its retries (logged as an error: a change the subscriber misses).
+ * Counted on `/metrics` (`nexara_subscription_deliveries_total`): a
+ * `not_visible` count that rises for a subscriber who should see every
+ * change is the place to look when a dashboard misses one.
+ */
+export type DeliveryOutcome = 'sent' | 'filtered' | 'not_visible' | 'failed';
+
+function noDeliveriesYet(): Record<DeliveryOutcome, number> {
+  return { sent: 0, filtered: 0, not_visible: 0, failed: 0 };
+}
+
+/**
  * GraphQL over WebSocket (graphql-ws) for one endpoint, on a `noServer`
  * WebSocketServer (the caller routes HTTP upgrades to it by path).
  * Apollo Gateway cannot execute subscriptions, so each subscription listens
@@ -119,6 +135,8 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
   wsServer: WebSocketServer;
   /** Re-read queries run so far (one per event and distinct `reReadKey`): what batching saves shows here. */
   reReads: () => number;
+  /** What became of each change a subscription heard of, so far (see `DeliveryOutcome`). */
+  deliveries: () => Readonly<Record<DeliveryOutcome, number>>;
   /** Subscriptions open now (each listens to the bus). */
   active: () => number;
   close: () => Promise<void>;
@@ -129,6 +147,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
   const fanOut = createEventFanOut(options.bus);
   const sessionSockets = sessionSocketRegistry(options);
   const counter = { reReads: 0 };
+  const deliveries = noDeliveriesYet();
   const countedRun: OperationRunner = (...args) => {
     counter.reReads += 1;
     return options.run(...args);
@@ -182,7 +201,10 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
         reserveSubscription: () => reserve(ctx.extra, ctx.extra.subscriber!),
       }),
       execute: (args: ExecutionArgs) => execute(args, options),
-      subscribe: (args: ExecutionArgs) => subscribe(args, { ...options, run: countedRun }, fanOut.listen, batched),
+      subscribe: (args: ExecutionArgs) =>
+        subscribe(args, { ...options, run: countedRun }, fanOut.listen, batched, (outcome) => {
+          deliveries[outcome] += 1;
+        }),
     },
     wsServer,
   );
@@ -190,6 +212,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
   return {
     wsServer,
     reReads: () => counter.reReads,
+    deliveries: () => deliveries,
     active: fanOut.size,
     close: async () => {
       fanOut.close();
@@ -338,6 +361,7 @@ async function subscribe(
   options: SubscriptionServerOptions,
   listen: ReturnType<typeof createEventFanOut>['listen'],
   batched: BatchedReRead,
+  counted: (outcome: DeliveryOutcome) => void,
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const prepared = prepareSubscription(args.document, args.operationName);
   if (typeof prepared === 'string')
@@ -396,15 +420,21 @@ async function subscribe(
       // Not visible to this subscriber (or gone): nothing to send. A read that failed even after its retries is a
       // change this subscriber misses: say so.
       const codes = (result.errors ?? []).map((error) => String(error.extensions?.['code'] ?? 'UNKNOWN'));
-      if (codes.some((code) => code !== 'NOT_FOUND' && code !== 'FORBIDDEN'))
+      if (codes.some((code) => code !== 'NOT_FOUND' && code !== 'FORBIDDEN')) {
+        counted('failed');
         options.logger.error(
           { subject: event.id, version, codes, message: result.errors?.[0]?.message },
           'subscription re-read failed: the subscriber misses this change',
         );
+      } else {
+        counted('not_visible');
+        options.logger.debug({ subject: event.id, version, codes }, 'subscription re-read found nothing to send');
+      }
       return;
     }
     const { hidden, payload } = splitHidden(subject);
-    if (!prepared.field.matches(hidden, rootArgs)) return;
+    if (!prepared.field.matches(hidden, rootArgs)) return counted('filtered');
+    counted('sent');
     stream.push({ data: { [prepared.responseKey]: payload }, errors: result.errors });
   };
 
@@ -425,7 +455,10 @@ async function subscribe(
     for (const version of reads) {
       chain = chain
         .then(() => deliver(event, shared, version))
-        .catch((error: unknown) => options.logger.warn({ err: error }, 'subscription delivery failed'));
+        .catch((error: unknown) => {
+          counted('failed');
+          options.logger.error({ err: error, subject: event.id, version }, 'subscription delivery failed');
+        });
     }
     const last = chain.finally(() => {
       if (chains.get(key) === last) chains.delete(key);

@@ -1,3 +1,4 @@
+import type { Logger } from '../logger';
 import { currentTraceContext } from '../tracing';
 
 /**
@@ -48,7 +49,7 @@ export const EVENT_CHANNEL = 'nexara_events';
 /** Published by the tenants subgraph when a sign-in session ends (id: the session); gateways close its sockets. */
 export const SESSION_ENDED_EVENT = 'session.ended';
 
-/** Parses an event off the wire; anything malformed is dropped (and counted by the caller), never thrown. */
+/** Parses an event off the wire; anything malformed is dropped (the caller logs it: see `receivedOffTheWire`), never thrown. */
 export function parseBusEvent(raw: string): BusEvent | null {
   try {
     const value = JSON.parse(raw) as Partial<BusEvent>;
@@ -63,6 +64,20 @@ export function parseBusEvent(raw: string): BusEvent | null {
     // fall through
   }
   return null;
+}
+
+/**
+ * What a bus does with one payload it received: parsed and handed to every
+ * listener, or, malformed, dropped with a warning (every publisher is ours,
+ * so one is a defect to find, not noise).
+ */
+export function receivedOffTheWire(raw: string, listeners: ListenerSet, logger: Logger): void {
+  const event = parseBusEvent(raw);
+  if (!event) {
+    logger.warn({ payload: raw.slice(0, 200) }, 'event bus dropped a malformed event');
+    return;
+  }
+  listeners.emit(event, (error) => logger.error({ err: error }, 'event listener failed'));
 }
 
 /** Fan-out to listeners; one failing listener never stops the others. */

@@ -1,6 +1,6 @@
 import { Client, Pool } from 'pg';
 import type { Logger } from '../logger';
-import { EVENT_CHANNEL, ListenerSet, parseBusEvent, wireFormOf, type BusEvent, type EventBus } from './event-bus';
+import { EVENT_CHANNEL, ListenerSet, receivedOffTheWire, wireFormOf, type BusEvent, type EventBus } from './event-bus';
 
 /**
  * The default transport: PostgreSQL LISTEN/NOTIFY on the platform database.
@@ -27,8 +27,7 @@ export function createPostgresEventBus(options: { databaseUrl: string; logger: L
     if (closed) return;
     const client = new Client({ connectionString: options.databaseUrl, application_name: 'nexara-bus-listen' });
     client.on('notification', (message) => {
-      const event = message.payload ? parseBusEvent(message.payload) : null;
-      if (event) listeners.emit(event, (error) => options.logger.error({ err: error }, 'event listener failed'));
+      receivedOffTheWire(message.payload ?? '', listeners, options.logger);
     });
     client.on('error', (error) => {
       options.logger.warn({ err: error.message }, 'event bus listener lost its connection; reconnecting');

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger';
-import { EVENT_CHANNEL, ListenerSet, parseBusEvent, wireFormOf, type BusEvent, type EventBus } from './event-bus';
+import { EVENT_CHANNEL, ListenerSet, receivedOffTheWire, wireFormOf, type BusEvent, type EventBus } from './event-bus';
 
 /**
  * With REDIS_URL: Redis pub/sub, so several gateway instances (and services)
@@ -22,8 +22,7 @@ export function createRedisEventBus(options: { redisUrl: string; logger: Logger 
     );
   }
   subscriber.on('message', (_channel: string, payload: string) => {
-    const event = parseBusEvent(payload);
-    if (event) listeners.emit(event, (error) => options.logger.error({ err: error }, 'event listener failed'));
+    receivedOffTheWire(payload, listeners, options.logger);
   });
   const subscribed = subscriber.subscribe(EVENT_CHANNEL).then(() => undefined);
 
