@@ -186,6 +186,31 @@ describe('alerts (real PostgreSQL, real orders subgraph)', () => {
     await expectResolved(tenantA, alert.id);
   });
 
+  it('CONNECTION_SILENT yields to FAILING: quiet past its limit, but most of the hour failed', async () => {
+    // The alert read takes the hour's delivery figures only for a connection quiet past its limit (the health rule
+    // ranks FAILING above SILENT): this one is, and its hour says FAILING, so there is no silence to raise.
+    const connectionId = await connect(tenantA);
+    await pipeline.db.queryAsAdmin(
+      `insert into integrations.connection_health_settings (tenant_id, connection_id, silent_after_minutes)
+       values ($1, $2, 15)`,
+      [tenantA, connectionId],
+    );
+    for (const minutesAgo of [40, 35, 30])
+      await aDelivery(pipeline.db, { tenantId: tenantA, connectionId, status: 'FAILED', minutesAgo });
+    await aDelivery(pipeline.db, { tenantId: tenantA, connectionId, status: 'PROCESSED', minutesAgo: 30 });
+    await evaluateTenantAlerts(deps, tenantA);
+    expect(await unresolved(tenantA, 'CONNECTION_SILENT', connectionId)).toEqual([]);
+    expect(await unresolved(tenantA, 'WEBHOOK_EVENTS_STOPPED', connectionId)).toHaveLength(1);
+
+    // The failures replayed and processed: the hour is healthy, and the quiet connection is SILENT.
+    await pipeline.db.queryAsAdmin(
+      `update integrations.webhook_events set status = 'PROCESSED', processing_ms = 10 where connection_id = $1`,
+      [connectionId],
+    );
+    const alert = await expectOneAlert(tenantA, 'CONNECTION_SILENT', connectionId);
+    expect(alert.message).toBe('No delivery for 30 minutes during expected hours (SILENT after 15).');
+  });
+
   it('CALLBACKS_FAILING: a failed callback in the last hour with none delivered since, resolved by a delivered one', async () => {
     const connectionId = await connect(tenantA);
     const outcome = (result: 'FAILED' | 'DELIVERED') =>

@@ -1,7 +1,7 @@
 import { inTenantTransaction, type Logger } from '@nexara/kit';
 import type { DataSource } from 'typeorm';
 import type { IntegrationEvents } from '../events/integration-events';
-import { readConnectionHealth } from '../health/connection-health.repository';
+import { readConnectionAlertFacts } from '../health/connection-health.repository';
 import {
   ALERT_RULES,
   connectionAlertConditions,
@@ -53,7 +53,7 @@ export async function evaluateTenantAlerts(
 
   const result = await inTenantTransaction(deps.dataSource, { tenantId }, async (manager) => {
     await manager.query(`select pg_advisory_xact_lock(hashtext('nexara-alerts'), hashtext($1))`, [tenantId]);
-    const health = await readConnectionHealth(manager, tenantId);
+    const health = await readConnectionAlertFacts(manager, tenantId);
     const holding = distinct([...health.flatMap(connectionAlertConditions), ...orderAlertConditions(atRisk ?? [])]);
     const { opened } = await upsertAlerts(manager, tenantId, holding);
     const resolved = await resolveClearedAlerts(manager, tenantId, rules, holding);

@@ -1,5 +1,4 @@
-import { AUTH_BURST_WINDOW_MINUTES, type ConnectionHealthRow } from '../health/connection-health.repository';
-import { connectionHealthState } from '../health/connection-health.rules';
+import { AUTH_BURST_WINDOW_MINUTES, type ConnectionAlertFacts } from '../health/connection-health.repository';
 
 export const ALERT_RULES = [
   'WEBHOOK_EVENTS_STOPPED',
@@ -43,7 +42,7 @@ export type AlertCondition = {
 export type AtRiskOrder = { id: string; displayCode: string; acceptBy: string | null; connectionId: string | null };
 
 /** The connection rules that hold for one connection's health facts. */
-export function connectionAlertConditions(health: ConnectionHealthRow): AlertCondition[] {
+export function connectionAlertConditions(health: ConnectionAlertFacts): AlertCondition[] {
   const subject = {
     subjectType: 'ProviderConnection' as const,
     subjectId: health.connectionId,
@@ -67,12 +66,11 @@ export function connectionAlertConditions(health: ConnectionHealthRow): AlertCon
       detail: { authFailures: health.authFailuresRecent, windowMinutes: AUTH_BURST_WINDOW_MINUTES },
     });
   }
-  const verdict = connectionHealthState(health);
-  if (verdict.state === 'SILENT') {
+  if (health.silence !== null) {
     conditions.push({
       ...subject,
       rule: 'CONNECTION_SILENT',
-      message: verdict.reason,
+      message: health.silence,
       detail: { quietMinutes: health.quietMinutes, silentAfterMinutes: health.silentAfterMinutes },
     });
   }
