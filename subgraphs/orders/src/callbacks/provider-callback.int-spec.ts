@@ -188,6 +188,40 @@ describe('recordProviderCallback and Order.callbacks (real PostgreSQL, over HTTP
           'Provider callback ACCEPTED failed after 6 attempts: HTTP 500',
         ]),
       );
+      // Each version the reports superseded is kept, as a version of its own (subscribers read them).
+      const kept = await env.db.queryAsAdmin<{ version: number; status: string }>(
+        'select version, status from orders.order_versions where order_id = $1 and version >= $2 order by version',
+        [first.id, before!.version],
+      );
+      expect(kept).toEqual([
+        { version: before!.version, status: 'ACCEPTED' },
+        { version: before!.version + 1, status: 'ACCEPTED' },
+      ]);
+    });
+
+    it('answers a report the database refuses alone, and records the others of its batch', async () => {
+      const order = await anOrder(env, { tenantId, status: 'ACCEPTED' });
+      const [before] = await env.db.queryAsAdmin<{ version: number }>(
+        'select version from orders.orders where id = $1',
+        [order.id],
+      );
+      // A check of the database's own that the input validation does not know of.
+      await env.db.queryAsAdmin(
+        `alter table orders.order_callbacks add constraint refuse_on_purpose check (detail is distinct from 'refuse me')`,
+      );
+      try {
+        const results = dataOf(
+          await recordMany(worker, [
+            { orderId: order.id, action: 'ACCEPTED', outcome: 'FAILED', attempt: 1, detail: 'refuse me' },
+            { orderId: order.id, action: 'ACCEPTED', outcome: 'DELIVERED', attempt: 2, httpStatus: 200 },
+          ]),
+        ).recordProviderCallbacks;
+        expect(results.map((r) => r.error?.code ?? null)).toEqual(['INTERNAL_SERVER_ERROR', null]);
+        expect(results[1]?.order?.version).toBe(before!.version + 1);
+      } finally {
+        await env.db.queryAsAdmin('alter table orders.order_callbacks drop constraint refuse_on_purpose');
+      }
+      expect(await callbackRows(order.id)).toBe(1);
     });
 
     it('refuses more than 200 reports at once, and anyone but the worker, writing nothing', async () => {

@@ -16,13 +16,14 @@ export async function findOrders(
   tenantId: string,
   ids: readonly string[],
 ): Promise<OrderEntity[]> {
-  if (ids.length === 0) return [];
-  return manager
+  return ids.length === 0 ? [] : ordersById(manager, tenantId, ids).getMany();
+}
+
+const ordersById = (manager: EntityManager, tenantId: string, ids: readonly string[]) =>
+  manager
     .createQueryBuilder(OrderEntity, 'o')
     .where('o.tenant_id = :tenantId', { tenantId })
-    .andWhere('o.id in (:...ids)', { ids })
-    .getMany();
-}
+    .andWhere('o.id in (:...ids)', { ids });
 
 export async function findOrder(manager: EntityManager, tenantId: string, id: string): Promise<OrderEntity | null> {
   const [order] = await findOrders(manager, tenantId, [id]);
@@ -37,6 +38,17 @@ export async function lockOrder(manager: EntityManager, tenantId: string, id: st
     .where('o.tenant_id = :tenantId', { tenantId })
     .andWhere('o.id = :id', { id })
     .getOne();
+}
+
+/** `lockOrder` for many: the orders there are, locked in id order (two batches cannot deadlock each other). */
+export async function lockOrders(
+  manager: EntityManager,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<OrderEntity[]> {
+  return ids.length === 0
+    ? []
+    : ordersById(manager, tenantId, ids).setLock('pessimistic_write').orderBy('o.id').getMany();
 }
 
 export type TimelineEntry = {
@@ -102,6 +114,35 @@ export async function updateOrder(
   const version = returned[0]?.version;
   if (version === undefined) throw new Error(`order ${id} vanished while locked`);
   return Number(version);
+}
+
+/**
+ * `updateOrder` with no field changed, `count` times per order, in one
+ * statement for many orders: each change keeps the state it supersedes in
+ * `order_versions` (the same fields under each version, as nothing but the
+ * version changes) and the order ends `count` versions on. The caller holds
+ * the row locks.
+ */
+export async function bumpOrderVersions(
+  manager: EntityManager,
+  tenantId: string,
+  counts: ReadonlyMap<string, number>,
+): Promise<void> {
+  if (counts.size === 0) return;
+  await manager.query(
+    `with asked as (select * from unnest($2::uuid[], $3::int[]) as k(id, n)),
+     superseded as (
+       insert into orders.order_versions (tenant_id, order_id, version, status, accepted_at, prep_minutes, updated_at)
+       select o.tenant_id, o.id, o.version + g.i, o.status, o.accepted_at, o.prep_minutes, o.updated_at
+         from orders.orders o join asked on asked.id = o.id
+        cross join generate_series(0, asked.n - 1) as g(i)
+        where o.tenant_id = $1
+     )
+     update orders.orders o set version = o.version + asked.n
+       from asked
+      where o.tenant_id = $1 and o.id = asked.id`,
+    [tenantId, [...counts.keys()], [...counts.values()]],
+  );
 }
 
 /**
