@@ -15,6 +15,7 @@ import { ArchiveConnections1796700000000 } from './migrations/1796700000000-Arch
 import { ConnectionControl1796800000000 } from './migrations/1796800000000-ConnectionControl';
 import { ControlAwaits1796900000000 } from './migrations/1796900000000-ControlAwaits';
 import { OpenWebhookEventsIndex1797000000000 } from './migrations/1797000000000-OpenWebhookEventsIndex';
+import { StaleQueuedEventsByTheirJob1797100000000 } from './migrations/1797100000000-StaleQueuedEventsByTheirJob';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -36,5 +37,6 @@ export const integrationsDatabase = {
     ConnectionControl1796800000000,
     ControlAwaits1796900000000,
     OpenWebhookEventsIndex1797000000000,
+    StaleQueuedEventsByTheirJob1797100000000,
   ] as Function[],
 };

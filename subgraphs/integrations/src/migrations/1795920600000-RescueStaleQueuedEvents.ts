@@ -21,7 +21,8 @@ export class RescueStaleQueuedEvents1795920600000 implements MigrationInterface 
   }
 }
 
-function staleFunction(condition: string): string {
+/** The function with `condition` choosing the stale deliveries (shared with later migrations that change it). */
+export function staleFunction(condition: string): string {
   return `
     create or replace function integrations.stale_webhook_events(p_older_than_ms integer, p_limit integer)
     returns table (tenant_id uuid, id uuid)

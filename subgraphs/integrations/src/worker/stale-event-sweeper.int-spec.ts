@@ -12,7 +12,13 @@ describe('stale webhook events (real PostgreSQL)', () => {
   let db: TestDatabase;
   const tenantId = randomUUID();
   const connectionId = randomUUID();
-  const ids = { stuckProcessing: randomUUID(), lostQueued: randomUUID(), freshQueued: randomUUID() };
+  const ids = {
+    stuckProcessing: randomUUID(),
+    lostQueued: randomUUID(),
+    takenQueued: randomUUID(),
+    waitingQueued: randomUUID(),
+    freshQueued: randomUUID(),
+  };
   const provider = PROVIDERS[0];
   const HISTORY = 5_000;
 
@@ -44,8 +50,31 @@ describe('stale webhook events (real PostgreSQL)', () => {
       `${insert} values
          ($1, $3, $2, $6, 'stuck', 'POST', '/', '\\x7b7d', now() - interval '20 minutes', 'PROCESSING', now() - interval '10 minutes', null),
          ($1, $4, $2, $6, 'lost', 'POST', '/', '\\x7b7d', now() - interval '15 minutes', 'QUEUED', null, now() - interval '10 minutes'),
-         ($1, $5, $2, $6, 'fresh', 'POST', '/', '\\x7b7d', now(), 'QUEUED', null, null)`,
-      [tenantId, connectionId, ids.stuckProcessing, ids.lostQueued, ids.freshQueued, provider],
+         ($1, $5, $2, $6, 'fresh', 'POST', '/', '\\x7b7d', now(), 'QUEUED', null, null),
+         ($1, $7, $2, $6, 'taken', 'POST', '/', '\\x7b7d', now() - interval '14 minutes', 'QUEUED', null, null),
+         ($1, $8, $2, $6, 'waiting', 'POST', '/', '\\x7b7d', now() - interval '13 minutes', 'QUEUED', null, null)`,
+      [
+        tenantId,
+        connectionId,
+        ids.stuckProcessing,
+        ids.lostQueued,
+        ids.freshQueued,
+        provider,
+        ids.takenQueued,
+        ids.waitingQueued,
+      ],
+    );
+    // The jobs: "lost" has none; "taken" was locked by a worker 10 minutes ago that never finished; "waiting" (and
+    // the backlog's) wait unlocked for their turn, as in a backlog longer than the limit.
+    await db.queryAsAdmin(
+      `select graphile_worker.add_job('process_webhook_event', '{}'::json, job_key => 'webhook:' || id)
+         from unnest($1::uuid[]) as id`,
+      [[ids.takenQueued, ids.waitingQueued]],
+    );
+    await db.queryAsAdmin(
+      `update graphile_worker._private_jobs set locked_at = now() - interval '10 minutes', locked_by = 'a stopped worker'
+        where key = $1`,
+      ['webhook:' + ids.takenQueued],
     );
     await db.queryAsAdmin('analyze integrations.webhook_events');
   });
@@ -54,7 +83,7 @@ describe('stale webhook events (real PostgreSQL)', () => {
     await db?.drop();
   });
 
-  it('answers the open deliveries past the limit, oldest first, without scanning the processed ones', async () => {
+  it('answers the open deliveries past the limit whose job is lost, oldest first, without scanning the processed ones', async () => {
     const client = new Client({ connectionString: db.serviceUrls.integrations });
     await client.connect();
     try {
@@ -71,7 +100,7 @@ describe('stale webhook events (real PostgreSQL)', () => {
            from pg_stat_xact_user_tables where relid = 'integrations.webhook_events'::regclass`,
       );
       await client.query('commit');
-      expect(stale.rows.map((row) => row.id)).toEqual([ids.stuckProcessing, ids.lostQueued]);
+      expect(stale.rows.map((row) => row.id)).toEqual([ids.stuckProcessing, ids.lostQueued, ids.takenQueued]);
       expect(Number(reads.rows[0]!.seq_scan)).toBe(0);
       expect(Number(reads.rows[0]!.idx_tup_fetch)).toBeLessThan(HISTORY);
     } finally {

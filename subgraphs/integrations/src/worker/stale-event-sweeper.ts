@@ -14,7 +14,10 @@ const BATCH = 100;
  * take: every call in it times out after 10 s) has lost its worker. Adding
  * its job again under the same key retires the abandoned, locked one
  * (graphile clears its key and spends its attempts) and queues a fresh one,
- * so recovery takes `staleAfterMs` plus one sweep interval. Running the
+ * so recovery takes `staleAfterMs` plus one sweep interval. An event still
+ * QUEUED is rescued the same way when its job is lost (gone, or taken by a
+ * worker longer ago than the limit), never for waiting its turn in a long
+ * backlog (integrations.stale_webhook_events). Running the
  * event again is safe: orders applies each provider event once. Several
  * workers may sweep at once; the conditional update lets one of them win.
  */
