@@ -1,5 +1,5 @@
 import { OrdersCallError, type RecordProviderCallbackInput } from '../orders-client/orders-client';
-import { batchedCallbackRecords } from './callback-recorder';
+import { batchedCallbackRecords, perTenantBatches } from './callback-recorder';
 
 const report = (orderId: string): RecordProviderCallbackInput => ({
   orderId,
@@ -75,5 +75,32 @@ describe('batchedCallbackRecords', () => {
     expect(sizes).toEqual([1, 1, 3]);
     while (open.length) open.shift()!();
     await Promise.all(settled);
+  });
+});
+
+describe('perTenantBatches', () => {
+  it("keeps a tenant's batcher while it has work and drops it once idle, then serves the tenant again", async () => {
+    const releases: (() => void)[] = [];
+    const batches = perTenantBatches(async (tenantId, items: string[]) => {
+      await new Promise<void>((resolve) => releases.push(resolve));
+      return items.map((item) => `${tenantId}:${item}`);
+    });
+    const a = batches.take('t1', 'a');
+    const b = batches.take('t2', 'b');
+    expect(batches.tenants()).toBe(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    releases.shift()!();
+    await expect(a).resolves.toBe('t1:a');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches.tenants()).toBe(1); // t2's write is still open
+    releases.shift()!();
+    await expect(b).resolves.toBe('t2:b');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches.tenants()).toBe(0);
+
+    const again = batches.take('t1', 'c');
+    await new Promise((resolve) => setImmediate(resolve));
+    releases.shift()!();
+    await expect(again).resolves.toBe('t1:c');
   });
 });

@@ -11,20 +11,31 @@ const MAX_PER_WRITE = 100;
  * A `createBatcher` per tenant (a tenant's items go in its own transaction):
  * the items of one tenant asked for in one turn of the event loop are written
  * together, at most two writes of a tenant are open, and items asked for
- * meanwhile wait for the next. An item alone is written at once. One batcher
- * per tenant the worker has served, kept for its life (a closure each).
+ * meanwhile wait for the next. An item alone is written at once. A tenant's
+ * batcher is kept while it has work, and dropped once idle: the worker holds
+ * one per tenant busy now, not one per tenant it ever served.
  */
-function perTenantBatches<P, R>(
+export function perTenantBatches<P, R>(
   write: (tenantId: string, items: P[]) => Promise<R[]>,
-): (tenantId: string, item: P) => Promise<R> {
+): { take: (tenantId: string, item: P) => Promise<R>; tenants: () => number } {
   const byTenant = new Map<string, ReturnType<typeof createBatcher<P, R>>>();
-  return (tenantId, item) => {
-    let batcher = byTenant.get(tenantId);
-    if (!batcher) {
-      batcher = createBatcher((items: P[]) => write(tenantId, items), { maxBatch: MAX_PER_WRITE, maxInFlight: 2 });
-      byTenant.set(tenantId, batcher);
-    }
-    return batcher.take(item);
+  return {
+    take: (tenantId, item) => {
+      let batcher = byTenant.get(tenantId);
+      if (!batcher) {
+        const created = createBatcher((items: P[]) => write(tenantId, items), {
+          maxBatch: MAX_PER_WRITE,
+          maxInFlight: 2,
+          onIdle: () => {
+            if (byTenant.get(tenantId) === created) byTenant.delete(tenantId);
+          },
+        });
+        byTenant.set(tenantId, created);
+        batcher = created;
+      }
+      return batcher.take(item);
+    },
+    tenants: () => byTenant.size,
   };
 }
 
@@ -49,7 +60,7 @@ export function batchedCallbackRecords(
   );
   return {
     recordProviderCallback: async (tenantId, input) => {
-      const error = await record(tenantId, input);
+      const error = await record.take(tenantId, input);
       if (error) throw error;
     },
   };
@@ -65,5 +76,5 @@ export function batchedOutcomeKeeper(dataSource: DataSource): (row: CallbackOutc
     await inTenantTransaction(dataSource, { tenantId }, (manager) => insertCallbackOutcomes(manager, rows));
     return rows.map(() => undefined);
   });
-  return (row) => keep(row.tenantId, row);
+  return (row) => keep.take(row.tenantId, row);
 }

@@ -48,4 +48,28 @@ describe('createBatcher', () => {
     await expect(batcher.take('c')).resolves.toBe('c');
     expect(batcher.inFlight()).toBe(0);
   });
+
+  it('says when it is idle: its last batch ended and no job waits', async () => {
+    let idle = 0;
+    const releases: (() => void)[] = [];
+    const batcher = createBatcher(
+      async (payloads: number[]) => {
+        await new Promise<void>((resolve) => releases.push(resolve));
+        return payloads;
+      },
+      { maxBatch: 1, maxInFlight: 1, onIdle: () => (idle += 1) },
+    );
+    const started = async (batches: number): Promise<void> => {
+      while (releases.length < batches) await new Promise((resolve) => setImmediate(resolve));
+    };
+    const both = Promise.all([batcher.take(1), batcher.take(2)]);
+    await started(1);
+    releases.shift()!();
+    await started(1); // the second job's batch, which waited while the first ran
+    expect(idle).toBe(0);
+    releases.shift()!();
+    await expect(both).resolves.toEqual([1, 2]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(idle).toBe(1);
+  });
 });

@@ -13,7 +13,12 @@
  */
 export function createBatcher<P, R>(
   run: (payloads: P[]) => Promise<R[]>,
-  options: { maxBatch: number; maxInFlight: number },
+  options: {
+    maxBatch: number;
+    maxInFlight: number;
+    /** Called when a batch ends with no other running and no job waiting (the batcher may be dropped then). */
+    onIdle?: () => void;
+  },
 ): { take: (payload: P) => Promise<R>; inFlight: () => number } {
   type Waiting = { payload: P; resolve: (result: R) => void; reject: (error: unknown) => void };
   const waiting: Waiting[] = [];
@@ -39,6 +44,7 @@ export function createBatcher<P, R>(
         .finally(() => {
           inFlight -= 1;
           schedule();
+          if (inFlight === 0 && waiting.length === 0) options.onIdle?.();
         });
     }
   };
