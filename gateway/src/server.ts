@@ -127,7 +127,7 @@ export async function createGatewayServer(
   });
   new Counter({
     name: 'nexara_subscription_deliveries_total',
-    help: 'Changes heard by a subscription, by what became of them: sent, filtered, not_visible (the re-read found nothing), failed.',
+    help: 'Changes heard by a subscription, by what became of them: sent, filtered, not_visible (the re-read found nothing), failed, skipped (already handled).',
     labelNames: ['path', 'outcome'],
     registers: [metrics],
     collect() {

@@ -574,7 +574,7 @@ function endToEndSection(e: EndToEndResult): string {
             (s.gatewayDeliveries
               ? ` The gateway counted the changes its subscriptions heard of: ${Object.entries(s.gatewayDeliveries)
                   .map(([outcome, count]) => `${n(count)} ${outcome.replace('_', ' ')}`)
-                  .join(', ')}.`
+                  .join(', ')}` + (s.received === undefined ? '.' : `; the subscribers received ${n(s.received)}.`)
               : '') +
             ` ${closesOf(s.closes)}`,
         ]

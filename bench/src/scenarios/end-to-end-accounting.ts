@@ -186,6 +186,12 @@ export type VersionAccount = {
    * their first version seen is rarely 1, and no promise covers what came before a subscription.
    */
   otherOrders: number;
+  /**
+   * Every change the subscribers received, of any order: with the gateway's count of what it sent
+   * (SubscriberAccount.gatewayDeliveries), it tells a change lost on the way to the client from one the gateway
+   * never heard of.
+   */
+  received: number;
 };
 
 /**
@@ -199,8 +205,10 @@ export class VersionLog {
   private readonly last = new Map<string, number>();
   private readonly repeats = new Map<string, number>();
   private readonly gaps = new Map<string, number>();
+  private received = 0;
 
   see(order: string, version: number): 'next' | 'repeat' | 'gap' {
+    this.received += 1;
     const seen = versionSeen(this.last.get(order), version);
     if (seen === 'repeat') {
       this.repeats.set(order, (this.repeats.get(order) ?? 0) + 1);
@@ -218,6 +226,7 @@ export class VersionLog {
       repeated: sum(this.repeats),
       gaps: sum(this.gaps),
       otherOrders: [...this.last.keys()].filter((order) => !sent.has(order)).length,
+      received: this.received,
     };
   }
 }

@@ -93,6 +93,8 @@ export type SubscriberAccount = {
   gaps: number;
   /** Orders heard of that the scenario did not send (see VersionAccount): not judged. Absent in older results. */
   otherOrders?: number;
+  /** Every change the subscribers received (see VersionAccount). Absent in older results. */
+  received?: number;
   /**
    * The gateway's own count (`nexara_subscription_deliveries_total`) of what became of the changes its
    * subscriptions heard of, over the whole run: a change missed with nothing `not_visible` or `failed` here was

@@ -110,15 +110,17 @@ type SocketContext = {
  * `filtered` out by the subscription's own arguments; `not_visible`, the
  * re-read answered nothing without an error (the subject is not this
  * subscriber's, or has no such version); `failed`, the re-read still failed
- * after its retries (logged as an error: a change the subscriber misses).
+ * after its retries (logged as an error: a change the subscriber misses);
+ * `skipped`, a version the subscription had already handled (a repeated or
+ * late announcement, see `VersionTracker`).
  * Counted on `/metrics` (`nexara_subscription_deliveries_total`): a
  * `not_visible` count that rises for a subscriber who should see every
  * change is the place to look when a dashboard misses one.
  */
-export type DeliveryOutcome = 'sent' | 'filtered' | 'not_visible' | 'failed';
+export type DeliveryOutcome = 'sent' | 'filtered' | 'not_visible' | 'failed' | 'skipped';
 
 function noDeliveriesYet(): Record<DeliveryOutcome, number> {
-  return { sent: 0, filtered: 0, not_visible: 0, failed: 0 };
+  return { sent: 0, filtered: 0, not_visible: 0, failed: 0, skipped: 0 };
 }
 
 /**
@@ -449,7 +451,7 @@ async function subscribe(
     if (event.tenantId !== subscriber.identity.tenantId) return;
     const reads: (number | null)[] =
       versions && event.version !== undefined ? versions.versionsFor(event.id, event.version) : [null];
-    if (reads.length === 0) return;
+    if (reads.length === 0) return counted('skipped');
     const key = versions ? event.id : '';
     let chain = chains.get(key) ?? Promise.resolve();
     for (const version of reads) {
