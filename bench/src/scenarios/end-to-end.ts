@@ -97,7 +97,7 @@ export type SubscriberAccount = {
   received?: number;
   /**
    * The gateway's own count (`nexara_subscription_deliveries_total`) of what became of the changes its
-   * subscriptions heard of, over the whole run: a change missed with nothing `not_visible` or `failed` here was
+   * subscriptions heard of, over this scenario (from its subscribers' start to the end): a change missed with nothing `not_visible` or `failed` here was
    * lost before the gateway heard of it, or after it sent it. Absent in older results.
    */
   gatewayDeliveries?: Record<string, number>;
@@ -154,6 +154,9 @@ export async function benchEndToEnd(
   const since = new Date();
   const random = createRandom(20261202);
   const feed = await openFeeds(stack, log);
+  // The gateway's counts run for its whole life (the live stream scenario's deliveries are in them): this scenario's
+  // are the difference.
+  const deliveriesBefore = await gatewayDeliveries(stack);
   const acked = new Map<string, number>(); // order (see Prepared) -> wall-clock ms of its 2xx
   const sentAll: Prepared[] = [];
   const steps: EndToEndStep[] = [];
@@ -284,7 +287,7 @@ export async function benchEndToEnd(
     );
     const subscribers = {
       ...accountArrivals(sentAll, stored, feed),
-      gatewayDeliveries: await gatewayDeliveries(stack),
+      gatewayDeliveries: countsSince(deliveriesBefore, await gatewayDeliveries(stack)),
     };
     log(`endToEnd deliveries: ${JSON.stringify(deliveries)}`);
     log(`endToEnd subscribers: ${JSON.stringify({ ...subscribers, closes: subscribers.closes.length })}`);
@@ -708,6 +711,11 @@ async function baselineInserts(stack: BenchStack, count: number): Promise<number
 }
 
 type StoredRow = StoredDelivery & { tenantId: string; committedAt: number | null };
+
+/** Each count of `after` less the same count in `before`. */
+function countsSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([key, count]) => [key, count - (before[key] ?? 0)]));
+}
 
 /** `nexara_subscription_deliveries_total` on the dashboard's endpoint, by outcome, from the gateway's /metrics. */
 async function gatewayDeliveries(stack: BenchStack): Promise<Record<string, number>> {
