@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { buildWebhook, createRandom } from '@nexara/simulator';
+import { createRandom } from '@nexara/simulator';
 import { createClient, type Client } from 'graphql-ws';
 import type { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
+import { newOrderWebhook } from '../load/new-orders';
 import type { BenchStack } from '../stack/bench-stack';
 import { cpuBetween, processCpuMs, processTreeCpuMs, readCpu } from '../stack/cpu-usage';
 import { peakRss } from '../stack/peak-rss';
@@ -343,7 +344,7 @@ async function prepare(stack: BenchStack, count: number, random: ReturnType<type
     // unanswered for 12 s and graphql-ws ended both sockets (1006) with the arrivals in flight.
     if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
     const connection = stack.connections[i % stack.connections.length]!;
-    const built = await buildWebhook(connection, 'new_order', { random });
+    const built = await newOrderWebhook(connection, random, stack.ordersInUse);
     const connectionId = connectionIds.get(connection.webhookUrl) ?? connection.webhookUrl;
     prepared.push({
       key: inboxKey(connectionId, built.idempotencyKey ?? ''),

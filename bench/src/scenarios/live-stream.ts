@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { buildWebhook, createRandom, sendWebhook } from '@nexara/simulator';
+import { createRandom, sendWebhook } from '@nexara/simulator';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { newOrderWebhook } from '../load/new-orders';
 import type { BenchStack } from '../stack/bench-stack';
 import { signIn } from '../stack/sign-in';
 import { ratio, summarizeLatencies, type LatencySummary } from '../stats';
@@ -59,7 +60,7 @@ export async function benchLiveStream(
     try {
       const oneEvent = async (timeoutMs = 60_000): Promise<number[]> => {
         const connection = connections[sent++ % connections.length]!;
-        const webhook = await buildWebhook(connection, 'new_order', { random });
+        const webhook = await newOrderWebhook(connection, random, stack.ordersInUse);
         const arrived = feed.expect(webhook.externalId, timeoutMs);
         const started = performance.now();
         const answer = await sendWebhook(webhook);

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildWebhook, createRandom, type SimulatedConnection } from '@nexara/simulator';
+import { createRandom, type SimulatedConnection } from '@nexara/simulator';
 import { freePorts, stopChild, waitForReady } from '@nexara/stack';
 import { BASELINE_SCHEMA_SQL } from '../baseline/insert-server';
 import { runLoad, type HttpRequest, type LoadRun } from '../load/http-load';
+import { newOrderWebhook, type OrdersInUse } from '../load/new-orders';
 import { spawnService, type BenchStack } from '../stack/bench-stack';
 import { measureCpu, processCpuMs, processTreeCpuMs } from '../stack/cpu-usage';
 import { ratio, round } from '../stats';
@@ -84,9 +85,9 @@ export async function benchWebhookAccept(
   let acknowledged = 0;
   try {
     await waitForReady(`${baselineOrigin}/healthz`);
-    const deliveries = new DeliverySource(stack.connections);
+    const deliveries = new DeliverySource(stack.connections, stack.ordersInUse);
     // The baseline stores whatever it gets: it is sent one prepared set over and over.
-    const baselineDeliveries = new DeliverySource(stack.connections, { cycle: true });
+    const baselineDeliveries = new DeliverySource(stack.connections, new Set(), { cycle: true });
     await baselineDeliveries.prepare(5_000);
     const postgres = (): number | null => (stack.postgresPid ? processTreeCpuMs(stack.postgresPid) : null);
     const loadGenerator = (): number => process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000;
@@ -183,6 +184,7 @@ class DeliverySource {
 
   constructor(
     private readonly connections: SimulatedConnection[],
+    private readonly inUse: OrdersInUse,
     options: { cycle?: boolean } = {},
   ) {
     this.cycle = options.cycle ?? false;
@@ -192,7 +194,7 @@ class DeliverySource {
     const prepared: HttpRequest[] = [];
     for (let i = 0; i < count; i += 1) {
       const connection = this.connections[i % this.connections.length]!;
-      const built = await buildWebhook(connection, 'new_order', { random: this.random });
+      const built = await newOrderWebhook(connection, this.random, this.inUse);
       prepared.push({
         method: built.method,
         path: new URL(built.url).pathname,

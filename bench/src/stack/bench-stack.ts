@@ -24,6 +24,7 @@ import { createDatabase, ensureRoles, type ProvisionedDatabase } from '@nexara/k
 import { startProviderApi, type ProviderApi, type SimulatedConnection } from '@nexara/simulator';
 import { Client } from 'pg';
 import { parentPid } from './cpu-usage';
+import type { OrdersInUse } from '../load/new-orders';
 
 /**
  * Not the demo's (54329) nor the tests' (54339): a benchmark never shares a server with them.
@@ -64,6 +65,8 @@ export type BenchStack = {
   seed: SeedResult;
   /** Every seeded provider connection, as a provider sees it (webhook URL, secret). */
   connections: SimulatedConnection[];
+  /** The orders the scenarios sent as new (see `newOrderWebhook`): each connection's external ids are unique over the run. */
+  ordersInUse: OrdersInUse;
   /** The simulator's provider APIs (callbacks and control calls), with every call it received. */
   providerApi: ProviderApi;
   /** Runs `work` with a connection to the bench database as the admin. */
@@ -227,6 +230,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       secrets,
       seed,
       connections: seededDemoConnections(seed),
+      ordersInUse: new Set(),
       providerApi: api,
       withDatabase,
       pidOf: (name) => running.get(name)?.pid ?? null,
