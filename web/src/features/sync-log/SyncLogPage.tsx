@@ -1,8 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import type { ColDef } from 'ag-grid-community';
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useWorkspace } from '../../common/workspace';
+import { useCoalescedLiveRefresh } from '../../common/useLiveRefresh';
 import type { CatalogSyncJobFilter, CatalogSyncKind, CatalogSyncStatus, SyncJobRowFragment } from '../../gql/graphql';
 import { useTranslation } from '../../i18n/translate';
 import { formatCount } from '../../ui/money';
@@ -109,28 +110,14 @@ export function SyncLogPage() {
     [tenant.timeZone, t],
   );
 
-  // A job already shown changes in place (the cache holds it by id); a new one needs the rows shown read again.
-  // One re-read at a time: jobs announced during one are folded into a single next one.
-  const refreshing = useRef({ running: false, again: false });
-  const refresh = useCallback(() => {
-    const run = (): void => {
-      refreshing.current = { running: true, again: false };
-      void reread()
-        .catch(() => undefined)
-        .finally(() => {
-          const again = refreshing.current.again;
-          refreshing.current = { running: false, again: false };
-          if (again) run();
-        });
-    };
-    if (refreshing.current.running) refreshing.current.again = true;
-    else run();
-  }, [reread]);
+  // A job already shown changes in place (the cache holds it by id); a new one needs the rows shown read again,
+  // one re-read at a time (jobs announced during one fold into the next), and again after a reconnect.
+  const refresh = useCoalescedLiveRefresh(reread);
   const shown = useRef(new Set<string>());
   shown.current = new Set(rows.map((row) => row.id));
   useSyncJobsLive((job) => {
     if (!shown.current.has(job.id)) refresh();
-  }, refresh);
+  });
 
   // Words in the chosen language, read at each render.
   const kindChoices = KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }));

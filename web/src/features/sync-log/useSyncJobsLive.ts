@@ -1,30 +1,16 @@
 import { useSubscription } from '@apollo/client/react';
-import { useEffect, useRef } from 'react';
-import { useLiveStatus } from '../../common/live-status';
+import { useRef } from 'react';
 import type { SyncJobRowFragment } from '../../gql/graphql';
 import { CATALOG_SYNC_CHANGED } from './sync-job.operations';
 
-/**
- * Calls `onJob` for each sync job of the tenant queued or changed
- * (catalogSyncChanged), and `onReconnect` when the live connection comes
- * back (what was announced meanwhile is not replayed), so the page re-reads.
- */
-export function useSyncJobsLive(onJob: (job: SyncJobRowFragment) => void, onReconnect: () => void): void {
-  const handlers = useRef({ onJob, onReconnect });
-  handlers.current = { onJob, onReconnect };
+/** Calls `onJob` for each sync job of the tenant queued or changed (catalogSyncChanged). */
+export function useSyncJobsLive(onJob: (job: SyncJobRowFragment) => void): void {
+  const handler = useRef(onJob);
+  handler.current = onJob;
   useSubscription(CATALOG_SYNC_CHANGED, {
     onData: ({ data }) => {
       const job = data.data?.catalogSyncChanged;
-      if (job) handlers.current.onJob(job);
+      if (job) handler.current(job);
     },
   });
-  const live = useLiveStatus();
-  const wasDown = useRef(false);
-  useEffect(() => {
-    if (live === 'reconnecting') wasDown.current = true;
-    if (live === 'live' && wasDown.current) {
-      wasDown.current = false;
-      handlers.current.onReconnect();
-    }
-  }, [live]);
 }
