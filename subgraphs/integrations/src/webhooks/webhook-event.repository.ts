@@ -287,16 +287,18 @@ export async function claimWebhookEvent(
 /**
  * `claimWebhookEvent` for many events of one tenant in one statement; answers
  * those still to be processed, oldest delivery first (the order their facts
- * are applied in).
+ * are applied in), each with whether the dashboard's "Send test webhook" sent
+ * it (recorded by `TestWebhookService` before sending, by the key the adapter
+ * reads from a new order): its orders are test orders. The claim and that
+ * check are one round trip (the worker makes one claim per batch).
  */
 export async function claimWebhookEvents(
   manager: EntityManager,
   tenantId: string,
   ids: readonly string[],
-): Promise<WebhookEventRecord[]> {
+): Promise<(WebhookEventRecord & { test: boolean })[]> {
   if (ids.length === 0) return [];
-  return selectRows(
-    manager,
+  const rows = (await manager.query(
     `with claimed as (
        update integrations.webhook_events
           set status = 'PROCESSING',
@@ -307,39 +309,14 @@ export async function claimWebhookEvents(
         where tenant_id = $1 and id = any($2::uuid[]) and status in ('QUEUED', 'PROCESSING')
        returning *
      )
-     select ${COLUMNS} from claimed order by received_at, id`,
+     select ${COLUMNS},
+            exists (select 1 from integrations.test_webhook_deliveries t
+                     where t.tenant_id = claimed.tenant_id and t.connection_id = claimed.connection_id
+                       and t.idempotency_key = claimed.idempotency_key) as test
+       from claimed order by received_at, id`,
     [tenantId, ids],
-  );
-}
-
-/**
- * Which of `events` the dashboard's "Send test webhook" sent (recorded by
- * `TestWebhookService` before sending, by the key the adapter reads from a new
- * order): their orders are test orders.
- */
-export async function testDeliveryIds(
-  manager: EntityManager,
-  tenantId: string,
-  events: readonly Pick<WebhookEventRecord, 'id' | 'connectionId' | 'idempotencyKey'>[],
-): Promise<Set<string>> {
-  if (events.length === 0) return new Set();
-  const rows = (await manager.query(
-    `select e.id
-       from jsonb_to_recordset($2::jsonb) as e(id uuid, connection_id uuid, idempotency_key text)
-       join integrations.test_webhook_deliveries t
-         on t.tenant_id = $1 and t.connection_id = e.connection_id and t.idempotency_key = e.idempotency_key`,
-    [
-      tenantId,
-      JSON.stringify(
-        events.map((event) => ({
-          id: event.id,
-          connection_id: event.connectionId,
-          idempotency_key: event.idempotencyKey,
-        })),
-      ),
-    ],
-  )) as { id: string }[];
-  return new Set(rows.map((row) => row.id));
+  )) as (WebhookEventRow & { test: boolean })[];
+  return rows.map((row) => ({ ...toRecord(row), test: row.test }));
 }
 
 /** `markWebhookEventProcessed` for many events of one tenant in one statement. */

@@ -17,7 +17,6 @@ import {
   markWebhookEventsProcessed,
   markWebhookEventStopped,
   scheduleWebhookEventRetry,
-  testDeliveryIds,
   type WebhookEventRecord,
 } from '../webhooks/webhook-event.repository';
 import { enqueueWebhookEvent } from '../webhooks/webhook-jobs';
@@ -165,10 +164,9 @@ async function processTenantEvents(
   eventIds: readonly string[],
 ): Promise<Map<string, ProcessingOutcome>> {
   const outcomes = new Map<string, ProcessingOutcome>();
-  const { claimed, tests } = await inTenantTransaction(deps.dataSource, { tenantId }, async (manager) => {
-    const events = await claimWebhookEvents(manager, tenantId, [...new Set(eventIds)]);
-    return { claimed: events, tests: await testDeliveryIds(manager, tenantId, events) };
-  });
+  const claimed = await inTenantTransaction(deps.dataSource, { tenantId }, (manager) =>
+    claimWebhookEvents(manager, tenantId, [...new Set(eventIds)]),
+  );
   // Processed, failed, dead or gone since their jobs were queued: nothing to do (SKIPPED).
   if (claimed.length === 0) return outcomes;
   try {
@@ -189,7 +187,7 @@ async function processTenantEvents(
       }
       try {
         const facts = parseInSpan(event, connection);
-        parsed.push({ event, connection, facts, test: tests.has(event.id) });
+        parsed.push({ event, connection, facts, test: event.test });
       } catch (error) {
         // parse is pure: what it cannot read now it will never read.
         const reason =
