@@ -539,6 +539,23 @@ function endToEndSection(e: EndToEndResult): string {
           '',
         ]
       : []),
+    ...(e.steps.some((step) => step.requestsPerDelivery)
+      ? [
+          'HTTP requests each service answered per delivery, over the same window (a GraphQL batch is one request): ' +
+            e.steps
+              .filter((step) => step.requestsPerDelivery)
+              .map(
+                (step) =>
+                  `${n(step.offeredPerSecond)}/s: ` +
+                  Object.entries(step.requestsPerDelivery!)
+                    .map(([name, count]) => `${name} ${n(count, 2)}`)
+                    .join(', '),
+              )
+              .join('; ') +
+            '.',
+          '',
+        ]
+      : []),
     `Drain: ${n(e.drain.events)} deliveries ${e.drain.acknowledged === undefined ? 'acknowledged' : `stored (${n(e.drain.acknowledged)} of them acknowledged)`}` +
       ` with the worker stopped, then processed in ${n(e.drain.seconds, 1)} s:` +
       ` **${n(e.drainPerSecond)} events/s**. Baseline: the same number of orders inserted straight into a copy of` +

@@ -61,6 +61,12 @@ export type EndToEndStep = {
    * the simulated providers). Their sum is what the two cores have to give per delivery at that rate.
    */
   cpuMsPerDelivery?: Record<string, number>;
+  /**
+   * HTTP requests each service answered per acknowledged delivery, over the same window as `cpuMsPerDelivery` (a
+   * GraphQL batch is one request): with it, a service's CPU per delivery splits into what each request costs and
+   * how many requests a delivery causes at that rate.
+   */
+  requestsPerDelivery?: Record<string, number>;
 };
 
 /** A subscriber's socket closed (by the gateway, or lost), as its client saw it. */
@@ -186,6 +192,7 @@ export async function benchEndToEnd(
       log(`endToEnd: ${rate}/s for ${settings.stepSeconds} s (${total} deliveries prepared)`);
       const processedBefore = await processedCount(stack, since);
       const cpuBefore = readCpu(everyProcess);
+      const requestsBefore = await requestsAnswered(stack);
       const stepStarted = performance.now();
       const sent = await sendOpenLoop(deliveries, rate, acked);
       const stepSeconds = (performance.now() - stepStarted) / 1000;
@@ -197,9 +204,13 @@ export async function benchEndToEnd(
       const toCommitted = ids.flatMap((id) => (committed.has(id) ? [committed.get(id)! - acked.get(id)!] : []));
       const missedArrivals = await waitForArrivals(feed, ids, settings.catchUpLimitSeconds * 1000);
       const cpuMs = cpuBetween(cpuBefore, readCpu(everyProcess));
+      const requests = countsSince(requestsBefore, await requestsAnswered(stack));
       const perDelivery = (ms: number) => round(ms / Math.max(1, sent.acknowledged), 2);
       const cpuMsPerDelivery = Object.fromEntries(
         Object.entries(cpuMs).map(([name, ms]) => [name, perDelivery(ms)] as const),
+      );
+      const requestsPerDelivery = Object.fromEntries(
+        Object.entries(requests).map(([name, count]) => [name, perDelivery(count)] as const),
       );
       const toSubscriber = ids.flatMap((id) =>
         feed.arrivals.has(id) ? [feed.arrivals.get(id)! - acked.get(id)!] : [],
@@ -228,6 +239,7 @@ export async function benchEndToEnd(
         missedArrivals,
         sustained: keptUp(outcome),
         cpuMsPerDelivery,
+        requestsPerDelivery,
       };
       steps.push(step);
       log(
@@ -237,7 +249,7 @@ export async function benchEndToEnd(
           `${round(
             Object.values(cpuMsPerDelivery).reduce((sum, ms) => sum + ms, 0),
             2,
-          )} ${JSON.stringify(cpuMsPerDelivery)}`,
+          )} ${JSON.stringify(cpuMsPerDelivery)}; requests per delivery ${JSON.stringify(requestsPerDelivery)}`,
       );
     }
 
@@ -727,6 +739,24 @@ async function gatewayDeliveries(stack: BenchStack): Promise<Record<string, numb
     if (outcome && labels!.includes('path="/graphql"')) counts[outcome] = Number(value);
   }
   return counts;
+}
+
+/** The HTTP requests each service has answered since it started (`http_server_request_duration_seconds`), /metrics and health checks left out. */
+async function requestsAnswered(stack: BenchStack): Promise<Record<string, number>> {
+  const services = ['gateway', 'integrations', 'orders', 'tenants', 'catalog'] as const;
+  const counts = await Promise.all(
+    services.map(async (name) => {
+      const text = await (await fetch(`${stack.urls[name]}/metrics`)).text();
+      let answered = 0;
+      for (const [, labels, value] of text.matchAll(
+        /^http_server_request_duration_seconds_count\{([^}]*)\} (\S+)$/gm,
+      )) {
+        if (!/http_route="\/(metrics|healthz|readyz)"/.test(labels!)) answered += Number(value);
+      }
+      return [name, answered] as const;
+    }),
+  );
+  return Object.fromEntries(counts);
 }
 
 /** Every inbox row stored since `since`, named by `inboxKey`, with what its processing left in orders. */
