@@ -44,6 +44,11 @@ const shared = {
 
 module.exports = {
   maxWorkers: 2,
+  // A worker is replaced once its heap passes this after a test file. Test files load the code again in every worker
+  // (jest's module registry is per file), so a worker's heap only grows: 600 MB after the unit project alone
+  // (--logHeapUsage, Node 26). A fresh-clone run on Node 26.12.1 lost a suite when V8 aborted inside such a
+  // long-lived worker ("Check failed: IsSharedFunctionInfo()", SIGSEGV); the same suite passes alone.
+  workerIdleMemoryLimit: '1GB',
   // Integration tests start servers and clone databases; jest reads this only at the top level.
   testTimeout: 60_000,
   projects: [
