@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { newOrderWebhook } from '../load/new-orders';
 import type { BenchStack } from '../stack/bench-stack';
 import { cpuBetween, processCpuMs, processTreeCpuMs, readCpu } from '../stack/cpu-usage';
+import { fetchMetricSamples } from '../stack/metric-samples';
 import { peakRss } from '../stack/peak-rss';
 import { openEvents, settle } from '../stack/settle';
 import { signIn } from '../stack/sign-in';
@@ -732,27 +733,26 @@ function countsSince(before: Record<string, number>, after: Record<string, numbe
 
 /** `nexara_subscription_deliveries_total` on the dashboard's endpoint, by outcome, from the gateway's /metrics. */
 async function gatewayDeliveries(stack: BenchStack): Promise<Record<string, number>> {
-  const text = await (await fetch(`${stack.urls.gateway}/metrics`)).text();
-  const counts: Record<string, number> = {};
-  for (const [, labels, value] of text.matchAll(/^nexara_subscription_deliveries_total\{([^}]*)\} (\S+)$/gm)) {
-    const outcome = /outcome="(\w+)"/.exec(labels!)?.[1];
-    if (outcome && labels!.includes('path="/graphql"')) counts[outcome] = Number(value);
-  }
-  return counts;
+  const samples = await fetchMetricSamples(stack.urls.gateway, 'nexara_subscription_deliveries_total');
+  return Object.fromEntries(
+    samples
+      .filter(({ labels }) => labels['path'] === '/graphql' && labels['outcome'])
+      .map(({ labels, value }) => [labels['outcome']!, value]),
+  );
 }
+
+/** Routes every service answers that are not the platform's work. */
+const HOUSEKEEPING_ROUTES = new Set(['/metrics', '/healthz', '/readyz']);
 
 /** The HTTP requests each service has answered since it started (`http_server_request_duration_seconds`), /metrics and health checks left out. */
 async function requestsAnswered(stack: BenchStack): Promise<Record<string, number>> {
   const services = ['gateway', 'integrations', 'orders', 'tenants', 'catalog'] as const;
   const counts = await Promise.all(
     services.map(async (name) => {
-      const text = await (await fetch(`${stack.urls[name]}/metrics`)).text();
-      let answered = 0;
-      for (const [, labels, value] of text.matchAll(
-        /^http_server_request_duration_seconds_count\{([^}]*)\} (\S+)$/gm,
-      )) {
-        if (!/http_route="\/(metrics|healthz|readyz)"/.test(labels!)) answered += Number(value);
-      }
+      const samples = await fetchMetricSamples(stack.urls[name], 'http_server_request_duration_seconds_count');
+      const answered = samples
+        .filter(({ labels }) => !HOUSEKEEPING_ROUTES.has(labels['http_route'] ?? ''))
+        .reduce((sum, { value }) => sum + value, 0);
       return [name, answered] as const;
     }),
   );
