@@ -6,7 +6,7 @@ import { REPO_ROOT, freePorts, stopChild, waitForReady } from '@nexara/stack';
 import { runLoad, type HttpRequest, type LoadRun } from '../load/http-load';
 import { measureCpu, processCpuMs, processTreeCpuMs } from '../stack/cpu-usage';
 import { spawnService, type BenchStack } from '../stack/bench-stack';
-import { fetchMetricSamples } from '../stack/metric-samples';
+import { fetchMetricsText, metricSamples } from '../stack/metric-samples';
 import { signIn } from '../stack/sign-in';
 import { ratio, round } from '../stats';
 
@@ -259,11 +259,13 @@ async function checkSameAnswers(
 }
 
 async function planCacheCounters(gatewayOrigin: string): Promise<{ hits: number; misses: number }> {
-  const read = async (name: string): Promise<number> => {
-    const samples = await fetchMetricSamples(gatewayOrigin, `nexara_gateway_query_plan_cache_${name}_total`);
+  // One page for both counters, so hits and misses are read at the same moment.
+  const page = await fetchMetricsText(gatewayOrigin);
+  const read = (name: string): number => {
+    const samples = metricSamples(page, `nexara_gateway_query_plan_cache_${name}_total`);
     const dashboard = samples.find(({ labels }) => labels['graph'] === 'dashboard');
     if (!dashboard) throw new Error(`the gateway's /metrics has no ${name} counter`);
     return dashboard.value;
   };
-  return { hits: await read('hits'), misses: await read('misses') };
+  return { hits: read('hits'), misses: read('misses') };
 }

@@ -34,9 +34,14 @@ export function metricSamples(text: string, name: string): MetricSample[] {
   return samples;
 }
 
-/** The samples of `name` on the /metrics page of the service at `origin`. */
-export async function fetchMetricSamples(origin: string, name: string): Promise<MetricSample[]> {
+/** The /metrics page of the service at `origin`, as text (read it once to take several metrics from one moment). */
+export async function fetchMetricsText(origin: string): Promise<string> {
   const response = await fetch(`${origin}/metrics`);
   if (!response.ok) throw new Error(`${origin}/metrics answered HTTP ${response.status}`);
-  return metricSamples(await response.text(), name);
+  return response.text();
+}
+
+/** The samples of `name` on the /metrics page of the service at `origin`. */
+export async function fetchMetricSamples(origin: string, name: string): Promise<MetricSample[]> {
+  return metricSamples(await fetchMetricsText(origin), name);
 }
