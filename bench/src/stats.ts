@@ -23,4 +23,15 @@ export function ratio(ours: number, baseline: number): number | null {
   return baseline > 0 ? round(ours / baseline, 3) : null;
 }
 
+/**
+ * The pair whose ratio is the median of `pairs` (of an even count, the lower
+ * of the two middle ones; a pair without a ratio counts as the lowest).
+ */
+export function medianPair<T extends { ratio: number | null }>(pairs: readonly T[]): T {
+  if (pairs.length === 0) throw new Error('no measured pair');
+  const key = (pair: T): number => pair.ratio ?? -Infinity;
+  const sorted = [...pairs].sort((a, b) => (key(a) === key(b) ? 0 : key(a) < key(b) ? -1 : 1));
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
 export { round };
