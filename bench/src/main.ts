@@ -114,7 +114,7 @@ function settingsFor(quick: boolean) {
     webhooks: {
       concurrency: [10, 50, 200],
       warmUpRequests: quick ? 300 : 1_000,
-      measureSeconds: quick ? 3 : 10,
+      measureSeconds: quick ? 3 : 6,
       rounds: quick ? 1 : 3,
       maxMeasuredDeliveries: quick ? 5_000 : 20_000,
       drainLimitSeconds: 300,

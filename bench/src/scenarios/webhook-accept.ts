@@ -13,7 +13,7 @@ export type WebhookAcceptSettings = {
   concurrency: number[];
   /** Requests of the warm-up before each measured run (also what the measured run is sized from). */
   warmUpRequests: number;
-  /** How long each measured run should last at the rate the second warm-up reached (the measured run is usually faster)... */
+  /** How long each measured run should last at the rate the second warm-up reached... */
   measureSeconds: number;
   /** Measured pairs per level (a baseline run, then a platform run): the level reports the pair with the median ratio. */
   rounds: number;
@@ -76,14 +76,15 @@ export type ProcessingCheck = {
  * seeded connection, each with its own idempotency key and signature, from
  * autocannon at each concurrency: first against the baseline (a bare
  * fastify route, one durable insert per request, same database), then
- * against the platform's shim, several times in turn. The baseline alone
- * moved between 3,231 and 6,551/s at c=50 from run to run on one machine
- * (BENCHMARKS.md, "Webhook accept"), so one pair makes a noisy ratio: each
- * pair is measured back to back, and the level reports the pair with the
- * median ratio, beside every pair, and is held to p99 < 100 ms by the
- * median of its platform runs' p99s (one run's p99 moves too). The worker is stopped while accepting is
- * measured (it would compete for the same two cores), then started, and
- * the run ends only when every acknowledged delivery is PROCESSED.
+ * against the platform's shim, several times in turn. A run of a few
+ * seconds on two shared cores moves from run to run (other work on the
+ * machine, PostgreSQL's checkpoints), so one pair makes a noisy ratio: each
+ * pair is measured back to back, the level reports the pair with the median
+ * ratio beside every pair, and it is held to p99 < 100 ms by the median of
+ * its platform runs' p99s (one run's p99 moves too). The worker is stopped
+ * while accepting is measured (it would compete for the same two cores),
+ * then started, and the run ends only when every acknowledged delivery is
+ * PROCESSED.
  */
 export async function benchWebhookAccept(
   stack: BenchStack,
