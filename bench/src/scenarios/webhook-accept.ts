@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createRandom, type SimulatedConnection } from '@nexara/simulator';
+import { createRandom, percentile, type SimulatedConnection } from '@nexara/simulator';
 import { freePorts, stopChild, waitForReady } from '@nexara/stack';
 import { BASELINE_SCHEMA_SQL } from '../baseline/insert-server';
 import { runLoad, type HttpRequest, type LoadRun } from '../load/http-load';
@@ -168,7 +168,10 @@ export async function benchWebhookAccept(
         platform: median.platform,
         baseline: median.baseline,
         ratio: median.ratio,
-        p99: median99(pairs.map((pair) => pair.platform.latency.p99)),
+        p99: percentile(
+          pairs.map((pair) => pair.platform.latency.p99),
+          50,
+        ),
         rounds: pairs.map((pair) => ({
           baselinePerSecond: pair.baseline.acknowledgedPerSecond,
           platformPerSecond: pair.platform.acknowledgedPerSecond,
@@ -196,12 +199,6 @@ export async function benchWebhookAccept(
       : null,
     processing,
   };
-}
-
-/** The median of a few p99s (of an even count, the higher middle one: the cautious side for a latency). */
-function median99(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function acceptRun(
