@@ -41,7 +41,7 @@ export type LoadRun = {
  * One autocannon run; latencies are kept per response so any percentile can be read.
  * Its time runs from the start to the last answer: autocannon itself finishes only
  * at its next one-second sample tick after the last answer, and counting that idle
- * tail made a run of a few seconds look up to a fifth slower than it was.
+ * tail made a run of a few seconds look slower than it was (a 2 s run, by up to a third).
  */
 export async function runLoad(options: LoadOptions): Promise<LoadRun> {
   const latencies: number[] = [];

@@ -306,8 +306,8 @@ function webhookSection(w: WebhookAcceptResult): string {
       ' and signature) from autocannon. Baseline: a bare fastify route doing one durable insert of the body per request into' +
       ' the same PostgreSQL, its own process, same pool size. Each level: two warm-ups of each, then measured pairs (the' +
       ` baseline's run, then the platform's straight after), each run sized to last several seconds (at most 20,000` +
-      ' deliveries: the worker must process them all before the run ends). The baseline alone moves widely from run to run' +
-      ' on a shared machine, so a level shows the pair with the median ratio, and every pair in measured order (its ratio and' +
+      ' deliveries: the worker must process them all before the run ends). A run moves from one to the next on a shared' +
+      ' machine, so a level shows the pair with the median ratio, and every pair in measured order (its ratio and' +
       " the platform's p99). A level is sustained when the median of its platform p99s is under 100 ms.",
     '',
     table(
