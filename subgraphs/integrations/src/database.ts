@@ -16,6 +16,7 @@ import { ConnectionControl1796800000000 } from './migrations/1796800000000-Conne
 import { ControlAwaits1796900000000 } from './migrations/1796900000000-ControlAwaits';
 import { OpenWebhookEventsIndex1797000000000 } from './migrations/1797000000000-OpenWebhookEventsIndex';
 import { StaleQueuedEventsByTheirJob1797100000000 } from './migrations/1797100000000-StaleQueuedEventsByTheirJob';
+import { OneJobCallPerStore1797200000000 } from './migrations/1797200000000-OneJobCallPerStore';
 
 /** What the platform migrates (as the schema owner) and what the service maps (as nexara_integrations). */
 export const integrationsDatabase = {
@@ -38,5 +39,6 @@ export const integrationsDatabase = {
     ControlAwaits1796900000000,
     OpenWebhookEventsIndex1797000000000,
     StaleQueuedEventsByTheirJob1797100000000,
+    OneJobCallPerStore1797200000000,
   ] as Function[],
 };

@@ -25,8 +25,27 @@ export class StoreWebhookEventsFunction1795920800000 implements MigrationInterfa
   name = 'StoreWebhookEventsFunction1795920800000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      create function integrations.store_webhook_events(
+    await queryRunner.query(storeWebhookEventsSql('create', 'each tenant'));
+    await queryRunner.query(`revoke all on function ${SIGNATURE} from public`);
+    await queryRunner.query(`grant execute on function ${SIGNATURE} to nexara_integrations`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`drop function ${SIGNATURE}`);
+  }
+}
+
+/**
+ * The function's text. `jobs`: when the new deliveries' jobs are queued:
+ * after each tenant's insert (as first written), or once for the whole batch
+ * after the loop (1797200000000-OneJobCallPerStore.ts).
+ */
+export function storeWebhookEventsSql(
+  verb: 'create' | 'create or replace',
+  jobs: 'each tenant' | 'whole batch',
+): string {
+  return `
+      ${verb} function integrations.store_webhook_events(
         p_tenant_ids uuid[], p_ids uuid[], p_connection_ids uuid[], p_providers text[], p_idempotency_keys text[],
         p_methods text[], p_sub_paths text[], p_headers jsonb[], p_bodies bytea[], p_received_at timestamptz[],
         p_task text, p_job_payloads json[], p_job_max_attempts smallint, p_job_keys text[])
@@ -40,6 +59,7 @@ export class StoreWebhookEventsFunction1795920800000 implements MigrationInterfa
       declare
         tenant uuid;
         stored uuid[];
+        all_stored uuid[] := '{}';
       begin
         for tenant in select distinct t from unnest(p_tenant_ids) as t loop
           perform set_config('app.tenant_id', tenant::text, true), set_config('app.platform', 'off', true);
@@ -57,13 +77,7 @@ export class StoreWebhookEventsFunction1795920800000 implements MigrationInterfa
             returning webhook_events.id
           )
           select array_agg(inserted.id) into stored from inserted;
-          if stored is not null then
-            perform graphile_worker.add_jobs(array(
-              select (p_task, p_job_payloads[j.n], null, null, p_job_max_attempts, p_job_keys[j.n], null, null)::graphile_worker.job_spec
-                from unnest(p_ids) with ordinality as j(id, n)
-               where j.id = any(stored)));
-          end if;
-          -- Stored now: its own id. Otherwise (rare) the one already stored under its key.
+${jobs === 'each tenant' ? queueJobs('stored') : KEEP_STORED}          -- Stored now: its own id. Otherwise (rare) the one already stored under its key.
           return query
             select d.n::integer, d.id, false
               from unnest(p_ids, p_tenant_ids) with ordinality as d(id, tenant_id, n)
@@ -76,13 +90,20 @@ export class StoreWebhookEventsFunction1795920800000 implements MigrationInterfa
                 on e.tenant_id = d.tenant_id and e.connection_id = d.connection_id and e.idempotency_key = d.idempotency_key
              where d.tenant_id = tenant and not (d.id = any(coalesce(stored, '{}')));
         end loop;
-      end
-      $$`);
-    await queryRunner.query(`revoke all on function ${SIGNATURE} from public`);
-    await queryRunner.query(`grant execute on function ${SIGNATURE} to nexara_integrations`);
-  }
+${jobs === 'whole batch' ? queueJobs('all_stored') : ''}      end
+      $$`;
+}
 
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`drop function ${SIGNATURE}`);
-  }
+const KEEP_STORED = `          all_stored := all_stored || coalesce(stored, '{}');\n`;
+
+/** One `add_jobs` call for the deliveries whose ids are in the array variable `ids`, in the batch's order. */
+function queueJobs(ids: string): string {
+  return `          if cardinality(${ids}) > 0 then
+            perform graphile_worker.add_jobs(array(
+              select (p_task, p_job_payloads[j.n], null, null, p_job_max_attempts, p_job_keys[j.n], null, null)::graphile_worker.job_spec
+                from unnest(p_ids) with ordinality as j(id, n)
+               where j.id = any(${ids})
+               order by j.n));
+          end if;
+`;
 }
