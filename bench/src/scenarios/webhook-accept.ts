@@ -6,6 +6,7 @@ import { BASELINE_SCHEMA_SQL } from '../baseline/insert-server';
 import { runLoad, type HttpRequest, type LoadRun } from '../load/http-load';
 import { newOrderWebhook, type OrdersInUse } from '../load/new-orders';
 import { spawnService, type BenchStack } from '../stack/bench-stack';
+import { openEvents } from '../stack/settle';
 import { measureCpu, processCpuMs, processTreeCpuMs } from '../stack/cpu-usage';
 import { medianPair, ratio, round } from '../stats';
 
@@ -275,28 +276,28 @@ async function drain(
   limitSeconds: number,
   log: (line: string) => void,
 ): Promise<ProcessingCheck> {
-  const counts = (): Promise<Record<string, number>> =>
-    stack.withDatabase(async (client) => {
-      const { rows } = await client.query<{ status: string; count: string }>(
-        'select status, count(*) as count from integrations.webhook_events where received_at >= $1 group by status',
-        [since],
-      );
-      return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
-    });
-  const open = (byStatus: Record<string, number>): number => (byStatus['QUEUED'] ?? 0) + (byStatus['PROCESSING'] ?? 0);
   await stack.startWorker();
   const started = performance.now();
-  let byStatus = await counts();
-  let lastLog = started;
-  while (open(byStatus) > 0 && performance.now() - started < limitSeconds * 1000) {
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    byStatus = await counts();
-    if (performance.now() - lastLog > 15_000) {
-      lastLog = performance.now();
-      log(`worker: ${JSON.stringify(byStatus)}`);
+  // Polled on one connection, through the open events' partial index (openEvents): counting every status instead
+  // scanned the whole inbox, 194 ms a poll once a second, PostgreSQL CPU taken from the drain it measured.
+  await stack.withDatabase(async (client) => {
+    let lastLog = started;
+    while ((await openEvents(client, since)) > 0 && performance.now() - started < limitSeconds * 1000) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      if (performance.now() - lastLog > 15_000) {
+        lastLog = performance.now();
+        log(`worker: ${await openEvents(client, since)} events still open`);
+      }
     }
-  }
+  });
   const drainSeconds = (performance.now() - started) / 1000;
+  const byStatus = await stack.withDatabase(async (client) => {
+    const { rows } = await client.query<{ status: string; count: string }>(
+      'select status, count(*) as count from integrations.webhook_events where received_at >= $1 group by status',
+      [since],
+    );
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+  });
   const stored = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
   const processed = byStatus['PROCESSED'] ?? 0;
   return {
