@@ -102,6 +102,11 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       // the OS cache. The same full run (2026-12-05, quiet machine), 128 MB -> 1 GB: 500/s for 60 s processed
       // 445/s -> 498/s, lag p99 9.2 s -> 0.79 s (docs/operations.md, "PostgreSQL").
       shared_buffers: '1GB',
+      // WAL sized to the write rate (docs/operations.md, "PostgreSQL"). At the 1 GB default, webhook accept and endToEnd
+      // wrote enough WAL to start a checkpoint about every minute (12 in an 11-minute run), and after each start the first
+      // change to a page logs the whole page: endToEnd from its 500/s step on wrote about 27 KB of WAL an event. At 8 GB
+      // checkpoints come by time (every 5 minutes): about 15 KB, and the drain's PostgreSQL CPU 0.74 ms/event, not 0.85.
+      max_wal_size: '8GB',
     },
   });
   options.log(
