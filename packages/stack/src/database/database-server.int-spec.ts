@@ -59,6 +59,23 @@ describe('embedded PostgreSQL in a process of its own', () => {
     // Fast shutdown is asynchronous: the postmaster is gone once it removed its pid file.
     await eventuallyGone(dataDir, pid);
   });
+
+  it("fails with the server's own reason when it exits before it is ready, and leaves nothing running", async () => {
+    const [port] = await freePorts(1);
+    const options = JSON.stringify({
+      dataDir,
+      port,
+      superuserPassword: 'local-only',
+      settings: { wal_compression: 'no-such-method' },
+    });
+    const result = runScript(
+      `try {\n  await startDatabaseServer(${options});\n} catch (error) {\n  process.stderr.write(String(error?.message));\n  process.exit(3);\n}`,
+    );
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('exited before it was ready');
+    expect(result.stderr).toContain('invalid value for parameter "wal_compression"');
+    expect(postmasterPid(dataDir)).toBeNull();
+  });
 });
 
 async function eventuallyGone(dataDir: string, pid: number | null): Promise<void> {

