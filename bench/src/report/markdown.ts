@@ -30,9 +30,8 @@ const table = (header: string[], rows: Row[]): string =>
 const n = (value: number, digits = 0): string =>
   value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ms = (value: number): string => `${n(value, value < 10 ? 1 : 0)} ms`;
-const x = (value: number | null): string => (value === null ? 'n/a' : `${n(value, 2)}`);
-/** A ratio held to a threshold at its second decimal (0.496 is not 0.5): three decimals. */
-const x3 = (value: number | null): string => (value === null ? 'n/a' : `${n(value, 3)}`);
+/** A ratio; webhook accept's in three decimals, since it is held to 0.5 at the second (0.496 is not 0.5). */
+const x = (value: number | null, digits = 2): string => (value === null ? 'n/a' : `${n(value, digits)}`);
 const met = (ok: boolean): string => (ok ? '**yes**' : '**no**');
 
 /** BENCHMARKS.md, entirely from one run's results (plus the profiling notes and the before-fixes run). */
@@ -139,7 +138,7 @@ function summaryTable(results: BenchResults): string {
       best
         ? `${n(w.levels.find((level) => level.connections === best.connections)!.baseline.acknowledgedPerSecond)} inserts/s`
         : '',
-      best ? x3(best.ratio) : 'n/a',
+      best ? x(best.ratio, 3) : 'n/a',
       '>= 1,000/s, ratio >= 0.5',
       met(!!best && best.deliveriesPerSecond >= 1000 && (best.ratio ?? 0) >= 0.5),
     ]);
@@ -291,8 +290,8 @@ function webhookSection(w: WebhookAcceptResult): string {
     `${n(level.baseline.acknowledgedPerSecond)}/s`,
     ms(level.baseline.latency.median),
     ms(level.baseline.latency.p99),
-    x3(level.ratio),
-    level.rounds.map((round) => `${x3(round.ratio)} (p99 ${ms(round.platformP99)})`).join(', '),
+    x(level.ratio, 3),
+    level.rounds.map((round) => `${x(round.ratio, 3)} (p99 ${ms(round.platformP99)})`).join(', '),
   ]);
   const cpuRows = w.levels.flatMap((level): Row[] => [
     [level.connections, 'Nexara', cpuOf(level.platform.cpuMsPerDelivery)],
