@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { freePorts } from '@nexara/kit';
 import { buildWebhook, sendWebhook } from '@nexara/simulator';
 import {
   REPO_ROOT,
   SERVICE_ENTRY_POINTS,
-  freePorts,
   postGraphQL,
   seedDemo,
   serviceEnvironments,

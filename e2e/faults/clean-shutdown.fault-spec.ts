@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, freePorts } from '@nexara/stack';
+import { freePorts } from '@nexara/kit';
+import { REPO_ROOT } from '@nexara/stack';
 
 /**
  * `npm start` as a person runs it, stopped as a person stops it: the test

@@ -1,4 +1,5 @@
-import { freePorts, waitForReady } from '@nexara/stack';
+import { freePorts } from '@nexara/kit';
+import { waitForReady } from '@nexara/stack';
 import { eventually } from '@nexara/test-support';
 import { ScenarioRunner } from '@nexara/simulator';
 import { rawPost, signIn } from '../support/platform';

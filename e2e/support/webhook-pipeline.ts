@@ -1,6 +1,5 @@
-import { loadConfig } from '@nexara/kit';
+import { freePorts, loadConfig } from '@nexara/kit';
 import {
-  freePort,
   graphqlClient,
   startWebhookPipeline as startIntegrationsPipeline,
   type GraphQLClient,
@@ -17,7 +16,6 @@ export {
   errorCodes,
   eventInStatus,
   eventually,
-  freePort,
   queuedJobs,
   storedEvents,
   type PipelineConnection,
@@ -39,7 +37,7 @@ export type WebhookPipeline = IntegrationsPipeline & {
  * it lives in e2e/ (docs/architecture.md).
  */
 export async function startWebhookPipeline(): Promise<WebhookPipeline> {
-  const ordersPort = await freePort();
+  const [ordersPort] = await freePorts(1);
   const ordersUrl = `http://127.0.0.1:${ordersPort}/graphql`;
   let ordersServer: OrdersServer | null = null;
   const stopOrders = async (): Promise<void> => {

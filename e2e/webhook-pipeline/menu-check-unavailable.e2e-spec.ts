@@ -1,14 +1,13 @@
 import http from 'node:http';
 import type net from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { type Identity } from '@nexara/kit';
+import { freePorts, type Identity } from '@nexara/kit';
 import { PROVIDERS } from '@nexara/providers/display';
 import { buildWebhook } from '@nexara/simulator';
 import type { WebhookWorker } from '@nexara/integrations';
 import {
   aUser,
   eventInStatus,
-  freePort,
   startWebhookPipeline,
   type PipelineConnection,
   type WebhookPipeline,
@@ -73,7 +72,7 @@ describe('the menu check without a catalog (real PostgreSQL, real orders subgrap
   };
 
   it.each([
-    ['unreachable', 101, async () => `http://127.0.0.1:${await freePort()}/graphql`],
+    ['unreachable', 101, async () => `http://127.0.0.1:${(await freePorts(1))[0]}/graphql`],
     ['silent', 202, async () => `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/graphql`],
   ])('processes the order without warnings when the catalog is %s, and counts it', async (_how, seed, catalogUrl) => {
     await worker?.stop();

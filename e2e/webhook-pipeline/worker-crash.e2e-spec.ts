@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { Identity } from '@nexara/kit';
+import { freePorts, type Identity } from '@nexara/kit';
 import { buildWebhook } from '@nexara/simulator';
 import { PROCESS_WEBHOOK_EVENT_TASK, webhookJobKey } from '@nexara/integrations';
 import { PROVIDER_DEFINITIONS, type Provider } from '@nexara/providers';
@@ -13,7 +13,6 @@ import {
   aUser,
   eventInStatus,
   eventually,
-  freePort,
   queuedJobs,
   startWebhookPipeline,
   type WebhookPipeline,
@@ -56,7 +55,7 @@ async function startTrap(
       });
     });
   });
-  const port = await freePort();
+  const [port] = await freePorts(1);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${port}/graphql`,

@@ -1,8 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { CONTEXT_TOKEN_HEADER, signContextToken, signUserToken, verifyUserToken, type Identity } from '@nexara/kit';
-import { REPO_ROOT, freePorts, stopChild, waitForReady } from '@nexara/stack';
+import {
+  CONTEXT_TOKEN_HEADER,
+  freePorts,
+  signContextToken,
+  signUserToken,
+  verifyUserToken,
+  type Identity,
+} from '@nexara/kit';
+import { REPO_ROOT, stopChild, waitForReady } from '@nexara/stack';
 import { runLoad, type HttpRequest, type LoadRun } from '../load/http-load';
 import { measureCpu, processCpuMs, processTreeCpuMs } from '../stack/cpu-usage';
 import { spawnService, type BenchStack } from '../stack/bench-stack';

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRandom, percentile, type SimulatedConnection } from '@nexara/simulator';
-import { freePorts, stopChild, waitForReady } from '@nexara/stack';
+import { freePorts } from '@nexara/kit';
+import { stopChild, waitForReady } from '@nexara/stack';
 import { BASELINE_SCHEMA_SQL } from '../baseline/insert-server';
 import { runLoad, type HttpRequest, type LoadRun } from '../load/http-load';
 import { newOrderWebhook, type OrdersInUse } from '../load/new-orders';

@@ -6,7 +6,6 @@ import {
   seededDemoConnections,
   REPO_ROOT,
   SERVICE_ENTRY_POINTS,
-  freePorts,
   localSecrets,
   migrateAll,
   otelVariables,
@@ -20,7 +19,7 @@ import {
   type SeedResult,
   type ServiceName,
 } from '@nexara/stack';
-import { createDatabase, ensureRoles, type ProvisionedDatabase } from '@nexara/kit';
+import { createDatabase, ensureRoles, freePorts, type ProvisionedDatabase } from '@nexara/kit';
 import { startProviderApi, type ProviderApi, type SimulatedConnection } from '@nexara/simulator';
 import { Client } from 'pg';
 import { parentPid } from './cpu-usage';

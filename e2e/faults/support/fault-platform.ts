@@ -5,7 +5,6 @@ import {
   REPO_ROOT,
   SERVICE_ENTRY_POINTS,
   createThrowawayPostgres,
-  freePorts,
   migrateAll,
   seedDemo,
   seededDemoConnections,
@@ -15,7 +14,14 @@ import {
   type ServiceName,
   type ThrowawayPostgres,
 } from '@nexara/stack';
-import { createDatabase, ensureRoles, generateRolePasswords, withSession, type ProvisionedDatabase } from '@nexara/kit';
+import {
+  createDatabase,
+  ensureRoles,
+  freePorts,
+  generateRolePasswords,
+  withSession,
+  type ProvisionedDatabase,
+} from '@nexara/kit';
 import { testSecrets } from '@nexara/test-support';
 import { startProviderApi, type ProviderApi, type SimulatedConnection } from '@nexara/simulator';
 import type { Client } from 'pg';

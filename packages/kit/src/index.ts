@@ -18,3 +18,4 @@ export * from './tracing';
 export * from './database-provision';
 export * from './service-graphql';
 export * from './kept-alive-post';
+export * from './free-port';

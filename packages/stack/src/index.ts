@@ -13,6 +13,5 @@ export * from './platform/in-process';
 export * from './platform/processes';
 export * from './platform/service-call';
 export * from './demo/demo-connections';
-export * from './platform/free-port';
 export { composePublicContract } from './compose/public-contract';
 export { persistedDocumentsFile } from './compose/persisted-documents';

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { freePorts } from '@nexara/kit';
 import { REPO_ROOT } from '../paths';
-import { freePorts } from '../platform/free-port';
 import { eventually } from '@nexara/test-support';
 
 /**

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DEFAULT_PORTS, serviceEnvironments } from '../platform/environments';
-import { freePorts } from '../platform/free-port';
 import { createThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
 import {
   createDatabase,
   DATABASE_ROLES,
   ensureRoles,
+  freePorts,
   generateRolePasswords,
   OWNER_ROLE,
   roleName,

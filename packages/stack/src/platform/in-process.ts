@@ -6,10 +6,9 @@ import {
   integrationsConfigShape,
   webhookWorkerConfigShape,
 } from '@nexara/integrations';
-import { createLogger, loadConfig, type EgressResolver, type RunningServer } from '@nexara/kit';
+import { createLogger, freePorts, loadConfig, type EgressResolver, type RunningServer } from '@nexara/kit';
 import { createOrdersServer, ordersConfigShape } from '@nexara/orders';
 import { createTenantsServer, tenantsConfigShape } from '@nexara/tenants';
-import { freePorts } from './free-port';
 import { serviceEnvironments, type PlatformSettings, type Ports } from './environments';
 
 export type RunningPlatform = {

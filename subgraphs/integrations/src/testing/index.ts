@@ -12,7 +12,6 @@ export {
   WEBHOOK_SHIM,
   eventInStatus,
   eventually,
-  freePort,
   startWebhookPipeline,
   storedEvents,
   type PipelineConnection,

@@ -1,7 +1,6 @@
 import { eventually } from '@nexara/test-support';
-import net from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { loadConfig, type Identity } from '@nexara/kit';
+import { freePorts, loadConfig, type Identity } from '@nexara/kit';
 import { type Provider } from '@nexara/providers/display';
 import { startProviderApi, type BuiltWebhook, type ProviderApi, type SimulatedConnection } from '@nexara/simulator';
 import { createTestDatabase, testSecrets, type TestDatabase } from '@nexara/test-support';
@@ -49,17 +48,6 @@ export type WebhookPipeline = {
   close: () => Promise<void>;
 };
 
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 export type WebhookPipelineOptions = {
   /** The orders subgraph's URL; by default a free port where nothing listens (the subgraphs stay apart: docs/architecture.md). */
   ordersUrl?: string;
@@ -83,7 +71,7 @@ export async function startWebhookPipeline(options: WebhookPipelineOptions = {})
     encryptionKeys: testSecrets.secretsEncryptionKey,
     env: { EGRESS_ALLOW: egressAllow },
   });
-  const ordersUrl = options.ordersUrl ?? `http://127.0.0.1:${await freePort()}/graphql`;
+  const ordersUrl = options.ordersUrl ?? `http://127.0.0.1:${(await freePorts(1))[0]}/graphql`;
   const workers: WebhookWorker[] = [];
 
   const workerConfig = (overrides: Partial<Record<keyof WebhookWorkerConfig, string>> = {}): WebhookWorkerConfig =>

@@ -7,7 +7,9 @@ import net from 'node:net';
  * (`listen(0)`) and released until its service starts could meanwhile become
  * the local end of any client socket on the machine: a fresh-clone test run
  * lost the demo's traffic process to EADDRINUSE that way, the suite's
- * hundreds of HTTP and database connections taking ports from the same range.
+ * hundreds of HTTP and database connections taking ports from the same range
+ * (and a CI run later lost a test's orders subgraph, whose port a test helper
+ * had picked with `listen(0)`: every such pick now comes from here).
  */
 const FIRST_PORT = 20_000;
 const LAST_PORT = 32_767;
