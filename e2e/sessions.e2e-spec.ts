@@ -30,6 +30,8 @@ afterAll(async () => {
 /** What the design promises: an ended session is refused on HTTP and its sockets closed within this. */
 const WITHIN_MS = 5_000;
 const PASSWORD = 'session-test-password';
+/** How a socket of an ended session is closed, wherever it was: the dashboard tells this from an expiry (4401 too). */
+const ENDED = { code: 4401, reason: 'Session ended' };
 const ORDER_CHANGED = `subscription { orderChanged { id status } }`;
 let sequence = 0;
 
@@ -65,8 +67,8 @@ const refused = async (token: string, url = platform.graphqlUrl): Promise<true |
 async function openSocket(token: string, url = platform.graphqlUrl, active = platform.activeSubscriptions) {
   const before = active();
   const socket = wsClient(url, token);
-  let closedWith: number | null = null;
-  void socket.closed.then((code) => (closedWith = code));
+  let closedWith: { code: number; reason: string } | null = null;
+  void socket.closedWith.then((close) => (closedWith = close));
   const subscription = collect(socket.client, ORDER_CHANGED);
   await subscribersListening(active, before + 1);
   return {
@@ -88,10 +90,11 @@ describe('sessions', () => {
       expect(await answerTo(staff.token, '{ me { id } }')).toMatchObject({ status: 200, code: null });
       await owner.query(`mutation($id: ID!) { disableUser(id: $id) { id } }`, { id: user.id });
       await eventually(() => refused(staff.token), WITHIN_MS, 'the token refused');
-      expect(await eventually(async () => socket.closedWith(), WITHIN_MS, 'the socket closed')).toBe(4401);
-      // A fresh socket with the same token is refused at once.
+      expect(await eventually(async () => socket.closedWith(), WITHIN_MS, 'the socket closed')).toEqual(ENDED);
+      // A fresh socket with the same token is refused at once, saying why.
       const again = wsClient(platform.graphqlUrl, staff.token);
-      expect(await again.closed).toBe(4401);
+      expect(await again.closedWith).toEqual(ENDED);
+      expect(again.acknowledged()).toBe(false);
       await again.client.dispose();
     } finally {
       await socket.dispose();
@@ -139,10 +142,46 @@ describe('sessions', () => {
     try {
       expect(await phone.query<{ logout: boolean }>('mutation { logout }')).toEqual({ logout: true });
       await eventually(() => refused(phone.token), WITHIN_MS, 'the signed-out token refused');
-      expect(await eventually(async () => socket.closedWith(), WITHIN_MS, 'the socket closed')).toBe(4401);
+      expect(await eventually(async () => socket.closedWith(), WITHIN_MS, 'the socket closed')).toEqual(ENDED);
       expect(await answerTo(tablet.token, '{ me { id } }')).toMatchObject({ status: 200, code: null });
+      // A socket that only connects now (a dashboard whose socket was slower than the sign-out) hears the same.
+      const late = wsClient(platform.graphqlUrl, phone.token);
+      expect(await late.closedWith).toEqual(ENDED);
+      expect(late.acknowledged()).toBe(false);
+      await late.client.dispose();
     } finally {
       await socket.dispose();
+    }
+  });
+
+  it('a socket whose session ends while it is being signed in is never acknowledged, and hears that it ended', async () => {
+    const probe = await startSubgraphProbe(platform.urls.tenants);
+    // No session cache: the new socket's check goes to the tenants service, through the probe, where it is held.
+    const gateway = await startGateway(platform, { TENANTS_URL: probe.url, SESSION_CACHE_MS: '0' });
+    const url = `${gateway.url}/graphql`;
+    try {
+      const user = await aUser('STAFF');
+      const staff = await signIn(platform, user.email, PASSWORD);
+      // An open socket of the same session on this gateway: its closing shows this gateway heard the event.
+      const open = await openSocket(staff.token, url, () => gateway.activeSubscriptions('/graphql'));
+      const answers = probe.holdAnswers();
+      const connecting = wsClient(url, staff.token);
+      try {
+        // The tenants service has said the session is open; the gateway has not heard it yet.
+        await eventually(async () => answers.waiting() > 0 || undefined, WITHIN_MS, 'the session check answered');
+        expect(await staff.query<{ logout: boolean }>('mutation { logout }')).toEqual({ logout: true });
+        expect(await eventually(async () => open.closedWith(), WITHIN_MS, 'the open socket closed')).toEqual(ENDED);
+        answers.release();
+        expect(await connecting.closedWith).toEqual(ENDED);
+        expect(connecting.acknowledged()).toBe(false);
+      } finally {
+        answers.release();
+        await connecting.client.dispose();
+        await open.dispose();
+      }
+    } finally {
+      await gateway.stop();
+      await probe.stop();
     }
   });
 
@@ -182,7 +221,7 @@ describe('sessions', () => {
         expect(await answerTo(staff.token, '{ me { id } }', {}, url)).toMatchObject({ status: 200, code: null });
         await owner.query(`mutation($id: ID!) { disableUser(id: $id) { id } }`, { id: user.id });
         await eventually(() => refused(staff.token, url), WITHIN_MS, 'the token refused by the deaf gateway');
-        expect(await eventually(async () => socket.closedWith(), WITHIN_MS, 'the socket closed')).toBe(4401);
+        expect(await eventually(async () => socket.closedWith(), WITHIN_MS, 'the socket closed')).toEqual(ENDED);
       } finally {
         await socket.dispose();
       }
@@ -201,7 +240,9 @@ describe('sessions', () => {
       try {
         probe.failWith(503);
         await placeOrder(platform, 'demo-bistro');
-        expect(await eventually(async () => socket.closedWith(), 15_000, 'the socket closed')).toBe(1013);
+        expect(await eventually(async () => socket.closedWith(), 15_000, 'the socket closed')).toMatchObject({
+          code: 1013,
+        });
         expect(socket.received).toEqual([]);
       } finally {
         await socket.dispose();

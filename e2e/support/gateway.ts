@@ -45,9 +45,9 @@ export function capturingLogger(): { logger: Logger; lines: () => string[] } {
 
 /**
  * An HTTP hop in front of a real subgraph: records the headers the gateway
- * sends and can hold requests back or answer them with an error status, to
- * prove the header allow-list, the request timeout and what the gateway does
- * when the service cannot answer, against the real service.
+ * sends and can hold requests or answers back or answer them with an error
+ * status, to prove the header allow-list, the request timeout and what the
+ * gateway does when the service cannot answer, against the real service.
  */
 export async function startSubgraphProbe(target: string): Promise<{
   url: string;
@@ -55,11 +55,17 @@ export async function startSubgraphProbe(target: string): Promise<{
   setDelay: (ms: number) => void;
   /** Answers every request with this HTTP status until given null. */
   failWith: (status: number | null) => void;
+  /**
+   * From now on the service's answers wait here (the service has answered:
+   * what it says is as of the request) until `release`; `waiting` counts them.
+   */
+  holdAnswers: () => { waiting: () => number; release: () => void };
   stop: () => Promise<void>;
 }> {
   const requests: http.IncomingHttpHeaders[] = [];
   let delay = 0;
   let failure: number | null = null;
+  let held: (() => void)[] | null = null;
   const server = http.createServer((request, response) => {
     requests.push(request.headers);
     if (failure !== null) {
@@ -75,10 +81,13 @@ export async function startSubgraphProbe(target: string): Promise<{
         ) as Record<string, string>;
         fetch(`${target}/graphql`, { method: 'POST', headers, body: Buffer.concat(chunks) })
           .then(async (answer) => {
-            response.writeHead(answer.status, {
-              'content-type': answer.headers.get('content-type') ?? 'application/json',
-            });
-            response.end(Buffer.from(await answer.arrayBuffer()));
+            const body = Buffer.from(await answer.arrayBuffer());
+            const send = () =>
+              response
+                .writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' })
+                .end(body);
+            if (held) held.push(send);
+            else send();
           })
           .catch(() => response.destroy());
       }, delay);
@@ -91,6 +100,17 @@ export async function startSubgraphProbe(target: string): Promise<{
     requests,
     setDelay: (ms) => (delay = ms),
     failWith: (status) => (failure = status),
+    holdAnswers: () => {
+      const answers: (() => void)[] = [];
+      held = answers;
+      return {
+        waiting: () => answers.length,
+        release: () => {
+          held = null;
+          for (const send of answers.splice(0)) send();
+        },
+      };
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

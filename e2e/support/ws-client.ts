@@ -3,14 +3,25 @@ import WebSocket from 'ws';
 
 export type Collected<T> = { values: T[]; closed: Promise<{ code: number; reason: string }>; dispose: () => void };
 
-/** A real graphql-ws client over a real WebSocket, authenticated like the dashboard (connectionParams). */
+/**
+ * A real graphql-ws client over a real WebSocket, authenticated like the
+ * dashboard (connectionParams): `closed` is its closing code, `closedWith`
+ * the code and reason (which tell an ended session from an expired one),
+ * `acknowledged` whether the server ever accepted the connection.
+ */
 export function wsClient(
   graphqlUrl: string,
   token?: string,
   extraParams: Record<string, string> = {},
-): { client: Client; closed: Promise<number> } {
-  let resolveClosed: (code: number) => void = () => undefined;
-  const closed = new Promise<number>((resolve) => (resolveClosed = resolve));
+): {
+  client: Client;
+  closed: Promise<number>;
+  closedWith: Promise<{ code: number; reason: string }>;
+  acknowledged: () => boolean;
+} {
+  let resolveClosed: (close: { code: number; reason: string }) => void = () => undefined;
+  const closedWith = new Promise<{ code: number; reason: string }>((resolve) => (resolveClosed = resolve));
+  let acknowledged = false;
   const client = createClient({
     url: graphqlUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
@@ -18,9 +29,15 @@ export function wsClient(
     retryAttempts: 0,
     lazy: false,
     onNonLazyError: () => undefined, // the close code is in `closed`; graphql-ws would print the whole event
-    on: { closed: (event) => resolveClosed((event as { code: number }).code) },
+    on: {
+      connected: () => (acknowledged = true),
+      closed: (event) => {
+        const { code, reason } = event as { code: number; reason: string };
+        resolveClosed({ code, reason });
+      },
+    },
   });
-  return { client, closed };
+  return { client, closed: closedWith.then(({ code }) => code), closedWith, acknowledged: () => acknowledged };
 }
 
 /** Subscribes and collects every payload until disposed. */

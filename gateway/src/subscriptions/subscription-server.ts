@@ -59,10 +59,25 @@ export type Subscriber = {
   admit?: (operation: { type: OperationTypeNode; rootField: string }) => Promise<GraphQLError | null>;
 };
 
-/** The subscriber that `connectionParams` name, or null (the socket is closed with 4401). Throwing means "could not tell" (4500). */
+/**
+ * What an authenticator answers for credentials that name a sign-in session
+ * which has ended before its time (signed out, user disabled, role or
+ * password changed): the socket is closed with 4401 and the reason
+ * 'Session ended', as a socket whose session ends while it is open, so a
+ * client tells the two kinds of refusal apart however the timing falls (a
+ * dashboard that connects just after its session was ended elsewhere says
+ * so, not that the session expired).
+ */
+export const SESSION_ENDED = 'session ended';
+
+/**
+ * The subscriber that `connectionParams` name; null for credentials that
+ * prove nothing (closed with 4401 'Unauthorized'), SESSION_ENDED for a
+ * session ended before its time. Throwing means "could not tell" (4500).
+ */
 export type SubscriberAuthenticator = (
   connectionParams: Record<string, unknown> | undefined,
-) => Promise<Subscriber | null>;
+) => Promise<Subscriber | typeof SESSION_ENDED | null>;
 
 export type SubscriptionServerOptions = {
   /** What operations are validated against: what this endpoint's clients may ask for. */
@@ -87,6 +102,8 @@ export type SubscriptionServerOptions = {
 
 /** Closing codes graphql-ws clients understand: 4401 means "sign in again". */
 const UNAUTHORIZED = 4401;
+/** The close reason (with 4401) for a session ended before its time; any other 4401 is expired or bad credentials. */
+const SESSION_ENDED_REASON = 'Session ended';
 /**
  * "Try again later" (RFC 6455): the credentials could not be checked. A
  * graphql-ws client reconnects after it (4500 would stop it for good), and
@@ -176,11 +193,13 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): {
       onConnect: async (ctx) => {
         // A throw means the check itself failed (say the tenants service is down): graphql-ws closes with 4500, not 4401.
         const subscriber = await options.authenticate(ctx.connectionParams);
-        if (!subscriber) {
-          ctx.extra.socket.close(UNAUTHORIZED, 'Unauthorized');
+        if (subscriber === SESSION_ENDED || !subscriber) {
+          ctx.extra.socket.close(UNAUTHORIZED, subscriber === SESSION_ENDED ? SESSION_ENDED_REASON : 'Unauthorized');
           return false;
         }
         ctx.extra.subscriber = subscriber;
+        // Registered in the same turn as the authentication's answer: no bus event can come in between (an event
+        // during the check itself overrides its answer in the session checker, see createSessionChecker).
         sessionSockets.add(ctx.extra.socket, subscriber);
         if (subscriber.expiresAt) {
           ctx.extra.expiryTimer = setTimeout(
@@ -286,7 +305,7 @@ function sessionSocketRegistry(options: SubscriptionServerOptions): {
   const sockets = new Map<SessionSocket, Subscriber>();
   const closeUnauthorized = (socket: SessionSocket): void => {
     sockets.delete(socket);
-    socket.close(UNAUTHORIZED, 'Session ended');
+    socket.close(UNAUTHORIZED, SESSION_ENDED_REASON);
   };
   const unsubscribe = options.bus.subscribe((event) => {
     if (event.kind !== SESSION_ENDED_EVENT) return;
