@@ -230,6 +230,31 @@ describe('sessions', () => {
     }
   });
 
+  it('the gateway that served the sign-out refuses the next operation on the socket as an ended session, before any event', async () => {
+    // A gateway that never hears the bus: only its own record of the logout it served tells it the session ended.
+    const deaf = new URL(platform.settings.database.gatewayUrl);
+    deaf.pathname = '/postgres';
+    const gateway = await startGateway(platform, { EVENT_BUS_DATABASE_URL: deaf.toString() });
+    const url = `${gateway.url}/graphql`;
+    try {
+      const user = await aUser('STAFF');
+      const staff = await signIn(platform, user.email, PASSWORD);
+      const socket = wsClient(url, staff.token);
+      try {
+        await eventually(async () => socket.acknowledged() || undefined, WITHIN_MS, 'the socket acknowledged');
+        const logout = await rawPost(url, { query: 'mutation { logout }' }, { authorization: `Bearer ${staff.token}` });
+        expect(logout.body.data).toEqual({ logout: true });
+        const me = collect(socket.client, '{ me { id } }');
+        expect(await socket.closedWith).toEqual(ENDED);
+        expect(me.values).toEqual([]);
+      } finally {
+        await socket.client.dispose();
+      }
+    } finally {
+      await gateway.stop();
+    }
+  });
+
   it('a delivery whose session cannot be checked closes the socket for a reconnect (1013): never sent unchecked, never dropped unsaid', async () => {
     const probe = await startSubgraphProbe(platform.urls.tenants);
     // No session cache: every delivery asks the tenants service, through the probe.

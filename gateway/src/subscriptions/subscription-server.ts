@@ -104,6 +104,16 @@ export type SubscriptionServerOptions = {
 const UNAUTHORIZED = 4401;
 /** The close reason (with 4401) for a session ended before its time; any other 4401 is expired or bad credentials. */
 const SESSION_ENDED_REASON = 'Session ended';
+
+/**
+ * The close reason when `stillValid` says no: for a sign-in session, that it
+ * ended (whichever check noticed first: the bus event, the sweep, or the
+ * check before an operation or a delivery, which on the gateway that served
+ * the sign-out comes before the event does); for an API key, revoked or expired.
+ */
+function noLongerValid(subscriber: Subscriber): string {
+  return subscriber.sessionId ? SESSION_ENDED_REASON : 'Credentials revoked or expired';
+}
 /**
  * "Try again later" (RFC 6455): the credentials could not be checked. A
  * graphql-ws client reconnects after it (4500 would stop it for good), and
@@ -357,7 +367,7 @@ const failure = (error: GraphQLError): ExecutionResult => ({ errors: [error] });
 async function admit(args: ExecutionArgs): Promise<GraphQLError | null> {
   const { subscriber, closeUnauthorized } = args.contextValue as SocketContext;
   if (subscriber.stillValid && !(await subscriber.stillValid.check())) {
-    closeUnauthorized('Credentials revoked or expired');
+    closeUnauthorized(noLongerValid(subscriber));
     return new GraphQLError('The credentials are revoked or expired.', { extensions: { code: 'UNAUTHENTICATED' } });
   }
   return (await subscriber.admit?.(operationOf(args))) ?? null;
@@ -415,7 +425,7 @@ async function subscribe(
         },
       );
       if (valid === null) return closeUnverified('Could not check the credentials; reconnect');
-      if (!valid) return closeUnauthorized('Credentials revoked or expired');
+      if (!valid) return closeUnauthorized(noLongerValid(subscriber));
     }
     const eventVariables = {
       ...variables,
