@@ -256,41 +256,15 @@ export async function listWebhookEvents(
 }
 
 /**
- * Takes the event for one processing attempt: PROCESSING, attempts + 1.
- * Null when there is nothing to do (processed, failed, dead, or gone): the
- * job that asked is a stale one. A PROCESSING event is taken again: its
- * previous run died before it could record anything.
- */
-export async function claimWebhookEvent(
-  manager: EntityManager,
-  tenantId: string,
-  id: string,
-): Promise<WebhookEventRecord | null> {
-  const rows = await selectRows(
-    manager,
-    `with claimed as (
-       update integrations.webhook_events
-          set status = 'PROCESSING',
-              attempts = attempts + 1,
-              first_attempt_at = coalesce(first_attempt_at, now()),
-              last_attempt_at = now(),
-              next_attempt_at = null
-        where tenant_id = $1 and id = $2 and status in ('QUEUED', 'PROCESSING')
-       returning *
-     )
-     select ${COLUMNS} from claimed`,
-    [tenantId, id],
-  );
-  return rows[0] ?? null;
-}
-
-/**
- * `claimWebhookEvent` for many events of one tenant in one statement; answers
- * those still to be processed, oldest delivery first (the order their facts
- * are applied in), each with whether the dashboard's "Send test webhook" sent
- * it (recorded by `TestWebhookService` before sending, by the key the adapter
- * reads from a new order): its orders are test orders. The claim and that
- * check are one round trip (the worker makes one claim per batch).
+ * Takes events of one tenant for a processing attempt, in one statement:
+ * PROCESSING, attempts + 1. A PROCESSING event is taken again (its previous
+ * run died before it could record anything); processed, failed, dead or
+ * unknown ones are not (their jobs are stale ones). Answers the events taken,
+ * oldest delivery first (the order their facts are applied in), each with
+ * whether the dashboard's "Send test webhook" sent it (recorded by
+ * `TestWebhookService` before sending, by the key the adapter reads from a new
+ * order): its orders are test orders. The claim and that check are one round
+ * trip (the worker makes one claim per batch).
  *
  * The events are found by their primary key, one lookup per id, and "still
  * open" is checked on each row found, written so no index can answer it. With
@@ -331,7 +305,7 @@ export async function claimWebhookEvents(
   return rows.map((row) => ({ ...toRecord(row), test: row.test }));
 }
 
-/** `markWebhookEventProcessed` for many events of one tenant in one statement. */
+/** PROCESSED, with the orders each event touched and how long its attempt took: events of one tenant, one statement. */
 export async function markWebhookEventsProcessed(
   manager: EntityManager,
   tenantId: string,
@@ -348,24 +322,6 @@ export async function markWebhookEventsProcessed(
        from jsonb_to_recordset($2::jsonb) as done(id uuid, order_ids uuid[])
       where e.tenant_id = $1 and e.id = done.id`,
     [tenantId, JSON.stringify(processed.map((p) => ({ id: p.id, order_ids: [...new Set(p.orderIds)] })))],
-  );
-}
-
-export async function markWebhookEventProcessed(
-  manager: EntityManager,
-  tenantId: string,
-  id: string,
-  orderIds: readonly string[],
-): Promise<void> {
-  await manager.query(
-    `update integrations.webhook_events
-        set status = 'PROCESSED',
-            processed_at = now(),
-            processing_ms = greatest(0, round(extract(epoch from (clock_timestamp() - coalesce(last_attempt_at, now()))) * 1000))::int,
-            next_attempt_at = null,
-            order_ids = $3::uuid[]
-      where tenant_id = $1 and id = $2`,
-    [tenantId, id, [...new Set(orderIds)]],
   );
 }
 
