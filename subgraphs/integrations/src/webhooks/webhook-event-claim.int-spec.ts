@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inTenantTransaction } from '@nexara/kit';
+import { PROVIDERS } from '@nexara/providers/display';
 import { buildWebhook } from '@nexara/simulator';
 import { startWebhookPipeline, type WebhookPipeline } from '../testing/webhook-pipeline';
 import { claimWebhookEvents } from './webhook-event.repository';
@@ -32,8 +33,8 @@ describe('claimWebhookEvents', () => {
     )[0];
 
   it('takes the QUEUED and PROCESSING events it names, oldest first, and leaves closed, unknown and other tenants’ ones alone', async () => {
-    const connection = await pipeline.connect(tenantId, 'CAREEM');
-    const other = await pipeline.connect(otherTenant, 'CAREEM');
+    const connection = await pipeline.connect(tenantId, PROVIDERS[0]!);
+    const other = await pipeline.connect(otherTenant, PROVIDERS[0]!);
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) {
       const received = await pipeline.receive(
