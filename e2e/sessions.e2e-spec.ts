@@ -63,6 +63,13 @@ const refused = async (token: string, url = platform.graphqlUrl): Promise<true |
     : undefined;
 };
 
+/** Another gateway that never hears the bus: LISTEN/NOTIFY is per database, and it listens on another one. */
+function startDeafGateway(): ReturnType<typeof startGateway> {
+  const deaf = new URL(platform.settings.database.gatewayUrl);
+  deaf.pathname = '/postgres';
+  return startGateway(platform, { EVENT_BUS_DATABASE_URL: deaf.toString() });
+}
+
 /** A signed-in socket with one subscription open, what it received, and its closing code once it closes. */
 async function openSocket(token: string, url = platform.graphqlUrl, active = platform.activeSubscriptions) {
   const before = active();
@@ -208,10 +215,7 @@ describe('sessions', () => {
   });
 
   it('a gateway that never hears the event still refuses the token and closes the socket within 5 s', async () => {
-    // LISTEN/NOTIFY is per database: this gateway listens on another one, so no session.ended reaches it.
-    const deaf = new URL(platform.settings.database.gatewayUrl);
-    deaf.pathname = '/postgres';
-    const gateway = await startGateway(platform, { EVENT_BUS_DATABASE_URL: deaf.toString() });
+    const gateway = await startDeafGateway();
     const url = `${gateway.url}/graphql`;
     try {
       const user = await aUser('STAFF');
@@ -231,10 +235,8 @@ describe('sessions', () => {
   });
 
   it('the gateway that served the sign-out refuses the next operation on the socket as an ended session, before any event', async () => {
-    // A gateway that never hears the bus: only its own record of the logout it served tells it the session ended.
-    const deaf = new URL(platform.settings.database.gatewayUrl);
-    deaf.pathname = '/postgres';
-    const gateway = await startGateway(platform, { EVENT_BUS_DATABASE_URL: deaf.toString() });
+    // Only its own record of the logout it served tells this gateway the session ended.
+    const gateway = await startDeafGateway();
     const url = `${gateway.url}/graphql`;
     try {
       const user = await aUser('STAFF');
